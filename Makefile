@@ -1,0 +1,40 @@
+# Everything a developer or user needs, from a fresh machine with Python 3.11.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ARGS   ?=
+
+
+.PHONY: run test lint bench reliability package clean help
+
+help:
+	@echo "make run          set up .venv (first time) and start Self-Trust"
+	@echo "make test         set up .venv with test tools, run ruff and the whole test suite headless"
+	@echo "make bench        run the benchmarks and write docs/performance.md"
+	@echo "make reliability  the full fault-and-abuse suite (long)"
+	@echo "make package      build the one-folder app with PyInstaller and smoke-test it"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The stamps re-install only when pyproject.toml changes.
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-app
+
+run: $(VENV)/.installed-app
+	$(BIN)/selftrust $(ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests
+
+test: $(VENV)/.installed-test lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

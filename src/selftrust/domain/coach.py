@@ -1,0 +1,73 @@
+"""The reflection coach: gentle guidance for handling a lapse, never a lecture.
+
+The prompts follow what helps people forgive themselves and try again: name what
+happened, own it without excuses, speak to yourself as to a friend, learn, and take
+one next small step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+
+MAX_PART_LENGTH = 20_000
+FEELING_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    key: str
+    title: str
+    question: str
+    hint: str
+
+
+PROMPTS: tuple[Prompt, ...] = (
+    Prompt(
+        "happened",
+        "What happened",
+        "What happened? Just the facts, as you would tell them to someone kind.",
+        "Everyone slips sometimes. Naming it plainly is the first step back.",
+    ),
+    Prompt(
+        "owning",
+        "Owning it",
+        "What part of this was yours? You can own it without beating yourself up.",
+        "Owning a lapse is not the same as being a bad person.",
+    ),
+    Prompt(
+        "friend",
+        "What I would tell a friend",
+        "If a good friend told you this, what would you say to them?",
+        "Now say it to yourself, in the same voice.",
+    ),
+    Prompt(
+        "learned",
+        "What I learned",
+        "What does this show you about what gets in the way?",
+        "A lapse carries information. What is it telling you?",
+    ),
+    Prompt(
+        "next_step",
+        "One next small step",
+        "What is one small, concrete thing you will do next?",
+        "Small enough that you are sure you can keep it.",
+    ),
+)
+
+BUT_HINT = (
+    "A real apology has no “but” in it. Try owning this part without the excuse — "
+    "you can keep it if it feels right."
+)
+
+
+def contains_but(text: str) -> bool:
+    """True when "but" appears as a word, in any case (not inside "butter" or "rebut")."""
+    return _BUT.search(text) is not None
+
+
+def has_writing(*parts: str | None) -> bool:
+    """A reflection needs at least one written line; whitespace alone is not writing."""
+    return any(p is not None and p.strip() for p in parts)

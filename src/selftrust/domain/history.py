@@ -1,0 +1,103 @@
+"""One commitment's recorded days, laid out densely for fast, simple rule code.
+
+The store hands over sparse check-ins; the rules want "what happened on day i" for
+every day from the commitment's start to the day being judged. Pauses are applied
+here, once, so no rule has to remember them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from selftrust.domain.commitment import Rules
+from selftrust.domain.days import Period
+
+UNMARKED = 0
+KEPT = 1
+MISSED = 2
+SKIPPED = 3
+
+
+class Status(StrEnum):
+    KEPT = "kept"
+    MISSED = "missed"
+    SKIPPED = "skipped"
+
+    @property
+    def code(self) -> int:
+        return _CODES[self]
+
+
+_CODES = {Status.KEPT: KEPT, Status.MISSED: MISSED, Status.SKIPPED: SKIPPED}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One recorded check-in as the rules see it."""
+
+    day: date
+    status: Status
+    value: float | None = None
+    repaired: bool = False
+
+
+class History:
+    """Dense per-day arrays over [start, end]; index i is ``start + i days``.
+
+    ``values`` holds the amount of a measurable commitment (0.0 when none: an explicit
+    miss counts as nothing done); ``paused`` marks days turned into skips by a pause.
+    """
+
+    __slots__ = ("start", "end", "codes", "values", "repaired", "paused", "size")
+
+    def __init__(
+        self, start: date, end: date, entries: Iterable[Entry], rules: Rules | None = None
+    ) -> None:
+        self.start = start
+        self.end = end
+        size = max(0, (end - start).days + 1)
+        self.size = size
+        self.codes = [UNMARKED] * size
+        self.values = [0.0] * size
+        self.repaired = [False] * size
+        self.paused = [False] * size
+        kept_value = _kept_default_value(rules)
+        for entry in entries:
+            i = (entry.day - start).days
+            if not 0 <= i < size:
+                continue
+            code = entry.status.code
+            self.codes[i] = code
+            if code == KEPT:
+                self.values[i] = entry.value if entry.value is not None else kept_value
+            elif code == MISSED:
+                self.values[i] = entry.value if entry.value is not None else 0.0
+            # A reflection can repair any lapse, including a measurable day over its limit.
+            self.repaired[i] = entry.repaired and code != SKIPPED
+        if rules is not None and rules.pauses:
+            for pause in rules.pauses:
+                first = max(0, (pause.start - start).days)
+                last = min(size - 1, (pause.end - start).days)
+                for i in range(first, last + 1):
+                    # A promise kept during planned rest still counts; anything else rests.
+                    if self.codes[i] != KEPT:
+                        self.codes[i] = SKIPPED
+                        self.values[i] = 0.0
+                        self.repaired[i] = False
+                        self.paused[i] = True
+
+    def day(self, i: int) -> date:
+        return self.start + timedelta(days=i)
+
+    def index(self, day: date) -> int:
+        return (day - self.start).days
+
+
+def _kept_default_value(rules: Rules | None) -> float:
+    """A measurable day marked kept without an amount counts as meeting a daily target."""
+    if rules is None or rules.target is None or rules.target.per is not Period.DAY:
+        return 0.0
+    return rules.target.amount

@@ -1,0 +1,209 @@
+"""Judging occasions: was each due day (or each week/month) kept, partly kept, missed…?
+
+Streaks, the calendar and the counts all read these judgements, so the meaning of
+"kept" lives in one place. Day-by-day schedules judge each due day; "N times per
+week/month" and weekly/monthly targets judge each calendar period as one occasion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import IntEnum
+
+from selftrust.domain.commitment import Rules
+from selftrust.domain.days import MONDAY, Period, period_bounds
+from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
+from selftrust.domain.schedule import ScheduleKind
+
+
+class Outcome(IntEnum):
+    KEPT = 1
+    PARTLY = 2  # a measurable at-least target partly met: partial credit, ends a streak
+    MISSED = 3
+    SKIPPED = 4  # planned rest or an excused day: bridges a streak
+    UNMARKED = 5  # a past occasion nobody recorded: ends a streak
+    PENDING = 6  # today or the current period, still open
+
+
+class DayState(IntEnum):
+    """What the calendar shows for one day."""
+
+    KEPT = 1
+    PARTLY = 2
+    MISSED = 3
+    REPAIRED = 4
+    SKIPPED = 5
+    PAUSED = 6
+    UNMARKED = 7
+    OPEN = 8  # nothing recorded yet, and nothing is owed yet (today, or a flexible schedule)
+    NOT_DUE = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    first: date
+    last: date
+    outcome: Outcome
+    repaired: bool = False
+    done: float = 0.0
+    needed: float = 1.0
+
+
+def judge_day(rules: Rules, history: History, i: int) -> Outcome:
+    """The outcome of day ``i`` judged on its own (day-by-day schedules)."""
+    code = history.codes[i]
+    if code == SKIPPED:
+        return Outcome.SKIPPED
+    if code == UNMARKED:
+        return Outcome.PENDING if i == history.size - 1 else Outcome.UNMARKED
+    if code == MISSED:
+        return Outcome.MISSED
+    target = rules.target
+    if target is None:
+        return Outcome.KEPT
+    value = history.values[i]
+    if target.at_most:
+        return Outcome.KEPT if value <= target.amount else Outcome.MISSED
+    if value >= target.amount:
+        return Outcome.KEPT
+    return Outcome.PARTLY if value > 0 else Outcome.MISSED
+
+
+def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) -> list[Occasion]:
+    """Every occasion from the start to the judged day, oldest first.
+
+    N-in-M-days schedules are judged day by day here; their streaks have their own
+    window rule (see streaks.py).
+    """
+    if history.size == 0:
+        return []
+    period = rules.period
+    if period is not None:
+        return _judge_periods(rules, history, period, week_start)
+    schedule = rules.schedule
+    out: list[Occasion] = []
+    day = history.start
+    one = timedelta(days=1)
+    for i in range(history.size):
+        if schedule.is_occasion(day):
+            outcome = judge_day(rules, history, i)
+            if schedule.kind is ScheduleKind.IN_DAYS and outcome is Outcome.UNMARKED:
+                outcome = Outcome.PENDING  # not every day is owed in a flexible window
+            out.append(Occasion(day, day, outcome, history.repaired[i]))
+        day += one
+    return out
+
+
+def _judge_periods(
+    rules: Rules, history: History, period: Period, week_start: int
+) -> list[Occasion]:
+    out: list[Occasion] = []
+    start, end = history.start, history.end
+    first, last = period_bounds(start, period, week_start)
+    target = rules.target
+    codes, values = history.codes, history.values
+    while first <= end:
+        lo = max(first, start)
+        lo_i, hi_i = (lo - start).days, (min(last, end) - start).days
+        available = (last - lo).days + 1
+        skipped = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == SKIPPED)
+        # Planned rest later in a running period lowers what it can ask for.
+        d = end + timedelta(days=1)
+        while d <= last:
+            skipped += rules.paused(d)
+            d += timedelta(days=1)
+        recorded = any(codes[i] != UNMARKED for i in range(lo_i, hi_i + 1))
+        ongoing = last >= end
+        if target is None:
+            outcome, done, needed = _judge_count(
+                rules.schedule.times, available - skipped, codes, lo_i, hi_i, ongoing, recorded
+            )
+        else:
+            share = (available - skipped) / available
+            needed = target.amount * share
+            done = sum(values[i] for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
+            outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, share)
+        out.append(Occasion(first, last, outcome, False, done, needed))
+        first, last = period_bounds(last + timedelta(days=1), period, week_start)
+    return out
+
+
+def _judge_count(
+    times: int,
+    open_days: int,
+    codes: list[int],
+    lo_i: int,
+    hi_i: int,
+    ongoing: bool,
+    recorded: bool,
+) -> tuple[Outcome, float, float]:
+    needed = min(times, open_days)
+    kept = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
+    if needed <= 0:
+        return Outcome.SKIPPED, kept, 0
+    if kept >= needed:
+        return Outcome.KEPT, kept, needed
+    if ongoing:
+        return Outcome.PENDING, kept, needed
+    return (Outcome.MISSED if recorded else Outcome.UNMARKED), kept, needed
+
+
+def _judge_amount(
+    needed: float, done: float, at_most: bool, ongoing: bool, recorded: bool, share: float
+) -> Outcome:
+    if share <= 0:
+        return Outcome.SKIPPED
+    if at_most:
+        if done > needed:
+            return Outcome.MISSED
+        if ongoing:
+            return Outcome.PENDING
+        return Outcome.KEPT if recorded else Outcome.UNMARKED
+    if done >= needed:
+        return Outcome.KEPT
+    if ongoing:
+        return Outcome.PENDING
+    if done > 0:
+        return Outcome.PARTLY
+    return Outcome.MISSED if recorded else Outcome.UNMARKED
+
+
+def day_states(rules: Rules, history: History) -> list[DayState]:
+    """The calendar's view of every day from start to the judged day."""
+    schedule = rules.schedule
+    target = rules.target
+    by_day = target is None or target.per is Period.DAY
+    flexible = schedule.is_flexible or not by_day
+    states: list[DayState] = []
+    last = history.size - 1
+    day = history.start
+    one = timedelta(days=1)
+    for i, code in enumerate(history.codes):
+        if history.paused[i]:
+            state = DayState.PAUSED
+        elif code == SKIPPED:
+            state = DayState.SKIPPED
+        elif code == UNMARKED:
+            if not schedule.is_occasion(day):
+                state = DayState.NOT_DUE
+            elif flexible or i == last:
+                state = DayState.OPEN
+            else:
+                state = DayState.UNMARKED
+        elif not by_day:
+            # A weekly or monthly amount is judged by its period, not by one day's share.
+            state = DayState.MISSED if code == MISSED else DayState.KEPT
+            if state is DayState.MISSED and history.repaired[i]:
+                state = DayState.REPAIRED
+        else:
+            outcome = judge_day(rules, history, i)
+            if outcome is Outcome.KEPT:
+                state = DayState.KEPT
+            elif outcome is Outcome.PARTLY:
+                state = DayState.PARTLY
+            else:
+                state = DayState.REPAIRED if history.repaired[i] else DayState.MISSED
+        states.append(state)
+        day += one
+    return states

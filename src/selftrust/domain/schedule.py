@@ -1,0 +1,215 @@
+"""When a commitment is due: its schedule and the occasions it creates.
+
+An *occasion* is a day on which the commitment is due. For "N times per week/month"
+and "N times in any M days" every day is an occasion and the target is N.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from selftrust.domain.days import WEEKDAY_NAMES, Period
+
+ALL_WEEKDAYS = 0b1111111
+WORKDAYS = 0b0011111
+WEEKEND = 0b1100000
+MAX_WINDOW_DAYS = 365
+
+
+class ScheduleError(ValueError):
+    """A schedule that cannot exist (9 times a week, no weekdays, …)."""
+
+
+class ScheduleKind(StrEnum):
+    DAILY = "daily"
+    WEEKDAYS = "weekdays"
+    PER_WEEK = "per_week"
+    PER_MONTH = "per_month"
+    IN_DAYS = "in_days"
+    ONCE = "once"
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Value object; invalid combinations raise ScheduleError at construction."""
+
+    kind: ScheduleKind = ScheduleKind.DAILY
+    times: int = 1
+    days: int = 1
+    weekdays: int = ALL_WEEKDAYS  # bit 0 = Monday … bit 6 = Sunday
+    on: date | None = None
+
+    def __post_init__(self) -> None:
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS and not 0 < self.weekdays <= ALL_WEEKDAYS:
+            raise ScheduleError("Choose at least one weekday.")
+        if kind is ScheduleKind.PER_WEEK and not 1 <= self.times <= 7:
+            raise ScheduleError(
+                f"A week has 7 days, so {self.times} times a week cannot be kept; "
+                "choose 1 to 7."
+            )
+        if kind is ScheduleKind.PER_MONTH and not 1 <= self.times <= 31:
+            raise ScheduleError(
+                f"{self.times} times a month is not possible; choose 1 to 31."
+            )
+        if kind is ScheduleKind.IN_DAYS:
+            if not 1 <= self.days <= MAX_WINDOW_DAYS:
+                raise ScheduleError(f"Choose a window of 1 to {MAX_WINDOW_DAYS} days.")
+            if not 1 <= self.times <= self.days:
+                raise ScheduleError(
+                    f"{self.times} times in {self.days} days is not possible; "
+                    f"choose 1 to {self.days} times."
+                )
+        if kind is ScheduleKind.ONCE and self.on is None:
+            raise ScheduleError("A one-time promise needs its day.")
+
+    # --- constructors -------------------------------------------------------------
+    @classmethod
+    def daily(cls) -> Schedule:
+        return cls(ScheduleKind.DAILY)
+
+    @classmethod
+    def on_weekdays(cls, mask: int) -> Schedule:
+        if mask == ALL_WEEKDAYS:
+            return cls.daily()
+        return cls(ScheduleKind.WEEKDAYS, weekdays=mask)
+
+    @classmethod
+    def per_week(cls, times: int) -> Schedule:
+        return cls(ScheduleKind.PER_WEEK, times=times, days=7)
+
+    @classmethod
+    def per_month(cls, times: int) -> Schedule:
+        return cls(ScheduleKind.PER_MONTH, times=times, days=30)
+
+    @classmethod
+    def in_days(cls, times: int, days: int) -> Schedule:
+        if times == days:
+            return cls.daily()
+        return cls(ScheduleKind.IN_DAYS, times=times, days=days)
+
+    @classmethod
+    def once(cls, on: date) -> Schedule:
+        return cls(ScheduleKind.ONCE, on=on)
+
+    # --- rules ----------------------------------------------------------------------
+    @property
+    def frequency(self) -> tuple[int, int]:
+        """(N, M): N occasions wanted in a window of M days, as Loop counts them."""
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS:
+            return bin(self.weekdays).count("1"), 7
+        if kind is ScheduleKind.PER_WEEK:
+            return self.times, 7
+        if kind is ScheduleKind.PER_MONTH:
+            return self.times, 30
+        if kind is ScheduleKind.IN_DAYS:
+            return self.times, self.days
+        return 1, 1
+
+    @property
+    def period(self) -> Period | None:
+        """The calendar period whose target counts, for N-per-week/month schedules."""
+        if self.kind is ScheduleKind.PER_WEEK:
+            return Period.WEEK
+        if self.kind is ScheduleKind.PER_MONTH:
+            return Period.MONTH
+        return None
+
+    @property
+    def is_flexible(self) -> bool:
+        """True when every day is an occasion and only a count in a span matters."""
+        return self.kind in (ScheduleKind.PER_WEEK, ScheduleKind.PER_MONTH, ScheduleKind.IN_DAYS)
+
+    def is_occasion(self, day: date) -> bool:
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS:
+            return bool(self.weekdays >> day.weekday() & 1)
+        if kind is ScheduleKind.ONCE:
+            return day == self.on
+        return True
+
+    # --- text -----------------------------------------------------------------------
+    def to_text(self) -> str:
+        """The CLI spelling, which ``parse`` reads back."""
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS:
+            return ",".join(n for i, n in enumerate(WEEKDAY_NAMES) if self.weekdays >> i & 1)
+        if kind is ScheduleKind.PER_WEEK:
+            return f"{self.times}/week"
+        if kind is ScheduleKind.PER_MONTH:
+            return f"{self.times}/month"
+        if kind is ScheduleKind.IN_DAYS:
+            return f"{self.times}/{self.days}days"
+        if kind is ScheduleKind.ONCE:
+            assert self.on is not None
+            return f"once:{self.on.isoformat()}"
+        return "daily"
+
+    def describe(self) -> str:
+        """Words for people: "Every day", "Mon, Wed, Fri", "3 times a week"."""
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS:
+            if self.weekdays == WORKDAYS:
+                return "Weekdays"
+            if self.weekdays == WEEKEND:
+                return "Weekends"
+            return ", ".join(
+                n.capitalize() for i, n in enumerate(WEEKDAY_NAMES) if self.weekdays >> i & 1
+            )
+        if kind is ScheduleKind.PER_WEEK:
+            return "Once a week" if self.times == 1 else f"{self.times} times a week"
+        if kind is ScheduleKind.PER_MONTH:
+            return "Once a month" if self.times == 1 else f"{self.times} times a month"
+        if kind is ScheduleKind.IN_DAYS:
+            if self.times == 1:
+                return f"Every {self.days} days"
+            return f"{self.times} times in {self.days} days"
+        if kind is ScheduleKind.ONCE:
+            assert self.on is not None
+            return f"Once, on {self.on.strftime('%a %d %b %Y')}"
+        return "Every day"
+
+
+_FRACTION = re.compile(r"^(\d+)\s*/\s*(week|month|(\d+)\s*days?)$")
+_EVERY = re.compile(r"^every\s*(\d+)\s*days?$")
+
+
+def parse_schedule(text: str) -> Schedule:
+    """Read the CLI syntax: daily, mon,wed,fri, 3/week, 2/month, 2/5days, once:DATE."""
+    raw = text.strip().lower()
+    if raw in ("daily", "every day", "everyday", "1/day"):
+        return Schedule.daily()
+    if raw == "weekdays":
+        return Schedule.on_weekdays(WORKDAYS)
+    if raw in ("weekends", "weekend"):
+        return Schedule.on_weekdays(WEEKEND)
+    if raw.startswith("once:"):
+        try:
+            return Schedule.once(date.fromisoformat(raw[5:].strip()))
+        except ValueError:
+            raise ScheduleError(
+                f"“{text}”: the day after once: must be a date like 2026-12-01."
+            ) from None
+    if m := _EVERY.match(raw):
+        return Schedule.in_days(1, int(m.group(1)))
+    if m := _FRACTION.match(raw):
+        times = int(m.group(1))
+        if m.group(2) == "week":
+            return Schedule.per_week(times)
+        if m.group(2) == "month":
+            return Schedule.per_month(times)
+        return Schedule.in_days(times, int(m.group(3)))
+    names = [p.strip()[:3] for p in raw.split(",") if p.strip()]
+    if names and all(n in WEEKDAY_NAMES for n in names):
+        mask = 0
+        for n in names:
+            mask |= 1 << WEEKDAY_NAMES.index(n)
+        return Schedule.on_weekdays(mask)
+    raise ScheduleError(
+        f"“{text}” is not a schedule I know. Try daily, mon,wed,fri, 3/week, 2/month, "
+        "2/5days or once:2026-12-01."
+    )

@@ -1,0 +1,137 @@
+"""Strength: how established a commitment is, 0–1, exactly as Loop Habit Tracker scores.
+
+Loop's ``ScoreList.recompute`` (unchanged since v2.1) with one twist of ours: a missed
+day repaired by a reflection counts as half a kept day. With no reflections the numbers
+are Loop's to the last digit, which lets users moving from Loop see the same figures.
+"""
+
+from __future__ import annotations
+
+import math
+
+from selftrust.domain.commitment import Rules
+from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
+from selftrust.domain.schedule import ScheduleKind
+
+REPAIR_WEIGHT = 0.5
+"""What a repaired miss counts for in the window (1 would be a kept day)."""
+
+
+def multiplier(frequency: float) -> float:
+    """Loop's decay: a daily habit halves its distance to the target in 13 days."""
+    return 0.5 ** (math.sqrt(frequency) / 13.0)
+
+
+def strength_series(
+    rules: Rules, history: History, repair_weight: float = REPAIR_WEIGHT
+) -> list[float]:
+    """The strength at the end of every day of ``history`` (index i = start + i days)."""
+    if history.size == 0:
+        return []
+    if rules.schedule.kind is ScheduleKind.ONCE:
+        return _once_series(rules, history, repair_weight)
+    if rules.target is not None:
+        return _measurable_series(rules, history, repair_weight)
+    return _yes_no_series(rules, history, repair_weight)
+
+
+def strength_at_end(rules: Rules, history: History, repair_weight: float = REPAIR_WEIGHT) -> float:
+    series = strength_series(rules, history, repair_weight)
+    return series[-1] if series else 0.0
+
+
+def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
+    numerator, denominator = rules.schedule.frequency
+    freq = numerator / denominator
+    if freq < 1.0:
+        # Loop doubles the window of non-daily habits to smooth irregular weeks.
+        numerator *= 2
+        denominator *= 2
+    codes = history.codes
+    weights = [
+        1.0 if c == KEPT else (repair_weight if c == MISSED and r else 0.0)
+        for c, r in zip(codes, history.repaired, strict=True)
+    ]
+    m = multiplier(freq)
+    gain = 1.0 - m
+    rolling = 0.0
+    score = 0.0
+    out: list[float] = []
+    append = out.append
+    for i, w in enumerate(weights):
+        rolling += w
+        if i >= denominator:
+            rolling -= weights[i - denominator]
+        if codes[i] != SKIPPED:
+            v = rolling / numerator
+            score = score * m + (v if v < 1.0 else 1.0) * gain
+        append(score)
+    return out
+
+
+def _measurable_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
+    target = rules.target
+    assert target is not None
+    window = target.window_days
+    amount = target.amount
+    m = multiplier(1.0 / window)
+    gain = 1.0 - m
+    schedule = rules.schedule
+    codes = history.codes
+    repaired_share = repair_weight * amount / window
+    values = list(history.values)
+    if not target.at_most:
+        for i, (c, r) in enumerate(zip(codes, history.repaired, strict=True)):
+            if c == MISSED and r and values[i] < repaired_share:
+                values[i] = repaired_share
+    # Days a weekday schedule does not ask for rest the score, unless something was done.
+    resting = [
+        c == SKIPPED or (c == 0 and not schedule.is_occasion(history.day(i)))
+        for i, c in enumerate(codes)
+    ] if schedule.kind is ScheduleKind.WEEKDAYS else [c == SKIPPED for c in codes]
+    rolling = 0.0
+    score = 1.0 if target.at_most else 0.0
+    out: list[float] = []
+    append = out.append
+    for i, value in enumerate(values):
+        rolling += value
+        if i >= window:
+            rolling -= values[i - window]
+        if not resting[i]:
+            if target.at_most:
+                v = 1.0 - (rolling - amount) / amount
+                v = 0.0 if v < 0.0 else (1.0 if v > 1.0 else v)
+            else:
+                v = rolling / amount
+                v = 1.0 if v > 1.0 else v
+            score = score * m + v * gain
+        append(score)
+    return out
+
+
+def _once_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
+    """A single promise has no habit to establish: it is kept (1), repaired (½) or not (0)."""
+    on = rules.schedule.on
+    assert on is not None
+    i = history.index(on)
+    out = [0.0] * history.size
+    if not 0 <= i < history.size:
+        return out
+    code = history.codes[i]
+    if rules.target is not None and code == KEPT:
+        target = rules.target
+        met = (
+            history.values[i] <= target.amount
+            if target.at_most
+            else history.values[i] >= target.amount
+        )
+        value = 1.0 if met else (0.0 if target.at_most else history.values[i] / target.amount)
+    elif code == KEPT:
+        value = 1.0
+    elif code == MISSED and history.repaired[i]:
+        value = repair_weight
+    else:
+        value = 0.0
+    for k in range(i, history.size):
+        out[k] = value
+    return out

@@ -1,0 +1,140 @@
+"""One commitment, judged as of one day: the figures the Today view, stats and charts show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from selftrust.domain.commitment import Rules
+from selftrust.domain.days import MONDAY, Period, period_bounds
+from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
+from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
+from selftrust.domain.schedule import ScheduleKind
+from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
+from selftrust.domain.streaks import Streaks, find_streaks
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    kept: int = 0
+    missed: int = 0
+    skipped: int = 0
+    partly: int = 0
+    repaired: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    strength: float
+    streaks: Streaks
+    counts: Counts
+    streak_unit: str  # "day", "week" or "month"
+
+    @property
+    def current_streak(self) -> int:
+        return self.streaks.current
+
+    @property
+    def best_streak(self) -> int:
+        return self.streaks.best
+
+
+def summarise(
+    rules: Rules,
+    history: History,
+    week_start: int = MONDAY,
+    repair_weight: float = REPAIR_WEIGHT,
+) -> Summary:
+    occasions = judge_occasions(rules, history, week_start)
+    streaks = find_streaks(rules, history, week_start, occasions)
+    series = strength_series(rules, history, repair_weight)
+    period = rules.period
+    return Summary(
+        strength=series[-1] if series else 0.0,
+        streaks=streaks,
+        counts=count(rules, history, week_start),
+        streak_unit=period.value if period is not None else "day",
+    )
+
+
+def count(rules: Rules, history: History, week_start: int = MONDAY) -> Counts:
+    """Recorded check-ins: kept, missed, skipped (pauses are not check-ins), repaired.
+
+    For a measurable commitment "kept" counts days (or weeks/months, for a weekly or
+    monthly target) that met the target; a partly kept day is neither kept nor missed.
+    """
+    codes, repaired, paused = history.codes, history.repaired, history.paused
+    skipped = sum(1 for c, p in zip(codes, paused, strict=True) if c == SKIPPED and not p)
+    if rules.target is None:
+        kept = codes.count(KEPT)
+        missed = codes.count(MISSED)
+        fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
+        return Counts(kept, missed, skipped, 0, fixed)
+    if rules.target.per is not Period.DAY:
+        kept = sum(1 for o in judge_occasions(rules, history, week_start)
+                   if o.outcome is Outcome.KEPT)
+        missed = codes.count(MISSED)
+        fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
+        return Counts(kept, missed, skipped, 0, fixed)
+    states = day_states(rules, history)
+    return Counts(
+        kept=states.count(DayState.KEPT),
+        missed=states.count(DayState.MISSED) + states.count(DayState.REPAIRED),
+        skipped=skipped,
+        partly=states.count(DayState.PARTLY),
+        repaired=states.count(DayState.REPAIRED),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far the span holding a day has come: "2 of 3 this week", "12 of 20 pages"."""
+
+    done: float
+    needed: float
+    span: str  # "today", "this week", "this month", "in the last 5 days"
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.needed
+
+
+def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progress | None:
+    """Progress of the span ending on the history's last day; None for a plain yes/no day."""
+    if history.size == 0:
+        return None
+    end = history.end
+    schedule = rules.schedule
+    target = rules.target
+    codes, values = history.codes, history.values
+    if target is not None:
+        if target.per is Period.DAY:
+            i = history.size - 1
+            done = values[i] if codes[i] == KEPT else 0.0
+            return Progress(done, target.amount, "today")
+        first, _ = period_bounds(end, target.per, week_start)
+        lo = max(0, (first - history.start).days)
+        done = sum(values[i] for i in range(lo, history.size) if codes[i] == KEPT)
+        return Progress(done, target.amount, f"this {target.per.value}")
+    if schedule.kind is ScheduleKind.IN_DAYS:
+        lo = max(0, history.size - schedule.days)
+        done = sum(1 for i in range(lo, history.size) if codes[i] == KEPT)
+        return Progress(done, schedule.times, f"in the last {schedule.days} days")
+    period = schedule.period
+    if period is None:
+        return None
+    first, _ = period_bounds(end, period, week_start)
+    lo = max(0, (first - history.start).days)
+    done = sum(1 for i in range(lo, history.size) if codes[i] == KEPT)
+    return Progress(done, schedule.times, f"this {period.value}")
+
+
+def history_start(created_on: date, first_checkin: date | None) -> date:
+    """Scoring starts on the commitment's start day, or earlier if it was back-filled."""
+    if first_checkin is not None and first_checkin < created_on:
+        return first_checkin
+    return created_on
+
+
+def yesterday(day: date) -> date:
+    return day - timedelta(days=1)

@@ -1,0 +1,181 @@
+"""The database tables, with their rules enforced by SQLite itself.
+
+Constraints live in the schema, not only in Python, so no code path (an importer, a
+future version, a hand edit) can store a check-in for a day twice or a status the app
+does not know. Every change here needs an Alembic migration (tests compare the two).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata.naming_convention = NAMING
+
+SCHEDULE_KINDS = ("daily", "weekdays", "per_week", "per_month", "in_days", "once")
+STATUSES = ("kept", "missed", "skipped")
+PERIODS = ("day", "week", "month")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Commitment(SQLModel, table=True):
+    __tablename__ = "commitment"
+    __table_args__ = (
+        sa.CheckConstraint("length(trim(title)) > 0 AND length(title) <= 120", name="title"),
+        sa.CheckConstraint("why IS NULL OR length(why) <= 2000", name="why"),
+        sa.CheckConstraint(_in("kind", ("yes_no", "measurable")), name="kind"),
+        sa.CheckConstraint(
+            "(kind = 'yes_no' AND target IS NULL AND target_per IS NULL) OR "
+            "(kind = 'measurable' AND target > 0 AND " + _in("target_per", PERIODS) + ")",
+            name="measurable",
+        ),
+        sa.CheckConstraint("unit IS NULL OR length(unit) <= 24", name="unit"),
+        sa.CheckConstraint(_in("schedule_kind", SCHEDULE_KINDS), name="schedule_kind"),
+        sa.CheckConstraint("schedule_times BETWEEN 1 AND 365", name="schedule_times"),
+        sa.CheckConstraint("schedule_days BETWEEN 1 AND 365", name="schedule_days"),
+        sa.CheckConstraint("weekdays BETWEEN 1 AND 127", name="weekdays"),
+        sa.CheckConstraint(
+            "(schedule_kind = 'once') = (once_on IS NOT NULL)", name="once_on"
+        ),
+        sa.CheckConstraint("color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]"
+                           "[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'", name="color"),
+        sa.CheckConstraint("archived_on IS NULL OR archived_on >= created_on", name="archived"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True))
+    title: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    why: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    kind: str = Field(default="yes_no", sa_column=sa.Column(sa.String(16), nullable=False))
+    unit: str | None = Field(default=None, sa_column=sa.Column(sa.String(24), nullable=True))
+    target: float | None = Field(default=None, sa_column=sa.Column(sa.Float, nullable=True))
+    target_per: str | None = Field(
+        default=None, sa_column=sa.Column(sa.String(8), nullable=True)
+    )
+    at_most: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False))
+    schedule_kind: str = Field(
+        default="daily", sa_column=sa.Column(sa.String(16), nullable=False)
+    )
+    schedule_times: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False))
+    schedule_days: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False))
+    weekdays: int = Field(default=127, sa_column=sa.Column(sa.Integer, nullable=False))
+    once_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    color: str = Field(sa_column=sa.Column(sa.String(7), nullable=False))
+    position: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+    created_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+    archived_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+
+
+class Pause(SQLModel, table=True):
+    __tablename__ = "pause"
+    __table_args__ = (sa.CheckConstraint("last_day >= first_day", name="range"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey("commitment.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        )
+    )
+    first_day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+    last_day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+
+
+class Checkin(SQLModel, table=True):
+    __tablename__ = "checkin"
+    __table_args__ = (
+        sa.UniqueConstraint("commitment_id", "day", name="uq_checkin_commitment_day"),
+        sa.CheckConstraint(_in("status", STATUSES), name="status"),
+        sa.CheckConstraint("value IS NULL OR (value >= 0 AND value <= 1e12)", name="value"),
+        sa.CheckConstraint("note IS NULL OR length(note) <= 2000", name="note"),
+        sa.Index("ix_checkin_day", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("commitment.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+    status: str = Field(sa_column=sa.Column(sa.String(8), nullable=False))
+    value: float | None = Field(default=None, sa_column=sa.Column(sa.Float, nullable=True))
+    note: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    recorded_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
+
+
+class Reflection(SQLModel, table=True):
+    __tablename__ = "reflection"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "length(trim(coalesce(happened, '') || coalesce(owning, '') || "
+            "coalesce(friend, '') || coalesce(learned, '') || coalesce(next_step, ''))) > 0",
+            name="written",
+        ),
+        sa.CheckConstraint(
+            "feeling_before IS NULL OR feeling_before BETWEEN 1 AND 5", name="feeling_before"
+        ),
+        sa.CheckConstraint(
+            "feeling_after IS NULL OR feeling_after BETWEEN 1 AND 5", name="feeling_after"
+        ),
+        sa.Index("ix_reflection_day", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True))
+    created_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
+    updated_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
+    day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
+    commitment_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey("commitment.id", ondelete="SET NULL"),
+            nullable=True,
+            index=True,
+        ),
+    )
+    checkin_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey("checkin.id", ondelete="SET NULL"),
+            nullable=True,
+            index=True,
+        ),
+    )
+    happened: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    owning: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    friend: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    learned: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    next_step: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    feeling_before: int | None = Field(
+        default=None, sa_column=sa.Column(sa.Integer, nullable=True)
+    )
+    feeling_after: int | None = Field(
+        default=None, sa_column=sa.Column(sa.Integer, nullable=True)
+    )
+
+
+class Setting(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    key: str = Field(sa_column=sa.Column(sa.String(64), primary_key=True))
+    value: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+
+
+METADATA = SQLModel.metadata
