@@ -169,41 +169,35 @@ def _judge_amount(
     return Outcome.MISSED if recorded else Outcome.UNMARKED
 
 
-def day_states(rules: Rules, history: History) -> list[DayState]:
-    """The calendar's view of every day from start to the judged day."""
+def day_state(rules: Rules, history: History, i: int) -> DayState:
+    """What the calendar shows for day ``i``; the history's last day is "today"."""
     schedule = rules.schedule
     target = rules.target
     by_day = target is None or target.per is Period.DAY
-    flexible = schedule.is_flexible or not by_day
-    states: list[DayState] = []
-    last = history.size - 1
-    day = history.start
-    one = timedelta(days=1)
-    for i, code in enumerate(history.codes):
-        if history.paused[i]:
-            state = DayState.PAUSED
-        elif code == SKIPPED:
-            state = DayState.SKIPPED
-        elif code == UNMARKED:
-            if not schedule.is_occasion(day):
-                state = DayState.NOT_DUE
-            elif flexible or i == last:
-                state = DayState.OPEN
-            else:
-                state = DayState.UNMARKED
-        elif not by_day:
-            # A weekly or monthly amount is judged by its period, not by one day's share.
-            state = DayState.MISSED if code == MISSED else DayState.KEPT
-            if state is DayState.MISSED and history.repaired[i]:
-                state = DayState.REPAIRED
-        else:
-            outcome = judge_day(rules, history, i)
-            if outcome is Outcome.KEPT:
-                state = DayState.KEPT
-            elif outcome is Outcome.PARTLY:
-                state = DayState.PARTLY
-            else:
-                state = DayState.REPAIRED if history.repaired[i] else DayState.MISSED
-        states.append(state)
-        day += one
-    return states
+    code = history.codes[i]
+    if history.paused[i]:
+        return DayState.PAUSED
+    if code == SKIPPED:
+        return DayState.SKIPPED
+    if code == UNMARKED:
+        if not schedule.is_occasion(history.day(i)):
+            return DayState.NOT_DUE
+        if schedule.is_flexible or not by_day or i == history.size - 1:
+            return DayState.OPEN
+        return DayState.UNMARKED
+    if not by_day:
+        # A weekly or monthly amount is judged by its period, not by one day's share.
+        if code != MISSED:
+            return DayState.KEPT
+        return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
+    outcome = judge_day(rules, history, i)
+    if outcome is Outcome.KEPT:
+        return DayState.KEPT
+    if outcome is Outcome.PARTLY:
+        return DayState.PARTLY
+    return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
+
+
+def day_states(rules: Rules, history: History) -> list[DayState]:
+    """The calendar's view of every day from start to the judged day."""
+    return [day_state(rules, history, i) for i in range(history.size)]

@@ -1,0 +1,433 @@
+"""The sub-commands of `selftrust`. Each one is a thin shell over the services."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from selftrust.cli import CliError, env_now, parse_day_arg, print_json
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    handler: Handler
+
+    def add(self, sub: Any) -> None:
+        parser = sub.add_parser(self.name, help=self.help, description=self.help)
+        self.configure(parser)
+        parser.set_defaults(handler=self.handler)
+
+
+def workspace(args: argparse.Namespace) -> Workspace:
+    from selftrust.services.clock import FixedClock, SystemClock
+    from selftrust.services.workspace import open_workspace
+
+    now = env_now()
+    return open_workspace(args.data_dir, FixedClock(now) if now else SystemClock())
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"“{text}” is not a finite number")
+    return value
+
+
+def _feeling(text: str) -> int:
+    if text not in {"1", "2", "3", "4", "5"}:
+        raise argparse.ArgumentTypeError("feelings are rated 1 (very low) to 5 (very good)")
+    return int(text)
+
+
+# --- add --------------------------------------------------------------------------------
+
+
+def _add_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("title", help="what you promise yourself, e.g. “Walk 20 minutes”")
+    p.add_argument(
+        "--schedule",
+        default="daily",
+        help="daily | mon,wed,fri | weekdays | 3/week | 2/month | 2/5days | once:DATE",
+    )
+    p.add_argument("--measurable", metavar="UNIT", help="measure an amount in UNIT (e.g. pages)")
+    p.add_argument("--target", type=_number, help="the amount to reach (or not pass)")
+    p.add_argument("--per", choices=("day", "week", "month"), default="day")
+    p.add_argument("--at-most", action="store_true", help="the target is a limit")
+    p.add_argument("--why", default="", help="why this matters to you")
+    p.add_argument("--start", help="the day it starts (default today)")
+    p.add_argument("--color", help="#RRGGBB")
+
+
+def _add(args: argparse.Namespace) -> int:
+    from selftrust.domain.commitment import Rules, Target, TargetError
+    from selftrust.domain.days import Period
+    from selftrust.domain.schedule import ScheduleError, parse_schedule
+    from selftrust.services.commitments import CommitmentDraft
+
+    if args.measurable is None and (args.target is not None or args.at_most):
+        raise CliError("--target and --at-most belong to a measurable commitment: "
+                       "add --measurable UNIT")
+    if args.measurable is not None and args.target is None:
+        raise CliError("a measurable commitment needs --target X")
+    try:
+        schedule = parse_schedule(args.schedule)
+        target = (
+            Target(args.target, args.measurable.strip(), Period(args.per), args.at_most)
+            if args.measurable is not None
+            else None
+        )
+        rules = Rules(schedule=schedule, target=target)
+    except (ScheduleError, TargetError) as exc:
+        raise CliError(str(exc)) from None
+    ws = workspace(args)
+    with _closing(ws):
+        if any(c.title == args.title.strip() for c in ws.commitments.all(include_archived=True)):
+            raise CliError(f"“{args.title.strip()}” already exists; choose another title")
+        start = parse_day_arg(args.start, ws.today()) if args.start else None
+        row = ws.commitments.create(
+            CommitmentDraft(args.title, rules, args.why, args.color, start)
+        )
+        print(f"Added “{row.title}” — {row.rules.schedule.describe().lower()}.")
+    return 0
+
+
+# --- list -------------------------------------------------------------------------------
+
+
+def _list_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--day", help="YYYY-MM-DD, today or yesterday (default today)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+MARKS = {"kept": "✓", "missed": "○", "skipped": "–", None: "·"}
+
+
+def _list(args: argparse.Namespace) -> int:
+    from selftrust.domain.commitment import format_amount
+
+    ws = workspace(args)
+    with _closing(ws):
+        day = parse_day_arg(args.day, ws.today())
+        items = ws.dashboard.day(day)
+        if args.json:
+            print_json(
+                {
+                    "day": day.isoformat(),
+                    "items": [
+                        {
+                            "title": i.title,
+                            "status": i.status.value if i.status else None,
+                            "value": i.value,
+                            "note": i.note or None,
+                            "schedule": i.commitment.rules.schedule.to_text(),
+                            "current_streak": i.current_streak,
+                            "progress": None
+                            if i.progress is None
+                            else {
+                                "done": i.progress.done,
+                                "needed": i.progress.needed,
+                                "span": i.progress.span,
+                            },
+                        }
+                        for i in items
+                    ],
+                }
+            )
+            return 0
+        print(f"{day:%A %d %B %Y}")
+        if not items:
+            print("  Nothing is due on this day.")
+        for i in items:
+            status = i.status.value if i.status else None
+            extra = []
+            if i.progress is not None and i.commitment.rules.target is None:
+                extra.append(
+                    f"{format_amount(i.progress.done)} of {format_amount(i.progress.needed)} "
+                    f"{i.progress.span}"
+                )
+            if i.value is not None:
+                extra.append(format_amount(i.value) + (
+                    f" {i.commitment.rules.target.unit}" if i.commitment.rules.target else ""
+                ))
+            if i.current_streak:
+                extra.append(f"streak {i.current_streak}")
+            tail = f"  ({', '.join(extra)})" if extra else ""
+            print(f"  {MARKS[status]} {i.title} — {i.schedule_hint}{tail}")
+    return 0
+
+
+# --- check ------------------------------------------------------------------------------
+
+
+def _check_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("title")
+    p.add_argument("--day", help="YYYY-MM-DD, today or yesterday (default today)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--missed", action="store_true", help="not kept this time")
+    group.add_argument("--skipped", action="store_true", help="a planned rest or excused day")
+    group.add_argument("--value", type=_number, help="the amount, for a measurable commitment")
+    group.add_argument("--clear", action="store_true", help="remove what was recorded")
+    p.add_argument("--note", help="a short note")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from selftrust.domain.history import Status
+    from selftrust.services.checkins import CheckinState
+
+    ws = workspace(args)
+    with _closing(ws):
+        c = ws.commitments.find(args.title)
+        day = parse_day_arg(args.day, ws.today())
+        if args.clear:
+            if args.note:
+                raise CliError("--clear removes the check-in and its note; drop --note")
+            ws.checkins.record(c.id, day, None)
+            print(f"Cleared “{c.title}” on {day.isoformat()}.")
+            return 0
+        if args.missed:
+            status, value = Status.MISSED, None
+        elif args.skipped:
+            status, value = Status.SKIPPED, None
+        else:
+            status, value = Status.KEPT, args.value
+        note = args.note
+        if note is None:
+            existing = ws.checkins.get(c.id, day)
+            note = existing.state.note if existing else ""
+        ws.checkins.record(c.id, day, CheckinState(status, value, note))
+        words = {Status.KEPT: "kept", Status.MISSED: "not kept", Status.SKIPPED: "skipped"}
+        print(f"Saved: “{c.title}” {words[status]} on {day.isoformat()}.")
+    return 0
+
+
+# --- stats ------------------------------------------------------------------------------
+
+
+def _stats_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--day", help="as of this day (default today)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _stats(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    with _closing(ws):
+        day = parse_day_arg(args.day, ws.today())
+        report = ws.stats.report(day)
+        if args.json:
+            print_json(report.to_json())
+            return 0
+        jar = report.jar
+        print(f"As of {day:%A %d %B %Y}: {jar.marbles} marbles in the jar ({jar.gold} gold).")
+        for s in report.items:
+            c, m = s.commitment, s.summary
+            unit = m.streak_unit + ("s" if m.current_streak != 1 else "")
+            print(
+                f"  {c.title}: strength {m.strength:.0%}, streak {m.current_streak} {unit} "
+                f"(best {m.best_streak}), kept {m.counts.kept}, not kept {m.counts.missed}"
+                f" ({m.counts.repaired} repaired), skipped {m.counts.skipped}"
+            )
+    return 0
+
+
+# --- reflect / reflections ---------------------------------------------------------------
+
+
+def _reflect_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("title", nargs="?", help="the commitment this is about (optional)")
+    p.add_argument("--day", help="the day it is about (default today)")
+    p.add_argument("--happened", default="", help="what happened")
+    p.add_argument("--owning", default="", help="owning it (a real apology has no “but”)")
+    p.add_argument("--friend", default="", help="what I would tell a friend")
+    p.add_argument("--learned", default="", help="what I learned")
+    p.add_argument("--next-step", default="", help="one next small step")
+    p.add_argument("--text-file", type=Path, help="read “what happened” from a file")
+    p.add_argument("--before", type=_feeling, help="how I feel before, 1–5")
+    p.add_argument("--after", type=_feeling, help="how I feel after, 1–5")
+
+
+def _reflect(args: argparse.Namespace) -> int:
+    from selftrust.domain.coach import BUT_HINT, contains_but
+    from selftrust.services.reflections import ReflectionDraft
+
+    happened = args.happened
+    if args.text_file is not None:
+        happened = _read_text_file(args.text_file)
+    ws = workspace(args)
+    with _closing(ws):
+        cid = ws.commitments.find(args.title).id if args.title else None
+        day = parse_day_arg(args.day, ws.today())
+        row = ws.reflections.write(
+            ReflectionDraft(
+                day=day,
+                commitment_id=cid,
+                happened=happened,
+                owning=args.owning,
+                friend=args.friend,
+                learned=args.learned,
+                next_step=args.next_step,
+                feeling_before=args.before,
+                feeling_after=args.after,
+            )
+        )
+        repaired = row.checkin_id is not None and any(
+            s.state.status.value == "missed"
+            for s in [ws.checkins.get(cid, day)] if s is not None and cid is not None
+        )
+        print("Saved your reflection." + (" The miss is repaired." if repaired else ""))
+        if contains_but(row.owning):
+            print(f"A gentle thought: {BUT_HINT}", file=sys.stderr)
+    return 0
+
+
+def _read_text_file(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > 1_000_000:
+        raise CliError(f"{path} is larger than 1 MB; a reflection is a few paragraphs")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 text") from None
+
+
+def _reflections_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--search", default="", metavar="WORDS", help="only those with every word")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _reflections(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    with _closing(ws):
+        rows = ws.reflections.search(args.search)
+        titles = {c.id: c.title for c in ws.commitments.all(include_archived=True)}
+        if args.json:
+            print_json(
+                [
+                    {
+                        "day": r.day.isoformat(),
+                        "commitment": titles.get(r.commitment_id) if r.commitment_id else None,
+                        "repairs_checkin": r.checkin_id is not None,
+                        "happened": r.happened,
+                        "owning": r.owning,
+                        "friend": r.friend,
+                        "learned": r.learned,
+                        "next_step": r.next_step,
+                        "feeling_before": r.feeling_before,
+                        "feeling_after": r.feeling_after,
+                        "created_at": r.created_at.isoformat() + "Z",
+                    }
+                    for r in rows
+                ]
+            )
+            return 0
+        if not rows:
+            print("No reflections yet." if not args.search else "No reflection matches.")
+        for r in rows:
+            about = titles.get(r.commitment_id, "free reflection") if r.commitment_id else (
+                "free reflection"
+            )
+            first = r.text.splitlines()[0] if r.text else ""
+            print(f"{r.day.isoformat()}  {about}: {first[:90]}")
+    return 0
+
+
+# --- demo, backups, restore --------------------------------------------------------------
+
+
+def _demo_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--years", type=_number, default=2.0)
+    p.add_argument("--commitments", type=int, default=8)
+    p.add_argument("--seed", type=int, default=1)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from selftrust.services.demo import generate
+
+    ws = workspace(args)
+    with _closing(ws):
+        counts = generate(ws, years=args.years, commitments=args.commitments, seed=args.seed)
+    print(
+        f"Demo data ready: {counts['commitments']} commitments, {counts['checkins']:,} check-ins, "
+        f"{counts['reflections']:,} reflections."
+    )
+    return 0
+
+
+def _backups_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+
+
+def _backups(args: argparse.Namespace) -> int:
+    from selftrust.services.workspace import list_backups
+
+    backups = list_backups(args.data_dir)
+    if args.json:
+        print_json(
+            [{"path": str(b.path), "taken_at": b.taken_at.isoformat(), "size": b.size}
+             for b in backups]
+        )
+        return 0
+    if not backups:
+        print("No backups yet; one is made each day the app or a command opens your data.")
+    for b in backups:
+        print(f"{b.taken_at:%Y-%m-%d %H:%M}  {b.size / 1024:,.0f} KB  {b.path}")
+    return 0
+
+
+def _restore_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("backup", type=Path, help="a backup file (see `selftrust backups`)")
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from selftrust.services.workspace import restore_backup
+
+    aside = restore_backup(args.data_dir, args.backup)
+    print(f"Restored {args.backup.name}. Your previous data is kept at {aside}.")
+    return 0
+
+
+class _closing:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def __enter__(self) -> Workspace:
+        return self.ws
+
+    def __exit__(self, *exc: object) -> None:
+        self.ws.close()
+
+
+COMMANDS: list[Command] = [
+    Command("add", "add a commitment", _add_args, _add),
+    Command("list", "the commitments due on a day and what was recorded", _list_args, _list),
+    Command("check", "record a day: kept (default), missed, skipped or an amount",
+            _check_args, _check),
+    Command("reflect", "write a reflection; on a missed day it repairs the miss",
+            _reflect_args, _reflect),
+    Command("reflections", "list or search your reflections", _reflections_args, _reflections),
+    Command("stats", "streaks, strength, counts and the marble jar", _stats_args, _stats),
+    Command("demo", "fill an empty data folder with realistic demo data", _demo_args, _demo),
+    Command("backups", "list the automatic backups", _backups_args, _backups),
+    Command("restore", "restore a backup (your current data is kept aside)",
+            _restore_args, _restore),
+]
+
+

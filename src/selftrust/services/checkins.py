@@ -1,0 +1,152 @@
+"""Recording what happened on a day: kept, missed, skipped, an amount, a note.
+
+`record` is one transaction and returns a `CheckinChange` holding the state before and
+after, so undo and redo are just `record` again with the other state, across views.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from selftrust.domain.history import Status
+from selftrust.services.errors import Invalid
+from selftrust.services.events import Change, What
+from selftrust.services.text import clean_text
+from selftrust.store import repository as repo
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+MAX_NOTE_LENGTH = 2000
+MAX_VALUE = 1_000_000_000.0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinState:
+    status: Status
+    value: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCheckin:
+    """A check-in as stored, with its id so reflections that repair it stay linked."""
+
+    id: int
+    state: CheckinState
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinChange:
+    commitment_id: int
+    day: date
+    before: StoredCheckin | None
+    after: StoredCheckin | None
+
+
+class CheckinService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def get(self, commitment_id: int, day: date) -> StoredCheckin | None:
+        with self.ws.read() as conn:
+            row = repo.get_checkin(conn, commitment_id, day)
+        if row is None:
+            return None
+        return StoredCheckin(row.id, CheckinState(row.status, row.value, row.note or ""))
+
+    def validate(self, commitment_id: int, day: date, state: CheckinState | None) -> None:
+        """Raise Invalid with a kind, clear message if this check-in cannot be recorded."""
+        c = self.ws.commitments.get(commitment_id)
+        today = self.ws.today()
+        if day > today:
+            raise Invalid(
+                f"{day:%a %d %b} has not come yet; you can check in up to today ({today:%d %b})."
+            )
+        if c.archived:
+            raise Invalid(f"“{c.title}” is archived; restore it to check in.")
+        if state is None:
+            return
+        if not c.rules.schedule.is_occasion(day):
+            raise Invalid(f"“{c.title}” is not due on {day:%a %d %b %Y}.")
+        value = state.value
+        if value is not None and (not math.isfinite(value) or value < 0 or value > MAX_VALUE):
+            raise Invalid("The amount must be a number from 0 up to a billion.")
+        if c.rules.target is None and value is not None:
+            raise Invalid(f"“{c.title}” is a yes/no commitment; it takes no amount.")
+        if c.rules.target is not None and state.status is Status.KEPT and value is None:
+            unit = c.rules.target.unit or "amount"
+            raise Invalid(f"“{c.title}” is measured: say how much ({unit}).")
+
+    def record(self, commitment_id: int, day: date, state: CheckinState | None) -> CheckinChange:
+        """Set (or clear, with None) the check-in of one commitment on one day."""
+        if state is not None:
+            note = clean_text(state.note, what="note", max_length=MAX_NOTE_LENGTH)
+            state = CheckinState(state.status, state.value, note)
+        self.validate(commitment_id, day, state)
+        return self._apply(commitment_id, day, state, None)
+
+    def revert(self, change: CheckinChange) -> None:
+        """Undo: put back exactly what was there before (same id, same links)."""
+        self._restore(change.commitment_id, change.day, change.before)
+
+    def reapply(self, change: CheckinChange) -> None:
+        """Redo."""
+        self._restore(change.commitment_id, change.day, change.after)
+
+    def _restore(self, commitment_id: int, day: date, stored: StoredCheckin | None) -> None:
+        if stored is None:
+            self._apply(commitment_id, day, None, None)
+        else:
+            self._apply(commitment_id, day, stored.state, stored.id)
+
+    def _apply(
+        self, commitment_id: int, day: date, state: CheckinState | None, wanted_id: int | None
+    ) -> CheckinChange:
+        ws = self.ws
+        with ws.write() as conn:
+            old = repo.get_checkin(conn, commitment_id, day)
+            before = (
+                None
+                if old is None
+                else StoredCheckin(old.id, CheckinState(old.status, old.value, old.note or ""))
+            )
+            links: list[int] = []
+            if state is None:
+                repo.delete_checkin(conn, commitment_id, day)
+                after = None
+            else:
+                new_id = repo.upsert_checkin(
+                    conn,
+                    commitment_id=commitment_id,
+                    day=day,
+                    status=state.status,
+                    value=state.value,
+                    note=state.note,
+                    recorded_at=ws.utc_now(),
+                    checkin_id=wanted_id,
+                )
+                if wanted_id is not None and old is None:
+                    # Undo of a clear: reflections that pointed at this check-in point again.
+                    links = [
+                        r.id
+                        for r in repo.reflections(conn, commitment_id=commitment_id)
+                        if r.day == day and r.checkin_id is None
+                    ]
+                    repo.relink_reflections(conn, links, new_id)
+                after = StoredCheckin(new_id, state)
+            repaired = repo.repaired_checkin_ids(conn) if (links or state is None) else None
+        if repaired is not None:
+            ws.ledger.set_repaired(repaired)
+        ws.ledger.put_checkin(
+            commitment_id,
+            day,
+            after.id if after else None,
+            after.state.status if after else None,
+            after.state.value if after else None,
+        )
+        ws.notify(Change(What.CHECKIN, commitment_id, day))
+        return CheckinChange(commitment_id, day, before, after)

@@ -1,0 +1,268 @@
+"""Creating, editing, archiving, pausing, reordering and deleting commitments.
+
+Every method is one transaction and returns what an undo needs, so the UI's undo
+stack and the CLI share the same rules and messages.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from selftrust.domain.commitment import Pause, Rules, TargetError
+from selftrust.domain.schedule import ScheduleError
+from selftrust.services.errors import Invalid, NotFound
+from selftrust.services.events import Change, What
+from selftrust.services.text import clean_text, clean_title
+from selftrust.store import repository as repo
+from selftrust.store.records import CheckinRow, CommitmentRow, ReflectionRow
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+MAX_WHY_LENGTH = 2000
+DEFAULT_COLORS = (
+    "#4C9F70", "#3D7EBF", "#E0A030", "#C05A8A", "#7B6CC4", "#D0674B",
+    "#2E9AA0", "#8A9A3B", "#B5651D", "#5C6BC0", "#9C6B98", "#3A8F5C",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentDraft:
+    """What the add/edit dialog and `selftrust add` collect."""
+
+    title: str
+    rules: Rules = field(default_factory=Rules)
+    why: str = ""
+    color: str | None = None
+    created_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedCommitment:
+    """Everything needed to undo a delete, ids included, so reflections stay linked."""
+
+    commitment: CommitmentRow
+    checkins: tuple[CheckinRow, ...]
+    reflection_links: tuple[tuple[int, int | None], ...]  # (reflection id, checkin id)
+
+
+class CommitmentService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    # --- reading --------------------------------------------------------------------
+    def all(self, *, include_archived: bool = False) -> list[CommitmentRow]:
+        self.ws.ledger.ensure_loaded()
+        rows = sorted(self.ws.ledger.commitments.values(), key=lambda c: (c.position, c.id))
+        return [c for c in rows if include_archived or not c.archived]
+
+    def get(self, commitment_id: int) -> CommitmentRow:
+        self.ws.ledger.ensure_loaded()
+        found = self.ws.ledger.commitments.get(commitment_id)
+        if found is None:
+            raise NotFound("That commitment no longer exists.")
+        return found
+
+    def find(self, title: str, *, include_archived: bool = False) -> CommitmentRow:
+        """The commitment with this title (exact, else case-insensitive)."""
+        wanted = title.strip()
+        if not wanted:
+            raise Invalid("Say which commitment: its title cannot be empty.")
+        rows = self.all(include_archived=True)
+        matches = [c for c in rows if c.title == wanted] or [
+            c for c in rows if c.title.casefold() == wanted.casefold()
+        ]
+        if not include_archived:
+            active = [c for c in matches if not c.archived]
+            if not active and matches:
+                raise NotFound(f"“{wanted}” is archived; restore it first.")
+            matches = active
+        if not matches:
+            raise NotFound(f"No commitment is called “{wanted}”. `selftrust list` shows them all.")
+        return matches[0]
+
+    # --- writing --------------------------------------------------------------------
+    def _validated(self, draft: CommitmentDraft) -> CommitmentDraft:
+        title = clean_title(draft.title)
+        why = clean_text(draft.why, what="“why this matters”", max_length=MAX_WHY_LENGTH)
+        color = draft.color
+        if color is not None and not _is_hex_color(color):
+            raise Invalid(f"“{color}” is not a colour; use #RRGGBB.")
+        rules = draft.rules
+        try:  # re-validate combinations (the dataclasses check themselves on creation)
+            Rules(rules.schedule, rules.target, rules.pauses)
+        except (ScheduleError, TargetError) as exc:
+            raise Invalid(str(exc)) from None
+        return replace(draft, title=title, why=why, color=color)
+
+    def create(self, draft: CommitmentDraft) -> CommitmentRow:
+        draft = self._validated(draft)
+        ws = self.ws
+        created_on = draft.created_on or ws.today()
+        with ws.write() as conn:
+            position = repo.next_position(conn)
+            color = draft.color or DEFAULT_COLORS[position % len(DEFAULT_COLORS)]
+            new_id = repo.insert_commitment(
+                conn,
+                uid=uuid.uuid4().hex,
+                title=draft.title,
+                why=draft.why,
+                rules=draft.rules,
+                color=color,
+                position=position,
+                created_on=created_on,
+            )
+            row = repo.get_commitment(conn, new_id)
+        assert row is not None
+        ws.ledger.put_commitment(row)
+        ws.notify(Change(What.COMMITMENT, row.id))
+        return row
+
+    def update(self, commitment_id: int, draft: CommitmentDraft) -> CommitmentRow:
+        """Change a commitment; returns the row as it was (for undo)."""
+        before = self.get(commitment_id)
+        draft = self._validated(draft)
+        columns: dict[str, object] = {
+            "title": draft.title,
+            "why": draft.why,
+            "rules": draft.rules,
+            "color": draft.color or before.color,
+        }
+        if draft.created_on is not None:
+            columns["created_on"] = draft.created_on
+        self._write_columns(commitment_id, columns)
+        return before
+
+    def put_back(self, row: CommitmentRow) -> None:
+        """Restore a commitment's fields exactly as they were (undo of update/archive)."""
+        self._write_columns(
+            row.id,
+            {
+                "title": row.title,
+                "why": row.why,
+                "rules": row.rules,
+                "color": row.color,
+                "created_on": row.created_on,
+                "archived_on": row.archived_on,
+                "position": row.position,
+            },
+        )
+
+    def archive(self, commitment_id: int, day: date | None = None) -> CommitmentRow:
+        before = self.get(commitment_id)
+        on = max(day or self.ws.today(), before.created_on)
+        self._write_columns(commitment_id, {"archived_on": on})
+        return before
+
+    def restore(self, commitment_id: int) -> CommitmentRow:
+        before = self.get(commitment_id)
+        self._write_columns(commitment_id, {"archived_on": None})
+        return before
+
+    def set_pauses(self, commitment_id: int, pauses: list[Pause]) -> CommitmentRow:
+        before = self.get(commitment_id)
+        merged = _merge_pauses(pauses)
+        self._write_columns(commitment_id, {"rules": replace(before.rules, pauses=merged)})
+        return before
+
+    def reorder(self, ordered_ids: list[int]) -> list[int]:
+        """Persist a new order; returns the old order for undo."""
+        current = [c.id for c in self.all(include_archived=True)]
+        if sorted(ordered_ids) != sorted(current):
+            missing = set(current) - set(ordered_ids)
+            ordered_ids = list(ordered_ids) + [i for i in current if i in missing]
+        with self.ws.write() as conn:
+            repo.set_positions(conn, ordered_ids)
+        for position, cid in enumerate(ordered_ids):
+            row = self.ws.ledger.commitments.get(cid)
+            if row is not None:
+                self.ws.ledger.commitments[cid] = replace(row, position=position)
+        self.ws.notify(Change(What.COMMITMENTS))
+        return current
+
+    def delete(self, commitment_id: int) -> DeletedCommitment:
+        row = self.get(commitment_id)
+        with self.ws.write() as conn:
+            kept_checkins = tuple(repo.checkins(conn, [commitment_id]))
+            links: list[tuple[int, int | None]] = [
+                (r.id, r.checkin_id) for r in repo.reflections(conn, commitment_id=commitment_id)
+            ]
+            repo.delete_commitment(conn, commitment_id)
+        self.ws.ledger.drop_commitment(commitment_id)
+        self.ws.ledger.set_repaired(self._repaired_ids())
+        self.ws.notify(Change(What.COMMITMENTS, commitment_id))
+        return DeletedCommitment(row, kept_checkins, tuple(links))
+
+    def undelete(self, snapshot: DeletedCommitment) -> CommitmentRow:
+        c = snapshot.commitment
+        with self.ws.write() as conn:
+            repo.insert_commitment(
+                conn,
+                uid=c.uid,
+                title=c.title,
+                why=c.why,
+                rules=c.rules,
+                color=c.color,
+                position=c.position,
+                created_on=c.created_on,
+                archived_on=c.archived_on,
+                commitment_id=c.id,
+            )
+            for ch in snapshot.checkins:
+                repo.upsert_checkin(
+                    conn,
+                    commitment_id=c.id,
+                    day=ch.day,
+                    status=ch.status,
+                    value=ch.value,
+                    note=ch.note,
+                    recorded_at=ch.recorded_at or self.ws.utc_now(),
+                    checkin_id=ch.id,
+                )
+            for reflection_id, checkin_id in snapshot.reflection_links:
+                repo.update_reflection(
+                    conn, reflection_id, commitment_id=c.id, checkin_id=checkin_id
+                )
+        self.ws.reload()
+        return c
+
+    # --- helpers --------------------------------------------------------------------
+    def _write_columns(self, commitment_id: int, columns: dict[str, object]) -> None:
+        with self.ws.write() as conn:
+            repo.update_commitment(conn, commitment_id, **columns)
+            row = repo.get_commitment(conn, commitment_id)
+        if row is None:
+            raise NotFound("That commitment no longer exists.")
+        self.ws.ledger.put_commitment(row)
+        self.ws.notify(Change(What.COMMITMENT, commitment_id))
+
+    def _repaired_ids(self) -> set[int]:
+        with self.ws.read() as conn:
+            return repo.repaired_checkin_ids(conn)
+
+    def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:
+        with self.ws.read() as conn:
+            return repo.reflections(conn, commitment_id=commitment_id)
+
+
+def _is_hex_color(text: str) -> bool:
+    return (
+        len(text) == 7
+        and text[0] == "#"
+        and all(ch in "0123456789abcdefABCDEF" for ch in text[1:])
+    )
+
+
+def _merge_pauses(pauses: list[Pause]) -> tuple[Pause, ...]:
+    """Overlapping or touching pauses become one, so a day is never paused twice."""
+    merged: list[Pause] = []
+    for p in sorted(pauses, key=lambda p: p.start):
+        if merged and (p.start - merged[-1].end).days <= 1:
+            last = merged[-1]
+            merged[-1] = Pause(last.start, max(last.end, p.end))
+        else:
+            merged.append(p)
+    return tuple(merged)

@@ -1,0 +1,120 @@
+"""The day's dashboard: what is due on a day and how each commitment stands.
+
+Shared by the Today view and `selftrust list`, so both always agree on what is due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from selftrust.domain.history import MISSED, Status
+from selftrust.domain.occasions import DayState, day_state
+from selftrust.domain.summary import Progress, progress
+from selftrust.store import repository as repo
+from selftrust.store.records import CommitmentRow
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class DayItem:
+    commitment: CommitmentRow
+    day: date
+    status: Status | None
+    value: float | None
+    note: str
+    state: DayState
+    repaired: bool
+    current_streak: int
+    best_streak: int
+    streak_unit: str
+    strength: float
+    progress: Progress | None
+    schedule_hint: str
+    checkable: bool  # False for days that have not come yet
+
+    @property
+    def title(self) -> str:
+        return self.commitment.title
+
+    @property
+    def commitment_id(self) -> int:
+        return self.commitment.id
+
+
+def is_due(c: CommitmentRow, day: date) -> bool:
+    """Active on that day and the schedule has an occasion then."""
+    if day < c.created_on or (c.archived_on is not None and day > c.archived_on):
+        return False
+    return c.rules.schedule.is_occasion(day)
+
+
+def schedule_hint(c: CommitmentRow) -> str:
+    if c.rules.target is not None:
+        text = c.rules.target.describe()
+        if c.rules.schedule.kind.value == "weekdays":
+            text += f" · {c.rules.schedule.describe()}"
+        return text[0].upper() + text[1:]
+    return c.rules.schedule.describe()
+
+
+class Dashboard:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def day(self, day: date) -> list[DayItem]:
+        """Every active commitment with an occasion on ``day``, in the user's order."""
+        ws = self.ws
+        ledger = ws.ledger
+        ledger.ensure_loaded()
+        with ws.read() as conn:
+            rows = repo.checkins(conn, first=day, last=day)
+        notes = {r.commitment_id: r.note or "" for r in rows}
+        today = ws.today()
+        items: list[DayItem] = []
+        for c in ws.commitments.all():
+            if not is_due(c, day):
+                continue
+            items.append(self.item(c, day, today, notes.get(c.id, "")))
+        return items
+
+    def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:
+        ledger = self.ws.ledger
+        end = min(day, today)
+        summary = ledger.summary(c.id, end) if end >= ledger.start_of(c.id) else None
+        entry = ledger.entry(c.id, day)
+        history = ledger.history(c.id, day) if day <= today else None
+        state = DayState.OPEN
+        prog = None
+        if history is not None and history.size:
+            state = day_state(c.rules, history, history.size - 1)
+            prog = progress(c.rules, history, self.ws.settings.week_start)
+        return DayItem(
+            commitment=c,
+            day=day,
+            status=entry.status if entry else None,
+            value=entry.value if entry else None,
+            note=note,
+            state=state,
+            repaired=bool(entry and entry.repaired and entry.status.code == MISSED),
+            current_streak=summary.current_streak if summary else 0,
+            best_streak=summary.best_streak if summary else 0,
+            streak_unit=summary.streak_unit if summary else "day",
+            strength=summary.strength if summary else 0.0,
+            progress=prog,
+            schedule_hint=schedule_hint(c),
+            checkable=day <= today,
+        )
+
+    def refresh(self, item: DayItem) -> DayItem:
+        """The same row after a change (cheap: only this commitment is recomputed)."""
+        c = self.ws.commitments.get(item.commitment_id)
+        note = ""
+        stored = self.ws.checkins.get(c.id, item.day)
+        if stored is not None:
+            note = stored.state.note
+        return self.item(c, item.day, self.ws.today(), note)
+

@@ -1,0 +1,172 @@
+"""An in-memory ledger of commitments and check-ins, kept in step with every write.
+
+The Today view, streaks and the jar need whole histories; re-reading ten years of
+check-ins after each click would blow the 16 ms budget of a check-off. The ledger
+loads everything once, is patched by the services after each committed write, and
+caches per-commitment summaries until that commitment changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from sqlalchemy.engine import Connection
+
+from selftrust.domain.history import Entry, History, Status
+from selftrust.domain.jar import (
+    DEFAULT_JAR_RULES,
+    Jar,
+    JarDay,
+    JarEvent,
+    JarRules,
+    fill_jar,
+    jar_events,
+    replay,
+)
+from selftrust.domain.summary import Summary, history_start, summarise
+from selftrust.store import repository as repo
+from selftrust.store.records import CommitmentRow
+
+_STATUS = {s.value: s for s in Status}
+
+
+class Ledger:
+    def __init__(self, read: Callable[[], Connection], week_start: Callable[[], int]) -> None:
+        self._read = read
+        self._week_start = week_start
+        self.commitments: dict[int, CommitmentRow] = {}
+        self._entries: dict[int, dict[date, Entry]] = {}
+        self._ids: dict[int, dict[date, int]] = {}
+        self._repaired: set[int] = set()
+        self._summaries: dict[tuple[int, date], Summary] = {}
+        self._jar_events: dict[tuple[int, date], list[JarEvent]] = {}
+        self.loaded = False
+
+    # --- loading and patching -------------------------------------------------------
+    def load(self) -> None:
+        with self._read() as conn:
+            commitments = repo.list_commitments(conn)
+            rows = repo.checkin_tuples(conn)
+            self._repaired = repo.repaired_checkin_ids(conn)
+        self.commitments = {c.id: c for c in commitments}
+        entries: dict[int, dict[date, Entry]] = {c.id: {} for c in commitments}
+        ids: dict[int, dict[date, int]] = {c.id: {} for c in commitments}
+        repaired = self._repaired
+        fromiso = date.fromisoformat
+        for checkin_id, cid, day_text, status, value in rows:
+            day = fromiso(day_text)
+            entries[cid][day] = Entry(day, _STATUS[status], value, checkin_id in repaired)
+            ids[cid][day] = checkin_id
+        self._entries, self._ids = entries, ids
+        self._summaries.clear()
+        self._jar_events.clear()
+        self.loaded = True
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.load()
+
+    def forget(self, commitment_id: int) -> None:
+        """Drop cached figures of one commitment after it changed."""
+        for cache in (self._summaries, self._jar_events):
+            for key in [k for k in cache if k[0] == commitment_id]:
+                del cache[key]
+
+    def put_commitment(self, row: CommitmentRow) -> None:
+        self.commitments[row.id] = row
+        self._entries.setdefault(row.id, {})
+        self._ids.setdefault(row.id, {})
+        self.forget(row.id)
+
+    def drop_commitment(self, commitment_id: int) -> None:
+        self.commitments.pop(commitment_id, None)
+        self._entries.pop(commitment_id, None)
+        self._ids.pop(commitment_id, None)
+        self.forget(commitment_id)
+
+    def put_checkin(
+        self,
+        commitment_id: int,
+        day: date,
+        checkin_id: int | None,
+        status: Status | None,
+        value: float | None,
+    ) -> None:
+        entries = self._entries.setdefault(commitment_id, {})
+        ids = self._ids.setdefault(commitment_id, {})
+        if status is None or checkin_id is None:
+            entries.pop(day, None)
+            ids.pop(day, None)
+        else:
+            entries[day] = Entry(day, status, value, checkin_id in self._repaired)
+            ids[day] = checkin_id
+        self.forget(commitment_id)
+
+    def set_repaired(self, checkin_ids: Iterable[int]) -> None:
+        """Replace the set of repaired check-ins (after a reflection was written or removed)."""
+        new = set(checkin_ids)
+        changed = new ^ self._repaired
+        self._repaired = new
+        if not changed:
+            return
+        for cid, ids in self._ids.items():
+            for day, checkin_id in ids.items():
+                if checkin_id in changed:
+                    e = self._entries[cid][day]
+                    self._entries[cid][day] = Entry(e.day, e.status, e.value, checkin_id in new)
+                    self.forget(cid)
+
+    # --- reading --------------------------------------------------------------------
+    def checkin_id(self, commitment_id: int, day: date) -> int | None:
+        return self._ids.get(commitment_id, {}).get(day)
+
+    def entry(self, commitment_id: int, day: date) -> Entry | None:
+        return self._entries.get(commitment_id, {}).get(day)
+
+    def entries(self, commitment_id: int) -> dict[date, Entry]:
+        return self._entries.get(commitment_id, {})
+
+    def start_of(self, commitment_id: int) -> date:
+        c = self.commitments[commitment_id]
+        days = self._entries.get(commitment_id)
+        return history_start(c.created_on, min(days) if days else None)
+
+    def history(self, commitment_id: int, end: date) -> History:
+        c = self.commitments[commitment_id]
+        return History(
+            self.start_of(commitment_id),
+            end,
+            self._entries.get(commitment_id, {}).values(),
+            c.rules,
+        )
+
+    def summary(self, commitment_id: int, end: date) -> Summary:
+        key = (commitment_id, end)
+        found = self._summaries.get(key)
+        if found is None:
+            c = self.commitments[commitment_id]
+            found = summarise(c.rules, self.history(commitment_id, end), self._week_start())
+            self._summaries[key] = found
+        return found
+
+    def events(self, commitment_id: int, end: date) -> list[JarEvent]:
+        key = (commitment_id, end)
+        found = self._jar_events.get(key)
+        if found is None:
+            c = self.commitments[commitment_id]
+            found = jar_events(c.rules, self.history(commitment_id, end), self._week_start())
+            self._jar_events[key] = found
+        return found
+
+    def all_events(self, end: date) -> list[JarEvent]:
+        out: list[JarEvent] = []
+        for cid in self.commitments:
+            out.extend(self.events(cid, end))
+        return out
+
+    def jar(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> Jar:
+        return fill_jar(self.all_events(end), rules)
+
+    def jar_days(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> list[JarDay]:
+        return replay(self.all_events(end), rules)

@@ -1,0 +1,59 @@
+"""Settings that belong to the data (they travel with exports and backups).
+
+Window geometry, theme and other per-machine preferences live in QSettings instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from selftrust.domain.days import DEFAULT_DAY_START_HOUR, MONDAY
+from selftrust.domain.jar import JarRules
+from selftrust.services.errors import Invalid
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    day_start_hour: int = DEFAULT_DAY_START_HOUR
+    week_start: int = MONDAY  # 0 = Monday … 6 = Sunday
+    jar_kept_gain: int = 1
+    jar_miss_cost: int = 2
+    jar_repair_return: int = 2
+    welcomed: bool = False  # the first-run welcome has been shown
+
+    @property
+    def jar_rules(self) -> JarRules:
+        return JarRules(self.jar_kept_gain, self.jar_miss_cost, self.jar_repair_return)
+
+    def validated(self) -> Settings:
+        if not 0 <= self.day_start_hour <= 23:
+            raise Invalid("The day can start at any hour from 0 to 23.")
+        if not 0 <= self.week_start <= 6:
+            raise Invalid("The week starts on a weekday: 0 (Monday) to 6 (Sunday).")
+        for name in ("jar_kept_gain", "jar_miss_cost", "jar_repair_return"):
+            if not 0 <= getattr(self, name) <= 100:
+                raise Invalid("Marble counts must be between 0 and 100.")
+        return self
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any]) -> Settings:
+        """Known keys of the right type; anything else keeps its default."""
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name in stored:
+                raw = stored[f.name]
+                default = getattr(defaults, f.name)
+                if isinstance(raw, type(default)) and not (
+                    isinstance(default, int) and isinstance(raw, bool)
+                    and not isinstance(default, bool)
+                ):
+                    values[f.name] = raw
+        try:
+            return replace(defaults, **values).validated()
+        except Invalid:
+            return defaults
+
+    def to_stored(self) -> dict[str, Any]:
+        return asdict(self)

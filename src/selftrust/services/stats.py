@@ -1,0 +1,70 @@
+"""Statistics as of a day: streaks, strength, counts and the jar (the `stats` command)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from selftrust.domain.jar import Jar
+from selftrust.domain.summary import Summary
+from selftrust.store.records import CommitmentRow
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentStats:
+    commitment: CommitmentRow
+    summary: Summary
+
+
+@dataclass(frozen=True, slots=True)
+class StatsReport:
+    day: date
+    jar: Jar
+    items: tuple[CommitmentStats, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "jar": {"marbles": self.jar.marbles, "gold": self.jar.gold},
+            "commitments": [
+                {
+                    "title": s.commitment.title,
+                    "schedule": s.commitment.rules.schedule.to_text(),
+                    "current_streak": s.summary.current_streak,
+                    "best_streak": s.summary.best_streak,
+                    "streak_unit": s.summary.streak_unit,
+                    "strength": round(s.summary.strength, 6),
+                    "kept": s.summary.counts.kept,
+                    "missed": s.summary.counts.missed,
+                    "skipped": s.summary.counts.skipped,
+                    "partly": s.summary.counts.partly,
+                    "repaired": s.summary.counts.repaired,
+                }
+                for s in self.items
+            ],
+        }
+
+
+class StatsService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def report(self, day: date | None = None) -> StatsReport:
+        ws = self.ws
+        day = day or ws.today()
+        ledger = ws.ledger
+        ledger.ensure_loaded()
+        items = []
+        for c in ws.commitments.all():
+            if c.created_on > day and not ledger.entries(c.id):
+                continue
+            items.append(CommitmentStats(c, ledger.summary(c.id, day)))
+        return StatsReport(day, ledger.jar(day, ws.settings.jar_rules), tuple(items))
+
+    def summary(self, commitment_id: int, day: date | None = None) -> Summary:
+        self.ws.ledger.ensure_loaded()
+        return self.ws.ledger.summary(commitment_id, day or self.ws.today())

@@ -1,0 +1,50 @@
+"""What every view gets: the services, the change signal, the shared undo stack, the
+per-machine preferences, and a way to ask the window to go somewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from selftrust.services.workspace import Workspace
+from selftrust.ui.bridge import Bridge
+from selftrust.ui.prefs import UiPrefs
+
+
+class Navigator(Protocol):
+    """Implemented by the main window; views call it instead of knowing each other."""
+
+    def show_view(self, key: str) -> None: ...
+
+    def show_day(self, day: date) -> None: ...
+
+    def reflect_on(self, commitment_id: int | None, day: date | None) -> None: ...
+
+    def new_commitment(self) -> None: ...
+
+    def edit_commitment(self, commitment_id: int) -> None: ...
+
+
+class Clockwork(QObject):
+    """Signals about time: the day rolled over; preferences changed."""
+
+    day_changed = Signal(object)  # the new today (a date)
+    prefs_changed = Signal()
+
+
+@dataclass
+class UiContext:
+    ws: Workspace
+    bridge: Bridge
+    undo: QUndoStack
+    prefs: UiPrefs
+    clockwork: Clockwork
+    navigator: Navigator | None = None
+
+    def nav(self) -> Navigator:
+        assert self.navigator is not None, "views are used inside the main window"
+        return self.navigator

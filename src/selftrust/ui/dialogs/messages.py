@@ -1,0 +1,101 @@
+"""Every message box and file dialog goes through here.
+
+One place means user text is always shown as plain text, buttons always carry clear
+words ("Delete", not "Yes"), and tests can answer for the user by replacing
+``prompter`` with a scripted one instead of leaving a modal dialog waiting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Prompter:
+    def ask(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        accept: str,
+        reject: str = "Cancel",
+        detail: str = "",
+        destructive: bool = False,
+    ) -> bool:
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        if detail:
+            box.setInformativeText(detail)
+        box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
+        yes = box.addButton(
+            accept,
+            QMessageBox.ButtonRole.DestructiveRole
+            if destructive
+            else QMessageBox.ButtonRole.AcceptRole,
+        )
+        no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no if destructive else yes)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def inform(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        if detail:
+            box.setInformativeText(detail)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.exec()
+
+    def problem(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        if detail:
+            box.setDetailedText(detail)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.exec()
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: list[str]
+    ) -> int | None:
+        """Several clear answers; returns the index chosen or None for Cancel/Escape."""
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.setIcon(QMessageBox.Icon.Question)
+        buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
+        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None  # type: ignore[arg-type]
+
+    def open_file(self, parent: QWidget | None, caption: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), filters)
+        return Path(name) if name else None
+
+    def save_file(
+        self, parent: QWidget | None, caption: str, suggested: str, filters: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, caption, str(Path.home() / suggested), filters
+        )
+        return Path(name) if name else None
+
+    def choose_folder(self, parent: QWidget | None, caption: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, caption, str(Path.home()))
+        return Path(name) if name else None
+
+
+prompter = Prompter()
+"""The one instance the app uses; tests swap in a scripted subclass."""

@@ -1,0 +1,177 @@
+"""Starting the app: one QApplication, one window per data folder, a kind recovery when
+the data cannot be opened, and a calm error dialog instead of a crash."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
+
+from selftrust import APP_ID, APP_NAME, __version__
+from selftrust.logging_setup import configure_logging
+from selftrust.services.clock import Clock, FixedClock, SystemClock
+from selftrust.services.errors import DataProblem
+from selftrust.services.workspace import (
+    Workspace,
+    data_folder,
+    list_backups,
+    open_workspace,
+    restore_backup,
+    start_fresh,
+)
+from selftrust.ui.bridge import Bridge
+from selftrust.ui.context import Clockwork, UiContext
+from selftrust.ui.dialogs.messages import prompter
+from selftrust.ui.icons import app_icon
+from selftrust.ui.prefs import UiPrefs
+from selftrust.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+STARTUP_TIMEOUT_MS = 60_000
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("selftrust")
+    QCoreApplication.setApplicationName("Self-Trust")
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def make_context(ws: Workspace, prefs: UiPrefs | None = None) -> UiContext:
+    stack = QUndoStack()
+    stack.setUndoLimit(200)
+    return UiContext(
+        ws=ws, bridge=Bridge(ws), undo=stack, prefs=prefs or UiPrefs(), clockwork=Clockwork()
+    )
+
+
+def run_gui(
+    data_dir: Path | None, *, exit_after_startup: bool = False, clock: Clock | None = None
+) -> int:
+    folder = data_folder(data_dir)
+    configure_logging(folder.log_dir)
+    app = make_application()
+    prefs = UiPrefs()
+    apply_theme(app, prefs.theme)
+
+    from selftrust.ui.single_instance import SingleInstance
+
+    guard = SingleInstance(folder.root)
+    if not guard.acquire():
+        if guard.ask_first_to_show():
+            print("Self-Trust is already open; it has been brought to the front.",
+                  file=sys.stderr)
+            return 0
+        print(f"Self-Trust seems to be open for {folder.root} but does not answer.",
+              file=sys.stderr)
+        return 1
+
+    clock = clock or SystemClock()
+    ws = _open_with_recovery(data_dir, clock)
+    if ws is None:
+        guard.release()
+        return 1
+    ctx = make_context(ws, prefs)
+
+    from selftrust.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    guard.activated.connect(window.bring_to_front)
+    _install_excepthook(window)
+    window.show()
+    status = {"code": 0}
+    if exit_after_startup:
+        def timed_out() -> None:
+            status["code"] = 1
+            log.error("the Today view did not paint within %s ms", STARTUP_TIMEOUT_MS)
+            app.quit()
+
+        window.today_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        QTimer.singleShot(STARTUP_TIMEOUT_MS, timed_out)
+    else:
+        QTimer.singleShot(0, lambda: _first_run(ctx, window))
+    code = app.exec()
+    ctx.bridge.detach()
+    ws.close()
+    guard.release()
+    return status["code"] or code
+
+
+def _first_run(ctx: UiContext, window: QWidget) -> None:
+    from selftrust.ui.dialogs.welcome_dialog import maybe_welcome
+
+    maybe_welcome(ctx, window)
+
+
+def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None:
+    while True:
+        try:
+            return open_workspace(data_dir, clock)
+        except DataProblem as problem:
+            log.warning("cannot open data: %s", problem)
+            choices = ["Restore a backup…", "Start fresh (keep the old file)"]
+            if problem.kind in ("locked", "folder"):
+                choices = ["Try again"]
+            answer = prompter.choose(None, "Your data could not be opened", str(problem), choices)
+            if answer is None:
+                return None
+            if choices[answer] == "Try again":
+                continue
+            if answer == 0:
+                backups = list_backups(data_dir)
+                if not backups:
+                    prompter.inform(None, "No backups yet",
+                                    "There are no backups in this data folder yet.")
+                    continue
+                path = prompter.open_file(
+                    None, "Choose a backup", "Self-Trust backups (*.db);;All files (*)"
+                ) if len(backups) > 1 else backups[0].path
+                if path is None:
+                    continue
+                try:
+                    restore_backup(data_dir, path)
+                except DataProblem as exc:
+                    prompter.problem(None, "That backup cannot be restored", str(exc))
+                continue
+            aside = start_fresh(data_dir)
+            prompter.inform(None, "Starting fresh",
+                            f"Your old data file is kept at {aside}. Nothing was deleted.")
+
+
+def _install_excepthook(window: QWidget) -> None:
+    """An unexpected error is logged and shown calmly; the app keeps running."""
+
+    def hook(
+        kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error:\n%s", text)
+        if isinstance(value, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        prompter.problem(
+            window,
+            "Something went wrong",
+            "Self-Trust ran into an unexpected problem. What you saved before is safe; "
+            "the step that failed was not saved.",
+            detail=text,
+        )
+
+    sys.excepthook = hook
+
+
+__all__ = ["run_gui", "make_application", "make_context", "FixedClock"]

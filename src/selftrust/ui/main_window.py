@@ -1,0 +1,284 @@
+"""The main window: a navigation rail, the views, the menus and the shared undo stack.
+
+Views are created the first time they are shown, so start-up builds only Today and the
+Charts view (and matplotlib) costs nothing until someone opens it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+
+from selftrust import APP_NAME
+from selftrust.domain.days import next_day_start
+from selftrust.ui.actions import Actions, make_actions
+from selftrust.ui.context import UiContext
+from selftrust.ui.widgets.nav_rail import NavRail
+
+log = logging.getLogger(__name__)
+
+VIEWS: dict[str, tuple[str, str]] = {
+    "today": ("selftrust.ui.today.today_view", "TodayView"),
+    "streaks": ("selftrust.ui.streaks.streaks_view", "StreaksView"),
+    "jar": ("selftrust.ui.jar.jar_view", "JarView"),
+    "charts": ("selftrust.ui.charts.charts_view", "ChartsView"),
+    "reflections": ("selftrust.ui.reflections.journal_view", "JournalView"),
+}
+
+
+class MainWindow(QMainWindow):
+    today_painted = Signal()  # the Today view has painted with its data (start-up probes)
+
+    def __init__(self, ctx: UiContext, *, restore_state: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.navigator = self
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+        self.actions_ = make_actions(self)
+        self._pages: dict[str, QWidget] = {}
+        self._current = ""
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.rail = NavRail(central)
+        self.stack = QStackedWidget(central)
+        row.addWidget(self.rail)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for key in VIEWS:
+            self.rail.add(key, self._view_action(key))
+        self.rail.selected.connect(self.show_view)
+
+        self._build_menus()
+        self._wire_actions()
+        self._arm_rollover()
+        ctx.bridge.changed.connect(self._on_change)
+
+        if restore_state:
+            self._restore_geometry()
+        start = ctx.prefs.last_view if restore_state else "today"
+        self.show_view(start if start in VIEWS else "today")
+
+    # --- views ------------------------------------------------------------------------
+    def _view_action(self, key: str):  # type: ignore[no-untyped-def]
+        return getattr(self.actions_, f"view_{key}")
+
+    def page(self, key: str) -> QWidget:
+        """The view for ``key``, created on first use."""
+        page = self._pages.get(key)
+        if page is None:
+            module_name, class_name = VIEWS[key]
+            cls = getattr(importlib.import_module(module_name), class_name)
+            page = cls(self.ctx)
+            page.setObjectName(f"view-{key}")
+            self._pages[key] = page
+            self.stack.addWidget(page)
+            if key == "today" and hasattr(page, "painted_with_data"):
+                page.painted_with_data.connect(self.today_painted)
+        return page
+
+    def show_view(self, key: str) -> None:
+        if key not in VIEWS:
+            return
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.rail.set_current(key)
+        self._current = key
+        self.ctx.prefs.last_view = key
+        self.actions_.export_chart.setEnabled(key == "charts")
+        for nav in ("previous_day", "next_day", "go_today", "pick_day"):
+            getattr(self.actions_, nav).setEnabled(key == "today")
+        title = self._view_action(key).text().replace("&", "")
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        if hasattr(page, "activated"):
+            page.activated()
+
+    @property
+    def current_view(self) -> str:
+        return self._current
+
+    def show_day(self, day: date) -> None:
+        self.show_view("today")
+        self.page("today").set_day(day)  # type: ignore[attr-defined]
+
+    def reflect_on(self, commitment_id: int | None, day: date | None) -> None:
+        from selftrust.ui.reflections.reflection_dialog import open_reflection
+
+        open_reflection(self.ctx, self, commitment_id, day)
+
+    def new_commitment(self) -> None:
+        from selftrust.ui.dialogs.commitment_dialog import new_commitment
+
+        new_commitment(self.ctx, self)
+
+    def edit_commitment(self, commitment_id: int) -> None:
+        from selftrust.ui.dialogs.commitment_dialog import edit_commitment
+
+        edit_commitment(self.ctx, self, commitment_id)
+
+    # --- menus ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (a.new_commitment, None, a.import_data, a.export_data, a.export_chart,
+                       None, a.backups, None, a.quit):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit = bar.addMenu("&Edit")
+        for action in (a.undo, a.redo, None, a.manage, None, a.preferences):
+            edit.addSeparator() if action is None else edit.addAction(action)
+        view = bar.addMenu("&View")
+        for action in (a.view_today, a.view_streaks, a.view_jar, a.view_charts,
+                       a.view_reflections, None, a.previous_day, a.next_day, a.go_today,
+                       a.pick_day):
+            view.addSeparator() if action is None else view.addAction(action)
+        reflect = bar.addMenu("&Reflect")
+        reflect.addAction(a.reflect)
+        help_menu = bar.addMenu("&Help")
+        for action in (a.help_counted, a.help_guide, a.help_more, None, a.about):
+            help_menu.addSeparator() if action is None else help_menu.addAction(action)
+        a.quit.setMenuRole(a.quit.MenuRole.QuitRole)
+        a.about.setMenuRole(a.about.MenuRole.AboutRole)
+        a.preferences.setMenuRole(a.preferences.MenuRole.PreferencesRole)
+        for action in a.all():
+            self.addAction(action)  # shortcuts work even when the menu bar is hidden
+
+    def _wire_actions(self) -> None:
+        a: Actions = self.actions_
+        stack = self.ctx.undo
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda t: a.undo.setText(f"&Undo {t}" if t else "&Undo"))
+        stack.redoTextChanged.connect(
+            lambda t: a.redo.setText(f"&Redo {t}" if t else "&Redo"))
+        a.undo.setEnabled(stack.canUndo())
+        a.redo.setEnabled(stack.canRedo())
+        for key in VIEWS:
+            self._view_action(key).triggered.connect(lambda _=False, k=key: self.show_view(k))
+        a.quit.triggered.connect(self.close)
+        a.new_commitment.triggered.connect(self.new_commitment)
+        a.reflect.triggered.connect(lambda: self.reflect_on(None, None))
+        a.previous_day.triggered.connect(lambda: self._today_call("step_day", -1))
+        a.next_day.triggered.connect(lambda: self._today_call("step_day", 1))
+        a.go_today.triggered.connect(lambda: self._today_call("go_today"))
+        a.pick_day.triggered.connect(lambda: self._today_call("pick_day"))
+        a.manage.triggered.connect(self._open_manage)
+        a.preferences.triggered.connect(self._open_preferences)
+        a.about.triggered.connect(self._open_about)
+        a.help_counted.triggered.connect(lambda: self._open_help("how-counted"))
+        a.help_guide.triggered.connect(lambda: self._open_help("reflection-guide"))
+        a.help_more.triggered.connect(lambda: self._open_help("more-than-a-habit"))
+        a.import_data.triggered.connect(lambda: self._data_call("import_data"))
+        a.export_data.triggered.connect(lambda: self._data_call("export_data"))
+        a.backups.triggered.connect(lambda: self._data_call("show_backups"))
+        a.export_chart.triggered.connect(self._export_chart)
+
+    def _today_call(self, name: str, *args: object) -> None:
+        self.show_view("today")
+        getattr(self.page("today"), name)(*args)
+
+    def _open_manage(self) -> None:
+        from selftrust.ui.dialogs.manage_dialog import open_manage
+
+        open_manage(self.ctx, self)
+
+    def _open_preferences(self) -> None:
+        from selftrust.ui.dialogs.preferences_dialog import open_preferences
+
+        open_preferences(self.ctx, self)
+
+    def _open_about(self) -> None:
+        from selftrust.ui.dialogs.help_dialog import show_about
+
+        show_about(self.ctx, self)
+
+    def _open_help(self, page: str) -> None:
+        from selftrust.ui.dialogs.help_dialog import show_help
+
+        show_help(self.ctx, self, page)
+
+    def _data_call(self, name: str) -> None:
+        from selftrust.ui.dialogs import data_dialogs
+
+        getattr(data_dialogs, name)(self.ctx, self)
+
+    def _export_chart(self) -> None:
+        page = self._pages.get("charts")
+        if page is not None and hasattr(page, "export_chart"):
+            page.export_chart()
+
+    # --- time -------------------------------------------------------------------------
+    def _arm_rollover(self) -> None:
+        """Move Today to the new day when the day-start hour passes with the app open.
+
+        A one-minute check also catches a laptop waking up after the boundary (timers
+        do not run during sleep) and a clock changed by hand."""
+        self._known_today = self.ctx.ws.today()
+        self._minute = QTimer(self)
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(self.check_day)
+        self._minute.start()
+        self._boundary = QTimer(self)
+        self._boundary.setSingleShot(True)
+        self._boundary.timeout.connect(self.check_day)
+        self._aim_boundary()
+
+    def _aim_boundary(self) -> None:
+        now = self.ctx.ws.clock.now().astimezone()
+        nxt = next_day_start(now, self.ctx.ws.settings.day_start_hour)
+        wait = (nxt - now.replace(tzinfo=None)).total_seconds()
+        self._boundary.start(int(max(1.0, min(wait + 1.0, 6 * 3600.0)) * 1000))
+
+    def check_day(self) -> None:
+        today = self.ctx.ws.today()
+        if today != self._known_today:
+            log.info("day rolled over: %s -> %s", self._known_today, today)
+            self._known_today = today
+            self.ctx.clockwork.day_changed.emit(today)
+        self._aim_boundary()
+
+    def _on_change(self, change: object) -> None:
+        from selftrust.services.events import Change, What
+
+        if isinstance(change, Change) and change.what in (What.SETTINGS, What.EVERYTHING):
+            self._aim_boundary()
+            self.check_day()
+
+    # --- window state -----------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.prefs.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        state = self.ctx.prefs.window_state
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for page in self._pages.values():
+            if hasattr(page, "can_close") and not page.can_close():
+                event.ignore()
+                return
+        self.ctx.prefs.geometry = self.saveGeometry()
+        self.ctx.prefs.window_state = self.saveState()
+        super().closeEvent(event)
+
+    def bring_to_front(self) -> None:
+        """Called when a second launch asks this window to show itself."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+
