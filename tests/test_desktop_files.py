@@ -75,7 +75,10 @@ def test_metainfo_matches_the_project() -> None:
     assert root.findtext("name") == selftrust.APP_NAME
     assert root.findtext("launchable") == DESKTOP.name
     assert root.findtext("provides/binary") in PYPROJECT["project"]["scripts"]
-    assert root.findtext("project_license") == PYPROJECT["project"]["license"]["text"]
+    license = PYPROJECT["project"]["license"]  # an SPDX string, or the older {text = ...}
+    assert root.findtext("project_license") == (
+        license if isinstance(license, str) else license["text"]
+    )
     assert root.findtext("metadata_license") == "CC0-1.0"
     newest = root.find("releases/release")
     assert newest is not None
