@@ -131,3 +131,25 @@ def test_wheel_puts_nothing_outside_the_package(wheel: zipfile.ZipFile) -> None:
 def test_wheel_declares_the_console_script(wheel: zipfile.ZipFile) -> None:
     entry_points = next(n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt"))
     assert "selftrust = selftrust.cli:main" in wheel.read(entry_points).decode()
+
+
+def test_installed_app_finds_its_resources(
+    wheel: zipfile.ZipFile, tmp_path: Path
+) -> None:
+    """Unpacked as pip installs it, the package finds resources inside itself."""
+    site = tmp_path / "site-packages"
+    wheel.extractall(site)
+    script = (
+        "from selftrust.resources_path import resource_path\n"
+        "from selftrust.palette import commitment_colors\n"
+        "print(resource_path('icons', 'ui', 'kept.svg'))\n"
+        "print(len(commitment_colors()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+        timeout=60, check=False, env={**_clean_env(), "PYTHONPATH": str(site)},
+    )
+    assert result.returncode == 0, result.stderr
+    kept, count = result.stdout.split()
+    assert Path(kept) == site / "selftrust" / "resources" / "icons" / "ui" / "kept.svg"
+    assert int(count) >= 12
