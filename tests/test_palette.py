@@ -1,0 +1,180 @@
+"""The commitment palette: readable on light and dark, colour-blind aware, gold kept apart."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from selftrust.palette import (
+    Gold,
+    Palette,
+    PaletteColor,
+    PaletteError,
+    commitment_colors,
+    gold,
+    load_palette,
+    palette,
+    parse_palette,
+)
+
+LIGHT_BACKGROUND = "#ffffff"
+DARK_BACKGROUND = "#202020"
+
+# Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, applied to
+# linear RGB: how a colour looks with protanopia and deuteranopia.
+SIMULATIONS: dict[str, tuple[tuple[float, ...], ...] | None] = {
+    "normal": None,
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+}
+
+
+def _linear(hex_color: str) -> tuple[float, float, float]:
+    def channel(i: int) -> float:
+        c = int(hex_color[i : i + 2], 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return channel(1), channel(3), channel(5)
+
+
+def _luminance(hex_color: str) -> float:
+    r, g, b = _linear(hex_color)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _oklab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+    r, g, b = rgb
+    lms = (
+        0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b,
+        0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b,
+        0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b,
+    )
+    l_, m_, s_ = (max(v, 0.0) ** (1 / 3) for v in lms)
+    return (
+        0.2104542553 * l_ + 0.7936177850 * m_ - 0.0040720468 * s_,
+        1.9779984951 * l_ - 2.4285922050 * m_ + 0.4505937099 * s_,
+        0.0259040371 * l_ + 0.7827717662 * m_ - 0.8086757660 * s_,
+    )
+
+
+def _seen_distance(a: str, b: str) -> float:
+    """The smallest OKLab distance between two colours over normal vision and the simulations."""
+    out = math.inf
+    for matrix in SIMULATIONS.values():
+        pair = []
+        for color in (a, b):
+            rgb = _linear(color)
+            if matrix is not None:
+                rgb = tuple(  # type: ignore[assignment]
+                    min(1.0, max(0.0, sum(m * v for m, v in zip(row, rgb, strict=True))))
+                    for row in matrix
+                )
+            pair.append(_oklab(rgb))
+        out = min(out, math.dist(pair[0], pair[1]))
+    return out
+
+
+def test_shipped_palette_loads() -> None:
+    colors = commitment_colors()
+    assert 12 <= len(colors) <= 16
+    assert all(isinstance(c, PaletteColor) for c in colors)
+    assert len({c.name for c in colors}) == len(colors), "colour names repeat"
+    assert len({c.hex for c in colors}) == len(colors), "colours repeat"
+    assert all(c.name and c.name[0].isupper() for c in colors)
+    assert gold().hex not in {c.hex for c in colors}, "gold is reserved for repaired marbles"
+    assert palette() is palette()
+
+
+@pytest.mark.parametrize("background", [LIGHT_BACKGROUND, DARK_BACKGROUND])
+def test_every_colour_reads_on_light_and_dark(background: str) -> None:
+    weak = {
+        c.name: round(_contrast(c.hex, background), 2)
+        for c in commitment_colors()
+        if _contrast(c.hex, background) < 3.0
+    }
+    assert not weak, f"below 3:1 contrast on {background}: {weak}"
+
+
+def test_gold_edge_reads_on_light_and_gold_on_dark() -> None:
+    assert _contrast(gold().edge, LIGHT_BACKGROUND) >= 3.0
+    assert _contrast(gold().hex, DARK_BACKGROUND) >= 3.0
+
+
+@pytest.mark.parametrize(("first", "least_distance"), [(2, 0.2), (4, 0.09), (8, 0.05)])
+def test_first_colours_stay_apart_for_colour_blind_eyes(first: int, least_distance: float) -> None:
+    colors = commitment_colors()[:first]
+    closest = min(
+        (_seen_distance(a.hex, b.hex), a.name, b.name)
+        for i, a in enumerate(colors)
+        for b in colors[:i]
+    )
+    assert closest[0] >= least_distance, f"{closest[1]} and {closest[2]} look too alike"
+
+
+def test_every_colour_is_told_apart_from_gold() -> None:
+    assert min(_seen_distance(c.hex, gold().hex) for c in commitment_colors()) >= 0.07
+
+
+def test_suggest_takes_the_first_unused_colour_then_cycles() -> None:
+    p = palette()
+    hexes = [c.hex for c in p.colors]
+    assert p.suggest() == hexes[0]
+    assert p.suggest([hexes[0].upper()]) == hexes[1]
+    assert p.suggest([hexes[1]]) == hexes[0]
+    assert p.suggest(hexes) == hexes[0]
+    assert p.suggest(hexes + [hexes[0]]) == hexes[1]
+
+
+def test_load_palette_from_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "palette.json"
+    path.write_text(
+        json.dumps(
+            {
+                "colors": [{"name": "Blue", "hex": "#0000ff"}],
+                "gold": {"name": "Gold", "hex": "#ffd700", "edge": "#806000"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert load_palette(path) == Palette(
+        (PaletteColor("Blue", "#0000ff"),), Gold("Gold", "#ffd700", "#806000")
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "'colors' list"),
+        ({"colors": []}, "no colours"),
+        ({"colors": [{"name": "Blue", "hex": "blue"}]}, r"colors\[0\]"),
+        ({"colors": [{"name": "Blue", "hex": "#0000FF"}]}, r"colors\[0\]"),
+        ({"colors": [{"hex": "#0000ff"}]}, r"colors\[0\]"),
+        ({"colors": [{"name": "Blue", "hex": "#0000ff"}]}, "'gold' entry"),
+        (
+            {
+                "colors": [{"name": "Blue", "hex": "#0000ff"}],
+                "gold": {"name": "G", "hex": "#ffd700"},
+            },
+            "gold edge",
+        ),
+    ],
+)
+def test_malformed_palettes_are_refused(data: object, message: str) -> None:
+    with pytest.raises(PaletteError, match=message):
+        parse_palette(data)
