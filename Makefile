@@ -16,7 +16,7 @@ help:
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77" wheel
 
 # The stamps re-install only when pyproject.toml changes.
 $(VENV)/.installed-app: pyproject.toml | $(BIN)/python

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from selftrust.domain.commitment import Pause, Rules, TargetError
 from selftrust.domain.schedule import ScheduleError
+from selftrust.palette import palette
 from selftrust.services.errors import Invalid, NotFound
 from selftrust.services.events import Change, What
 from selftrust.services.text import clean_text, clean_title
@@ -23,10 +24,6 @@ if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
 
 MAX_WHY_LENGTH = 2000
-DEFAULT_COLORS = (
-    "#4C9F70", "#3D7EBF", "#E0A030", "#C05A8A", "#7B6CC4", "#D0674B",
-    "#2E9AA0", "#8A9A3B", "#B5651D", "#5C6BC0", "#9C6B98", "#3A8F5C",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +99,12 @@ class CommitmentService:
         draft = self._validated(draft)
         ws = self.ws
         created_on = draft.created_on or ws.today()
+        ws.ledger.ensure_loaded()
         with ws.write() as conn:
             position = repo.next_position(conn)
-            color = draft.color or DEFAULT_COLORS[position % len(DEFAULT_COLORS)]
+            color = draft.color or palette().suggest(
+                c.color for c in ws.ledger.commitments.values() if not c.archived
+            )
             new_id = repo.insert_commitment(
                 conn,
                 uid=uuid.uuid4().hex,

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.schedule import Schedule, parse_schedule
-from selftrust.services.commitments import DEFAULT_COLORS
+from selftrust.palette import commitment_colors
 from selftrust.services.errors import Invalid
 from selftrust.store import repository as repo
 
@@ -109,6 +109,7 @@ def generate(
                 "Use --data-dir with a new folder."
             )
     rng = random.Random(seed)
+    colors = commitment_colors()
     today = ws.today()
     span = max(1, round(years * 365.25))
     first_day = today - timedelta(days=span - 1)
@@ -135,7 +136,7 @@ def generate(
                 title=title,
                 why=t.why,
                 rules=rules,
-                color=DEFAULT_COLORS[n % len(DEFAULT_COLORS)],
+                color=colors[n % len(colors)].hex,
                 position=n,
                 created_on=created,
                 archived_on=archived_on,
