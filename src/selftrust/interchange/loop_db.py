@@ -56,8 +56,8 @@ def read_loop_db(path: str | os.PathLike[str]) -> LoopExport:
     """
     source = Path(path)
     label = source.name
-    _check_header(source, label)
-    conn = _connect(source, label)
+    wal = _check_header(source, label)
+    conn = _connect(source, label, wal)
     try:
         version = _check_schema(conn, label)
         habit_cols = _columns(conn, "Habits")
@@ -77,41 +77,50 @@ def read_loop_db(path: str | os.PathLike[str]) -> LoopExport:
     return LoopExport(habits=habits, source=source, format_version=db_format(version))
 
 
-def _check_header(path: Path, label: str) -> None:
+def _check_header(path: Path, label: str) -> bool:
+    """Refuse what is not SQLite; tell whether the file was left in WAL mode."""
     if not path.is_file():
         raise ImportProblem(f"there is no file at {path}")
     try:
         with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
+            head = f.read(100)
     except OSError as e:
         raise ImportProblem(f"cannot be read ({e.strerror or e})", file=label) from None
     if not head:
         raise ImportProblem("the file is empty (0 bytes), so it is not a Loop backup", file=label)
-    if head != SQLITE_MAGIC:
+    if not head.startswith(SQLITE_MAGIC):
         raise ImportProblem(
             "is not a Loop Habit Tracker backup (it is not an SQLite database)", file=label
         )
+    # Header bytes 18 and 19 are the read and write format versions: 2 means WAL.
+    return len(head) >= 20 and 2 in (head[18], head[19])
 
 
-def _connect(path: Path, label: str) -> sqlite3.Connection:
-    """Open read-only; never create, lock for writing, or roll back anything."""
+def _connect(path: Path, label: str, wal: bool) -> sqlite3.Connection:
+    """Open read-only; never create, lock for writing, or roll back anything.
+
+    A database in WAL mode makes even a read-only reader create ``-wal`` and ``-shm``
+    files beside it, so such a backup (complete in itself) is opened as immutable.
+    """
     uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
-        # A database left in WAL mode cannot always be opened read-only without its
-        # side files; as a backup it is complete in itself, so read it as immutable.
+    attempts = [uri + "&immutable=1"] if wal else [uri, uri + "&immutable=1"]
+    error: sqlite3.DatabaseError | None = None
+    for attempt in attempts:
         try:
-            conn = sqlite3.connect(uri + "&immutable=1", uri=True)
+            conn = sqlite3.connect(attempt, uri=True)
+        except sqlite3.DatabaseError as e:
+            error = e
+            continue
+        try:
             conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
         except sqlite3.DatabaseError as e:
-            raise ImportProblem(
-                f"the database is damaged or cannot be opened ({e})", file=label
-            ) from None
-    return conn
+            conn.close()
+            error = e
+    raise ImportProblem(
+        f"the database is damaged or cannot be opened ({error})", file=label
+    ) from None
 
 
 def _check_schema(conn: sqlite3.Connection, label: str) -> int:
