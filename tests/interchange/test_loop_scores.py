@@ -77,8 +77,9 @@ def test_fixture_files_are_what_the_script_writes() -> None:
     assert make_loop_scores.check() == []
 
 
-def test_backup_database_scores_like_loop(tmp_path: Path) -> None:
-    path = build_loop_db(tmp_path / "backup.db", 25, v231_as_db_habits())
+@pytest.mark.parametrize("version", [22, 25])
+def test_backup_database_scores_like_loop(tmp_path: Path, version: int) -> None:
+    path = build_loop_db(tmp_path / "backup.db", version, v231_as_db_habits())
     export = read_loop_db(path)
     today = make_loop_scores.V231_TODAY
     for spec, mapped in zip(make_loop_scores.V231, map_export(export), strict=True):
