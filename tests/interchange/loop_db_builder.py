@@ -114,3 +114,30 @@ def build_loop_db(path: Path, version: int, habits: list[DbHabit], wal: bool = F
     finally:
         conn.close()
     return path
+
+
+def v231_as_db_habits(with_uuid: bool = True) -> list[DbHabit]:
+    """The habits of our hand-made CSV export as Loop stores them (what the user entered)."""
+    from make_loop_scores import V231
+
+    out = []
+    for i, h in enumerate(V231):
+        out.append(
+            DbHabit(
+                name=h.name,
+                freq_num=h.num,
+                freq_den=h.den,
+                color=PALETTE.index(h.color),
+                question=h.question,
+                description=h.description,
+                type=1 if h.numerical else 0,
+                target_type=1 if h.at_most else 0,
+                target_value=h.target,
+                unit=h.unit,
+                archived=int(h.archived),
+                position=i,
+                uuid=f"{i:032x}" if with_uuid else None,
+                reps=[(day, value, notes) for day, (value, notes) in h.original.items()],
+            )
+        )
+    return out

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import make_loop_scores
 import pytest
-from loop_db_builder import build_loop_db
-from test_loop_db import v231_as_db_habits
+from loop_db_builder import build_loop_db, v231_as_db_habits
 
 from selftrust.domain.strength import strength_series
 from selftrust.interchange.loop_csv import read_loop_csv
