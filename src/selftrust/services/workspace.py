@@ -6,35 +6,45 @@ above this layer touches the store directly.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Protocol
+from pathlib import Path
 
-from sqlalchemy.engine import Connection, Engine
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
 from selftrust.services.checkins import CheckinService
 from selftrust.services.clock import Clock, SystemClock, today, utc_now
 from selftrust.services.commitments import CommitmentService
+from selftrust.services.errors import DataProblem, Invalid
 from selftrust.services.dashboard import Dashboard
 from selftrust.services.events import Change, Listener, Notifier, What
 from selftrust.services.ledger import Ledger
 from selftrust.services.reflections import ReflectionService
 from selftrust.services.settings import Settings
 from selftrust.services.stats import StatsService
+from selftrust.store import backups as store_backups
 from selftrust.store import repository as repo
+from selftrust.store.database import Database, open_database
+from selftrust.store.database import start_fresh as store_start_fresh
+from selftrust.store.errors import (
+    DamagedDatabase,
+    DatabaseFromTheFuture,
+    DatabaseLocked,
+    DataFolderProblem,
+    MigrationFailed,
+    NotOurDatabase,
+    StoreError,
+)
+from selftrust.store.paths import DataFolder
 
-
-class DatabaseLike(Protocol):
-    engine: Engine
-
-    def transaction(self) -> Iterator[Connection]: ...
-
-    def close(self) -> None: ...
+log = logging.getLogger(__name__)
 
 
 class Workspace:
-    def __init__(self, db: DatabaseLike, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
         self.clock: Clock = clock or SystemClock()
         self._notifier = Notifier()
@@ -51,13 +61,24 @@ class Workspace:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One user action = one transaction: committed on success, rolled back on error."""
-        with self.db.engine.begin() as conn:
-            yield conn
+        try:
+            with self.db.transaction(write=True) as conn:
+                yield conn
+        except StoreError as exc:
+            raise as_data_problem(exc) from exc
+        except sa.exc.IntegrityError as exc:
+            log.warning("refused by the database: %s", exc)
+            raise Invalid("That change does not fit your data (it was not saved).") from exc
+        except sa.exc.OperationalError as exc:
+            raise write_problem(exc, self.db.path) from exc
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.db.engine.connect() as conn:
-            yield conn
+        try:
+            with self.db.transaction(write=False) as conn:
+                yield conn
+        except StoreError as exc:
+            raise as_data_problem(exc) from exc
 
     # --- time -----------------------------------------------------------------------
     def today(self) -> date:
@@ -95,3 +116,93 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+    def back_up_now(self) -> store_backups.Backup:
+        try:
+            return self.db.back_up_now(now=self.clock.now())
+        except StoreError as exc:
+            raise as_data_problem(exc) from exc
+
+
+# --- opening a data folder ----------------------------------------------------------------
+
+
+def data_folder(data_dir: Path | None) -> DataFolder:
+    """The data folder: --data-dir, else SELFTRUST_DATA_DIR, else the platform's folder."""
+    return DataFolder.resolve(data_dir)
+
+
+def open_workspace(data_dir: Path | None = None, clock: Clock | None = None) -> Workspace:
+    """Open (or create) the data in a folder; DataProblem if it cannot be used as it is."""
+    clock = clock or SystemClock()
+    folder = data_folder(data_dir)
+    try:
+        db = open_database(folder, now=clock.now())
+    except StoreError as exc:
+        raise as_data_problem(exc) from exc
+    try:
+        return Workspace(db, clock)
+    except BaseException:
+        db.close()
+        raise
+
+
+def list_backups(data_dir: Path | None) -> list[store_backups.Backup]:
+    return store_backups.list_backups(data_folder(data_dir))
+
+
+def restore_backup(data_dir: Path | None, backup: Path) -> Path | None:
+    """Put a backup in place; returns where the previous database was kept (never deleted).
+
+    The workspace on that folder must be closed first."""
+    try:
+        return store_backups.restore(data_folder(data_dir), backup)
+    except StoreError as exc:
+        raise as_data_problem(exc) from exc
+
+
+def start_fresh(data_dir: Path | None) -> Path | None:
+    """Move a database that cannot be opened aside (never deleted) so a new one can start."""
+    try:
+        return store_start_fresh(data_folder(data_dir))
+    except StoreError as exc:
+        raise as_data_problem(exc) from exc
+
+
+_KINDS: tuple[tuple[type[StoreError], str], ...] = (
+    (DatabaseFromTheFuture, "future"),
+    (NotOurDatabase, "foreign"),
+    (DamagedDatabase, "damaged"),
+    (DatabaseLocked, "locked"),
+    (DataFolderProblem, "folder"),
+    (MigrationFailed, "migration"),
+)
+
+
+def as_data_problem(exc: StoreError) -> DataProblem:
+    kind = next((k for cls, k in _KINDS if isinstance(exc, cls)), "other")
+    return DataProblem(str(exc), path=str(exc.path or ""), kind=kind)
+
+
+def write_problem(exc: sa.exc.OperationalError, path: Path) -> DataProblem:
+    """Disk full, read-only folder, I/O errors: say so plainly; nothing was saved."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    lowered = text.lower()
+    if "full" in lowered:
+        message = (f"Your disk is full, so the last change to {path} was not saved. "
+                   "Free some space and try again; everything saved before is safe.")
+        kind = "full"
+    elif "readonly" in lowered or "read-only" in lowered:
+        message = (f"{path} cannot be written (the folder or file is read-only), so the "
+                   "last change was not saved. Everything saved before is safe.")
+        kind = "readonly"
+    elif "locked" in lowered or "busy" in lowered:
+        message = (f"{path} is busy in another program, so the last change was not saved. "
+                   "Please try again in a moment.")
+        kind = "locked"
+    else:
+        message = (f"Saving to {path} failed ({text}). The change was not saved; "
+                   "everything saved before is safe.")
+        kind = "io"
+    log.error("write failed: %s", text)
+    return DataProblem(message, path=str(path), kind=kind)
