@@ -66,13 +66,13 @@ class DamagedDatabase(RefusedDatabase):
     def __init__(self, path: Path, detail: str, role: Role = "database") -> None:
         if role == "backup":
             message = (
-                f"The backup {path} cannot be restored because it is damaged ({detail}). "
+                f"The backup {path} cannot be restored because it seems damaged: {detail}. "
                 "Your current data has not been touched. Please choose another backup."
             )
         else:
             message = (
-                f"Self-Trust cannot read its database {path}: the file seems damaged "
-                f"({detail}). Nothing in it has been changed. {_FRESH}"
+                f"Self-Trust cannot read its database {path}. The file seems damaged: "
+                f"{detail}. Nothing in it has been changed. {_FRESH}"
             )
         super().__init__(message, path, detail, role)
 
@@ -110,9 +110,10 @@ class DatabaseFromTheFuture(RefusedDatabase):
         else:
             message = (
                 f"{path} was saved by a newer version of Self-Trust ({detail}). To keep "
-                "your data safe, this version will not change it. Please update Self-Trust; "
-                "or restore a backup made by this version, or start fresh with the file "
-                "moved aside (never deleted)."
+                "your data safe, this version will not change it. Please update Self-Trust "
+                "to open it. If you cannot, you can restore a backup made by this version, "
+                "or start fresh: the file is then moved aside (never deleted), ready for "
+                "when you update."
             )
         super().__init__(message, path, detail, role)
         self.revision = revision
