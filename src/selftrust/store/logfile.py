@@ -31,7 +31,7 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
     def _open(self) -> TextIOWrapper:
         return open(
             self.baseFilename,
-            self.mode,
+            "a",  # what RotatingFileHandler always uses; rotation never truncates
             encoding=self.encoding,
             errors=self.errors,
             opener=_private_opener,
