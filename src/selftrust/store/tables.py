@@ -36,9 +36,12 @@ class Commitment(SQLModel, table=True):
         sa.CheckConstraint("length(trim(title)) > 0 AND length(title) <= 120", name="title"),
         sa.CheckConstraint("why IS NULL OR length(why) <= 2000", name="why"),
         sa.CheckConstraint(_in("kind", ("yes_no", "measurable")), name="kind"),
+        # SQLite lets a CHECK pass when it evaluates to NULL, so a missing target or
+        # period must be ruled out with IS NOT NULL, not only by "target > 0".
         sa.CheckConstraint(
             "(kind = 'yes_no' AND target IS NULL AND target_per IS NULL) OR "
-            "(kind = 'measurable' AND target > 0 AND " + _in("target_per", PERIODS) + ")",
+            "(kind = 'measurable' AND target IS NOT NULL AND target > 0 AND "
+            "target_per IS NOT NULL AND " + _in("target_per", PERIODS) + ")",
             name="measurable",
         ),
         sa.CheckConstraint("unit IS NULL OR length(unit) <= 24", name="unit"),
@@ -121,9 +124,12 @@ class Checkin(SQLModel, table=True):
 class Reflection(SQLModel, table=True):
     __tablename__ = "reflection"
     __table_args__ = (
+        # trim() alone strips only spaces; strip tabs and line breaks too, so the
+        # schema agrees with domain.coach.has_writing about what counts as writing.
         sa.CheckConstraint(
             "length(trim(coalesce(happened, '') || coalesce(owning, '') || "
-            "coalesce(friend, '') || coalesce(learned, '') || coalesce(next_step, ''))) > 0",
+            "coalesce(friend, '') || coalesce(learned, '') || coalesce(next_step, ''), "
+            "char(32, 9, 10, 11, 12, 13))) > 0",
             name="written",
         ),
         sa.CheckConstraint(

@@ -1,0 +1,243 @@
+"""Daily rotating backups in ``<data folder>/backups``, and restoring one of them.
+
+Backups are made with SQLite's online backup API, so they are consistent even while
+the app writes. Each one is written under a temporary name, checked with
+``PRAGMA integrity_check`` and only then renamed into place, so a backup file that
+exists is a good one. They are single self-contained files (rollback-journal mode),
+owner-only (0600). Only daily backups past retention (``retention.py``) are ever
+deleted; backups made before an update are kept until the user removes them.
+
+The functions that make a backup expect a database that ``open_database`` has
+accepted (``Database.back_up_now`` is the usual way in).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from selftrust.store.engine import BUSY_TIMEOUT_MS, in_use
+from selftrust.store.errors import (
+    BackupFailed,
+    DamagedDatabase,
+    DatabaseMissing,
+    DataFolderProblem,
+    RefusedDatabase,
+    StoreError,
+)
+from selftrust.store.files import (
+    create_private_file,
+    fsync_dir,
+    fsync_file,
+    make_private,
+    move_aside,
+    place,
+    removing_new_sidecars,
+    sidecars,
+    stamp,
+)
+from selftrust.store.inspection import check_file, read_only_uri
+from selftrust.store.paths import DataFolder
+from selftrust.store.retention import days_to_keep
+
+DAILY = re.compile(r"^selftrust-(\d{4}-\d{2}-\d{2})\.db$")
+LABELLED = re.compile(r"^selftrust-([a-z]+(?:-[a-z]+)*)-\d{8}-\d{6}(?:-\d+)?\.db$")
+BEFORE_UPDATE = "before-update"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """One backup file: ``kind`` is "daily" or a label such as "before-update"."""
+
+    path: Path
+    taken_at: datetime
+    size: int
+    kind: str
+
+
+def list_backups(folder: DataFolder) -> list[Backup]:
+    """Every backup in the folder, newest first."""
+    found: list[Backup] = []
+    if not folder.backups.is_dir():
+        return found
+    for path in folder.backups.iterdir():
+        if not (DAILY.match(path.name) or LABELLED.match(path.name)) or not path.is_file():
+            continue
+        info = path.stat()  # the mtime is set to the moment the backup was taken
+        taken = datetime.fromtimestamp(info.st_mtime).astimezone()
+        found.append(Backup(path, taken, info.st_size, _kind(path)))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def back_up_now(folder: DataFolder, *, now: datetime | None = None) -> Backup:
+    """Write (or refresh) today's daily backup, then drop dailies past retention."""
+    moment = _local(now)
+    target = folder.backups / f"selftrust-{moment.date().isoformat()}.db"
+    backup = _write_backup(folder, target, moment)
+    prune(folder)
+    return backup
+
+
+def back_up_if_due(folder: DataFolder, *, now: datetime | None = None) -> Backup | None:
+    """Make today's daily backup unless there already is one for today (or later)."""
+    moment = _local(now)
+    days = _daily_days(folder)
+    if days and max(days) >= moment.date():
+        return None
+    return back_up_now(folder, now=moment)
+
+
+def back_up_labelled(folder: DataFolder, label: str, *, now: datetime | None = None) -> Backup:
+    """A backup kept outside the daily rotation, e.g. "before-update" before a migration."""
+    moment = _local(now)
+    base = folder.backups / f"selftrust-{label}-{stamp(moment)}.db"
+    target, n = base, 1
+    while target.exists():
+        n += 1
+        target = base.with_name(f"{base.stem}-{n}.db")
+    return _write_backup(folder, target, moment)
+
+
+def prune(folder: DataFolder) -> list[Path]:
+    """Delete the daily backups past retention; returns what was deleted."""
+    keep = days_to_keep(_daily_days(folder))
+    removed = []
+    for path in sorted(folder.backups.glob("selftrust-*.db")):
+        match = DAILY.match(path.name)
+        if match and date.fromisoformat(match.group(1)) not in keep:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def restore(folder: DataFolder, backup: Path, *, now: datetime | None = None) -> Path | None:
+    """Put a copy of ``backup`` in place of the database; returns where the old one went.
+
+    The backup must be a healthy Self-Trust database this version knows (an older
+    revision is fine: the next open updates it). The current database, with its
+    ``-wal``/``-shm``, is moved aside as ``selftrust.db.before-restore-<stamp>``,
+    never deleted. Close the ``Database`` first; the next ``open_database`` opens
+    the restored data.
+    """
+    moment = _local(now)
+    current = folder.database
+    if in_use(current):
+        raise StoreError(f"{current} is still open; close it before restoring a backup.", current)
+    if check_file(backup, role="backup", thorough=True) is None:
+        raise DatabaseMissing(backup, role="backup")
+    folder.ensure()
+    incoming = current.with_name(f".{current.name}.restoring-{os.getpid()}")
+    _discard(incoming)
+    create_private_file(incoming)
+    try:
+        try:
+            with removing_new_sidecars(backup):
+                _copy(read_only_uri(backup), incoming)
+        except sqlite3.Error as exc:
+            raise DamagedDatabase(backup, f"SQLite reports “{exc}”", "backup") from exc
+        except OSError as exc:
+            raise DataFolderProblem(folder.root, exc.strerror or str(exc)) from exc
+        aside = _set_aside(current, moment)
+        place(incoming, current)
+    except BaseException:
+        _discard(incoming)
+        raise
+    log.info("restored %s from %s (the previous file is at %s)", current, backup, aside)
+    return aside
+
+
+def _set_aside(current: Path, moment: datetime) -> Path | None:
+    """Move the current database (if any) aside, folding its -wal in first when healthy."""
+    if not current.exists() and not sidecars(current):
+        return None
+    if current.exists():
+        with contextlib.suppress(RefusedDatabase):
+            check_file(current, thorough=False)
+            conn = sqlite3.connect(current, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+    return move_aside(current, "before-restore", moment)
+
+
+def _write_backup(folder: DataFolder, target: Path, moment: datetime) -> Backup:
+    folder.ensure()
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    _discard(partial)
+    try:
+        create_private_file(partial)
+        # mode=rw: never create an empty database where ours should be
+        _copy(f"{folder.database.absolute().as_uri()}?mode=rw", partial)
+        fsync_file(partial)
+        os.replace(partial, target)
+        fsync_dir(target.parent)
+        timestamp = moment.timestamp()
+        os.utime(target, (timestamp, timestamp))
+    except (OSError, sqlite3.Error) as exc:
+        _discard(partial)
+        raise BackupFailed(folder.backups, str(exc)) from exc
+    except BaseException:
+        _discard(partial)
+        raise
+    log.info("backed up %s to %s", folder.database, target)
+    return Backup(target, moment, target.stat().st_size, _kind(target))
+
+
+def _copy(source_uri: str, target: Path) -> None:
+    """Copy a database (given as a ``file:`` URI) into ``target``, then verify the copy.
+
+    The copy is switched to rollback-journal mode so it is one self-contained file
+    that any SQLite tool can open without creating -wal/-shm files next to it.
+    """
+    src = sqlite3.connect(source_uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            problems = integrity_problems(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError(f"the copy did not pass its check: {problems[0]}")
+    make_private(target)
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """What ``PRAGMA integrity_check`` finds (["ok"] for a healthy database)."""
+    return [str(row[0]) for row in conn.execute("PRAGMA integrity_check(3)")]
+
+
+def _daily_days(folder: DataFolder) -> list[date]:
+    if not folder.backups.is_dir():
+        return []
+    matches = (DAILY.match(p.name) for p in folder.backups.iterdir())
+    return [date.fromisoformat(m.group(1)) for m in matches if m]
+
+
+def _kind(path: Path) -> str:
+    labelled = LABELLED.match(path.name)
+    return labelled.group(1) if labelled else "daily"
+
+
+def _discard(temporary: Path) -> None:
+    """Remove one of our own temporary files (never user data) and its companions."""
+    for path in (temporary, *sidecars(temporary)):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _local(now: datetime | None) -> datetime:
+    """An aware local time; a naive ``now`` is read as local time."""
+    return (now or datetime.now()).astimezone()

@@ -1,0 +1,278 @@
+"""Opening the user's database safely, and the one object the rest of the app talks to.
+
+``open_database`` checks the file read-only before anything is written (see
+``inspection.py``), creates a new database atomically, backs up before migrating,
+migrates, and makes the daily backup. A file it will not open is left exactly as it
+was and reported with a ``RefusedDatabase`` error; ``start_fresh`` then moves it aside
+(never deletes it) if the user chooses so.
+
+``Database`` hands out connections in transactions: one user action is one
+``with db.transaction() as conn:`` (or ``with db.session() as session:``) block,
+committed when the block ends and rolled back if it raises.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session
+
+from selftrust.store import backups, migrate
+from selftrust.store.engine import BEGIN_MODE, create_engine, dispose_engine, in_use
+from selftrust.store.errors import (
+    BackupFailed,
+    DatabaseLocked,
+    DatabaseMissing,
+    MigrationFailed,
+    StoreError,
+)
+from selftrust.store.files import (
+    fsync_file,
+    make_private,
+    move_aside,
+    place,
+    sidecars,
+)
+from selftrust.store.inspection import check_file
+from selftrust.store.paths import DataFolder
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """An open Self-Trust database that passed its checks and is at the head revision.
+
+    ``created`` tells whether this open made a new, empty database; ``updated_from`` is
+    the revision it was migrated from (None if it was already current), so the UI can
+    say so; ``backup_problem`` holds a failed daily backup (opening still succeeds).
+    """
+
+    def __init__(
+        self,
+        folder: DataFolder,
+        engine: Engine,
+        *,
+        created: bool = False,
+        updated_from: str | None = None,
+    ) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.created = created
+        self.updated_from = updated_from
+        self.backup_problem: BackupFailed | None = None
+        self._closed = False
+
+    @property
+    def path(self) -> Path:
+        return self.folder.database
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Connection]:
+        """One transaction, committed at the end of the block, rolled back on error.
+
+        ``write=True`` begins IMMEDIATE (takes the write lock first, so a write never
+        fails half-way because another program wrote meanwhile); ``write=False``
+        begins DEFERRED, for a consistent read that does not block others.
+        """
+        self._ensure_open()
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{BEGIN_MODE: "IMMEDIATE" if write else "DEFERRED"})
+                with conn.begin():
+                    yield conn
+        except sa.exc.OperationalError as exc:
+            if _is_busy(exc):
+                raise DatabaseLocked(self.path) from exc
+            raise
+
+    @contextlib.contextmanager
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """An SQLModel session inside one ``transaction()``; flushed and committed at the end.
+
+        Calling ``session.commit()`` inside the block does not end the transaction;
+        the block does. Objects stay readable after the block (no expiry on commit).
+        """
+        with (
+            self.transaction(write=write) as conn,
+            Session(bind=conn, expire_on_commit=False) as session,
+        ):
+            yield session
+            session.flush()
+
+    def current_revision(self) -> str | None:
+        """The schema revision stamped in the file (the head, once opened)."""
+        with self.transaction(write=False) as conn:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    @staticmethod
+    def head_revision() -> str:
+        """The schema revision this version of Self-Trust writes."""
+        return migrate.head_revision()
+
+    def back_up_now(self, *, now: datetime | None = None) -> backups.Backup:
+        """Write today's backup now (replacing an earlier one from today)."""
+        self._ensure_open()
+        return backups.back_up_now(self.folder, now=now)
+
+    def close(self) -> None:
+        """Close all connections; SQLite folds the -wal back into the file. Idempotent."""
+        if not self._closed:
+            self._closed = True
+            dispose_engine(self.engine, self.path)
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"{self.path} has been closed.", self.path)
+
+
+def open_database(
+    folder: DataFolder,
+    *,
+    allow_create: bool = True,
+    now: datetime | None = None,
+    thorough: bool = True,
+    daily_backup: bool = True,
+) -> Database:
+    """Open (or create) the database in ``folder``, refusing any file that is not safe.
+
+    ``allow_create=False`` raises ``DatabaseMissing`` instead of creating a database.
+    ``now`` is the clock for backup names and rotation (tests pass a fixed one).
+    ``thorough`` runs ``PRAGMA integrity_check`` on open (the safety rule); False runs
+    the faster ``quick_check``. Raises a ``StoreError``; a ``RefusedDatabase`` means
+    the file was not touched.
+    """
+    folder.ensure()
+    path = folder.database
+    revision = check_file(path, thorough=thorough)
+    created = False
+    if revision is None:
+        if not allow_create:
+            raise DatabaseMissing(path)
+        created = _create(folder)
+        revision = migrate.head_revision() if created else check_file(path, thorough=thorough)
+        if revision is None:  # pragma: no cover - it was there a moment ago
+            raise DatabaseMissing(path)
+    for file in (path, *sidecars(path)):
+        make_private(file)
+
+    updated_from = None
+    if revision != migrate.head_revision():
+        engine = _update(folder, revision, now)
+        updated_from = revision
+    else:
+        engine = create_engine(path)
+    db = Database(folder, engine, created=created, updated_from=updated_from)
+    try:
+        with db.transaction(write=False) as conn:
+            conn.exec_driver_sql("SELECT 1")  # run the pragmas now, not at the first click
+    except BaseException:
+        db.close()
+        raise
+    if daily_backup:
+        try:
+            backups.back_up_if_due(folder, now=now)
+        except BackupFailed as exc:
+            log.warning("daily backup failed: %s", exc)
+            db.backup_problem = exc
+    return db
+
+
+def start_fresh(folder: DataFolder, *, now: datetime | None = None) -> Path | None:
+    """Move the database (and its -wal/-shm) aside as ``selftrust.db.refused-<stamp>``.
+
+    Nothing is deleted; the next ``open_database`` creates a new, empty database.
+    Returns the new name of the old file (None if there was none).
+    """
+    path = folder.database
+    if in_use(path):
+        raise StoreError(f"{path} is still open; close it before starting fresh.", path)
+    if not path.exists() and not sidecars(path):
+        return None
+    moved = move_aside(path, "refused", (now or datetime.now()).astimezone())
+    log.info("moved %s aside to %s", path, moved)
+    return moved
+
+
+def _create(folder: DataFolder) -> bool:
+    """Build a new database under a temporary name and link it into place.
+
+    Either the complete, migrated database appears or nothing does, so an
+    interrupted first start never leaves an empty file that the next start would
+    (rightly) refuse. Returns False if another process created one meanwhile.
+    """
+    final = folder.database
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".new", dir=folder.root)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        make_private(temporary)
+        engine = create_engine(temporary)
+        try:
+            migrate.upgrade(engine)
+        finally:
+            dispose_engine(engine, temporary)
+        if sidecars(temporary):
+            raise StoreError(f"{temporary} was not closed cleanly.", temporary)
+        fsync_file(temporary)
+        place(temporary, final)
+    except FileExistsError:
+        temporary.unlink(missing_ok=True)
+        return False
+    except sa.exc.OperationalError as exc:
+        _discard(temporary)
+        raise StoreError(f"Self-Trust could not create {final} ({exc.orig}).", final) from exc
+    except BaseException:
+        _discard(temporary)
+        raise
+    log.info("created a new database at %s", final)
+    return True
+
+
+def _update(folder: DataFolder, revision: str, now: datetime | None) -> Engine:
+    """Back up, then migrate to the head; the backup must succeed first."""
+    path = folder.database
+    copy = backups.back_up_labelled(folder, backups.BEFORE_UPDATE, now=now)
+    engine = create_engine(path)
+    try:
+        migrate.upgrade(engine)
+    except Exception as exc:
+        dispose_engine(engine, path)
+        if isinstance(exc, sa.exc.OperationalError) and _is_busy(exc):
+            raise DatabaseLocked(path) from exc
+        raise MigrationFailed(path, str(exc), copy.path) from exc
+    log.info("updated %s from revision %s (copy in %s)", path, revision, copy.path)
+    return engine
+
+
+def _is_busy(exc: sa.exc.OperationalError) -> bool:
+    name = getattr(exc.orig, "sqlite_errorname", "")
+    return isinstance(name, str) and name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def _discard(temporary: Path) -> None:
+    for file in (temporary, *sidecars(temporary)):
+        file.unlink(missing_ok=True)

@@ -1,0 +1,157 @@
+"""Careful file handling for the data folder: owner-only modes, atomic moves, no deletes.
+
+The user's data is one SQLite file plus the ``-wal``/``-shm``/``-journal`` files SQLite
+keeps next to it. Those must travel together (a stale ``-wal`` next to another
+database would be replayed into it), must be readable by the owner only, and are
+moved aside, never deleted, when the user starts fresh or restores a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+"""Files SQLite keeps next to a database; they belong to it and move with it."""
+
+_POSIX = os.name == "posix"
+
+
+def sidecar(path: Path, suffix: str) -> Path:
+    """``selftrust.db`` + ``-wal`` → ``selftrust.db-wal`` (SQLite's own naming)."""
+    return path.with_name(path.name + suffix)
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The SQLite companion files of ``path`` that exist right now."""
+    return [p for p in (sidecar(path, s) for s in SIDECAR_SUFFIXES) if p.exists()]
+
+
+def stamp(now: datetime) -> str:
+    """A sortable local timestamp for file names: 20261124-073015."""
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def make_private(path: Path) -> None:
+    """Make an existing file we own readable and writable by the owner only."""
+    if _POSIX and path.stat().st_mode & 0o777 != PRIVATE_FILE:
+        path.chmod(PRIVATE_FILE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create a new empty file with mode 0600 from its first moment; fail if it exists.
+
+    The mode is given to ``open`` (so no other user can ever read the file) and set
+    again afterwards, since an unusual umask may have taken away the owner's bits.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(fd)
+    make_private(path)
+
+
+def ensure_private_dir(path: Path, *, tighten_existing: bool) -> None:
+    """Create ``path`` with mode 0700; tighten an existing one only if it is ours.
+
+    A folder the user chose (``--data-dir``) keeps its mode: our files in it are
+    0600 anyway, and changing the mode of someone's own folder would be rude.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=PRIVATE_DIR)
+    except FileExistsError:
+        if not path.is_dir():
+            raise NotADirectoryError(f"{path} exists and is not a folder") from None
+        if not tighten_existing:
+            return
+    if _POSIX and path.stat().st_mode & 0o777 != PRIVATE_DIR:
+        path.chmod(PRIVATE_DIR)
+
+
+def fsync_file(path: Path) -> None:
+    """Push a file's bytes to the disk before it is renamed into place."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside ``path`` survive a power cut (POSIX only; a no-op elsewhere)."""
+    if not _POSIX:
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def place(source: Path, target: Path) -> None:
+    """Move a finished file to ``target`` atomically, refusing to overwrite anything.
+
+    A hard link fails if the target exists, so two processes racing to create the
+    database cannot silently replace each other's file. Where links are not
+    supported, a rename after an existence check is the best available.
+    """
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.replace(source, target)
+    else:
+        source.unlink()
+    fsync_dir(target.parent)
+
+
+def free_name(base: Path) -> Path:
+    """``base``, or ``base-2``, ``base-3``… whichever neither it nor its sidecars use."""
+    candidate, n = base, 1
+    while candidate.exists() or sidecars(candidate):
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def move_aside(path: Path, tag: str, now: datetime) -> Path:
+    """Rename a database and its sidecars to ``<name>.<tag>-<stamp>``; nothing is deleted.
+
+    The database moves first: if we are interrupted half-way, a ``-wal`` left without
+    its database makes the next open refuse (instead of silently reading an old state).
+    Companions without a database (left by such an interruption) are moved alike.
+    """
+    target = free_name(path.with_name(f"{path.name}.{tag}-{stamp(now)}"))
+    companions = sidecars(path)
+    if path.exists():
+        os.replace(path, target)
+    for companion in companions:
+        os.replace(companion, sidecar(target, companion.name[len(path.name):]))
+    fsync_dir(path.parent)
+    return target
+
+
+@contextlib.contextmanager
+def removing_new_sidecars(path: Path) -> Iterator[None]:
+    """Remove SQLite companion files that appear next to ``path`` during the block.
+
+    Used around read-only checks, which must leave a file exactly as they found it.
+    Only files that did not exist before are removed, and a ``-wal`` only while empty:
+    a file that existed before belongs to someone else and is never touched.
+    """
+    before = set(sidecars(path))
+    try:
+        yield
+    finally:
+        for created in set(sidecars(path)) - before:
+            if created.name.endswith("-wal") and created.stat().st_size > 0:
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                created.unlink()

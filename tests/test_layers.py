@@ -1,0 +1,65 @@
+"""The one rule of dependencies (DESIGN.md): imports point downward only.
+
+Nothing below ``ui`` imports Qt or the UI, the domain stays free of SQL, and
+matplotlib is left to ``ui/charts``. Imports are read from the source with ``ast``,
+so a violation is caught even in code no test runs.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "selftrust"
+BELOW_UI = ("domain", "store", "services", "interchange")
+QT_AND_UI = ("PySide6", "shiboken6", "selftrust.ui", "matplotlib")
+SQL = ("sqlalchemy", "sqlmodel", "alembic", "sqlite3", "selftrust.store")
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, relative imports resolved against the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = ".".join(path.relative_to(SRC.parent).with_suffix("").parts[:-1])
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _violations(layer: str, forbidden: tuple[str, ...]) -> list[str]:
+    problems = []
+    for path in sorted((SRC / layer).rglob("*.py")):
+        for module in sorted(_imports(path)):
+            if any(module == f or module.startswith(f + ".") for f in forbidden):
+                problems.append(f"{path.relative_to(SRC)} imports {module}")
+    return problems
+
+
+@pytest.mark.parametrize("layer", BELOW_UI)
+def test_no_qt_ui_or_matplotlib_below_the_ui(layer: str) -> None:
+    assert _violations(layer, QT_AND_UI) == []
+
+
+def test_domain_has_no_sql() -> None:
+    assert _violations("domain", SQL) == []
+
+
+def test_store_does_not_reach_up() -> None:
+    assert _violations("store", ("selftrust.services", "selftrust.interchange")) == []
+
+
+def test_the_scanner_sees_imports() -> None:
+    """Guard against a scanner that silently finds nothing."""
+    assert "selftrust.store.tables" in _imports(SRC / "store" / "migrations" / "env.py")
+    assert any(m.startswith("sqlalchemy") for m in _imports(SRC / "store" / "engine.py"))
