@@ -18,8 +18,8 @@ from sqlalchemy.engine import Connection
 from selftrust.services.checkins import CheckinService
 from selftrust.services.clock import Clock, SystemClock, today, utc_now
 from selftrust.services.commitments import CommitmentService
-from selftrust.services.errors import DataProblem, Invalid
 from selftrust.services.dashboard import Dashboard
+from selftrust.services.errors import DataProblem, Invalid
 from selftrust.services.events import Change, Listener, Notifier, What
 from selftrust.services.ledger import Ledger
 from selftrust.services.reflections import ReflectionService
