@@ -167,3 +167,15 @@ def test_pauses_count_as_skips(ws: Workspace) -> None:
     summary = ws.stats.report(TODAY).items[0].summary
     assert summary.current_streak == 3
     assert summary.counts.skipped == 0  # pauses are not check-ins
+
+
+def test_undo_of_a_delete_survives_a_newer_commitment(ws: Workspace) -> None:
+    """Ids are never reused, so the deleted row can come back under its own id."""
+    cid = add(ws, "Walk")
+    ws.checkins.record(cid, TODAY, KEPT)
+    snapshot = ws.commitments.delete(cid)
+    newer = add(ws, "Read")
+    assert newer != cid
+    ws.commitments.undelete(snapshot)
+    assert {c.title for c in ws.commitments.all()} == {"Walk", "Read"}
+    assert ws.checkins.get(cid, TODAY) is not None

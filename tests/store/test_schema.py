@@ -75,7 +75,7 @@ def test_every_revision_walks_up_and_down(tmp_path: Path) -> None:
         with engine.connect() as conn:
             assert migrate.current_revision(conn) is None
             tables = conn.exec_driver_sql(
-                "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             ).scalars().all()
         assert tables == ["alembic_version"]
         migrate.upgrade(engine)

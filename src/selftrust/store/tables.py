@@ -55,6 +55,8 @@ class Commitment(SQLModel, table=True):
         sa.CheckConstraint("color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]"
                            "[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'", name="color"),
         sa.CheckConstraint("archived_on IS NULL OR archived_on >= created_on", name="archived"),
+        # Ids are never reused, so undo can put a deleted row back under its old id.
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -106,6 +108,8 @@ class Checkin(SQLModel, table=True):
         sa.CheckConstraint("value IS NULL OR (value >= 0 AND value <= 1e12)", name="value"),
         sa.CheckConstraint("note IS NULL OR length(note) <= 2000", name="note"),
         sa.Index("ix_checkin_day", "day"),
+        # Ids are never reused, so undo can put a deleted row back under its old id.
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -139,6 +143,8 @@ class Reflection(SQLModel, table=True):
             "feeling_after IS NULL OR feeling_after BETWEEN 1 AND 5", name="feeling_after"
         ),
         sa.Index("ix_reflection_day", "day"),
+        # Ids are never reused, so undo can put a deleted row back under its old id.
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)

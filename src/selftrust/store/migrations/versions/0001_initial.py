@@ -83,6 +83,7 @@ def upgrade() -> None:
             "archived_on IS NULL OR archived_on >= created_on", name=op.f("ck_commitment_archived")
         ),
         sa.UniqueConstraint("uid", name=op.f("uq_commitment_uid")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "pause",
@@ -126,6 +127,7 @@ def upgrade() -> None:
             name=op.f("fk_checkin_commitment_id_commitment"),
             ondelete="CASCADE",
         ),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_checkin_day", "checkin", ["day"], unique=False)
     op.create_table(
@@ -172,6 +174,7 @@ def upgrade() -> None:
             name=op.f("fk_reflection_checkin_id_checkin"),
             ondelete="SET NULL",
         ),
+        sqlite_autoincrement=True,
     )
     op.create_index(
         op.f("ix_reflection_commitment_id"), "reflection", ["commitment_id"], unique=False
