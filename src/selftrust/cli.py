@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     from selftrust.services.errors import DataProblem, UserError
+    from selftrust.services.workspace import start_logging
+
+    start_logging(args.data_dir)
 
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:

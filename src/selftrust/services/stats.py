@@ -68,3 +68,30 @@ class StatsService:
     def summary(self, commitment_id: int, day: date | None = None) -> Summary:
         self.ws.ledger.ensure_loaded()
         return self.ws.ledger.summary(commitment_id, day or self.ws.today())
+
+    def jar_figures(self, day: date | None = None) -> dict[str, int]:
+        """The user's own figures for "How is this counted?" (all commitments, archived too)."""
+        ws = self.ws
+        day = day or ws.today()
+        ledger = ws.ledger
+        ledger.ensure_loaded()
+        kept = missed = repaired = 0
+        for c in ws.commitments.all(include_archived=True):
+            if ledger.start_of(c.id) > day:
+                continue
+            counts = ledger.summary(c.id, day).counts
+            kept += counts.kept
+            missed += counts.missed
+            repaired += counts.repaired
+        jar = ledger.jar(day, ws.settings.jar_rules)
+        rules = ws.settings.jar_rules
+        return {
+            "marbles": jar.marbles,
+            "gold": jar.gold,
+            "kept": kept,
+            "missed": missed,
+            "repaired": repaired,
+            "kept_gain": rules.kept_gain,
+            "miss_cost": rules.miss_cost,
+            "repair_return": rules.repair_return,
+        }

@@ -38,6 +38,7 @@ from selftrust.store.errors import (
     NotOurDatabase,
     StoreError,
 )
+from selftrust.store.logfile import log_handler
 from selftrust.store.paths import DataFolder
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,23 @@ class Workspace:
 def data_folder(data_dir: Path | None) -> DataFolder:
     """The data folder: --data-dir, else SELFTRUST_DATA_DIR, else the platform's folder."""
     return DataFolder.resolve(data_dir)
+
+
+def start_logging(data_dir: Path | None, *, verbose: bool = False) -> None:
+    """Log to the data folder's rotating, owner-only log file (once per process).
+
+    A folder that cannot be written must not stop the app from reporting that problem
+    properly later, so failures here are ignored."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    if any(getattr(h, "selftrust", False) for h in root.handlers):
+        return
+    try:
+        handler = log_handler(data_folder(data_dir))
+    except (OSError, StoreError):
+        return
+    handler.selftrust = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
 
 
 def open_workspace(data_dir: Path | None = None, clock: Clock | None = None) -> Workspace:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selftrust import APP_ID, APP_NAME, __version__
-from selftrust.logging_setup import configure_logging
 from selftrust.services.clock import Clock, FixedClock, SystemClock
 from selftrust.services.errors import DataProblem
 from selftrust.services.workspace import (
@@ -24,6 +23,7 @@ from selftrust.services.workspace import (
     open_workspace,
     restore_backup,
     start_fresh,
+    start_logging,
 )
 from selftrust.ui.bridge import Bridge
 from selftrust.ui.context import Clockwork, UiContext
@@ -62,8 +62,15 @@ def make_context(ws: Workspace, prefs: UiPrefs | None = None) -> UiContext:
 def run_gui(
     data_dir: Path | None, *, exit_after_startup: bool = False, clock: Clock | None = None
 ) -> int:
+    if _no_screen():
+        print(
+            "selftrust: no screen to show the window on (DISPLAY and WAYLAND_DISPLAY are "
+            "unset). Start it from your desktop, or use the commands: selftrust --help",
+            file=sys.stderr,
+        )
+        return 1
     folder = data_folder(data_dir)
-    configure_logging(folder.log_dir)
+    start_logging(data_dir)
     app = make_application()
     prefs = UiPrefs()
     apply_theme(app, prefs.theme)
@@ -109,6 +116,14 @@ def run_gui(
     ws.close()
     guard.release()
     return status["code"] or code
+
+
+def _no_screen() -> bool:
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _first_run(ctx: UiContext, window: QWidget) -> None:

@@ -1,0 +1,65 @@
+"""Help pages and the About box: our own HTML from resources/help, shown read-only.
+
+Figures put into a page are numbers we computed, formatted and escaped here; no user
+text is ever inserted into HTML.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from selftrust import __version__
+from selftrust.resources_path import resource_path
+from selftrust.ui.context import UiContext
+
+TITLES = {
+    "how-counted": "How is this counted?",
+    "reflection-guide": "Why reflecting helps",
+    "more-than-a-habit": "When it’s more than a habit",
+    "about": "About Self-Trust",
+    "welcome": "Welcome",
+}
+
+
+def page_html(ctx: UiContext, page: str) -> str:
+    text = resource_path("help", f"{page}.html").read_text(encoding="utf-8")
+    if page == "how-counted":
+        figures = ctx.ws.stats.jar_figures()
+        return text.format_map({k: html.escape(f"{v:,}") for k, v in figures.items()})
+    if page == "about":
+        return text.format_map({"version": html.escape(__version__)})
+    return text
+
+
+class HelpDialog(QDialog):
+    def __init__(self, ctx: UiContext, page: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"help-{page}")
+        self.setWindowTitle(TITLES.get(page, "Help"))
+        self.resize(620, 560)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(page_html(ctx, page))
+        self.browser.setAccessibleName(TITLES.get(page, "Help"))
+        self.browser.document().setDocumentMargin(18)
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        layout.addWidget(buttons)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+def show_help(ctx: UiContext, parent: QWidget | None, page: str) -> HelpDialog:
+    dialog = HelpDialog(ctx, page, parent)
+    dialog.show()  # not modal: help can stay open beside the window
+    return dialog
+
+
+def show_about(ctx: UiContext, parent: QWidget | None) -> HelpDialog:
+    return show_help(ctx, parent, "about")
