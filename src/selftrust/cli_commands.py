@@ -404,6 +404,47 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _screenshot_args(p: argparse.ArgumentParser) -> None:
+    from selftrust.ui_targets import SCREENSHOT_TARGETS
+
+    p.add_argument("--view", required=True, choices=SCREENSHOT_TARGETS)
+    p.add_argument("--out", required=True, type=Path, help="the PNG file to write")
+    p.add_argument("--size", default="1100x720", help="WxH in pixels (default 1100x720)")
+    p.add_argument("--day", help="the day to show (Today and Streaks)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--chart", help="which chart, for --view charts")
+    p.add_argument("--scale", type=_number, default=1.0, help="screen scaling, e.g. 2 for 200 %%")
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from selftrust.services.clock import FixedClock, SystemClock
+    from selftrust.ui.screenshot import take
+    from selftrust.ui.theme import Theme
+
+    try:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        raise CliError(f"--size {args.size!r} is not WxH, e.g. 1100x720") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise CliError("--size must be between 200x200 and 8000x8000")
+    if args.out.suffix.lower() != ".png":
+        raise CliError("--out must name a .png file")
+    now = env_now()
+    clock = FixedClock(now) if now else SystemClock()
+    day = None
+    if args.day:
+        from selftrust.domain.days import parse_day
+
+        try:
+            day = parse_day(args.day)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+    take(args.data_dir, args.view, args.out, size=(width, height), theme=Theme(args.theme),
+         day=day, chart=args.chart, clock=clock, scale=args.scale)
+    print(f"Wrote {args.out}")
+    return 0
+
+
 class _closing:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -428,6 +469,7 @@ COMMANDS: list[Command] = [
     Command("backups", "list the automatic backups", _backups_args, _backups),
     Command("restore", "restore a backup (your current data is kept aside)",
             _restore_args, _restore),
+    Command("screenshot", "render a view offscreen into a PNG", _screenshot_args, _screenshot),
 ]
 
 

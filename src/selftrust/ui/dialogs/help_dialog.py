@@ -63,3 +63,9 @@ def show_help(ctx: UiContext, parent: QWidget | None, page: str) -> HelpDialog:
 
 def show_about(ctx: UiContext, parent: QWidget | None) -> HelpDialog:
     return show_help(ctx, parent, "about")
+
+
+def screenshot_target(ctx: UiContext, parent: QWidget) -> QWidget:
+    dialog = show_help(ctx, parent, "how-counted")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    return dialog
