@@ -1,0 +1,99 @@
+"""UI test fixtures: a real workspace in tmp_path, scratch window preferences, a main
+window, and a scripted prompter that answers message boxes for the user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from selftrust.services.workspace import Workspace
+from selftrust.ui.context import UiContext
+from selftrust.ui.dialogs import messages
+from selftrust.ui.launch import make_context
+from selftrust.ui.prefs import UiPrefs
+
+
+class ScriptedPrompter(messages.Prompter):
+    """Answers dialogs from a queue; records every question so tests can assert on it.
+
+    ``answers`` holds, in order, the values the user would give: True/False for ask,
+    an index (or None) for choose, a Path (or None) for file dialogs. Informative
+    boxes need no answer. Running out of answers fails the test instead of hanging.
+    """
+
+    def __init__(self) -> None:
+        self.answers: list[Any] = []
+        self.asked: list[tuple[str, str, str]] = []  # (kind, title, text)
+
+    def _next(self, kind: str, title: str, text: str) -> Any:
+        self.asked.append((kind, title, text))
+        if not self.answers:
+            raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
+        return self.answers.pop(0)
+
+    def ask(self, parent, title, text, *, accept, reject="Cancel", detail="",  # type: ignore[no-untyped-def, override]
+            destructive=False):
+        return bool(self._next("ask", title, text))
+
+    def inform(self, parent, title, text, detail=""):  # type: ignore[no-untyped-def, override]
+        self.asked.append(("inform", title, text))
+
+    def problem(self, parent, title, text, detail=""):  # type: ignore[no-untyped-def, override]
+        self.asked.append(("problem", title, text))
+
+    def choose(self, parent, title, text, choices):  # type: ignore[no-untyped-def, override]
+        return self._next("choose", title, text)
+
+    def open_file(self, parent, caption, filters):  # type: ignore[no-untyped-def, override]
+        return self._next("open_file", caption, filters)
+
+    def save_file(self, parent, caption, suggested, filters):  # type: ignore[no-untyped-def, override]
+        return self._next("save_file", caption, suggested)
+
+    def choose_folder(self, parent, caption):  # type: ignore[no-untyped-def, override]
+        return self._next("choose_folder", caption, "")
+
+
+@pytest.fixture
+def prompter(monkeypatch: pytest.MonkeyPatch) -> ScriptedPrompter:
+    scripted = ScriptedPrompter()
+    monkeypatch.setattr(messages, "prompter", scripted)
+    # Modules that imported the instance by name see the scripted one too.
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("selftrust.ui") and getattr(module, "prompter", None) is not None:
+            if isinstance(module.prompter, messages.Prompter):
+                monkeypatch.setattr(module, "prompter", scripted)
+    return scripted
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> UiPrefs:
+    return UiPrefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def ctx(qapp: Any, ws: Workspace, prefs: UiPrefs, prompter: ScriptedPrompter
+        ) -> Iterator[UiContext]:
+    prefs.reduced_motion = True  # no animations to wait for in tests
+    context = make_context(ws, prefs)
+    yield context
+    context.bridge.detach()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: UiContext):  # type: ignore[no-untyped-def]
+    from selftrust.ui.main_window import MainWindow
+
+    win = MainWindow(ctx, restore_state=False)
+    qtbot.addWidget(win)
+    win.resize(1100, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -1,0 +1,31 @@
+"""The window shell: views switch from the rail and from shortcuts, state is remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from selftrust.ui.main_window import VIEWS, MainWindow
+
+
+def test_every_view_opens_from_the_rail(qtbot: QtBot, window: MainWindow) -> None:
+    for key in VIEWS:
+        button = window.rail.findChild(type(window.rail._buttons[key]), f"nav-{key}")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert window.current_view == key
+        assert window.stack.currentWidget() is window.page(key)
+
+
+def test_view_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    for n, key in enumerate(VIEWS, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view == key
+
+
+def test_last_view_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_view("streaks")
+    assert window.ctx.prefs.last_view == "streaks"
+    again = MainWindow(window.ctx, restore_state=True)
+    qtbot.addWidget(again)
+    assert again.current_view == "streaks"
+
