@@ -216,6 +216,38 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- pause ------------------------------------------------------------------------------
+
+
+def _pause_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("title")
+    p.add_argument("--from", dest="first", help="first day of the rest (YYYY-MM-DD)")
+    p.add_argument("--to", dest="last", help="last day of the rest (YYYY-MM-DD)")
+    p.add_argument("--clear", action="store_true", help="remove all pauses")
+
+
+def _pause(args: argparse.Namespace) -> int:
+    from selftrust.domain.commitment import Pause
+
+    ws = workspace(args)
+    with _closing(ws):
+        c = ws.commitments.find(args.title)
+        if args.clear:
+            ws.commitments.set_pauses(c.id, [])
+            print(f"“{c.title}” has no pauses now.")
+            return 0
+        if not args.first or not args.last:
+            raise CliError("say when the rest starts and ends: --from DATE --to DATE")
+        first = parse_day_arg(args.first, ws.today())
+        last = parse_day_arg(args.last, ws.today())
+        if last < first:
+            raise CliError("the pause must end on or after the day it starts")
+        ws.commitments.set_pauses(c.id, [*c.rules.pauses, Pause(first, last)])
+        print(f"Paused “{c.title}” from {first.isoformat()} to {last.isoformat()}: "
+              "those days count as rest.")
+    return 0
+
+
 # --- stats ------------------------------------------------------------------------------
 
 
@@ -464,6 +496,8 @@ COMMANDS: list[Command] = [
     Command("reflect", "write a reflection; on a missed day it repairs the miss",
             _reflect_args, _reflect),
     Command("reflections", "list or search your reflections", _reflections_args, _reflections),
+    Command("pause", "plan rest for a commitment: the days count as skipped", _pause_args,
+            _pause),
     Command("stats", "streaks, strength, counts and the marble jar", _stats_args, _stats),
     Command("demo", "fill an empty data folder with realistic demo data", _demo_args, _demo),
     Command("backups", "list the automatic backups", _backups_args, _backups),
