@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from tests.e2e.helpers import Run, by_title, stats
 
 pytestmark = pytest.mark.e2e

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from tests.e2e.helpers import make_runner
 
 from selftrust.domain.commitment import Rules, Target
 from selftrust.domain.days import Period
@@ -24,6 +23,7 @@ from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace, open_workspace
+from tests.e2e.helpers import make_runner
 
 pytestmark = pytest.mark.e2e
 
