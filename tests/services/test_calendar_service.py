@@ -200,3 +200,23 @@ def test_best_streaks_across_commitments(ws: Workspace) -> None:
     ws.commitments.archive(walk)
     assert [r.title for r in calendar.best_streaks(ws)] == ["Read"]
     assert [r.title for r in calendar.best_streaks(ws, include_archived=True)][0] == "Walk"
+
+
+def test_a_few_days_judged_alone_agree_with_the_whole_history(ws: Workspace) -> None:
+    """After a check-in the view asks for one day; it must say what the whole would."""
+    walk = add(ws, "Walk", start=40)
+    read = add(ws, "Read", "mon,wed,fri", start=40, target=Target(10, "pages", Period.DAY))
+    gym = add(ws, "Gym", "2/week", start=40)
+    for n, state in ((30, KEPT), (29, MISSED), (28, SKIPPED), (20, MISSED), (1, KEPT)):
+        ws.checkins.record(walk, day(n), state)
+        ws.checkins.record(gym, day(n), state)
+    ws.reflections.write(ReflectionDraft(day(20), walk, happened="Snow"))
+    ws.commitments.set_pauses(walk, [Pause(day(12), day(10))])
+    for n, amount in ((36, 12.0), (34, 3.0), (32, 0.0)):  # a Monday, Wednesday, Friday
+        ws.checkins.record(read, day(n), CheckinState(Status.KEPT, amount))
+    for cid in (walk, read, gym):
+        whole = calendar.day_states(ws, cid, with_notes=False)
+        for d, info in whole.items():
+            assert calendar.day_states(ws, cid, d, d, with_notes=False) == {d: info}, d
+        week = calendar.day_states(ws, cid, day(13), day(7), with_notes=False)
+        assert week == {d: whole[d] for d in week}

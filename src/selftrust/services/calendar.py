@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from selftrust.domain.history import KEPT, MISSED
+from selftrust.domain.history import KEPT, MISSED, History
 from selftrust.domain.occasions import DayState
 from selftrust.domain.occasions import day_states as judge_days
 from selftrust.domain.streaks import Streak
@@ -22,6 +22,7 @@ from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
 ONE_DAY = timedelta(days=1)
+SHORT_RANGE = 62  # days: fewer are judged on their own, more from the cached whole
 
 if TYPE_CHECKING:
     from selftrust.services.ledger import Ledger
@@ -139,18 +140,22 @@ def day_states(
     hi = min(end, last) if last is not None else end
     if hi < lo:
         return {}
-    states = _states(ledger, c, end)
+    if (hi - lo).days < SHORT_RANGE:
+        states = _few_states(ledger, c, lo, hi, end)
+        offset = 0
+    else:
+        states = _states(ledger, c, end)
+        offset = (lo - start).days
     entries = ledger.entries(commitment_id)
     texts = notes(ws, commitment_id, lo, hi) if with_notes else {}
+    measurable = c.rules.target is not None
     out: dict[date, DayInfo] = {}
-    offset = (lo - start).days
     day = lo
     for i in range(offset, offset + (hi - lo).days + 1):
         state = states[i]
         entry = entries.get(day)
         value = None
-        if entry is not None and c.rules.target is not None and entry.status.code in (KEPT,
-                                                                                      MISSED):
+        if measurable and entry is not None and entry.status.code in (KEPT, MISSED):
             value = entry.value
         out[day] = DayInfo(day, state, value, texts.get(day, ""), state is DayState.REPAIRED)
         day += ONE_DAY
@@ -190,7 +195,7 @@ def best_streaks(
         if d.summary is None:
             continue
         current = d.current
-        for s in d.summary.streaks.longest(count):
+        for s in _longest(ws.ledger, d.commitment.id, d.summary, count):
             span = (s.end - s.start).days + 1
             key = (s.length if commitment_id is not None else span, s.length, s.end)
             ranked.append((key, RankedStreak(d.commitment.id, d.commitment.title,
@@ -205,6 +210,39 @@ def best_streaks(
 _CACHE: WeakKeyDictionary[Ledger, dict[int, tuple[date, Summary, list[DayState]]]] = (
     WeakKeyDictionary()
 )
+
+
+def _few_states(ledger: Ledger, c: CommitmentRow, lo: date, hi: date, end: date
+                ) -> list[DayState]:
+    """The states of a few days without judging the whole history (after a check-in).
+
+    A day's state depends on that day alone, and on whether it is the judged last day;
+    a history reaching one day past ``hi`` (unless ``hi`` is the last) keeps that true.
+    """
+    entries = ledger.entries(c.id)
+    stop = hi if hi == end else hi + ONE_DAY
+    few = [e for d in _days(lo, stop) if (e := entries.get(d)) is not None]
+    return judge_days(c.rules, History(lo, stop, few, c.rules))[: (hi - lo).days + 1]
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+_LONGEST: WeakKeyDictionary[Ledger, dict[int, tuple[Summary, int, list[Streak]]]] = (
+    WeakKeyDictionary()
+)
+
+
+def _longest(ledger: Ledger, commitment_id: int, summary: Summary, count: int) -> list[Streak]:
+    """A commitment's longest runs, sorted once per change rather than once per look."""
+    cache = _LONGEST.setdefault(ledger, {})
+    found = cache.get(commitment_id)
+    if found is not None and found[0] is summary and found[1] == count:
+        return found[2]
+    runs = summary.streaks.longest(count)
+    cache[commitment_id] = (summary, count, runs)
+    return runs
 
 
 def _states(ledger: Ledger, c: CommitmentRow, end: date) -> list[DayState]:
