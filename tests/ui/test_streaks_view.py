@@ -197,3 +197,18 @@ def _focus_chain(start, steps: int) -> list:  # type: ignore[no-untyped-def]
         w = w.nextInFocusChain()
         out.append(w)
     return out
+
+
+def test_an_archived_commitment_speaks_of_its_past(window: MainWindow) -> None:
+    old = add(window.ctx.ws, "Old habit")
+    keep_days(window, old, ago(5), ago(4))
+    window.ctx.ws.commitments.archive(old, ago(3))
+    view = streaks(window)
+    view.show_archived.click()
+    view.select_commitment(old)
+    assert view.header.current_name is not None
+    assert view.header.current_name.text() == "Run when archived"
+    assert view.header.current_caption.text() == "days"
+    assert view.header.warm.text() == (
+        "Archived on Saturday 21 November 2026; its history stays. "
+        "Longest run: 2 days, 19 – 20 Nov 2026.")

@@ -108,8 +108,9 @@ class BestStreaks(QWidget):
         self.title.setFont(font)
         head.addWidget(self.title)
         head.addStretch(1)
-        self.all_button = self._scope_button("All", "The longest runs of all your commitments")
-        self.one_button = self._scope_button("This one", "The longest runs of the commitment shown")
+        self.all_button = self._scope_button("A&ll", "The longest runs of all your commitments")
+        self.one_button = self._scope_button("T&his one",
+                                             "The longest runs of the commitment shown")
         self.all_button.setChecked(True)
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -145,7 +146,7 @@ class BestStreaks(QWidget):
         button.setCheckable(True)
         button.setAutoRaise(True)
         button.setToolTip(tip)
-        button.setAccessibleName(f"Best streaks: {text.lower()}")
+        button.setAccessibleName(f"Best streaks: {text.replace('&', '').lower()}")
         return button
 
     @property

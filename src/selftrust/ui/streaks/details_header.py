@@ -85,6 +85,7 @@ class DetailsHeader(QWidget):
         tiles.setSpacing(10)
         self.current_tile, self.current_number, self.current_caption, _ = self._tile(
             "Current streak")
+        self.current_name = self.current_tile.findChild(QLabel, "TileName")
         self.best_tile, self.best_number, self.best_caption, self.best_dates = self._tile(
             "Longest run", dates=True)
         self.strength_tile = Tile(self)
@@ -123,7 +124,9 @@ class DetailsHeader(QWidget):
         layout.setContentsMargins(round(line * 0.8), round(line * 0.45), round(line * 0.9),
                                   round(line * 0.5))
         layout.setSpacing(0)
-        layout.addWidget(_label(name, muted=True))
+        name_label = _label(name, muted=True)
+        name_label.setObjectName("TileName")
+        layout.addWidget(name_label)
         row = QHBoxLayout()
         row.setSpacing(round(line * 0.35))
         number = _label(scale=2.3, bold=True)
@@ -154,13 +157,18 @@ class DetailsHeader(QWidget):
         tint = self.current_number.palette()
         tint.setColor(QPalette.ColorRole.WindowText, _readable(color, self.palette()))
         self.current_number.setPalette(tint)
-        self.current_caption.setText(unit_word(current, d.unit) + (" now" if current else ""))
+        archived = c.archived_on is not None
+        assert self.current_name is not None
+        self.current_name.setText("Run when archived" if archived else "Current streak")
+        running = current and not archived
+        self.current_caption.setText(unit_word(current, d.unit) + (" now" if running else ""))
         best_len = best.length if best else 0
         self.best_number.setText(f"{best_len:,}")
         self.best_caption.setText(unit_word(best_len, d.unit))
         assert self.best_dates is not None
-        self.best_dates.setText(span(best.start, best.end) if best else "Not yet — soon")
-        self.current_tile.setAccessibleDescription(f"Current streak: {length(current, d.unit)}")
+        self.best_dates.setText(span(best.start, best.end) if best else "Still to come")
+        self.current_tile.setAccessibleDescription(
+            f"{self.current_name.text()}: {length(current, d.unit)}")
         self.best_tile.setAccessibleDescription(
             f"Longest run: {length(best_len, d.unit)}"
             + (f", {span(best.start, best.end)}" if best else ""))

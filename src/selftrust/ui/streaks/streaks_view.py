@@ -93,8 +93,7 @@ class StreaksView(QWidget):
         margin = round(line * 0.8)
         left_layout.setContentsMargins(margin, margin, round(line * 0.3), margin)
         left_layout.setSpacing(round(line * 0.4))
-        heading = QLabel("Commitments")
-        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading = QLabel("&Commitments")  # Alt+C goes to the list
         bold = heading.font()
         bold.setWeight(QFont.Weight.DemiBold)
         heading.setFont(bold)
@@ -111,6 +110,7 @@ class StreaksView(QWidget):
         self.list.setMouseTracking(True)
         self.list.viewport().setAutoFillBackground(False)  # on the window's calm background
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        heading.setBuddy(self.list)
         left_layout.addWidget(self.list, 3)
         self.show_archived = QCheckBox("Show &archived")
         self.show_archived.setToolTip("Also list commitments you have put away; "

@@ -118,9 +118,13 @@ def warm_line(d: StreakDetails) -> str:
     """The sentence under the big numbers: encouraging, never judging."""
     if not d.begun:
         return f"This promise begins on {long_day(d.start)}."
+    best, current = d.best, d.current
+    archived = d.commitment.archived_on
+    if archived is not None:
+        line = f"Archived on {long_day(archived)}; its history stays."
+        return f"{line} Longest run: {streak_text(best, d.unit)}." if best else line
     if d.first_day:
         return "Your first day — every streak starts with one."
-    best, current = d.best, d.current
     if best is None:
         return "No run yet — the next kept day starts one."
     if current is not None and current == best and current.length > 1:
