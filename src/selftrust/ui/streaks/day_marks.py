@@ -51,7 +51,7 @@ class Ink:
             faint=faint,
             gold=gold,
             today=accent(palette),
-            hover=soft(text, palette, 0.08),
+            hover=soft(text, palette, 0.12),
         )
 
 

@@ -199,7 +199,7 @@ def counts_words(d: StreakDetails) -> str:
 
 def counts_html(d: StreakDetails, palette: QPalette) -> str:
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
-    parts = [f"<b>{n:,}</b>&nbsp;<span style='color:{muted}'>{word}</span>"
+    parts = [f"<b>{n:,}</b>&nbsp;<span style='color:{muted}'>{word.replace(' ', '&nbsp;')}</span>"
              for n, word in _count_parts(d)]
     dot = f"<span style='color:{muted}'>&nbsp;&nbsp;·&nbsp;&nbsp;</span>"
     return dot.join(parts) or f"<span style='color:{muted}'>Nothing counted yet</span>"

@@ -13,7 +13,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QShowEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -108,6 +108,7 @@ class StreaksView(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setMouseTracking(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it elides
         self.list.viewport().setAutoFillBackground(False)  # on the window's calm background
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         heading.setBuddy(self.list)
@@ -155,13 +156,26 @@ class StreaksView(QWidget):
         self.content.addWidget(right)
         self.content.setStretchFactor(0, 0)
         self.content.setStretchFactor(1, 1)
-        self.content.setSizes([round(line * 19), round(line * 60)])
+        self._split_by_hand = False
+        self.content.splitterMoved.connect(self._splitter_moved)
 
         QWidget.setTabOrder(self.list, self.heat)
         QWidget.setTabOrder(self.heat, self.show_archived)
         QWidget.setTabOrder(self.show_archived, self.best.all_button)
         QWidget.setTabOrder(self.best.all_button, self.best.one_button)
         QWidget.setTabOrder(self.best.one_button, self.best.view)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            # The list takes about a quarter of the width, within what reads well.
+            line = QFontMetricsF(self.font()).height()
+            width = self.content.width()
+            left = round(min(max(width * 0.27, line * 17), line * 24))
+            self.content.setSizes([left, max(1, width - left)])
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_hand = True
 
     # --- filling ----------------------------------------------------------------------
     def reload(self) -> None:
