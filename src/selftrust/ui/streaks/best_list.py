@@ -1,0 +1,164 @@
+"""The "Best streaks" panel: the longest runs of all commitments, or of the one shown.
+
+Choosing a run shows it in the calendar (its commitment is selected and its last day
+brought into view).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.services.calendar import RankedStreak
+from selftrust.ui.streaks.best_model import BestRole, BestStreaksModel
+from selftrust.ui.theme import accent, soft
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BestRowDelegate(QStyledItemDelegate):
+    """[dot] 41 days · Walk 20 minutes / 3 Mar – 12 Apr 2026 · still going"""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        line = QFontMetricsF(option.font).height()  # type: ignore[attr-defined]
+        return QSize(round(line * 10), round(line * 2.5))
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        font: QFont = option.font  # type: ignore[attr-defined]
+        fm = QFontMetricsF(font)
+        line = fm.height()
+        pad = line * 0.45
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = rect.adjusted(2, 1, -2, -1)
+        radius = line * 0.4
+        if state & QStyle.StateFlag.State_Selected:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(soft(accent(palette), palette, 0.18))
+            p.drawRoundedRect(card, radius, radius)
+        if state & QStyle.StateFlag.State_HasFocus and state & QStyle.StateFlag.State_Active:
+            p.setPen(QPen(accent(palette), max(1.0, line * 0.08)))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        color = QColor(index.data(Qt.ItemDataRole.DecorationRole))
+        dot = line * 0.6
+        top = card.center().y() - line
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawEllipse(QRectF(card.left() + pad, top + (line - dot) / 2, dot, dot))
+        left = card.left() + pad * 2 + dot
+        width = max(0.0, card.right() - pad - left)
+        bold = QFont(font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        head = str(index.data(Qt.ItemDataRole.DisplayRole))
+        p.setFont(bold)
+        p.setPen(text)
+        head_w = QFontMetricsF(bold).horizontalAdvance(head) + 1
+        p.drawText(QRectF(left, top, min(head_w, width), line), Qt.AlignmentFlag.AlignVCenter,
+                   head)
+        title = str(index.data(BestRole.TITLE))
+        rest = width - head_w - pad
+        if rest > line:
+            p.setFont(font)
+            p.setPen(muted)
+            p.drawText(QRectF(left + head_w + pad, top, rest, line),
+                       Qt.AlignmentFlag.AlignVCenter,
+                       fm.elidedText(title, Qt.TextElideMode.ElideRight, rest))
+        when = str(index.data(BestRole.SPAN))
+        p.setFont(font)
+        p.setPen(muted)
+        p.drawText(QRectF(left, top + line, width, line), Qt.AlignmentFlag.AlignVCenter,
+                   fm.elidedText(when, Qt.TextElideMode.ElideRight, width))
+        p.restore()
+
+
+class BestStreaks(QWidget):
+    chosen = Signal(object)  # a RankedStreak
+    scope_changed = Signal(bool)  # True: every commitment; False: the one shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BestStreaks")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        self.title = QLabel("Best streaks")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        head.addWidget(self.title)
+        head.addStretch(1)
+        self.all_button = self._scope_button("A&ll", "The longest runs of all your commitments")
+        self.one_button = self._scope_button("T&his one",
+                                             "The longest runs of the commitment shown")
+        self.all_button.setChecked(True)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.all_button)
+        group.addButton(self.one_button)
+        head.addWidget(self.all_button)
+        head.addWidget(self.one_button)
+        layout.addLayout(head)
+        self.model = BestStreaksModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("BestStreaksList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(BestRowDelegate(self.view))
+        self.view.setAccessibleName("Best streaks")
+        self.view.setFrameShape(QListView.Shape.NoFrame)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.viewport().setAutoFillBackground(False)
+        self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._activated)
+        self.empty = QLabel("Your longest runs will show here.")
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        self.all_button.toggled.connect(lambda on: self.scope_changed.emit(on))
+
+    def _scope_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setToolTip(tip)
+        button.setAccessibleName(f"Best streaks: {text.replace('&', '').lower()}")
+        return button
+
+    @property
+    def every_commitment(self) -> bool:
+        return self.all_button.isChecked()
+
+    def set_rows(self, rows: list[RankedStreak]) -> None:
+        self.model.set_rows(rows)
+        self.view.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.chosen.emit(self.model.ranked(index.row()))

@@ -1,0 +1,158 @@
+"""Where each month and day of the calendar sits: sizes from the font, months in rows.
+
+The newest months are at the top; each row reads left to right in time, so the row on
+top ends with this month and older rows follow below, back to the first month.
+Painting, hit testing and keyboard scrolling all use this one geometry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from selftrust.domain.days import month_end_of
+
+WEEK_ROWS = 6  # every month gets six week rows, so months line up in their rows
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    cell: float
+    month_gap: float  # between months side by side
+    row_gap: float  # between rows of months
+    title: float  # the month's name
+    header: float  # weekday initials
+    margin: float
+
+    @classmethod
+    def from_font(cls, font: QFont) -> Metrics:
+        line = QFontMetricsF(font).height()
+        cell = round(line * 1.8)
+        return cls(
+            cell=cell,
+            month_gap=round(cell * 0.9),
+            row_gap=round(line * 1.1),
+            title=round(line * 1.7),
+            header=round(line * 1.3),
+            margin=round(line * 0.6),
+        )
+
+    @property
+    def month_width(self) -> float:
+        return 7 * self.cell
+
+    @property
+    def month_height(self) -> float:
+        return self.title + self.header + WEEK_ROWS * self.cell
+
+
+def month_starts(first: date, last: date) -> list[date]:
+    """The first day of every month from ``first``'s month to ``last``'s, oldest first."""
+    out: list[date] = []
+    m = first.replace(day=1)
+    while m <= last:
+        out.append(m)
+        m = (m.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return out
+
+
+class MonthGrid:
+    """The geometry of months ``first``..``last`` laid out in ``width`` pixels."""
+
+    def __init__(self, first: date, last: date, week_start: int, metrics: Metrics,
+                 width: float) -> None:
+        self.months = month_starts(first, last)
+        self.week_start = week_start
+        self.m = metrics
+        m = metrics
+        usable = max(m.month_width, width - 2 * m.margin)
+        self.columns = max(1, int((usable + m.month_gap) // (m.month_width + m.month_gap)))
+        self.columns = min(self.columns, max(1, len(self.months)))
+        used = self.columns * m.month_width + (self.columns - 1) * m.month_gap
+        self.left = max(m.margin, (width - used) / 2)
+        self.rows = -(-len(self.months) // self.columns) if self.months else 0
+        self._index = {month: i for i, month in enumerate(self.months)}
+
+    # --- sizes ----------------------------------------------------------------------
+    @property
+    def height(self) -> float:
+        m = self.m
+        if not self.rows:
+            return 2 * m.margin
+        return 2 * m.margin + self.rows * m.month_height + (self.rows - 1) * m.row_gap
+
+    def place(self, index: int) -> tuple[int, int]:
+        """(row from the top, column) of the month at ``index`` (0 = oldest)."""
+        back = len(self.months) - 1 - index
+        return back // self.columns, self.columns - 1 - back % self.columns
+
+    def month_rect(self, index: int) -> QRectF:
+        row, col = self.place(index)
+        m = self.m
+        x = self.left + col * (m.month_width + m.month_gap)
+        y = m.margin + row * (m.month_height + m.row_gap)
+        return QRectF(x, y, m.month_width, m.month_height)
+
+    def title_rect(self, index: int) -> QRectF:
+        r = self.month_rect(index)
+        return QRectF(r.x(), r.y(), r.width(), self.m.title)
+
+    def header_rect(self, index: int, weekday_column: int) -> QRectF:
+        r = self.month_rect(index)
+        return QRectF(r.x() + weekday_column * self.m.cell, r.y() + self.m.title,
+                      self.m.cell, self.m.header)
+
+    # --- days -----------------------------------------------------------------------
+    def column_of(self, day: date) -> int:
+        return (day.weekday() - self.week_start) % 7
+
+    def week_of(self, day: date) -> int:
+        """The week row of ``day`` within its month (0..5)."""
+        first = day.replace(day=1)
+        return (self.column_of(first) + day.day - 1) // 7
+
+    def cell_rect(self, day: date) -> QRectF | None:
+        index = self._index.get(day.replace(day=1))
+        if index is None:
+            return None
+        r = self.month_rect(index)
+        m = self.m
+        return QRectF(r.x() + self.column_of(day) * m.cell,
+                      r.y() + m.title + m.header + self.week_of(day) * m.cell, m.cell, m.cell)
+
+    def week_rect(self, day: date) -> QRectF | None:
+        """The whole week row holding ``day`` in its month (what a change repaints)."""
+        cell = self.cell_rect(day)
+        if cell is None:
+            return None
+        r = self.month_rect(self._index[day.replace(day=1)])
+        return QRectF(r.x(), cell.y(), r.width(), cell.height())
+
+    def day_at(self, pos: QPointF) -> date | None:
+        m = self.m
+        for index in self._visible_indexes(pos):
+            r = self.month_rect(index)
+            top = r.y() + m.title + m.header
+            if not (r.left() <= pos.x() < r.right() and top <= pos.y() < r.bottom()):
+                continue
+            col = int((pos.x() - r.x()) // m.cell)
+            week = int((pos.y() - top) // m.cell)
+            month = self.months[index]
+            n = week * 7 + col - self.column_of(month) + 1
+            if 1 <= n <= month_end_of(month).day:
+                return month.replace(day=n)
+        return None
+
+    def _visible_indexes(self, pos: QPointF) -> list[int]:
+        m = self.m
+        row = int((pos.y() - m.margin) // (m.month_height + m.row_gap))
+        n = len(self.months)
+        backs = range(row * self.columns, (row + 1) * self.columns)
+        return [n - 1 - back for back in backs if 0 <= n - 1 - back < n]
+
+    def days_of(self, index: int) -> list[date]:
+        month = self.months[index]
+        return [month.replace(day=n) for n in range(1, month_end_of(month).day + 1)]

@@ -1,0 +1,217 @@
+"""The top of a commitment's details: the run now and the best, big and warm; strength;
+and the counts of kept, not kept, repaired and skipped days."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from selftrust.services.calendar import StreakDetails
+from selftrust.services.dashboard import schedule_hint
+from selftrust.ui.streaks.strength_ring import StrengthRing, percent
+from selftrust.ui.streaks.words import length, short_day, span, unit_word, warm_line
+
+
+def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, muted: bool = False,
+           wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # titles are user text
+    label.setWordWrap(wrap)
+    font = label.font()
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    if bold:
+        font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    if muted:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class Tile(QFrame):
+    """A calm card: a soft rounded background drawn from the palette."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = QFontMetricsF(self.font()).height() * 0.6
+        p.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        p.setPen(QPen(self.palette().color(QPalette.ColorRole.Midlight), 1))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        p.end()
+
+
+class Dot(QWidget):
+    """The commitment's colour beside its title."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.color = QColor("#3F8F6B")
+        side = round(QFontMetricsF(self.font()).height() * 0.9)
+        self.setFixedSize(side, side)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.color)
+        p.drawEllipse(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        p.end()
+
+
+class DetailsHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StreakDetailsHeader")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        self.dot = Dot(self)
+        self.title = _label(scale=1.45, bold=True)
+        self.title.setObjectName("StreakTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        title_row.addWidget(self.dot, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addWidget(self.title, 1)
+        outer.addLayout(title_row)
+        self.schedule = _label(muted=True)
+        outer.addWidget(self.schedule)
+        outer.addSpacing(4)
+
+        tiles = QHBoxLayout()
+        tiles.setSpacing(10)
+        self.current_tile, self.current_number, self.current_caption, _ = self._tile(
+            "Current streak")
+        self.current_name = self.current_tile.findChild(QLabel, "TileName")
+        self.best_tile, self.best_number, self.best_caption, self.best_dates = self._tile(
+            "Longest run", dates=True)
+        self.strength_tile = Tile(self)
+        strength = QHBoxLayout(self.strength_tile)
+        self.ring = StrengthRing(self.strength_tile, scale=2.6, number=False)
+        strength_words = QVBoxLayout()
+        strength_words.addStretch(1)
+        self.strength_value = _label(scale=1.25, bold=True)
+        strength_words.addWidget(self.strength_value)
+        strength_words.addWidget(_label("strength", muted=True))
+        strength_words.addStretch(1)
+        strength.addWidget(self.ring)
+        strength.addLayout(strength_words)
+        self.strength_tile.setAccessibleName("Strength")
+        for tile in (self.current_tile, self.best_tile, self.strength_tile):
+            tiles.addWidget(tile)
+        tiles.addStretch(1)
+        outer.addLayout(tiles)
+
+        self.warm = _label(wrap=True)
+        self.warm.setObjectName("StreakWarmLine")
+        outer.addWidget(self.warm)
+
+        self.counts = QLabel()
+        self.counts.setObjectName("StreakCounts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)  # our own numbers, no user text
+        self.counts.setWordWrap(True)
+        outer.addWidget(self.counts)
+
+    def _tile(self, name: str, *, dates: bool = False
+              ) -> tuple[Tile, QLabel, QLabel, QLabel | None]:
+        tile = Tile(self)
+        tile.setAccessibleName(name)
+        layout = QVBoxLayout(tile)
+        line = QFontMetricsF(self.font()).height()
+        layout.setContentsMargins(round(line * 0.8), round(line * 0.45), round(line * 0.9),
+                                  round(line * 0.5))
+        layout.setSpacing(0)
+        name_label = _label(name, muted=True)
+        name_label.setObjectName("TileName")
+        layout.addWidget(name_label)
+        row = QHBoxLayout()
+        row.setSpacing(round(line * 0.35))
+        number = _label(scale=2.3, bold=True)
+        caption = _label()
+        row.addWidget(number, 0, Qt.AlignmentFlag.AlignBaseline)
+        row.addWidget(caption, 0, Qt.AlignmentFlag.AlignBaseline)
+        row.addStretch(1)
+        layout.addLayout(row)
+        extra = None
+        if dates:
+            extra = _label(muted=True)
+            layout.addWidget(extra)
+        return tile, number, caption, extra
+
+    def show_details(self, d: StreakDetails) -> None:
+        c = d.commitment
+        color = QColor(c.color)
+        self.dot.color = color
+        self.dot.update()
+        self.title.setText(c.title)
+        since = f"since {short_day(d.start)}" if d.begun else f"from {short_day(d.start)}"
+        extra = f" · archived {short_day(c.archived_on)}" if c.archived_on else ""
+        self.schedule.setText(f"{schedule_hint(c)} · {since}{extra}")
+        s = d.summary
+        current = s.current_streak if s else 0
+        best = d.best
+        self.current_number.setText(f"{current:,}")
+        tint = self.current_number.palette()
+        tint.setColor(QPalette.ColorRole.WindowText, _readable(color, self.palette()))
+        self.current_number.setPalette(tint)
+        archived = c.archived_on is not None
+        assert self.current_name is not None
+        self.current_name.setText("Run when archived" if archived else "Current streak")
+        running = current and not archived
+        self.current_caption.setText(unit_word(current, d.unit) + (" now" if running else ""))
+        best_len = best.length if best else 0
+        self.best_number.setText(f"{best_len:,}")
+        self.best_caption.setText(unit_word(best_len, d.unit))
+        assert self.best_dates is not None
+        self.best_dates.setText(span(best.start, best.end) if best else "Still to come")
+        self.current_tile.setAccessibleDescription(
+            f"{self.current_name.text()}: {length(current, d.unit)}")
+        self.best_tile.setAccessibleDescription(
+            f"Longest run: {length(best_len, d.unit)}"
+            + (f", {span(best.start, best.end)}" if best else ""))
+        strength = s.strength if s else 0.0
+        self.ring.set_value(strength, c.color)
+        self.strength_value.setText(percent(strength))
+        self.strength_tile.setAccessibleDescription(f"Strength {percent(strength)}")
+        self.warm.setText(warm_line(d))
+        self.counts.setText(counts_html(d, self.palette()))
+        self.counts.setAccessibleName(counts_words(d))
+
+
+def _count_parts(d: StreakDetails) -> list[tuple[int, str]]:
+    counts = d.summary.counts if d.summary is not None else None
+    if counts is None:
+        return []
+    parts = [(counts.kept, "kept"), (counts.missed, "not kept"), (counts.repaired, "repaired"),
+             (counts.skipped, "skipped")]
+    if d.commitment.measurable and counts.partly:
+        parts.insert(1, (counts.partly, "partly kept"))
+    return parts
+
+
+def counts_words(d: StreakDetails) -> str:
+    """633 kept, 57 not kept, 18 repaired, 22 skipped."""
+    return ", ".join(f"{n:,} {word}" for n, word in _count_parts(d)) or "Nothing counted yet"
+
+
+def counts_html(d: StreakDetails, palette: QPalette) -> str:
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    parts = [f"<b>{n:,}</b>&nbsp;<span style='color:{muted}'>{word.replace(' ', '&nbsp;')}</span>"
+             for n, word in _count_parts(d)]
+    dot = f"<span style='color:{muted}'>&nbsp;&nbsp;·&nbsp;&nbsp;</span>"
+    return dot.join(parts) or f"<span style='color:{muted}'>Nothing counted yet</span>"
+
+
+def _readable(color: QColor, palette: QPalette) -> QColor:
+    """The commitment's colour for big text, nudged until it reads on the background."""
+    bg = palette.color(QPalette.ColorRole.Window)
+    out = QColor(color)
+    for _ in range(6):
+        if abs(out.lightnessF() - bg.lightnessF()) >= 0.35:
+            break
+        out = out.lighter(115) if bg.lightnessF() < 0.5 else out.darker(115)
+    return out
+

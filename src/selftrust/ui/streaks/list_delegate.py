@@ -1,0 +1,76 @@
+"""How a commitment's row looks: its colour, title, the run now and the best, a strength ring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from selftrust.ui.streaks.list_model import Role
+from selftrust.ui.streaks.strength_ring import paint_ring
+from selftrust.ui.theme import accent, soft
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StreakRowDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        line = QFontMetricsF(option.font).height()  # type: ignore[attr-defined]
+        return QSize(round(line * 12), round(line * 2 + line * 1.3))
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        font: QFont = option.font  # type: ignore[attr-defined]
+        fm = QFontMetricsF(font)
+        line = fm.height()
+        pad = line * 0.55
+        color = QColor(index.data(Qt.ItemDataRole.DecorationRole))
+        archived = bool(index.data(Role.ARCHIVED))
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = rect.adjusted(pad * 0.4, 2, -pad * 0.4, -2)
+        radius = line * 0.45
+        if state & QStyle.StateFlag.State_Selected:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(soft(accent(palette), palette, 0.20))
+            p.drawRoundedRect(card, radius, radius)
+        elif state & QStyle.StateFlag.State_MouseOver:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(soft(palette.color(QPalette.ColorRole.Text), palette, 0.06))
+            p.drawRoundedRect(card, radius, radius)
+        if state & QStyle.StateFlag.State_HasFocus and state & QStyle.StateFlag.State_Active:
+            pen = QPen(accent(palette), max(1.0, line * 0.08))
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+
+        ring_side = card.height() - pad * 1.1
+        ring = QRectF(card.right() - pad - ring_side, card.center().y() - ring_side / 2,
+                      ring_side, ring_side)
+        paint_ring(p, ring, float(index.data(Role.STRENGTH) or 0.0),
+                   soft(color, palette, 0.55) if archived else color, palette, font)
+
+        dot = line * 0.72
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(soft(color, palette, 0.45) if archived else color)
+        p.drawEllipse(QRectF(card.left() + pad, card.center().y() - dot / 2, dot, dot))
+
+        left = card.left() + pad * 2 + dot
+        text_w = max(0.0, ring.left() - pad - left)
+        title_font = QFont(font)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        top = card.center().y() - line
+        p.setFont(title_font)
+        p.setPen(muted if archived else text)
+        title = QFontMetricsF(title_font).elidedText(
+            str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, text_w)
+        p.drawText(QRectF(left, top, text_w, line), Qt.AlignmentFlag.AlignVCenter, title)
+        p.setFont(font)
+        p.setPen(muted)
+        second = fm.elidedText(str(index.data(Role.LINE)), Qt.TextElideMode.ElideRight, text_w)
+        p.drawText(QRectF(left, top + line, text_w, line), Qt.AlignmentFlag.AlignVCenter, second)
+        p.restore()
