@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from selftrust.ui.icons import pixmap
 
@@ -20,8 +27,14 @@ class EmptyState(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        # A word-wrapped label only gets the height it needs when it fills its
+        # layout's width (alignment flags break height-for-width), so the texts live
+        # in a column of bounded width, centred by stretches on both sides.
+        column = QWidget(self)
+        column.setMaximumWidth(480)
+        column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(12, 12, 12, 12)
         self.icon = QLabel()
         self.icon.setPixmap(pixmap(icon_name, 56))
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -29,6 +42,7 @@ class EmptyState(QWidget):
         self.title = QLabel(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setWeight(font.Weight.DemiBold)
@@ -37,18 +51,28 @@ class EmptyState(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(460)
         layout.addWidget(self.icon)
         layout.addSpacing(8)
         layout.addWidget(self.title)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.text)
         self.button: QPushButton | None = None
         if action:
             self.button = QPushButton(action)
             self.button.clicked.connect(self.action_clicked)
             layout.addSpacing(12)
-            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(column, 3)
+        middle.addStretch(1)
+        outer.addLayout(middle)
+        outer.addStretch(2)
 
     def set_text(self, title: str, text: str) -> None:
         self.title.setText(title)
