@@ -9,6 +9,7 @@ something, the control is off and a line says why.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -36,6 +37,11 @@ def _note(text: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setEnabled(False)  # the palette's quieter text colour
     return label
+
+
+def _home_as_tilde(path: str) -> str:
+    home = str(Path.home())
+    return "~" + path[len(home):] if home != "/" and path.startswith(home + "/") else path
 
 
 class DesktopPrefsSection(QWidget):
@@ -88,7 +94,7 @@ class DesktopPrefsSection(QWidget):
         if not tray_ok:
             form.addRow(_note(
                 "This desktop has no tray, so Self-Trust closes with its window and "
-                "reminders appear only while the window is open.", self))
+                "cannot show reminders.", self))
         elif not QSystemTrayIcon.supportsMessages():
             form.addRow(_note("This desktop cannot show notifications from the tray.", self))
 
@@ -98,7 +104,8 @@ class DesktopPrefsSection(QWidget):
         self.login.setChecked(self.autostart.is_enabled())
         form.addRow(self.login)
         self.login_note = _note(
-            f"Saved in {self.autostart.where}" if self.autostart.supported else
+            f"Adds a login entry: {_home_as_tilde(self.autostart.where)}"
+            if self.autostart.supported else
             "Starting with the system is not available here; add Self-Trust to your "
             "desktop's startup programs instead.", self)
         form.addRow(self.login_note)
