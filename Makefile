@@ -46,7 +46,6 @@ package: $(VENV)/.installed-app $(VENV)/.installed-package
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/selftrust.spec
 	$(BIN)/python packaging/smoke_test.py dist/selftrust
-	@du -sh dist/selftrust
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

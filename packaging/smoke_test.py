@@ -13,7 +13,8 @@ Runs the frozen executable the way a person would, headless:
 
     python packaging/smoke_test.py [dist/selftrust]
 
-Exits 0 when all pass; otherwise prints what failed and exits 1.
+Exits 0 when all pass; otherwise prints what failed and exits 1. The last line is
+"smoke: N passed, N failed" (each run of the binary counts as one check).
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
+PASSED = [0]
+
+
 def _run(exe: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
     # A private HOME keeps Qt's settings and the standard data folder out of the user's.
     env = _env(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
@@ -61,10 +65,11 @@ def _run(exe: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
     took = time.monotonic() - started
     print(f"  selftrust {' '.join(args)}  -> exit {result.returncode} in {took:.1f} s")
     if result.returncode != 0:
-        raise SystemExit(
-            f"smoke test failed: selftrust {' '.join(args)} exited {result.returncode}\n"
-            f"--- stdout\n{result.stdout[-3000:]}\n--- stderr\n{result.stderr[-3000:]}"
-        )
+        print(f"--- stdout\n{result.stdout[-3000:]}\n--- stderr\n{result.stderr[-3000:]}",
+              file=sys.stderr)
+        print(f"smoke: {PASSED[0]} passed, 1 failed")
+        raise SystemExit(1)
+    PASSED[0] += 1
     return result
 
 
@@ -134,12 +139,14 @@ def main(argv: list[str]) -> int:
         assert not unwanted, f"unused Qt parts were bundled: {unwanted[:10]}"
     except AssertionError as exc:
         print(f"smoke test failed: {exc}", file=sys.stderr)
+        print(f"smoke: {PASSED[0]} passed, 1 failed")
         return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and
                not p.is_symlink())
-    print(f"Smoke test passed. {folder} holds {size / 2**20:.0f} MiB.")
+    print(f"{folder} holds {size / 2**20:.0f} MiB.")
+    print(f"smoke: {PASSED[0]} passed, 0 failed")
     return 0
 
 
