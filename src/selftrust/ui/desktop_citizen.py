@@ -11,7 +11,6 @@ what was missed into one catch-up.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from selftrust import APP_NAME
 from selftrust.services.autostart import Autostart, launch_command
 from selftrust.services.reminders import ReminderService
-from selftrust.store.paths import standard_root
 from selftrust.ui.context import UiContext
 from selftrust.ui.prefs import UiPrefs
 from selftrust.ui.tray import Tray
@@ -44,12 +42,11 @@ def set_keep_in_tray(prefs: UiPrefs, on: bool) -> None:
 
 
 def autostart_for(ctx: UiContext) -> Autostart:
-    """The login entry that starts this Self-Trust on this data folder."""
-    folder = Path(ctx.ws.db.folder.root)
-    extra: list[str] = []
-    if folder.resolve() != standard_root().resolve():
-        extra = ["--data-dir", str(folder)]
-    return Autostart(launch_command(extra))
+    """The login entry that starts this Self-Trust on this data folder.
+
+    The folder is always named: at login neither --data-dir nor SELFTRUST_DATA_DIR of
+    today's start is there to say which one."""
+    return Autostart(launch_command(["--data-dir", str(ctx.ws.db.folder.root)]))
 
 
 class DesktopCitizen(QObject):
