@@ -36,5 +36,16 @@ lint: $(VENV)/.installed-test
 test: $(VENV)/.installed-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)
 
+# PyInstaller is a build tool, not a dependency of the app: installed only for this.
+$(VENV)/.installed-package: | $(VENV)/.installed-app
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7"
+	touch $@
+
+package: $(VENV)/.installed-app $(VENV)/.installed-package
+	rm -rf dist/selftrust build/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/selftrust.spec
+	$(BIN)/python packaging/smoke_test.py dist/selftrust
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

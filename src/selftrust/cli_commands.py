@@ -72,11 +72,14 @@ def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--why", default="", help="why this matters to you")
     p.add_argument("--start", help="the day it starts (default today)")
     p.add_argument("--color", help="#RRGGBB")
+    p.add_argument("--remind", metavar="HH:MM",
+                   help="a gentle reminder at this time on the days it is due, while the app runs")
 
 
 def _add(args: argparse.Namespace) -> int:
     from selftrust.domain.commitment import Rules, Target, TargetError
     from selftrust.domain.days import Period
+    from selftrust.domain.reminder import Reminder, ReminderError
     from selftrust.domain.schedule import ScheduleError, parse_schedule
     from selftrust.services.commitments import CommitmentDraft
 
@@ -93,7 +96,8 @@ def _add(args: argparse.Namespace) -> int:
             else None
         )
         rules = Rules(schedule=schedule, target=target)
-    except (ScheduleError, TargetError) as exc:
+        reminder = Reminder.parse(args.remind) if args.remind is not None else None
+    except (ScheduleError, TargetError, ReminderError) as exc:
         raise CliError(str(exc)) from None
     ws = workspace(args)
     with _closing(ws):
@@ -101,9 +105,10 @@ def _add(args: argparse.Namespace) -> int:
             raise CliError(f"“{args.title.strip()}” already exists; choose another title")
         start = parse_day_arg(args.start, ws.today()) if args.start else None
         row = ws.commitments.create(
-            CommitmentDraft(args.title, rules, args.why, args.color, start)
+            CommitmentDraft(args.title, rules, args.why, args.color, start, reminder)
         )
-        print(f"Added “{row.title}” — {row.rules.schedule.describe().lower()}.")
+        when = f", reminder at {row.reminder.text}" if row.reminder else ""
+        print(f"Added “{row.title}” — {row.rules.schedule.describe().lower()}{when}.")
     return 0
 
 
@@ -137,6 +142,8 @@ def _list(args: argparse.Namespace) -> int:
                             "note": i.note or None,
                             "schedule": i.commitment.rules.schedule.to_text(),
                             "current_streak": i.current_streak,
+                            "reminder": i.commitment.reminder.text
+                            if i.commitment.reminder else None,
                             "progress": None
                             if i.progress is None
                             else {

@@ -1,7 +1,7 @@
 """Opening a database from an older revision: copy first, then migrate, or change nothing.
 
-This version has a single revision, so the tests add a second one to a copy of the
-migrations folder; the machinery under test (backup, foreign keys off while tables are
+The tests add one more revision on top of the head (called "test_next") to a copy of
+the migrations folder; the machinery under test (backup, foreign keys off while tables are
 rebuilt, one transaction) is the same for every future migration.
 """
 
@@ -19,6 +19,9 @@ from selftrust.store.backups import list_backups
 from selftrust.store.database import open_database
 from selftrust.store.errors import MigrationFailed
 from selftrust.store.paths import DataFolder
+
+HEAD = migrate.head_revision()
+NEXT = "test_next"
 
 REBUILD_COMMITMENT = '''
 def upgrade() -> None:
@@ -58,19 +61,19 @@ def downgrade() -> None:
 def second_revision(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Callable[[str], None]:
-    """Install a copy of the migrations with an extra revision "0002" holding ``body``."""
+    """Install a copy of the migrations with an extra revision on top holding ``body``."""
 
     def install(body: str) -> None:
         copy = tmp_path / "migrations"
         shutil.copytree(migrate.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
         header = (
             '"""A test revision."""\n\nimport sqlalchemy as sa\nfrom alembic import op\n\n'
-            'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\n'
+            f'revision = "{NEXT}"\ndown_revision = "{HEAD}"\nbranch_labels = None\n'
             "depends_on = None\n"
         )
-        (copy / "versions" / "0002_test.py").write_text(header + body)
+        (copy / "versions" / "9999_test.py").write_text(header + body)
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", copy)
-        monkeypatch.setattr(migrate, "REVISIONS", (*migrate.REVISIONS, "0002"))
+        monkeypatch.setattr(migrate, "REVISIONS", (*migrate.REVISIONS, NEXT))
         migrate.script_directory.cache_clear()
 
     yield install
@@ -94,8 +97,8 @@ def test_update_backs_up_first_and_keeps_every_row(
     before = old_database.read_bytes()
     second_revision(REBUILD_COMMITMENT)
     with open_database(folder, now=NOW, daily_backup=False) as db:
-        assert db.updated_from == "0001"
-        assert db.current_revision() == "0002"
+        assert db.updated_from == HEAD
+        assert db.current_revision() == NEXT
         with db.transaction(write=False) as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM checkin").scalar() == 2
             assert conn.exec_driver_sql("SELECT checkin_id FROM reflection").scalar() == 2
@@ -103,7 +106,7 @@ def test_update_backs_up_first_and_keeps_every_row(
             columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(commitment)")]
         assert "extra" in columns
     [copy] = [b for b in list_backups(folder) if b.kind == "before-update"]
-    assert read_rows(copy.path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert read_rows(copy.path, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert read_rows(copy.path, "SELECT count(*) FROM checkin") == [(2,)]
     assert before != old_database.read_bytes()
 
@@ -117,7 +120,7 @@ def test_a_failing_update_changes_nothing(
     message = str(caught.value)
     assert str(old_database) in message and "undone" in message
     assert caught.value.backup is not None and caught.value.backup.exists()
-    assert read_rows(old_database, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert read_rows(old_database, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     columns = [row[1] for row in read_rows(old_database, "PRAGMA table_info(checkin)")]
     assert "mood" not in columns
     assert read_rows(old_database, "SELECT count(*) FROM checkin") == [(2,)]

@@ -9,9 +9,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from selftrust.domain.commitment import Pause, Rules, TargetError
+from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import ScheduleError
 from selftrust.palette import palette
 from selftrust.services.errors import Invalid, NotFound
@@ -35,6 +37,9 @@ class CommitmentDraft:
     why: str = ""
     color: str | None = None
     created_on: date | None = None
+    # ... (the default) leaves the reminder as it is, so an editor that does not show
+    # reminders never drops one; None removes it.
+    reminder: Reminder | None | EllipsisType = ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,7 @@ class CommitmentService:
                 color=color,
                 position=position,
                 created_on=created_on,
+                reminder=None if draft.reminder is ... else draft.reminder,
             )
             row = repo.get_commitment(conn, new_id)
         assert row is not None
@@ -133,6 +139,8 @@ class CommitmentService:
         }
         if draft.created_on is not None:
             columns["created_on"] = draft.created_on
+        if draft.reminder is not ...:
+            columns["reminder"] = draft.reminder
         self._write_columns(commitment_id, columns)
         return before
 
@@ -148,6 +156,7 @@ class CommitmentService:
                 "created_on": row.created_on,
                 "archived_on": row.archived_on,
                 "position": row.position,
+                "reminder": row.reminder,
             },
         )
 
@@ -166,6 +175,12 @@ class CommitmentService:
         before = self.get(commitment_id)
         merged = _merge_pauses(pauses)
         self._write_columns(commitment_id, {"rules": replace(before.rules, pauses=merged)})
+        return before
+
+    def set_reminder(self, commitment_id: int, reminder: Reminder | None) -> CommitmentRow:
+        """Set or remove (None) the reminder; returns the row as it was (for undo)."""
+        before = self.get(commitment_id)
+        self._write_columns(commitment_id, {"reminder": reminder})
         return before
 
     def reorder(self, ordered_ids: list[int]) -> list[int]:
@@ -210,6 +225,7 @@ class CommitmentService:
                 created_on=c.created_on,
                 archived_on=c.archived_on,
                 commitment_id=c.id,
+                reminder=c.reminder,
             )
             for ch in snapshot.checkins:
                 repo.upsert_checkin(

@@ -10,6 +10,7 @@ from typing import Any
 
 from selftrust.domain.days import DEFAULT_DAY_START_HOUR, MONDAY
 from selftrust.domain.jar import JarRules
+from selftrust.domain.reminder import ReminderError, parse_time
 from selftrust.services.errors import Invalid
 
 
@@ -21,6 +22,11 @@ class Settings:
     jar_miss_cost: int = 2
     jar_repair_return: int = 2
     welcomed: bool = False  # the first-run welcome has been shown
+    # Reminders (services/reminders.py): the switch for all of them, and the optional
+    # daily summary "N promises are still open" at one local time ("HH:MM").
+    reminders_enabled: bool = True
+    summary_enabled: bool = False
+    summary_time: str = "20:00"
 
     @property
     def jar_rules(self) -> JarRules:
@@ -34,6 +40,10 @@ class Settings:
         for name in ("jar_kept_gain", "jar_miss_cost", "jar_repair_return"):
             if not 0 <= getattr(self, name) <= 100:
                 raise Invalid("Marble counts must be between 0 and 100.")
+        try:
+            parse_time(self.summary_time)
+        except ReminderError as exc:
+            raise Invalid(str(exc)) from None
         return self
 
     @classmethod

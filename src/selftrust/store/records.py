@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Status
+from selftrust.domain.reminder import Reminder
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class CommitmentRow:
     position: int
     created_on: date
     archived_on: date | None = None
+    reminder: Reminder | None = None
 
     @property
     def archived(self) -> bool:

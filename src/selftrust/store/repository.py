@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.history import Status
+from selftrust.domain.reminder import Reminder, ReminderError
 from selftrust.domain.schedule import Schedule, ScheduleKind
 from selftrust.store import tables
 from selftrust.store.records import CheckinRow, CommitmentRow, ReflectionRow
@@ -80,7 +81,23 @@ def _commitment_from(row: Any, pauses: tuple[Pause, ...]) -> CommitmentRow:
         position=row.position,
         created_on=row.created_on,
         archived_on=row.archived_on,
+        reminder=_reminder_from(row),
     )
+
+
+def reminder_columns(reminder: Reminder | None) -> dict[str, Any]:
+    if reminder is None:
+        return {"reminder_time": None, "reminder_days": 127}
+    return {"reminder_time": reminder.text, "reminder_days": reminder.days}
+
+
+def _reminder_from(row: Any) -> Reminder | None:
+    if row.reminder_time is None:
+        return None
+    try:
+        return Reminder.parse(row.reminder_time, row.reminder_days)
+    except ReminderError:
+        return None  # "29:00" passes the GLOB check; a time that is no time reminds of nothing
 
 
 def pauses_by_commitment(conn: Connection) -> dict[int, tuple[Pause, ...]]:
@@ -147,6 +164,7 @@ def insert_commitment(
     created_on: date,
     archived_on: date | None = None,
     commitment_id: int | None = None,
+    reminder: Reminder | None = None,
 ) -> int:
     values: dict[str, Any] = {
         "uid": uid,
@@ -157,6 +175,7 @@ def insert_commitment(
         "created_on": created_on,
         "archived_on": archived_on,
         **rules_to_columns(rules),
+        **reminder_columns(reminder),
     }
     if commitment_id is not None:
         values["id"] = commitment_id
@@ -171,6 +190,8 @@ def update_commitment(conn: Connection, commitment_id: int, **columns: Any) -> N
         rules: Rules = columns.pop("rules")
         columns.update(rules_to_columns(rules))
         replace_pauses(conn, commitment_id, rules.pauses)
+    if "reminder" in columns:
+        columns.update(reminder_columns(columns.pop("reminder")))
     if "why" in columns:
         columns["why"] = columns["why"] or None
     if columns:

@@ -55,6 +55,11 @@ class Commitment(SQLModel, table=True):
         sa.CheckConstraint("color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]"
                            "[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'", name="color"),
         sa.CheckConstraint("archived_on IS NULL OR archived_on >= created_on", name="archived"),
+        sa.CheckConstraint(
+            "reminder_time IS NULL OR reminder_time GLOB '[0-2][0-9]:[0-5][0-9]'",
+            name="reminder_time",
+        ),
+        sa.CheckConstraint("reminder_days BETWEEN 1 AND 127", name="reminder_days"),
         # Ids are never reused, so undo can put a deleted row back under its old id.
         {"sqlite_autoincrement": True},
     )
@@ -81,6 +86,14 @@ class Commitment(SQLModel, table=True):
     position: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
     created_on: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
     archived_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date, nullable=True))
+    # "HH:MM" local wall-clock time of a reminder (NULL: none), and its weekday bitmask.
+    reminder_time: str | None = Field(
+        default=None, sa_column=sa.Column(sa.String(5), nullable=True)
+    )
+    reminder_days: int = Field(
+        default=127,
+        sa_column=sa.Column(sa.Integer, nullable=False, server_default=sa.text("127")),
+    )
 
 
 class Pause(SQLModel, table=True):

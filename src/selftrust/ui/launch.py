@@ -98,6 +98,9 @@ def run_gui(
 
     window = MainWindow(ctx)
     guard.activated.connect(window.bring_to_front)
+    from selftrust.ui.desktop_citizen import DesktopCitizen
+
+    citizen = DesktopCitizen(ctx, window)  # tray, reminders, keep running in the tray
     _install_excepthook(window)
     window.show()
     status = {"code": 0}
@@ -112,6 +115,7 @@ def run_gui(
     else:
         QTimer.singleShot(0, lambda: _first_run(ctx, window))
     code = app.exec()
+    citizen.tray.hide()
     ctx.bridge.detach()
     ws.close()
     guard.release()

@@ -1,0 +1,164 @@
+"""The "Reminders and desktop" section of the preferences: reminders on or off, the daily
+summary and its time, keeping Self-Trust in the tray, and starting with the system.
+
+A plain QWidget so the preferences dialog can embed it as one section. Every change
+is saved at once (there is nothing to confirm); where the platform cannot do
+something, the control is off and a line says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSystemTrayIcon,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.domain.reminder import parse_time
+from selftrust.services.autostart import Autostart, AutostartError
+from selftrust.services.errors import UserError
+from selftrust.ui.context import UiContext
+from selftrust.ui.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
+from selftrust.ui.dialogs.messages import prompter
+
+
+def _note(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setEnabled(False)  # the palette's quieter text colour
+    return label
+
+
+def _home_as_tilde(path: str) -> str:
+    home = str(Path.home())
+    return "~" + path[len(home):] if home != "/" and path.startswith(home + "/") else path
+
+
+class DesktopPrefsSection(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None,
+                 autostart: Autostart | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.autostart = autostart or autostart_for(ctx)
+        self.setObjectName("desktop-prefs")
+        settings = ctx.ws.settings
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Reminders and desktop", self)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        outer.addWidget(heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+
+        self.reminders = QCheckBox("&Remind me of promises still open", self)
+        self.reminders.setAccessibleName("Remind me of promises still open")
+        self.reminders.setChecked(settings.reminders_enabled)
+        self.reminders.setToolTip(
+            "A gentle note at each commitment's reminder time, only if it is still open.")
+        form.addRow(self.reminders)
+
+        summary_row = QHBoxLayout()
+        self.summary = QCheckBox("A daily &summary at", self)
+        self.summary.setAccessibleName("A daily summary of open promises")
+        self.summary.setChecked(settings.summary_enabled)
+        self.summary_time = QTimeEdit(self)
+        self.summary_time.setDisplayFormat("HH:mm")
+        self.summary_time.setAccessibleName("Time of the daily summary")
+        at = parse_time(settings.summary_time)
+        self.summary_time.setTime(QTime(at.hour, at.minute))
+        summary_row.addWidget(self.summary)
+        summary_row.addWidget(self.summary_time)
+        summary_row.addStretch(1)
+        form.addRow(summary_row)
+
+        tray_ok = QSystemTrayIcon.isSystemTrayAvailable()
+        self.keep = QCheckBox("&Keep running in the tray when the window is closed", self)
+        self.keep.setAccessibleName("Keep running in the tray when the window is closed")
+        self.keep.setChecked(tray_ok and keep_in_tray(ctx.prefs))
+        self.keep.setEnabled(tray_ok)
+        form.addRow(self.keep)
+        if not tray_ok:
+            form.addRow(_note(
+                "This desktop has no tray, so Self-Trust closes with its window and "
+                "cannot show reminders.", self))
+        elif not QSystemTrayIcon.supportsMessages():
+            form.addRow(_note("This desktop cannot show notifications from the tray.", self))
+
+        self.login = QCheckBox("S&tart Self-Trust when I log in", self)
+        self.login.setAccessibleName("Start Self-Trust when I log in")
+        self.login.setEnabled(self.autostart.supported)
+        self.login.setChecked(self.autostart.is_enabled())
+        form.addRow(self.login)
+        self.login_note = _note(
+            f"Adds a login entry: {_home_as_tilde(self.autostart.where)}"
+            if self.autostart.supported else
+            "Starting with the system is not available here; add Self-Trust to your "
+            "desktop's startup programs instead.", self)
+        form.addRow(self.login_note)
+        outer.addStretch(1)
+
+        self._sync_enabled()
+        self.reminders.toggled.connect(self._save_settings)
+        self.summary.toggled.connect(self._save_settings)
+        self.summary_time.timeChanged.connect(self._save_settings)
+        self.keep.toggled.connect(self._save_keep)
+        self.login.toggled.connect(self._save_login)
+
+    def _sync_enabled(self) -> None:
+        on = self.reminders.isChecked()
+        self.summary.setEnabled(on)
+        self.summary_time.setEnabled(on and self.summary.isChecked())
+
+    def _save_settings(self) -> None:
+        self._sync_enabled()
+        t = self.summary_time.time()
+        ws = self.ctx.ws
+        try:
+            ws.update_settings(replace(
+                ws.settings,
+                reminders_enabled=self.reminders.isChecked(),
+                summary_enabled=self.summary.isChecked(),
+                summary_time=f"{t.hour():02d}:{t.minute():02d}",
+            ))
+        except UserError as exc:
+            prompter.problem(self, "That was not saved", str(exc))
+
+    def _save_keep(self, on: bool) -> None:
+        set_keep_in_tray(self.ctx.prefs, on)
+        self.ctx.clockwork.prefs_changed.emit()
+
+    def _save_login(self, on: bool) -> None:
+        try:
+            self.autostart.set_enabled(on)
+        except AutostartError as exc:
+            prompter.problem(self, "Starting with the system", str(exc))
+            self.login.blockSignals(True)
+            self.login.setChecked(self.autostart.is_enabled())
+            self.login.blockSignals(False)
+
+
+def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    """For `selftrust screenshot`: the section on its own, at a readable width."""
+    section = DesktopPrefsSection(ctx)
+    section.setWindowTitle("Reminders and desktop")
+    section.resize(max(460, section.sizeHint().width()), section.sizeHint().height())
+    section.setContentsMargins(16, 16, 16, 16)
+    section.show()
+    return section
+
+
+__all__ = ["DesktopPrefsSection", "screenshot_target"]
