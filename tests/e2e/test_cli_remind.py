@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from tests.e2e.helpers import Run
 
 pytestmark = pytest.mark.e2e
