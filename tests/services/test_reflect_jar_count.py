@@ -23,10 +23,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selftrust.domain.schedule import ScheduleKind
 from selftrust.services import demo
-from selftrust.services.jar_picture import jar_picture
+from selftrust.services.jar_picture import GOLD, jar_picture
 from selftrust.services.workspace import Workspace
 
 GAIN, COST = 1, 2
@@ -128,6 +130,39 @@ def test_the_picture_holds_exactly_the_jar(ws: Workspace) -> None:
     picture = jar_picture(ws)
     jar = ws.stats.report().jar
     assert picture.marbles == jar.marbles
-    assert len(picture.pile) + picture.gold_in_jar == jar.marbles
-    assert picture.gold_in_jar == min(jar.gold, jar.marbles)
-    assert sum(s.marbles for s in picture.shares) == len(picture.pile)
+    assert len(picture.pile) == jar.marbles
+    assert picture.pile.count(GOLD) == picture.gold_in_jar == min(jar.gold, jar.marbles)
+    assert sum(s.marbles for s in picture.shares) == jar.marbles - picture.gold_in_jar
+
+
+def test_a_pile_follows_kept_missed_and_repaired_days() -> None:
+    from selftrust.domain.jar import JarEvent
+    from selftrust.services.jar_picture import build_pile
+
+    d = [date(2026, 11, n) for n in range(1, 8)]
+    events = {
+        1: [JarEvent(d[0], kept=1), JarEvent(d[1], kept=1), JarEvent(d[2], kept=1),
+            JarEvent(d[4], repaired=1)],
+        2: [JarEvent(d[3], kept=1), JarEvent(d[5], missed=1), JarEvent(d[6], kept=1)],
+    }
+    # 1 1 1 2 → repair gilds the top (2) → a miss knocks two ordinary ones out, the
+    # gold one settles → 1 ★ → a kept 2 on top.
+    assert build_pile(events, gold=1) == [1, GOLD, 2]
+
+
+@given(st.lists(st.tuples(st.integers(1, 3), st.integers(0, 30),
+                          st.sampled_from(["kept", "missed", "repaired"])), max_size=80),
+       st.tuples(st.integers(0, 3), st.integers(0, 4), st.integers(0, 4)))
+def test_any_pile_matches_the_jar(raw: list[tuple[int, int, str]],
+                                  numbers: tuple[int, int, int]) -> None:
+    from selftrust.domain.jar import JarEvent, JarRules, fill_jar
+    from selftrust.services.jar_picture import build_pile
+
+    rules = JarRules(*numbers)
+    events: dict[int, list[JarEvent]] = defaultdict(list)
+    for cid, offset, what in raw:
+        events[cid].append(JarEvent(date(2026, 1, 1) + timedelta(days=offset), **{what: 1}))
+    jar = fill_jar([e for es in events.values() for e in es], rules)
+    pile = build_pile(events, jar.gold, rules)
+    assert len(pile) == jar.marbles
+    assert pile.count(GOLD) == min(jar.gold, jar.marbles)

@@ -5,7 +5,7 @@ keep a pile: a kept promise drops a marble of its commitment's colour on top, a 
 knocks marbles off the top, and a repair turns the top ordinary marble gold. Gold
 marbles have healed stronger, so misses knock ordinary marbles out first. The pile
 always holds exactly as many marbles as the jar counts, and exactly
-``min(gold, marbles)`` of them are gold.
+``min(gold, marbles)`` of them are gold, sitting where they were repaired.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from selftrust.domain.jar import DEFAULT_JAR_RULES, JarEvent, JarRules
 
 if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
+
+GOLD = 0
+"""A gold marble in a pile (commitment ids start at 1)."""
 
 @dataclass(frozen=True, slots=True)
 class JarShare:
@@ -34,7 +37,7 @@ class JarPicture:
     marbles: int
     gold: int  # repaired misses (Jar.gold)
     gold_in_jar: int  # gold marbles drawn: min(gold, marbles)
-    pile: tuple[int, ...]  # commitment ids bottom to top; gold marbles are not in it
+    pile: tuple[int, ...]  # bottom to top: commitment ids, GOLD for gold marbles
     colors: dict[int, str]
     shares: tuple[JarShare, ...]  # largest first
     week_first: date
@@ -50,40 +53,63 @@ def build_pile(
     events_by_commitment: dict[int, list[JarEvent]],
     gold: int,
     rules: JarRules = DEFAULT_JAR_RULES,
-) -> tuple[list[int], int]:
-    """The ordinary marbles (commitment ids, bottom first) and how many gold ones.
+) -> list[int]:
+    """The marbles bottom first: commitment ids, and GOLD for gold ones.
 
-    Follows domain.jar.replay day by day, so the total always matches its count."""
+    Follows domain.jar.replay day by day, so the length always matches its count."""
     per_day: dict[date, list[tuple[int, JarEvent]]] = defaultdict(list)
     for cid, events in events_by_commitment.items():
         for e in events:
             per_day[e.day].append((cid, e))
     repair_delta = rules.repair_return - rules.miss_cost
     pile: list[int] = []
-    golden = 0
+    ordinary = 0
     for day in sorted(per_day):
         missed = fixed = 0
         for cid, e in per_day[day]:
-            if e.kept:
-                pile.extend([cid] * (e.kept * rules.kept_gain))
-            if e.repaired and repair_delta > 0:  # a repair that returns more than it cost
-                pile.extend([cid] * (e.repaired * repair_delta))
+            won = e.kept * rules.kept_gain + (e.repaired * repair_delta if repair_delta > 0 else 0)
+            if won:
+                pile.extend([cid] * won)
+                ordinary += won
             missed += e.missed
             fixed += e.repaired
         lost = missed * rules.miss_cost + max(0, -fixed * repair_delta)
-        take = min(lost, len(pile))
-        if take:
-            del pile[len(pile) - take:]
-        golden -= min(golden, lost - take)
+        plain = min(lost, ordinary)
+        if plain:
+            _drop_ordinary(pile, plain)
+            ordinary -= plain
+        if lost > plain:
+            del pile[max(0, len(pile) - (lost - plain)):]
         for _ in range(fixed):  # healed stronger: the top ordinary marble turns gold
-            if pile:
-                pile.pop()
-                golden += 1
-    want = min(gold, len(pile) + golden)
-    while golden < want and pile:
-        pile.pop()
-        golden += 1
-    return pile, golden
+            if ordinary:
+                _gild_top(pile)
+                ordinary -= 1
+    want = min(gold, len(pile))
+    while len(pile) - ordinary < want:
+        _gild_top(pile)
+        ordinary -= 1
+    return pile
+
+
+def _drop_ordinary(pile: list[int], count: int) -> None:
+    """Knock ``count`` ordinary marbles off the top; gold ones there settle down instead."""
+    i = len(pile)
+    golds = 0
+    while count and i:
+        i -= 1
+        if pile[i] == GOLD:
+            golds += 1
+        else:
+            count -= 1
+    del pile[i:]
+    pile.extend([GOLD] * golds)
+
+
+def _gild_top(pile: list[int]) -> None:
+    for i in range(len(pile) - 1, -1, -1):
+        if pile[i] != GOLD:
+            pile[i] = GOLD
+            return
 
 
 def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
@@ -95,10 +121,11 @@ def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
     jar = ledger.jar(day, rules)
     commitments = ws.commitments.all(include_archived=True)
     events = {c.id: ledger.events(c.id, day) for c in commitments if ledger.start_of(c.id) <= day}
-    pile, golden = build_pile(events, jar.gold, rules)
+    pile = build_pile(events, jar.gold, rules)
     counts: dict[int, int] = defaultdict(int)
     for cid in pile:
         counts[cid] += 1
+    golden = counts.pop(GOLD, 0)
     by_id = {c.id: c for c in commitments}
     shares = tuple(
         sorted(
