@@ -57,7 +57,8 @@ PRIMARY_STYLE = (
     "border-color: palette(midlight); }"
 )
 
-_open_dialogs: dict[str, ReflectionDialog] = {}
+_open_dialogs: dict[tuple[int, str], ReflectionDialog] = {}
+"""The dialog open per workspace and draft key, so one reflection has one editor."""
 
 
 class ReflectionDialog(QDialog):
@@ -104,6 +105,7 @@ class ReflectionDialog(QDialog):
         self._update_header()
         self._update_save()
         self.form.changed.connect(self._edited)
+        self.form.submitted.connect(self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
         app = QApplication.instance()
@@ -399,11 +401,15 @@ class ReflectionDialog(QDialog):
             event.ignore()
             return
         self._closing = True
-        _open_dialogs.pop(self.key, None)
+        _forget((id(self.ws), self.key))
         super().closeEvent(event)
 
     def reject(self) -> None:
-        self.close()
+        """Escape and the window's close button both come here: close() asks first."""
+        if self._closing:
+            super().reject()
+        else:
+            self.close()
 
     def may_close(self) -> bool:
         """Ask before unsaved words leave the screen: keep writing, keep a draft, discard."""
@@ -449,11 +455,28 @@ def _writer(ws, draft: ReflectionDraft):  # type: ignore[no-untyped-def]
 
 
 def _show(dialog: ReflectionDialog) -> ReflectionDialog:
-    _open_dialogs[dialog.key] = dialog
+    key = (id(dialog.ws), dialog.key)
+    _open_dialogs[key] = dialog
+    dialog.destroyed.connect(lambda *_: _forget(key))
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
     dialog.form.first_edit().setFocus()
+    return dialog
+
+
+def _forget(key: tuple[int, str]) -> None:
+    _open_dialogs.pop(key, None)
+
+
+def _alive(key: tuple[int, str]) -> ReflectionDialog | None:
+    """The dialog already open for ``key`` (a deleted one is forgotten)."""
+    import shiboken6
+
+    dialog = _open_dialogs.get(key)
+    if dialog is not None and not shiboken6.isValid(dialog):
+        _open_dialogs.pop(key, None)
+        return None
     return dialog
 
 
@@ -469,7 +492,7 @@ def open_reflection(
     if commitment_id is not None and day is None:
         day = today
     key = draft_key(commitment_id, day)
-    existing = _open_dialogs.get(key)
+    existing = _alive((id(ctx.ws), key))
     if existing is not None:
         existing.raise_()
         existing.activateWindow()
@@ -480,7 +503,7 @@ def open_reflection(
 def open_reflection_for_edit(
     ctx: UiContext, parent: QWidget | None, reflection_id: int
 ) -> ReflectionDialog | None:
-    existing = _open_dialogs.get(edit_key(reflection_id))
+    existing = _alive((id(ctx.ws), edit_key(reflection_id)))
     if existing is not None:
         existing.raise_()
         return existing

@@ -9,7 +9,7 @@ question above the text and a hint as placeholder.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QTextOption
+from PySide6.QtGui import QFontMetrics, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -48,7 +48,11 @@ def _plain_label(text: str, parent: QWidget, *, muted: bool = False, bold: bool 
 
 
 class PartEdit(QPlainTextEdit):
-    """A plain-text box that grows with what is written, between 3 and 12 lines."""
+    """A plain-text box that grows with what is written, between 3 and 12 lines.
+
+    Ctrl+Enter asks to save (the text box would otherwise take it as a new line)."""
+
+    submitted = Signal()
 
     def __init__(self, lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +61,14 @@ class PartEdit(QPlainTextEdit):
         self._min_lines = lines
         self.document().contentsChanged.connect(self._fit)
         self._fit()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
     def _fit(self) -> None:
         metrics = QFontMetrics(self.font())
@@ -70,6 +82,7 @@ class ReflectionForm(QWidget):
     """The prompts and feelings; ``changed`` fires on every edit."""
 
     changed = Signal()
+    submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +110,7 @@ class ReflectionForm(QWidget):
             edit.setAccessibleName(prompt.title)
             edit.setAccessibleDescription(prompt.question)
             edit.textChanged.connect(self.changed)
+            edit.submitted.connect(self.submitted)
             box.addWidget(edit)
             if prompt.key == "owning":
                 self.but_hint = self._but_hint(card)
@@ -144,7 +158,9 @@ class ReflectionForm(QWidget):
 
     def set_parts(self, parts: dict[str, str]) -> None:
         for key in PARTS:
-            self.edits[key].setPlainText(parts.get(key, ""))
+            edit = self.edits[key]
+            edit.setPlainText(parts.get(key, ""))
+            edit.moveCursor(QTextCursor.MoveOperation.End)  # go on writing where it ended
 
     def fill(self, draft: Draft) -> None:
         self.set_parts(draft.parts)
