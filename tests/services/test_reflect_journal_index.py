@@ -56,5 +56,5 @@ def test_the_index_follows_every_change(ws: Workspace) -> None:
 def test_the_preview_is_the_first_lines_on_one_line(ws: Workspace) -> None:
     ws.reflections.write(ReflectionDraft(TODAY, None, happened="One\n\ntwo", learned="x" * 400))
     [entry] = JournalIndex(ws).find()
-    assert entry.preview.startswith("One  two  xxx") and entry.preview.endswith("…")
+    assert entry.preview.startswith("One two xxx") and entry.preview.endswith("…")
     assert "\n" not in entry.preview

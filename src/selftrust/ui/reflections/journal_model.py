@@ -18,14 +18,23 @@ from selftrust.ui.reflections.words import short_day
 Index = QModelIndex | QPersistentModelIndex
 
 
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+
+
 class Role(IntEnum):
-    ENTRY = Qt.ItemDataRole.UserRole + 1
-    ID = Qt.ItemDataRole.UserRole + 2
-    DAY = Qt.ItemDataRole.UserRole + 3
-    TITLE = Qt.ItemDataRole.UserRole + 4
-    COLOR = Qt.ItemDataRole.UserRole + 5
-    PREVIEW = Qt.ItemDataRole.UserRole + 6
-    REPAIRS = Qt.ItemDataRole.UserRole + 7
+    ENTRY = _USER + 1
+    ID = _USER + 2
+    DAY = _USER + 3
+    TITLE = _USER + 4
+    COLOR = _USER + 5
+    PREVIEW = _USER + 6
+    REPAIRS = _USER + 7
+
+
+_ROLES = {int(r): r for r in Role}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,21 +84,27 @@ class JournalModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         e = self._entries[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        role = int(role)
+        if role == _DISPLAY or role == _ACCESSIBLE:
             return f"{short_day(e.day, self.today)}, {self.about(e).title}: {e.preview}"
-        if role == Role.ENTRY:
+        if role == _TOOLTIP:
+            return "This reflection repairs a missed day." if e.repairs else None
+        named = _ROLES.get(role)
+        if named is None:
+            return None
+        if named is Role.ENTRY:
             return e
-        if role == Role.ID:
+        if named is Role.ID:
             return e.id
-        if role == Role.DAY:
+        if named is Role.DAY:
             return short_day(e.day, self.today)
-        if role == Role.TITLE:
+        if named is Role.TITLE:
             return self.about(e).title
-        if role == Role.COLOR:
+        if named is Role.COLOR:
             return self.about(e).color
-        if role == Role.PREVIEW:
+        if named is Role.PREVIEW:
             return e.preview
-        if role == Role.REPAIRS:
+        if named is Role.REPAIRS:
             return e.repairs
         return None
 
