@@ -147,6 +147,7 @@ class JarView(QWidget):
         self.count.setText(f"{p.marbles:,}")
         self.count_words.setText("marble in your jar" if p.marbles == 1 else "marbles in your jar")
         self.week.setText(week_words(p.week_change))
+        self.week.setVisible(p.marbles > 0 or p.week_change != 0)
         color = accent(self.palette()) if p.week_change > 0 else self.palette().color(
             self.foregroundRole())
         self.week.setStyleSheet(f"color: {color.name()};")

@@ -75,6 +75,10 @@ class JournalView(QWidget):
         self.empty = EmptyState("reflections", "Your journal is waiting", EMPTY_TEXT,
                                 "Write a reflection", self)
         self.empty.setObjectName("journal-empty")
+        # A centred, wrapped label needs a definite width to get its full height.
+        width = self.fontMetrics().averageCharWidth() * 60
+        self.empty.text.setFixedWidth(width)
+        self.empty.text.setMinimumHeight(self.empty.text.heightForWidth(width))
         self.empty.action_clicked.connect(lambda: self.ctx.nav().reflect_on(None, None))
         self.stack.addWidget(self._journal_page())
         self.stack.addWidget(self.empty)
