@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from selftrust.domain.jar import DEFAULT_JAR_RULES, JarEvent, JarRules
+from selftrust.domain.jar import DEFAULT_JAR_RULES, Jar, JarEvent, JarRules
 
 if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
@@ -118,7 +118,8 @@ def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
     ledger = ws.ledger
     ledger.ensure_loaded()
     rules = ws.settings.jar_rules
-    jar = ledger.jar(day, rules)
+    days = ledger.jar_days(day, rules)  # the replay once: the jar now is its last day
+    jar = Jar(days[-1].marbles, days[-1].gold) if days else Jar(0, 0)
     commitments = ws.commitments.all(include_archived=True)
     events = {c.id: ledger.events(c.id, day) for c in commitments if ledger.start_of(c.id) <= day}
     pile = build_pile(events, jar.gold, rules)
@@ -136,7 +137,7 @@ def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
     week_first = _week_first(day, ws.settings.week_start)
     before = 0
     gold_before = 0
-    for jd in ledger.jar_days(day, rules):
+    for jd in days:
         if jd.day >= week_first:
             break
         before, gold_before = jd.marbles, jd.gold

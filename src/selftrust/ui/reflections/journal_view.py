@@ -200,6 +200,8 @@ class JournalView(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_current)
         self.promise_action = QAction("Make this a &promise for tomorrow", self)
+        self.promise_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.promise_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.promise_action.triggered.connect(self.promise_current)
         self.find_action = QAction("&Find", self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
@@ -208,6 +210,8 @@ class JournalView(QWidget):
         self.list.addAction(self.edit_action)
         self.list.addAction(self.delete_action)
         self.addAction(self.find_action)
+        self.addAction(self.promise_action)
+        self.pane.promise.setToolTip("A one-off commitment for tomorrow (Ctrl+Shift+P)")
 
     # --- filling --------------------------------------------------------------------------
     def activated(self) -> None:
