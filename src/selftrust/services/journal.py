@@ -28,6 +28,7 @@ FREE = 0
 """Filter value for reflections about no particular commitment."""
 
 PREVIEW_LENGTH = 280
+PART_KEYS = ("happened", "owning", "friend", "learned", "next_step")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +38,25 @@ class JournalEntry:
     created_at: datetime
     commitment_id: int | None
     repairs: bool  # linked to a check-in (a miss it repairs)
-    parts: tuple[str, ...]  # the written parts, in the coach's order, empty ones left out
+    written: tuple[str, str, str, str, str]  # happened, owning, friend, learned, next step
     feeling_before: int | None
     feeling_after: int | None
-    next_step: str
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The written parts in the coach's order, empty ones left out."""
+        return tuple(p for p in self.written if p)
 
     @property
     def text(self) -> str:
         return "\n".join(self.parts)
+
+    @property
+    def next_step(self) -> str:
+        return self.written[4]
+
+    def part(self, key: str) -> str:
+        return self.written[PART_KEYS.index(key)]
 
     @property
     def preview(self) -> str:
@@ -64,8 +76,8 @@ def _entry(
 ) -> JournalEntry:
     return JournalEntry(
         rid, day, created_at, commitment_id, checkin_id is not None,
-        tuple(p for p in (happened, owning, friend, learned, next_step) if p),
-        feeling_before, feeling_after, next_step or "",
+        (happened or "", owning or "", friend or "", learned or "", next_step or ""),
+        feeling_before, feeling_after,
     )
 
 

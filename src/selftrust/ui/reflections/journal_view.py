@@ -9,6 +9,7 @@ a reflection can become tomorrow's promise.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,6 +41,9 @@ from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.undo import perform
 from selftrust.ui.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from selftrust.store.records import CommitmentRow
 
 SEARCH_DELAY_MS = 150
 RANGES = (
@@ -224,13 +228,13 @@ class JournalView(QWidget):
         if self.isVisible():
             QTimer.singleShot(0, self.refresh)
 
-    def _fill_commitments(self) -> None:
+    def _fill_commitments(self, commitments: list[CommitmentRow]) -> None:
         chosen = self.about.currentData()
         self.about.blockSignals(True)
         self.about.clear()
         self.about.addItem("All commitments", None)
         self.about.addItem("Free reflections", FREE)
-        for c in self.ctx.ws.commitments.all(include_archived=True):
+        for c in commitments:
             self.about.addItem(c.title + (" (archived)" if c.archived else ""), c.id)
         index = self.about.findData(chosen)
         self.about.setCurrentIndex(max(0, index))
@@ -263,8 +267,9 @@ class JournalView(QWidget):
         self._stale = False
         ws = self.ctx.ws
         keep = self.current_entry()
-        self._fill_commitments()
-        about = {c.id: About(c.title, c.color) for c in ws.commitments.all(include_archived=True)}
+        commitments = ws.commitments.all(include_archived=True)
+        self._fill_commitments(commitments)
+        about = {c.id: About(c.title, c.color) for c in commitments}
         first, last = self.bounds()
         entries = self.index.find(self.search.text(), commitment_id=self.about.currentData(),
                                   first=first, last=last)
@@ -297,19 +302,13 @@ class JournalView(QWidget):
         self._show(self.model.entry(current.row()) if current.isValid() else None)
 
     def _show(self, entry: JournalEntry | None) -> None:
-        ws = self.ctx.ws
-        row = None
-        if entry is not None:
-            try:
-                row = ws.reflections.get(entry.id)
-            except UserError:
-                row = None
+        """The reading pane shows the index's copy: the index follows every change."""
         about = self.model.about(entry).title if entry is not None else ""
-        self.pane.show_row(row, about, ws.today())
-        has = row is not None
+        self.pane.show_row(entry, about, self.ctx.ws.today())
+        has = entry is not None
         self.edit_action.setEnabled(has)
         self.delete_action.setEnabled(has)
-        self.promise_action.setEnabled(has and bool(row and row.next_step.strip()))
+        self.promise_action.setEnabled(has and bool(entry and entry.next_step.strip()))
 
     def select_id(self, reflection_id: int) -> None:
         row = self.model.row_of(reflection_id)
@@ -355,12 +354,8 @@ class JournalView(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        try:
-            step = self.ctx.ws.reflections.get(entry.id).next_step
-        except UserError:
-            return
-        if step.strip():
-            make_promise(self.ctx, self, step)
+        if entry.next_step.strip():
+            make_promise(self.ctx, self, entry.next_step)
 
     def can_close(self) -> bool:
         return True

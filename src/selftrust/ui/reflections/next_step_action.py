@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from selftrust.services.errors import UserError
 from selftrust.services.next_step import promise_for_tomorrow
-from selftrust.store.records import CommitmentRow
 from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.undo import perform
+
+if TYPE_CHECKING:
+    from selftrust.store.records import CommitmentRow
 
 BUTTON_TEXT = "Make this a promise for tomorrow"
 

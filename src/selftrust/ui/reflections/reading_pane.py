@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.domain.coach import FEELING_WORDS, PROMPTS
-from selftrust.store.records import ReflectionRow
+from selftrust.services.journal import JournalEntry
 from selftrust.ui.icons import icon
 from selftrust.ui.reflections.next_step_action import BUTTON_TEXT
 from selftrust.ui.reflections.reflection_form import _plain_label
@@ -99,7 +99,7 @@ class ReadingPane(QWidget):
         outer.addWidget(self.placeholder)
         self.show_row(None, "", date.today())
 
-    def show_row(self, row: ReflectionRow | None, about: str, today: date) -> None:
+    def show_row(self, row: JournalEntry | None, about: str, today: date) -> None:
         has = row is not None
         self.scroll.setVisible(has)
         for b in (self.edit, self.delete):
@@ -110,11 +110,11 @@ class ReadingPane(QWidget):
             return
         self.title.setText(about)
         sub = day_words(row.day, today)
-        if row.checkin_id is not None:
+        if row.repairs:
             sub += " — this reflection repairs a miss"
         self.subtitle.setText(sub)
         for key, (head, text) in self.sections.items():
-            value = getattr(row, key)
+            value = row.part(key)
             head.setVisible(bool(value))
             text.setVisible(bool(value))
             text.setText(value)

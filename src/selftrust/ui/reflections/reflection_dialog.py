@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
@@ -34,7 +35,6 @@ from selftrust.domain.history import Status
 from selftrust.services.drafts import Draft, draft_key, drafts_of, edit_key
 from selftrust.services.errors import UserError
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.store.records import ReflectionRow
 from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, make_promise
@@ -42,6 +42,9 @@ from selftrust.ui.reflections.reflection_form import ReflectionForm, _plain_labe
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.reflections.words import STATUS_WORDS, day_words
 from selftrust.ui.undo import perform
+
+if TYPE_CHECKING:
+    from selftrust.store.records import ReflectionRow
 
 log = logging.getLogger(__name__)
 
