@@ -295,7 +295,8 @@ def _reflect_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--friend", default="", help="what I would tell a friend")
     p.add_argument("--learned", default="", help="what I learned")
     p.add_argument("--next-step", default="", help="one next small step")
-    p.add_argument("--text-file", type=Path, help="read “what happened” from a file")
+    p.add_argument("--text-file", type=Path, metavar="F",
+                   help="read “what happened” from a UTF-8 file (- for standard input)")
     p.add_argument("--before", type=_feeling, help="how I feel before, 1–5")
     p.add_argument("--after", type=_feeling, help="how I feel after, 1–5")
 
@@ -306,6 +307,9 @@ def _reflect(args: argparse.Namespace) -> int:
 
     happened = args.happened
     if args.text_file is not None:
+        if happened:
+            raise CliError("give “what happened” either with --happened or with --text-file, "
+                           "not both")
         happened = _read_text_file(args.text_file)
     ws = workspace(args)
     with _closing(ws):
@@ -336,7 +340,7 @@ def _reflect(args: argparse.Namespace) -> int:
 
 def _read_text_file(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read(1_000_001) if str(path) == "-" else path.read_bytes()
     except OSError as exc:
         raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(data) > 1_000_000:
@@ -361,6 +365,7 @@ def _reflections(args: argparse.Namespace) -> int:
             print_json(
                 [
                     {
+                        "id": r.id,
                         "day": r.day.isoformat(),
                         "commitment": titles.get(r.commitment_id) if r.commitment_id else None,
                         "repairs_checkin": r.checkin_id is not None,

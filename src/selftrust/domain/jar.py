@@ -85,15 +85,19 @@ def _kept_cap(rules: Rules, history: History, week_start: int):  # type: ignore[
     schedule = rules.schedule
     codes = history.codes
     if schedule.kind is ScheduleKind.IN_DAYS:
+        # A kept day wins a marble when fewer than N marbles were won in the M days
+        # ending with it: at most N in any M days, and keeping more often than
+        # promised never costs a marble that would otherwise be won.
         times, days = schedule.times, schedule.days
-        window_kept = [0] * history.size
+        counted = [False] * history.size
         rolling = 0
         for i in range(history.size):
-            rolling += codes[i] == KEPT
-            if i >= days:
-                rolling -= codes[i - days] == KEPT
-            window_kept[i] = rolling
-        return lambda i: window_kept[i] <= times
+            if i >= days and counted[i - days]:
+                rolling -= 1
+            if codes[i] == KEPT and rolling < times:
+                counted[i] = True
+                rolling += 1
+        return lambda i: counted[i]
     period = schedule.period
     if period is None:
         return None

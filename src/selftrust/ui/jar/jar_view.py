@@ -1,20 +1,204 @@
-"""Marble jar view (being built)."""
+"""The marble jar view: the drawn jar, and beside it the count in plain words.
+
+Every kept promise adds a marble, a miss knocks marbles out, a reflection puts them
+back in gold. The view follows every change (through the change signal) and animates
+it unless the user prefers reduced motion.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from selftrust.services.jar_picture import JarPicture, jar_picture
 from selftrust.ui.context import UiContext
-from selftrust.ui.widgets.empty_state import EmptyState
+from selftrust.ui.icons import icon
+from selftrust.ui.jar import jar_shape
+from selftrust.ui.jar.jar_canvas import JarCanvas
+from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.theme import GOLD, accent
+
+LEGEND_ROWS = 6
 
 
-class JarView(EmptyState):
+def _dot(color: str, size: int) -> QPixmap:
+    ratio = 2.0
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return pixmap
+
+
+def week_words(change: int) -> str:
+    if change > 0:
+        return f"+{change:,} this week"
+    if change < 0:
+        return f"{change:,} this week".replace("-", "−")
+    return "No change yet this week"
+
+
+class JarView(QWidget):
     painted_with_data = Signal()
 
     def __init__(self, ctx: UiContext) -> None:
-        super().__init__("jar", "Marble jar", "This view is being built.")
+        super().__init__()
         self.ctx = ctx
+        self.picture: JarPicture | None = None
+        self._stale = True
+        em = QFontMetrics(self.font()).height()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(em, em, em * 3 // 2, em)
+        row.setSpacing(em * 2)
+        self.canvas = JarCanvas(self)
+        self.canvas.setAccessibleName("Your marble jar")
+        row.addWidget(self.canvas, 3)
+        row.addWidget(self._panel(), 2)
+        ctx.bridge.changed.connect(self._changed)
+        ctx.clockwork.day_changed.connect(self._changed)
+        self.refresh(animate=False)
 
-    def paintEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802
+    def _panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setMaximumWidth(QFontMetrics(self.font()).averageCharWidth() * 52)
+        col = QVBoxLayout(panel)
+        col.setContentsMargins(0, 0, 0, 0)
+        em = QFontMetrics(self.font()).height()
+        col.setSpacing(em // 3)
+        col.addStretch(2)
+        self.count = _plain_label("0", panel, bold=True, scale=3.2)
+        self.count.setObjectName("jar-count")
+        self.count_words = _plain_label("marbles in your jar", panel, scale=1.15)
+        self.week = _plain_label("", panel, bold=True, scale=1.1)
+        self.week.setObjectName("jar-week")
+        self.gold_row = QWidget(panel)
+        gold = QHBoxLayout(self.gold_row)
+        gold.setContentsMargins(0, 0, 0, 0)
+        gold_dot = QLabel(self.gold_row)
+        gold_dot.setPixmap(_dot(GOLD, em))
+        self.gold = _plain_label("", self.gold_row)
+        self.gold.setObjectName("jar-gold")
+        gold.addWidget(gold_dot)
+        gold.addWidget(self.gold, 1)
+        for w in (self.count, self.count_words):
+            col.addWidget(w)
+        col.addSpacing(em // 2)
+        col.addWidget(self.week)
+        col.addWidget(self.gold_row)
+        col.addSpacing(em)
+        self.legend_title = _plain_label("Whose marbles they are", panel, muted=True)
+        col.addWidget(self.legend_title)
+        self.legend = QGridLayout()
+        self.legend.setHorizontalSpacing(em // 2)
+        self.legend.setVerticalSpacing(em // 4)
+        col.addLayout(self.legend)
+        self.sample_note = _plain_label("", panel, muted=True)
+        self.sample_note.setObjectName("jar-sample-note")
+        col.addWidget(self.sample_note)
+        self.empty_note = _plain_label(
+            "Your jar is waiting for its first marble. Every promise you keep adds one; "
+            "a miss you reflect on comes back in gold.", panel, muted=True)
+        self.empty_note.setObjectName("jar-empty-note")
+        col.addWidget(self.empty_note)
+        col.addSpacing(em)
+        self.how = QPushButton(icon("help"), "How is this counted?", panel)
+        self.how.setObjectName("jar-how")
+        self.how.setToolTip("The rules in plain words, with your own figures")
+        self.how.clicked.connect(self.show_how)
+        how_row = QHBoxLayout()
+        how_row.addWidget(self.how)
+        how_row.addStretch(1)
+        col.addLayout(how_row)
+        col.addStretch(3)
+        return panel
+
+    # --- data -----------------------------------------------------------------------------
+    def activated(self) -> None:
+        if self._stale:
+            self.refresh(animate=False)
+
+    def _changed(self, *_: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, lambda: self.refresh(animate=True))
+
+    def refresh(self, animate: bool = False) -> None:
+        self._stale = False
+        picture = jar_picture(self.ctx.ws)
+        motion = animate and not self.ctx.prefs.reduced_motion
+        self.canvas.set_picture(picture, motion)
+        self.picture = picture
+        self._fill_panel(picture)
+
+    def _fill_panel(self, p: JarPicture) -> None:
+        self.count.setText(f"{p.marbles:,}")
+        self.count_words.setText("marble in your jar" if p.marbles == 1 else "marbles in your jar")
+        self.week.setText(week_words(p.week_change))
+        self.week.setVisible(p.marbles > 0 or p.week_change != 0)
+        color = accent(self.palette()) if p.week_change > 0 else self.palette().color(
+            self.foregroundRole())
+        self.week.setStyleSheet(f"color: {color.name()};")
+        self.gold.setText(
+            f"{p.gold:,} gold — " + ("a miss you reflected on" if p.gold == 1
+                                     else "misses you reflected on")
+        )
+        self.gold_row.setVisible(p.gold > 0)
+        self._fill_legend(p)
+        drawn = min(p.marbles, jar_shape.capacity())
+        if p.marbles > drawn:
+            per = p.marbles / drawn
+            self.sample_note.setText(
+                f"Your jar is full to the brim: it shows {drawn:,} marbles, each standing "
+                f"for about {per:,.0f}, in the same colours as the whole.")
+        self.sample_note.setVisible(p.marbles > drawn)
+        self.empty_note.setVisible(p.marbles == 0)
+        self.canvas.setAccessibleDescription(
+            f"{p.marbles:,} marbles, {p.gold_in_jar:,} of them gold; {week_words(p.week_change)}")
+
+    def _fill_legend(self, p: JarPicture) -> None:
+        while self.legend.count():
+            item = self.legend.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        em = QFontMetrics(self.font()).height()
+        shares = list(p.shares)
+        shown = shares[:LEGEND_ROWS]
+        for n, share in enumerate(shown):
+            dot = QLabel()
+            dot.setPixmap(_dot(share.color, int(em * 0.8)))
+            title = _plain_label(share.title, self)
+            title.setWordWrap(False)
+            count = _plain_label(f"{share.marbles:,}", self, muted=True)
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.legend.addWidget(dot, n, 0)
+            self.legend.addWidget(title, n, 1)
+            self.legend.addWidget(count, n, 2)
+        if len(shares) > LEGEND_ROWS:
+            rest = sum(s.marbles for s in shares[LEGEND_ROWS:])
+            more = _plain_label(f"and {len(shares) - LEGEND_ROWS} more: {rest:,}", self,
+                                muted=True)
+            self.legend.addWidget(more, LEGEND_ROWS, 1, 1, 2)
+        self.legend.setColumnStretch(1, 1)
+        self.legend_title.setVisible(bool(shares))
+
+    def show_how(self) -> None:
+        from selftrust.ui.dialogs.help_dialog import show_help
+
+        show_help(self.ctx, self, "how-counted")
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().paintEvent(event)
         self.painted_with_data.emit()

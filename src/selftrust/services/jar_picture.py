@@ -1,0 +1,159 @@
+"""What the marble jar view draws: which marbles are in the jar, in which colours.
+
+The jar itself is a count (domain/jar.py). To draw it, we replay the same events and
+keep a pile: a kept promise drops a marble of its commitment's colour on top, a miss
+knocks marbles off the top, and a repair turns the top ordinary marble gold. Gold
+marbles have healed stronger, so misses knock ordinary marbles out first. The pile
+always holds exactly as many marbles as the jar counts, and exactly
+``min(gold, marbles)`` of them are gold, sitting where they were repaired.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from selftrust.domain.jar import DEFAULT_JAR_RULES, Jar, JarEvent, JarRules
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+GOLD = 0
+"""A gold marble in a pile (commitment ids start at 1)."""
+
+@dataclass(frozen=True, slots=True)
+class JarShare:
+    commitment_id: int
+    title: str
+    color: str
+    marbles: int
+
+
+@dataclass(frozen=True, slots=True)
+class JarPicture:
+    day: date
+    marbles: int
+    gold: int  # repaired misses (Jar.gold)
+    gold_in_jar: int  # gold marbles drawn: min(gold, marbles)
+    pile: tuple[int, ...]  # bottom to top: commitment ids, GOLD for gold marbles
+    colors: dict[int, str]
+    shares: tuple[JarShare, ...]  # largest first
+    week_first: date
+    week_change: int  # marbles now minus marbles before this week began
+    week_gold: int  # repairs this week
+
+    @property
+    def empty(self) -> bool:
+        return self.marbles == 0
+
+
+def build_pile(
+    events_by_commitment: dict[int, list[JarEvent]],
+    gold: int,
+    rules: JarRules = DEFAULT_JAR_RULES,
+) -> list[int]:
+    """The marbles bottom first: commitment ids, and GOLD for gold ones.
+
+    Follows domain.jar.replay day by day, so the length always matches its count."""
+    per_day: dict[date, list[tuple[int, JarEvent]]] = defaultdict(list)
+    for cid, events in events_by_commitment.items():
+        for e in events:
+            per_day[e.day].append((cid, e))
+    repair_delta = rules.repair_return - rules.miss_cost
+    pile: list[int] = []
+    ordinary = 0
+    for day in sorted(per_day):
+        missed = fixed = 0
+        for cid, e in per_day[day]:
+            won = e.kept * rules.kept_gain + (e.repaired * repair_delta if repair_delta > 0 else 0)
+            if won:
+                pile.extend([cid] * won)
+                ordinary += won
+            missed += e.missed
+            fixed += e.repaired
+        lost = missed * rules.miss_cost + max(0, -fixed * repair_delta)
+        plain = min(lost, ordinary)
+        if plain:
+            _drop_ordinary(pile, plain)
+            ordinary -= plain
+        if lost > plain:
+            del pile[max(0, len(pile) - (lost - plain)):]
+        for _ in range(fixed):  # healed stronger: the top ordinary marble turns gold
+            if ordinary:
+                _gild_top(pile)
+                ordinary -= 1
+    want = min(gold, len(pile))
+    while len(pile) - ordinary < want:
+        _gild_top(pile)
+        ordinary -= 1
+    return pile
+
+
+def _drop_ordinary(pile: list[int], count: int) -> None:
+    """Knock ``count`` ordinary marbles off the top; gold ones there settle down instead."""
+    i = len(pile)
+    golds = 0
+    while count and i:
+        i -= 1
+        if pile[i] == GOLD:
+            golds += 1
+        else:
+            count -= 1
+    del pile[i:]
+    pile.extend([GOLD] * golds)
+
+
+def _gild_top(pile: list[int]) -> None:
+    for i in range(len(pile) - 1, -1, -1):
+        if pile[i] != GOLD:
+            pile[i] = GOLD
+            return
+
+
+def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
+    """The jar as of ``day`` (default today), with this week's change."""
+    day = day or ws.today()
+    ledger = ws.ledger
+    ledger.ensure_loaded()
+    rules = ws.settings.jar_rules
+    days = ledger.jar_days(day, rules)  # the replay once: the jar now is its last day
+    jar = Jar(days[-1].marbles, days[-1].gold) if days else Jar(0, 0)
+    commitments = ws.commitments.all(include_archived=True)
+    events = {c.id: ledger.events(c.id, day) for c in commitments if ledger.start_of(c.id) <= day}
+    pile = build_pile(events, jar.gold, rules)
+    counts: dict[int, int] = defaultdict(int)
+    for cid in pile:
+        counts[cid] += 1
+    golden = counts.pop(GOLD, 0)
+    by_id = {c.id: c for c in commitments}
+    shares = tuple(
+        sorted(
+            (JarShare(cid, by_id[cid].title, by_id[cid].color, n) for cid, n in counts.items()),
+            key=lambda s: (-s.marbles, s.title.casefold()),
+        )
+    )
+    week_first = _week_first(day, ws.settings.week_start)
+    before = 0
+    gold_before = 0
+    for jd in days:
+        if jd.day >= week_first:
+            break
+        before, gold_before = jd.marbles, jd.gold
+    return JarPicture(
+        day=day,
+        marbles=jar.marbles,
+        gold=jar.gold,
+        gold_in_jar=golden,
+        pile=tuple(pile),
+        colors={c.id: c.color for c in commitments},
+        shares=shares,
+        week_first=week_first,
+        week_change=jar.marbles - before,
+        week_gold=jar.gold - gold_before,
+    )
+
+
+def _week_first(day: date, week_start: int) -> date:
+    return day - timedelta(days=(day.weekday() - week_start) % 7)

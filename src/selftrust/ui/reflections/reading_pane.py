@@ -1,0 +1,123 @@
+"""Reading one reflection: every part under its heading, as plain text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.domain.coach import FEELING_WORDS, PROMPTS
+from selftrust.services.journal import JournalEntry
+from selftrust.ui.icons import icon
+from selftrust.ui.reflections.next_step_action import BUTTON_TEXT
+from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.reflections.words import day_words
+
+
+def feelings_text(before: int | None, after: int | None) -> str:
+    def word(n: int | None) -> str:
+        return "—" if n is None else f"{n} {FEELING_WORDS[n]}"
+
+    if before is None and after is None:
+        return ""
+    return f"Feeling before: {word(before)}    after: {word(after)}"
+
+
+class ReadingPane(QWidget):
+    edit_requested = Signal()
+    delete_requested = Signal()
+    promise_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReadingPane")
+        em = QFontMetrics(self.font()).height()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(em, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(0, 0, em // 2, 0)
+        self.layout_.setSpacing(em // 3)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+
+        self.title = _plain_label("", self.body, bold=True, scale=1.3)
+        self.title.setObjectName("reading-title")
+        self.subtitle = _plain_label("", self.body, muted=True)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.subtitle)
+        self.sections: dict[str, tuple[QLabel, QLabel]] = {}
+        for prompt in PROMPTS:
+            head = _plain_label(prompt.title, self.body, bold=True)
+            text = _plain_label("", self.body)
+            text.setObjectName(f"reading-{prompt.key}")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            self.layout_.addSpacing(em // 2)
+            self.layout_.addWidget(head)
+            self.layout_.addWidget(text)
+            self.sections[prompt.key] = (head, text)
+        self.feelings = _plain_label("", self.body, muted=True)
+        self.layout_.addSpacing(em // 2)
+        self.layout_.addWidget(self.feelings)
+        self.layout_.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.promise = QPushButton(BUTTON_TEXT, self)
+        self.promise.setObjectName("journal-promise")
+        self.promise.clicked.connect(self.promise_requested)
+        self.edit = QPushButton(icon("edit"), "Edit", self)
+        self.edit.setObjectName("journal-edit")
+        self.edit.setToolTip("Edit this reflection (Enter)")
+        self.edit.clicked.connect(self.edit_requested)
+        self.delete = QPushButton(icon("delete"), "Delete", self)
+        self.delete.setObjectName("journal-delete")
+        self.delete.setToolTip("Delete this reflection (Delete; undo with Ctrl+Z)")
+        self.delete.clicked.connect(self.delete_requested)
+        buttons.addWidget(self.promise)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit)
+        buttons.addWidget(self.delete)
+        outer.addLayout(buttons)
+
+        self.placeholder = _plain_label("Choose a reflection on the left to read it here.",
+                                        self, muted=True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.placeholder)
+        self.show_row(None, "", date.today())
+
+    def show_row(self, row: JournalEntry | None, about: str, today: date) -> None:
+        has = row is not None
+        self.scroll.setVisible(has)
+        for b in (self.edit, self.delete):
+            b.setVisible(has)
+        self.placeholder.setVisible(not has)
+        if row is None:
+            self.promise.setVisible(False)
+            return
+        self.title.setText(about)
+        sub = day_words(row.day, today)
+        if row.repairs:
+            sub += " — this reflection repairs a miss"
+        self.subtitle.setText(sub)
+        for key, (head, text) in self.sections.items():
+            value = row.part(key)
+            head.setVisible(bool(value))
+            text.setVisible(bool(value))
+            text.setText(value)
+        self.feelings.setText(feelings_text(row.feeling_before, row.feeling_after))
+        self.promise.setVisible(bool(row.next_step.strip()))
+        self.scroll.verticalScrollBar().setValue(0)

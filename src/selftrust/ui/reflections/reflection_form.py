@@ -1,0 +1,172 @@
+"""The writing page of a reflection: the coach's prompts on one calm page.
+
+One page rather than one prompt at a time: a reflection is short, the whole shape is
+visible at a glance, any part can be skipped without clicking through, and editing an
+old reflection looks exactly like writing it. Each prompt is a soft card with its
+question above the text and a hint as placeholder.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics, QTextCursor, QTextOption
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.domain.coach import BUT_HINT, PROMPTS, contains_but
+from selftrust.services.drafts import PARTS, Draft
+from selftrust.ui.reflections.feeling_picker import FeelingPicker
+
+CARD_STYLE = (
+    "QFrame#card { background: palette(base); border: 1px solid palette(midlight); "
+    "border-radius: 10px; }"
+    "QFrame#card QPlainTextEdit { background: transparent; border: none; }"
+    "QFrame#butHint { background: palette(alternate-base); border-radius: 8px; "
+    "border-left: 3px solid #D4A72C; }"
+)
+
+
+def _plain_label(text: str, parent: QWidget, *, muted: bool = False, bold: bool = False,
+                 scale: float = 1.0) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    font = label.font()
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    if bold:
+        font.setWeight(font.Weight.DemiBold)
+    label.setFont(font)
+    if muted:
+        label.setForegroundRole(label.foregroundRole().PlaceholderText)
+    return label
+
+
+class PartEdit(QPlainTextEdit):
+    """A plain-text box that grows with what is written, between 3 and 12 lines.
+
+    Ctrl+Enter asks to save (the text box would otherwise take it as a new line)."""
+
+    submitted = Signal()
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._min_lines = lines
+        self.document().contentsChanged.connect(self._fit)
+        self._fit()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _fit(self) -> None:
+        metrics = QFontMetrics(self.font())
+        lines = max(self._min_lines, min(12, int(self.document().size().height()) + 1))
+        margins = self.contentsMargins()
+        height = lines * metrics.lineSpacing() + 2 * int(self.document().documentMargin())
+        self.setFixedHeight(height + margins.top() + margins.bottom() + 4)
+
+
+class ReflectionForm(QWidget):
+    """The prompts and feelings; ``changed`` fires on every edit."""
+
+    changed = Signal()
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(CARD_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        spacing = QFontMetrics(self.font()).height()
+        layout.setSpacing(spacing)
+
+        self.before = FeelingPicker("Feeling before", self)
+        layout.addWidget(self._feeling_card("How do you feel right now?", self.before))
+
+        self.edits: dict[str, PartEdit] = {}
+        for prompt in PROMPTS:
+            card = QFrame(self)
+            card.setObjectName("card")
+            box = QVBoxLayout(card)
+            box.setContentsMargins(spacing, spacing * 3 // 4, spacing, spacing // 2)
+            box.setSpacing(spacing // 4)
+            box.addWidget(_plain_label(prompt.title, card, bold=True))
+            box.addWidget(_plain_label(prompt.question, card, muted=True))
+            edit = PartEdit(2 if prompt.key == "next_step" else 3, card)
+            edit.setObjectName(f"part-{prompt.key}")
+            edit.setPlaceholderText(prompt.hint)
+            edit.setAccessibleName(prompt.title)
+            edit.setAccessibleDescription(prompt.question)
+            edit.textChanged.connect(self.changed)
+            edit.submitted.connect(self.submitted)
+            box.addWidget(edit)
+            if prompt.key == "owning":
+                self.but_hint = self._but_hint(card)
+                box.addWidget(self.but_hint)
+                edit.textChanged.connect(self._check_but)
+            self.edits[prompt.key] = edit
+            layout.addWidget(card)
+
+        self.after = FeelingPicker("Feeling after", self)
+        layout.addWidget(self._feeling_card("And how do you feel now?", self.after))
+        self.before.changed.connect(self.changed)
+        self.after.changed.connect(self.changed)
+        self.setTabOrder(self.before.buttons[5], self.edits["happened"])
+        self.setTabOrder(self.edits["next_step"], self.after.buttons[1])
+
+    def _feeling_card(self, question: str, picker: FeelingPicker) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("card")
+        spacing = QFontMetrics(self.font()).height()
+        box = QVBoxLayout(card)
+        box.setContentsMargins(spacing, spacing * 3 // 4, spacing, spacing * 3 // 4)
+        box.setSpacing(spacing // 2)
+        box.addWidget(_plain_label(question, card, bold=True))
+        box.addWidget(picker)
+        return card
+
+    def _but_hint(self, parent: QWidget) -> QFrame:
+        frame = QFrame(parent)
+        frame.setObjectName("butHint")
+        frame.setAccessibleName("A gentle hint")
+        row = QVBoxLayout(frame)
+        row.setContentsMargins(10, 6, 10, 6)
+        label = _plain_label(BUT_HINT, frame)
+        label.setObjectName("butHintText")
+        row.addWidget(label)
+        frame.setVisible(False)
+        return frame
+
+    def _check_but(self) -> None:
+        self.but_hint.setVisible(contains_but(self.edits["owning"].toPlainText()))
+
+    # --- values ---------------------------------------------------------------------
+    def parts(self) -> dict[str, str]:
+        return {key: self.edits[key].toPlainText() for key in PARTS}
+
+    def set_parts(self, parts: dict[str, str]) -> None:
+        for key in PARTS:
+            edit = self.edits[key]
+            edit.setPlainText(parts.get(key, ""))
+            edit.moveCursor(QTextCursor.MoveOperation.End)  # go on writing where it ended
+
+    def fill(self, draft: Draft) -> None:
+        self.set_parts(draft.parts)
+        self.before.set_value(draft.feeling_before)
+        self.after.set_value(draft.feeling_after)
+        self._check_but()
+
+    def first_edit(self) -> PartEdit:
+        return self.edits["happened"]

@@ -1,0 +1,76 @@
+"""A quiet, dismissible line that points to "When it's more than a habit".
+
+Offered only when services.support says so, never pushed: one line, a link to the
+help page, and "Not now", which keeps it away for a while (remembered per machine).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from selftrust.services.support import support_offered
+from selftrust.ui.context import UiContext
+
+DISMISS_KEY = "support/dismissed_until"
+DISMISS_DAYS = 14
+TEXT = ("If things feel heavy lately, you don’t have to carry it alone — "
+        "here is where help can be found.")
+
+
+def support_due(ctx: UiContext) -> bool:
+    """The rule says so and the user has not said "Not now" recently."""
+    today = ctx.ws.today()
+    until = str(ctx.prefs.value(DISMISS_KEY, "") or "")
+    try:
+        if until and date.fromisoformat(until) >= today:
+            return False
+    except ValueError:
+        pass
+    try:
+        return support_offered(ctx.ws, today)
+    except Exception:  # an offer must never break the screen it sits on
+        return False
+
+
+class SupportLine(QFrame):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("SupportLine")
+        self.setAccessibleName("Where help can be found")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 8, 8)
+        self.text = QLabel(TEXT, self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.open = QPushButton("Where to find help", self)
+        self.open.setObjectName("support-open")
+        self.open.clicked.connect(self._open)
+        self.dismiss = QPushButton("Not now", self)
+        self.dismiss.setObjectName("support-dismiss")
+        self.dismiss.setFlat(True)
+        self.dismiss.clicked.connect(self.dismiss_for_a_while)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.open)
+        row.addWidget(self.dismiss)
+        self.setStyleSheet(
+            "#SupportLine { border: 1px solid palette(mid); border-radius: 8px; "
+            "background: palette(alternate-base); }"
+        )
+        self.setVisible(False)
+
+    def refresh(self) -> None:
+        self.setVisible(support_due(self.ctx))
+
+    def _open(self) -> None:
+        from selftrust.ui.dialogs.help_dialog import show_help
+
+        show_help(self.ctx, self.window(), "more-than-a-habit")
+
+    def dismiss_for_a_while(self) -> None:
+        until = self.ctx.ws.today() + timedelta(days=DISMISS_DAYS)
+        self.ctx.prefs.set_value(DISMISS_KEY, until.isoformat())
+        self.setVisible(False)

@@ -1,0 +1,116 @@
+"""Words are never lost: closing asks, a draft comes back, a crash keeps it."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+from tests.ui.conftest import ScriptedPrompter
+from tests.ui.reflect_helpers import (
+    YESTERDAY,
+    open_dialogs,
+    part,
+    quiet_undo_stack,  # noqa: F401
+    type_into,
+    walk_with_a_miss,
+)
+
+from selftrust.services.drafts import draft_key, drafts_of
+from selftrust.ui.context import UiContext
+from selftrust.ui.main_window import MainWindow
+from selftrust.ui.reflections.reflection_dialog import (
+    ReflectionDialog,
+    open_reflection,
+    open_reflection_for_edit,
+)
+
+KEEP_WRITING, KEEP_DRAFT, DISCARD = 0, 1, 2
+
+
+def _open(ctx: UiContext, window: MainWindow, cid: int | None) -> ReflectionDialog:
+    dialog = open_reflection(ctx, window, cid, YESTERDAY if cid else None)
+    assert dialog is not None
+    return dialog
+
+
+def test_closing_with_words_asks_and_keeps_a_draft(qtbot: QtBot, window: MainWindow,
+                                                   ctx: UiContext,
+                                                   prompter: ScriptedPrompter) -> None:
+    cid = walk_with_a_miss(ctx.ws)
+    dialog = _open(ctx, window, cid)
+    type_into(qtbot, part(dialog, "happened"), "Rain, and I stayed in.")
+    dialog.form.before.buttons[2].click()
+
+    prompter.answers = [KEEP_WRITING]
+    dialog.close()
+    assert dialog.isVisible()  # still writing
+    assert prompter.asked[-1][:2] == ("choose", "Keep your words?")
+
+    prompter.answers = [KEEP_DRAFT]
+    dialog.close()
+    assert open_dialogs() == []
+
+    again = _open(ctx, window, cid)
+    assert part(again, "happened").toPlainText() == "Rain, and I stayed in."
+    assert again.form.before.value() == 2
+    notice = again.findChild(QLabel, "reflection-notice")
+    assert notice.isVisible() and "back" in notice.text()
+
+    prompter.answers = [DISCARD]
+    again.close()
+    third = _open(ctx, window, cid)
+    assert part(third, "happened").toPlainText() == ""
+    third.close()  # nothing written: no question
+    assert drafts_of(ctx.ws).get(draft_key(cid, YESTERDAY)) is None
+
+
+def test_a_crash_keeps_the_draft(qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
+    dialog = _open(ctx, window, None)
+    type_into(qtbot, part(dialog, "learned"), "Mornings work better for me.")
+    store = drafts_of(ctx.ws)
+    qtbot.waitUntil(lambda: store.get("free") is not None, timeout=3000)  # the autosave
+    shiboken6.delete(dialog)  # gone without closing, as in a crash
+    QApplication.processEvents()
+    again = _open(ctx, window, None)
+    assert part(again, "learned").toPlainText() == "Mornings work better for me."
+    again.save()
+    assert store.get("free") is None  # saved: the draft is gone
+    again.close()
+
+
+def test_saving_removes_the_draft_and_a_fresh_dialog_starts_empty(
+        qtbot: QtBot, window: MainWindow, ctx: UiContext, prompter: ScriptedPrompter) -> None:
+    cid = walk_with_a_miss(ctx.ws)
+    dialog = _open(ctx, window, cid)
+    type_into(qtbot, part(dialog, "friend"), "You showed up six days running.")
+    dialog.keep_draft()
+    dialog.save()
+    dialog.close()
+    assert drafts_of(ctx.ws).keys() == []
+    fresh = _open(ctx, window, cid)
+    assert part(fresh, "friend").toPlainText() == ""
+    fresh.close()
+
+
+def test_editing_keeps_unsaved_changes_as_a_draft_too(
+        qtbot: QtBot, window: MainWindow, ctx: UiContext, prompter: ScriptedPrompter) -> None:
+    from selftrust.services.reflections import ReflectionDraft
+
+    row = ctx.ws.reflections.write(ReflectionDraft(YESTERDAY, None, happened="First words"))
+    dialog = open_reflection_for_edit(ctx, window, row.id)
+    assert dialog is not None
+    assert part(dialog, "happened").toPlainText() == "First words"
+    dialog.close()  # unchanged: closes without asking
+    assert prompter.asked == []
+    dialog = open_reflection_for_edit(ctx, window, row.id)
+    assert dialog is not None
+    type_into(qtbot, part(dialog, "happened"), " and more")
+    prompter.answers = [KEEP_DRAFT]
+    dialog.close()
+    again = open_reflection_for_edit(ctx, window, row.id)
+    assert again is not None
+    assert part(again, "happened").toPlainText() == "First words and more"
+    assert ctx.ws.reflections.get(row.id).happened == "First words"  # not saved yet
+    again.save()
+    assert ctx.ws.reflections.get(row.id).happened == "First words and more"
+    assert open_dialogs() == []
