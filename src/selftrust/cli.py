@@ -71,7 +71,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from selftrust.ui.launch import run_gui
 
         return run_gui(args.data_dir, exit_after_startup=args.exit_after_startup)
-    return run_command(args)
+    try:
+        code = run_command(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `selftrust stats | head`: the reader left; that is not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return code
 
 
 def run_command(args: argparse.Namespace) -> int:

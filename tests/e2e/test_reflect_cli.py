@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.e2e.helpers import Run, cli_env, stats
 
 pytestmark = pytest.mark.e2e

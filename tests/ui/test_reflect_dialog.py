@@ -10,6 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+
+from selftrust.domain.coach import BUT_HINT
+from selftrust.ui.context import UiContext
+from selftrust.ui.main_window import MainWindow
+from selftrust.ui.reflections.reflection_dialog import NEED_WRITING, open_reflection
 from tests.e2e.helpers import cli_env
 from tests.ui.reflect_helpers import (
     TODAY,
@@ -21,11 +26,6 @@ from tests.ui.reflect_helpers import (
     type_into,
 )
 from tests.ui.reflect_helpers import walk_with_a_miss as _walk
-
-from selftrust.domain.coach import BUT_HINT
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
-from selftrust.ui.reflections.reflection_dialog import NEED_WRITING, open_reflection
 
 
 def _label(dialog, name: str) -> QLabel:  # type: ignore[no-untyped-def]

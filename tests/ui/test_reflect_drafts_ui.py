@@ -5,15 +5,6 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import ScriptedPrompter
-from tests.ui.reflect_helpers import (
-    YESTERDAY,
-    open_dialogs,
-    part,
-    quiet_undo_stack,  # noqa: F401
-    type_into,
-    walk_with_a_miss,
-)
 
 from selftrust.services.drafts import draft_key, drafts_of
 from selftrust.ui.context import UiContext
@@ -22,6 +13,15 @@ from selftrust.ui.reflections.reflection_dialog import (
     ReflectionDialog,
     open_reflection,
     open_reflection_for_edit,
+)
+from tests.ui.conftest import ScriptedPrompter
+from tests.ui.reflect_helpers import (
+    YESTERDAY,
+    open_dialogs,
+    part,
+    quiet_undo_stack,  # noqa: F401
+    type_into,
+    walk_with_a_miss,
 )
 
 KEEP_WRITING, KEEP_DRAFT, DISCARD = 0, 1, 2

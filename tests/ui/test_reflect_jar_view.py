@@ -8,12 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
-from tests.ui.reflect_helpers import (
-    TODAY,
-    YESTERDAY,
-    quiet_undo_stack,  # noqa: F401
-    walk_with_a_miss,
-)
 
 from selftrust.domain.history import Status
 from selftrust.services import demo
@@ -25,6 +19,12 @@ from selftrust.ui.jar import jar_shape
 from selftrust.ui.jar.jar_canvas import drawn_marbles
 from selftrust.ui.jar.jar_view import JarView
 from selftrust.ui.main_window import MainWindow
+from tests.ui.reflect_helpers import (
+    TODAY,
+    YESTERDAY,
+    quiet_undo_stack,  # noqa: F401
+    walk_with_a_miss,
+)
 
 
 def _jar(window: MainWindow) -> JarView:

@@ -7,6 +7,14 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
+
+from selftrust.services.journal import JournalIndex
+from selftrust.services.reflections import ReflectionDraft
+from selftrust.ui.context import UiContext
+from selftrust.ui.main_window import MainWindow
+from selftrust.ui.reflections.journal_model import JournalModel, Role
+from selftrust.ui.reflections.journal_view import JournalView
+from selftrust.ui.reflections.support_line import DISMISS_KEY
 from tests.ui.conftest import ScriptedPrompter
 from tests.ui.reflect_helpers import (
     TODAY,
@@ -18,14 +26,6 @@ from tests.ui.reflect_helpers import (
     type_into,
     walk_with_a_miss,
 )
-
-from selftrust.services.journal import JournalIndex
-from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
-from selftrust.ui.reflections.journal_model import JournalModel, Role
-from selftrust.ui.reflections.journal_view import JournalView
-from selftrust.ui.reflections.support_line import DISMISS_KEY
 
 
 def _journal(window: MainWindow) -> JournalView:
