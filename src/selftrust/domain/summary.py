@@ -10,8 +10,8 @@ from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
 from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
 from selftrust.domain.schedule import ScheduleKind
-from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
 from selftrust.domain.streaks import Streaks, find_streaks
+from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
 
 
 @dataclass(frozen=True, slots=True)
