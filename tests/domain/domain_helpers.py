@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Entry, History, Status
+from selftrust.domain.jar import jar_events, replay
+from selftrust.domain.streaks import find_streaks
 
 MONDAY_0 = date(2026, 1, 5)
 """A Monday, so weeks in the examples line up with the calendar (1 February is a Sunday)."""
@@ -64,3 +66,34 @@ def measured(
             ch = status[i]
         letters.append(ch)
     return history("".join(letters), rules, start, list(amounts))
+
+
+def sparse(
+    size: int,
+    marks: dict[int, str | float],
+    rules: Rules | None = None,
+    start: date = MONDAY_0,
+) -> History:
+    """A history of ``size`` days with marks at some offsets: a letter, or a kept amount."""
+    found: list[Entry] = []
+    for i, mark in marks.items():
+        if isinstance(mark, str):
+            found.append(Entry(day(i, start), _STATUS[mark], repaired=mark == "R"))
+        else:
+            found.append(Entry(day(i, start), Status.KEPT, float(mark)))
+    return History(start, day(size - 1, start), found, rules)
+
+
+def jar_path(rules: Rules, hist: History) -> list[tuple[int, int, int]]:
+    """(day offset, marbles, gold) after every day that changed the jar."""
+    return [
+        ((d.day - hist.start).days, d.marbles, d.gold) for d in replay(jar_events(rules, hist))
+    ]
+
+
+def streak_spans(rules: Rules, hist: History) -> list[tuple[int, int, int]]:
+    """(first offset, last offset, length) of every streak, oldest first."""
+    return [
+        ((s.start - hist.start).days, (s.end - hist.start).days, s.length)
+        for s in find_streaks(rules, hist).all
+    ]
