@@ -99,34 +99,43 @@ def _judge_periods(
     rules: Rules, history: History, period: Period, week_start: int
 ) -> list[Occasion]:
     out: list[Occasion] = []
-    start, end = history.start, history.end
-    first, last = period_bounds(start, period, week_start)
-    target = rules.target
-    codes, values = history.codes, history.values
-    while first <= end:
-        lo = max(first, start)
-        lo_i, hi_i = (lo - start).days, (min(last, end) - start).days
-        available = (last - lo).days + 1
-        skipped = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == SKIPPED)
-        # Planned rest later in a running period lowers what it can ask for.
-        d = end + timedelta(days=1)
-        while d <= last:
-            skipped += rules.paused(d)
-            d += timedelta(days=1)
-        recorded = any(codes[i] != UNMARKED for i in range(lo_i, hi_i + 1))
-        ongoing = last >= end
-        if target is None:
-            outcome, done, needed = _judge_count(
-                rules.schedule.times, available - skipped, codes, lo_i, hi_i, ongoing, recorded
-            )
-        else:
-            share = (available - skipped) / available
-            needed = target.amount * share
-            done = sum(values[i] for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
-            outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, share)
-        out.append(Occasion(first, last, outcome, False, done, needed))
+    first, last = period_bounds(history.start, period, week_start)
+    while first <= history.end:
+        out.append(judge_period(rules, history, first, last))
         first, last = period_bounds(last + timedelta(days=1), period, week_start)
     return out
+
+
+def judge_period(rules: Rules, history: History, first: date, last: date) -> Occasion:
+    """One calendar period judged as one occasion; the current one may run past the end.
+
+    Progress bars read the same judgement, so "2 of 3 this week" always asks what the
+    streak and the jar ask.
+    """
+    start, end = history.start, history.end
+    target = rules.target
+    codes, values = history.codes, history.values
+    lo = max(first, start)
+    lo_i, hi_i = (lo - start).days, (min(last, end) - start).days
+    available = (last - lo).days + 1
+    skipped = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == SKIPPED)
+    # Planned rest later in a running period lowers what it can ask for.
+    d = end + timedelta(days=1)
+    while d <= last:
+        skipped += rules.paused(d)
+        d += timedelta(days=1)
+    recorded = any(codes[i] != UNMARKED for i in range(lo_i, hi_i + 1))
+    ongoing = last >= end
+    if target is None:
+        outcome, done, needed = _judge_count(
+            rules.schedule.times, available - skipped, codes, lo_i, hi_i, ongoing, recorded
+        )
+    else:
+        share = (available - skipped) / available
+        needed = target.amount * share
+        done = sum(values[i] for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
+        outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, share)
+    return Occasion(first, last, outcome, False, done, needed)
 
 
 def _judge_count(

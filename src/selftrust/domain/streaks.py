@@ -57,9 +57,10 @@ def find_streaks(
     for occ in occasions:
         outcome = occ.outcome
         if outcome is Outcome.KEPT:
+            # A period may begin before the commitment did and end after today.
             if first is None:
-                first = occ.first
-            last = occ.last
+                first = max(occ.first, history.start)
+            last = min(occ.last, history.end)
             length += 1
         elif outcome is Outcome.SKIPPED or outcome is Outcome.PENDING:
             continue

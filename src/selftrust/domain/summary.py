@@ -8,7 +8,13 @@ from datetime import date, timedelta
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
-from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
+from selftrust.domain.occasions import (
+    DayState,
+    Outcome,
+    day_states,
+    judge_occasions,
+    judge_period,
+)
 from selftrust.domain.schedule import ScheduleKind
 from selftrust.domain.streaks import Streaks, find_streaks
 from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
@@ -112,21 +118,15 @@ def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progre
             i = history.size - 1
             done = values[i] if codes[i] == KEPT else 0.0
             return Progress(done, target.amount, "today")
-        first, _ = period_bounds(end, target.per, week_start)
-        lo = max(0, (first - history.start).days)
-        done = sum(values[i] for i in range(lo, history.size) if codes[i] == KEPT)
-        return Progress(done, target.amount, f"this {target.per.value}")
     if schedule.kind is ScheduleKind.IN_DAYS:
         lo = max(0, history.size - schedule.days)
         done = sum(1 for i in range(lo, history.size) if codes[i] == KEPT)
         return Progress(done, schedule.times, f"in the last {schedule.days} days")
-    period = schedule.period
+    period = rules.period
     if period is None:
         return None
-    first, _ = period_bounds(end, period, week_start)
-    lo = max(0, (first - history.start).days)
-    done = sum(1 for i in range(lo, history.size) if codes[i] == KEPT)
-    return Progress(done, schedule.times, f"this {period.value}")
+    occasion = judge_period(rules, history, *period_bounds(end, period, week_start))
+    return Progress(occasion.done, occasion.needed, f"this {period.value}")
 
 
 def history_start(created_on: date, first_checkin: date | None) -> date:
