@@ -9,7 +9,7 @@ The numbers are parameters so the "How is this counted?" page can quote them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -80,23 +80,16 @@ def jar_events(
     return events
 
 
-def _kept_cap(rules: Rules, history: History, week_start: int):  # type: ignore[no-untyped-def]
+def _kept_cap(rules: Rules, history: History, week_start: int) -> Callable[[int], bool] | None:
     """For flexible schedules only the first N kept days of a period win a marble."""
     schedule = rules.schedule
-    codes = history.codes
     if schedule.kind is ScheduleKind.IN_DAYS:
-        times, days = schedule.times, schedule.days
-        window_kept = [0] * history.size
-        rolling = 0
-        for i in range(history.size):
-            rolling += codes[i] == KEPT
-            if i >= days:
-                rolling -= codes[i - days] == KEPT
-            window_kept[i] = rolling
-        return lambda i: window_kept[i] <= times
+        winners = _window_winners(history.codes, schedule.times, schedule.days)
+        return winners.__getitem__
     period = schedule.period
     if period is None:
         return None
+    codes = history.codes
     allowed = [False] * history.size
     counts: dict[date, int] = defaultdict(int)
     day = history.start
@@ -106,7 +99,24 @@ def _kept_cap(rules: Rules, history: History, week_start: int):  # type: ignore[
             counts[key] += 1
             allowed[i] = counts[key] <= schedule.times
         day += timedelta(days=1)
-    return lambda i: allowed[i]
+    return allowed.__getitem__
+
+
+def _window_winners(codes: list[int], times: int, days: int) -> list[bool]:
+    """Kept days that win a marble: no M-day window may hold more than N winners.
+
+    Counting winners rather than kept days matters: kept every day of "1 in 2 days",
+    every other day wins, where counting kept days would let only the first one win.
+    """
+    won = [False] * len(codes)
+    in_window = 0  # winners among the previous days - 1 days
+    for i, code in enumerate(codes):
+        if i >= days and won[i - days]:
+            in_window -= 1
+        if code == KEPT and in_window < times:
+            won[i] = True
+            in_window += 1
+    return won
 
 
 def _amount_period_events(rules: Rules, history: History, week_start: int) -> list[JarEvent]:
