@@ -119,9 +119,10 @@ def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progre
             done = values[i] if codes[i] == KEPT else 0.0
             return Progress(done, target.amount, "today")
     if schedule.kind is ScheduleKind.IN_DAYS:
-        lo = max(0, history.size - schedule.days)
-        done = sum(1 for i in range(lo, history.size) if codes[i] == KEPT)
-        return Progress(done, schedule.times, f"in the last {schedule.days} days")
+        # The trailing window, asking what its streak rule asks: min(N, M - skipped).
+        window = codes[max(0, history.size - schedule.days):]
+        needed = min(schedule.times, schedule.days - window.count(SKIPPED))
+        return Progress(window.count(KEPT), needed, f"in the last {schedule.days} days")
     period = rules.period
     if period is None:
         return None
