@@ -51,12 +51,17 @@ class Occasion:
 
 
 def judge_day(rules: Rules, history: History, i: int) -> Outcome:
-    """The outcome of day ``i`` judged on its own (day-by-day schedules)."""
+    """The outcome of day ``i`` judged on its own (day-by-day schedules).
+
+    The history's last day is today: unrecorded or only partly done so far, it is still
+    open, so it leaves the current streak standing and wins or loses nothing yet.
+    """
     code = history.codes[i]
+    today = i == history.size - 1
     if code == SKIPPED:
         return Outcome.SKIPPED
     if code == UNMARKED:
-        return Outcome.PENDING if i == history.size - 1 else Outcome.UNMARKED
+        return Outcome.PENDING if today else Outcome.UNMARKED
     if code == MISSED:
         return Outcome.MISSED
     target = rules.target
@@ -67,7 +72,9 @@ def judge_day(rules: Rules, history: History, i: int) -> Outcome:
         return Outcome.KEPT if value <= target.amount else Outcome.MISSED
     if value >= target.amount:
         return Outcome.KEPT
-    return Outcome.PARTLY if value > 0 else Outcome.MISSED
+    if value <= 0:
+        return Outcome.MISSED
+    return Outcome.PENDING if today else Outcome.PARTLY
 
 
 def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) -> list[Occasion]:
@@ -209,8 +216,8 @@ def day_states(rules: Rules, history: History) -> list[DayState]:
             outcome = judge_day(rules, history, i)
             if outcome is Outcome.KEPT:
                 state = DayState.KEPT
-            elif outcome is Outcome.PARTLY:
-                state = DayState.PARTLY
+            elif outcome is Outcome.PARTLY or outcome is Outcome.PENDING:
+                state = DayState.PARTLY  # pending here: today, partly done so far
             else:
                 state = DayState.REPAIRED if history.repaired[i] else DayState.MISSED
         states.append(state)
