@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, period_bounds
 from selftrust.domain.history import KEPT, MISSED, History
-from selftrust.domain.occasions import Outcome, judge_day
+from selftrust.domain.occasions import Occasion, Outcome, judge_day, judge_period
 from selftrust.domain.schedule import ScheduleKind
 
 
@@ -121,50 +121,56 @@ def _window_winners(codes: list[int], times: int, days: int) -> list[bool]:
 
 def _amount_period_events(rules: Rules, history: History, week_start: int) -> list[JarEvent]:
     """Weekly/monthly amounts: a marble the day the target is reached (at least) or when
-    a period ends within its limit (at most); a loss the day an at-most limit is passed."""
+    a period ends within its limit (at most); a loss the day an at-most limit is passed.
+
+    The target is the period's own, as judge_period sets it (a short first period or
+    planned rest asks less), so a marble is won exactly when the period is kept.
+    """
     target = rules.target
     assert target is not None
     events: list[JarEvent] = []
-    codes, values, repaired = history.codes, history.values, history.repaired
-    start, end = history.start, history.end
-    first, last = period_bounds(start, target.per, week_start)
-    while first <= end:
-        lo_i = (max(first, start) - start).days
-        hi_i = (min(last, end) - start).days
-        total = 0.0
-        settled = False
-        recorded = False
-        for i in range(lo_i, hi_i + 1):
-            code = codes[i]
-            if code == MISSED:
-                recorded = True
-                if not target.at_most:
-                    events.append(
-                        JarEvent(history.day(i), repaired=1)
-                        if repaired[i]
-                        else JarEvent(history.day(i), missed=1)
-                    )
-                continue
-            if code != KEPT:
-                continue
-            recorded = True
-            total += values[i]
-            if settled:
-                continue
-            if not target.at_most and total >= target.amount:
-                events.append(JarEvent(history.day(i), kept=1))
-                settled = True
-            elif target.at_most and total > target.amount:
-                events.append(
-                    JarEvent(history.day(i), repaired=1)
-                    if repaired[i]
-                    else JarEvent(history.day(i), missed=1)
-                )
-                settled = True
-        if target.at_most and not settled and recorded and last < end:
-            events.append(JarEvent(last, kept=1))
+    first, last = period_bounds(history.start, target.per, week_start)
+    while first <= history.end:
+        occasion = judge_period(rules, history, first, last)
+        if occasion.outcome is not Outcome.SKIPPED:
+            events.extend(_amount_events(rules, history, first, last, occasion))
         first, last = period_bounds(last + timedelta(days=1), target.per, week_start)
     return events
+
+
+def _amount_events(
+    rules: Rules, history: History, first: date, last: date, occasion: Occasion
+) -> list[JarEvent]:
+    target = rules.target
+    assert target is not None
+    codes, values, repaired = history.codes, history.values, history.repaired
+    lo_i = max(0, (first - history.start).days)
+    hi_i = min(history.size - 1, (last - history.start).days)
+    events: list[JarEvent] = []
+    total = 0.0
+    settled = False
+    for i in range(lo_i, hi_i + 1):
+        code = codes[i]
+        if code == MISSED and not target.at_most:
+            events.append(_lapse(history.day(i), repaired[i]))
+        if code != KEPT:
+            continue
+        total += values[i]
+        if settled:
+            continue
+        if not target.at_most and total >= occasion.needed:
+            events.append(JarEvent(history.day(i), kept=1))
+            settled = True
+        elif target.at_most and total > occasion.needed:
+            events.append(_lapse(history.day(i), repaired[i]))
+            settled = True
+    if target.at_most and occasion.outcome is Outcome.KEPT:
+        events.append(JarEvent(last, kept=1))
+    return events
+
+
+def _lapse(day: date, repaired: bool) -> JarEvent:
+    return JarEvent(day, repaired=1) if repaired else JarEvent(day, missed=1)
 
 
 @dataclass(frozen=True, slots=True)

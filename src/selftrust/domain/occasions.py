@@ -116,32 +116,36 @@ def _judge_periods(
 def judge_period(rules: Rules, history: History, first: date, last: date) -> Occasion:
     """One calendar period judged as one occasion; the current one may run past the end.
 
-    Progress bars read the same judgement, so "2 of 3 this week" always asks what the
-    streak and the jar ask.
+    Progress bars and the jar read the same judgement, so "2 of 3 this week" always asks
+    what the streak asks.
     """
     start, end = history.start, history.end
     target = rules.target
     codes, values = history.codes, history.values
     lo = max(first, start)
     lo_i, hi_i = (lo - start).days, (min(last, end) - start).days
-    available = (last - lo).days + 1
+    available = (last - lo).days + 1  # the period's days since the commitment began
     skipped = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == SKIPPED)
     # Planned rest later in a running period lowers what it can ask for.
     d = end + timedelta(days=1)
     while d <= last:
         skipped += rules.paused(d)
         d += timedelta(days=1)
-    recorded = any(codes[i] != UNMARKED for i in range(lo_i, hi_i + 1))
+    open_days = available - skipped
+    # Skips alone are no record of what was done.
+    recorded = any(codes[i] == KEPT or codes[i] == MISSED for i in range(lo_i, hi_i + 1))
     ongoing = last >= end
     if target is None:
         outcome, done, needed = _judge_count(
-            rules.schedule.times, available - skipped, codes, lo_i, hi_i, ongoing, recorded
+            rules.schedule.times, open_days, codes, lo_i, hi_i, ongoing, recorded
         )
     else:
-        share = (available - skipped) / available
-        needed = target.amount * share
+        # An at-least target asks its share of the open days. An at-most limit allows its
+        # share of the days since the start: a skipped day never shrinks an allowance.
+        share_days = available if target.at_most else open_days
+        needed = target.amount * share_days / ((last - first).days + 1)
         done = sum(values[i] for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
-        outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, share)
+        outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, open_days)
     return Occasion(first, last, outcome, False, done, needed)
 
 
@@ -166,9 +170,9 @@ def _judge_count(
 
 
 def _judge_amount(
-    needed: float, done: float, at_most: bool, ongoing: bool, recorded: bool, share: float
+    needed: float, done: float, at_most: bool, ongoing: bool, recorded: bool, open_days: int
 ) -> Outcome:
-    if share <= 0:
+    if open_days <= 0:
         return Outcome.SKIPPED
     if at_most:
         if done > needed:

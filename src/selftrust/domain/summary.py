@@ -77,11 +77,11 @@ def count(rules: Rules, history: History, week_start: int = MONDAY) -> Counts:
         fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
         return Counts(kept, missed, skipped, 0, fixed)
     if rules.target.per is not Period.DAY:
-        kept = sum(1 for o in judge_occasions(rules, history, week_start)
-                   if o.outcome is Outcome.KEPT)
+        outcomes = [o.outcome for o in judge_occasions(rules, history, week_start)]
         missed = codes.count(MISSED)
         fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
-        return Counts(kept, missed, skipped, 0, fixed)
+        partly = outcomes.count(Outcome.PARTLY)
+        return Counts(outcomes.count(Outcome.KEPT), missed, skipped, partly, fixed)
     states = day_states(rules, history)
     return Counts(
         kept=states.count(DayState.KEPT),
@@ -97,11 +97,15 @@ class Progress:
     """How far the span holding a day has come: "2 of 3 this week", "12 of 20 pages"."""
 
     done: float
-    needed: float
+    needed: float  # the target, or the limit of an at-most commitment
     span: str  # "today", "this week", "this month", "in the last 5 days"
+    at_most: bool = False
 
     @property
     def met(self) -> bool:
+        """Reached the target, or (at most) still within the limit."""
+        if self.at_most:
+            return self.done <= self.needed
         return self.done >= self.needed
 
 
@@ -113,11 +117,10 @@ def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progre
     schedule = rules.schedule
     target = rules.target
     codes, values = history.codes, history.values
-    if target is not None:
-        if target.per is Period.DAY:
-            i = history.size - 1
-            done = values[i] if codes[i] == KEPT else 0.0
-            return Progress(done, target.amount, "today")
+    if target is not None and target.per is Period.DAY:
+        i = history.size - 1
+        done = values[i] if codes[i] == KEPT else 0.0
+        return Progress(done, target.amount, "today", target.at_most)
     if schedule.kind is ScheduleKind.IN_DAYS:
         # The trailing window, asking what its streak rule asks: min(N, M - skipped).
         window = codes[max(0, history.size - schedule.days):]
@@ -127,7 +130,8 @@ def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progre
     if period is None:
         return None
     occasion = judge_period(rules, history, *period_bounds(end, period, week_start))
-    return Progress(occasion.done, occasion.needed, f"this {period.value}")
+    at_most = target is not None and target.at_most
+    return Progress(occasion.done, occasion.needed, f"this {period.value}", at_most)
 
 
 def history_start(created_on: date, first_checkin: date | None) -> date:
