@@ -136,6 +136,9 @@ def test_on_weekdays_without_a_day_is_refused() -> None:
         (Schedule.on_weekdays(WORKDAYS), (5, 7), None, False),
         (Schedule.per_week(3), (3, 7), Period.WEEK, True),
         (Schedule.per_month(2), (2, 30), Period.MONTH, True),
+        (Schedule.per_week(7), (1, 1), Period.WEEK, True),  # N in N days is every day
+        (Schedule.per_month(30), (1, 1), Period.MONTH, True),
+        (Schedule.per_month(31), (1, 1), Period.MONTH, True),
         (Schedule.in_days(2, 5), (2, 5), None, True),
         (Schedule.in_days(1, 3), (1, 3), None, True),
         (Schedule.once(date(2026, 12, 1)), (1, 1), None, False),

@@ -96,6 +96,16 @@ def test_yes_no_weekdays_score_like_k_times_a_week() -> None:
     assert strength_series(mwf, history(pattern)) == strength_series(three, history(pattern))
 
 
+def test_every_day_of_a_period_scores_like_every_day() -> None:
+    # Loop turns a frequency of N in N days into 1 in 1; 31 times a month can ask no more
+    # than every day, so a commitment kept every day reaches full strength.
+    pattern = "KKK.KKKKMKKKSKKKKKKKKKKKKKKKKKKKKKKKKKKKKK"
+    daily = strength_series(Rules(), history(pattern))
+    for schedule in (Schedule.per_week(7), Schedule.per_month(30), Schedule.per_month(31)):
+        assert strength_series(Rules(schedule), history(pattern)) == daily
+    assert strength_at_end(Rules(Schedule.per_month(31)), history("K" * 90)) > 0.99
+
+
 # --- once -------------------------------------------------------------------------------
 
 

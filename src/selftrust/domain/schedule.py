@@ -98,7 +98,17 @@ class Schedule:
     # --- rules ----------------------------------------------------------------------
     @property
     def frequency(self) -> tuple[int, int]:
-        """(N, M): N occasions wanted in a window of M days, as Loop counts them."""
+        """(N, M): N occasions wanted in a window of M days, as Loop counts them.
+
+        N in N days is every day, 1 in 1, as Loop's Frequency normalises it; a month
+        is 30 days, so 30 or 31 times a month also asks for every day.
+        """
+        times, days = self._raw_frequency()
+        if times >= days:
+            return 1, 1
+        return times, days
+
+    def _raw_frequency(self) -> tuple[int, int]:
         kind = self.kind
         if kind is ScheduleKind.WEEKDAYS:
             return bin(self.weekdays).count("1"), 7
