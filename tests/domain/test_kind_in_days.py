@@ -46,13 +46,19 @@ def test_today_unrecorded_is_not_judged() -> None:
     assert find_streaks(EVERY_THIRD, history("KKM")).current == 2
 
 
-def test_skipped_days_lower_what_a_window_asks() -> None:
-    # Three skips leave two open days, so the window asks for both: one kept is short.
-    assert find_streaks(TWO_IN_FIVE, history("K.SSS.")).current == 0
-    # Four skips leave one open day, and one kept day is enough.
-    assert find_streaks(TWO_IN_FIVE, history("KSSSS.")).current == 1
-    # A window of nothing but skips asks for nothing.
-    assert find_streaks(TWO_IN_FIVE, history("KSSSSS.")).current == 1
+def current(pattern: str) -> int:
+    return find_streaks(TWO_IN_FIVE, history(pattern)).current
+
+
+def test_skips_bridge_a_window_streak() -> None:
+    # Three skips leave two open days; the window asks for both, and day 4 was missed.
+    assert current("KSSSM") == 0
+    assert current("KKSSM") == 2
+    # Skips never end a streak, however many.
+    assert current("KSSSSSS.") == 1
+    assert current("KKSSSSSK") == 3
+    # Back from a long rest, the first open day is its window's only open day: it is owed.
+    assert current("KKSSSSS.K") == 1
 
 
 def test_counts_and_calendar_of_a_window_schedule() -> None:
@@ -83,3 +89,12 @@ def test_only_n_kept_days_in_any_m_days_win_a_marble() -> None:
 def test_jar_of_a_window_schedule() -> None:
     h = history("K.KM.SR.K")
     assert jar_path(TWO_IN_FIVE, h) == [(0, 1, 0), (2, 2, 0), (3, 0, 0), (6, 0, 1), (8, 1, 1)]
+
+
+def test_a_skipped_day_never_ends_a_streak() -> None:
+    # Skipping today must not do what leaving it open does not: end the streak.
+    assert find_streaks(EVERY_THIRD, history("K...")).current == 1
+    assert find_streaks(EVERY_THIRD, history("K..S")).current == 1
+    assert find_streaks(EVERY_THIRD, history("K..SS")).current == 1
+    # The next open day is judged, its window asking less for the skips in it.
+    assert find_streaks(EVERY_THIRD, history("K..SSM")).current == 0

@@ -3,7 +3,7 @@
 A skipped occasion bridges a streak without adding to it; a missed, partly kept or
 unmarked past occasion ends it; today (or the current period) not yet kept leaves the
 current streak standing. "N times in any M days" counts kept days, and its streak ends
-on a day whose M-day window falls short of N.
+on a missed or unmarked day whose M-day window falls short of min(N, M - skipped).
 """
 
 from __future__ import annotations
@@ -102,6 +102,8 @@ def _window_streaks(rules: Rules, history: History) -> Streaks:
             last = day
             length += 1
             continue
+        if code == SKIPPED:
+            continue  # a skip bridges a streak: it never ends one
         if i == size - 1 and code == UNMARKED:
             continue  # today is still open
         if i < days - 1:
