@@ -228,3 +228,25 @@ def test_a_skipped_day_never_shrinks_an_at_most_allowance() -> None:
     # 13 drinks and one skipped day is within 14; shrinking the limit to 12 would break it.
     occasion = judge_occasions(DRINKS, DRINK_DAYS)[2]
     assert occasion.needed == 14
+
+
+# --- an explicit miss of an at-most limit -------------------------------------------------
+
+
+def test_an_explicit_miss_of_a_daily_limit_scores_as_over_it() -> None:
+    # "Missed" with no amount: the limit was broken; it must not score as nothing consumed.
+    from selftrust.domain.strength import multiplier, strength_at_end
+
+    m = multiplier(1.0)
+    assert strength_at_end(COFFEES, history("M", COFFEES)) == pytest.approx(m)  # v = 0
+    assert strength_at_end(COFFEES, history("R", COFFEES)) == pytest.approx(m + 0.5 * (1 - m))
+
+
+def test_an_explicit_miss_of_a_weekly_limit_misses_the_week() -> None:
+    h = measured([1, None, None, None, None, None, None, None], DRINKS, status=".M")
+    assert [o.outcome for o in judge_occasions(DRINKS, h)] == [Outcome.MISSED, Outcome.PENDING]
+    assert jar_path(DRINKS, h) == [(1, 0, 0)]  # -2 on an empty jar, no marble for the week
+    repaired = measured([1, None, 20, None, None, None, None, None], DRINKS, status=".R")
+    # Repaired: gold, and passing the limit later that week costs nothing more.
+    assert jar_path(DRINKS, repaired) == [(1, 0, 1)]
+    assert count(DRINKS, h) == Counts(missed=1)

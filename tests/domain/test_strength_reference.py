@@ -94,6 +94,14 @@ def _reference_amount(rules: Rules, start: date, marks: list[Mark]) -> list[floa
     window_days = {"day": 1, "week": 7, "month": 30}[target.per.value]
     multiplier = 0.5 ** (math.sqrt(1 / window_days) / 13)
     amounts = [value or 0.0 for _, value in marks]
+    if target.at_most:
+        # Self-Trust's reading (Loop has no missed amounts): a limit recorded as missed
+        # was broken, and counts twice a day's share of it.
+        share = target.amount / window_days
+        amounts = [
+            max(a, 2 * share) if c == "M" else a
+            for a, (c, _) in zip(amounts, marks, strict=True)
+        ]
     weekdays = rules.schedule.weekdays if rules.schedule.kind.value == "weekdays" else 127
     score = 1.0 if target.at_most else 0.0
     out = []

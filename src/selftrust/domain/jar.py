@@ -151,8 +151,10 @@ def _amount_events(
     settled = False
     for i in range(lo_i, hi_i + 1):
         code = codes[i]
-        if code == MISSED and not target.at_most:
+        if code == MISSED:
+            # Every missed check-in costs; for a limit it is also the lapse of the period.
             events.append(_lapse(history.day(i), repaired[i]))
+            settled = settled or target.at_most
         if code != KEPT:
             continue
         total += values[i]

@@ -146,6 +146,8 @@ def judge_period(rules: Rules, history: History, first: date, last: date) -> Occ
         needed = target.amount * share_days / ((last - first).days + 1)
         done = sum(values[i] for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
         outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, open_days)
+        if target.at_most and outcome is not Outcome.SKIPPED and MISSED in codes[lo_i:hi_i + 1]:
+            outcome = Outcome.MISSED  # a limit recorded as broken is broken
     return Occasion(first, last, outcome, False, done, needed)
 
 

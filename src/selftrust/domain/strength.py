@@ -78,7 +78,7 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
     gain = 1.0 - m
     schedule = rules.schedule
     codes = history.codes
-    values = _repaired_values(rules, history, repair_weight)
+    values = _window_values(rules, history, repair_weight)
     # Days a weekday schedule does not ask for rest the score, unless something was done.
     resting = [
         c == SKIPPED or (c == 0 and not schedule.is_occasion(history.day(i)))
@@ -104,12 +104,14 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
     return out
 
 
-def _repaired_values(rules: Rules, history: History, repair_weight: float) -> list[float]:
-    """The amounts as the window sees them, a repaired lapse counting as half kept.
+def _window_values(rules: Rules, history: History, repair_weight: float) -> list[float]:
+    """The amounts as the window sees them, judged against one day's share of the target.
 
-    "Half kept" is judged against one day's share of the target: at least half a share
-    for an at-least target, at most half a share over it for an at-most limit. A repair
-    never makes a day count for less than what was done.
+    A repaired lapse counts as half kept: at least half a share of an at-least target,
+    at most half a share over an at-most limit. An explicit miss of an at-most limit
+    with no amount broke it: it counts as two shares, nothing left of a daily limit
+    (counting nothing would score the miss as a perfect day). A repair never makes a day
+    count for less than what was done.
     """
     target = rules.target
     assert target is not None
@@ -117,7 +119,10 @@ def _repaired_values(rules: Rules, history: History, repair_weight: float) -> li
     share = target.amount / target.window_days
     floor = repair_weight * share
     ceiling = (2.0 - repair_weight) * share
+    codes = history.codes
     for i, repaired in enumerate(history.repaired):
+        if target.at_most and codes[i] == MISSED:
+            values[i] = max(values[i], 2.0 * share)
         if not repaired:
             continue
         if target.at_most:
