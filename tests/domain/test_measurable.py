@@ -13,6 +13,7 @@ from selftrust.domain.history import Entry, History, Status
 from selftrust.domain.jar import fill_jar, jar_events
 from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
 from selftrust.domain.streaks import find_streaks
+from selftrust.domain.strength import multiplier, strength_at_end
 from selftrust.domain.summary import Counts, Progress, count, progress, summarise
 
 S = DayState
@@ -235,8 +236,6 @@ def test_a_skipped_day_never_shrinks_an_at_most_allowance() -> None:
 
 def test_an_explicit_miss_of_a_daily_limit_scores_as_over_it() -> None:
     # "Missed" with no amount: the limit was broken; it must not score as nothing consumed.
-    from selftrust.domain.strength import multiplier, strength_at_end
-
     m = multiplier(1.0)
     assert strength_at_end(COFFEES, history("M", COFFEES)) == pytest.approx(m)  # v = 0
     assert strength_at_end(COFFEES, history("R", COFFEES)) == pytest.approx(m + 0.5 * (1 - m))
@@ -250,3 +249,22 @@ def test_an_explicit_miss_of_a_weekly_limit_misses_the_week() -> None:
     # Repaired: gold, and passing the limit later that week costs nothing more.
     assert jar_path(DRINKS, repaired) == [(1, 0, 1)]
     assert count(DRINKS, h) == Counts(missed=1)
+
+
+# --- at least 100 km a month ----------------------------------------------------------------
+
+
+def test_a_monthly_amount() -> None:
+    rules = Rules(target=Target(100.0, "km", per=Period.MONTH))
+    start = date(2026, 1, 1)
+    # January: 40 + 40 + 30 reaches 100 on the 20th. February: 50, partly. March 1: today.
+    marks: dict[int, float] = {9: 40, 14: 40, 19: 30, 35: 50}
+    h = measured([marks.get(i) for i in range(60)], rules, start=start)
+    occasions = judge_occasions(rules, h)
+    assert [(o.outcome, o.done, o.needed) for o in occasions] == [
+        (Outcome.KEPT, 110, 100), (Outcome.PARTLY, 50, 100), (Outcome.PENDING, 0, 100),
+    ]
+    assert jar_path(rules, h) == [(19, 1, 0)]
+    assert find_streaks(rules, h).current == 0
+    assert summarise(rules, h).streak_unit == "month"
+    assert progress(rules, h) == Progress(0, 100, "this month")
