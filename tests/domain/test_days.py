@@ -18,6 +18,8 @@ from selftrust.domain.days import (
     next_day_start,
     parse_day,
     period_bounds,
+    period_numbers,
+    period_spans,
     week_start_of,
 )
 
@@ -178,3 +180,36 @@ def test_days_between_counts_both_ends() -> None:
     assert days_between(date(2026, 1, 1), date(2026, 1, 1)) == 1
     assert days_between(date(2026, 1, 1), date(2026, 12, 31)) == 365
     assert days_between(date(2026, 1, 2), date(2026, 1, 1)) == 0
+
+
+# --- periods in bulk -------------------------------------------------------------------
+
+
+def test_period_spans_cover_the_days_asked_for() -> None:
+    weeks = period_spans(date(2026, 1, 1), date(2026, 1, 12), Period.WEEK)
+    assert weeks == [
+        (date(2025, 12, 29), date(2026, 1, 4)),
+        (date(2026, 1, 5), date(2026, 1, 11)),
+        (date(2026, 1, 12), date(2026, 1, 18)),
+    ]
+    assert period_spans(date(2026, 1, 1), date(2026, 1, 1), Period.WEEK, SUNDAY) == [
+        (date(2025, 12, 28), date(2026, 1, 3)),
+    ]
+    months = period_spans(date(2027, 12, 31), date(2028, 3, 1), Period.MONTH)
+    assert months == [
+        (date(2027, 12, 1), date(2027, 12, 31)),
+        (date(2028, 1, 1), date(2028, 1, 31)),
+        (date(2028, 2, 1), date(2028, 2, 29)),
+        (date(2028, 3, 1), date(2028, 3, 31)),
+    ]
+    assert period_spans(date(2026, 1, 1), date(2026, 1, 2), Period.DAY) == [
+        (date(2026, 1, 1), date(2026, 1, 1)),
+        (date(2026, 1, 2), date(2026, 1, 2)),
+    ]
+
+
+def test_period_numbers_number_each_day() -> None:
+    saturday = date(2026, 1, 10)
+    assert period_numbers(saturday, 10, Period.WEEK) == [0, 0, 1, 1, 1, 1, 1, 1, 1, 2]
+    assert period_numbers(date(2026, 1, 30), 4, Period.MONTH) == [0, 0, 1, 1]
+    assert period_numbers(saturday, 3, Period.DAY) == [0, 1, 2]

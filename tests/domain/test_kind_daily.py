@@ -8,6 +8,7 @@ from selftrust.domain.commitment import Rules
 from selftrust.domain.jar import JarRules, fill_jar, jar_events, replay
 from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
 from selftrust.domain.streaks import Streak, find_streaks
+from selftrust.domain.strength import strength_series
 from selftrust.domain.summary import Counts, progress, summarise
 
 DAILY = Rules()
@@ -106,3 +107,10 @@ def test_the_jar_numbers_are_parameters() -> None:
     stingy = JarRules(kept_gain=1, miss_cost=2, repair_return=1)
     assert [d.marbles for d in replay(jar_events(DAILY, h), stingy)] == [1, 2, 3, 2, 3, 1]
 
+
+
+def test_a_summary_can_reuse_a_strength_series() -> None:
+    h = history(MIXED_DAYS)
+    series = strength_series(DAILY, h)
+    assert summarise(DAILY, h, series=series) == summarise(DAILY, h)
+    assert summarise(DAILY, h, series=[0.0] * (h.size - 1) + [0.25]).strength == 0.25

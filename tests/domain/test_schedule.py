@@ -201,3 +201,20 @@ def test_to_text_reads_back_as_the_same_schedule(schedule: Schedule) -> None:
 )
 def test_describe_in_words_for_people(schedule: Schedule, words: str) -> None:
     assert schedule.describe() == words
+
+
+def test_occasion_flags_agree_with_is_occasion() -> None:
+    start = date(2026, 1, 7)  # a Wednesday
+    for schedule in (
+        Schedule.daily(),
+        Schedule.on_weekdays(MON_WED_FRI),
+        Schedule.on_weekdays(WEEKEND),
+        Schedule.per_week(2),
+        Schedule.in_days(2, 5),
+        Schedule.once(date(2026, 1, 9)),
+        Schedule.once(date(2025, 1, 9)),
+    ):
+        for size in (0, 1, 6, 7, 8, 30):
+            expected = [schedule.is_occasion(date.fromordinal(start.toordinal() + i))
+                        for i in range(size)]
+            assert schedule.occasion_flags(start, size) == expected, (schedule, size)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import IntEnum
 
 from selftrust.domain.commitment import Rules
-from selftrust.domain.days import MONDAY, Period, period_bounds
+from selftrust.domain.days import MONDAY, Period, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
 from selftrust.domain.schedule import ScheduleKind
 
@@ -88,29 +88,51 @@ def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) ->
     period = rules.period
     if period is not None:
         return _judge_periods(rules, history, period, week_start)
-    schedule = rules.schedule
     out: list[Occasion] = []
-    day = history.start
-    one = timedelta(days=1)
-    for i in range(history.size):
-        if schedule.is_occasion(day):
-            outcome = judge_day(rules, history, i)
-            if schedule.kind is ScheduleKind.IN_DAYS and outcome is Outcome.UNMARKED:
-                outcome = Outcome.PENDING  # not every day is owed in a flexible window
-            out.append(Occasion(day, day, outcome, history.repaired[i]))
-        day += one
+    start, repaired = history.start, history.repaired
+    for i, outcome in enumerate(day_outcomes(rules, history)):
+        if outcome is not None:
+            day = start + timedelta(days=i)
+            out.append(Occasion(day, day, outcome, repaired[i]))
+    return out
+
+
+_BY_CODE = {
+    KEPT: Outcome.KEPT,
+    MISSED: Outcome.MISSED,
+    SKIPPED: Outcome.SKIPPED,
+    UNMARKED: Outcome.UNMARKED,
+}
+
+
+def day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
+    """``judge_day`` for every day at once; None on a day that is no occasion.
+
+    Streaks and the jar read ten years of these per commitment, so a yes/no day is
+    judged by its code alone, without a call or a date per day.
+    """
+    if history.size == 0:
+        return []
+    schedule = rules.schedule
+    flags = schedule.occasion_flags(history.start, history.size)
+    if rules.target is not None:
+        return [judge_day(rules, history, i) if f else None for i, f in enumerate(flags)]
+    by_code = dict(_BY_CODE)
+    if schedule.kind is ScheduleKind.IN_DAYS:
+        by_code[UNMARKED] = Outcome.PENDING  # not every day is owed in a flexible window
+    out: list[Outcome | None] = list(map(by_code.__getitem__, history.codes))
+    if not all(flags):
+        out = [o if f else None for o, f in zip(out, flags, strict=True)]
+    if out[-1] is Outcome.UNMARKED:
+        out[-1] = Outcome.PENDING  # today is still open
     return out
 
 
 def _judge_periods(
     rules: Rules, history: History, period: Period, week_start: int
 ) -> list[Occasion]:
-    out: list[Occasion] = []
-    first, last = period_bounds(history.start, period, week_start)
-    while first <= history.end:
-        out.append(judge_period(rules, history, first, last))
-        first, last = period_bounds(last + timedelta(days=1), period, week_start)
-    return out
+    spans = period_spans(history.start, history.end, period, week_start)
+    return [judge_period(rules, history, first, last) for first, last in spans]
 
 
 def judge_period(rules: Rules, history: History, first: date, last: date) -> Occasion:
@@ -121,11 +143,11 @@ def judge_period(rules: Rules, history: History, first: date, last: date) -> Occ
     """
     start, end = history.start, history.end
     target = rules.target
-    codes, values = history.codes, history.values
     lo = max(first, start)
     lo_i, hi_i = (lo - start).days, (min(last, end) - start).days
+    codes = history.codes[lo_i : hi_i + 1]
     available = (last - lo).days + 1  # the period's days since the commitment began
-    skipped = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == SKIPPED)
+    skipped = codes.count(SKIPPED)
     # Planned rest later in a running period lowers what it can ask for.
     d = end + timedelta(days=1)
     while d <= last:
@@ -133,35 +155,29 @@ def judge_period(rules: Rules, history: History, first: date, last: date) -> Occ
         d += timedelta(days=1)
     open_days = available - skipped
     # Skips alone are no record of what was done.
-    recorded = any(codes[i] == KEPT or codes[i] == MISSED for i in range(lo_i, hi_i + 1))
+    recorded = KEPT in codes or MISSED in codes
     ongoing = last >= end
     if target is None:
         outcome, done, needed = _judge_count(
-            rules.schedule.times, open_days, codes, lo_i, hi_i, ongoing, recorded
+            rules.schedule.times, open_days, codes.count(KEPT), ongoing, recorded
         )
     else:
         # An at-least target asks its share of the open days. An at-most limit allows its
         # share of the days since the start: a skipped day never shrinks an allowance.
         share_days = available if target.at_most else open_days
         needed = target.amount * share_days / ((last - first).days + 1)
-        done = sum(values[i] for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
+        values = history.values[lo_i : hi_i + 1]
+        done = sum(v for v, c in zip(values, codes, strict=True) if c == KEPT)
         outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, open_days)
-        if target.at_most and outcome is not Outcome.SKIPPED and MISSED in codes[lo_i:hi_i + 1]:
+        if target.at_most and outcome is not Outcome.SKIPPED and MISSED in codes:
             outcome = Outcome.MISSED  # a limit recorded as broken is broken
     return Occasion(first, last, outcome, False, done, needed)
 
 
 def _judge_count(
-    times: int,
-    open_days: int,
-    codes: list[int],
-    lo_i: int,
-    hi_i: int,
-    ongoing: bool,
-    recorded: bool,
+    times: int, open_days: int, kept: int, ongoing: bool, recorded: bool
 ) -> tuple[Outcome, float, float]:
     needed = min(times, open_days)
-    kept = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
     if needed <= 0:
         return Outcome.SKIPPED, kept, 0
     if kept >= needed:

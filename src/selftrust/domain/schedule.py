@@ -142,6 +142,21 @@ class Schedule:
             return day == self.on
         return True
 
+    def occasion_flags(self, start: date, size: int) -> list[bool]:
+        """``is_occasion`` for ``size`` days from ``start`` at once, without a date per day."""
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS:
+            week = [bool(self.weekdays >> ((start.weekday() + k) % 7) & 1) for k in range(7)]
+            return (week * (size // 7 + 1))[:size]
+        if kind is ScheduleKind.ONCE:
+            flags = [False] * size
+            assert self.on is not None
+            i = (self.on - start).days
+            if 0 <= i < size:
+                flags[i] = True
+            return flags
+        return [True] * size
+
     # --- text -----------------------------------------------------------------------
     def to_text(self) -> str:
         """The CLI spelling, which ``parse`` reads back."""

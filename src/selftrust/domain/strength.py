@@ -52,17 +52,17 @@ def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list
         1.0 if c == KEPT else (repair_weight if c == MISSED and r else 0.0)
         for c, r in zip(codes, history.repaired, strict=True)
     ]
+    leaving = [0.0] * denominator + weights  # the day that drops out of the window
     m = multiplier(freq)
     gain = 1.0 - m
     rolling = 0.0
     score = 0.0
     out: list[float] = []
     append = out.append
-    for i, w in enumerate(weights):
+    for w, old, code in zip(weights, leaving, codes, strict=False):  # leaving runs longer
         rolling += w
-        if i >= denominator:
-            rolling -= weights[i - denominator]
-        if codes[i] != SKIPPED:
+        rolling -= old
+        if code != SKIPPED:
             v = rolling / numerator
             score = score * m + (v if v < 1.0 else 1.0) * gain
         append(score)

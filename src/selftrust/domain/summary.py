@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds
@@ -50,10 +51,16 @@ def summarise(
     history: History,
     week_start: int = MONDAY,
     repair_weight: float = REPAIR_WEIGHT,
+    series: list[float] | None = None,
 ) -> Summary:
-    occasions = judge_occasions(rules, history, week_start)
-    streaks = find_streaks(rules, history, week_start, occasions)
-    series = strength_series(rules, history, repair_weight)
+    """The figures of one commitment as of the history's last day.
+
+    Pass ``series`` when the strength series is at hand (the charts need it anyway):
+    it is the costliest part, and need not be computed twice.
+    """
+    streaks = find_streaks(rules, history, week_start)
+    if series is None:
+        series = strength_series(rules, history, repair_weight)
     period = rules.period
     return Summary(
         strength=series[-1] if series else 0.0,
@@ -69,19 +76,16 @@ def count(rules: Rules, history: History, week_start: int = MONDAY) -> Counts:
     For a measurable commitment "kept" counts days (or weeks/months, for a weekly or
     monthly target) that met the target; a partly kept day is neither kept nor missed.
     """
-    codes, repaired, paused = history.codes, history.repaired, history.paused
-    skipped = sum(1 for c, p in zip(codes, paused, strict=True) if c == SKIPPED and not p)
+    codes = history.codes
+    # Every paused day is a skip, and none of them was a check-in.
+    skipped = codes.count(SKIPPED) - history.paused.count(True)
+    fixed = list(compress(codes, history.repaired)).count(MISSED)
     if rules.target is None:
-        kept = codes.count(KEPT)
-        missed = codes.count(MISSED)
-        fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
-        return Counts(kept, missed, skipped, 0, fixed)
+        return Counts(codes.count(KEPT), codes.count(MISSED), skipped, 0, fixed)
     if rules.target.per is not Period.DAY:
         outcomes = [o.outcome for o in judge_occasions(rules, history, week_start)]
-        missed = codes.count(MISSED)
-        fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
         partly = outcomes.count(Outcome.PARTLY)
-        return Counts(outcomes.count(Outcome.KEPT), missed, skipped, partly, fixed)
+        return Counts(outcomes.count(Outcome.KEPT), codes.count(MISSED), skipped, partly, fixed)
     states = day_states(rules, history)
     return Counts(
         kept=states.count(DayState.KEPT),
