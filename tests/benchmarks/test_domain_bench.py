@@ -14,7 +14,7 @@ from typing import Any
 
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.history import Entry, History, Status
-from selftrust.domain.jar import Jar, fill_jar, jar_events
+from selftrust.domain.jar import Jar, fill_jar_tracks, jar_track
 from selftrust.domain.schedule import WORKDAYS, Schedule
 from selftrust.domain.strength import strength_series
 from selftrust.domain.summary import Summary, summarise
@@ -78,10 +78,12 @@ def build_commitments(seed: int = 2026) -> list[Commitment]:
 
 def compute_all(commitments: list[Commitment]) -> tuple[list[Summary], list[list[float]], Jar]:
     """What the dashboard, the stats command and the charts need, for every commitment."""
-    summaries = [summarise(c.rules, c.history) for c in commitments]
     series = [strength_series(c.rules, c.history) for c in commitments]
-    events = [e for c in commitments for e in jar_events(c.rules, c.history)]
-    return summaries, series, fill_jar(events)
+    summaries = [
+        summarise(c.rules, c.history, series=s) for c, s in zip(commitments, series, strict=True)
+    ]
+    jar = fill_jar_tracks(jar_track(c.rules, c.history) for c in commitments)
+    return summaries, series, jar
 
 
 def test_strength_streaks_and_jar_for_20_commitments_over_10_years(benchmark: Any) -> None:

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import KEPT, UNMARKED
-from selftrust.domain.jar import jar_events, replay
+from selftrust.domain.jar import (
+    fill_jar,
+    fill_jar_tracks,
+    jar_events,
+    jar_track,
+    replay,
+    replay_tracks,
+)
+from selftrust.domain.occasions import Outcome, day_outcomes, judge_day
 from selftrust.domain.streaks import Streaks, find_streaks
 from selftrust.domain.strength import strength_series
 
@@ -260,6 +268,31 @@ def test_the_jar_equals_an_independent_replay_and_never_goes_below_zero(
     assert all(d.marbles >= 0 for d in days)
     assert [d.gold for d in days] == sorted(d.gold for d in days)
     assert [(d.day, d.marbles, d.gold) for d in days] == reference_jar(commitments)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(cases(max_days=90), min_size=0, max_size=4))
+def test_the_fast_jar_of_tracks_equals_the_replay_of_events(commitments: list[Case]) -> None:
+    tracks = [jar_track(c.rules, c.history()) for c in commitments]
+    events = [e for c in commitments for e in jar_events(c.rules, c.history())]
+    assert replay_tracks(tracks) == replay(events)
+    assert fill_jar_tracks(tracks) == fill_jar(events)
+
+
+@FAST
+@given(cases())
+def test_outcomes_in_bulk_are_judge_day_on_every_occasion(case: Case) -> None:
+    history = case.history()
+    schedule = case.rules.schedule
+    flexible = schedule.kind.value == "in_days"
+    for i, outcome in enumerate(day_outcomes(case.rules, history)):
+        if not schedule.is_occasion(history.day(i)):
+            assert outcome is None
+            continue
+        expected = judge_day(case.rules, history, i)
+        if flexible and expected is Outcome.UNMARKED:
+            expected = Outcome.PENDING
+        assert outcome is expected, i
 
 
 @pytest.mark.parametrize("kind", KINDS)
