@@ -158,10 +158,10 @@ class MainWindow(QMainWindow):
         a.redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)
-        stack.undoTextChanged.connect(
-            lambda t: a.undo.setText(f"&Undo {t}" if t else "&Undo"))
-        stack.redoTextChanged.connect(
-            lambda t: a.redo.setText(f"&Redo {t}" if t else "&Redo"))
+        # bound methods, not lambdas: Qt drops these connections with the window, so a
+        # stack that outlives it (it belongs to the context) never reaches dead actions
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         a.undo.setEnabled(stack.canUndo())
         a.redo.setEnabled(stack.canRedo())
         for key in VIEWS:
@@ -183,6 +183,12 @@ class MainWindow(QMainWindow):
         a.export_data.triggered.connect(lambda: self._data_call("export_data"))
         a.backups.triggered.connect(lambda: self._data_call("show_backups"))
         a.export_chart.triggered.connect(self._export_chart)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.actions_.undo.setText(f"&Undo {text}" if text else "&Undo")
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.actions_.redo.setText(f"&Redo {text}" if text else "&Redo")
 
     def _today_call(self, name: str, *args: object) -> None:
         self.show_view("today")
