@@ -49,6 +49,7 @@ DAILY_TARGET_KINDS = (ScheduleKind.DAILY, ScheduleKind.WEEKDAYS, ScheduleKind.ON
 def section_label(text: str, buddy: QWidget | None = None) -> QLabel:
     """A field's name above it, a touch bolder than the text; with a mnemonic."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # mnemonics still work in plain text
     font = QFont(label.font())
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)

@@ -75,6 +75,8 @@ class PauseEditor(QWidget):
         entry.setContentsMargins(0, 0, 0, 0)
         from_label = QLabel("From")
         to_label = QLabel("to")
+        for label in (from_label, to_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         entry.addWidget(from_label)
         entry.addWidget(self.start)
         entry.addWidget(to_label)
