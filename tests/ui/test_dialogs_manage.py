@@ -259,6 +259,7 @@ def test_new_and_edit_from_the_manage_dialog(qtbot: QtBot, ctx: UiContext) -> No
     click(qtbot, form.ok)
     qtbot.waitUntil(lambda: dialog.active_model.rowCount() == 2)
     assert titles(ctx) == ["Walk", "Read"]
+    assert dialog.selected() is not None and dialog.selected().title == "Read"  # type: ignore[union-attr]
 
     dialog.select(walk)
     qtbot.keyClick(dialog.active_view, Qt.Key.Key_F2)

@@ -355,7 +355,16 @@ class ManageDialog(QDialog):
     def new(self) -> QDialog:
         from selftrust.ui.dialogs.commitment_dialog import new_commitment
 
-        return new_commitment(self.ctx, self)
+        form = new_commitment(self.ctx, self)
+        form.accepted.connect(self._select_newest)
+        return form
+
+    def _select_newest(self) -> None:
+        """A new commitment goes to the end of the list: select it, ready to move."""
+        count = self.active_model.rowCount()
+        if count:
+            self.select(self.active_model.row_at(count - 1).id)
+            self.active_view.setFocus()
 
     def edit(self) -> QDialog | None:
         row = self.selected()

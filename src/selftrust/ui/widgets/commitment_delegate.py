@@ -93,7 +93,10 @@ class CommitmentDelegate(QStyledItemDelegate):
             x += unit * 1.1
         color = QColor(index.data(COLOR_ROLE) or "#888888")
         radius = unit * 0.42
-        painter.setPen(Qt.PenStyle.NoPen)
+        if selected:  # a thin ring keeps the colour distinct on the highlight
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.HighlightedText), 1.5))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_blend(pal.color(QPalette.ColorRole.Base), color, 0.45)
                          if archived else color)
         painter.drawEllipse(QPointF(x + radius, rect.center().y()), radius, radius)
