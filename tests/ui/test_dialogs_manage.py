@@ -310,9 +310,15 @@ def test_user_text_is_drawn_as_plain_text(qtbot: QtBot, ctx: UiContext) -> None:
     dialog = manage(qtbot, ctx)
     index = dialog.active_model.index(0)
     assert index.data(Qt.ItemDataRole.DisplayRole) == "<b>bold</b> & <i>brave</i>"
-    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("<b>bold</b>")
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;brave&lt;/i&gt;" in tip, \
+        "a tooltip that looks like HTML would be rendered as HTML: it is escaped"
     image = dialog.active_view.grab()  # paints through the delegate without trouble
     assert not image.isNull()
+    dialog.select(ctx.ws.commitments.all()[0].id)
+    dialog.archive_or_restore()
+    assert "&lt;b&gt;bold" in dialog.undo_button.toolTip()
+    assert "<b>bold" not in dialog.undo_button.toolTip()
     dialog.close()
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 from dialog_helpers import activate, choose, click, close_at_end, the_dialog
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -92,8 +93,16 @@ def test_theme_applies_at_once_and_is_remembered(
     changed: list[bool] = []
     ctx.clockwork.prefs_changed.connect(lambda: changed.append(True))
     dialog = preferences(qtbot, ctx)
+    click(qtbot, dialog.theme_buttons[Theme.LIGHT])
+    QApplication.processEvents()  # the new palette reaches child widgets as posted events
+
+    def hint_lightness() -> int:
+        return dialog.day_start_hint.palette().color(QPalette.ColorRole.WindowText).lightness()
+
+    light_hint = hint_lightness()
     click(qtbot, dialog.theme_buttons[Theme.DARK])
     assert is_dark(QApplication.palette())
+    qtbot.waitUntil(lambda: hint_lightness() > light_hint)  # open hints follow the theme
     assert ctx.prefs.theme is Theme.DARK
     assert changed, "views are told, so they re-render their icons"
     qtbot.keyClick(dialog.theme_buttons[Theme.DARK], Qt.Key.Key_Left)  # arrow keys, like radios

@@ -31,7 +31,7 @@ from selftrust.ui.widgets.commitment_delegate import CommitmentDelegate
 from selftrust.ui.widgets.commitment_list_model import CommitmentListModel
 from selftrust.ui.widgets.dates import day_words
 from selftrust.ui.widgets.empty_state import EmptyState
-from selftrust.ui.widgets.labels import Hint
+from selftrust.ui.widgets.labels import Hint, plain_tooltip
 from selftrust.ui.widgets.rule_words import pause_words, rules_words
 
 Std = QKeySequence.StandardKey
@@ -338,8 +338,9 @@ class ManageDialog(QDialog):
         self.act_undo.setEnabled(stack.canUndo())
         self.act_redo.setEnabled(stack.canRedo())
         text = stack.undoText()
-        self.act_undo.setToolTip(f"Undo {text} (Ctrl+Z)".replace("&&", "&") if text
-                                 else "Nothing to undo")
+        # the undo text holds a commitment's title: user text, so an escaped tooltip
+        self.act_undo.setToolTip(plain_tooltip(f"Undo {text} (Ctrl+Z)".replace("&&", "&"))
+                                 if text else "Nothing to undo")
 
     def _detach(self) -> None:
         for signal, slot in ((self.ctx.bridge.changed, self._on_change),

@@ -33,7 +33,7 @@ from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.icons import app_icon
 from selftrust.ui.widgets.commitment_delegate import CommitmentDelegate
 from selftrust.ui.widgets.commitment_list_model import COLOR_ROLE, DETAIL_ROLE
-from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.labels import Hint, InlineMessage, plain_tooltip
 from selftrust.ui.widgets.rule_words import rules_words
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -180,7 +180,7 @@ class WelcomeDialog(QDialog):
         tip = f"{draft.title}\n{words}"
         if draft.why:
             tip += f"\n\n{draft.why}"
-        item.setToolTip(tip)  # a plain-text tooltip: no markup in it is ever interpreted
+        item.setToolTip(plain_tooltip(tip))  # an edited title is user text
 
     def drafts(self) -> list[CommitmentDraft]:
         return [self.model.item(r).data(DRAFT_ROLE) for r in range(self.model.rowCount())]

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from selftrust.store.records import CommitmentRow
+from selftrust.ui.widgets.labels import plain_tooltip
 
 MIME_TYPE = "application/x-selftrust-commitment-ids"
 
@@ -95,7 +96,7 @@ class CommitmentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.title}, {detail}" if detail else row.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{detail}" if detail else row.title
+            return plain_tooltip(f"{row.title}\n{detail}" if detail else row.title)
         if role == Qt.ItemDataRole.DecorationRole or role == COLOR_ROLE:
             return QColor(row.color)
         if role == ID_ROLE:

@@ -6,6 +6,8 @@ they are open (Preferences applies the theme at once). Their text is always plai
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
@@ -19,6 +21,7 @@ MESSAGE_DARK = "#F0A57E"
 class _PaletteLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
+        self._recolouring = False
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self._recolour()
@@ -27,14 +30,23 @@ class _PaletteLabel(QLabel):
         raise NotImplementedError
 
     def _recolour(self) -> None:
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, self._colour())
-        self.setPalette(pal)
+        colour = self._colour()
+        if self.palette().color(QPalette.ColorRole.WindowText) == colour:
+            return
+        self._recolouring = True
+        try:
+            pal = self.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(pal)
+        finally:
+            self._recolouring = False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.setPalette(QPalette())  # take the new theme, then tint again
+        # a new app palette reaches windows as ApplicationPaletteChange and their
+        # children as PaletteChange (our own setPalette sends one too: skip that)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and not self._recolouring:
             self._recolour()
 
 
@@ -76,3 +88,9 @@ class InlineMessage(_PaletteLabel):
     @property
     def message(self) -> str:
         return self.text()
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed: Qt renders a tooltip that looks like HTML
+    as HTML, so user text is escaped and its line breaks kept."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
