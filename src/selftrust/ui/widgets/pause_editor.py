@@ -64,6 +64,7 @@ class PauseEditor(QWidget):
         self.list.setAccessibleName("Pauses")
         self.list.setObjectName("pause-list")
         self.list.setUniformItemSizes(True)
+        self.list.setSpacing(2)
         self.remove_button = QPushButton("Remo&ve")
         self.remove_button.setAccessibleName("Remove pause")
         self.remove_button.setAutoDefault(False)
@@ -163,7 +164,9 @@ class PauseEditor(QWidget):
         self.empty.setVisible(not has)
         rows = max(1, min(len(self._pauses), 4))
         height = self.list.sizeHintForRow(0) if has else self.fontMetrics().height()
-        self.list.setFixedHeight(rows * max(height, 1) + 2 * self.list.frameWidth() + 4)
+        spacing = 2 * self.list.spacing()
+        self.list.setFixedHeight(rows * (max(height, 1) + spacing) + spacing
+                                 + 2 * self.list.frameWidth())
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
