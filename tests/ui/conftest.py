@@ -94,6 +94,6 @@ def window(qtbot: QtBot, ctx: UiContext):  # type: ignore[no-untyped-def]
     win = MainWindow(ctx, restore_state=False)
     qtbot.addWidget(win)
     win.resize(1100, 720)
-    win.show()
-    qtbot.waitExposed(win)
+    with qtbot.waitExposed(win):
+        win.show()
     return win
