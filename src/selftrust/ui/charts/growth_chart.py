@@ -22,6 +22,8 @@ from selftrust.ui.charts.style import ChartStyle
 
 MIN_DAYS = 7
 STEPS_UP_TO = 45
+DOTS_UP_TO = 200
+"""Up to this many days each repaired miss is a gold dot on the jar's line."""
 """Up to about six weeks the jar is drawn as steps: each day's marbles are visible."""
 
 
@@ -49,8 +51,10 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
     date_axis(ax, as_date(growth.days[0]), as_date(growth.days[-1]))
 
     strength_ax = ax.twinx()
-    strength_ax.plot(x, growth.strength, color=style.second, linewidth=1.6,
-                     linestyle=(0, (4, 2)), label="Overall strength")
+    dashes = (0, (4, 2)) if growth.size <= DOTS_UP_TO else "solid"
+    strength_ax.plot(x, growth.strength, color=style.second,
+                     linewidth=1.6 if growth.size <= DOTS_UP_TO else 1.1,
+                     linestyle=dashes, label="Overall strength")
     percent_axis(strength_ax, top=1.04)
     strength_ax.spines["right"].set_visible(False)
     strength_ax.spines["left"].set_visible(False)
@@ -58,25 +62,31 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
     strength_ax.set_ylabel("overall strength")
     strength_ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
 
+    # Gold marks the days a reflection repaired a miss: on the jar's line for a few
+    # months, as a quiet rug along the bottom when years of them would hide the line.
+    ax.set_zorder(strength_ax.get_zorder() + 1)
+    ax.patch.set_visible(False)
     if growth.repair_days.size:
         rx = date_nums(growth.repair_days)
-        index = (growth.repair_days - growth.days[0]).astype(int)
-        ry = marbles[index]
-        size = (style.font_size * 0.55) ** 2 * (1.0 if growth.size <= 400 else 0.55)
-        # Drawn on the jar's axes, above the strength line, so the gold is never hidden.
-        ax.set_zorder(strength_ax.get_zorder() + 1)
-        ax.patch.set_visible(False)
-        ax.scatter(rx, ry, s=size, color=style.gold, edgecolors=style.gold_edge,
-                   linewidths=0.8, zorder=4, label="Repaired misses")
+        if growth.size <= DOTS_UP_TO:
+            index = (growth.repair_days - growth.days[0]).astype(int)
+            ax.scatter(rx, marbles[index], s=(style.font_size * 0.55) ** 2, color=style.gold,
+                       edgecolors=style.gold_edge, linewidths=0.8, zorder=4)
+        else:
+            ax.scatter(rx, np.full(rx.size, 0.025), s=(style.font_size * 0.9) ** 2,
+                       marker="|", color=style.gold, linewidths=1.0, alpha=0.75,
+                       transform=ax.get_xaxis_transform(), zorder=4, clip_on=False)
 
     handles = [
         Line2D([], [], color=style.accent, linewidth=2.0, label="Marbles in the jar"),
-        Line2D([], [], color=style.second, linewidth=1.6, linestyle=(0, (4, 2)),
+        Line2D([], [], color=style.second, linewidth=1.6, linestyle=dashes,
                label="Overall strength"),
     ]
     if growth.repair_days.size:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=6,
-                              markerfacecolor=style.gold, markeredgecolor=style.gold_edge,
+        dots = growth.size <= DOTS_UP_TO
+        handles.append(Line2D([], [], linestyle="none", marker="o" if dots else "|",
+                              markersize=6 if dots else 9, markerfacecolor=style.gold,
+                              markeredgecolor=style.gold_edge if dots else style.gold,
                               label="Repaired misses"))
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3,
               borderaxespad=0.2, handlelength=1.8, columnspacing=1.4)
