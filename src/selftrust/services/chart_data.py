@@ -187,6 +187,13 @@ class ChartData:
         today = self.today()
         return rng.resolve(today, min(d.start for d in items))
 
+    def days_of_data(self, selection: Selection = None) -> int:
+        """Days since the earliest selected commitment began (0 when there is none)."""
+        items = self.selected(selection)
+        if not items:
+            return 0
+        return (self.today() - min(d.start for d in items)).days + 1
+
     # --- growth ---------------------------------------------------------------------
     def growth(self, rng: ChartRange, selection: Selection = None) -> Growth:
         items = self.selected(selection)

@@ -28,7 +28,7 @@ CHARTS: tuple[ChartInfo, ...] = (
               "Every day of the year, coloured by the promises kept"),
     ChartInfo("weekday", "&Weekdays", "Weekday pattern",
               "Which days of the week are kept, and which are harder"),
-    ChartInfo("streaks", "Strea&ks", "Best streaks",
+    ChartInfo("streaks", "Stre&aks", "Best streaks",
               "Your longest runs of kept promises, with their dates"),
 )
 

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
 
 
+MIN_DAYS = 7
+"""Less than a week of data makes no chart worth reading."""
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     name: str
@@ -91,8 +95,12 @@ def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) ->
     with matplotlib.rc_context(style.rc()):
         fig.set_facecolor(style.background)
         fig.set_layout_engine("constrained")
-        if data.span(req.rng, req.selection) is None:
+        age = data.days_of_data(req.selection)
+        if age == 0:
             message(fig, style, info.title, NOTHING_YET)
+            return Hover()
+        if age < MIN_DAYS:
+            message(fig, style, info.title, TOO_LITTLE)
             return Hover()
         try:
             return DRAWERS[req.name](fig, data, req, style, info.title)
