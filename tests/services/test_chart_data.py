@@ -3,6 +3,7 @@ and a change recomputes only the commitment it touched."""
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -14,9 +15,10 @@ from tests.conftest import NOON
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Status
+from selftrust.domain.jar import JarEvent, JarRules, replay
 from selftrust.domain.schedule import parse_schedule
 from selftrust.domain.strength import strength_series
-from selftrust.services.chart_data import ChartData
+from selftrust.services.chart_data import ChartData, _replay_counts
 from selftrust.services.chart_range import ChartRange
 from selftrust.services.chart_series import as_date
 from selftrust.services.checkins import CheckinState
@@ -274,3 +276,24 @@ def test_an_archived_commitment_leaves_the_average(crafted: Crafted) -> None:
     walk_s = strength_series(ws.commitments.get(walk).rules, ws.ledger.history(walk, TODAY))
     # Active through the day it was archived: today still averages both.
     assert growth.strength[-1] != pytest.approx(walk_s[-1])
+
+
+@pytest.mark.parametrize("rules", [JarRules(), JarRules(2, 3, 1), JarRules(1, 2, 4)])
+def test_the_day_totals_replay_like_the_domain_jar(rules: JarRules) -> None:
+    rng = random.Random(7)
+    start = date(2026, 1, 1)
+    events = [
+        JarEvent(start + timedelta(days=rng.randrange(200)), *rng.choice(
+            [(1, 0, 0), (0, 1, 0), (0, 0, 1), (2, 0, 0), (0, 2, 1)]))
+        for _ in range(400)
+    ]
+    counts = np.zeros((3, 200), dtype=np.int64)
+    for e in events:
+        i = (e.day - start).days
+        counts[:, i] += (e.kept, e.missed, e.repaired)
+    ours = _replay_counts(counts, rules)
+    level = 0
+    by_day = {d.day: d.marbles for d in replay(events, rules)}
+    for i in range(200):
+        level = by_day.get(start + timedelta(days=i), level)
+        assert ours[i] == level

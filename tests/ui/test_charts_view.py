@@ -99,7 +99,7 @@ def test_strength_lines_are_the_commitments_series(qtbot: QtBot, demo: Workspace
         assert line.get_color() == s.color
 
 
-def test_kept_rate_bars_stack_to_the_overall_rate(qtbot: QtBot, demo: Workspace,
+def test_kept_rate_bars_are_each_commitments_share(qtbot: QtBot, demo: Workspace,
                                                   window: MainWindow) -> None:
     view = open_charts(qtbot, window)
     view.set_range(ChartRange("1y"))
@@ -107,9 +107,24 @@ def test_kept_rate_bars_stack_to_the_overall_rate(qtbot: QtBot, demo: Workspace,
     rate = view.data.kept_rate(view.rng)
     assert rate.unit == "month"
     ax = view.canvas.figure.axes[0]
-    heights = np.array([p.get_height() for p in ax.patches]).reshape(len(rate.ids), -1)
+    heights = np.array([
+        [path.vertices[2, 1] - path.vertices[0, 1] for path in group.get_paths()]
+        for group in ax.collections
+    ])
     # Four commitments stand side by side; each bar is its own kept share.
     assert np.allclose(heights, np.nan_to_num(rate.rates()))
+    assert [group.get_label() for group in ax.collections] == list(rate.titles)
+
+
+def test_many_commitments_stack_to_the_overall_rate(qtbot: QtBot, ws: Workspace,
+                                                   window: MainWindow) -> None:
+    generate(ws, years=0.5, commitments=6, seed=4)
+    view = open_charts(qtbot, window)
+    view.show_chart("kept-rate")
+    rate = view.data.kept_rate(view.rng)
+    tops = np.max([[path.vertices[2, 1] for path in group.get_paths()]
+                   for group in view.canvas.figure.axes[0].collections], axis=0)
+    assert np.allclose(tops, np.nan_to_num(rate.total_rate()))
 
 
 def test_weekday_bars_are_the_kept_counts(qtbot: QtBot, demo: Workspace,
@@ -168,8 +183,8 @@ def test_a_custom_range_from_two_dates(qtbot: QtBot, demo: Workspace,
     picker.last.setDate(picker.last.date().fromString("2026-06-30", "yyyy-MM-dd"))
     assert view.rng == ChartRange("custom", date(2026, 6, 1), date(2026, 6, 30))
     assert len(lines_by_label(view)["Marbles"].get_xdata()) == 30
-    assert any("from 1 June 2026 to 30 June 2026" in label.text()
-               for label in view.insight_labels)
+    qtbot.waitUntil(lambda: any("from 1 June 2026 to 30 June 2026" in label.text()
+                                for label in view.insight_labels), timeout=3000)
 
 
 def tooltip() -> str:

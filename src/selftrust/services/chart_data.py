@@ -9,15 +9,15 @@ arrays for its range. The view calls ``forget`` with each change notice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
 from selftrust.domain.days import WEEKDAY_TITLES, week_start_of
 from selftrust.domain.history import History
-from selftrust.domain.jar import JarDay, JarEvent, replay
+from selftrust.domain.jar import JarEvent, JarRules
 from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
 from selftrust.domain.streaks import Streaks
 from selftrust.domain.strength import strength_series
@@ -41,6 +41,7 @@ from selftrust.store.records import CommitmentRow
 if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
 
+T = TypeVar("T")
 Selection = Sequence[int] | None
 """Commitment ids to include; None means every commitment (archived ones too)."""
 
@@ -72,6 +73,7 @@ class Derived:
         self._strength: np.ndarray | None = None
         self._states: np.ndarray | None = None
         self._occasions: tuple[np.ndarray, np.ndarray] | None = None
+        self._jar: np.ndarray | None = None
 
     @property
     def strength(self) -> np.ndarray:
@@ -104,6 +106,19 @@ class Derived:
         return self._ws.ledger.events(self.row.id, self.end)
 
     @property
+    def jar_counts(self) -> np.ndarray:
+        """Per day from the start: kept, unrepaired missed and repaired occasions (3 × days)."""
+        if self._jar is None:
+            counts = np.zeros((3, self.history.size), dtype=np.int64)
+            for e in self.events:
+                i = (e.day - self.start).days
+                counts[0, i] += e.kept
+                counts[1, i] += e.missed
+                counts[2, i] += e.repaired
+            self._jar = counts
+        return self._jar
+
+    @property
     def streaks(self) -> Streaks:
         return self._ws.ledger.summary(self.row.id, self.end).streaks
 
@@ -129,10 +144,12 @@ class ChartData:
         self._cache: dict[int, Derived] = {}
         self._end: date | None = None
         self.computed = 0  # commitments derived so far (tests check caching with it)
+        self._memo: dict[tuple[object, ...], object] = {}
 
     # --- cache ----------------------------------------------------------------------
     def forget(self, commitment_id: int | None = None) -> None:
         """Drop one commitment's figures (None: all of them)."""
+        self._memo.clear()  # results mix commitments: any change makes them stale
         if commitment_id is None:
             self._cache.clear()
         else:
@@ -150,6 +167,7 @@ class ChartData:
     def _derived(self, row: CommitmentRow, end: date) -> Derived:
         if end != self._end:
             self._cache.clear()
+            self._memo.clear()
             self._end = end
         found = self._cache.get(row.id)
         if found is None or found.row != row:
@@ -194,8 +212,54 @@ class ChartData:
             return 0
         return (self.today() - min(d.start for d in items)).days + 1
 
-    # --- growth ---------------------------------------------------------------------
+    def _remember(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """The last result for the same chart, range and selection, until anything changes."""
+        key = (self.today(), *key)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
+
     def growth(self, rng: ChartRange, selection: Selection = None) -> Growth:
+        return self._remember(
+            ("growth", rng, _key(selection)), lambda: self._growth(rng, selection)
+        )
+
+    def strength(self, rng: ChartRange, selection: Selection = None) -> list[StrengthLine]:
+        return self._remember(
+            ("strength", rng, _key(selection)), lambda: self._strength(rng, selection)
+        )
+
+    def kept_rate(self, rng: ChartRange, selection: Selection = None) -> KeptRate:
+        return self._remember(
+            ("kept_rate", rng, _key(selection)), lambda: self._kept_rate(rng, selection)
+        )
+
+    def calendar(self, rng: ChartRange, selection: Selection = None) -> Calendar:
+        return self._remember(
+            ("calendar", rng, _key(selection)), lambda: self._calendar(rng, selection)
+        )
+
+    def weekdays(self, rng: ChartRange, selection: Selection = None) -> Weekdays:
+        return self._remember(
+            ("weekdays", rng, _key(selection)), lambda: self._weekdays(rng, selection)
+        )
+
+    def streaks(
+        self, rng: ChartRange, selection: Selection = None, count: int = 10
+    ) -> list[StreakBar]:
+        """The longest runs (by days spanned) that touch the range, longest first."""
+        return self._remember(
+            ("streaks", rng, _key(selection), count), lambda: self._streaks(rng, selection, count)
+        )
+
+    def insights(self, rng: ChartRange, selection: Selection = None, limit: int = 4) -> list[str]:
+        """A few true, plain sentences about the range (see services/insights.py)."""
+        return self._remember(
+            ("insights", rng, _key(selection), limit), lambda: self._insights(rng, selection, limit)
+        )
+
+    # --- growth ---------------------------------------------------------------------
+    def _growth(self, rng: ChartRange, selection: Selection = None) -> Growth:
         items = self.selected(selection)
         span = self.span(rng, selection)
         if span is None:
@@ -204,10 +268,18 @@ class ChartData:
                           np.array([], dtype=np.int64))
         first, last = span
         days = day_range(first, last)
-        events: list[JarEvent] = []
+        # Add up every commitment's jar counts per day, then let the domain replay the
+        # days (clamped at an empty jar): a few thousand days instead of every event.
+        origin = min(d.start for d in items)
+        width = (last - origin).days + 1
+        counts = np.zeros((3, width), dtype=np.int64)
         for d in items:
-            events.extend(d.events)
-        marbles = _daily_jar(replay(events, self.ws.settings.jar_rules), first, last)
+            at = (d.start - origin).days
+            n = min(d.history.size, width - at)
+            counts[:, at:at + n] += d.jar_counts[:, :n]
+        level = _replay_counts(counts, self.ws.settings.jar_rules)
+        lo = (first - origin).days
+        marbles = level[lo:lo + days.size]
         total = np.zeros(days.size)
         count = np.zeros(days.size)
         for d in items:
@@ -219,16 +291,14 @@ class ChartData:
             count[at + lo:at + hi] += 1
         with np.errstate(invalid="ignore", divide="ignore"):
             strength = np.where(count > 0, total / np.maximum(count, 1), np.nan)
-        repaired: dict[date, int] = {}
-        for e in events:
-            if e.repaired and first <= e.day <= last:
-                repaired[e.day] = repaired.get(e.day, 0) + e.repaired
-        repair_days = np.array(sorted(repaired), dtype="datetime64[D]")
-        repairs = np.array([repaired[k] for k in sorted(repaired)], dtype=np.int64)
+        fixed = counts[2, lo:lo + days.size]
+        where = np.flatnonzero(fixed)
+        repair_days = days[where]
+        repairs = fixed[where]
         return Growth(days, marbles, strength, repair_days, repairs)
 
     # --- strength -------------------------------------------------------------------
-    def strength(self, rng: ChartRange, selection: Selection = None) -> list[StrengthLine]:
+    def _strength(self, rng: ChartRange, selection: Selection = None) -> list[StrengthLine]:
         span = self.span(rng, selection)
         if span is None:
             return []
@@ -244,7 +314,7 @@ class ChartData:
         return out
 
     # --- kept rate ------------------------------------------------------------------
-    def kept_rate(self, rng: ChartRange, selection: Selection = None) -> KeptRate:
+    def _kept_rate(self, rng: ChartRange, selection: Selection = None) -> KeptRate:
         items = self.selected(selection)
         span = self.span(rng, selection)
         if span is None:
@@ -291,7 +361,7 @@ class ChartData:
         )
 
     # --- calendar -------------------------------------------------------------------
-    def calendar(self, rng: ChartRange, selection: Selection = None) -> Calendar:
+    def _calendar(self, rng: ChartRange, selection: Selection = None) -> Calendar:
         items = self.selected(selection)
         span = self.span(rng, selection)
         week_start = self.ws.settings.week_start
@@ -322,7 +392,7 @@ class ChartData:
                         row.color if row else None, row.title if row else None)
 
     # --- weekdays -------------------------------------------------------------------
-    def weekdays(self, rng: ChartRange, selection: Selection = None) -> Weekdays:
+    def _weekdays(self, rng: ChartRange, selection: Selection = None) -> Weekdays:
         week_start = self.ws.settings.week_start
         order = [(week_start + i) % 7 for i in range(7)]
         kept = np.zeros(7, dtype=np.int64)
@@ -341,10 +411,9 @@ class ChartData:
         )
 
     # --- streaks --------------------------------------------------------------------
-    def streaks(
+    def _streaks(
         self, rng: ChartRange, selection: Selection = None, count: int = 10
     ) -> list[StreakBar]:
-        """The longest runs (by days spanned) that touch the range, longest first."""
         span = self.span(rng, selection)
         if span is None:
             return []
@@ -360,8 +429,7 @@ class ChartData:
         return bars[:count]
 
     # --- insights -------------------------------------------------------------------
-    def insights(self, rng: ChartRange, selection: Selection = None, limit: int = 4) -> list[str]:
-        """A few true, plain sentences about the range (see services/insights.py)."""
+    def _insights(self, rng: ChartRange, selection: Selection = None, limit: int = 4) -> list[str]:
         items = self.selected(selection)
         span = self.span(rng, selection)
         if span is None:
@@ -417,25 +485,24 @@ class ChartData:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _daily_jar(jar_days: Iterable[JarDay], first: date, last: date) -> np.ndarray:
-    """The jar at the end of every day of [first, last], from its replay (changed days only)."""
-    size = (last - first).days + 1
-    marbles = np.zeros(size, dtype=np.int64)
-    carried = 0
-    known = np.zeros(size, dtype=bool)
-    for jd in jar_days:
-        if jd.day < first:
-            carried = jd.marbles
-        elif jd.day <= last:
-            i = (jd.day - first).days
-            marbles[i] = jd.marbles
-            known[i] = True
-        else:
-            break
-    # Carry the last known count forward over days that changed nothing.
-    index = np.where(known, np.arange(size), -1)
-    np.maximum.accumulate(index, out=index)
-    return np.where(index >= 0, marbles[np.maximum(index, 0)], carried)
+def _replay_counts(counts: np.ndarray, rules: JarRules) -> np.ndarray:
+    """The jar at the end of each day from per-day (kept, missed, repaired) counts.
+
+    The same arithmetic as domain.jar.replay (tests/services/test_chart_data.py checks
+    them day by day), on a few thousand day totals instead of every event."""
+    delta = rules.repair_return - rules.miss_cost
+    kept, missed, fixed = counts
+    won = kept * rules.kept_gain + np.maximum(0, fixed * delta)
+    lost = missed * rules.miss_cost + np.maximum(0, -fixed * delta)
+    change = (won - lost).tolist()
+    out = [0] * len(change)
+    marbles = 0
+    for i, c in enumerate(change):
+        marbles += c
+        if marbles < 0:
+            marbles = 0  # the jar never goes below empty
+        out[i] = marbles
+    return np.array(out, dtype=np.int64)
 
 
 def _weekday_counts(d: Derived, first: date, last: date) -> tuple[np.ndarray, ...]:
@@ -452,6 +519,10 @@ def _weekday_counts(d: Derived, first: date, last: date) -> tuple[np.ndarray, ..
 def _owed(d: Derived, first: date, last: date) -> int:
     lo, hi = d.window(first, last)
     return int(np.isin(d.states[lo:hi], _OWED).sum())
+
+
+def _key(selection: Selection) -> tuple[int, ...] | None:
+    return None if selection is None else tuple(sorted(selection))
 
 
 def _empty_rate() -> KeptRate:

@@ -63,6 +63,10 @@ class ChartsView(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
+        self._insights_timer = QTimer(self)
+        self._insights_timer.setSingleShot(True)
+        self._insights_timer.timeout.connect(self.update_insights)
+        self._rows: tuple[object, ...] = ()
         self._build()
         ctx.bridge.changed.connect(self._on_change)
         ctx.clockwork.day_changed.connect(self._on_day_changed)
@@ -179,7 +183,10 @@ class ChartsView(QWidget):
     def refresh(self) -> None:
         """Redraw the chart and the insights from the (cached) data."""
         self._timer.stop()
-        self.filter.set_commitments(self.data.commitments())
+        rows = self.data.commitments()
+        if tuple(rows) != self._rows:
+            self.filter.set_commitments(rows)
+            self._rows = tuple(rows)
         canvas = self.ensure_canvas()
         from selftrust.ui.charts.render import Request
 
@@ -189,9 +196,11 @@ class ChartsView(QWidget):
         span = self.data.span(self.rng, self.filter.selection)
         if span is not None:
             self.range_picker.prefill(span)
-        self._show_insights()
+        # The chart first; the sentences follow on the next turn of the event loop.
+        self._insights_timer.start(0)
 
-    def _show_insights(self) -> None:
+    def update_insights(self) -> None:
+        self._insights_timer.stop()
         lines = self.data.insights(self.rng, self.filter.selection)
         for label, text in zip(self.insight_labels, [*lines, *[""] * 4], strict=False):
             label.setText(f"•  {text}" if text else "")

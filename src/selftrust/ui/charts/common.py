@@ -8,6 +8,7 @@ from typing import Any
 
 import matplotlib.dates as mdates
 import numpy as np
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
@@ -79,6 +80,19 @@ def soft_grid(ax: Any, axis: str = "y") -> None:
     ax.grid(True, axis=axis)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
+
+
+def bars(ax: Any, x0: Any, x1: Any, y0: Any, y1: Any, color: str, label: str = "",
+         **kw: Any) -> PolyCollection:
+    """Many rectangles as one collection: a thousand bars draw in milliseconds, where
+    as many Rectangle patches (ax.bar) take a second."""
+    x0, x1, y0, y1 = (np.broadcast_to(np.asarray(v, dtype=float), np.shape(x0)) for v in
+                      (x0, x1, y0, y1))
+    verts = np.stack([np.column_stack([x0, y0]), np.column_stack([x1, y0]),
+                      np.column_stack([x1, y1]), np.column_stack([x0, y1])], axis=1)
+    collection = PolyCollection(verts, facecolors=color, label=label, **kw)
+    ax.add_collection(collection, autolim=False)
+    return collection
 
 
 def message(fig: Figure, style: ChartStyle, title: str, text: str, detail: str = "") -> None:

@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from selftrust.services.chart_series import KeptRate, as_date
 from selftrust.ui.charts.common import (
     NotEnough,
+    bars,
     clip_title,
     date_axis,
     date_nums,
@@ -49,8 +50,8 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
         for r in range(rows):
             x0 = centre - slot / 2 + r * width
             heights = np.nan_to_num(rates[r])
-            ax.bar(x0, heights, width * (0.92 if rows > 1 else 1.0), align="edge",
-                   color=rate.colors[r], label=clip_title(rate.titles[r]))
+            bars(ax, x0, x0 + width * (0.92 if rows > 1 else 1.0), 0.0, heights,
+                 rate.colors[r], clip_title(rate.titles[r]), edgecolors="none")
 
             def label(i: int, r: int = r) -> str:
                 kept, due = int(rate.kept[r, i]), int(rate.due[r, i])
@@ -66,9 +67,9 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
         with np.errstate(invalid="ignore", divide="ignore"):
             shares = np.where(due_all > 0, rate.kept / np.maximum(due_all, 1), 0.0)
         for r in range(rows):
-            ax.bar(centre - slot / 2, shares[r], slot, bottom=bottom, align="edge",
-                   color=rate.colors[r], label=clip_title(rate.titles[r]),
-                   edgecolor=style.background, linewidth=0.5)
+            bars(ax, centre - slot / 2, centre + slot / 2, bottom, bottom + shares[r],
+                 rate.colors[r], clip_title(rate.titles[r]), edgecolors=style.background,
+                 linewidths=0.5)
             bottom = bottom + shares[r]
         total = rate.total_rate()
 
