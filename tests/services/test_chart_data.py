@@ -121,6 +121,14 @@ def test_growth_of_a_short_range_carries_the_jar_in(crafted: Crafted) -> None:
     assert growth.size == 28
     full = ChartData(ws).growth(ALL)
     assert growth.marbles.tolist() == full.marbles[-28:].tolist()
+    assert growth.repair_days.size == 0  # the repaired Mondays were in October
+
+
+def test_repair_days_of_a_later_range_are_that_ranges(crafted: Crafted) -> None:
+    ws, (walk, _read, mondays) = crafted
+    rng = ChartRange("custom", date(2026, 10, 10), date(2026, 11, 20))
+    growth = ChartData(ws).growth(rng)
+    assert [as_date(d) for d in growth.repair_days] == [mondays[1]]  # 12 October
 
 
 def test_strength_lines_are_the_domain_series(crafted: Crafted) -> None:

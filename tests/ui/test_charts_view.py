@@ -71,6 +71,11 @@ def test_growth_draws_the_services_jar_and_strength(qtbot: QtBot, demo: Workspac
     assert np.allclose(strength, growth.strength, equal_nan=True)
     assert "Self-trust growth" in figure_texts(view)
     assert growth.marbles[-1] == demo.ledger.jar(TODAY).marbles
+    from matplotlib.collections import PathCollection
+
+    (gold,) = [c for ax in view.canvas.figure.axes for c in ax.collections
+               if isinstance(c, PathCollection)]
+    assert len(gold.get_offsets()) == growth.repair_days.size > 0
 
 
 def test_every_chart_opens_from_its_button(qtbot: QtBot, demo: Workspace,

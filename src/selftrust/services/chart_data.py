@@ -278,8 +278,8 @@ class ChartData:
             n = min(d.history.size, width - at)
             counts[:, at:at + n] += d.jar_counts[:, :n]
         level = _replay_counts(counts, self.ws.settings.jar_rules)
-        lo = (first - origin).days
-        marbles = level[lo:lo + days.size]
+        skip = (first - origin).days
+        marbles = level[skip:skip + days.size]
         total = np.zeros(days.size)
         count = np.zeros(days.size)
         for d in items:
@@ -291,7 +291,7 @@ class ChartData:
             count[at + lo:at + hi] += 1
         with np.errstate(invalid="ignore", divide="ignore"):
             strength = np.where(count > 0, total / np.maximum(count, 1), np.nan)
-        fixed = counts[2, lo:lo + days.size]
+        fixed = counts[2, skip:skip + days.size]
         where = np.flatnonzero(fixed)
         repair_days = days[where]
         repairs = fixed[where]
