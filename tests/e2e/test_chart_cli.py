@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
 from tests.e2e.helpers import SRC, Run, cli_env
 
 pytestmark = pytest.mark.e2e

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from tests.conftest import NOON
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Status
@@ -27,6 +26,7 @@ from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.events import Change, What
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace, open_workspace
+from tests.conftest import NOON
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 WALK_START = date(2026, 10, 1)

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
-from tests.ui.conftest import ScriptedPrompter
 
 from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.charts_view import ChartsView
 from selftrust.ui.main_window import MainWindow
+from tests.ui.conftest import ScriptedPrompter
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -335,6 +336,8 @@ class ManageDialog(QDialog):
 
     def _sync_undo(self, *_args: object) -> None:
         stack = self.ctx.undo
+        if not shiboken6.isValid(stack):
+            return  # the stack is being destroyed (it announces its last clear)
         self.act_undo.setEnabled(stack.canUndo())
         self.act_redo.setEnabled(stack.canRedo())
         text = stack.undoText()
