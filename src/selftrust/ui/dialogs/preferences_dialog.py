@@ -134,6 +134,11 @@ class PreferencesDialog(QDialog):
         layout.addWidget(section_label("Motion"))
         layout.addWidget(self.reduced_motion)
         layout.addWidget(self.motion_hint)
+        layout.addSpacing(em)
+        from selftrust.ui.dialogs.desktop_prefs import DesktopPrefsSection
+
+        self.desktop = DesktopPrefsSection(ctx, self)  # reminders, tray, start at login
+        layout.addWidget(self.desktop)
         layout.addStretch(1)
         layout.addSpacing(em // 2)
         layout.addWidget(self.buttons)
