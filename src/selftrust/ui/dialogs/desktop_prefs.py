@@ -56,6 +56,7 @@ class DesktopPrefsSection(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Reminders and desktop", self)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
