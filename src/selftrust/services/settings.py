@@ -21,6 +21,7 @@ class Settings:
     jar_miss_cost: int = 2
     jar_repair_return: int = 2
     welcomed: bool = False  # the first-run welcome has been shown
+    auto_export_folder: str = ""  # a JSON export is written there daily ("" = off)
 
     @property
     def jar_rules(self) -> JarRules:
