@@ -15,6 +15,9 @@ from selftrust.store import backups as store_backups
 from selftrust.store.backups import Backup
 from selftrust.store.errors import StoreError
 
+__all__ = ["Backup", "back_up_now", "backups_folder", "find_backup", "kind_name", "list_backups",
+           "restore_in_place"]
+
 if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
 
@@ -27,6 +30,10 @@ KIND_NAMES = {
 
 def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind.replace("-", " ").capitalize())
+
+
+def backups_folder(ws: Workspace) -> Path:
+    return ws.db.folder.backups
 
 
 def list_backups(ws: Workspace) -> list[Backup]:
