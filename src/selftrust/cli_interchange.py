@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from selftrust.cli import CliError
@@ -24,14 +23,14 @@ def export(args: argparse.Namespace) -> int:
 
     out: Path = args.out.expanduser()
     fmt = ExportFormat(args.format) if args.format else None
-    if out.is_dir():
-        fmt = fmt or ExportFormat.JSON
-        suffix = "zip" if fmt is ExportFormat.CSV else "json"
-        out = out / f"selftrust-export-{date.today().isoformat()}.{suffix}"
-    elif fmt is None:
+    if not out.is_dir() and fmt is None:
         fmt = format_for(out)
     ws = workspace(args)
     with _closing(ws):
+        if out.is_dir():
+            fmt = fmt or ExportFormat.JSON
+            suffix = "zip" if fmt is ExportFormat.CSV else "json"
+            out = out / f"selftrust-export-{ws.today().isoformat()}.{suffix}"
         summary = export_file(ws, out, fmt, progress=_progress_printer("Exporting"))
     _clear_progress()
     print(f"Exported {summary.headline()} to {summary.path}.")

@@ -21,6 +21,7 @@ MAX_VALUE_CHARS = 16 << 20
 """No single value (an array element, a setting) may be longer than this."""
 
 _SPACE = re.compile(r"[ \t\r\n]*")
+_COMMA = re.compile(r"[ \t\r\n]*,")
 
 
 class _NeedMore(Exception):
@@ -37,15 +38,20 @@ class JsonStream:
         self._buf = ""
         self._pos = 0
         self._eof = False
-        self._line = 1
+        self._line = 1  # the line at self._counted; lines are counted only when asked
+        self._counted = 0
         self._decoder = json.JSONDecoder()
 
     @property
     def line(self) -> int:
+        """The line of the current position (1-based)."""
+        if self._counted != self._pos:
+            self._line += self._buf.count("\n", self._counted, self._pos)
+            self._counted = self._pos
         return self._line
 
     def problem(self, detail: str, line: int | None = None) -> ImportProblem:
-        return ImportProblem(detail, file=self._name, line=self._line if line is None else line)
+        return ImportProblem(detail, file=self._name, line=self.line if line is None else line)
 
     # --- reading the text -------------------------------------------------------------
     def _fill(self) -> bool:
@@ -60,12 +66,12 @@ class JsonStream:
         if not more:
             self._eof = True
             return False
+        self.line  # noqa: B018 - count the lines of the text about to be dropped
         self._buf = self._buf[self._pos :] + more
-        self._pos = 0
+        self._pos = self._counted = 0
         return True
 
     def _advance(self, to: int) -> None:
-        self._line += self._buf.count("\n", self._pos, to)
         self._pos = to
 
     def skip_space(self) -> None:
@@ -106,7 +112,7 @@ class JsonStream:
                 if not self._eof and len(self._buf) - self._pos < MAX_VALUE_CHARS:
                     self._fill()
                     continue
-                line = self._line + self._buf.count("\n", self._pos, exc.pos)
+                line = self.line + self._buf.count("\n", self._pos, exc.pos)
                 what = exc.msg.removesuffix(" at").removesuffix(" starting")
                 what = what[:1].lower() + what[1:]
                 if self._eof and not self._buf.rstrip().endswith("}"):
@@ -149,8 +155,11 @@ class JsonStream:
             return
         while True:
             self.skip_space()
-            line = self.line
-            yield line, self.value()
+            yield self.line, self.value()
+            comma = _COMMA.match(self._buf, self._pos)  # the usual case, in one step
+            if comma is not None:
+                self._pos = comma.end()
+                continue
             if self.peek() == ",":
                 self._advance(self._pos + 1)
                 continue
