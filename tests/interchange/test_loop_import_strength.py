@@ -10,6 +10,7 @@ Loop's 4-decimal rounding, and within 0.001 where Loop's skip quirk shows).
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from datetime import date
@@ -17,14 +18,14 @@ from pathlib import Path
 
 import make_loop_scores
 import pytest
-from loop_db_builder import build_loop_db, v231_as_db_habits
+from loop_db_builder import DbHabit, build_loop_db, v231_as_db_habits
 
 from selftrust.domain.history import Status
 from selftrust.domain.strength import strength_series
 from selftrust.interchange.loop_csv import read_loop_csv
 from selftrust.interchange.loop_records import SKIP, UNKNOWN, YES_MANUAL, LoopHabit
-from selftrust.services.interchange import import_file
-from selftrust.services.workspace import Workspace
+from selftrust.services.interchange import ImportRefused, export_file, import_file
+from selftrust.services.workspace import Workspace, open_workspace
 
 TOLERANCE = 0.001
 FOLDERS = ["loop_public_csv_export", "loop_v231_export", "loop_v20_export"]
@@ -166,3 +167,26 @@ def test_a_loop_zip_inside_a_folder_of_its_own(
             relative = file.relative_to(fixtures_dir / "loop_public_csv_export")
             archive.write(file, f"Loop Habits CSV/{relative.as_posix()}")
     assert import_file(ws, zipped).commitments_added == 2
+
+
+def test_a_target_too_large_to_count_is_refused_by_name(ws: Workspace, tmp_path: Path) -> None:
+    steps = DbHabit("Steps", type=1, target_value=5e12, unit="steps",
+                    reps=[(date(2025, 3, 1), 1000, None)])
+    path = build_loop_db(tmp_path / "huge.db", 25, [steps])
+    with pytest.raises(ImportRefused, match="“Steps” cannot be imported"):
+        import_file(ws, path)
+    assert ws.commitments.all() == []
+
+
+def test_keys_in_any_order(ws: Workspace, fixtures_dir: Path, tmp_path: Path) -> None:
+    """A JSON export re-saved with sorted keys (check-ins before commitments) still imports."""
+    import_file(ws, fixtures_dir / "loop_v231_export")
+    export_file(ws, tmp_path / "a.json")
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    (tmp_path / "sorted.json").write_text(json.dumps(data, sort_keys=True, indent=4))
+    other = open_workspace(tmp_path / "other", ws.clock)
+    try:
+        summary = import_file(other, tmp_path / "sorted.json")
+        assert (summary.commitments_added, summary.checkins_added) == (9, 95)
+    finally:
+        other.close()

@@ -144,3 +144,22 @@ def test_round_trip_with_odd_text(plan: dict[str, object], suffix: str) -> None:
             build(ws, plan)
             first, second = round_trip(ws, clock, tmp, suffix)
         assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_spreadsheet_finds_no_formula_in_the_csv(ws: Workspace, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from selftrust.interchange.native_csv import FORMULA_STARTS
+
+    fill(ws)  # notes "=1+1", "-minus", "+plus", "@at", "'quoted"; "=I chose the sofa"
+    export_file(ws, tmp_path / "all.zip")
+    cells = [
+        cell
+        for text in zip_texts(tmp_path / "all.zip").values()
+        for row in csv.reader(io.StringIO(text, newline=""))
+        for cell in row
+    ]
+    assert not [c for c in cells if c.startswith(FORMULA_STARTS)]
+    for written in ("'=1+1", "'-minus", "'+plus", "'@at", "''quoted", "'=I chose the sofa"):
+        assert written in cells

@@ -22,9 +22,18 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from selftrust.domain.commitment import TargetError
+from selftrust.domain.schedule import ScheduleError
+from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_files import read_loop_export
-from selftrust.interchange.loop_mapping import MappedHabit, map_export
-from selftrust.interchange.loop_records import SKIP, YES_MANUAL, LoopExport, LoopHabit
+from selftrust.interchange.loop_mapping import MappedHabit, map_habit
+from selftrust.interchange.loop_records import (
+    CSV_V18,
+    SKIP,
+    YES_MANUAL,
+    LoopExport,
+    LoopHabit,
+)
 from selftrust.interchange.native_json import BATCH
 from selftrust.interchange.native_records import (
     MAX_NOTE_LENGTH,
@@ -66,7 +75,14 @@ def read_loop_items(path: Path) -> Iterator[Item]:
 
 
 def loop_items(export: LoopExport) -> Iterator[Item]:
-    mapped = map_export(export)
+    mapped = []
+    zero_is_unchecked = export.format_version == CSV_V18
+    for habit in export.habits:
+        try:
+            mapped.append(map_habit(habit, zero_is_unchecked=zero_is_unchecked))
+        except (ScheduleError, TargetError, ValueError) as exc:
+            raise ImportProblem(f"the Loop habit “{habit.name}” cannot be imported: {exc}",
+                                file=export.source.name) from None
     label = export.source.name
     total = sum(len(m.checkins) for m in mapped) or 1
     yield ReadProgress(0, total)

@@ -129,12 +129,17 @@ class ImportSummary:
         )
 
     def headline(self) -> str:
-        """ "3 commitments, 2,140 check-ins, 12 reflections" — what is new or updated."""
-        return ", ".join((
+        """ "3 commitments, 2,140 check-ins, 12 reflections" — what is new or updated.
+
+        Loop has no reflections, so an import from Loop does not mention them."""
+        parts = [
             _plural(self.commitments_added, "commitment"),
             _plural(self.checkins_added + self.checkins_replaced, "check-in"),
-            _plural(self.reflections_added + self.reflections_replaced, "reflection"),
-        ))
+        ]
+        reflections = self.reflections_added + self.reflections_replaced
+        if reflections or not self.kind.startswith("Loop"):
+            parts.append(_plural(reflections, "reflection"))
+        return ", ".join(parts)
 
     def lines(self) -> list[str]:
         """The summary in a few plain sentences (the CLI prints them, the UI shows them)."""

@@ -103,7 +103,7 @@ class BackupsDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         em = self.fontMetrics().horizontalAdvance("M")
         self._em = em
-        self.resize(em * 50, em * 46)
+        self.resize(em * 50, em * 50)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em * 1.6, em * 1.4, em * 1.6, em)

@@ -98,6 +98,8 @@ class DataTask(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.setAccessibleName(label)
+        em = self.dialog.fontMetrics().horizontalAdvance("M")
+        self.dialog.setMinimumWidth(em * 30)
         self.cancel_button = QPushButton("&Cancel")
         self.cancel_button.setAccessibleName("Cancel")
         self.dialog.setCancelButton(self.cancel_button)
