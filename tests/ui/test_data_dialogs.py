@@ -292,3 +292,32 @@ def test_everything_has_a_name_for_screen_readers(qtbot: QtBot, window: MainWind
         assert button.text().replace("&", "")
         assert "&" in button.text()  # a mnemonic for the keyboard
     dialog.close()
+
+
+def test_the_summary_tells_what_is_good_to_know(
+    qtbot: QtBot, window: MainWindow, prompter, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange"))
+    from loop_db_builder import DbHabit, build_loop_db
+
+    habit = DbHabit("Budget check", freq_num=2, freq_den=31,
+                    reps=[(date(2025, 3, 1), 2, None), (date(2025, 3, 9), 2, "done, finally")])
+    backup = build_loop_db(tmp_path / "Loop Habits Backup 2025-03-16.db", 25, [habit])
+    details: list[str] = []
+    scripted_inform = prompter.inform
+
+    def inform(parent, title, text, detail=""):  # type: ignore[no-untyped-def]
+        details.append(detail)  # the scripted prompter keeps no details; this test reads them
+        scripted_inform(parent, title, text, detail)
+
+    prompter.inform = inform
+    prompter.answers = [backup]
+    wait(qtbot, data_dialogs.import_data(window.ctx, window))
+    kind, title, text = prompter.asked[-1]
+    assert title == "Import finished"
+    assert "Loop Habit Tracker backup: 1 commitment, 2 check-ins." in text
+    assert details[-1].startswith("Good to know:")
+    assert "2 times in 31 days becomes 2 times a month" in details[-1]
+    assert titles(window) == ["Budget check"]
