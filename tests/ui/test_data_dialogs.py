@@ -183,6 +183,7 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> BackupsDialog:
 
 def test_backups_are_listed_with_date_and_size(qtbot: QtBot, window: MainWindow) -> None:
     dialog = open_dialog(qtbot, window)
+    assert data_dialogs.show_backups(window.ctx, window) is dialog  # one at a time
     assert dialog.list.topLevelItemCount() >= 1
     first = dialog.list.topLevelItem(0)
     assert first.text(0).startswith("Today, ") and first.text(1) == "Daily"

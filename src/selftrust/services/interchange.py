@@ -158,7 +158,8 @@ class ImportSummary:
         if self.reflections_replaced:
             details.append(f"{_plural(self.reflections_replaced, 'reflection')} updated")
         if details:
-            out.append("; ".join(details).capitalize() + ".")
+            text = "; ".join(details)
+            out.append(text[:1].upper() + text[1:] + ".")
         if self.settings_applied:
             out.append("Its settings (day start, week start, marble jar) were taken too.")
         if self.backup is not None:

@@ -335,7 +335,13 @@ class BackupsDialog(QDialog):
 
 
 def open_backups(ctx: UiContext, parent: QWidget | None) -> BackupsDialog:
-    dialog = BackupsDialog(ctx, parent)
+    """Show the Backups dialog (the one already open, if there is one)."""
+    dialog = parent.findChild(BackupsDialog) if parent is not None else None
+    if dialog is None or not dialog.isVisible():
+        dialog = BackupsDialog(ctx, parent)
+    else:
+        dialog.refresh()
     dialog.show()
     dialog.raise_()
+    dialog.activateWindow()
     return dialog

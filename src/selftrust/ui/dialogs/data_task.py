@@ -140,6 +140,7 @@ class DataTask(QObject):
         self.dialog.hide()
         self.dialog.deleteLater()
         self.finished.emit(outcome, payload)
+        self.deleteLater()  # the outcome and result stay readable on this Python object
 
 
 class BackgroundCall(QThread):
