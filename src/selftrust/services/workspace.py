@@ -118,6 +118,17 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Open the data folder's database again, in place (after a restore swapped the
+        file), and reload; every service and view keeps working with the new data."""
+        folder = self.db.folder
+        self.db.close()
+        try:
+            self.db = open_database(folder, now=self.clock.now())
+        except StoreError as exc:
+            raise as_data_problem(exc) from exc
+        self.reload()
+
     def back_up_now(self) -> store_backups.Backup:
         try:
             return self.db.back_up_now(now=self.clock.now())
