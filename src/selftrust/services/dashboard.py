@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from selftrust.domain.history import MISSED, Status
+from selftrust.domain.history import MISSED, Entry, History, Status
 from selftrust.domain.occasions import DayState, day_state
 from selftrust.domain.summary import Progress, progress
 from selftrust.store import repository as repo
@@ -35,6 +35,7 @@ class DayItem:
     progress: Progress | None
     schedule_hint: str
     checkable: bool  # False for days that have not come yet
+    figures: bool = True  # False: streaks, strength and progress are not computed yet
 
     @property
     def title(self) -> str:
@@ -79,6 +80,54 @@ class Dashboard:
             if not is_due(c, day):
                 continue
             items.append(self.item(c, day, today, notes.get(c.id, "")))
+        return items
+
+    def glance(self, day: date) -> list[DayItem]:
+        """The same rows as `day`, without the figures that need whole histories.
+
+        Streaks, strength and progress read years of check-ins; the state of the day
+        itself needs only that day. At start-up this paints Today (and lets the user
+        check off) before the ledger has loaded; `refresh` then fills in the figures.
+        Once the ledger is loaded it is no cheaper than `day`, so it simply is `day`.
+        """
+        ws = self.ws
+        if ws.ledger.loaded:
+            return self.day(day)
+        with ws.read() as conn:
+            commitments = repo.list_commitments(conn, include_archived=False)
+            rows = {r.commitment_id: r for r in repo.checkins(conn, first=day, last=day)}
+            repaired = repo.repaired_checkin_ids(conn) if rows else set()
+        today = ws.today()
+        items: list[DayItem] = []
+        for c in commitments:
+            if not is_due(c, day):
+                continue
+            row = rows.get(c.id)
+            entry = None if row is None else Entry(day, row.status, row.value,
+                                                   row.id in repaired)
+            state = DayState.OPEN
+            if day <= today:
+                # The day's state is judged from that day alone (see day_state).
+                one_day = History(day, day, [entry] if entry else [], c.rules)
+                state = day_state(c.rules, one_day, 0)
+            period = c.rules.period
+            items.append(DayItem(
+                commitment=c,
+                day=day,
+                status=entry.status if entry else None,
+                value=entry.value if entry else None,
+                note=(row.note or "") if row else "",
+                state=state,
+                repaired=bool(entry and entry.repaired and entry.status.code == MISSED),
+                current_streak=0,
+                best_streak=0,
+                streak_unit=period.value if period is not None else "day",
+                strength=0.0,
+                progress=None,
+                schedule_hint=schedule_hint(c),
+                checkable=day <= today,
+                figures=False,
+            ))
         return items
 
     def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:

@@ -100,6 +100,11 @@ def _at_most(item: DayItem) -> bool:
 def detail_parts(item: DayItem) -> list[str]:
     """The second line of a row, part by part."""
     parts = [item.schedule_hint]
+    if not item.figures:  # still loading: the day's own amount only, no guesses
+        target = item.commitment.rules.target
+        if target is not None and target.per is Period.DAY:
+            parts.append(progress_text(item))
+        return parts
     prog = progress_text(item)
     if prog:
         parts.append(prog)

@@ -89,6 +89,8 @@ class TodayView(QWidget):
         self._painted = False
         self._stale = False
         self._can_reflect: bool | None = None
+        self._figures_round = 0
+        self._figures_after_paint = False
         self._build()
         self.reload()
         ctx.bridge.changed.connect(self._on_change)
@@ -223,8 +225,16 @@ class TodayView(QWidget):
         ws = self.ctx.ws
         self._stale = False
         current = self.current_item()
-        items = ws.dashboard.day(self._day)
+        # At start-up the ledger (years of check-ins) is not loaded yet: paint the day
+        # from that day's check-ins alone, then fill in streaks and progress just after.
+        items = ws.dashboard.glance(self._day)
         self.model.set_items(items)
+        self._figures_round += 1
+        if any(not item.figures for item in items):
+            if self._painted:
+                self._start_figures()
+            else:
+                self._figures_after_paint = True
         if items:
             row = self.model.row_of(current.commitment_id) if current else -1
             self.list.setCurrentIndex(self.model.index(max(0, row), 0))
@@ -232,6 +242,32 @@ class TodayView(QWidget):
         self._update_header()
         self._update_actions()
         self._loaded = True
+
+    def _start_figures(self) -> None:
+        self._figures_after_paint = False
+        n = self._figures_round
+        QTimer.singleShot(0, lambda: self._fill_figures(n, -1))
+
+    def _fill_figures(self, round_: int, row: int) -> None:
+        """Load the ledger, then complete one row per turn of the event loop, so the
+        window stays responsive; a newer reload makes an older round stop."""
+        if round_ != self._figures_round:
+            return
+        if row < 0:
+            self.ctx.ws.ledger.ensure_loaded()
+        elif row < self.model.rowCount():
+            item = self.model.item(row)
+            if not item.figures:
+                self.model.replace(row, self.ctx.ws.dashboard.refresh(item))
+        if row + 1 < self.model.rowCount():
+            QTimer.singleShot(0, lambda: self._fill_figures(round_, row + 1))
+        else:
+            self.summary.setText(summary_line(self.model.items(), self._day, self._today))
+            self._update_actions()
+
+    @property
+    def figures_complete(self) -> bool:
+        return all(item.figures for item in self.model.items())
 
     def _show_page(self, items: list[DayItem]) -> None:
         if items:
@@ -465,8 +501,11 @@ class TodayView(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._loaded and not self._painted:
             self._painted = True
-            # After this paint pass has drawn the children too.
+            # After this paint pass has drawn the children too; the figures follow once
+            # the window is up (and stays responsive: one row per turn of the loop).
             QTimer.singleShot(0, self.painted_with_data.emit)
+            if self._figures_after_paint:
+                QTimer.singleShot(0, self._start_figures)
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -1,0 +1,43 @@
+"""The dashboard's quick glance at a day agrees with the full day, and the ledger's
+shared history never goes stale after a write."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from selftrust.domain.history import KEPT, Status
+from selftrust.services.checkins import CheckinState
+from selftrust.services.demo import generate
+from selftrust.services.workspace import Workspace
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def demo(ws: Workspace) -> Workspace:
+    generate(ws, years=1, commitments=20, seed=11)
+    return ws
+
+
+def _without_figures(item):  # type: ignore[no-untyped-def]
+    return replace(item, current_streak=0, best_streak=0, strength=0.0, progress=None,
+                   figures=False)
+
+
+@pytest.mark.parametrize("offset", [-200, -40, -7, -1, 0, 1, 5])
+def test_a_glance_shows_what_the_full_day_shows(demo: Workspace, offset: int) -> None:
+    day = TODAY + timedelta(days=offset)
+    demo.ledger.loaded = False  # as at start-up, before the ledger is read
+    glance = demo.dashboard.glance(day)
+    assert all(not item.figures for item in glance)
+    full = demo.dashboard.day(day)
+    assert full and all(item.figures for item in full)
+    assert [_without_figures(i) for i in full] == glance
+
+
+def test_a_glance_after_loading_is_the_full_day(demo: Workspace) -> None:
+    full = demo.dashboard.day(TODAY)
+    assert demo.dashboard.glance(TODAY) == full
