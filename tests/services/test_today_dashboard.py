@@ -41,3 +41,17 @@ def test_a_glance_shows_what_the_full_day_shows(demo: Workspace, offset: int) ->
 def test_a_glance_after_loading_is_the_full_day(demo: Workspace) -> None:
     full = demo.dashboard.day(TODAY)
     assert demo.dashboard.glance(TODAY) == full
+
+
+def test_the_shared_history_follows_every_write(demo: Workspace) -> None:
+    c = demo.commitments.find("Walk 20 minutes")
+    before = demo.ledger.history(c.id, TODAY)
+    assert demo.ledger.history(c.id, TODAY) is before  # shared while nothing changed
+    demo.checkins.record(c.id, TODAY, CheckinState(Status.KEPT))
+    after = demo.ledger.history(c.id, TODAY)
+    assert after is not before
+    assert after.codes[-1] == KEPT
+    demo.checkins.record(c.id, TODAY, None)
+    assert demo.ledger.history(c.id, TODAY).codes[-1] == 0
+    item = next(i for i in demo.dashboard.day(TODAY) if i.commitment_id == c.id)
+    assert item.status is None

@@ -41,6 +41,10 @@ class Ledger:
         self._repaired: set[int] = set()
         self._summaries: dict[tuple[int, date], Summary] = {}
         self._jar_events: dict[tuple[int, date], list[JarEvent]] = {}
+        # The last history built per commitment: a Today row needs the same one for its
+        # summary and for the day's state and progress (one per commitment keeps memory
+        # flat when charts ask for thousands of days).
+        self._last_history: dict[int, History] = {}
         self.loaded = False
 
     # --- loading and patching -------------------------------------------------------
@@ -61,6 +65,7 @@ class Ledger:
         self._entries, self._ids = entries, ids
         self._summaries.clear()
         self._jar_events.clear()
+        self._last_history.clear()
         self.loaded = True
 
     def ensure_loaded(self) -> None:
@@ -69,6 +74,7 @@ class Ledger:
 
     def forget(self, commitment_id: int) -> None:
         """Drop cached figures of one commitment after it changed."""
+        self._last_history.pop(commitment_id, None)
         for cache in (self._summaries, self._jar_events):
             for key in [k for k in cache if k[0] == commitment_id]:
                 del cache[key]
@@ -133,13 +139,15 @@ class Ledger:
         return history_start(c.created_on, min(days) if days else None)
 
     def history(self, commitment_id: int, end: date) -> History:
+        """The dense history up to ``end``. Shared, not copied: callers only read it."""
+        start = self.start_of(commitment_id)
+        last = self._last_history.get(commitment_id)
+        if last is not None and last.end == end and last.start == start:
+            return last
         c = self.commitments[commitment_id]
-        return History(
-            self.start_of(commitment_id),
-            end,
-            self._entries.get(commitment_id, {}).values(),
-            c.rules,
-        )
+        found = History(start, end, self._entries.get(commitment_id, {}).values(), c.rules)
+        self._last_history[commitment_id] = found
+        return found
 
     def summary(self, commitment_id: int, end: date) -> Summary:
         key = (commitment_id, end)
