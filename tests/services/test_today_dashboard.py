@@ -55,3 +55,30 @@ def test_the_shared_history_follows_every_write(demo: Workspace) -> None:
     assert demo.ledger.history(c.id, TODAY).codes[-1] == 0
     item = next(i for i in demo.dashboard.day(TODAY) if i.commitment_id == c.id)
     assert item.status is None
+
+
+def test_clearing_a_repaired_miss_matches_a_fresh_read(demo: Workspace) -> None:
+    """A clear no longer re-reads every reflection; the ledger must still agree with
+    the database, also after undo brings the repair back."""
+    from selftrust.services.reflections import ReflectionDraft
+
+    c = demo.commitments.find("Walk 20 minutes")
+    day = TODAY - timedelta(days=1)
+    demo.checkins.record(c.id, day, CheckinState(Status.MISSED))
+    demo.reflections.write(ReflectionDraft(day, c.id, happened="Too tired."))
+
+    def fresh_repaired() -> set[int]:
+        from selftrust.store import repository as repo
+
+        with demo.read() as conn:
+            return repo.repaired_checkin_ids(conn)
+
+    assert demo.ledger._repaired == fresh_repaired()
+    cleared = demo.checkins.record(c.id, day, None)
+    assert demo.ledger._repaired == fresh_repaired()
+    demo.checkins.revert(cleared)
+    assert demo.ledger._repaired == fresh_repaired()
+    assert demo.ledger.entry(c.id, day).repaired
+    demo.checkins.reapply(cleared)
+    assert demo.ledger._repaired == fresh_repaired()
+    assert demo.ledger.entry(c.id, day) is None

@@ -123,6 +123,11 @@ class Ledger:
                     self._entries[cid][day] = Entry(e.day, e.status, e.value, checkin_id in new)
                     self.forget(cid)
 
+    def unrepair(self, checkin_id: int) -> None:
+        """A deleted check-in no longer counts as repaired (its links became NULL)."""
+        if checkin_id in self._repaired:
+            self.set_repaired(self._repaired - {checkin_id})
+
     # --- reading --------------------------------------------------------------------
     def checkin_id(self, commitment_id: int, day: date) -> int | None:
         return self._ids.get(commitment_id, {}).get(day)
