@@ -82,3 +82,34 @@ def test_clearing_a_repaired_miss_matches_a_fresh_read(demo: Workspace) -> None:
     demo.checkins.reapply(cleared)
     assert demo.ledger._repaired == fresh_repaired()
     assert demo.ledger.entry(c.id, day) is None
+
+
+def test_loading_in_steps_gives_the_same_ledger(demo: Workspace) -> None:
+    demo.ledger.load()
+    expected = demo.dashboard.day(TODAY)
+    entries = {cid: dict(demo.ledger.entries(cid)) for cid in demo.ledger.commitments}
+    demo.ledger.loaded = False
+    steps = demo.ledger.load_in_steps(chunk=500)
+    n = 0
+    for _ in steps:
+        n += 1
+        if n < 3:
+            assert not demo.ledger.loaded  # nothing counts until every row is in
+    assert n > 3 and demo.ledger.loaded
+    assert {cid: dict(demo.ledger.entries(cid)) for cid in demo.ledger.commitments} == entries
+    assert demo.dashboard.day(TODAY) == expected
+
+
+def test_a_check_off_during_a_stepwise_load_is_not_lost(demo: Workspace) -> None:
+    c = demo.commitments.find("Walk 20 minutes")
+    demo.checkins.record(c.id, TODAY, None)
+    demo.ledger.loaded = False
+    steps = demo.ledger.load_in_steps(chunk=500)
+    next(steps)
+    next(steps)
+    demo.checkins.record(c.id, TODAY, CheckinState(Status.KEPT))  # the user was quick
+    assert list(steps) == []  # the stale load gives up without installing anything
+    demo.ledger.ensure_loaded()
+    assert demo.ledger.entry(c.id, TODAY) is not None
+    item = next(i for i in demo.dashboard.day(TODAY) if i.commitment_id == c.id)
+    assert item.status is Status.KEPT

@@ -8,7 +8,7 @@ caches per-commitment summaries until that commitment changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from sqlalchemy.engine import Connection
@@ -45,23 +45,48 @@ class Ledger:
         # summary and for the day's state and progress (one per commitment keeps memory
         # flat when charts ask for thousands of days).
         self._last_history: dict[int, History] = {}
+        self._version = 0  # moves on every change, so a stepwise load knows it is stale
         self.loaded = False
 
     # --- loading and patching -------------------------------------------------------
     def load(self) -> None:
+        for _ in self.load_in_steps(chunk=0):
+            pass
+
+    def load_in_steps(self, chunk: int = 8000) -> Iterator[None]:
+        """Load everything, pausing (yielding) after the read and after each ``chunk``
+        check-ins, so a window can stay responsive while ten years load; ``chunk=0``
+        loads in one go.
+
+        The ledger counts as loaded only once every row is in. Any change to the
+        ledger meanwhile (a check-off, a full `load`) makes the steps stop without
+        installing anything: `ensure_loaded` then reads afresh, the change included.
+        """
+        version = self._version
         with self._read() as conn:
             commitments = repo.list_commitments(conn)
             rows = repo.checkin_tuples(conn)
-            self._repaired = repo.repaired_checkin_ids(conn)
-        self.commitments = {c.id: c for c in commitments}
+            repaired = repo.repaired_checkin_ids(conn)
         entries: dict[int, dict[date, Entry]] = {c.id: {} for c in commitments}
         ids: dict[int, dict[date, int]] = {c.id: {} for c in commitments}
-        repaired = self._repaired
         fromiso = date.fromisoformat
-        for checkin_id, cid, day_text, status, value in rows:
-            day = fromiso(day_text)
-            entries[cid][day] = Entry(day, _STATUS[status], value, checkin_id in repaired)
-            ids[cid][day] = checkin_id
+        step = chunk or max(1, len(rows))
+        for lo in range(0, len(rows), step):
+            if chunk:
+                yield
+                if self._version != version:
+                    return
+            for checkin_id, cid, day_text, status, value in rows[lo:lo + step]:
+                day = fromiso(day_text)
+                entries[cid][day] = Entry(day, _STATUS[status], value, checkin_id in repaired)
+                ids[cid][day] = checkin_id
+        if chunk:
+            yield
+            if self._version != version:
+                return
+        self._version += 1
+        self.commitments = {c.id: c for c in commitments}
+        self._repaired = repaired
         self._entries, self._ids = entries, ids
         self._summaries.clear()
         self._jar_events.clear()
@@ -74,6 +99,7 @@ class Ledger:
 
     def forget(self, commitment_id: int) -> None:
         """Drop cached figures of one commitment after it changed."""
+        self._version += 1
         self._last_history.pop(commitment_id, None)
         for cache in (self._summaries, self._jar_events):
             for key in [k for k in cache if k[0] == commitment_id]:
@@ -111,6 +137,7 @@ class Ledger:
 
     def set_repaired(self, checkin_ids: Iterable[int]) -> None:
         """Replace the set of repaired check-ins (after a reflection was written or removed)."""
+        self._version += 1
         new = set(checkin_ids)
         changed = new ^ self._repaired
         self._repaired = new
