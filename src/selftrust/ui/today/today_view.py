@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -45,6 +45,10 @@ from selftrust.ui.widgets.empty_state import EmptyState
 log = logging.getLogger(__name__)
 
 REFLECTION_DIALOG = "selftrust.ui.reflections.reflection_dialog"
+FIGURES_DELAY_MS = 40
+"""After the first paint, a moment for the window to settle (and the start-up probe to
+see it) before streaks and progress load: reading ten years of check-ins blocks the
+event loop once for about a tenth of a second."""
 
 
 class TodayList(QListView):
@@ -140,39 +144,69 @@ class TodayView(QWidget):
         self.actions_.attach(self.list)
         self._wire_row_actions(self.actions_)
 
-        self.empty_first = EmptyState(
-            "add", "Make a promise to yourself",
-            "Start with something small you can keep today: a short walk, ten pages, "
-            "a glass of water. Trust grows one kept promise at a time.",
-            "Make your first promise", self.column)
-        self.empty_first.setObjectName("today-empty-first")
-        if self.empty_first.button is not None:
-            self.empty_first.button.setObjectName("today-first-promise")
-            self.empty_first.button.setAccessibleName("Make your first promise")
-        self.empty_first.action_clicked.connect(self._new_commitment)
-        self.empty_rest = EmptyState("today", "Nothing is due today",
-                                     "Rest is part of it, too.", None, self.column)
-        self.empty_rest.setObjectName("today-empty-rest")
-        for empty in (self.empty_first, self.empty_rest):
-            empty.text.setMinimumWidth(round(u * 24))  # wrapped lines need a width to wrap to
-
+        # The empty states and the note editor are made when first needed: most
+        # start-ups show a list, and every widget made here delays the first paint.
+        self._empty_first: EmptyState | None = None
+        self._empty_rest: EmptyState | None = None
+        self._note_editor: NoteEditor | None = None
         self.pages = QStackedWidget(self.column)
         self.pages.addWidget(self.list)
-        self.pages.addWidget(self.empty_first)
-        self.pages.addWidget(self.empty_rest)
-
-        self.note_editor = NoteEditor(self.column)
-        self.note_editor.saved.connect(self._on_note_saved)
-        self.note_editor.cancelled.connect(self.list.setFocus)
 
         box.addWidget(self.navigator)
         box.addWidget(self.summary)
         box.addWidget(self.future_line)
         box.addWidget(self.banner)
         box.addWidget(self.pages, 1)
-        box.addWidget(self.note_editor)
+        self._box = box
         self.setFocusProxy(self.list)
         self._style_summary()
+
+    @property
+    def empty_first(self) -> EmptyState:
+        """The invitation shown when there are no commitments at all."""
+        if self._empty_first is None:
+            u = self.fontMetrics().height()
+            empty = EmptyState(
+                "add", "Make a promise to yourself",
+                "Start with something small you can keep today: a short walk, ten pages, "
+                "a glass of water. Trust grows one kept promise at a time.",
+                "Make your first promise", self.column)
+            empty.setObjectName("today-empty-first")
+            if empty.button is not None:
+                empty.button.setObjectName("today-first-promise")
+                empty.button.setAccessibleName("Make your first promise")
+            empty.action_clicked.connect(self._new_commitment)
+            empty.text.setMinimumWidth(round(u * 24))  # wrapped lines need room to wrap
+            self.pages.addWidget(empty)
+            self._empty_first = empty
+        return self._empty_first
+
+    @property
+    def empty_rest(self) -> EmptyState:
+        """Shown on a day with nothing due."""
+        if self._empty_rest is None:
+            u = self.fontMetrics().height()
+            empty = EmptyState("today", "Nothing is due today", "Rest is part of it, too.",
+                               None, self.column)
+            empty.setObjectName("today-empty-rest")
+            empty.text.setMinimumWidth(round(u * 24))
+            self.pages.addWidget(empty)
+            self._empty_rest = empty
+        return self._empty_rest
+
+    @property
+    def note_editor(self) -> NoteEditor:
+        if self._note_editor is None:
+            editor = NoteEditor(self.column)
+            editor.saved.connect(self._on_note_saved)
+            editor.cancelled.connect(self.list.setFocus)
+            self._box.addWidget(editor)
+            self._note_editor = editor
+        return self._note_editor
+
+    def _close_note(self) -> None:
+        if self._note_editor is not None:
+            self._note_editor.hide()
 
     def _style_summary(self) -> None:
         pal = self.summary.palette()
@@ -200,7 +234,7 @@ class TodayView(QWidget):
     def set_day(self, day: date) -> None:
         self._day = day
         self.banner.dismiss()
-        self.note_editor.hide()
+        self._close_note()
         self.reload()
 
     def step_day(self, delta: int) -> None:
@@ -246,21 +280,31 @@ class TodayView(QWidget):
     def _start_figures(self) -> None:
         self._figures_after_paint = False
         n = self._figures_round
-        QTimer.singleShot(0, lambda: self._fill_figures(n, -1))
+        ledger = self.ctx.ws.ledger
+        steps = None if ledger.loaded else ledger.load_in_steps()
+        QTimer.singleShot(0, lambda: self._fill_figures(n, -1, steps))
 
-    def _fill_figures(self, round_: int, row: int) -> None:
-        """Load the ledger, then complete one row per turn of the event loop, so the
-        window stays responsive; a newer reload makes an older round stop."""
+    def _fill_figures(self, round_: int, row: int, steps: Iterator[None] | None) -> None:
+        """Load the ledger a chunk at a time, then complete one row per turn of the
+        event loop, so the window stays responsive; a newer reload stops an older round."""
         if round_ != self._figures_round:
             return
+        ws = self.ctx.ws
         if row < 0:
-            self.ctx.ws.ledger.ensure_loaded()
+            if steps is not None and not ws.ledger.loaded:
+                try:
+                    next(steps)
+                    QTimer.singleShot(0, lambda: self._fill_figures(round_, -1, steps))
+                    return
+                except StopIteration:
+                    pass
+            ws.ledger.ensure_loaded()  # a change meanwhile stopped the steps: read afresh
         elif row < self.model.rowCount():
             item = self.model.item(row)
             if not item.figures:
-                self.model.replace(row, self.ctx.ws.dashboard.refresh(item))
+                self.model.replace(row, ws.dashboard.refresh(item))
         if row + 1 < self.model.rowCount():
-            QTimer.singleShot(0, lambda: self._fill_figures(round_, row + 1))
+            QTimer.singleShot(0, lambda: self._fill_figures(round_, row + 1, None))
         else:
             self.summary.setText(summary_line(self.model.items(), self._day, self._today))
             self._update_actions()
@@ -392,16 +436,16 @@ class TodayView(QWidget):
     def _on_note_saved(self, commitment_id: int, note: str) -> None:
         row = self.model.row_of(commitment_id)
         if row < 0:
-            self.note_editor.hide()
+            self._close_note()
             return
         item = self.model.item(row)
         if item.status is None or note == item.note:
-            self.note_editor.hide()
+            self._close_note()
             self.list.setFocus()
             return
         text = f"Note on “{item.title}”" if note.strip() else f"Remove note on “{item.title}”"
         if self._write(item, CheckinState(item.status, item.value, note), text):
-            self.note_editor.hide()
+            self._close_note()
             self.list.setFocus()
 
     # --- going elsewhere ------------------------------------------------------------
@@ -494,7 +538,7 @@ class TodayView(QWidget):
         if self._day == old:
             self._day = new_today
             self.banner.dismiss()
-            self.note_editor.hide()
+            self._close_note()
         self.reload()
 
     # --- paint and theme ------------------------------------------------------------
@@ -505,7 +549,7 @@ class TodayView(QWidget):
             # the window is up (and stays responsive: one row per turn of the loop).
             QTimer.singleShot(0, self.painted_with_data.emit)
             if self._figures_after_paint:
-                QTimer.singleShot(0, self._start_figures)
+                QTimer.singleShot(FIGURES_DELAY_MS, self._start_figures)
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
