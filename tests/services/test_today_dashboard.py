@@ -31,7 +31,7 @@ def _without_figures(item):  # type: ignore[no-untyped-def]
 def test_a_glance_shows_what_the_full_day_shows(demo: Workspace, offset: int) -> None:
     day = TODAY + timedelta(days=offset)
     demo.ledger.loaded = False  # as at start-up, before the ledger is read
-    glance = demo.dashboard.glance(day)
+    glance = demo.dashboard.glance(day, small=0)
     assert all(not item.figures for item in glance)
     full = demo.dashboard.day(day)
     assert full and all(item.figures for item in full)
@@ -40,7 +40,13 @@ def test_a_glance_shows_what_the_full_day_shows(demo: Workspace, offset: int) ->
 
 def test_a_glance_after_loading_is_the_full_day(demo: Workspace) -> None:
     full = demo.dashboard.day(TODAY)
-    assert demo.dashboard.glance(TODAY) == full
+    assert demo.dashboard.glance(TODAY, small=0) == full
+
+
+def test_a_small_ledger_is_simply_loaded(demo: Workspace) -> None:
+    demo.ledger.loaded = False
+    items = demo.dashboard.glance(TODAY, small=10**6)
+    assert demo.ledger.loaded and all(item.figures for item in items)
 
 
 def test_the_shared_history_follows_every_write(demo: Workspace) -> None:

@@ -140,3 +140,16 @@ def test_edit_commitment_asks_the_window(
     select(qtbot, view, "Walk")
     qtbot.keyClick(view.list, Qt.Key.Key_E)
     assert calls == [walk.id]
+
+
+def test_a_week_already_met_is_not_owed_today(ws: Workspace) -> None:
+    gym = add(ws, "Gym", "1/week")
+    walk = add(ws, "Walk")
+    items = {i.title: i for i in ws.dashboard.day(TODAY)}
+    assert row_text.status_words(items["Gym"]) == ""  # still open this week
+    ws.checkins.record(gym.id, TODAY - timedelta(days=1), CheckinState(Status.KEPT))  # Monday
+    ws.checkins.record(walk.id, TODAY, CheckinState(Status.KEPT))
+    items = {i.title: i for i in ws.dashboard.day(TODAY)}
+    assert row_text.status_words(items["Gym"]) == "done this week"
+    assert row_text.summary_line(list(items.values()), TODAY, TODAY) == (
+        "The one promise kept today")

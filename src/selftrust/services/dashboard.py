@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
 
 
+SMALL_LEDGER = 8000
+"""Up to this many check-ins, loading everything before the first paint costs less
+than a glance followed by a second pass (about 30 ms on a small machine)."""
+
+
 @dataclass(frozen=True, slots=True)
 class DayItem:
     commitment: CommitmentRow
@@ -82,16 +87,21 @@ class Dashboard:
             items.append(self.item(c, day, today, notes.get(c.id, "")))
         return items
 
-    def glance(self, day: date) -> list[DayItem]:
+    def glance(self, day: date, *, small: int = SMALL_LEDGER) -> list[DayItem]:
         """The same rows as `day`, without the figures that need whole histories.
 
         Streaks, strength and progress read years of check-ins; the state of the day
         itself needs only that day. At start-up this paints Today (and lets the user
         check off) before the ledger has loaded; `refresh` then fills in the figures.
-        Once the ledger is loaded it is no cheaper than `day`, so it simply is `day`.
+        Once the ledger is loaded, or when it holds at most ``small`` check-ins (a few
+        years: loading it is quicker than any wait), it simply is `day`.
         """
         ws = self.ws
         if ws.ledger.loaded:
+            return self.day(day)
+        with ws.read() as conn:
+            few = repo.count_rows(conn, "checkin") <= small
+        if few:
             return self.day(day)
         with ws.read() as conn:
             commitments = repo.list_commitments(conn, include_archived=False)

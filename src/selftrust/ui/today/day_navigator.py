@@ -60,6 +60,10 @@ class CalendarPopup(QFrame):
         cal = self.calendar
         cal.setFirstDayOfWeek(Qt.DayOfWeek(week_start + 1))
         cal.setDateTextFormat(QDate(), QTextCharFormat())  # forget older marks
+        plain = QTextCharFormat()  # weekends are days like any other: no alarm red
+        plain.setForeground(self.palette().color(self.palette().ColorRole.Text))
+        for weekday in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            cal.setWeekdayTextFormat(weekday, plain)
         muted = QTextCharFormat()
         grey = QColor(self.palette().color(self.palette().ColorRole.PlaceholderText))
         muted.setForeground(grey)

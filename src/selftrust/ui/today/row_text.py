@@ -89,7 +89,18 @@ def status_words(item: DayItem) -> str:
         return "not yet"
     if state is DayState.UNMARKED:
         return "not marked"
+    if done_for_the_period(item):
+        span = item.progress.span if item.progress else ""
+        return f"done {span}" if span.startswith("this ") else "on track"
     return ""
+
+
+def done_for_the_period(item: DayItem) -> bool:
+    """An unmarked day of a flexible promise whose week (month, window) is already met:
+    nothing is owed today, so it is neither counted nor shown as open."""
+    prog = item.progress
+    return bool(item.status is None and item.figures and prog is not None
+                and prog.span != "today" and prog.met)
 
 
 def _at_most(item: DayItem) -> bool:
@@ -132,7 +143,8 @@ def summary_line(items: list[DayItem], day: date, today: date) -> str:
         n = len(items)
         return f"{n} {'promise' if n == 1 else 'promises'} waiting for that day"
     resting = sum(1 for i in items if i.status is Status.SKIPPED or i.state is DayState.PAUSED)
-    counted = len(items) - resting
+    done_early = sum(1 for i in items if done_for_the_period(i))
+    counted = len(items) - resting - done_early
     kept = sum(1 for i in items if i.state is DayState.KEPT and i.status is not None)
     if counted == 0:
         return f"A day of rest{when}" if len(items) > 1 or when else "A day of rest"

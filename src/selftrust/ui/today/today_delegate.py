@@ -155,15 +155,16 @@ class TodayDelegate(QStyledItemDelegate):
         y = top + tfm.height() + round(u * 0.3)
         x = g.text.left()
         right = g.text.right()
-        if item.note:
-            side = dfm.height()
-            note = pixmap("note", side, muted)
-            right -= side + u // 3
-            painter.drawPixmap(QRect(right + u // 3, y, side, side), note)
-        detail = "  ·  ".join(detail_parts(item))
-        detail = dfm.elidedText(detail, Qt.TextElideMode.ElideRight, max(0, right - x))
-        painter.drawText(QRect(x, y, max(0, right - x), dfm.height()),
+        side = dfm.height()
+        room = right - x - (side + u // 2 if item.note else 0)
+        detail = dfm.elidedText("  ·  ".join(detail_parts(item)), Qt.TextElideMode.ElideRight,
+                                max(0, room))
+        width = dfm.horizontalAdvance(detail)
+        painter.drawText(QRect(x, y, max(0, room), dfm.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        if item.note:  # a small note mark right after the details: "there are words here"
+            left = x + width + (u // 2 if detail else 0)
+            painter.drawPixmap(QRect(left, y, side, side), pixmap("note", side, muted))
 
     def _paint_status(self, painter: QPainter, option: QStyleOptionViewItem, item: DayItem,
                       g: RowGeometry, muted: QColor) -> None:
@@ -204,9 +205,20 @@ class TodayDelegate(QStyledItemDelegate):
             pen.setStyle(Qt.PenStyle.DotLine)
             painter.setPen(pen)
             painter.drawEllipse(r)
-            name = "pause" if state is DayState.PAUSED and status is None else "skip"
-            inner = r.adjusted(side * 0.2, side * 0.2, -side * 0.2, -side * 0.2).toRect()
-            painter.drawPixmap(inner, pixmap(name, inner.width(), muted))
+            mark = QPen(muted, max(1.8, side / 13), Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(mark)
+            c, k = r.center(), side * 0.13
+            if state is DayState.PAUSED and status is None:  # planned rest: two bars
+                for dx in (-k * 0.8, k * 0.8):
+                    painter.drawLine(QPointF(c.x() + dx, c.y() - k * 1.3),
+                                     QPointF(c.x() + dx, c.y() + k * 1.3))
+            else:  # skipped: a quiet "»", stepping over the day
+                for dx in (-k * 0.9, k * 0.5):
+                    path = QPainterPath(QPointF(c.x() + dx - k * 0.5, c.y() - k * 1.1))
+                    path.lineTo(QPointF(c.x() + dx + k * 0.5, c.y()))
+                    path.lineTo(QPointF(c.x() + dx - k * 0.5, c.y() + k * 1.1))
+                    painter.drawPath(path)
         elif status is not None:  # not kept (missed, or kept below or over its amount)
             painter.setPen(QPen(muted, line))
             painter.setBrush(blend(base, muted, 0.12))

@@ -158,6 +158,7 @@ class TodayView(QWidget):
         box.addWidget(self.banner)
         box.addWidget(self.pages, 1)
         self._box = box
+        box.addStretch(0)  # below a short list (and its note editor): calm empty space
         self.setFocusProxy(self.list)
         self._style_summary()
 
@@ -176,7 +177,7 @@ class TodayView(QWidget):
                 empty.button.setObjectName("today-first-promise")
                 empty.button.setAccessibleName("Make your first promise")
             empty.action_clicked.connect(self._new_commitment)
-            empty.text.setMinimumWidth(round(u * 24))  # wrapped lines need room to wrap
+            _room_to_wrap(empty, u)
             self.pages.addWidget(empty)
             self._empty_first = empty
         return self._empty_first
@@ -189,7 +190,7 @@ class TodayView(QWidget):
             empty = EmptyState("today", "Nothing is due today", "Rest is part of it, too.",
                                None, self.column)
             empty.setObjectName("today-empty-rest")
-            empty.text.setMinimumWidth(round(u * 24))
+            _room_to_wrap(empty, u)
             self.pages.addWidget(empty)
             self._empty_rest = empty
         return self._empty_rest
@@ -200,7 +201,7 @@ class TodayView(QWidget):
             editor = NoteEditor(self.column)
             editor.saved.connect(self._on_note_saved)
             editor.cancelled.connect(self.list.setFocus)
-            self._box.addWidget(editor)
+            self._box.insertWidget(self._box.indexOf(self.pages) + 1, editor)
             self._note_editor = editor
         return self._note_editor
 
@@ -264,11 +265,8 @@ class TodayView(QWidget):
         items = ws.dashboard.glance(self._day)
         self.model.set_items(items)
         self._figures_round += 1
-        if any(not item.figures for item in items):
-            if self._painted:
-                self._start_figures()
-            else:
-                self._figures_after_paint = True
+        # The next paint (the first, at start-up) starts filling them in.
+        self._figures_after_paint = any(not item.figures for item in items)
         if items:
             row = self.model.row_of(current.commitment_id) if current else -1
             self.list.setCurrentIndex(self.model.index(max(0, row), 0))
@@ -278,7 +276,6 @@ class TodayView(QWidget):
         self._loaded = True
 
     def _start_figures(self) -> None:
-        self._figures_after_paint = False
         n = self._figures_round
         ledger = self.ctx.ws.ledger
         steps = None if ledger.loaded else ledger.load_in_steps()
@@ -288,6 +285,9 @@ class TodayView(QWidget):
         """Load the ledger a chunk at a time, then complete one row per turn of the
         event loop, so the window stays responsive; a newer reload stops an older round."""
         if round_ != self._figures_round:
+            return
+        if not self.isVisible():  # the window closed (or Today was left): resume on show
+            self._figures_after_paint = True
             return
         ws = self.ctx.ws
         if row < 0:
@@ -313,7 +313,20 @@ class TodayView(QWidget):
     def figures_complete(self) -> bool:
         return all(item.figures for item in self.model.items())
 
+    def _fit_list(self) -> None:
+        """A short list ends after its last row, so the note editor sits right below it."""
+        if self.pages.currentWidget() is not self.list:
+            self.pages.setMaximumHeight(16_777_215)
+            return
+        rows = self.model.rowCount()
+        height = self.list.sizeHintForRow(0) * rows if rows else 0
+        self.pages.setMaximumHeight(height + 2 * self.list.frameWidth() + 2)
+
     def _show_page(self, items: list[DayItem]) -> None:
+        self._show_page_for(items)
+        self._fit_list()
+
+    def _show_page_for(self, items: list[DayItem]) -> None:
         if items:
             self.pages.setCurrentWidget(self.list)
         elif not self.ctx.ws.commitments.all():
@@ -543,12 +556,15 @@ class TodayView(QWidget):
 
     # --- paint and theme ------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._loaded and not self._painted:
-            self._painted = True
-            # After this paint pass has drawn the children too; the figures follow once
-            # the window is up (and stays responsive: one row per turn of the loop).
-            QTimer.singleShot(0, self.painted_with_data.emit)
+        if event.type() == QEvent.Type.Paint and self._loaded:
+            if not self._painted:
+                self._painted = True
+                # After this paint pass has drawn the children too.
+                QTimer.singleShot(0, self.painted_with_data.emit)
             if self._figures_after_paint:
+                # The figures follow once the window is up (and it stays responsive:
+                # a chunk of the ledger, then one row, per turn of the event loop).
+                self._figures_after_paint = False
                 QTimer.singleShot(FIGURES_DELAY_MS, self._start_figures)
         return super().event(event)
 
@@ -557,3 +573,11 @@ class TodayView(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self.navigator.refresh_icons()
             self._style_summary()
+
+
+def _room_to_wrap(empty: EmptyState, u: int) -> None:
+    """A centred, wrapped label gets no height-for-width from its layout: give it a
+    width and the height its lines need at that width."""
+    width = min(empty.text.maximumWidth(), round(u * 26))
+    empty.text.setFixedWidth(width)
+    empty.text.setMinimumHeight(empty.text.heightForWidth(width))
