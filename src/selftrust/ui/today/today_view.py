@@ -345,7 +345,9 @@ class TodayView(QWidget):
         self.future_line.setVisible(self._day > self._today)
 
     def _update_actions(self) -> None:
-        self.actions_.update_for(self.current_item(), self.can_reflect())
+        # Not known yet: assume yes (asking the import system costs ~15 ms at start-up);
+        # the first attempt, the menu or the offer after a miss finds out.
+        self.actions_.update_for(self.current_item(), self._can_reflect is not False)
 
     # --- reading the selection ------------------------------------------------------
     def current_item(self) -> DayItem | None:
@@ -522,6 +524,7 @@ class TodayView(QWidget):
         if not index.isValid():
             return
         self.list.setCurrentIndex(index)
+        self.can_reflect()
         self._update_actions()
         self.menu = self.actions_.menu(self)
         self.menu.popup(global_pos)
