@@ -119,3 +119,22 @@ def test_a_check_off_during_a_stepwise_load_is_not_lost(demo: Workspace) -> None
     assert demo.ledger.entry(c.id, TODAY) is not None
     item = next(i for i in demo.dashboard.day(TODAY) if i.commitment_id == c.id)
     assert item.status is Status.KEPT
+
+
+def test_a_glance_shows_a_repaired_limit_as_repaired(ws: Workspace) -> None:
+    """An amount over an at-most limit is a lapse a reflection can repair."""
+    from selftrust.domain.commitment import Rules, Target
+    from selftrust.domain.days import Period
+    from selftrust.domain.occasions import DayState
+    from selftrust.services.commitments import CommitmentDraft
+    from selftrust.services.reflections import ReflectionDraft
+
+    rules = Rules(target=Target(2, "cups", Period.DAY, at_most=True))
+    c = ws.commitments.create(CommitmentDraft("Coffee", rules, created_on=TODAY))
+    ws.checkins.record(c.id, TODAY, CheckinState(Status.KEPT, 4))
+    ws.reflections.write(ReflectionDraft(TODAY, c.id, happened="Long night."))
+    full = ws.dashboard.day(TODAY)
+    ws.ledger.loaded = False
+    glance = ws.dashboard.glance(TODAY, small=0)
+    assert full[0].state is DayState.REPAIRED
+    assert glance == [_without_figures(full[0])]

@@ -106,7 +106,9 @@ class Dashboard:
         with ws.read() as conn:
             commitments = repo.list_commitments(conn, include_archived=False)
             rows = {r.commitment_id: r for r in repo.checkins(conn, first=day, last=day)}
-            repaired = repo.repaired_checkin_ids(conn) if rows else set()
+            # Only a lapse can be repaired: a miss, or an amount over (or under) its target.
+            lapses = any(r.status is Status.MISSED or r.value is not None for r in rows.values())
+            repaired = repo.repaired_checkin_ids(conn) if lapses else set()
         today = ws.today()
         items: list[DayItem] = []
         for c in commitments:
