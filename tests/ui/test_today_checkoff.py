@@ -97,8 +97,8 @@ def test_m_marks_not_kept_gently_and_offers_a_reflection(
     assert status_words(item) == "not kept"
     assert view.banner.isVisible()
     assert view.banner.text == REFLECT_OFFER
-    # The reflection dialog is not part of the app yet: no button that would fail.
-    assert not view.banner.action.isVisible()
+    # The button is offered only when the reflection dialog is part of the app.
+    assert view.banner.action.isVisible() == view.can_reflect()
     qtbot.mouseClick(view.banner.close_button, Qt.MouseButton.LeftButton)
     assert not view.banner.isVisible()
 
@@ -120,11 +120,16 @@ def test_the_reflect_button_opens_the_reflection_for_that_day(
 
 
 def test_a_missing_reflection_dialog_hides_the_button(
-    qtbot: QtBot, ws: Workspace, window: MainWindow
+    qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
     add(ws, "Walk")
     view = today_view(window)
     view.reload()
+
+    def missing(cid: int | None, day: object) -> None:
+        raise ImportError("No module named 'selftrust.ui.reflections.reflection_dialog'")
+
+    monkeypatch.setattr(window, "reflect_on", missing)
     view._can_reflect = True  # claims to be there, but importing it fails
     select(qtbot, view, "Walk")
     key(qtbot, view, Qt.Key.Key_M)
