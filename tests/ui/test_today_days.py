@@ -202,3 +202,18 @@ def test_the_view_has_accessible_names(qtbot: QtBot, ws: Workspace, window: Main
         assert "(" in button.toolTip()  # the shortcut is named
     for action in view.actions_.all():
         assert action.text() and action.shortcut().toString()
+
+
+def test_tab_goes_through_the_header_in_reading_order(
+    qtbot: QtBot, ws: Workspace, window: MainWindow
+) -> None:
+    add(ws, "Walk")
+    view = today_view(window)
+    view.set_day(YESTERDAY)  # every header button enabled
+    nav = view.navigator
+    nav.previous_button.setFocus()
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(window.focusWidget())
+    assert seen == [nav.today_button, nav.next_button, nav.calendar_button, view.list]

@@ -160,6 +160,12 @@ class TodayView(QWidget):
         self._box = box
         box.addStretch(0)  # below a short list (and its note editor): calm empty space
         self.setFocusProxy(self.list)
+        # Tab goes through the header as it reads, left to right, then to the rows.
+        nav = self.navigator
+        order = [nav.previous_button, nav.today_button, nav.next_button, nav.calendar_button,
+                 self.list, self.banner.action, self.banner.close_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._style_summary()
 
     @property
