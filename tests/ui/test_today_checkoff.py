@@ -4,6 +4,7 @@ undo and redo. Every step is checked in the database and in what the row shows."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 from today_support import (
     TODAY,
@@ -322,3 +323,40 @@ def test_a_check_in_made_elsewhere_updates_its_row(
     ws.checkins.record(walk.id, TODAY, CheckinState(Status.SKIPPED))
     assert shown(view, "Walk").status is Status.SKIPPED
     assert view.summary.text() == "A day of rest today"
+
+
+def test_a_note_longer_than_2000_characters_is_not_saved(
+    qtbot: QtBot, ws: Workspace, window: MainWindow
+) -> None:
+    walk = add(ws, "Walk")
+    view = today_view(window)
+    view.reload()
+    select(qtbot, view, "Walk")
+    key(qtbot, view, Qt.Key.Key_Space)
+    key(qtbot, view, Qt.Key.Key_N)
+    view.note_editor.text.setPlainText("x" * 2001)
+    assert not view.note_editor.save_button.isEnabled()
+    assert "too long" in view.note_editor.counter.text()
+    qtbot.keyClick(view.note_editor.text, Qt.Key.Key_Return)
+    assert stored(ws, walk).note == ""
+    assert view.note_editor.isVisible()  # the words are still there to shorten
+    view.note_editor.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(view.note_editor.text, Qt.Key.Key_Backspace)
+    qtbot.keyClick(view.note_editor.text, Qt.Key.Key_Return)
+    assert stored(ws, walk).note == "x" * 2000
+
+
+def test_writing_the_reflection_dismisses_the_offer(
+    qtbot: QtBot, ws: Workspace, window: MainWindow
+) -> None:
+    from selftrust.services.reflections import ReflectionDraft
+
+    walk = add(ws, "Walk")
+    view = today_view(window)
+    view.reload()
+    select(qtbot, view, "Walk")
+    key(qtbot, view, Qt.Key.Key_M)
+    assert view.banner.kind == "offer"
+    ws.reflections.write(ReflectionDraft(TODAY, walk.id, happened="Rain all day."))
+    assert not view.banner.isVisible()
+    assert shown(view, "Walk").repaired

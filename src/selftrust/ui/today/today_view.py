@@ -547,6 +547,8 @@ class TodayView(QWidget):
                 self.summary.setText(summary_line(self.model.items(), self._day, self._today))
                 self._update_actions()
             return
+        if change.what is What.REFLECTION and self.banner.kind == "offer":
+            self.banner.dismiss()  # the offer was taken up (here or from the menu)
         if self.isVisible():
             self.reload()
         else:
