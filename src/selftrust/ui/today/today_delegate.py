@@ -38,7 +38,6 @@ from selftrust.ui.icons import pixmap
 from selftrust.ui.theme import GOLD, accent, is_dark, soft
 from selftrust.ui.today.row_text import detail_parts, status_words, value_for_editor
 from selftrust.ui.today.today_model import ItemRole
-from selftrust.ui.today.value_editor import ValueEditor
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -280,18 +279,20 @@ class TodayDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
         item: DayItem = index.data(ItemRole)
+        from selftrust.ui.today.value_editor import ValueEditor  # made when first asked for
+
         target = item.commitment.rules.target
         editor = ValueEditor(target.unit if target else "", item.title, parent)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         item: DayItem = index.data(ItemRole)
-        if isinstance(editor, ValueEditor):
+        if _is_value_editor(editor):
             editor.setValue(value_for_editor(item))
             editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: object, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, ValueEditor):
+        if _is_value_editor(editor):
             editor.interpretText()
             self.value_entered.emit(QModelIndex(index), float(editor.value()))
 
@@ -308,7 +309,7 @@ class TodayDelegate(QStyledItemDelegate):
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         """Enter saves and Esc cancels; leaving the editor cancels too (nothing is
         written without the user saying so)."""
-        if event.type() == QEvent.Type.FocusOut and isinstance(editor, ValueEditor):
+        if event.type() == QEvent.Type.FocusOut and _is_value_editor(editor):
             if editor.isVisible():
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             return False
@@ -319,3 +320,7 @@ def _on(color: QColor) -> QColor:
     """White or near-black, whichever reads better on ``color``."""
     luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
     return QColor("#1B1D21") if luminance > 0.62 else QColor("#FFFFFF")
+
+
+def _is_value_editor(editor: QObject) -> bool:
+    return editor.objectName() == "today-value-editor"

@@ -12,6 +12,7 @@ import importlib.util
 import logging
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent
@@ -34,13 +35,15 @@ from selftrust.services.events import Change, What
 from selftrust.ui.context import UiContext
 from selftrust.ui.today.banner import Banner
 from selftrust.ui.today.day_navigator import DayNavigator
-from selftrust.ui.today.note_editor import NoteEditor
 from selftrust.ui.today.row_actions import RowActions, make_row_actions
 from selftrust.ui.today.row_text import FUTURE_LINE, REFLECT_OFFER, amount_text, summary_line
 from selftrust.ui.today.today_delegate import TodayDelegate
 from selftrust.ui.today.today_model import TodayModel
 from selftrust.ui.undo import push_checkin
 from selftrust.ui.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from selftrust.ui.today.note_editor import NoteEditor
 
 log = logging.getLogger(__name__)
 
@@ -204,6 +207,8 @@ class TodayView(QWidget):
     @property
     def note_editor(self) -> NoteEditor:
         if self._note_editor is None:
+            from selftrust.ui.today.note_editor import NoteEditor
+
             editor = NoteEditor(self.column)
             editor.saved.connect(self._on_note_saved)
             editor.cancelled.connect(self.list.setFocus)
