@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from today_bench_support import BENCH_NOW
 
 from selftrust.services.clock import FixedClock
 from selftrust.services.demo import generate
 from selftrust.services.workspace import open_workspace
-
-BENCH_NOW = "2026-11-24T12:00:00"
 
 
 @pytest.fixture(scope="session")
@@ -25,10 +24,3 @@ def big_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         ws.close()
     return folder
-
-
-def benchmarks_enabled(config: pytest.Config) -> bool:
-    """As pytest-benchmark decides: --benchmark-enable wins over the default disable."""
-    if config.getoption("benchmark_enable", default=False):
-        return True
-    return not config.getoption("benchmark_disable", default=True)

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from today_bench_support import BENCH_NOW, benchmarks_enabled
 
 import selftrust
-from conftest import BENCH_NOW, benchmarks_enabled
 
 SRC = Path(selftrust.__file__).resolve().parent.parent
 FLOOR = Path(__file__).with_name("floor_app.py")

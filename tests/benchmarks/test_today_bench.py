@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from today_bench_support import BENCH_NOW, benchmarks_enabled
 
-from conftest import BENCH_NOW, benchmarks_enabled
 from selftrust.domain.history import Status
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import Workspace, open_workspace
