@@ -26,3 +26,16 @@ def test_start_up_does_not_import_matplotlib(run: Run, tmp_path: Path) -> None:
     # Today was built (importlib.import_module of the view itself is not listed).
     assert "selftrust.ui.today.today_model" in imported
     assert not [name for name in imported if name.split(".")[0] == "matplotlib"]
+
+
+def test_a_probe_never_waits_on_a_dialog(tmp_path: Path) -> None:
+    """--exit-after-startup on data that cannot be opened says so and exits 1."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "selftrust.db").write_bytes(b"not a database at all" * 50)
+    result = subprocess.run(
+        [sys.executable, "-m", "selftrust", "--data-dir", str(data), "--exit-after-startup"],
+        capture_output=True, text=True, env=cli_env(), timeout=60,
+    )
+    assert result.returncode == 1
+    assert "selftrust.db" in result.stderr
