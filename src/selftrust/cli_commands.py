@@ -455,7 +455,7 @@ def _restore(args: argparse.Namespace) -> int:
     if not backup.is_file():
         raise CliError(f"there is no backup file at {args.backup} "
                        "(`selftrust backups` lists them)")
-    aside = restore_backup(args.data_dir, backup)
+    aside = restore_backup(args.data_dir, backup, now=env_now())
     kept = f" Your previous data is kept at {aside}." if aside else ""
     print(f"Restored {backup.name}.{kept}")
     return 0

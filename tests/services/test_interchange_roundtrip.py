@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from selftrust.domain.commitment import Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.history import Status
+from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import parse_schedule
 from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
@@ -90,6 +91,8 @@ ODD = st.sampled_from([
 ])
 TEXT = st.lists(ODD, min_size=1, max_size=12).map("".join)
 TITLE = TEXT.map(lambda t: " ".join(t.split())).filter(bool).map(lambda t: t[:120])
+REMINDER = st.none() | st.builds(
+    Reminder, st.builds(time, st.integers(0, 23), st.integers(0, 59)), st.integers(1, 127))
 
 
 @st.composite
@@ -100,6 +103,7 @@ def life(draw: st.DrawFn) -> dict[str, object]:
             {"title": t, "why": draw(TEXT), "measurable": draw(st.booleans()),
              "schedule": draw(st.sampled_from(["daily", "mon,thu", "2/week", "3/month",
                                                "2/5days"])),
+             "reminder": draw(REMINDER),
              "days": draw(st.lists(st.tuples(st.integers(0, 20),
                                              st.sampled_from(list(Status)), TEXT,
                                              st.floats(0, 1000, allow_nan=False)),
@@ -119,7 +123,7 @@ def build(ws: Workspace, plan: dict[str, object]) -> None:
             schedule = parse_schedule("daily")
         row = ws.commitments.create(CommitmentDraft(
             c["title"], Rules(schedule=schedule, target=target), why=c["why"],
-            created_on=start))
+            created_on=start, reminder=c["reminder"]))
         for offset, status, note, value in c["days"]:
             day = start + timedelta(days=offset)
             if not schedule.is_occasion(day):
@@ -143,7 +147,11 @@ def test_round_trip_with_odd_text(plan: dict[str, object], suffix: str) -> None:
         with workspace(tmp / "data", clock) as ws:
             build(ws, plan)
             first, second = round_trip(ws, clock, tmp, suffix)
+            wanted = [c["reminder"] for c in plan["commitments"]]  # type: ignore[attr-defined]
+            assert [c.reminder for c in ws.commitments.all()] == wanted
         assert first.read_bytes() == second.read_bytes()
+        with workspace(tmp / f"copy-{suffix}", clock) as copy:
+            assert [c.reminder for c in copy.commitments.all()] == wanted
 
 
 def test_a_spreadsheet_finds_no_formula_in_the_csv(ws: Workspace, tmp_path: Path) -> None:

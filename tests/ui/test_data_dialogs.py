@@ -61,7 +61,7 @@ def test_import_from_the_file_menu(qtbot: QtBot, window: MainWindow, prompter, e
     window.actions_.import_data.trigger()
     qtbot.waitUntil(lambda: any(kind == "inform" for kind, *_ in prompter.asked),
                     timeout=WAIT_MS)
-    kind, title, text = prompter.asked[-1]
+    kind, title, text, detail = prompter.asked[-1]
     assert title == "Import finished"
     assert "7 commitments" in text and "check-ins" in text and "4 reflections" in text
     assert "Walk 20 minutes" in titles(window)
@@ -87,7 +87,7 @@ def test_a_bad_file_is_refused_with_where_and_why(
     prompter.answers = [bad]
     task = wait(qtbot, data_dialogs.import_data(window.ctx, window))
     assert task.outcome is Outcome.FAILED
-    kind, title, text = prompter.asked[-1]
+    kind, title, text, detail = prompter.asked[-1]
     assert (kind, title) == ("problem", "That file could not be imported")
     assert "broken.json, line 3" in text and "2026-02-31" in text
     assert "Nothing in your data was changed" in text
@@ -148,7 +148,7 @@ def test_export_json(qtbot: QtBot, window: MainWindow, prompter, tmp_path: Path)
     assert task.outcome is Outcome.DONE
     data = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
     assert len(data["commitments"]) == 7
-    kind, title, text = prompter.asked[-1]
+    kind, title, text, detail = prompter.asked[-1]
     assert title == "Export saved" and "mine.json" in text and "7 commitments" in text
     assert prompter.asked[1][2] == "selftrust-export-2026-11-24.json"  # suggested name
 
@@ -223,7 +223,7 @@ def test_restore_asks_then_brings_the_data_back_and_views_reload(
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert titles(window) == ["Before"]
     assert window.ctx.undo.count() == 0  # the undo history described the other data
-    kinds = [(k, t) for k, t, _ in prompter.asked]
+    kinds = [(k, t) for k, t, *_ in prompter.asked]
     assert ("ask", "Restore this backup?") in kinds and ("inform", "Backup restored") in kinds
     ws.commitments.create(CommitmentDraft("Life goes on", Rules()))  # still writable
     dialog.close()
@@ -306,19 +306,11 @@ def test_the_summary_tells_what_is_good_to_know(
     habit = DbHabit("Budget check", freq_num=2, freq_den=31,
                     reps=[(date(2025, 3, 1), 2, None), (date(2025, 3, 9), 2, "done, finally")])
     backup = build_loop_db(tmp_path / "Loop Habits Backup 2025-03-16.db", 25, [habit])
-    details: list[str] = []
-    scripted_inform = prompter.inform
-
-    def inform(parent, title, text, detail=""):  # type: ignore[no-untyped-def]
-        details.append(detail)  # the scripted prompter keeps no details; this test reads them
-        scripted_inform(parent, title, text, detail)
-
-    prompter.inform = inform
     prompter.answers = [backup]
     wait(qtbot, data_dialogs.import_data(window.ctx, window))
-    kind, title, text = prompter.asked[-1]
+    kind, title, text, detail = prompter.asked[-1]
     assert title == "Import finished"
     assert "Loop Habit Tracker backup: 1 commitment, 2 check-ins." in text
-    assert details[-1].startswith("Good to know:")
-    assert "2 times in 31 days becomes 2 times a month" in details[-1]
+    assert detail.startswith("Good to know:")
+    assert "2 times in 31 days becomes 2 times a month" in detail
     assert titles(window) == ["Budget check"]

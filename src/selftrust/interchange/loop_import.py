@@ -123,6 +123,7 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
             archived_on=archived_on,
             archived_today=m.archived and archived_on is None,
             aliases=(derived,) if derived != uid else (),
+            reminder=m.reminder,
             file=label,
         )
         records.append((record, m))

@@ -46,6 +46,7 @@ from selftrust.interchange.native_records import (
     check_moment_text,
     check_optional_day,
     check_reflection_parts,
+    check_reminder,
     check_status,
     check_text,
     check_title,
@@ -72,7 +73,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     COMMITMENTS_FILE: (
         "uid", "title", "why", "schedule", "times", "days", "weekdays", "once_on",
         "target_amount", "target_unit", "target_per", "target_at_most", "color", "position",
-        "created_on", "archived_on",
+        "created_on", "archived_on", "reminder_time", "reminder_weekdays",
     ),
     PAUSES_FILE: ("commitment_uid", "first_day", "last_day"),
     CHECKINS_FILE: ("commitment_uid", "day", "status", "value", "note", "recorded_at"),
@@ -81,6 +82,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "created_at", "updated_at", *REFLECTION_PARTS, "feeling_before", "feeling_after",
     ),
 }  # fmt: skip
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    COMMITMENTS_FILE: ("reminder_time", "reminder_weekdays"),
+}
+"""Columns added to version 1 later: a file written before them still imports."""
 MAX_MEMBER_BYTES = 8 * 1024**3
 """A guard against zip bombs: no file of an export unpacks to more than this."""
 
@@ -168,6 +173,8 @@ def _commitment_row(c: CommitmentRecord) -> list[Any]:
         c.uid, c.title, c.why, s.kind.value, s.times, s.days, ",".join(weekday_names(s.weekdays)),
         s.on, t.amount if t else None, t.unit if t else None, t.per.value if t else None,
         t.at_most if t else None, c.color, c.position, c.created_on, c.archived_on,
+        c.reminder.text if c.reminder else None,
+        ",".join(weekday_names(c.reminder.days)) if c.reminder else None,
     ]  # fmt: skip
 
 
@@ -333,7 +340,8 @@ def read_csv(path: Path) -> Iterator[Item]:
 
 def _records(source: CsvSource, name: str) -> Iterator[tuple[int, dict[str, str]]]:
     """(line where the record starts, {column: cell}) with quotes restored; header checked."""
-    wanted = COLUMNS[name]
+    optional = OPTIONAL_COLUMNS.get(name, ())
+    wanted = tuple(c for c in COLUMNS[name] if c not in optional)
     raw = source.open(name)
     with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="") as text:
         reader = csv.reader(text, strict=True)
@@ -354,7 +362,10 @@ def _records(source: CsvSource, name: str) -> Iterator[tuple[int, dict[str, str]
                                 f"has {len(cells)} columns, but the header has {len(header)}",
                                 file=name, line=line,
                             )
-                        yield line, dict(zip(header, cells, strict=True))
+                        record = dict(zip(header, cells, strict=True))
+                        for column in optional:
+                            record.setdefault(column, "")
+                        yield line, record
                 line = reader.line_num + 1
         except UnicodeDecodeError:
             raise ImportProblem("is not UTF-8 text (is it a binary file?)", file=name,
@@ -455,6 +466,9 @@ def _commitment(row: dict[str, str], name: str, line: int,
     archived = check_optional_day(row["archived_on"], "archive day")
     if archived is not None and archived < created:
         raise RowProblem("the commitment is archived before it started")
+    reminder = None
+    if row["reminder_time"].strip():
+        reminder = check_reminder(row["reminder_time"].strip(), row["reminder_weekdays"])
     return CommitmentRecord(
         uid=uid,
         title=check_title(row["title"]),
@@ -464,6 +478,7 @@ def _commitment(row: dict[str, str], name: str, line: int,
         position=check_int(row["position"] or "0", "position", 0, MAX_POSITION),
         created_on=created,
         archived_on=archived,
+        reminder=reminder,
         file=name,
         line=line,
     )

@@ -44,6 +44,7 @@ from selftrust.interchange.native_records import (
     check_moment_text,
     check_optional_day,
     check_reflection_parts,
+    check_reminder,
     check_status,
     check_text,
     check_title,
@@ -51,6 +52,7 @@ from selftrust.interchange.native_records import (
     check_value,
     make_rules,
     moment_text,
+    reminder_fields,
     schedule_fields,
 )
 
@@ -85,6 +87,7 @@ def commitment_json(c: CommitmentRecord) -> dict[str, Any]:
         "position": c.position,
         "created_on": c.created_on.isoformat() if c.created_on else None,
         "archived_on": c.archived_on.isoformat() if c.archived_on else None,
+        "reminder": reminder_fields(c.reminder),
     }
 
 
@@ -289,6 +292,9 @@ def parse_commitment(obj: dict[str, Any], name: str, line: int) -> CommitmentRec
     archived = check_optional_day(obj.get("archived_on"), "archive day")
     if archived is not None and archived < created:
         raise RowProblem("the commitment is archived before it started")
+    reminder = obj.get("reminder")  # absent in files written before reminders: none
+    if reminder is not None and not isinstance(reminder, dict):
+        raise RowProblem("the “reminder” is not a group of “time” and “weekdays”")
     return CommitmentRecord(
         uid=check_uid(obj.get("uid")),
         title=check_title(obj.get("title")),
@@ -298,6 +304,8 @@ def parse_commitment(obj: dict[str, Any], name: str, line: int) -> CommitmentRec
         position=check_int(obj.get("position", 0), "position", 0, MAX_POSITION),
         created_on=created,
         archived_on=archived,
+        reminder=None if reminder is None
+        else check_reminder(reminder.get("time"), reminder.get("weekdays")),
         file=name,
         line=line,
     )

@@ -29,6 +29,7 @@ from selftrust.domain.commitment import (
     TargetError,
 )
 from selftrust.domain.days import WEEKDAY_NAMES, Period
+from selftrust.domain.reminder import ALL_DAYS, Reminder, ReminderError
 from selftrust.domain.schedule import ALL_WEEKDAYS, Schedule, ScheduleError, ScheduleKind
 
 JSON_FORMAT = "selftrust"
@@ -82,6 +83,7 @@ class CommitmentRecord:
     archived_on: date | None = None
     archived_today: bool = False
     aliases: tuple[str, ...] = ()
+    reminder: Reminder | None = None
     file: str = ""
     line: int | None = None
 
@@ -393,6 +395,33 @@ def schedule_fields(rules: Rules) -> dict[str, Any]:
         "weekdays": weekday_names(s.weekdays),
         "on": s.on.isoformat() if s.on else None,
     }
+
+
+def check_reminder(time: object, weekdays: object) -> Reminder:
+    """A reminder from its time ("07:30") and weekdays (as for a schedule; none given
+    means every day)."""
+    if time is None or time == "":
+        raise RowProblem("the reminder has no time (write it as HH:MM, e.g. 07:30)")
+    if not isinstance(time, str):
+        raise RowProblem(f"the reminder time {_show(time)} is not a time like 07:30")
+    mask = ALL_DAYS
+    if weekdays is not None and weekdays != "":
+        if weekdays == []:
+            raise RowProblem("the reminder needs at least one weekday")
+        try:
+            mask = check_weekdays(weekdays)
+        except RowProblem as exc:
+            raise RowProblem(str(exc).replace("the schedule", "the reminder")) from None
+    try:
+        return Reminder.parse(time, mask)
+    except ReminderError as exc:
+        raise RowProblem(f"the reminder does not fit: {exc}") from None
+
+
+def reminder_fields(reminder: Reminder | None) -> dict[str, Any] | None:
+    if reminder is None:
+        return None
+    return {"time": reminder.text, "weekdays": weekday_names(reminder.days)}
 
 
 def check_feeling(value: object, what: str) -> int | None:

@@ -10,8 +10,8 @@ of the state being replaced (read from the last commit while the import waits).
 
 Merge rules (also in docs/export-format.md):
 
-* commitments are matched by uid; one already here keeps its own title, schedule and
-  colour, and the file's check-ins and reflections join it;
+* commitments are matched by uid; one already here keeps its own title, schedule,
+  colour and reminder, and the file's check-ins and reflections join it;
 * a check-in replaces the one of the same day only when it says something different
   and was recorded later; sources without time stamps (Loop) only fill empty days;
 * a reflection replaces the one with the same uid only when it was edited later;
@@ -360,6 +360,7 @@ class _Importer:
         new_id = repo.insert_commitment(
             conn, uid=rec.uid, title=title, why=rec.why, rules=rec.rules, color=rec.color,
             position=position, created_on=created, archived_on=archived,
+            reminder=rec.reminder,
         )
         tally.commitments_added += 1
         return new_id
@@ -528,7 +529,7 @@ def read_snapshot(conn: Connection) -> Snapshot:
         commitments=[
             CommitmentRecord(uid=c.uid, title=c.title, why=c.why or None, rules=c.rules,
                              color=c.color, position=c.position, created_on=c.created_on,
-                             archived_on=c.archived_on)
+                             archived_on=c.archived_on, reminder=c.reminder)
             for c in commitments
         ],
         checkin_count=bulk.checkin_count(conn),

@@ -1,5 +1,5 @@
-"""The form of a commitment: title, why, yes/no or measurable, schedule, start, colour,
-pauses. Validated live: a kind message under the field, and the OK button waits until
+"""The form of a commitment: title, why, yes/no or measurable, schedule, reminder,
+start, colour, pauses. Validated live: a kind message under the field, and the OK button waits until
 everything can be saved.
 
 The form does not know where the commitment goes: ``save`` does that (the database for
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from selftrust.domain.commitment import Rules, TargetError
 from selftrust.domain.days import Period
+from selftrust.domain.reminder import ReminderError
 from selftrust.domain.schedule import ScheduleError, ScheduleKind
 from selftrust.services.commitments import MAX_WHY_LENGTH, CommitmentDraft
 from selftrust.services.errors import Invalid, UserError
@@ -37,6 +38,7 @@ from selftrust.ui.widgets.color_picker import ColorPicker
 from selftrust.ui.widgets.dates import date_edit, set_week_start, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 from selftrust.ui.widgets.pause_editor import PauseEditor
+from selftrust.ui.widgets.reminder_editor import ReminderEditor
 from selftrust.ui.widgets.schedule_editor import ScheduleEditor
 from selftrust.ui.widgets.target_editor import TargetEditor
 
@@ -68,6 +70,8 @@ class CommitmentForm(QDialog):
         accept_text: str = "&Add commitment",
         today: date,
         week_start: int = 0,
+        tray_available: bool = True,
+        reminders_on: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -99,6 +103,8 @@ class CommitmentForm(QDialog):
         self.target = TargetEditor()
         self.schedule = ScheduleEditor(week_start=week_start, today=today)
         self.rules_message = InlineMessage()
+        self.reminder = ReminderEditor(week_start=week_start, tray_available=tray_available,
+                                       reminders_on=reminders_on)
 
         self.start = date_edit(today, "Starts on")
         self.start.setObjectName("start")
@@ -145,6 +151,7 @@ class CommitmentForm(QDialog):
         section(section_label("Kind"), self.target)
         section(section_label("Sc&hedule", self.schedule.kind_box), self.schedule,
                 self.rules_message)
+        section(section_label("Reminder"), self.reminder)
 
         start_and_colour = QHBoxLayout()
         start_and_colour.setSpacing(em * 3)
@@ -180,6 +187,7 @@ class CommitmentForm(QDialog):
         self.why.textChanged.connect(self.validate)
         self.target.changed.connect(self._target_changed)
         self.schedule.changed.connect(self.validate)
+        self.reminder.changed.connect(self.validate)
         self.start.dateChanged.connect(self.validate)
         self.color.changed.connect(self.validate)
         self.pauses.changed.connect(self.validate)
@@ -197,6 +205,8 @@ class CommitmentForm(QDialog):
         if draft.color:
             self.color.set_color(draft.color)
         self.pauses.set_pauses(draft.rules.pauses)
+        if draft.reminder is not ...:  # a draft that does not say leaves the row as it is
+            self.reminder.set_reminder(draft.reminder)
         self._target_changed()
 
     def draft(self) -> CommitmentDraft | None:
@@ -249,6 +259,12 @@ class CommitmentForm(QDialog):
                         "The day of a one-time promise can't be before it starts; "
                         "move the start day back, or pick a later day.")
 
+        reminder = None
+        try:
+            reminder = self.reminder.reminder()
+        except ReminderError:
+            ok = False  # the editor shows its own message
+
         self.ok.setEnabled(ok)
         if ok:
             self.form_message.clear_message()
@@ -260,6 +276,7 @@ class CommitmentForm(QDialog):
             why=why,
             color=self.color.color(),
             created_on=to_date(self.start.date()),
+            reminder=reminder,
         )
 
     # --- buttons ----------------------------------------------------------------------
@@ -290,6 +307,29 @@ class CommitmentForm(QDialog):
     def is_dirty(self) -> bool:
         return self._snapshot() != self._initial
 
+    # --- height -----------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Never shorter than the content at this width. Qt first sizes a window to at
+        most two thirds of the screen and then squeezes the layout down to its minimum,
+        which ignores wrapped lines: on a 768-pixel laptop screen the hints were cut."""
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
     # --- internals --------------------------------------------------------------------
     def _snapshot(self) -> tuple[object, ...]:
         return (
@@ -310,6 +350,7 @@ class CommitmentForm(QDialog):
             self.start.date(),
             self.color.color(),
             self.pauses.pauses(),
+            self.reminder.state(),
         )
 
     def _title_edited(self) -> None:
