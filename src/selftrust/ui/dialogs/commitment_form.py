@@ -17,11 +17,13 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -127,8 +129,12 @@ class CommitmentForm(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         # --- layout ---------------------------------------------------------------------
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
+        # The fields scroll when the screen is short (an 800x600 laptop); the message
+        # and the buttons always stay in view below them.
+        self.body = QWidget()
+        self.body.setObjectName("commitment-form-body")
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, em // 2)
         layout.setSpacing(4)
 
         def section(label: QLabel, *widgets: QWidget, gap: bool = True) -> None:
@@ -171,12 +177,25 @@ class CommitmentForm(QDialog):
         layout.addLayout(start_and_colour)
 
         section(section_label("&Pauses", self.pauses.start), self.pauses)
-        layout.addSpacing(8)
         layout.addStretch(1)
-        layout.addWidget(self.form_message)
-        layout.addSpacing(6)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(em * 46)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, em * 3 // 2)
+        outer.setSpacing(6)
+        outer.addWidget(self.scroll, 1)
+        for widget in (self.form_message, self.buttons):
+            row = QHBoxLayout()
+            row.setContentsMargins(em * 2, 0, em * 2, 0)
+            row.addWidget(widget)
+            outer.addLayout(row)
+        # Only vertical scrolling: the dialog is always as wide as the fields need.
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(em * 46, self.body.minimumSizeHint().width() + bar + 4))
+        self._sized = False
 
         # --- behaviour ------------------------------------------------------------------
         if draft is not None:
@@ -320,15 +339,23 @@ class CommitmentForm(QDialog):
             self._fit_height()
 
     def _fit_height(self) -> None:
-        """Never shorter than the content at this width. Qt first sizes a window to at
-        most two thirds of the screen and then squeezes the layout down to its minimum,
-        which ignores wrapped lines: on a 768-pixel laptop screen the hints were cut."""
-        layout = self.layout()
-        if layout is None or not layout.hasHeightForWidth():
+        """The fields are never squeezed below their height at this width (Qt would
+        ignore wrapped lines and cut hints); when that is taller than the screen allows,
+        the dialog stops at the screen and the fields scroll."""
+        layout = self.body.layout()
+        if layout is None:
             return
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
+        width = self.scroll.viewport().width() or self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > 0 and needed != self.body.minimumHeight():
+            self.body.setMinimumHeight(needed)
+        if not self._sized and self.isVisible():
+            self._sized = True
+            chrome = self.height() - self.scroll.height()
+            screen = self.screen().availableGeometry() if self.screen() else None
+            limit = int(screen.height() * 0.92) if screen is not None else needed + chrome
+            self.resize(self.width(), min(needed + chrome + 2, limit))
 
     # --- internals --------------------------------------------------------------------
     def _snapshot(self) -> tuple[object, ...]:
