@@ -14,6 +14,7 @@ from selftrust import cli_interchange
 from selftrust.cli import CliError, env_now, parse_day_arg, print_json
 
 if TYPE_CHECKING:
+    from selftrust.services.dashboard import DayItem
     from selftrust.services.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
@@ -109,7 +110,11 @@ def _add(args: argparse.Namespace) -> int:
             CommitmentDraft(args.title, rules, args.why, args.color, start, reminder)
         )
         when = f", reminder at {row.reminder.text}" if row.reminder else ""
-        print(f"Added “{row.title}” — {row.rules.schedule.describe().lower()}{when}.")
+        what = (row.rules.target.describe() if row.rules.target is not None
+                else row.rules.schedule.describe().lower())
+        if row.rules.target is not None and row.rules.schedule.kind.value == "weekdays":
+            what += f", {row.rules.schedule.describe()}"
+        print(f"Added “{row.title}” — {what}{when}.")
     return 0
 
 
@@ -121,7 +126,20 @@ def _list_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
-MARKS = {"kept": "✓", "missed": "○", "skipped": "–", None: "·"}
+MARKS = {"KEPT": "✓", "PARTLY": "◐", "MISSED": "○", "REPAIRED": "○", "SKIPPED": "–",
+         "PAUSED": "–"}
+
+
+def state_words(item: DayItem) -> str:
+    """What a day came to, in the app's words ("partly kept", "over the limit")."""
+    name = item.state.name
+    target = item.commitment.rules.target
+    if name == "MISSED" and target is not None and target.at_most and item.value:
+        return "over the limit"
+    return {
+        "KEPT": "kept", "PARTLY": "partly kept", "MISSED": "not kept",
+        "REPAIRED": "not kept, reflected on", "SKIPPED": "skipped", "PAUSED": "resting",
+    }.get(name, "recorded" if item.status is not None else "open")
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -139,6 +157,7 @@ def _list(args: argparse.Namespace) -> int:
                         {
                             "title": i.title,
                             "status": i.status.value if i.status else None,
+                            "state": i.state.name.lower(),
                             "value": i.value,
                             "note": i.note or None,
                             "schedule": i.commitment.rules.schedule.to_text(),
@@ -162,7 +181,6 @@ def _list(args: argparse.Namespace) -> int:
         if not items:
             print("  Nothing is due on this day.")
         for i in items:
-            status = i.status.value if i.status else None
             extra = []
             if i.progress is not None and i.commitment.rules.target is None:
                 extra.append(
@@ -173,10 +191,13 @@ def _list(args: argparse.Namespace) -> int:
                 extra.append(format_amount(i.value) + (
                     f" {i.commitment.rules.target.unit}" if i.commitment.rules.target else ""
                 ))
+            if i.status is not None:
+                extra.append(state_words(i))
             if i.current_streak:
                 extra.append(f"streak {i.current_streak}")
             tail = f"  ({', '.join(extra)})" if extra else ""
-            print(f"  {MARKS[status]} {i.title} — {i.schedule_hint}{tail}")
+            mark = MARKS.get(i.state.name, "·") if i.status is not None else "·"
+            print(f"  {mark} {i.title} — {i.schedule_hint}{tail}")
     return 0
 
 
@@ -195,6 +216,7 @@ def _check_args(p: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from selftrust.domain.commitment import format_amount
     from selftrust.domain.history import Status
     from selftrust.services.checkins import CheckinState
 
@@ -219,8 +241,12 @@ def _check(args: argparse.Namespace) -> int:
             existing = ws.checkins.get(c.id, day)
             note = existing.state.note if existing else ""
         ws.checkins.record(c.id, day, CheckinState(status, value, note))
-        words = {Status.KEPT: "kept", Status.MISSED: "not kept", Status.SKIPPED: "skipped"}
-        print(f"Saved: “{c.title}” {words[status]} on {day.isoformat()}.")
+        item = next((i for i in ws.dashboard.day(day) if i.commitment_id == c.id), None)
+        words = state_words(item) if item is not None else status.value
+        if item is not None and value is not None and c.rules.target is not None:
+            unit = f" {c.rules.target.unit}" if c.rules.target.unit else ""
+            words += f" ({format_amount(value)}{unit}; {c.rules.target.describe()})"
+        print(f"Saved: “{c.title}” {words} on {day.isoformat()}.")
     return 0
 
 

@@ -104,3 +104,30 @@ def test_garbage_database_is_refused_and_kept(run: Run, tmp_path: Path) -> None:
     assert str(db) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert db.read_bytes() == before
+
+
+def test_check_says_what_the_amount_came_to(run: Run) -> None:
+    run("add", "Read", "--measurable", "pages", "--target", "20", "--start", "2026-11-01")
+    run("add", "Coffee", "--measurable", "cups", "--target", "2", "--at-most",
+        "--start", "2026-11-01")
+    assert "partly kept" in run("check", "Read", "--value", "12").stdout
+    assert "over the limit" in run("check", "Coffee", "--value", "3").stdout
+    listing = json.loads(run("list", "--json").stdout)
+    states = {i["title"]: i["state"] for i in listing["items"]}
+    assert states == {"Read": "partly", "Coffee": "missed"}
+    assert "◐ Read" in run("list").stdout
+
+
+def test_a_unique_start_of_a_title_is_enough(run: Run) -> None:
+    run("add", "Walk 20 minutes", "--start", "2026-11-01")
+    run("add", "Write", "--start", "2026-11-01")
+    assert "Walk 20 minutes" in run("check", "walk").stdout
+    result = run("check", "w", ok=False)
+    assert result.returncode == 2 and "say which one" in result.stderr
+
+
+def test_days_before_the_start_are_refused(run: Run) -> None:
+    run("add", "Gym")  # starts today
+    result = run("check", "Gym", "--day", "yesterday", "--missed", ok=False)
+    assert result.returncode == 2
+    assert "starts on" in result.stderr

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
 
 KIND_NAMES = {
+    "manual": "Made by you",
     "daily": "Daily",
     "before-update": "Before an update",
     "before-import": "Before an import",

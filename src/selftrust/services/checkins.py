@@ -70,6 +70,11 @@ class CheckinService:
             raise Invalid(f"“{c.title}” is archived; restore it to check in.")
         if state is None:
             return
+        if day < c.created_on:
+            raise Invalid(
+                f"“{c.title}” starts on {c.created_on:%a %d %b %Y}; to record earlier days, "
+                "move its start day back first."
+            )
         if not c.rules.schedule.is_occasion(day):
             raise Invalid(f"“{c.title}” is not due on {day:%a %d %b %Y}.")
         value = state.value

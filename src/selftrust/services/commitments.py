@@ -74,9 +74,18 @@ class CommitmentService:
         if not wanted:
             raise Invalid("Say which commitment: its title cannot be empty.")
         rows = self.all(include_archived=True)
+        folded = wanted.casefold()
         matches = [c for c in rows if c.title == wanted] or [
-            c for c in rows if c.title.casefold() == wanted.casefold()
+            c for c in rows if c.title.casefold() == folded
         ]
+        if not matches:
+            # "walk" finds "Walk 20 minutes" when no other title starts that way.
+            starts = [c for c in rows if c.title.casefold().startswith(folded)]
+            active_starts = [c for c in starts if not c.archived] or starts
+            if len(active_starts) > 1:
+                names = ", ".join(f"“{c.title}”" for c in active_starts[:4])
+                raise Invalid(f"“{wanted}” could be {names}; say which one.")
+            matches = active_starts
         if not include_archived:
             active = [c for c in matches if not c.archived]
             if not active and matches:

@@ -130,8 +130,9 @@ class Workspace:
         self.reload()
 
     def back_up_now(self) -> store_backups.Backup:
+        """A backup the user asked for: kept beside the daily ones, not in their place."""
         try:
-            return self.db.back_up_now(now=self.clock.now())
+            return store_backups.back_up_labelled(self.db.folder, "manual", now=self.clock.now())
         except StoreError as exc:
             raise as_data_problem(exc) from exc
 
@@ -159,6 +160,8 @@ def start_logging(data_dir: Path | None, *, verbose: bool = False) -> None:
         return
     handler.selftrust = True  # type: ignore[attr-defined]
     root.addHandler(handler)
+    # Font subsetting for a PDF chart logs a hundred lines at INFO; they help nobody.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 def open_workspace(data_dir: Path | None = None, clock: Clock | None = None) -> Workspace:

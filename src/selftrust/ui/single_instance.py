@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -39,6 +40,10 @@ class SingleInstance(QObject):
         """True if this process is the first; it then starts listening."""
         if not self._lock.tryLock(200):
             return False
+        try:  # it names this host and process: owner-only, like every file of ours
+            os.chmod(self.root / "instance.lock", 0o600)
+        except OSError:
+            pass
         QLocalServer.removeServer(self.name)  # a crashed owner's socket; we hold the lock
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
