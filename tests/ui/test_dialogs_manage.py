@@ -42,7 +42,9 @@ def manage(qtbot: QtBot, ctx: UiContext) -> ManageDialog:
 
 
 def three(ctx: UiContext) -> list[int]:
-    return [add(ctx.ws, t).id for t in ("Walk", "Read", "Sleep")]
+    """Three daily commitments begun a month ago, so the tests can fill in past days."""
+    start = TODAY - timedelta(days=30)
+    return [add(ctx.ws, t, start=start).id for t in ("Walk", "Read", "Sleep")]
 
 
 def test_the_model_passes_the_model_tester(qtmodeltester, ctx: UiContext) -> None:
