@@ -224,6 +224,9 @@ class BackupVictim:
         left = leftovers(data)
         stray = [p for p in left if ".partial-" not in p.name]
         assert not stray, f"unexpected files left behind: {stray}"
+        if not history[-1].killed:
+            # A backup that finished tidies up after one that was killed half-way.
+            assert not left, f"an interrupted backup left files behind: {left}"
 
     def landed(self, conn: sqlite3.Connection, step: Step) -> bool:
         key, state = step.expect

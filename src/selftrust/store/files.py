@@ -138,6 +138,38 @@ def move_aside(path: Path, tag: str, now: datetime) -> Path:
     return target
 
 
+def swap_in(incoming: Path, current: Path, tag: str, now: datetime) -> Path | None:
+    """Put ``incoming`` in place of ``current``, keeping the old file aside; returns its
+    new name (None if there was no old file). Nothing is deleted.
+
+    The old database first gets a second name (a hard link), its companions move to
+    that name, and one atomic rename then puts the new file in place: at every moment
+    the database's name holds a complete database, the old one until the rename and
+    the new one after it, so a kill half-way never leaves the folder without one.
+    (Before the rename the old file's -wal must be empty: checkpoint it first. A kill
+    before the rename leaves the second name pointing at the live file: a harmless
+    extra name, never a loss.)
+    Where hard links are not supported, the old file is moved aside and the new one
+    placed, one rename after the other.
+    """
+    if not current.exists():
+        aside = move_aside(current, tag, now) if sidecars(current) else None
+        place(incoming, current)
+        return aside
+    target = free_name(current.with_name(f"{current.name}.{tag}-{stamp(now)}"))
+    try:
+        os.link(current, target)
+    except OSError:
+        aside = move_aside(current, tag, now)
+        place(incoming, current)
+        return aside
+    for companion in sidecars(current):
+        os.replace(companion, sidecar(target, companion.name[len(current.name):]))
+    os.replace(incoming, current)
+    fsync_dir(current.parent)
+    return target
+
+
 @contextlib.contextmanager
 def removing_new_sidecars(path: Path) -> Iterator[None]:
     """Remove SQLite companion files that appear next to ``path`` during the block.
