@@ -38,6 +38,7 @@ from selftrust.store.errors import (
     NotOurDatabase,
     StoreError,
 )
+from selftrust.store.files import out_of_space
 from selftrust.store.logfile import log_handler
 from selftrust.store.paths import DataFolder
 
@@ -199,6 +200,12 @@ _KINDS: tuple[tuple[type[StoreError], str], ...] = (
 
 def as_data_problem(exc: StoreError) -> DataProblem:
     kind = next((k for cls, k in _KINDS if isinstance(exc, cls)), "other")
+    if kind in ("folder", "other") and exc.path is not None and out_of_space(exc.path):
+        return DataProblem(
+            f"Your disk is full, so Self-Trust cannot use {exc.path} right now. Free some "
+            "space and try again; everything saved before is safe.",
+            path=str(exc.path), kind="full",
+        )
     return DataProblem(str(exc), path=str(exc.path or ""), kind=kind)
 
 
@@ -206,7 +213,7 @@ def write_problem(exc: sa.exc.OperationalError, path: Path) -> DataProblem:
     """Disk full, read-only folder, I/O errors: say so plainly; nothing was saved."""
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
-    if "full" in lowered:
+    if "full" in lowered or (("i/o" in lowered or "ioerr" in lowered) and out_of_space(path)):
         message = (f"Your disk is full, so the last change to {path} was not saved. "
                    "Free some space and try again; everything saved before is safe.")
         kind = "full"

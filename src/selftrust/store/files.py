@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+LOW_SPACE_BYTES = 256 * 1024
+"""Below this much free space a vague "disk I/O error" is taken to mean the disk is full."""
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -70,6 +73,21 @@ def ensure_private_dir(path: Path, *, tighten_existing: bool) -> None:
             return
     if _POSIX and path.stat().st_mode & 0o777 != PRIVATE_DIR:
         path.chmod(PRIVATE_DIR)
+
+
+def out_of_space(path: Path) -> bool:
+    """True if the file system holding ``path`` (a file or folder) has next to no room.
+
+    SQLite reports a full disk as SQLITE_FULL when a write fails, but only as a "disk I/O
+    error" when its shared-memory file cannot be sized on opening; asking the file
+    system tells the two causes apart."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
 
 
 def fsync_file(path: Path) -> None:
