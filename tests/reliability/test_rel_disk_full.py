@@ -13,19 +13,16 @@ Three ways to run out of room, from the most real to the most portable:
 from __future__ import annotations
 
 import json
-import os
 import resource
-import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
@@ -34,6 +31,7 @@ from selftrust.services.errors import DataProblem
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace, open_workspace
 from tests.e2e.helpers import cli_env
+from tests.reliability.rel_faults import full_disk, namespace_prefix
 from tests.reliability.rel_kill import runner
 
 DRIVER = Path(__file__).with_name("rel_full_disk_driver.py")
@@ -49,18 +47,9 @@ def one_line(stderr: str) -> str:
 # --- a real, full file system -------------------------------------------------------------
 
 
-def _namespace_command() -> list[str] | None:
-    unshare = shutil.which("unshare")
-    if unshare is None or not sys.platform.startswith("linux"):
-        return None
-    command = [unshare, "-m"] if os.geteuid() == 0 else [unshare, "-rm"]
-    probe = subprocess.run([*command, "true"], capture_output=True, timeout=30)
-    return command if probe.returncode == 0 else None
-
-
 @pytest.mark.e2e
 def test_rel_a_really_full_disk(tmp_path: Path) -> None:
-    command = _namespace_command()
+    command = namespace_prefix()
     if command is None:
         pytest.skip("no private mount namespace here (unshare missing or user namespaces "
                     "disabled); the file-size-limit and injected tests below still run")
@@ -142,26 +131,6 @@ def test_rel_commands_under_a_file_size_limit(tmp_path: Path, limit: int) -> Non
 # --- SQLITE_FULL injected in-process -------------------------------------------------------
 
 
-def _limit_pages(ws: Workspace, extra: int) -> Callable[[], None]:
-    """From now on the database may grow by ``extra`` pages at most (SQLITE_FULL after);
-    returns the function that lifts the limit again ("space was freed")."""
-    with ws.read() as conn:
-        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
-    limit = int(pages) + extra
-
-    def on_connect(dbapi: Any, _record: Any) -> None:
-        dbapi.execute(f"PRAGMA max_page_count = {limit}")
-
-    sa.event.listen(ws.db.engine, "connect", on_connect)
-    ws.db.engine.dispose()
-
-    def lift() -> None:
-        sa.event.remove(ws.db.engine, "connect", on_connect)
-        ws.db.engine.dispose()
-
-    return lift
-
-
 @pytest.fixture
 def walk_ws(tmp_path: Path) -> Iterator[Workspace]:
     from datetime import datetime
@@ -179,7 +148,7 @@ def test_rel_writes_until_the_database_is_full(walk_ws: Workspace) -> None:
     refused with kind "full"; nothing refused shows up; everything saved stays."""
     ws = walk_ws
     cid = ws.commitments.find("Walk").id
-    lift = _limit_pages(ws, extra=6)
+    lift = full_disk(ws, extra_pages=6)
     saved: dict[date, str] = {}
     problem: DataProblem | None = None
     for n in range(400):
