@@ -456,7 +456,9 @@ def _screenshot_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", default="1100x720", help="WxH in pixels (default 1100x720)")
     p.add_argument("--day", help="the day to show (Today and Streaks)")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
-    p.add_argument("--chart", help="which chart, for --view charts")
+    from selftrust.ui.charts.catalog import NAMES
+
+    p.add_argument("--chart", choices=NAMES, help="which chart, for --view charts")
     p.add_argument("--scale", type=_number, default=1.0, help="screen scaling, e.g. 2 for 200 %%")
 
 
@@ -489,6 +491,51 @@ def _screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- chart ------------------------------------------------------------------------------
+
+
+def _chart_args(p: argparse.ArgumentParser) -> None:
+    from selftrust.ui.charts.catalog import NAMES
+
+    p.add_argument("name", choices=NAMES, metavar="NAME", help=" | ".join(NAMES))
+    p.add_argument("--out", required=True, type=Path, help="FILE.png, FILE.svg or FILE.pdf")
+    p.add_argument("--range", default="3m", metavar="R",
+                   help="4w | 3m | 1y | all | YYYY-MM-DD:YYYY-MM-DD (default 3m)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--size", default="1100x720", help="WxH in pixels (default 1100x720)")
+    p.add_argument("--commitment", action="append", metavar="TITLE",
+                   help="only this commitment (repeat for several)")
+
+
+def _chart(args: argparse.Namespace) -> int:
+    from selftrust.services.chart_range import ChartRange
+    from selftrust.ui.charts.catalog import EXPORT_FORMATS
+
+    if args.out.suffix.lower() not in EXPORT_FORMATS:
+        raise CliError("--out must name a .png, .svg or .pdf file")
+    try:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        raise CliError(f"--size {args.size!r} is not WxH, e.g. 1100x720") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise CliError("--size must be between 200x200 and 8000x8000")
+    rng = ChartRange.parse(args.range)
+    ws = workspace(args)
+    with _closing(ws):
+        selection = None
+        if args.commitment:
+            selection = [ws.commitments.find(title).id for title in args.commitment]
+        from selftrust.ui.charts.render import render_file
+
+        try:
+            render_file(ws, args.name, args.out, rng=rng, dark=args.theme == "dark",
+                        size=(width, height), selection=selection)
+        except OSError as exc:
+            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}", 1) from None
+    print(f"Wrote {args.out}")
+    return 0
+
+
 class _closing:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -515,6 +562,8 @@ COMMANDS: list[Command] = [
     Command("backups", "list the automatic backups", _backups_args, _backups),
     Command("restore", "restore a backup (your current data is kept aside)",
             _restore_args, _restore),
+    Command("chart", "draw a chart into a PNG, SVG or PDF file (no window needed)",
+            _chart_args, _chart),
     Command("screenshot", "render a view offscreen into a PNG", _screenshot_args, _screenshot),
 ]
 

@@ -5,7 +5,9 @@ the check-ins and reflection links are read straight from the SQLite file, and t
 rules below are written from DESIGN.md's "Marble jar" section:
 
 - a kept occasion adds 1 marble; a measurable one when its target is met (a weekly
-  amount: on the day the week's sum reaches the target); for N per week / month at most
+  amount: on the day the week's sum reaches the target — for a week that is only partly
+  open, because the commitment started mid-week or some days were skipped or paused,
+  the target is that week's share: amount × open days / 7); for N per week / month at most
   N kept days per calendar week / month count; for N in any M days at most N counted
   in any M days;
 - a missed occasion knocks out 2 (an at-most amount above its limit is a miss; an
@@ -53,7 +55,8 @@ def independent_jar(ws: Workspace, data_dir: Path) -> tuple[int, int]:
             "SELECT checkin_id FROM reflection WHERE checkin_id IS NOT NULL")}
     finally:
         db.close()
-    rules = {c.id: c.rules for c in ws.commitments.all(include_archived=True)}
+    rows_by_id = {c.id: c for c in ws.commitments.all(include_archived=True)}
+    rules = {cid: c.rules for cid, c in rows_by_id.items()}
     by_commitment: dict[int, list[tuple[date, str, float | None, int]]] = defaultdict(list)
     for cid_, commitment_id, day, status, value in checkins:
         by_commitment[commitment_id].append((date.fromisoformat(day), status, value, cid_))
@@ -63,6 +66,18 @@ def independent_jar(ws: Workspace, data_dir: Path) -> tuple[int, int]:
         r = rules[commitment_id]
         s = r.schedule
         rows.sort()
+        start = min([rows_by_id[commitment_id].created_on, *(row[0] for row in rows)])
+        rested = {day for day, status, _v, _c in rows if status == "skipped"}
+        kept_days = {day for day, status, _v, _c in rows if status == "kept"}
+
+        def week_target(key: tuple[int, int], amount: float, r=r, start=start,  # type: ignore[no-untyped-def]
+                        rested=rested, kept_days=kept_days) -> float:
+            monday = date.fromordinal(key[0])
+            week = [monday + timedelta(days=k) for k in range(7)]
+            open_days = [d for d in week if d >= start and d not in rested
+                         and (d in kept_days or not r.paused(d))]
+            return amount * len(open_days) / 7
+
         counted_in_period: dict[tuple[int, int], int] = defaultdict(int)
         counted_days: list[date] = []
         week_sum: dict[tuple[int, int], float] = defaultdict(float)
@@ -79,7 +94,7 @@ def independent_jar(ws: Workspace, data_dir: Path) -> tuple[int, int]:
                 else:
                     key = _period_key(day, "week")
                     week_sum[key] += value or 0.0
-                    if key not in week_done and week_sum[key] >= t.amount:
+                    if key not in week_done and week_sum[key] >= week_target(key, t.amount):
                         week_done.add(key)
                         delta[day] += GAIN
                     continue

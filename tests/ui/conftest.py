@@ -85,6 +85,8 @@ def ctx(qapp: Any, ws: Workspace, prefs: UiPrefs, prompter: ScriptedPrompter
     context = make_context(ws, prefs)
     yield context
     context.bridge.detach()
+    # A dying QUndoStack clears itself and signals; nobody should still be listening.
+    context.undo.blockSignals(True)
 
 
 @pytest.fixture
@@ -94,6 +96,6 @@ def window(qtbot: QtBot, ctx: UiContext):  # type: ignore[no-untyped-def]
     win = MainWindow(ctx, restore_state=False)
     qtbot.addWidget(win)
     win.resize(1100, 720)
-    win.show()
-    qtbot.waitExposed(win)
+    with qtbot.waitExposed(win):
+        win.show()
     return win

@@ -8,6 +8,7 @@ wall clock, not the day a check-in was stored under.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -63,6 +64,40 @@ def period_bounds(day: date, period: Period, week_start: int = MONDAY) -> tuple[
         first = week_start_of(day, week_start)
         return first, first + timedelta(days=6)
     return month_start_of(day), month_end_of(day)
+
+
+def period_spans(
+    first_day: date, last_day: date, period: Period, week_start: int = MONDAY
+) -> list[tuple[date, date]]:
+    """The calendar periods (first, last; both included) that hold first_day…last_day.
+
+    Made from ordinals and month lengths, so ten years of weeks cost next to nothing.
+    """
+    day = date.fromordinal
+    if period is Period.MONTH:
+        spans = []
+        year, month = first_day.year, first_day.month
+        while date(year, month, 1) <= last_day:
+            spans.append((date(year, month, 1), date(year, month, monthrange(year, month)[1])))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return spans
+    step = 7 if period is Period.WEEK else 1
+    first = week_start_of(first_day, week_start) if step == 7 else first_day
+    return [
+        (day(o), day(o + step - 1))
+        for o in range(first.toordinal(), last_day.toordinal() + 1, step)
+    ]
+
+
+def period_numbers(
+    start: date, size: int, period: Period, week_start: int = MONDAY
+) -> list[int]:
+    """For each of ``size`` days from ``start``, the number of its calendar period (0, 1, …)."""
+    end = start + timedelta(days=size - 1)
+    out: list[int] = []
+    for number, (first, last) in enumerate(period_spans(start, end, period, week_start)):
+        out.extend([number] * ((min(last, end) - max(first, start)).days + 1))
+    return out
 
 
 def parse_day(text: str, today: date | None = None) -> date:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import IntEnum
 
 from selftrust.domain.commitment import Rules
-from selftrust.domain.days import MONDAY, Period, period_bounds
+from selftrust.domain.days import MONDAY, Period, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
 from selftrust.domain.schedule import ScheduleKind
 
@@ -51,12 +51,17 @@ class Occasion:
 
 
 def judge_day(rules: Rules, history: History, i: int) -> Outcome:
-    """The outcome of day ``i`` judged on its own (day-by-day schedules)."""
+    """The outcome of day ``i`` judged on its own (day-by-day schedules).
+
+    The history's last day is today: unrecorded or only partly done so far, it is still
+    open, so it leaves the current streak standing and wins or loses nothing yet.
+    """
     code = history.codes[i]
+    today = i == history.size - 1
     if code == SKIPPED:
         return Outcome.SKIPPED
     if code == UNMARKED:
-        return Outcome.PENDING if i == history.size - 1 else Outcome.UNMARKED
+        return Outcome.PENDING if today else Outcome.UNMARKED
     if code == MISSED:
         return Outcome.MISSED
     target = rules.target
@@ -67,7 +72,9 @@ def judge_day(rules: Rules, history: History, i: int) -> Outcome:
         return Outcome.KEPT if value <= target.amount else Outcome.MISSED
     if value >= target.amount:
         return Outcome.KEPT
-    return Outcome.PARTLY if value > 0 else Outcome.MISSED
+    if value <= 0:
+        return Outcome.MISSED
+    return Outcome.PENDING if today else Outcome.PARTLY
 
 
 def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) -> list[Occasion]:
@@ -81,65 +88,96 @@ def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) ->
     period = rules.period
     if period is not None:
         return _judge_periods(rules, history, period, week_start)
-    schedule = rules.schedule
     out: list[Occasion] = []
-    day = history.start
-    one = timedelta(days=1)
-    for i in range(history.size):
-        if schedule.is_occasion(day):
-            outcome = judge_day(rules, history, i)
-            if schedule.kind is ScheduleKind.IN_DAYS and outcome is Outcome.UNMARKED:
-                outcome = Outcome.PENDING  # not every day is owed in a flexible window
-            out.append(Occasion(day, day, outcome, history.repaired[i]))
-        day += one
+    start, repaired = history.start, history.repaired
+    for i, outcome in enumerate(day_outcomes(rules, history)):
+        if outcome is not None:
+            day = start + timedelta(days=i)
+            out.append(Occasion(day, day, outcome, repaired[i]))
+    return out
+
+
+_BY_CODE = {
+    KEPT: Outcome.KEPT,
+    MISSED: Outcome.MISSED,
+    SKIPPED: Outcome.SKIPPED,
+    UNMARKED: Outcome.UNMARKED,
+}
+
+
+def day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
+    """``judge_day`` for every day at once; None on a day that is no occasion.
+
+    Streaks and the jar read ten years of these per commitment, so a yes/no day is
+    judged by its code alone, without a call or a date per day.
+    """
+    if history.size == 0:
+        return []
+    schedule = rules.schedule
+    flags = schedule.occasion_flags(history.start, history.size)
+    if rules.target is not None:
+        return [judge_day(rules, history, i) if f else None for i, f in enumerate(flags)]
+    by_code = dict(_BY_CODE)
+    if schedule.kind is ScheduleKind.IN_DAYS:
+        by_code[UNMARKED] = Outcome.PENDING  # not every day is owed in a flexible window
+    out: list[Outcome | None] = list(map(by_code.__getitem__, history.codes))
+    if not all(flags):
+        out = [o if f else None for o, f in zip(out, flags, strict=True)]
+    if out[-1] is Outcome.UNMARKED:
+        out[-1] = Outcome.PENDING  # today is still open
     return out
 
 
 def _judge_periods(
     rules: Rules, history: History, period: Period, week_start: int
 ) -> list[Occasion]:
-    out: list[Occasion] = []
+    spans = period_spans(history.start, history.end, period, week_start)
+    return [judge_period(rules, history, first, last) for first, last in spans]
+
+
+def judge_period(rules: Rules, history: History, first: date, last: date) -> Occasion:
+    """One calendar period judged as one occasion; the current one may run past the end.
+
+    Progress bars and the jar read the same judgement, so "2 of 3 this week" always asks
+    what the streak asks.
+    """
     start, end = history.start, history.end
-    first, last = period_bounds(start, period, week_start)
     target = rules.target
-    codes, values = history.codes, history.values
-    while first <= end:
-        lo = max(first, start)
-        lo_i, hi_i = (lo - start).days, (min(last, end) - start).days
-        available = (last - lo).days + 1
-        skipped = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == SKIPPED)
-        # Planned rest later in a running period lowers what it can ask for.
-        d = end + timedelta(days=1)
-        while d <= last:
-            skipped += rules.paused(d)
-            d += timedelta(days=1)
-        recorded = any(codes[i] != UNMARKED for i in range(lo_i, hi_i + 1))
-        ongoing = last >= end
-        if target is None:
-            outcome, done, needed = _judge_count(
-                rules.schedule.times, available - skipped, codes, lo_i, hi_i, ongoing, recorded
-            )
-        else:
-            share = (available - skipped) / available
-            needed = target.amount * share
-            done = sum(values[i] for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
-            outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, share)
-        out.append(Occasion(first, last, outcome, False, done, needed))
-        first, last = period_bounds(last + timedelta(days=1), period, week_start)
-    return out
+    lo = max(first, start)
+    lo_i, hi_i = (lo - start).days, (min(last, end) - start).days
+    codes = history.codes[lo_i : hi_i + 1]
+    available = (last - lo).days + 1  # the period's days since the commitment began
+    skipped = codes.count(SKIPPED)
+    # Planned rest later in a running period lowers what it can ask for.
+    d = end + timedelta(days=1)
+    while d <= last:
+        skipped += rules.paused(d)
+        d += timedelta(days=1)
+    open_days = available - skipped
+    # Skips alone are no record of what was done.
+    recorded = KEPT in codes or MISSED in codes
+    ongoing = last >= end
+    if target is None:
+        outcome, done, needed = _judge_count(
+            rules.schedule.times, open_days, codes.count(KEPT), ongoing, recorded
+        )
+    else:
+        # An at-least target asks its share of the open days. An at-most limit allows its
+        # share of the days since the start: a skipped day never shrinks an allowance.
+        share_days = available if target.at_most else open_days
+        needed = target.amount * share_days / ((last - first).days + 1)
+        values = history.values[lo_i : hi_i + 1]
+        done = sum(v for v, c in zip(values, codes, strict=True) if c == KEPT)
+        outcome = _judge_amount(needed, done, target.at_most, ongoing, recorded, open_days)
+        if target.at_most and outcome is not Outcome.SKIPPED and MISSED in codes:
+            outcome = Outcome.MISSED  # a limit recorded as broken is broken
+    return Occasion(first, last, outcome, False, done, needed)
 
 
 def _judge_count(
-    times: int,
-    open_days: int,
-    codes: list[int],
-    lo_i: int,
-    hi_i: int,
-    ongoing: bool,
-    recorded: bool,
+    times: int, open_days: int, kept: int, ongoing: bool, recorded: bool
 ) -> tuple[Outcome, float, float]:
     needed = min(times, open_days)
-    kept = sum(1 for i in range(lo_i, hi_i + 1) if codes[i] == KEPT)
     if needed <= 0:
         return Outcome.SKIPPED, kept, 0
     if kept >= needed:
@@ -150,9 +188,9 @@ def _judge_count(
 
 
 def _judge_amount(
-    needed: float, done: float, at_most: bool, ongoing: bool, recorded: bool, share: float
+    needed: float, done: float, at_most: bool, ongoing: bool, recorded: bool, open_days: int
 ) -> Outcome:
-    if share <= 0:
+    if open_days <= 0:
         return Outcome.SKIPPED
     if at_most:
         if done > needed:
@@ -193,8 +231,8 @@ def day_state(rules: Rules, history: History, i: int) -> DayState:
     outcome = judge_day(rules, history, i)
     if outcome is Outcome.KEPT:
         return DayState.KEPT
-    if outcome is Outcome.PARTLY:
-        return DayState.PARTLY
+    if outcome is Outcome.PARTLY or outcome is Outcome.PENDING:
+        return DayState.PARTLY  # pending here: today, partly done so far
     return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
 
 

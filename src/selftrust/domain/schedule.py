@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from selftrust.domain.days import WEEKDAY_NAMES, Period
+from selftrust.domain.days import WEEKDAY_NAMES, WEEKDAY_TITLES, Period
 
 ALL_WEEKDAYS = 0b1111111
 WORKDAYS = 0b0011111
@@ -46,19 +46,19 @@ class Schedule:
         kind = self.kind
         if kind is ScheduleKind.WEEKDAYS and not 0 < self.weekdays <= ALL_WEEKDAYS:
             raise ScheduleError("Choose at least one weekday.")
-        if kind is ScheduleKind.PER_WEEK and not 1 <= self.times <= 7:
-            raise ScheduleError(
-                f"A week has 7 days, so {self.times} times a week cannot be kept; "
-                "choose 1 to 7."
-            )
-        if kind is ScheduleKind.PER_MONTH and not 1 <= self.times <= 31:
-            raise ScheduleError(
-                f"{self.times} times a month is not possible; choose 1 to 31."
-            )
+        if kind is ScheduleKind.PER_WEEK:
+            _check_times(self.times, 7, "a week", "A week has 7 days")
+        if kind is ScheduleKind.PER_MONTH:
+            _check_times(self.times, 31, "a month", "A month has at most 31 days")
         if kind is ScheduleKind.IN_DAYS:
             if not 1 <= self.days <= MAX_WINDOW_DAYS:
                 raise ScheduleError(f"Choose a window of 1 to {MAX_WINDOW_DAYS} days.")
-            if not 1 <= self.times <= self.days:
+            if self.times < 1:
+                raise ScheduleError(
+                    f"{self.times} times in {self.days} days is no promise at all; "
+                    f"choose 1 to {self.days} times."
+                )
+            if self.times > self.days:
                 raise ScheduleError(
                     f"{self.times} times in {self.days} days is not possible; "
                     f"choose 1 to {self.days} times."
@@ -87,7 +87,7 @@ class Schedule:
 
     @classmethod
     def in_days(cls, times: int, days: int) -> Schedule:
-        if times == days:
+        if times == days and 1 <= days <= MAX_WINDOW_DAYS:
             return cls.daily()
         return cls(ScheduleKind.IN_DAYS, times=times, days=days)
 
@@ -98,7 +98,17 @@ class Schedule:
     # --- rules ----------------------------------------------------------------------
     @property
     def frequency(self) -> tuple[int, int]:
-        """(N, M): N occasions wanted in a window of M days, as Loop counts them."""
+        """(N, M): N occasions wanted in a window of M days, as Loop counts them.
+
+        N in N days is every day, 1 in 1, as Loop's Frequency normalises it; a month
+        is 30 days, so 30 or 31 times a month also asks for every day.
+        """
+        times, days = self._raw_frequency()
+        if times >= days:
+            return 1, 1
+        return times, days
+
+    def _raw_frequency(self) -> tuple[int, int]:
         kind = self.kind
         if kind is ScheduleKind.WEEKDAYS:
             return bin(self.weekdays).count("1"), 7
@@ -131,6 +141,21 @@ class Schedule:
         if kind is ScheduleKind.ONCE:
             return day == self.on
         return True
+
+    def occasion_flags(self, start: date, size: int) -> list[bool]:
+        """``is_occasion`` for ``size`` days from ``start`` at once, without a date per day."""
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS:
+            week = [bool(self.weekdays >> ((start.weekday() + k) % 7) & 1) for k in range(7)]
+            return (week * (size // 7 + 1))[:size]
+        if kind is ScheduleKind.ONCE:
+            flags = [False] * size
+            assert self.on is not None
+            i = (self.on - start).days
+            if 0 <= i < size:
+                flags[i] = True
+            return flags
+        return [True] * size
 
     # --- text -----------------------------------------------------------------------
     def to_text(self) -> str:
@@ -174,6 +199,17 @@ class Schedule:
         return "Every day"
 
 
+def _check_times(times: int, most: int, per: str, why: str) -> None:
+    """N-per-period must be at least once and at most every day of the period."""
+    if times < 1:
+        raise ScheduleError(f"{times} times {per} is no promise at all; choose 1 to {most}.")
+    if times > most:
+        raise ScheduleError(
+            f"{why}, so {times} times {per} cannot be kept; choose 1 to {most}."
+        )
+
+
+_FULL_WEEKDAY_NAMES = tuple(t.lower() for t in WEEKDAY_TITLES)
 _FRACTION = re.compile(r"^(\d+)\s*/\s*(week|month|(\d+)\s*days?)$")
 _EVERY = re.compile(r"^every\s*(\d+)\s*days?$")
 
@@ -203,13 +239,30 @@ def parse_schedule(text: str) -> Schedule:
         if m.group(2) == "month":
             return Schedule.per_month(times)
         return Schedule.in_days(times, int(m.group(3)))
-    names = [p.strip()[:3] for p in raw.split(",") if p.strip()]
-    if names and all(n in WEEKDAY_NAMES for n in names):
-        mask = 0
-        for n in names:
-            mask |= 1 << WEEKDAY_NAMES.index(n)
-        return Schedule.on_weekdays(mask)
+    if weekdays := _parse_weekdays(raw):
+        return Schedule.on_weekdays(weekdays)
     raise ScheduleError(
         f"“{text}” is not a schedule I know. Try daily, mon,wed,fri, 3/week, 2/month, "
         "2/5days or once:2026-12-01."
     )
+
+
+def _parse_weekdays(raw: str) -> int:
+    """A weekday bitmask from "mon,wed,fri" or "monday,friday"; 0 when it is no weekday list.
+
+    Only real names count, so "monkey" is an error and not a Monday.
+    """
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    if not parts or ("," not in raw and not parts[0].startswith(WEEKDAY_NAMES)):
+        return 0
+    mask = 0
+    for part in parts:
+        if part in WEEKDAY_NAMES:
+            mask |= 1 << WEEKDAY_NAMES.index(part)
+        elif part in _FULL_WEEKDAY_NAMES:
+            mask |= 1 << _FULL_WEEKDAY_NAMES.index(part)
+        else:
+            raise ScheduleError(
+                f"“{part}” is not a weekday; use {', '.join(WEEKDAY_NAMES)}."
+            )
+    return mask

@@ -3,23 +3,28 @@
 A skipped occasion bridges a streak without adding to it; a missed, partly kept or
 unmarked past occasion ends it; today (or the current period) not yet kept leaves the
 current streak standing. "N times in any M days" counts kept days, and its streak ends
-on a day whose M-day window falls short of N.
+on a missed or unmarked day whose M-day window falls short of min(N, M - skipped).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
+from operator import sub
+from typing import NamedTuple
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY
 from selftrust.domain.history import KEPT, SKIPPED, UNMARKED, History
-from selftrust.domain.occasions import Occasion, Outcome, judge_occasions
+from selftrust.domain.occasions import Occasion, Outcome, day_outcomes, judge_occasions
 from selftrust.domain.schedule import ScheduleKind
 
 
-@dataclass(frozen=True, slots=True)
-class Streak:
+class Streak(NamedTuple):
+    """One run of kept occasions (a tuple: ten years hold hundreds of short runs)."""
+
     start: date
     end: date
     length: int  # kept occasions: days, or weeks/months for per-period schedules
@@ -48,8 +53,47 @@ def find_streaks(
 ) -> Streaks:
     if rules.schedule.kind is ScheduleKind.IN_DAYS and rules.target is None:
         return _window_streaks(rules, history)
+    if occasions is None and rules.period is None:
+        return _day_streaks(history, day_outcomes(rules, history))
     if occasions is None:
         occasions = judge_occasions(rules, history, week_start)
+    return _occasion_streaks(history, occasions)
+
+
+def _day_streaks(history: History, outcomes: list[Outcome | None]) -> Streaks:
+    return _letter_streaks(history, "".join(map(_LETTERS.__getitem__, outcomes)))
+
+
+_LETTERS: dict[Outcome | None, str] = {
+    Outcome.KEPT: "K",
+    None: "-",  # no occasion that day
+    Outcome.SKIPPED: "-",
+    Outcome.PENDING: "-",  # today, still open
+    Outcome.PARTLY: "x",
+    Outcome.MISSED: "x",
+    Outcome.UNMARKED: "x",
+}
+_RUN = re.compile(r"K(?:-*K)*")
+
+
+def _letter_streaks(history: History, letters: str) -> Streaks:
+    """Streaks from one letter a day: K kept, - bridges, x ends a streak.
+
+    A streak is a run of K with only bridges between them. Ten years of days are
+    scanned by the regex engine, and dates are made only for the runs.
+    """
+    runs: list[Streak] = []
+    end = 0
+    day, origin = date.fromordinal, history.start.toordinal()
+    for match in _RUN.finditer(letters):
+        first, end = match.span()
+        length = letters.count("K", first, end)
+        runs.append(Streak(day(origin + first), day(origin + end - 1), length))
+    current = runs[-1].length if runs and "x" not in letters[end:] else 0
+    return Streaks(tuple(runs), current)
+
+
+def _occasion_streaks(history: History, occasions: list[Occasion]) -> Streaks:
     runs: list[Streak] = []
     length = 0
     first: date | None = None
@@ -57,9 +101,10 @@ def find_streaks(
     for occ in occasions:
         outcome = occ.outcome
         if outcome is Outcome.KEPT:
+            # A period may begin before the commitment did and end after today.
             if first is None:
-                first = occ.first
-            last = occ.last
+                first = max(occ.first, history.start)
+            last = min(occ.last, history.end)
             length += 1
         elif outcome is Outcome.SKIPPED or outcome is Outcome.PENDING:
             continue
@@ -76,43 +121,27 @@ def find_streaks(
 
 
 def _window_streaks(rules: Rules, history: History) -> Streaks:
+    """A kept day never ends a streak (it is how one starts again), nor does a skip; a
+    missed or past unmarked day ends it when its full window falls short."""
     times, days = rules.schedule.times, rules.schedule.days
     codes = history.codes
-    size = history.size
-    runs: list[Streak] = []
-    length = 0
-    first: date | None = None
-    last: date | None = None
-    kept_in_window = 0
-    skipped_in_window = 0
-    for i in range(size):
-        code = codes[i]
-        kept_in_window += code == KEPT
-        skipped_in_window += code == SKIPPED
-        if i >= days:
-            old = codes[i - days]
-            kept_in_window -= old == KEPT
-            skipped_in_window -= old == SKIPPED
+    kept_in = _window_counts(codes, KEPT, days)
+    skipped_in = _window_counts(codes, SKIPPED, days)
+    today = history.size - 1
+    letters = []
+    for i, (code, kept, skipped) in enumerate(zip(codes, kept_in, skipped_in, strict=True)):
         if code == KEPT:
-            # A kept day never ends a streak: it is how one starts again.
-            day = history.day(i)
-            if first is None:
-                first = day
-            last = day
-            length += 1
-            continue
-        if i == size - 1 and code == UNMARKED:
-            continue  # today is still open
-        if i < days - 1:
-            continue  # no full window yet since the start
-        needed = min(times, days - skipped_in_window)
-        if needed > 0 and kept_in_window < needed and first is not None:
-            assert last is not None
-            runs.append(Streak(first, last, length))
-            length, first, last = 0, None, None
-    current = 0
-    if first is not None:
-        assert last is not None
-        runs.append(Streak(first, last, length))
-        current = length
-    return Streaks(tuple(runs), current)
+            letters.append("K")
+        elif code == SKIPPED or i < days - 1 or (i == today and code == UNMARKED):
+            letters.append("-")  # rest, no full window yet, or today still open
+        else:
+            letters.append("x" if kept < min(times, days - skipped) else "-")
+    return _letter_streaks(history, "".join(letters))
+
+
+def _window_counts(codes: list[int], code: int, days: int) -> list[int]:
+    """For each day, how many of the ``days`` days ending on it have ``code``."""
+    prefix = [0, *accumulate(c == code for c in codes)]
+    size = len(codes)
+    lagged = [0] * min(days - 1, size) + prefix[: max(0, size - days + 1)]
+    return list(map(sub, prefix[1:], lagged))

@@ -52,17 +52,17 @@ def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list
         1.0 if c == KEPT else (repair_weight if c == MISSED and r else 0.0)
         for c, r in zip(codes, history.repaired, strict=True)
     ]
+    leaving = [0.0] * denominator + weights  # the day that drops out of the window
     m = multiplier(freq)
     gain = 1.0 - m
     rolling = 0.0
     score = 0.0
     out: list[float] = []
     append = out.append
-    for i, w in enumerate(weights):
+    for w, old, code in zip(weights, leaving, codes, strict=False):  # leaving runs longer
         rolling += w
-        if i >= denominator:
-            rolling -= weights[i - denominator]
-        if codes[i] != SKIPPED:
+        rolling -= old
+        if code != SKIPPED:
             v = rolling / numerator
             score = score * m + (v if v < 1.0 else 1.0) * gain
         append(score)
@@ -78,12 +78,7 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
     gain = 1.0 - m
     schedule = rules.schedule
     codes = history.codes
-    repaired_share = repair_weight * amount / window
-    values = list(history.values)
-    if not target.at_most:
-        for i, (c, r) in enumerate(zip(codes, history.repaired, strict=True)):
-            if c == MISSED and r and values[i] < repaired_share:
-                values[i] = repaired_share
+    values = _window_values(rules, history, repair_weight)
     # Days a weekday schedule does not ask for rest the score, unless something was done.
     resting = [
         c == SKIPPED or (c == 0 and not schedule.is_occasion(history.day(i)))
@@ -109,29 +104,60 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
     return out
 
 
+def _window_values(rules: Rules, history: History, repair_weight: float) -> list[float]:
+    """The amounts as the window sees them, judged against one day's share of the target.
+
+    A repaired lapse counts as half kept: at least half a share of an at-least target,
+    at most half a share over an at-most limit. An explicit miss of an at-most limit
+    with no amount broke it: it counts as two shares, nothing left of a daily limit
+    (counting nothing would score the miss as a perfect day). A repair never makes a day
+    count for less than what was done.
+    """
+    target = rules.target
+    assert target is not None
+    values = list(history.values)
+    share = target.amount / target.window_days
+    floor = repair_weight * share
+    ceiling = (2.0 - repair_weight) * share
+    codes = history.codes
+    for i, repaired in enumerate(history.repaired):
+        if target.at_most and codes[i] == MISSED:
+            values[i] = max(values[i], 2.0 * share)
+        if not repaired:
+            continue
+        if target.at_most:
+            values[i] = min(values[i], ceiling)
+        else:
+            values[i] = max(values[i], floor)
+    return values
+
+
 def _once_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
-    """A single promise has no habit to establish: it is kept (1), repaired (½) or not (0)."""
+    """A single promise has no habit to establish: it is kept (1), repaired (½) or not (0).
+
+    A measurable one partly kept counts its share of an at-least target.
+    """
     on = rules.schedule.on
     assert on is not None
     i = history.index(on)
     out = [0.0] * history.size
     if not 0 <= i < history.size:
         return out
-    code = history.codes[i]
-    if rules.target is not None and code == KEPT:
-        target = rules.target
-        met = (
-            history.values[i] <= target.amount
-            if target.at_most
-            else history.values[i] >= target.amount
-        )
-        value = 1.0 if met else (0.0 if target.at_most else history.values[i] / target.amount)
-    elif code == KEPT:
-        value = 1.0
-    elif code == MISSED and history.repaired[i]:
-        value = repair_weight
-    else:
-        value = 0.0
+    value = _once_value(rules, history, i)
+    if history.repaired[i]:
+        value = max(value, repair_weight)
     for k in range(i, history.size):
         out[k] = value
     return out
+
+
+def _once_value(rules: Rules, history: History, i: int) -> float:
+    if history.codes[i] != KEPT:
+        return 0.0
+    target = rules.target
+    if target is None:
+        return 1.0
+    done = history.values[i]
+    if target.at_most:
+        return 1.0 if done <= target.amount else 0.0
+    return min(1.0, done / target.amount)

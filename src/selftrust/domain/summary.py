@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
-from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
+from selftrust.domain.occasions import (
+    DayState,
+    Outcome,
+    day_states,
+    judge_occasions,
+    judge_period,
+)
 from selftrust.domain.schedule import ScheduleKind
 from selftrust.domain.streaks import Streaks, find_streaks
 from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
@@ -44,10 +51,16 @@ def summarise(
     history: History,
     week_start: int = MONDAY,
     repair_weight: float = REPAIR_WEIGHT,
+    series: list[float] | None = None,
 ) -> Summary:
-    occasions = judge_occasions(rules, history, week_start)
-    streaks = find_streaks(rules, history, week_start, occasions)
-    series = strength_series(rules, history, repair_weight)
+    """The figures of one commitment as of the history's last day.
+
+    Pass ``series`` when the strength series is at hand (the charts need it anyway):
+    it is the costliest part, and need not be computed twice.
+    """
+    streaks = find_streaks(rules, history, week_start)
+    if series is None:
+        series = strength_series(rules, history, repair_weight)
     period = rules.period
     return Summary(
         strength=series[-1] if series else 0.0,
@@ -63,19 +76,16 @@ def count(rules: Rules, history: History, week_start: int = MONDAY) -> Counts:
     For a measurable commitment "kept" counts days (or weeks/months, for a weekly or
     monthly target) that met the target; a partly kept day is neither kept nor missed.
     """
-    codes, repaired, paused = history.codes, history.repaired, history.paused
-    skipped = sum(1 for c, p in zip(codes, paused, strict=True) if c == SKIPPED and not p)
+    codes = history.codes
+    # Every paused day is a skip, and none of them was a check-in.
+    skipped = codes.count(SKIPPED) - history.paused.count(True)
+    fixed = list(compress(codes, history.repaired)).count(MISSED)
     if rules.target is None:
-        kept = codes.count(KEPT)
-        missed = codes.count(MISSED)
-        fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
-        return Counts(kept, missed, skipped, 0, fixed)
+        return Counts(codes.count(KEPT), codes.count(MISSED), skipped, 0, fixed)
     if rules.target.per is not Period.DAY:
-        kept = sum(1 for o in judge_occasions(rules, history, week_start)
-                   if o.outcome is Outcome.KEPT)
-        missed = codes.count(MISSED)
-        fixed = sum(1 for c, r in zip(codes, repaired, strict=True) if c == MISSED and r)
-        return Counts(kept, missed, skipped, 0, fixed)
+        outcomes = [o.outcome for o in judge_occasions(rules, history, week_start)]
+        partly = outcomes.count(Outcome.PARTLY)
+        return Counts(outcomes.count(Outcome.KEPT), codes.count(MISSED), skipped, partly, fixed)
     states = day_states(rules, history)
     return Counts(
         kept=states.count(DayState.KEPT),
@@ -91,11 +101,15 @@ class Progress:
     """How far the span holding a day has come: "2 of 3 this week", "12 of 20 pages"."""
 
     done: float
-    needed: float
+    needed: float  # the target, or the limit of an at-most commitment
     span: str  # "today", "this week", "this month", "in the last 5 days"
+    at_most: bool = False
 
     @property
     def met(self) -> bool:
+        """Reached the target, or (at most) still within the limit."""
+        if self.at_most:
+            return self.done <= self.needed
         return self.done >= self.needed
 
 
@@ -107,26 +121,21 @@ def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progre
     schedule = rules.schedule
     target = rules.target
     codes, values = history.codes, history.values
-    if target is not None:
-        if target.per is Period.DAY:
-            i = history.size - 1
-            done = values[i] if codes[i] == KEPT else 0.0
-            return Progress(done, target.amount, "today")
-        first, _ = period_bounds(end, target.per, week_start)
-        lo = max(0, (first - history.start).days)
-        done = sum(values[i] for i in range(lo, history.size) if codes[i] == KEPT)
-        return Progress(done, target.amount, f"this {target.per.value}")
+    if target is not None and target.per is Period.DAY:
+        i = history.size - 1
+        done = values[i] if codes[i] == KEPT else 0.0
+        return Progress(done, target.amount, "today", target.at_most)
     if schedule.kind is ScheduleKind.IN_DAYS:
-        lo = max(0, history.size - schedule.days)
-        done = sum(1 for i in range(lo, history.size) if codes[i] == KEPT)
-        return Progress(done, schedule.times, f"in the last {schedule.days} days")
-    period = schedule.period
+        # The trailing window, asking what its streak rule asks: min(N, M - skipped).
+        window = codes[max(0, history.size - schedule.days):]
+        needed = min(schedule.times, schedule.days - window.count(SKIPPED))
+        return Progress(window.count(KEPT), needed, f"in the last {schedule.days} days")
+    period = rules.period
     if period is None:
         return None
-    first, _ = period_bounds(end, period, week_start)
-    lo = max(0, (first - history.start).days)
-    done = sum(1 for i in range(lo, history.size) if codes[i] == KEPT)
-    return Progress(done, schedule.times, f"this {period.value}")
+    occasion = judge_period(rules, history, *period_bounds(end, period, week_start))
+    at_most = target is not None and target.at_most
+    return Progress(occasion.done, occasion.needed, f"this {period.value}", at_most)
 
 
 def history_start(created_on: date, first_checkin: date | None) -> date:

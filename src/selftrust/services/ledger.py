@@ -20,9 +20,10 @@ from selftrust.domain.jar import (
     JarDay,
     JarEvent,
     JarRules,
-    fill_jar,
-    jar_events,
-    replay,
+    JarTrack,
+    fill_jar_tracks,
+    jar_track,
+    replay_tracks,
 )
 from selftrust.domain.summary import Summary, history_start, summarise
 from selftrust.store import repository as repo
@@ -40,7 +41,7 @@ class Ledger:
         self._ids: dict[int, dict[date, int]] = {}
         self._repaired: set[int] = set()
         self._summaries: dict[tuple[int, date], Summary] = {}
-        self._jar_events: dict[tuple[int, date], list[JarEvent]] = {}
+        self._jar_tracks: dict[tuple[int, date], JarTrack] = {}
         self.loaded = False
 
     # --- loading and patching -------------------------------------------------------
@@ -60,7 +61,7 @@ class Ledger:
             ids[cid][day] = checkin_id
         self._entries, self._ids = entries, ids
         self._summaries.clear()
-        self._jar_events.clear()
+        self._jar_tracks.clear()
         self.loaded = True
 
     def ensure_loaded(self) -> None:
@@ -69,7 +70,7 @@ class Ledger:
 
     def forget(self, commitment_id: int) -> None:
         """Drop cached figures of one commitment after it changed."""
-        for cache in (self._summaries, self._jar_events):
+        for cache in (self._summaries, self._jar_tracks):
             for key in [k for k in cache if k[0] == commitment_id]:
                 del cache[key]
 
@@ -150,23 +151,26 @@ class Ledger:
             self._summaries[key] = found
         return found
 
-    def events(self, commitment_id: int, end: date) -> list[JarEvent]:
+    def track(self, commitment_id: int, end: date) -> JarTrack:
+        """One commitment's effect on the jar, per day (cached until it changes)."""
         key = (commitment_id, end)
-        found = self._jar_events.get(key)
+        found = self._jar_tracks.get(key)
         if found is None:
             c = self.commitments[commitment_id]
-            found = jar_events(c.rules, self.history(commitment_id, end), self._week_start())
-            self._jar_events[key] = found
+            found = jar_track(c.rules, self.history(commitment_id, end), self._week_start())
+            self._jar_tracks[key] = found
         return found
 
-    def all_events(self, end: date) -> list[JarEvent]:
-        out: list[JarEvent] = []
-        for cid in self.commitments:
-            out.extend(self.events(cid, end))
-        return out
+    def events(self, commitment_id: int, end: date) -> list[JarEvent]:
+        return self.track(commitment_id, end).events()
+
+    def _tracks(self, end: date) -> list[JarTrack]:
+        return [
+            self.track(cid, end) for cid in self.commitments if self.start_of(cid) <= end
+        ]
 
     def jar(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> Jar:
-        return fill_jar(self.all_events(end), rules)
+        return fill_jar_tracks(self._tracks(end), rules)
 
     def jar_days(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> list[JarDay]:
-        return replay(self.all_events(end), rules)
+        return replay_tracks(self._tracks(end), rules)

@@ -90,7 +90,10 @@ def system_prefers_dark() -> bool:
 def apply_theme(app: QApplication, theme: Theme) -> bool:
     """Set the palette; returns True when the result is dark."""
     dark = system_prefers_dark() if theme is Theme.SYSTEM else theme is Theme.DARK
-    app.setStyle("Fusion")
+    from selftrust.ui.style import CalmStyle
+
+    if not isinstance(app.style(), CalmStyle):
+        app.setStyle(CalmStyle())
     app.setPalette(palette_for(dark))
     app.setProperty("selftrust_dark", dark)
     return dark

@@ -1,20 +1,313 @@
-"""Charts view (being built)."""
+"""The Charts view: seeing trust grow over weeks and years.
+
+A row of chart buttons, a range and a commitment filter above one chart, and a few
+plain-language insights below it. matplotlib is heavy, so this module does not
+import it: the canvas (and matplotlib with it) is created the first time the view
+is shown, after the view itself has painted.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import logging
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.services.chart_data import ChartData
+from selftrust.services.chart_range import ChartRange
+from selftrust.services.errors import Invalid
+from selftrust.ui.charts.catalog import CHARTS, EXPORT_FORMATS, NAMES, chart_info
+from selftrust.ui.charts.filter_button import CommitmentFilter
+from selftrust.ui.charts.range_picker import RangePicker
 from selftrust.ui.context import UiContext
-from selftrust.ui.widgets.empty_state import EmptyState
+from selftrust.ui.dialogs import messages
+
+if TYPE_CHECKING:
+    from selftrust.ui.charts.canvas import DataCanvas
+
+log = logging.getLogger(__name__)
+
+PREF_CHART = "charts/chart"
+PREF_RANGE = "charts/range"
+EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 
 
-class ChartsView(EmptyState):
-    painted_with_data = Signal()
-
+class ChartsView(QWidget):
     def __init__(self, ctx: UiContext) -> None:
-        super().__init__("charts", "Charts", "This view is being built.")
+        super().__init__()
         self.ctx = ctx
+        self.data = ChartData(ctx.ws)
+        self.canvas: DataCanvas | None = None
+        self.chart = str(ctx.prefs.value(PREF_CHART, "growth"))
+        if self.chart not in NAMES:
+            self.chart = "growth"
+        try:
+            self.rng = ChartRange.parse(str(ctx.prefs.value(PREF_RANGE, "3m")))
+        except Invalid:
+            self.rng = ChartRange("3m")
+        self._stale = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+        self._insights_timer = QTimer(self)
+        self._insights_timer.setSingleShot(True)
+        self._insights_timer.timeout.connect(self.update_insights)
+        self._rows: tuple[object, ...] = ()
+        self._build()
+        ctx.bridge.changed.connect(self._on_change)
+        ctx.clockwork.day_changed.connect(self._on_day_changed)
+        ctx.clockwork.prefs_changed.connect(self._mark_stale)
 
-    def paintEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802
-        super().paintEvent(event)
-        self.painted_with_data.emit()
+    # --- building -------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        margin = self.fontMetrics().height()
+        outer.setContentsMargins(margin, margin, margin, margin)
+        outer.setSpacing(round(margin * 0.6))
+
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self.buttons = QButtonGroup(self)
+        self.buttons.setExclusive(True)
+        self.chart_buttons: dict[str, QToolButton] = {}
+        for info in CHARTS:
+            button = QToolButton()
+            button.setText(info.label)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setToolTip(info.about)
+            button.setAccessibleName(f"{info.title} chart")
+            button.setObjectName(f"chart-{info.name}")
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.buttons.addButton(button)
+            self.chart_buttons[info.name] = button
+            button.clicked.connect(lambda _=False, n=info.name: self._pick(n))
+            bar.addWidget(button)
+        self.chart_buttons[self.chart].setChecked(True)
+        bar.addStretch(1)
+        self.export_button = QPushButton("Ex&port…")
+        self.export_button.setAccessibleName("Export chart")
+        self.export_button.setToolTip("Save this chart as PNG, SVG or PDF (Ctrl+Shift+E)")
+        self.export_button.clicked.connect(self.export_chart)
+        bar.addWidget(self.export_button)
+        outer.addLayout(bar)
+
+        # A second row, so the view still fits a small window at 200 % scaling.
+        choices = QHBoxLayout()
+        choices.setSpacing(6)
+        self.range_picker = RangePicker(self.ctx.ws.today())
+        self.range_picker.set_value(self.rng)
+        self.range_picker.changed.connect(self._range_changed)
+        choices.addWidget(self.range_picker)
+        choices.addSpacing(margin)
+        self.filter = CommitmentFilter()
+        self.filter.changed.connect(self._filter_changed)
+        filter_label = QLabel("C&ommitments:")
+        filter_label.setBuddy(self.filter)
+        choices.addWidget(filter_label)
+        choices.addWidget(self.filter)
+        choices.addStretch(1)
+        outer.addLayout(choices)
+
+        self.card = QFrame()
+        self.card.setObjectName("chart-card")
+        self.card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card.setAutoFillBackground(True)
+        self.card.setBackgroundRole(QPalette.ColorRole.Base)
+        self.card_layout = QVBoxLayout(self.card)
+        pad = round(margin * 0.5)
+        self.card_layout.setContentsMargins(pad, pad, pad, pad)
+        self.placeholder = QLabel("Drawing your charts…")
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)
+        self.card_layout.addWidget(self.placeholder)
+        outer.addWidget(self.card, 1)
+
+        self.insights_box = QFrame()
+        box = QVBoxLayout(self.insights_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        heading = QLabel("Insights")
+        font = heading.font()
+        font.setWeight(font.Weight.DemiBold)
+        heading.setFont(font)
+        box.addWidget(heading)
+        self.insight_labels: list[QLabel] = []
+        for _ in range(4):
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            box.addWidget(label)
+            self.insight_labels.append(label)
+        outer.addWidget(self.insights_box)
+        self.insights_box.setVisible(False)
+
+    # --- showing --------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale or self.canvas is None:
+            # Let the view paint first; matplotlib is imported on the next turn.
+            self._timer.start(0)
+
+    def activated(self) -> None:
+        if self._stale and self.isVisible():
+            self._timer.start(0)
+
+    def ensure_canvas(self) -> DataCanvas:
+        """Create the chart canvas (this imports matplotlib, once)."""
+        if self.canvas is None:
+            from selftrust.ui.charts.canvas import DataCanvas
+            from selftrust.ui.charts.render import Request
+
+            request = Request(self.chart, self.rng, self.filter.selection)
+            canvas = DataCanvas(self.data, request, self.card)
+            canvas.setObjectName("chart-canvas")
+            self.card_layout.removeWidget(self.placeholder)
+            self.placeholder.hide()
+            self.card_layout.addWidget(canvas)
+            self.canvas = canvas
+        return self.canvas
+
+    def refresh(self) -> None:
+        """Redraw the chart and the insights from the (cached) data."""
+        self._timer.stop()
+        rows = self.data.commitments()
+        if tuple(rows) != self._rows:
+            self.filter.set_commitments(rows)
+            self._rows = tuple(rows)
+        canvas = self.ensure_canvas()
+        from selftrust.ui.charts.render import Request
+
+        canvas.request = Request(self.chart, self.rng, self.filter.selection)
+        canvas.redraw()
+        self._stale = False
+        span = self.data.span(self.rng, self.filter.selection)
+        if span is not None:
+            self.range_picker.prefill(span)
+        # The chart first; the sentences follow on the next turn of the event loop.
+        self._insights_timer.start(0)
+
+    def update_insights(self) -> None:
+        self._insights_timer.stop()
+        lines = self.data.insights(self.rng, self.filter.selection)
+        for label, text in zip(self.insight_labels, [*lines, *[""] * 4], strict=False):
+            label.setText(f"•  {text}" if text else "")
+            label.setVisible(bool(text))
+        self.insights_box.setVisible(bool(lines))
+
+    def _schedule(self) -> None:
+        if self.isVisible():
+            self._timer.start(0)
+        else:
+            self._stale = True
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        self._schedule()
+
+    # --- choices --------------------------------------------------------------------
+    def _pick(self, name: str) -> None:
+        if name == self.chart and not self._stale:
+            return
+        self.chart = name
+        self.ctx.prefs.set_value(PREF_CHART, name)
+        self.refresh()
+
+    def show_chart(self, name: str) -> None:
+        """Show one chart by name (also `selftrust screenshot --chart NAME`)."""
+        chart_info(name)  # raises ValueError for an unknown name
+        self.chart_buttons[name].setChecked(True)
+        self.chart = name
+        self.refresh()
+
+    @property
+    def chart_range(self) -> ChartRange:
+        return self.rng
+
+    def set_range(self, rng: ChartRange) -> None:
+        self.range_picker.set_value(rng, self.data.span(rng, self.filter.selection))
+        self._apply_range(rng)
+
+    def _range_changed(self) -> None:
+        try:
+            rng = self.range_picker.value
+        except Invalid:
+            return
+        self._apply_range(rng)
+
+    def _apply_range(self, rng: ChartRange) -> None:
+        self.rng = rng
+        self.ctx.prefs.set_value(PREF_RANGE, rng.code())
+        self.refresh()
+
+    def _filter_changed(self) -> None:
+        self.refresh()
+
+    # --- changes --------------------------------------------------------------------
+    def _on_change(self, change: object) -> None:
+        from selftrust.services.events import Change
+
+        if isinstance(change, Change):
+            self.data.on_change(change)
+        else:
+            self.data.forget()
+        self._stale = True
+        self._schedule()
+
+    def _on_day_changed(self, today: date) -> None:
+        self.range_picker.set_today(today)
+        self.data.forget()
+        self._mark_stale()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) \
+                and self.canvas is not None:
+            self._mark_stale()
+
+    # --- export ---------------------------------------------------------------------
+    def export_chart(self) -> None:
+        """File → Export chart…: save the chart shown as PNG, SVG or PDF."""
+        canvas = self.ensure_canvas()
+        if self._stale:
+            self.refresh()
+        suggested = f"self-trust-{self.chart}-{self.ctx.ws.today().isoformat()}.png"
+        path = messages.prompter.save_file(self, "Export chart", suggested, EXPORT_FILTERS)
+        if path is None:
+            return
+        if path.suffix == "":
+            path = path.with_suffix(".png")
+        if path.suffix.lower() not in EXPORT_FORMATS:
+            messages.prompter.problem(
+                self, "Export chart",
+                f"{path.name} cannot be written: charts are saved as PNG, SVG or PDF. "
+                "Please end the file name with .png, .svg or .pdf.")
+            return
+        from selftrust.ui.charts.render import save_figure
+
+        try:
+            save_figure(canvas.figure, Path(path), canvas.style_)
+        except OSError as exc:
+            log.warning("chart export failed: %s", exc)
+            messages.prompter.problem(
+                self, "Export chart",
+                f"The chart could not be saved to {path}: {exc.strerror or exc}.")
+            return
+        self.last_export = Path(path)

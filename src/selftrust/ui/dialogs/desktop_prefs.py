@@ -56,6 +56,7 @@ class DesktopPrefsSection(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Reminders and desktop", self)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -64,7 +65,7 @@ class DesktopPrefsSection(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
 
-        self.reminders = QCheckBox("&Remind me of promises still open", self)
+        self.reminders = QCheckBox("Re&mind me of promises still open", self)
         self.reminders.setAccessibleName("Remind me of promises still open")
         self.reminders.setChecked(settings.reminders_enabled)
         self.reminders.setToolTip(
@@ -72,7 +73,7 @@ class DesktopPrefsSection(QWidget):
         form.addRow(self.reminders)
 
         summary_row = QHBoxLayout()
-        self.summary = QCheckBox("A daily &summary at", self)
+        self.summary = QCheckBox("A daily s&ummary at", self)
         self.summary.setAccessibleName("A daily summary of open promises")
         self.summary.setChecked(settings.summary_enabled)
         self.summary_time = QTimeEdit(self)
@@ -86,7 +87,7 @@ class DesktopPrefsSection(QWidget):
         form.addRow(summary_row)
 
         tray_ok = QSystemTrayIcon.isSystemTrayAvailable()
-        self.keep = QCheckBox("&Keep running in the tray when the window is closed", self)
+        self.keep = QCheckBox("Keep running in the tra&y when the window is closed", self)
         self.keep.setAccessibleName("Keep running in the tray when the window is closed")
         self.keep.setChecked(tray_ok and keep_in_tray(ctx.prefs))
         self.keep.setEnabled(tray_ok)

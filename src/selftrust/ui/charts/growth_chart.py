@@ -1,0 +1,110 @@
+"""Self-trust growth: the marble jar over time, overall strength on a second axis, and
+gold points on the days a reflection repaired a miss."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from selftrust.services.chart_series import Growth, as_date
+from selftrust.ui.charts.common import (
+    NotEnough,
+    count_axis,
+    date_axis,
+    date_nums,
+    percent_axis,
+    short_date,
+    soft_grid,
+)
+from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.style import ChartStyle
+
+MIN_DAYS = 7
+STEPS_UP_TO = 45
+DOTS_UP_TO = 200
+"""Up to this many days each repaired miss is a gold dot on the jar's line."""
+"""Up to about six weeks the jar is drawn as steps: each day's marbles are visible."""
+
+
+def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
+    if growth.size < MIN_DAYS:
+        raise NotEnough("The jar's story starts after your first week of check-ins.")
+    hover = Hover()
+    ax = fig.add_subplot()
+    x = date_nums(growth.days)
+    marbles = growth.marbles
+    steps = growth.size <= STEPS_UP_TO
+    low, high = int(marbles.min()), max(1, int(marbles.max()))
+    # A jar that has grown from (nearly) empty starts at 0; a long-full jar is shown
+    # close up, so a month's change is visible rather than a flat line near the top.
+    bottom = 0 if low <= 0.4 * high else max(0, low - max(4, (high - low) * 0.25))
+    top = high + max(2, (high - bottom) * 0.06)
+    ax.fill_between(x, marbles, bottom, step="post" if steps else None,
+                    color=style.accent, alpha=0.12, linewidth=0)
+    ax.plot(x, marbles, color=style.accent, linewidth=2.0,
+            drawstyle="steps-post" if steps else "default", label="Marbles")
+    ax.set_ylim(bottom, top)
+    count_axis(ax)
+    soft_grid(ax)
+    ax.set_ylabel("marbles in the jar")
+    date_axis(ax, as_date(growth.days[0]), as_date(growth.days[-1]))
+
+    strength_ax = ax.twinx()
+    dashes = (0, (4, 2)) if growth.size <= DOTS_UP_TO else "solid"
+    strength_ax.plot(x, growth.strength, color=style.second,
+                     linewidth=1.6 if growth.size <= DOTS_UP_TO else 1.1,
+                     linestyle=dashes, label="Overall strength")
+    percent_axis(strength_ax, top=1.04)
+    strength_ax.spines["right"].set_visible(False)
+    strength_ax.spines["left"].set_visible(False)
+    strength_ax.tick_params(axis="y", length=0)
+    strength_ax.set_ylabel("overall strength")
+    strength_ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
+
+    # Gold marks the days a reflection repaired a miss: on the jar's line for a few
+    # months, as a quiet rug along the bottom when years of them would hide the line.
+    ax.set_zorder(strength_ax.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    if growth.repair_days.size:
+        rx = date_nums(growth.repair_days)
+        if growth.size <= DOTS_UP_TO:
+            index = (growth.repair_days - growth.days[0]).astype(int)
+            ax.scatter(rx, marbles[index], s=(style.font_size * 0.55) ** 2, color=style.gold,
+                       edgecolors=style.gold_edge, linewidths=0.8, zorder=4)
+        else:
+            ax.scatter(rx, np.full(rx.size, 0.025), s=(style.font_size * 0.9) ** 2,
+                       marker="|", color=style.gold, linewidths=1.0, alpha=0.75,
+                       transform=ax.get_xaxis_transform(), zorder=4, clip_on=False)
+
+    handles = [
+        Line2D([], [], color=style.accent, linewidth=2.0, label="Marbles in the jar"),
+        Line2D([], [], color=style.second, linewidth=1.6, linestyle=dashes,
+               label="Overall strength"),
+    ]
+    if growth.repair_days.size:
+        dots = growth.size <= DOTS_UP_TO
+        handles.append(Line2D([], [], linestyle="none", marker="o" if dots else "|",
+                              markersize=6 if dots else 9, markerfacecolor=style.gold,
+                              markeredgecolor=style.gold_edge if dots else style.gold,
+                              label="Repaired misses"))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3,
+              borderaxespad=0.2, handlelength=1.8, columnspacing=1.4)
+    ax.set_title(title, pad=style.font_size * 2.6)
+
+    repairs = dict(zip((growth.repair_days - growth.days[0]).astype(int).tolist(),
+                       growth.repairs.tolist(), strict=True))
+
+    def label(i: int) -> str:
+        day = as_date(growth.days[i])
+        lines = [short_date(day), f"{int(marbles[i]):,} marbles in the jar"]
+        s = growth.strength[i]
+        if np.isfinite(s):
+            lines.append(f"Overall strength {s:.0%}")
+        fixed = repairs.get(i, 0)
+        if fixed:
+            lines.append(f"{fixed} {'miss' if fixed == 1 else 'misses'} repaired with a reflection")
+        return "\n".join(lines)
+
+    hover.points(ax, x, marbles, label, along_x=True)
+    return hover

@@ -1,0 +1,107 @@
+"""Kept rate: the share of promises kept per week or per month.
+
+One commitment draws its own bars; two to four stand side by side (grouped); more
+are stacked as shares of everything due, so the top of each bar is the overall rate.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from selftrust.services.chart_series import KeptRate, as_date
+from selftrust.ui.charts.common import (
+    NotEnough,
+    bars,
+    clip_title,
+    date_axis,
+    date_nums,
+    percent_axis,
+    soft_grid,
+)
+from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.style import ChartStyle
+
+GROUPED_UP_TO = 4
+
+
+def bucket_name(rate: KeptRate, i: int) -> str:
+    first = as_date(rate.starts[i])
+    if rate.unit == "week":
+        return f"Week of {first.day} {first:%b %Y}"
+    return f"{first:%B %Y}"
+
+
+def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
+    if rate.due.sum() == 0:
+        raise NotEnough("Once a few promises have come due, their kept rate shows here.")
+    hover = Hover()
+    ax = fig.add_subplot()
+    left = date_nums(rate.starts)
+    right = date_nums(rate.ends) + 1.0
+    slot = (right - left) * 0.78
+    centre = (left + right) / 2
+    rows = len(rate.ids)
+    rates = rate.rates()
+    due_all = rate.due.sum(axis=0)
+    if rows <= GROUPED_UP_TO:
+        width = slot / rows
+        for r in range(rows):
+            x0 = centre - slot / 2 + r * width
+            heights = np.nan_to_num(rates[r])
+            bars(ax, x0, x0 + width * (0.92 if rows > 1 else 1.0), 0.0, heights,
+                 rate.colors[r], clip_title(rate.titles[r]), edgecolors="none")
+
+            def label(i: int, r: int = r) -> str:
+                kept, due = int(rate.kept[r, i]), int(rate.due[r, i])
+                head = f"{bucket_name(rate, i)}\n{rate.titles[r]}: "
+                if due == 0:
+                    return head + "nothing due"
+                return head + f"{kept} of {due} kept ({kept / due:.0%})"
+
+            hover.boxes(ax, x0, np.zeros_like(x0), x0 + width,
+                        np.maximum(heights, 0.02), label)
+    else:
+        bottom = np.zeros(left.size)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            shares = np.where(due_all > 0, rate.kept / np.maximum(due_all, 1), 0.0)
+        for r in range(rows):
+            bars(ax, centre - slot / 2, centre + slot / 2, bottom, bottom + shares[r],
+                 rate.colors[r], clip_title(rate.titles[r]), edgecolors=style.background,
+                 linewidths=0.5)
+            bottom = bottom + shares[r]
+        total = rate.total_rate()
+
+        def label(i: int) -> str:
+            due = int(due_all[i])
+            if due == 0:
+                return f"{bucket_name(rate, i)}\nnothing due"
+            kept = int(rate.kept[:, i].sum())
+            lines = [f"{bucket_name(rate, i)}: {kept} of {due} kept ({total[i]:.0%})"]
+            order = np.argsort(-rate.kept[:, i], kind="stable")
+            for r in order[:5]:
+                if rate.due[r, i]:
+                    lines.append(f"{rate.titles[r]}: {int(rate.kept[r, i])} of "
+                                 f"{int(rate.due[r, i])}")
+            return "\n".join(lines)
+
+        hover.boxes(ax, centre - slot / 2, np.zeros(left.size), centre + slot / 2,
+                    np.maximum(np.nan_to_num(total), 0.02), label)
+    percent_axis(ax, top=1.0)
+    soft_grid(ax)
+    first, last = as_date(rate.starts[0]), as_date(rate.ends[-1])
+    date_axis(ax, first, last)
+    ax.set_xlim(left[0] - (right[0] - left[0]) * 0.1, right[-1] + (right[-1] - left[-1]) * 0.1)
+    per = "per week" if rate.unit == "week" else "per month"
+    ax.set_title(f"{title} {per}")
+    if rows > 1:
+        shown = min(rows, 12)
+        handles = [Patch(color=rate.colors[r], label=clip_title(rate.titles[r]))
+                   for r in range(shown)]
+        if rows > shown:
+            handles.append(Patch(color=style.background, label=f"and {rows - shown} more"))
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  borderaxespad=0, handlelength=1.0,
+                  fontsize=style.font_size * (0.82 if rows > 8 else 0.92))
+    return hover

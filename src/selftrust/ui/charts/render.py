@@ -1,0 +1,159 @@
+"""Drawing a named chart onto a matplotlib Figure: shared by the view and the CLI.
+
+``draw_chart`` is the one place a figure is cleared and drawn inside the palette's
+style context; ``render_file`` draws without Qt (Agg) for `selftrust chart`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from selftrust.services.chart_data import ChartData, Selection
+from selftrust.services.chart_range import ChartRange
+from selftrust.ui.charts import (
+    calendar_chart,
+    growth_chart,
+    kept_rate_chart,
+    streaks_chart,
+    strength_chart,
+    weekday_chart,
+)
+from selftrust.ui.charts.catalog import EXPORT_FORMATS, chart_info
+from selftrust.ui.charts.common import NOTHING_YET, TOO_LITTLE, NotEnough, message
+from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.style import ChartStyle
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+
+MIN_DAYS = 7
+"""Less than a week of data makes no chart worth reading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    name: str
+    rng: ChartRange
+    selection: Selection = None
+
+
+_Drawer = Callable[[Figure, ChartData, Request, ChartStyle, str], Hover]
+
+
+def _growth(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title: str) -> Hover:
+    return growth_chart.draw(fig, data.growth(req.rng, req.selection), style, title)
+
+
+def _strength(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
+              title: str) -> Hover:
+    span = data.span(req.rng, req.selection)
+    assert span is not None
+    return strength_chart.draw(fig, data.strength(req.rng, req.selection), span, style, title)
+
+
+def _kept_rate(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
+               title: str) -> Hover:
+    return kept_rate_chart.draw(fig, data.kept_rate(req.rng, req.selection), style, title)
+
+
+def _calendar(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
+              title: str) -> Hover:
+    return calendar_chart.draw(fig, data.calendar(req.rng, req.selection), style, title)
+
+
+def _weekday(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title: str) -> Hover:
+    return weekday_chart.draw(fig, data.weekdays(req.rng, req.selection), style, title)
+
+
+def _streaks(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title: str) -> Hover:
+    return streaks_chart.draw(fig, data.streaks(req.rng, req.selection), style, title)
+
+
+DRAWERS: dict[str, _Drawer] = {
+    "growth": _growth,
+    "strength": _strength,
+    "kept-rate": _kept_rate,
+    "calendar": _calendar,
+    "weekday": _weekday,
+    "streaks": _streaks,
+}
+
+
+def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) -> Hover:
+    """Clear the figure and draw one chart (or a kind message) in the palette's style."""
+    info = chart_info(req.name)
+    fig.clear()
+    with matplotlib.rc_context(style.rc()):
+        fig.set_facecolor(style.background)
+        fig.set_layout_engine("constrained")
+        age = data.days_of_data(req.selection)
+        if age == 0:
+            message(fig, style, info.title, NOTHING_YET)
+            return Hover()
+        if age < MIN_DAYS:
+            message(fig, style, info.title, TOO_LITTLE)
+            return Hover()
+        try:
+            return DRAWERS[req.name](fig, data, req, style, info.title)
+        except NotEnough as few:
+            message(fig, style, info.title, TOO_LITTLE, few.detail)
+            return Hover()
+
+
+def save_figure(fig: Figure, out: Path, style: ChartStyle, dpi: float | None = None) -> None:
+    """Write PNG, SVG or PDF (by the file's extension) via a temporary file, so a failed
+    export never leaves half a file under the chosen name."""
+    fmt = EXPORT_FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{out.name}: charts are saved as .png, .svg or .pdf")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".chart-", suffix=out.suffix, dir=out.parent)
+    os.close(fd)
+    try:
+        with matplotlib.rc_context(style.rc()):
+            fig.savefig(tmp, format=fmt, dpi=dpi or fig.dpi, facecolor=style.background,
+                        metadata=_metadata(fmt))
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _metadata(fmt: str) -> dict[str, str]:
+    """No creation dates in SVG/PDF metadata: the same data gives the same file."""
+    if fmt == "svg":
+        return {"Date": None}  # type: ignore[dict-item]
+    if fmt == "pdf":
+        return {"CreationDate": None, "Creator": "Self-Trust"}  # type: ignore[dict-item]
+    return {"Software": "Self-Trust"}
+
+
+def render_file(
+    ws: Workspace,
+    name: str,
+    out: Path,
+    *,
+    rng: ChartRange | None = None,
+    dark: bool = False,
+    size: tuple[int, int] = (1100, 720),
+    selection: Selection = None,
+) -> Path:
+    """Draw a chart into a file without Qt (the Agg backend): `selftrust chart`."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    style = ChartStyle.for_theme(dark, font_size=10.0, dpi=100.0)
+    fig = Figure(figsize=(size[0] / style.dpi, size[1] / style.dpi), dpi=style.dpi)
+    FigureCanvasAgg(fig)
+    req = Request(name, rng or ChartRange("3m"), selection)
+    draw_chart(fig, ChartData(ws), req, style)
+    save_figure(fig, out, style, dpi=style.dpi)
+    return out

@@ -1,0 +1,52 @@
+"""Strength per commitment: one line each, in the commitment's own colour."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from matplotlib.figure import Figure
+
+from selftrust.services.chart_series import StrengthLine, as_date
+from selftrust.ui.charts.common import (
+    NotEnough,
+    clip_title,
+    date_axis,
+    date_nums,
+    percent_axis,
+    short_date,
+    soft_grid,
+)
+from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.style import ChartStyle
+
+MIN_DAYS = 7
+
+
+def draw(
+    fig: Figure, lines: list[StrengthLine], span: tuple[date, date], style: ChartStyle,
+    title: str,
+) -> Hover:
+    if not lines or max(line.days.size for line in lines) < MIN_DAYS:
+        raise NotEnough("Strength needs a week or so of check-ins to find its feet.")
+    hover = Hover()
+    ax = fig.add_subplot()
+    many = len(lines) > 8
+    for line in lines:
+        x = date_nums(line.days)
+        ax.plot(x, line.values, color=line.color, linewidth=1.4 if many else 2.0,
+                alpha=0.9, label=clip_title(line.title))
+
+        def label(i: int, line: StrengthLine = line) -> str:
+            day = as_date(line.days[i])
+            return f"{line.title}\n{short_date(day)}: strength {line.values[i]:.0%}"
+
+        hover.points(ax, x, line.values, label)
+    percent_axis(ax, top=1.02)
+    soft_grid(ax)
+    date_axis(ax, *span)
+    ax.set_title(title)
+    if len(lines) > 1:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
+                  handlelength=1.2, labelspacing=0.45 if many else 0.6,
+                  fontsize=style.font_size * (0.82 if many else 0.92))
+    return hover

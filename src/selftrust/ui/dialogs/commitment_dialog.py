@@ -1,0 +1,120 @@
+"""New and Edit commitment: the form, saved through the services as one undoable step.
+
+The dialogs open window-modal without blocking (``open()``), so the caller (and a test)
+gets the dialog back at once and the rest of the app keeps running.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from selftrust.domain.commitment import Pause, Rules
+from selftrust.domain.schedule import Schedule
+from selftrust.palette import palette
+from selftrust.services.commitments import CommitmentDraft
+from selftrust.services.errors import UserError
+from selftrust.ui.context import UiContext
+from selftrust.ui.dialogs import commitment_actions as actions
+from selftrust.ui.dialogs import messages
+from selftrust.ui.dialogs.commitment_form import CommitmentForm, Save
+
+
+def make_form(
+    ctx: UiContext,
+    parent: QWidget | None,
+    *,
+    save: Save,
+    draft: CommitmentDraft | None,
+    heading: str,
+    accept_text: str,
+) -> CommitmentForm:
+    form = CommitmentForm(
+        save=save,
+        draft=draft,
+        heading=heading,
+        accept_text=accept_text,
+        today=ctx.ws.today(),
+        week_start=ctx.ws.settings.week_start,
+        parent=parent,
+    )
+    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return form
+
+
+def suggested_color(ctx: UiContext) -> str:
+    """The first palette colour no active commitment wears yet."""
+    return palette().suggest(c.color for c in ctx.ws.commitments.all())
+
+
+def new_commitment(
+    ctx: UiContext, parent: QWidget | None, draft: CommitmentDraft | None = None
+) -> CommitmentForm:
+    """Open the New commitment dialog (optionally prefilled); it saves on OK."""
+    start = draft or CommitmentDraft("", color=suggested_color(ctx))
+    form = make_form(
+        ctx,
+        parent,
+        save=lambda d: actions.create(ctx, d),
+        draft=start,
+        heading="New commitment",
+        accept_text="&Add commitment",
+    )
+    form.open()
+    return form
+
+
+def edit_commitment(
+    ctx: UiContext, parent: QWidget | None, commitment_id: int
+) -> CommitmentForm | None:
+    try:
+        row = ctx.ws.commitments.get(commitment_id)
+    except UserError as exc:
+        messages.prompter.problem(parent, "Cannot edit this commitment", str(exc))
+        return None
+    draft = CommitmentDraft(
+        title=row.title, rules=row.rules, why=row.why, color=row.color, created_on=row.created_on
+    )
+    form = make_form(
+        ctx,
+        parent,
+        save=lambda d: actions.update(ctx, commitment_id, d),
+        draft=draft,
+        heading="Edit commitment",
+        accept_text="&Save",
+    )
+    form.open()
+    return form
+
+
+def example_draft(ctx: UiContext) -> CommitmentDraft:
+    """A filled-in example for screenshots and docs."""
+    today = ctx.ws.today()
+    holiday = today + timedelta(days=28)
+    return CommitmentDraft(
+        title="Stretch for 5 minutes",
+        rules=Rules(
+            Schedule.on_weekdays(0b0010101),  # Mon, Wed, Fri
+            pauses=(Pause(holiday, holiday + timedelta(days=9)),),
+        ),
+        why="A loose back makes long days at the desk easier.",
+        color="#189e8c",
+        created_on=today,
+    )
+
+
+def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    form = make_form(
+        ctx,
+        window,
+        save=lambda d: None,
+        draft=example_draft(ctx),
+        heading="New commitment",
+        accept_text="&Add commitment",
+    )
+    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    form.show()
+    form.adjustSize()
+    return form

@@ -1,0 +1,330 @@
+"""The form of a commitment: title, why, yes/no or measurable, schedule, start, colour,
+pauses. Validated live: a kind message under the field, and the OK button waits until
+everything can be saved.
+
+The form does not know where the commitment goes: ``save`` does that (the database for
+New and Edit, the welcome's list for a starter), and any refusal it raises is shown in
+the form, which stays open with everything the person typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.domain.commitment import Rules, TargetError
+from selftrust.domain.days import Period
+from selftrust.domain.schedule import ScheduleError, ScheduleKind
+from selftrust.services.commitments import MAX_WHY_LENGTH, CommitmentDraft
+from selftrust.services.errors import Invalid, UserError
+from selftrust.services.text import clean_text, clean_title
+from selftrust.ui.dialogs import messages
+from selftrust.ui.widgets.color_picker import ColorPicker
+from selftrust.ui.widgets.dates import date_edit, set_week_start, to_date, to_qdate
+from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.pause_editor import PauseEditor
+from selftrust.ui.widgets.schedule_editor import ScheduleEditor
+from selftrust.ui.widgets.target_editor import TargetEditor
+
+Save = Callable[[CommitmentDraft], object]
+
+WHY_COUNTER_FROM = 1500  # show "1,620 / 2,000" once the text gets near the limit
+DAILY_TARGET_KINDS = (ScheduleKind.DAILY, ScheduleKind.WEEKDAYS, ScheduleKind.ONCE)
+
+
+def section_label(text: str, buddy: QWidget | None = None) -> QLabel:
+    """A field's name above it, a touch bolder than the text; with a mnemonic."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # mnemonics still work in plain text
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+class CommitmentForm(QDialog):
+    def __init__(
+        self,
+        *,
+        save: Save,
+        draft: CommitmentDraft | None = None,
+        heading: str = "New commitment",
+        accept_text: str = "&Add commitment",
+        today: date,
+        week_start: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("commitment-dialog")
+        self.setWindowTitle(heading)
+        self._save = save
+        self._title_touched = False
+        em = self.fontMetrics().horizontalAdvance("m")
+
+        # --- fields ---------------------------------------------------------------------
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("A small promise: “Walk 20 minutes”, “In bed by 23:00”")
+        self.title.setMaxLength(1000)  # room to say "too long" instead of cutting silently
+        self.title_message = InlineMessage()
+
+        self.why = QPlainTextEdit()
+        self.why.setObjectName("why")
+        self.why.setAccessibleName("Why this matters to me")
+        self.why.setPlaceholderText("Optional: what keeping this promise gives you")
+        self.why.setTabChangesFocus(True)
+        self.why.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.why_counter = Hint()
+        self.why_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.why_counter.hide()
+        self.why_message = InlineMessage()
+
+        self.target = TargetEditor()
+        self.schedule = ScheduleEditor(week_start=week_start, today=today)
+        self.rules_message = InlineMessage()
+
+        self.start = date_edit(today, "Starts on")
+        self.start.setObjectName("start")
+        set_week_start(self.start, week_start)
+        self.start_hint = Hint("Days before this are not counted.")
+
+        self.color = ColorPicker()
+        self.pauses = PauseEditor(today=today, week_start=week_start)
+
+        self.form_message = InlineMessage()
+        self.buttons = QDialogButtonBox()
+        self.ok = QPushButton(accept_text)
+        self.ok.setObjectName("ok")
+        self.ok.setDefault(True)
+        self.ok.setAccessibleName(accept_text.replace("&", ""))
+        self.buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        # --- layout ---------------------------------------------------------------------
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
+        layout.setSpacing(4)
+
+        def section(label: QLabel, *widgets: QWidget, gap: bool = True) -> None:
+            if gap:
+                layout.addSpacing(10)
+            layout.addWidget(label)
+            for widget in widgets:
+                layout.addWidget(widget)
+
+        section(section_label("&Title", self.title), self.title, self.title_message, gap=False)
+        why_row = QHBoxLayout()
+        why_label = section_label("&Why this matters to me", self.why)
+        why_row.addWidget(why_label)
+        why_row.addStretch(1)
+        why_row.addWidget(self.why_counter)
+        layout.addSpacing(10)
+        layout.addLayout(why_row)
+        layout.addWidget(self.why)
+        layout.addWidget(self.why_message)
+        section(section_label("Kind"), self.target)
+        section(section_label("Sc&hedule", self.schedule.kind_box), self.schedule,
+                self.rules_message)
+
+        start_and_colour = QHBoxLayout()
+        start_and_colour.setSpacing(em * 3)
+        start_box = QVBoxLayout()
+        start_box.setSpacing(4)
+        start_box.addWidget(section_label("Starts &on", self.start))
+        start_box.addWidget(self.start)
+        start_box.addStretch(1)
+        colour_box = QVBoxLayout()
+        colour_box.setSpacing(4)
+        colour_box.addWidget(section_label("&Colour", self.color))
+        colour_box.addWidget(self.color)
+        colour_box.addStretch(1)
+        start_and_colour.addLayout(start_box)
+        start_and_colour.addLayout(colour_box, 1)
+        layout.addSpacing(10)
+        layout.addLayout(start_and_colour)
+
+        section(section_label("&Pauses", self.pauses.start), self.pauses)
+        layout.addSpacing(8)
+        layout.addStretch(1)
+        layout.addWidget(self.form_message)
+        layout.addSpacing(6)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(em * 46)
+
+        # --- behaviour ------------------------------------------------------------------
+        if draft is not None:
+            self.set_draft(draft)
+        self._initial = self._snapshot()
+        self.title.textEdited.connect(self._title_edited)
+        self.title.textChanged.connect(self.validate)
+        self.why.textChanged.connect(self.validate)
+        self.target.changed.connect(self._target_changed)
+        self.schedule.changed.connect(self.validate)
+        self.start.dateChanged.connect(self.validate)
+        self.color.changed.connect(self.validate)
+        self.pauses.changed.connect(self.validate)
+        self._target_changed()
+        self.title.setFocus()
+
+    # --- the draft --------------------------------------------------------------------
+    def set_draft(self, draft: CommitmentDraft) -> None:
+        self.title.setText(draft.title)
+        self.why.setPlainText(draft.why)
+        self.target.set_target(draft.rules.target)
+        self.schedule.set_schedule(draft.rules.schedule)
+        if draft.created_on is not None:
+            self.start.setDate(to_qdate(draft.created_on))
+        if draft.color:
+            self.color.set_color(draft.color)
+        self.pauses.set_pauses(draft.rules.pauses)
+        self._target_changed()
+
+    def draft(self) -> CommitmentDraft | None:
+        """What would be saved, or None while something needs fixing (messages shown)."""
+        return self.validate()
+
+    def validate(self) -> CommitmentDraft | None:
+        ok = True
+        title = ""
+        try:
+            title = clean_title(self.title.text())
+        except Invalid as exc:
+            ok = False
+            show = self._title_touched or bool(self.title.text())
+            self.title_message.show_message(str(exc) if show else "")
+        else:
+            self.title_message.clear_message()
+
+        why_text = self.why.toPlainText()
+        why = ""
+        try:
+            why = clean_text(why_text, what="“why this matters”", max_length=MAX_WHY_LENGTH)
+        except Invalid as exc:
+            ok = False
+            self.why_message.show_message(str(exc))
+        else:
+            self.why_message.clear_message()
+        self.why_counter.setVisible(len(why_text) >= WHY_COUNTER_FROM)
+        self.why_counter.setText(f"{len(why_text):,} / {MAX_WHY_LENGTH:,}")
+
+        rules: Rules | None = None
+        self.rules_message.clear_message()
+        try:
+            target = self.target.target()
+            schedule = self.schedule.schedule()
+        except (TargetError, ScheduleError):
+            ok = False  # the editors show their own message
+        else:
+            start = to_date(self.start.date())
+            try:
+                rules = Rules(schedule, target, self.pauses.pauses())
+            except ScheduleError as exc:
+                ok = False
+                self.rules_message.show_message(str(exc))
+            else:
+                if schedule.kind is ScheduleKind.ONCE and schedule.on is not None \
+                        and schedule.on < start:
+                    ok = False
+                    self.rules_message.show_message(
+                        "The day of a one-time promise can't be before it starts; "
+                        "move the start day back, or pick a later day.")
+
+        self.ok.setEnabled(ok)
+        if ok:
+            self.form_message.clear_message()
+        if not ok or rules is None:
+            return None
+        return CommitmentDraft(
+            title=title,
+            rules=rules,
+            why=why,
+            color=self.color.color(),
+            created_on=to_date(self.start.date()),
+        )
+
+    # --- buttons ----------------------------------------------------------------------
+    def accept(self) -> None:
+        draft = self.validate()
+        if draft is None:
+            self._title_touched = True
+            self.validate()
+            return
+        try:
+            self._save(draft)
+        except UserError as exc:
+            self.form_message.show_message(str(exc))
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        if self.is_dirty() and not messages.prompter.ask(
+            self,
+            "Discard your changes?",
+            "You changed this commitment. Close without saving?",
+            accept="Discard",
+            reject="Keep editing",
+        ):
+            return
+        super().reject()
+
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._initial
+
+    # --- internals --------------------------------------------------------------------
+    def _snapshot(self) -> tuple[object, ...]:
+        return (
+            self.title.text(),
+            self.why.toPlainText(),
+            self.target.is_measurable(),
+            self.target.bound.currentIndex(),
+            self.target.amount.value(),
+            self.target.unit.text(),
+            self.target.per.currentIndex(),
+            self.schedule.kind(),
+            self.schedule.weekdays.mask(),
+            self.schedule.week_times.value(),
+            self.schedule.month_times.value(),
+            self.schedule.window_times.value(),
+            self.schedule.window_days.value(),
+            self.schedule.once_day.date(),
+            self.start.date(),
+            self.color.color(),
+            self.pauses.pauses(),
+        )
+
+    def _title_edited(self) -> None:
+        self._title_touched = True
+
+    def _target_changed(self) -> None:
+        if not self.target.is_measurable():
+            self.schedule.allow_only(ScheduleKind)
+        elif self.target.period() is Period.DAY:
+            self.schedule.allow_only(DAILY_TARGET_KINDS)
+        else:
+            word = "week" if self.target.period() is Period.WEEK else "month"
+            self.schedule.allow_only(
+                (ScheduleKind.DAILY,),
+                f"A {word}ly target counts every day of the {word} toward it.",
+            )
+        self.validate()
+

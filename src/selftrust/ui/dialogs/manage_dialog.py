@@ -1,0 +1,463 @@
+"""Manage commitments (Edit → Manage commitments…, Ctrl+M): the list in the user's
+order, reordered by drag and drop (or Alt+Up/Down), and New, Edit, Pause, Archive /
+Restore and Delete. Every change is one undoable step; Undo works right here too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.services.errors import UserError
+from selftrust.store.records import CommitmentRow
+from selftrust.ui.context import UiContext
+from selftrust.ui.dialogs import commitment_actions as actions
+from selftrust.ui.dialogs import messages
+from selftrust.ui.dialogs.commitment_form import section_label
+from selftrust.ui.icons import icon
+from selftrust.ui.widgets.commitment_delegate import CommitmentDelegate
+from selftrust.ui.widgets.commitment_list_model import CommitmentListModel
+from selftrust.ui.widgets.dates import day_words
+from selftrust.ui.widgets.empty_state import EmptyState
+from selftrust.ui.widgets.labels import Hint, plain_tooltip
+from selftrust.ui.widgets.rule_words import pause_words, rules_words
+
+Std = QKeySequence.StandardKey
+
+
+def detail_of(row: CommitmentRow, today: date) -> str:
+    """One quiet line under the title: when it is due, and any pause or archive."""
+    if row.archived and row.archived_on is not None:
+        return f"Archived on {day_words(row.archived_on)} · its history is kept"
+    pause = pause_words(row.rules, today)
+    words = rules_words(row.rules)
+    return f"{words} · {pause}" if pause else words
+
+
+def delete_question(ctx: UiContext, row: CommitmentRow) -> tuple[str, str]:
+    """What a delete loses and keeps, in the words of the confirmation."""
+    checkins = len(ctx.ws.ledger.entries(row.id))
+    reflections = len(ctx.ws.commitments.reflections_of(row.id))
+    if checkins == 0:
+        text = f"Delete “{row.title}”? It has no check-ins yet."
+    elif checkins == 1:
+        text = f"Delete “{row.title}” and its 1 check-in?"
+    else:
+        text = f"Delete “{row.title}” and its {checkins:,} check-ins?"
+    kept = ""
+    if reflections == 1:
+        kept = "Its reflection stays in your journal as a free reflection. "
+    elif reflections:
+        kept = (f"Its {reflections:,} reflections stay in your journal as free "
+                "reflections. ")
+    detail = (f"{kept}Undo (Ctrl+Z) brings it all back. If you only want to stop "
+              "tracking it, Archive keeps its history instead.")
+    return text, detail
+
+
+def _list_view(model: CommitmentListModel, name: str, *, reorderable: bool) -> QListView:
+    view = QListView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setItemDelegate(CommitmentDelegate(view, grip=reorderable))
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setUniformItemSizes(True)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if reorderable:
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setDragDropOverwriteMode(False)
+    return view
+
+
+class ManageDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("manage-dialog")
+        self.setWindowTitle("Manage commitments")
+        em = self.fontMetrics().horizontalAdvance("m")
+
+        today = ctx.ws.today()
+        self.active_model = CommitmentListModel(
+            reorderable=True, detail=lambda r: detail_of(r, self.ctx.ws.today()))
+        self.archived_model = CommitmentListModel(
+            reorderable=False, detail=lambda r: detail_of(r, today))
+        self.active_view = _list_view(self.active_model, "active-list", reorderable=True)
+        self.active_view.setAccessibleName("Commitments")
+        self.archived_view = _list_view(self.archived_model, "archived-list", reorderable=False)
+        self.archived_view.setAccessibleName("Archived commitments")
+        self.active_label = section_label("&Commitments", self.active_view)
+        self.archived_label = section_label("Archi&ved", self.archived_view)
+        self.hint = Hint("Drag to change the order, or use Alt+↑ and Alt+↓. "
+                         "Today shows them in this order.")
+        self.status = Hint("")
+        self.status.setObjectName("manage-status")
+        self.empty = EmptyState(
+            "add",
+            "No commitments yet",
+            "A commitment is a small promise to yourself, like “Walk 20 minutes”. "
+            "Start with one you can keep.",
+            "&New commitment…",
+        )
+        self.empty.action_clicked.connect(self.new)
+        if self.empty.button is not None:
+            self.empty.button.setAccessibleName("New commitment")
+        # a centred, word-wrapped label gets no height-for-width from its layout: give the
+        # text a width and the height that width needs, so no line is cut off
+        wrap = em * 30
+        self.empty.text.setFixedWidth(wrap)
+        self.empty.text.setMinimumHeight(self.empty.text.heightForWidth(wrap))
+
+        # --- actions (buttons, shortcuts and tooltips in one place) ---------------------
+        self.act_new = self._action("&New…", "Make a new commitment", Std.New, "add", self.new)
+        self.act_edit = self._action("&Edit…", "Change the selected commitment",
+                                     ["F2", "Ctrl+E"], "edit", self.edit)
+        self.act_pause = self._action("&Pause…", "Plan rest days for the selected commitment",
+                                      "Ctrl+P", "pause", self.pause)
+        self.act_archive = self._action("&Archive", "Put it away; its history is kept",
+                                        "Ctrl+Shift+A", "archive", self.archive_or_restore)
+        self.act_delete = self._action("&Delete…", "Delete the selected commitment",
+                                       Std.Delete, "delete", self.delete)
+        self.act_up = self._action("Move &up", "Move it up the list", ["Alt+Up",
+                                   "Ctrl+Shift+Up"], None, lambda: self.move(-1))
+        self.act_down = self._action("Move do&wn", "Move it down the list", ["Alt+Down",
+                                     "Ctrl+Shift+Down"], None, lambda: self.move(1))
+        self.act_undo = self._action("Undo", "Undo the last change", Std.Undo, "undo",
+                                     ctx.undo.undo)
+        self.act_redo = self._action("Redo", "Redo what was undone", ["Ctrl+Shift+Z",
+                                     "Ctrl+Y"], "redo", ctx.undo.redo)
+
+        side = QVBoxLayout()
+        side.setSpacing(6)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, action in (("new", self.act_new), ("edit", self.act_edit),
+                            ("pause", self.act_pause), ("archive", self.act_archive),
+                            ("delete", self.act_delete), (None, None),
+                            ("up", self.act_up), ("down", self.act_down)):
+            if key is None or action is None:
+                side.addSpacing(12)
+                continue
+            button = self._button(action)
+            button.setObjectName(f"manage-{key}")
+            self.buttons[key] = button
+            side.addWidget(button)
+        side.addStretch(1)
+
+        lists = QVBoxLayout()
+        lists.setSpacing(4)
+        lists.addWidget(self.active_label)
+        lists.addWidget(self.active_view, 3)
+        lists.addWidget(self.hint)
+        lists.addSpacing(10)
+        lists.addWidget(self.archived_label)
+        lists.addWidget(self.archived_view)
+
+        self.content = QWidget()
+        body = QHBoxLayout(self.content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(em)
+        body.addLayout(lists, 1)
+        body.addLayout(side)
+
+        bottom = QHBoxLayout()
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.act_undo)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.undo_button.setAutoRaise(True)
+        self.close_button = QPushButton("Close")
+        self.close_button.setAccessibleName("Close")
+        self.close_button.setDefault(False)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
+        layout.setSpacing(em)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addLayout(bottom)
+        self.resize(em * 56, em * 48)
+
+        self.active_model.reordered.connect(self._persist_order)
+        for view in (self.active_view, self.archived_view):
+            view.activated.connect(lambda _index: self.edit())
+            view.selectionModel().currentChanged.connect(self._sync)
+        self.active_view.selectionModel().selectionChanged.connect(
+            lambda *_: self._only_one_selected(self.active_view))
+        self.archived_view.selectionModel().selectionChanged.connect(
+            lambda *_: self._only_one_selected(self.archived_view))
+        ctx.bridge.changed.connect(self._on_change)
+        ctx.undo.canUndoChanged.connect(self._sync_undo)
+        ctx.undo.canRedoChanged.connect(self._sync_undo)
+        ctx.undo.undoTextChanged.connect(self._sync_undo)
+        self.finished.connect(self._detach)
+        self.refresh()
+        if self.content.isHidden():
+            self.resize(em * 44, em * 32)  # an empty list needs less room
+        if self.active_model.rowCount():
+            self.select(self.active_model.row_at(0).id)
+        self.active_view.setFocus()
+        self._sync_undo()
+
+    # --- building blocks --------------------------------------------------------------
+    def _action(self, text: str, tip: str, keys: object, icon_name: str | None,
+                slot: object) -> QAction:
+        action = QAction(text, self)
+        if isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(keys)
+        elif isinstance(keys, list):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        elif isinstance(keys, str):
+            action.setShortcut(QKeySequence(keys))
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.setStatusTip(tip)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction) -> QPushButton:
+        button = QPushButton(action.icon(), action.text())
+        button.setToolTip(action.toolTip())
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        button.setAutoDefault(False)
+        button.clicked.connect(action.trigger)
+
+        def follow() -> None:
+            button.setEnabled(action.isEnabled())
+            button.setText(action.text())
+            button.setIcon(action.icon())
+            button.setToolTip(action.toolTip())
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+
+        action.changed.connect(follow)
+        return button
+
+    # --- contents ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.selected_id()
+        rows = self.ctx.ws.commitments.all(include_archived=True)
+        self.active_model.set_rows([r for r in rows if not r.archived])
+        archived = [r for r in rows if r.archived]
+        self.archived_model.set_rows(archived)
+        self.archived_label.setText(f"Archi&ved ({len(archived)})" if archived else "Archi&ved")
+        self.archived_label.setVisible(bool(archived))
+        self.archived_view.setVisible(bool(archived))
+        if archived:  # as tall as its rows, up to three; the active list takes the rest
+            shown = min(len(archived), 3)
+            row_height = self.archived_view.sizeHintForRow(0)
+            self.archived_view.setFixedHeight(
+                shown * row_height + 2 * self.archived_view.frameWidth())
+        self.content.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        if keep is not None:
+            self.select(keep)
+        self._sync()
+
+    def _on_change(self, _change: object) -> None:
+        self.refresh()
+
+    def selected(self) -> CommitmentRow | None:
+        for view, model in ((self.active_view, self.active_model),
+                            (self.archived_view, self.archived_model)):
+            rows = view.selectionModel().selectedRows()
+            if rows:
+                return model.row_at(rows[0].row())
+        return None
+
+    def selected_id(self) -> int | None:
+        row = self.selected()
+        return row.id if row is not None else None
+
+    def select(self, commitment_id: int) -> bool:
+        for view, model in ((self.active_view, self.active_model),
+                            (self.archived_view, self.archived_model)):
+            row = model.row_of(commitment_id)
+            if row >= 0:
+                index = model.index(row)
+                view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                view.scrollTo(index)
+                return True
+        return False
+
+    def _only_one_selected(self, view: QListView) -> None:
+        """Selecting in one list clears the other, so the buttons act on one thing."""
+        if not view.selectionModel().hasSelection():
+            self._sync()
+            return
+        other = self.archived_view if view is self.active_view else self.active_view
+        other.selectionModel().clearSelection()
+        self._sync()
+
+    def _sync(self, *_args: object) -> None:
+        row = self.selected()
+        has = row is not None
+        archived = bool(row and row.archived)
+        self.act_edit.setEnabled(has)
+        self.act_delete.setEnabled(has)
+        self.act_pause.setEnabled(has and not archived)
+        self.act_archive.setEnabled(has)
+        if archived:
+            self.act_archive.setText("&Restore")
+            self.act_archive.setIcon(icon("restore"))
+            self.act_archive.setToolTip("Bring it back to Today (Ctrl+Shift+A)")
+        else:
+            self.act_archive.setText("&Archive")
+            self.act_archive.setIcon(icon("archive"))
+            self.act_archive.setToolTip("Put it away; its history is kept (Ctrl+Shift+A)")
+        position = self.active_model.row_of(row.id) if has and row is not None else -1
+        self.act_up.setEnabled(not archived and position > 0)
+        self.act_down.setEnabled(
+            not archived and 0 <= position < self.active_model.rowCount() - 1)
+
+    def _sync_undo(self, *_args: object) -> None:
+        stack = self.ctx.undo
+        if not shiboken6.isValid(stack):
+            return  # the stack is being destroyed (it announces its last clear)
+        self.act_undo.setEnabled(stack.canUndo())
+        self.act_redo.setEnabled(stack.canRedo())
+        text = stack.undoText()
+        # the undo text holds a commitment's title: user text, so an escaped tooltip
+        self.act_undo.setToolTip(plain_tooltip(f"Undo {text} (Ctrl+Z)".replace("&&", "&"))
+                                 if text else "Nothing to undo")
+
+    def _detach(self) -> None:
+        for signal, slot in ((self.ctx.bridge.changed, self._on_change),
+                             (self.ctx.undo.canUndoChanged, self._sync_undo),
+                             (self.ctx.undo.canRedoChanged, self._sync_undo),
+                             (self.ctx.undo.undoTextChanged, self._sync_undo)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+
+    # --- the buttons ------------------------------------------------------------------
+    def new(self) -> QDialog:
+        from selftrust.ui.dialogs.commitment_dialog import new_commitment
+
+        form = new_commitment(self.ctx, self)
+        form.accepted.connect(self._select_newest)
+        return form
+
+    def _select_newest(self) -> None:
+        """A new commitment goes to the end of the list: select it, ready to move."""
+        count = self.active_model.rowCount()
+        if count:
+            self.select(self.active_model.row_at(count - 1).id)
+            self.active_view.setFocus()
+
+    def edit(self) -> QDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        from selftrust.ui.dialogs.commitment_dialog import edit_commitment
+
+        return edit_commitment(self.ctx, self, row.id)
+
+    def pause(self) -> QDialog | None:
+        row = self.selected()
+        if row is None or row.archived:
+            return None
+        from selftrust.ui.dialogs.pause_dialog import open_pauses
+
+        return open_pauses(self.ctx, self, row.id)
+
+    def archive_or_restore(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if row.archived:
+            self._run(lambda: actions.restore(self.ctx, row.id),
+                      f"“{row.title}” is back in Today, with all its history.")
+        else:
+            self._run(lambda: actions.archive(self.ctx, row.id),
+                      f"“{row.title}” is archived; its history is kept. "
+                      "Restore brings it back.")
+        self.select(row.id)
+
+    def delete(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        text, detail = delete_question(self.ctx, row)
+        if not messages.prompter.ask(
+            self,
+            "Delete this commitment?",
+            text,
+            accept="Delete",
+            reject="Keep it",
+            detail=detail,
+            destructive=True,
+        ):
+            return
+        neighbour = self._neighbour_of(row.id)
+        if self._run(lambda: actions.delete(self.ctx, row.id),
+                     f"“{row.title}” was deleted. Undo brings it back.") and neighbour:
+            self.select(neighbour)
+
+    def move(self, steps: int) -> None:
+        row = self.selected()
+        if row is None or row.archived:
+            return
+        position = self.active_model.row_of(row.id)
+        if self.active_model.move(position, steps):
+            self.select(row.id)
+
+    def _neighbour_of(self, commitment_id: int) -> int | None:
+        for model in (self.active_model, self.archived_model):
+            row = model.row_of(commitment_id)
+            if row >= 0:
+                ids = model.ids()
+                others = ids[row + 1:] + ids[:row][::-1]
+                return others[0] if others else None
+        return None
+
+    def _persist_order(self, ids: list[int]) -> None:
+        self._run(lambda: actions.reorder(self.ctx, ids), "New order saved.")
+
+    def _run(self, step: object, done: str) -> bool:
+        try:
+            step()  # type: ignore[operator]
+        except UserError as exc:
+            messages.prompter.problem(self, "That did not work", str(exc))
+            self.refresh()
+            return False
+        self.status.setText(done)
+        return True
+
+
+def open_manage(ctx: UiContext, parent: QWidget | None) -> ManageDialog:
+    dialog = ManageDialog(ctx, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    dialog = ManageDialog(ctx, window)
+    dialog.show()
+    return dialog

@@ -1,0 +1,77 @@
+"""Pause… from the Manage dialog: planned rest for one commitment, saved as one
+undoable step. The same editor sits in the commitment form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+
+from selftrust.services.errors import UserError
+from selftrust.ui.context import UiContext
+from selftrust.ui.dialogs import commitment_actions as actions
+from selftrust.ui.dialogs import messages
+from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.pause_editor import PauseEditor
+
+EXPLANATION = (
+    "Holiday, illness, a busy week: days in a pause count as skipped. "
+    "A streak neither breaks nor grows, and no marbles are won or lost."
+)
+
+
+class PauseDialog(QDialog):
+    def __init__(self, ctx: UiContext, commitment_id: int, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.commitment_id = commitment_id
+        row = ctx.ws.commitments.get(commitment_id)
+        self.setObjectName("pause-dialog")
+        self.setWindowTitle(f"Pauses — {row.title}")
+        em = self.fontMetrics().horizontalAdvance("m")
+        self.explanation = Hint(EXPLANATION)
+        self.editor = PauseEditor(today=ctx.ws.today(), week_start=ctx.ws.settings.week_start)
+        self.editor.set_pauses(row.rules.pauses)
+        self._initial = self.editor.pauses()
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox()
+        self.ok = QPushButton("&Save")
+        self.ok.setDefault(True)
+        self.ok.setAccessibleName("Save")
+        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
+        layout.setSpacing(10)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.editor)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(em * 40)
+        self.editor.start.setFocus()
+
+    def accept(self) -> None:
+        pauses = self.editor.pauses()
+        if pauses != self._initial:
+            try:
+                actions.set_pauses(self.ctx, self.commitment_id, pauses)
+            except UserError as exc:
+                self.message.show_message(str(exc))
+                return
+        super().accept()
+
+
+def open_pauses(ctx: UiContext, parent: QWidget | None, commitment_id: int
+                ) -> PauseDialog | None:
+    try:
+        dialog = PauseDialog(ctx, commitment_id, parent)
+    except UserError as exc:
+        messages.prompter.problem(parent, "Cannot pause this commitment", str(exc))
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,217 @@
+"""Preferences (Ctrl+, or Edit → Preferences): when a day and a week begin, the theme,
+and reduced motion.
+
+Every change applies the moment it is made, as in the system settings of the desktops
+people know, so there is nothing to confirm and Close simply closes. Day and week start
+belong to the data (they travel with backups); theme and motion are this computer's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.services.errors import UserError
+from selftrust.ui import icons
+from selftrust.ui.context import UiContext
+from selftrust.ui.dialogs import messages
+from selftrust.ui.dialogs.commitment_form import section_label
+from selftrust.ui.theme import Theme, apply_theme
+from selftrust.ui.widgets.chip import ToggleChip
+from selftrust.ui.widgets.labels import Hint
+
+THEME_LABELS: tuple[tuple[Theme, str], ...] = (
+    (Theme.SYSTEM, "Like the &system"),
+    (Theme.LIGHT, "&Light"),
+    (Theme.DARK, "Dar&k"),
+)
+
+
+def day_start_hint(hour: int) -> str:
+    """One line that makes the day start concrete."""
+    if hour == 0:
+        return "Days begin at midnight, as on the calendar."
+    example = "00:30" if hour == 1 else "01:00" if hour <= 6 else f"{hour - 1:02d}:00"
+    return f"A check-in at {example} still counts for the day before."
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("preferences-dialog")
+        self.setWindowTitle("Preferences")
+        em = self.fontMetrics().horizontalAdvance("m")
+        settings = ctx.ws.settings
+
+        self.day_start = QComboBox()
+        self.day_start.setObjectName("day-start")
+        self.day_start.setAccessibleName("A new day starts at")
+        for hour in range(24):
+            self.day_start.addItem(f"{hour:02d}:00", hour)
+        self.day_start.setCurrentIndex(settings.day_start_hour)
+        self.day_start_hint = Hint(day_start_hint(settings.day_start_hour))
+        self.day_start_hint.setObjectName("day-start-hint")
+        self.day_start_hint.setWordWrap(False)
+
+        self.week_start = QComboBox()
+        self.week_start.setObjectName("week-start")
+        self.week_start.setAccessibleName("Weeks start on")
+        for day, title in enumerate(WEEKDAY_TITLES):
+            self.week_start.addItem(title, day)
+        self.week_start.setCurrentIndex(settings.week_start)
+        self.week_hint = Hint("For “times a week” promises and weekly targets.")
+        self.week_hint.setWordWrap(False)
+
+        self.theme_group = QButtonGroup(self)
+        self.theme_buttons: dict[Theme, ToggleChip] = {}
+        themes = QHBoxLayout()
+        themes.setSpacing(4)
+        for theme, label in THEME_LABELS:
+            button = ToggleChip(label, exclusive=True)
+            button.setObjectName(f"theme-{theme.value}")
+            button.setAccessibleName(f"Theme: {label.replace('&', '')}")
+            self.theme_group.addButton(button)
+            self.theme_buttons[theme] = button
+            themes.addWidget(button)
+        self.theme_buttons[ctx.prefs.theme].setChecked(True)
+
+        self.reduced_motion = QCheckBox("&Reduce motion")
+        self.reduced_motion.setObjectName("reduced-motion")
+        self.reduced_motion.setAccessibleName("Reduce motion")
+        self.reduced_motion.setChecked(ctx.prefs.reduced_motion)
+        self.motion_hint = Hint("Marbles and check-offs appear without animation.")
+
+        # --- layout ---------------------------------------------------------------------
+        day_form = QFormLayout()
+        day_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        day_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        day_form.setVerticalSpacing(4)
+        day_label = section_label("A new &day starts at", self.day_start)
+        week_label = section_label("&Weeks start on", self.week_start)
+        for label in (day_label, week_label):
+            label.setFont(self.font())
+        day_form.addRow(day_label, self.day_start)
+        day_form.addRow("", self.day_start_hint)
+        day_form.addItem(_spacer(em // 2))
+        day_form.addRow(week_label, self.week_start)
+        day_form.addRow("", self.week_hint)
+
+        appearance = QHBoxLayout()
+        appearance.addLayout(themes)
+        appearance.addStretch(1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
+        layout.setSpacing(6)
+        layout.addWidget(section_label("Days and weeks"))
+        layout.addLayout(day_form)
+        layout.addSpacing(em)
+        layout.addWidget(section_label("Theme"))
+        layout.addLayout(appearance)
+        layout.addSpacing(em)
+        layout.addWidget(section_label("Motion"))
+        layout.addWidget(self.reduced_motion)
+        layout.addWidget(self.motion_hint)
+        layout.addSpacing(em)
+        from selftrust.ui.dialogs.desktop_prefs import DesktopPrefsSection
+
+        self.desktop = DesktopPrefsSection(ctx, self)  # reminders, tray, start at login
+        layout.addWidget(self.desktop)
+        layout.addStretch(1)
+        layout.addSpacing(em // 2)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(em * 42)
+
+        self.day_start.currentIndexChanged.connect(self._day_start_changed)
+        self.week_start.currentIndexChanged.connect(self._week_start_changed)
+        self.theme_group.buttonToggled.connect(self._theme_toggled)
+        self.reduced_motion.toggled.connect(self._motion_changed)
+        self.day_start.setFocus()
+
+    # --- data settings ----------------------------------------------------------------
+    def _save_settings(self, **changes: int) -> bool:
+        try:
+            self.ctx.ws.update_settings(replace(self.ctx.ws.settings, **changes))
+        except UserError as exc:
+            messages.prompter.problem(self, "That setting could not be saved", str(exc))
+            return False
+        return True
+
+    def _day_start_changed(self, index: int) -> None:
+        hour = int(self.day_start.itemData(index))
+        if self._save_settings(day_start_hour=hour):
+            self.day_start_hint.setText(day_start_hint(hour))
+        else:
+            self._reset_combo(self.day_start, self.ctx.ws.settings.day_start_hour)
+
+    def _week_start_changed(self, index: int) -> None:
+        day = int(self.week_start.itemData(index))
+        if not self._save_settings(week_start=day):
+            self._reset_combo(self.week_start, self.ctx.ws.settings.week_start)
+
+    @staticmethod
+    def _reset_combo(box: QComboBox, value: int) -> None:
+        box.blockSignals(True)
+        box.setCurrentIndex(box.findData(value))
+        box.blockSignals(False)
+
+    # --- this computer's preferences --------------------------------------------------
+    def theme(self) -> Theme:
+        for theme, button in self.theme_buttons.items():
+            if button.isChecked():
+                return theme
+        return Theme.SYSTEM
+
+    def _theme_toggled(self, _button: object, checked: bool) -> None:
+        if not checked:
+            return
+        theme = self.theme()
+        self.ctx.prefs.theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        icons.clear_cache()
+        self.ctx.clockwork.prefs_changed.emit()
+
+    def _motion_changed(self, on: bool) -> None:
+        self.ctx.prefs.reduced_motion = on
+        self.ctx.clockwork.prefs_changed.emit()
+
+
+def _spacer(height: int) -> QSpacerItem:
+    return QSpacerItem(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+
+def open_preferences(ctx: UiContext, parent: QWidget | None) -> PreferencesDialog:
+    dialog = PreferencesDialog(ctx, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    dialog = PreferencesDialog(ctx, window)
+    dialog.show()
+    return dialog

@@ -1,0 +1,178 @@
+"""Planned rest: date ranges in which every occasion counts as skipped.
+
+"From [date] to [date] [Add pause]" above the list of pauses; overlapping or touching
+pauses merge, so a day is never paused twice (the service merges the same way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.domain.commitment import Pause
+from selftrust.ui.icons import icon
+from selftrust.ui.widgets.dates import date_edit, set_week_start, span_words, to_date, to_qdate
+from selftrust.ui.widgets.labels import Hint, InlineMessage
+
+
+def merge_pauses(pauses: Iterable[Pause]) -> tuple[Pause, ...]:
+    merged: list[Pause] = []
+    for p in sorted(pauses, key=lambda p: p.start):
+        if merged and (p.start - merged[-1].end).days <= 1:
+            last = merged[-1]
+            merged[-1] = Pause(last.start, max(last.end, p.end))
+        else:
+            merged.append(p)
+    return tuple(merged)
+
+
+class PauseEditor(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        today: date,
+        week_start: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._pauses: tuple[Pause, ...] = ()
+        first = today + timedelta(days=1)
+        self.start = date_edit(first, "Pause from")
+        self.end = date_edit(first + timedelta(days=6), "Pause until")
+        for edit in (self.start, self.end):
+            set_week_start(edit, week_start)
+        self.add_button = QPushButton(icon("pause"), "Add pa&use")
+        self.add_button.setAccessibleName("Add pause")
+        self.add_button.setAutoDefault(False)
+        self.add_button.setToolTip("Rest on these days: they count as skipped, so a streak "
+                                   "neither breaks nor grows")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Pauses")
+        self.list.setObjectName("pause-list")
+        self.list.setUniformItemSizes(True)
+        self.list.setSpacing(2)
+        self.remove_button = QPushButton("Remo&ve")
+        self.remove_button.setAccessibleName("Remove pause")
+        self.remove_button.setAutoDefault(False)
+        self.empty = Hint("No pauses. Planning a holiday or some rest? Add it here, and those "
+                          "days won't count against you.")
+        self.message = InlineMessage()
+
+        entry = QHBoxLayout()
+        entry.setContentsMargins(0, 0, 0, 0)
+        from_label = QLabel("From")
+        to_label = QLabel("to")
+        for label in (from_label, to_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        entry.addWidget(from_label)
+        entry.addWidget(self.start)
+        entry.addWidget(to_label)
+        entry.addWidget(self.end)
+        entry.addWidget(self.add_button)
+        entry.addStretch(1)
+
+        listed = QHBoxLayout()
+        listed.setContentsMargins(0, 0, 0, 0)
+        listed.addWidget(self.list, 1)
+        listed.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(entry)
+        layout.addWidget(self.message)
+        layout.addWidget(self.empty)
+        layout.addLayout(listed)
+
+        self.start.dateChanged.connect(self._start_moved)
+        self.end.dateChanged.connect(self._check_entry)
+        self.add_button.clicked.connect(self.add_entry)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.currentRowChanged.connect(self._sync_buttons)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
+        self._refresh()
+        self._check_entry()
+
+    # --- reading and writing --------------------------------------------------------
+    def pauses(self) -> tuple[Pause, ...]:
+        return self._pauses
+
+    def set_pauses(self, pauses: Iterable[Pause]) -> None:
+        self._pauses = merge_pauses(pauses)
+        self._refresh()
+
+    def add(self, start: date, end: date) -> None:
+        self._pauses = merge_pauses([*self._pauses, Pause(start, end)])
+        self._refresh()
+        self.changed.emit()
+
+    def add_entry(self) -> None:
+        start, end = to_date(self.start.date()), to_date(self.end.date())
+        if end < start:
+            return
+        self.add(start, end)
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._pauses):
+            return
+        self._pauses = self._pauses[:row] + self._pauses[row + 1:]
+        self._refresh()
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.changed.emit()
+
+    # --- internals ------------------------------------------------------------------
+    def _start_moved(self) -> None:
+        if self.end.date() < self.start.date():
+            self.end.setDate(self.start.date())
+        self._check_entry()
+
+    def _check_entry(self) -> None:
+        ok = self.end.date() >= self.start.date()
+        self.add_button.setEnabled(ok)
+        if ok:
+            self.message.clear_message()
+        else:
+            self.message.show_message("A pause ends on or after the day it starts.")
+
+    def _refresh(self) -> None:
+        self.list.clear()
+        for pause in self._pauses:
+            item = QListWidgetItem(span_words(pause.start, pause.end))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, span_words(pause.start, pause.end))
+            self.list.addItem(item)
+        has = bool(self._pauses)
+        self.list.setVisible(has)
+        self.remove_button.setVisible(has)
+        self.empty.setVisible(not has)
+        rows = max(1, min(len(self._pauses), 4))
+        height = self.list.sizeHintForRow(0) if has else self.fontMetrics().height()
+        spacing = 2 * self.list.spacing()
+        self.list.setFixedHeight(rows * (max(height, 1) + spacing) + spacing
+                                 + 2 * self.list.frameWidth())
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        self.remove_button.setEnabled(0 <= self.list.currentRow() < len(self._pauses))
+
+    def set_entry(self, start: date, end: date) -> None:
+        """Put a range in the From/To fields (the Manage dialog suggests one)."""
+        self.start.setDate(to_qdate(start))
+        self.end.setDate(to_qdate(end))

@@ -1,0 +1,255 @@
+"""Choosing when a commitment is due, with a live summary in plain words.
+
+One combo box picks the kind of schedule; below it sits only what that kind needs
+(weekday toggles, a count, a date). The summary under it is ``Schedule.describe()``,
+or the domain's own kind message when the choice cannot be kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.domain.schedule import (
+    ALL_WEEKDAYS,
+    MAX_WINDOW_DAYS,
+    Schedule,
+    ScheduleError,
+    ScheduleKind,
+)
+from selftrust.ui.widgets.chip import ToggleChip
+from selftrust.ui.widgets.dates import date_edit, set_week_start, to_date, to_qdate
+from selftrust.ui.widgets.labels import Hint, InlineMessage
+
+KIND_LABELS: tuple[tuple[ScheduleKind, str], ...] = (
+    (ScheduleKind.DAILY, "Every day"),
+    (ScheduleKind.WEEKDAYS, "On chosen weekdays"),
+    (ScheduleKind.PER_WEEK, "A number of times a week"),
+    (ScheduleKind.PER_MONTH, "A number of times a month"),
+    (ScheduleKind.IN_DAYS, "A number of times in any few days"),
+    (ScheduleKind.ONCE, "Once, on one day"),
+)
+
+
+def _spin(low: int, high: int, value: int, name: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setAccessibleName(name)
+    spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+    spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0000") + 28)
+    return spin
+
+
+def _sentence(*parts: QWidget | str) -> QWidget:
+    """A row that reads as a sentence: "[3] times a week"."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, str):
+            label = QLabel(part)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(label)
+        else:
+            layout.addWidget(part)
+    layout.addStretch(1)
+    return row
+
+
+class WeekdayToggles(QWidget):
+    """Seven toggle buttons in the user's week order; the mask is Monday-first."""
+
+    changed = Signal()
+
+    def __init__(self, week_start: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.buttons: dict[int, ToggleChip] = {}
+        for offset in range(7):
+            weekday = (week_start + offset) % 7
+            title = WEEKDAY_TITLES[weekday]
+            button = ToggleChip(title[:3])
+            button.setAccessibleName(title)
+            button.setToolTip(title)
+            button.setObjectName(f"weekday-{weekday}")
+            button.setMinimumWidth(self.fontMetrics().horizontalAdvance("Wed") * 2)
+            button.toggled.connect(self.changed)
+            self.buttons[weekday] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def mask(self) -> int:
+        return sum(1 << day for day, button in self.buttons.items() if button.isChecked())
+
+    def set_mask(self, mask: int) -> None:
+        for day, button in self.buttons.items():
+            button.blockSignals(True)
+            button.setChecked(bool(mask >> day & 1))
+            button.blockSignals(False)
+        self.changed.emit()
+
+    def ordered(self) -> list[ToggleChip]:
+        """The buttons as they appear, first day of the week first."""
+        return list(self.buttons.values())
+
+
+class ScheduleEditor(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, *, week_start: int = 0, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        today = today or date.today()
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName("Schedule")
+        for kind, label in KIND_LABELS:
+            self.kind_box.addItem(label, kind.value)
+
+        self.weekdays = WeekdayToggles(week_start)
+        self.week_times = _spin(1, 7, 3, "Times a week")
+        self.month_times = _spin(1, 31, 2, "Times a month")
+        self.window_times = _spin(1, MAX_WINDOW_DAYS, 2, "Times")
+        self.window_days = _spin(1, MAX_WINDOW_DAYS, 5, "In any number of days")
+        self.once_day: QDateEdit = date_edit(today, "The day")
+        set_week_start(self.once_day, week_start)
+
+        # only the page of the chosen kind is shown (hidden ones take no space)
+        self.pages: dict[ScheduleKind, QWidget] = {
+            ScheduleKind.WEEKDAYS: self.weekdays,
+            ScheduleKind.PER_WEEK: _sentence(self.week_times, "times a week"),
+            ScheduleKind.PER_MONTH: _sentence(self.month_times, "times a month"),
+            ScheduleKind.IN_DAYS: _sentence(self.window_times, "times in any", self.window_days,
+                                            "days"),
+            ScheduleKind.ONCE: _sentence("on", self.once_day),
+        }
+
+        self.summary = Hint()
+        self.summary.setObjectName("schedule-summary")
+        self.summary.setAccessibleName("Schedule summary")
+        self.message = InlineMessage()
+        self.note = Hint()
+        self.note.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.kind_box, 0, Qt.AlignmentFlag.AlignLeft)
+        for page in self.pages.values():
+            layout.addWidget(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(self.note)
+
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self.weekdays.changed.connect(self._update)
+        for spin in (self.week_times, self.month_times, self.window_times, self.window_days):
+            spin.valueChanged.connect(self._update)
+        self.once_day.dateChanged.connect(self._update)
+        self._kind_changed()
+
+    # --- reading and writing --------------------------------------------------------
+    def kind(self) -> ScheduleKind:
+        return ScheduleKind(self.kind_box.currentData())
+
+    def schedule(self) -> Schedule:
+        """The schedule chosen; ScheduleError (with a kind message) when it cannot be."""
+        kind = self.kind()
+        if kind is ScheduleKind.WEEKDAYS:
+            mask = self.weekdays.mask()
+            if mask == ALL_WEEKDAYS:
+                return Schedule.daily()
+            return Schedule(ScheduleKind.WEEKDAYS, weekdays=mask)
+        if kind is ScheduleKind.PER_WEEK:
+            return Schedule.per_week(self.week_times.value())
+        if kind is ScheduleKind.PER_MONTH:
+            return Schedule.per_month(self.month_times.value())
+        if kind is ScheduleKind.IN_DAYS:
+            return Schedule.in_days(self.window_times.value(), self.window_days.value())
+        if kind is ScheduleKind.ONCE:
+            return Schedule.once(to_date(self.once_day.date()))
+        return Schedule.daily()
+
+    def set_schedule(self, schedule: Schedule) -> None:
+        kind = schedule.kind
+        for widget in self._inputs():
+            widget.blockSignals(True)
+        if kind is ScheduleKind.WEEKDAYS:
+            self.weekdays.set_mask(schedule.weekdays)
+        elif kind is ScheduleKind.PER_WEEK:
+            self.week_times.setValue(schedule.times)
+        elif kind is ScheduleKind.PER_MONTH:
+            self.month_times.setValue(schedule.times)
+        elif kind is ScheduleKind.IN_DAYS:
+            self.window_days.setValue(schedule.days)
+            self.window_times.setValue(schedule.times)
+        elif kind is ScheduleKind.ONCE and schedule.on is not None:
+            self.once_day.setDate(to_qdate(schedule.on))
+        for widget in self._inputs():
+            widget.blockSignals(False)
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind.value))
+        self._kind_changed()
+
+    def is_valid(self) -> bool:
+        try:
+            self.schedule()
+        except ScheduleError:
+            return False
+        return True
+
+    # --- limits set by a measurable target ------------------------------------------
+    def allow_only(self, kinds: Iterable[ScheduleKind], note: str = "") -> None:
+        """Grey out kinds a measurable target cannot use; move off one that is chosen."""
+        allowed = set(kinds)
+        model = self.kind_box.model()
+        assert isinstance(model, QStandardItemModel)
+        for row, (kind, _label) in enumerate(KIND_LABELS):
+            item = model.item(row)
+            if item is not None:
+                item.setEnabled(kind in allowed)
+        if self.kind() not in allowed:
+            self.kind_box.setCurrentIndex(self.kind_box.findData(ScheduleKind.DAILY.value))
+        self.kind_box.setEnabled(len(allowed) > 1)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+    # --- internals ------------------------------------------------------------------
+    def _inputs(self) -> list[QWidget]:
+        return [self.weekdays, self.week_times, self.month_times, self.window_times,
+                self.window_days, self.once_day]
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        for page_kind, page in self.pages.items():
+            page.setVisible(page_kind is kind)
+        self.window_times.setMaximum(self.window_days.value())
+        self._update()
+
+    def _update(self) -> None:
+        self.window_times.setMaximum(self.window_days.value())
+        try:
+            text = self.schedule().describe()
+        except ScheduleError as exc:
+            self.summary.hide()
+            self.message.show_message(str(exc))
+        else:
+            self.message.clear_message()
+            self.summary.setText(f"Due: {text}")
+            self.summary.show()
+        self.changed.emit()

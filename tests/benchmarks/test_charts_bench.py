@@ -1,0 +1,177 @@
+"""Charts on 10 years × 20 commitments of demo data (DESIGN.md budgets):
+first opening under 0.5 s, redraw after a check-in under 100 ms, peak memory with
+charts open under 200 MB. Run with `pytest tests/benchmarks --benchmark-enable`;
+the figures are reported (medians), never asserted as wall-clock limits."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+import selftrust
+from selftrust.domain.history import Status
+from selftrust.services.chart_range import ChartRange
+from selftrust.services.checkins import CheckinState
+from selftrust.services.clock import FixedClock
+from selftrust.services.demo import generate
+from selftrust.services.workspace import Workspace, open_workspace
+from selftrust.ui.charts.catalog import NAMES
+from selftrust.ui.launch import make_context
+from selftrust.ui.prefs import UiPrefs
+
+SRC = Path(selftrust.__file__).resolve().parent.parent
+PROBE = Path(__file__).with_name("charts_probe.py")
+NOON = datetime(2026, 11, 24, 12)
+TODAY = date(2026, 11, 24)
+FRESH_RUNS = 5
+
+
+@pytest.fixture(scope="session")
+def big_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """10 years × 20 commitments, generated once per session."""
+    folder = tmp_path_factory.mktemp("charts-bench") / "data"
+    ws = open_workspace(folder, FixedClock(NOON))
+    try:
+        generate(ws, years=10, commitments=20)
+    finally:
+        ws.close()
+    return folder
+
+
+@pytest.fixture
+def big_ws(big_data: Path, tmp_path: Path) -> Iterator[Workspace]:
+    copy = tmp_path / "data"
+    shutil.copytree(big_data, copy)
+    ws = open_workspace(copy, FixedClock(NOON))
+    yield ws
+    ws.close()
+
+
+def _fresh(big_data: Path, tmp_path: Path, chart: str, rng: str) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    copy = tmp_path / f"fresh-{chart}"
+    if not copy.exists():
+        shutil.copytree(big_data, copy)
+    result = subprocess.run(
+        [sys.executable, str(PROBE), str(copy), str(tmp_path / "prefs.ini"), chart, rng],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("chart, rng", [("growth", "3m"), ("growth", "all"),
+                                        ("strength", "all")])
+def test_first_opening_in_a_fresh_process(benchmark, big_data: Path, tmp_path: Path,
+                                          chart: str, rng: str) -> None:
+    """Start the app on Today, then open Charts: matplotlib's import is included."""
+    runs = FRESH_RUNS if not benchmark.disabled else 1
+    results = [_fresh(big_data, tmp_path, chart, rng) for _ in range(runs)]
+    first = statistics.median(r["first_chart_s"] for r in results)
+    shown = statistics.median(r["view_shown_s"] for r in results)
+    peak = max(r["peak_mb"] for r in results)
+    cpu = statistics.median(r["cpu_s"] for r in results)
+    benchmark.extra_info.update(first_chart_median_s=round(first, 3), cpu_median_s=round(cpu, 3),
+                                view_shown_median_s=round(shown, 3), peak_mb=round(peak, 1))
+    print(f"\nfresh process, {chart} {rng}: first chart {first:.3f} s (median of {runs}), "
+          f"CPU {cpu:.3f} s, view shown {shown:.3f} s, peak {peak:.0f} MB")
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)
+
+
+def _window(qtbot: QtBot, ws: Workspace, tmp_path: Path, chart: str, rng: str):  # type: ignore[no-untyped-def]
+    from selftrust.ui.main_window import MainWindow
+
+    prefs = UiPrefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    prefs.reduced_motion = True
+    prefs.set_value("charts/chart", chart)
+    prefs.set_value("charts/range", rng)
+    ctx = make_context(ws, prefs)
+    window = MainWindow(ctx, restore_state=False)
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_first_opening_in_process(benchmark, qtbot: QtBot, big_ws: Workspace,
+                                  tmp_path: Path) -> None:
+    """Opening Charts in a running app once matplotlib is loaded (a new view each round)."""
+    from selftrust.ui.charts.charts_view import ChartsView
+
+    window = _window(qtbot, big_ws, tmp_path, "growth", "3m")
+    big_ws.ledger.ensure_loaded()
+
+    def setup():  # type: ignore[no-untyped-def]
+        window._pages.pop("charts", None)
+        return (), {}
+
+    cpu: list[float] = []
+
+    def open_charts() -> None:
+        t = time.process_time()
+        window.show_view("charts")
+        view = window.page("charts")
+        assert isinstance(view, ChartsView)
+        view.refresh()
+        assert view.canvas is not None
+        view.canvas.draw()
+        cpu.append(time.process_time() - t)
+
+    benchmark.pedantic(open_charts, setup=setup, rounds=7, iterations=1, warmup_rounds=1)
+    benchmark.extra_info["cpu_median_ms"] = round(statistics.median(cpu) * 1000, 1)
+    print(f"\nopen in process: CPU median {statistics.median(cpu) * 1000:.0f} ms")
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("rng", ["3m", "all"])
+def test_redraw_after_a_check_in(benchmark, qtbot: QtBot, big_ws: Workspace,
+                                 tmp_path: Path, name: str, rng: str) -> None:
+    """A check-in lands; the shown chart and its insights are redrawn (pixels included)."""
+    window = _window(qtbot, big_ws, tmp_path, name, rng)
+    window.show_view("charts")
+    view = window.page("charts")
+    view.refresh()
+    view.set_range(ChartRange.parse(rng))
+    walk = view.data.commitments()[0].id
+    states = [CheckinState(Status.KEPT), CheckinState(Status.MISSED)]
+    flip = iter(range(10_000))
+
+    def check_in():  # type: ignore[no-untyped-def]
+        # The write (its own 16 ms budget) happens before the clock starts.
+        big_ws.checkins.record(walk, TODAY, states[next(flip) % 2])
+        return (), {}
+
+    cpu: list[float] = []
+
+    def redraw() -> None:
+        t = time.process_time()
+        view.refresh()
+        assert view.canvas is not None
+        view.canvas.draw()
+        cpu.append(time.process_time() - t)
+
+    computed = view.data.computed
+    benchmark.pedantic(redraw, setup=check_in, rounds=15, iterations=1)
+    # This machine is shared: CPU time shows the work, wall time what a person waits.
+    benchmark.extra_info["cpu_median_ms"] = round(statistics.median(cpu) * 1000, 1)
+    t = time.process_time()
+    view.update_insights()
+    benchmark.extra_info["insights_cpu_ms"] = round((time.process_time() - t) * 1000, 1)
+    print(f"\nredraw {name} {rng}: CPU median {statistics.median(cpu) * 1000:.0f} ms, "
+          f"insights after it {benchmark.extra_info['insights_cpu_ms']:.0f} ms")
+    # Each round recomputed one commitment only.
+    assert view.data.computed - computed <= 16
