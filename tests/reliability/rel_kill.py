@@ -36,8 +36,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tests.e2e.helpers import cli_env
-
-CALIBRATION_RUNS = 3
+from tests.reliability.rel_scale import CALIBRATION_RUNS
 
 
 @dataclass

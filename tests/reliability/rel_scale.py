@@ -21,11 +21,12 @@ def scaled(quick: int, full: int) -> int:
 
 
 # Kills per kind of write; the full run adds up to well over 1,000.
-KILLS_CHECKINS = scaled(12, 400)
-KILLS_REFLECTIONS = scaled(8, 250)
-KILLS_BACKUPS = scaled(8, 200)
+KILLS_CHECKINS = scaled(10, 400)
+KILLS_REFLECTIONS = scaled(6, 250)
+KILLS_BACKUPS = scaled(6, 200)
 KILLS_RESTORES = scaled(4, 100)
 KILLS_IMPORTS = scaled(6, 200)
+CALIBRATION_RUNS = scaled(2, 5)  # uninterrupted runs that measure a command's life
 KILL_WORKERS = 2 if FULL else 1  # separate data folders killed side by side
 
 # Hypothesis: sequences of user actions.

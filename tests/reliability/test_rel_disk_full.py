@@ -33,6 +33,7 @@ from selftrust.services.workspace import Workspace, open_workspace
 from tests.e2e.helpers import cli_env
 from tests.reliability.rel_faults import full_disk, namespace_prefix
 from tests.reliability.rel_kill import runner
+from tests.reliability.rel_scale import FULL
 
 DRIVER = Path(__file__).with_name("rel_full_disk_driver.py")
 TODAY = date(2026, 11, 24)
@@ -97,7 +98,7 @@ def _limited(data: Path, limit: int, *args: str) -> subprocess.CompletedProcess[
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("limit", [0, 4096, 65536])
+@pytest.mark.parametrize("limit", [0, 65536] if not FULL else [0, 4096, 65536, 262144])
 def test_rel_commands_under_a_file_size_limit(tmp_path: Path, limit: int) -> None:
     data = tmp_path / "data"
     run = runner(data)
