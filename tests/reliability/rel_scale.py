@@ -30,5 +30,5 @@ CALIBRATION_RUNS = scaled(2, 5)  # uninterrupted runs that measure a command's l
 KILL_WORKERS = 2 if FULL else 1  # separate data folders killed side by side
 
 # Hypothesis: sequences of user actions.
-MACHINE_EXAMPLES = scaled(15, 300)
+MACHINE_EXAMPLES = scaled(15, int(os.environ.get("SELFTRUST_MACHINE_EXAMPLES", "2000")))
 MACHINE_STEPS = scaled(20, 50)
