@@ -25,8 +25,8 @@ from selftrust.services.workspace import Workspace, open_workspace
 from tests.e2e.helpers import cli_env
 from tests.reliability.rel_figures import record
 from tests.reliability.rel_kill import runner
-from tests.reliability.rel_scale import FULL
 from tests.reliability.rel_nasty import NASTY, expected_text, expected_title, printable
+from tests.reliability.rel_scale import FULL
 
 NOON = datetime(2026, 11, 24, 12).astimezone()
 TODAY = date(2026, 11, 24)
