@@ -63,3 +63,8 @@ def test_the_scanner_sees_imports() -> None:
     """Guard against a scanner that silently finds nothing."""
     assert "selftrust.store.tables" in _imports(SRC / "store" / "migrations" / "env.py")
     assert any(m.startswith("sqlalchemy") for m in _imports(SRC / "store" / "engine.py"))
+
+
+def test_the_ui_goes_through_services() -> None:
+    """The UI never queries or opens the store itself (DESIGN.md: ui → services)."""
+    assert _violations("ui", ("selftrust.store", "sqlalchemy", "sqlmodel", "sqlite3")) == []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from selftrust import cli_interchange
 from selftrust.cli import CliError, env_now, parse_day_arg, print_json
 
 if TYPE_CHECKING:
@@ -420,31 +421,43 @@ def _backups_args(p: argparse.ArgumentParser) -> None:
 
 
 def _backups(args: argparse.Namespace) -> int:
+    from selftrust.services.backups import kind_name
     from selftrust.services.workspace import list_backups
 
     backups = list_backups(args.data_dir)
     if args.json:
         print_json(
-            [{"path": str(b.path), "taken_at": b.taken_at.isoformat(), "size": b.size}
+            [{"path": str(b.path), "taken_at": b.taken_at.isoformat(), "size": b.size,
+              "kind": b.kind}
              for b in backups]
         )
         return 0
     if not backups:
         print("No backups yet; one is made each day the app or a command opens your data.")
     for b in backups:
-        print(f"{b.taken_at:%Y-%m-%d %H:%M}  {b.size / 1024:,.0f} KB  {b.path}")
+        print(f"{b.taken_at:%Y-%m-%d %H:%M}  {b.size / 1024:>8,.0f} KB  "
+              f"{kind_name(b.kind):<16}  {b.path}")
     return 0
 
 
 def _restore_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("backup", type=Path, help="a backup file (see `selftrust backups`)")
+    p.add_argument("backup", type=Path,
+                   help="a backup file, or its name as `selftrust backups` lists it")
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from selftrust.services.workspace import restore_backup
+    from selftrust.services.workspace import data_folder, restore_backup
 
-    aside = restore_backup(args.data_dir, args.backup)
-    print(f"Restored {args.backup.name}. Your previous data is kept at {aside}.")
+    backup: Path = args.backup.expanduser()
+    if not backup.exists() and not backup.is_absolute():
+        in_folder = data_folder(args.data_dir).backups / backup.name
+        backup = in_folder if in_folder.exists() else backup
+    if not backup.is_file():
+        raise CliError(f"there is no backup file at {args.backup} "
+                       "(`selftrust backups` lists them)")
+    aside = restore_backup(args.data_dir, backup, now=env_now())
+    kept = f" Your previous data is kept at {aside}." if aside else ""
+    print(f"Restored {backup.name}.{kept}")
     return 0
 
 
@@ -559,6 +572,10 @@ COMMANDS: list[Command] = [
             _pause),
     Command("stats", "streaks, strength, counts and the marble jar", _stats_args, _stats),
     Command("demo", "fill an empty data folder with realistic demo data", _demo_args, _demo),
+    Command("export", "save all your data as JSON or as CSV files in a zip",
+            cli_interchange.export_args, cli_interchange.export),
+    Command("import", "bring in a Self-Trust export or Loop Habit Tracker's export or backup",
+            cli_interchange.import_args, cli_interchange.import_),
     Command("backups", "list the automatic backups", _backups_args, _backups),
     Command("restore", "restore a backup (your current data is kept aside)",
             _restore_args, _restore),

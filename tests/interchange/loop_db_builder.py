@@ -36,6 +36,10 @@ class DbHabit:
     archived: int = 0
     position: int | None = None
     uuid: str | None = None
+    # Loop's reminder: hour and minute (None: no reminder), days bit 0 = Saturday
+    reminder_hour: int | None = None
+    reminder_min: int | None = None
+    reminder_days: int = 127
     # (day, value, notes); day may also be a raw millisecond time stamp
     reps: list[tuple[date | int, int, str | None]] = field(default_factory=list)
 
@@ -79,7 +83,9 @@ def build_loop_db(path: Path, version: int, habits: list[DbHabit], wal: bool = F
             cols = {
                 "archived": h.archived, "color": h.color, "freq_den": h.freq_den,
                 "freq_num": h.freq_num, "highlight": 0, "name": h.name,
-                "position": i if h.position is None else h.position, "reminder_days": 127,
+                "position": i if h.position is None else h.position,
+                "reminder_hour": h.reminder_hour, "reminder_min": h.reminder_min,
+                "reminder_days": h.reminder_days,
                 "type": h.type, "target_type": h.target_type, "target_value": h.target_value,
                 "unit": h.unit,
             }  # fmt: skip

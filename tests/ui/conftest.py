@@ -24,27 +24,29 @@ class ScriptedPrompter(messages.Prompter):
     ``answers`` holds, in order, the values the user would give: True/False for ask,
     an index (or None) for choose, a Path (or None) for file dialogs. Informative
     boxes need no answer. Running out of answers fails the test instead of hanging.
+    ``asked`` holds (kind, title, text, detail): the detail is the box's "Show
+    details" text ("" when it has none, and for file dialogs).
     """
 
     def __init__(self) -> None:
         self.answers: list[Any] = []
-        self.asked: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.asked: list[tuple[str, str, str, str]] = []  # (kind, title, text, detail)
 
-    def _next(self, kind: str, title: str, text: str) -> Any:
-        self.asked.append((kind, title, text))
+    def _next(self, kind: str, title: str, text: str, detail: str = "") -> Any:
+        self.asked.append((kind, title, text, detail))
         if not self.answers:
             raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
         return self.answers.pop(0)
 
     def ask(self, parent, title, text, *, accept, reject="Cancel", detail="",  # type: ignore[no-untyped-def, override]
             destructive=False):
-        return bool(self._next("ask", title, text))
+        return bool(self._next("ask", title, text, detail))
 
     def inform(self, parent, title, text, detail=""):  # type: ignore[no-untyped-def, override]
-        self.asked.append(("inform", title, text))
+        self.asked.append(("inform", title, text, detail))
 
     def problem(self, parent, title, text, detail=""):  # type: ignore[no-untyped-def, override]
-        self.asked.append(("problem", title, text))
+        self.asked.append(("problem", title, text, detail))
 
     def choose(self, parent, title, text, choices):  # type: ignore[no-untyped-def, override]
         return self._next("choose", title, text)

@@ -39,7 +39,7 @@ def test_png_decodes_at_the_canvas_size(view: ChartsView, window: MainWindow,
     image = QImage(str(out))
     assert not image.isNull()
     assert image.width() >= view.canvas.width() - 2  # type: ignore[union-attr]
-    kind, caption, suggested = prompter.asked[-1]
+    kind, caption, suggested, _ = prompter.asked[-1]
     assert kind == "save_file" and suggested.startswith("self-trust-growth-2026-11-24")
 
 
@@ -91,7 +91,7 @@ def test_an_unwritable_place_is_a_calm_message(
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
     export(window, prompter, blocked / "chart.png")
-    kind, _title, text = prompter.asked[-1]
+    kind, _title, text, _detail = prompter.asked[-1]
     assert kind == "problem" and "could not be saved" in text
 
 

@@ -345,7 +345,7 @@ def test_a_refusal_from_the_service_is_shown_in_the_form(qtbot: QtBot, ctx: UiCo
 def test_editing_a_commitment_that_is_gone_says_so(ctx: UiContext, prompter) -> None:
     assert edit_commitment(ctx, None, 999) is None
     assert prompter.asked == [("problem", "Cannot edit this commitment",
-                               "That commitment no longer exists.")]
+                               "That commitment no longer exists.", "")]
 
 
 def test_pauses_in_the_form(qtbot: QtBot, ctx: UiContext) -> None:

@@ -169,7 +169,7 @@ def test_delete_asks_says_what_is_lost_and_undo_brings_it_back(
     prompter.answers = [False]  # "Keep it"
     qtbot.keyClick(dialog.active_view, Qt.Key.Key_Delete)
     assert titles(ctx) == ["Walk", "Read", "Sleep"]
-    kind, title, text = prompter.asked[0]
+    kind, title, text, _detail = prompter.asked[0]
     assert (kind, title) == ("ask", "Delete this commitment?")
     assert text == "Delete “Walk” and its 5 check-ins?"
 

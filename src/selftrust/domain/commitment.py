@@ -7,6 +7,7 @@ belong to the store and the UI.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -65,6 +66,18 @@ class Pause:
 
     def covers(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+
+def merge_pauses(pauses: Iterable[Pause]) -> tuple[Pause, ...]:
+    """Overlapping or touching pauses become one, so a day is never paused twice."""
+    merged: list[Pause] = []
+    for p in sorted(pauses, key=lambda p: p.start):
+        if merged and (p.start - merged[-1].end).days <= 1:
+            last = merged[-1]
+            merged[-1] = Pause(last.start, max(last.end, p.end))
+        else:
+            merged.append(p)
+    return tuple(merged)
 
 
 @dataclass(frozen=True, slots=True)

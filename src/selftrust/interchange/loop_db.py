@@ -5,8 +5,9 @@ URI (``mode=ro``) so the user's file is never changed, check it really is a Loop
 database of a schema version we know (``PRAGMA user_version`` 22 to 25), and read the
 ``Habits`` and ``Repetitions`` tables. Columns that appeared over the versions are
 looked up, not assumed: ``question`` (version 23), ``uuid`` (24) and
-``Repetitions.notes`` (25). Before version 23 Loop kept the question in
-``description``; its migration 23 moves it across, and so do we.
+``Repetitions.notes`` (25), and the reminder's ``reminder_hour``, ``reminder_min`` and
+``reminder_days`` too. Before version 23 Loop kept the question in ``description``;
+its migration 23 moves it across, and so do we.
 
 Repetitions hold what the user entered (Loop computes YES_AUTO days and scores on the
 fly), with each day as the epoch milliseconds of its UTC midnight.
@@ -28,6 +29,7 @@ from selftrust.interchange.loop_records import (
     LoopEntry,
     LoopExport,
     LoopHabit,
+    LoopReminder,
     db_format,
 )
 
@@ -163,20 +165,24 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {str(row[1]).lower() for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
-_HabitRow = tuple[int, str, str, str, int, int, bool, str, float, bool, str, bool, str | None]
+_HabitRow = tuple[int, str, str, str, int, int, bool, str, float, bool, str, bool, str | None,
+                  LoopReminder | None]
 
 
 def _read_habits(conn: sqlite3.Connection, cols: set[str], version: int) -> list[_HabitRow]:
-    question = "question" if "question" in cols else "NULL"
-    uuid = "uuid" if "uuid" in cols else "NULL"
+    def column(name: str) -> str:
+        return name if name in cols else "NULL"
+
     query = (
-        "SELECT id, name, description, " + question + ", freq_num, freq_den, type, unit, "
-        "target_value, target_type, color, archived, " + uuid + " "
-        "FROM Habits ORDER BY position, id"
+        "SELECT id, name, description, " + column("question") + ", freq_num, freq_den, type, "
+        "unit, target_value, target_type, color, archived, " + column("uuid") + ", "
+        + column("reminder_hour") + ", " + column("reminder_min") + ", "
+        + column("reminder_days") + " FROM Habits ORDER BY position, id"
     )
     out: list[_HabitRow] = []
     for raw in conn.execute(query):
-        hid, name, description, quest, num, den, kind, unit, target, ttype, color, arch, uid = raw
+        (hid, name, description, quest, num, den, kind, unit, target, ttype, color, arch, uid,
+         hour, minute, days) = raw  # fmt: skip
         where = f"habit id {hid}"
 
         def problem(detail: str, where: str = where) -> ImportProblem:
@@ -217,6 +223,7 @@ def _read_habits(conn: sqlite3.Connection, cols: set[str], version: int) -> list
                 PALETTE[color],
                 bool(arch),
                 uid if isinstance(uid, str) and uid else None,
+                None if hour is None else LoopReminder(hour, minute, days),
             )
         )
     return out
@@ -268,7 +275,7 @@ def _grouped(
 
 def _habit(row: _HabitRow, position: int, entries: tuple[LoopEntry, ...]) -> LoopHabit:
     (_, name, question, description, num, den, is_numerical, unit, target, at_most, color,
-     archived, uuid) = row  # fmt: skip
+     archived, uuid, reminder) = row  # fmt: skip
     if not is_numerical:
         for e in entries:
             if not UNKNOWN <= e.value <= 3:
@@ -291,4 +298,5 @@ def _habit(row: _HabitRow, position: int, entries: tuple[LoopEntry, ...]) -> Loo
         archived=archived,
         entries=entries,
         uuid=uuid,
+        reminder=reminder,
     )

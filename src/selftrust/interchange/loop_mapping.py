@@ -20,6 +20,10 @@ The rules, and why:
   unmarked; 1 and 2 are amounts (0.001, 0.002), though a CSV writes them as the
   names YES_AUTO and YES_MANUAL.
 * The commitment starts on its oldest Loop entry, where Loop starts scoring.
+* A reminder (backups only: Loop's CSV export has none) keeps its hour, minute and
+  weekdays; Loop's weekday mask starts on Saturday (bit 0) and ours on Monday, so the
+  bits are turned round. An empty mask is every day, as Loop itself has read it. A
+  time that is no time of day is left out, with a warning.
 * Title = Loop's name. ``why`` = Loop's description (what the habit is for, in the
   user's words). Loop's question ("Did you meditate this morning?") is a prompt that
   restates the habit, not a reason, so it does not become the why; it is kept in
@@ -34,6 +38,7 @@ from datetime import date
 from selftrust.domain.commitment import MAX_TITLE_LENGTH, MAX_UNIT_LENGTH, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.history import Entry, History, Status
+from selftrust.domain.reminder import ALL_DAYS, Reminder
 from selftrust.domain.schedule import MAX_WINDOW_DAYS, Schedule
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_records import (
@@ -44,6 +49,7 @@ from selftrust.interchange.loop_records import (
     YES_MANUAL,
     LoopExport,
     LoopHabit,
+    LoopReminder,
 )
 
 MONTH_DENOMINATORS = (30, 31)
@@ -73,6 +79,7 @@ class MappedHabit:
     checkins: tuple[MappedCheckin, ...]
     loose_notes: tuple[tuple[date, str], ...]
     warnings: tuple[str, ...]
+    reminder: Reminder | None = None
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -104,8 +111,15 @@ def map_habit(habit: LoopHabit, *, zero_is_unchecked: bool = False) -> MappedHab
             continue
         checkins.append(MappedCheckin(Entry(e.day, status, value), e.notes))
     start = min((e.day for e in habit.entries), default=None)
+    title = _title(habit, warnings)
+    reminder = None
+    if habit.reminder is not None:
+        reminder = loop_reminder(habit.reminder)
+        if reminder is None:
+            warnings.append(f"“{title}”: Loop's reminder at {habit.reminder.hour}:"
+                            f"{habit.reminder.minute} is not a time of day, so it was left out.")
     return MappedHabit(
-        title=_title(habit, warnings),
+        title=title,
         why=habit.description.strip() or None,
         question=habit.question.strip(),
         rules=rules,
@@ -117,7 +131,25 @@ def map_habit(habit: LoopHabit, *, zero_is_unchecked: bool = False) -> MappedHab
         checkins=tuple(checkins),
         loose_notes=tuple(loose),
         warnings=tuple(warnings),
+        reminder=reminder,
     )
+
+
+def loop_reminder(reminder: LoopReminder) -> Reminder | None:
+    """Loop's reminder as ours; None when its hour and minute are no time of day."""
+    hour, minute, days = reminder.hour, reminder.minute, reminder.days
+    if not (isinstance(hour, int) and isinstance(minute, int)):
+        return None
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    loop_days = days & ALL_DAYS if isinstance(days, int) else ALL_DAYS
+    return Reminder.parse(f"{hour:02d}:{minute:02d}", weekdays_from_loop(loop_days) or ALL_DAYS)
+
+
+def weekdays_from_loop(mask: int) -> int:
+    """Loop's weekday mask (bit 0 = Saturday … bit 6 = Friday) as ours (bit 0 = Monday):
+    Loop's day i is our weekday (i + 5) % 7."""
+    return sum(1 << (i + 5) % 7 for i in range(7) if mask >> i & 1)
 
 
 def loop_rules(habit: LoopHabit, warnings: list[str] | None = None) -> Rules:

@@ -48,6 +48,19 @@ class LoopEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class LoopReminder:
+    """A habit's reminder as Loop stores it (backups only; the CSV export has none).
+
+    ``days`` is Loop's 7-bit mask with bit 0 = Saturday … bit 6 = Friday (127: every
+    day); the values are as read, checked only when mapped.
+    """
+
+    hour: object
+    minute: object
+    days: object = 127
+
+
+@dataclass(frozen=True, slots=True)
 class LoopHabit:
     """One Loop habit with its check-marks (oldest first) and, from a CSV, its scores.
 
@@ -71,6 +84,7 @@ class LoopHabit:
     entries: tuple[LoopEntry, ...]
     uuid: str | None = None
     scores: dict[date, float] | None = None
+    reminder: LoopReminder | None = None
 
 
 # Values of LoopExport.format_version.

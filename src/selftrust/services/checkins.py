@@ -138,9 +138,14 @@ class CheckinService:
                     ]
                     repo.relink_reflections(conn, links, new_id)
                 after = StoredCheckin(new_id, state)
-            repaired = repo.repaired_checkin_ids(conn) if (links or state is None) else None
+            # Relinked reflections repair again: read the links back. A cleared check-in
+            # loses its repair with it (the database sets the links to NULL), which the
+            # ledger can follow without re-reading every reflection on each clear.
+            repaired = repo.repaired_checkin_ids(conn) if links else None
         if repaired is not None:
             ws.ledger.set_repaired(repaired)
+        elif after is None and before is not None:
+            ws.ledger.unrepair(before.id)
         ws.ledger.put_checkin(
             commitment_id,
             day,

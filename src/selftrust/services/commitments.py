@@ -12,7 +12,7 @@ from datetime import date
 from types import EllipsisType
 from typing import TYPE_CHECKING
 
-from selftrust.domain.commitment import Pause, Rules, TargetError
+from selftrust.domain.commitment import Pause, Rules, TargetError, merge_pauses
 from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import ScheduleError
 from selftrust.palette import palette
@@ -173,7 +173,7 @@ class CommitmentService:
 
     def set_pauses(self, commitment_id: int, pauses: list[Pause]) -> CommitmentRow:
         before = self.get(commitment_id)
-        merged = _merge_pauses(pauses)
+        merged = merge_pauses(pauses)
         self._write_columns(commitment_id, {"rules": replace(before.rules, pauses=merged)})
         return before
 
@@ -270,15 +270,3 @@ def _is_hex_color(text: str) -> bool:
         and text[0] == "#"
         and all(ch in "0123456789abcdefABCDEF" for ch in text[1:])
     )
-
-
-def _merge_pauses(pauses: list[Pause]) -> tuple[Pause, ...]:
-    """Overlapping or touching pauses become one, so a day is never paused twice."""
-    merged: list[Pause] = []
-    for p in sorted(pauses, key=lambda p: p.start):
-        if merged and (p.start - merged[-1].end).days <= 1:
-            last = merged[-1]
-            merged[-1] = Pause(last.start, max(last.end, p.end))
-        else:
-            merged.append(p)
-    return tuple(merged)

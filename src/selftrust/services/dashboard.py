@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from selftrust.domain.history import MISSED, Status
+from selftrust.domain.history import MISSED, Entry, History, Status
 from selftrust.domain.occasions import DayState, day_state
 from selftrust.domain.summary import Progress, progress
 from selftrust.store import repository as repo
@@ -17,6 +17,11 @@ from selftrust.store.records import CommitmentRow
 
 if TYPE_CHECKING:
     from selftrust.services.workspace import Workspace
+
+
+SMALL_LEDGER = 8000
+"""Up to this many check-ins, loading everything before the first paint costs less
+than a glance followed by a second pass (about 30 ms on a small machine)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,7 @@ class DayItem:
     progress: Progress | None
     schedule_hint: str
     checkable: bool  # False for days that have not come yet
+    figures: bool = True  # False: streaks, strength and progress are not computed yet
 
     @property
     def title(self) -> str:
@@ -79,6 +85,61 @@ class Dashboard:
             if not is_due(c, day):
                 continue
             items.append(self.item(c, day, today, notes.get(c.id, "")))
+        return items
+
+    def glance(self, day: date, *, small: int = SMALL_LEDGER) -> list[DayItem]:
+        """The same rows as `day`, without the figures that need whole histories.
+
+        Streaks, strength and progress read years of check-ins; the state of the day
+        itself needs only that day. At start-up this paints Today (and lets the user
+        check off) before the ledger has loaded; `refresh` then fills in the figures.
+        Once the ledger is loaded, or when it holds at most ``small`` check-ins (a few
+        years: loading it is quicker than any wait), it simply is `day`.
+        """
+        ws = self.ws
+        if ws.ledger.loaded:
+            return self.day(day)
+        with ws.read() as conn:
+            few = repo.count_rows(conn, "checkin") <= small
+        if few:
+            return self.day(day)
+        with ws.read() as conn:
+            commitments = repo.list_commitments(conn, include_archived=False)
+            rows = {r.commitment_id: r for r in repo.checkins(conn, first=day, last=day)}
+            # Only a lapse can be repaired: a miss, or an amount over (or under) its target.
+            lapses = any(r.status is Status.MISSED or r.value is not None for r in rows.values())
+            repaired = repo.repaired_checkin_ids(conn) if lapses else set()
+        today = ws.today()
+        items: list[DayItem] = []
+        for c in commitments:
+            if not is_due(c, day):
+                continue
+            row = rows.get(c.id)
+            entry = None if row is None else Entry(day, row.status, row.value,
+                                                   row.id in repaired)
+            state = DayState.OPEN
+            if day <= today:
+                # The day's state is judged from that day alone (see day_state).
+                one_day = History(day, day, [entry] if entry else [], c.rules)
+                state = day_state(c.rules, one_day, 0)
+            period = c.rules.period
+            items.append(DayItem(
+                commitment=c,
+                day=day,
+                status=entry.status if entry else None,
+                value=entry.value if entry else None,
+                note=(row.note or "") if row else "",
+                state=state,
+                repaired=bool(entry and entry.repaired and entry.status.code == MISSED),
+                current_streak=0,
+                best_streak=0,
+                streak_unit=period.value if period is not None else "day",
+                strength=0.0,
+                progress=None,
+                schedule_hint=schedule_hint(c),
+                checkable=day <= today,
+                figures=False,
+            ))
         return items
 
     def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:

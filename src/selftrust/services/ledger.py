@@ -8,7 +8,7 @@ caches per-commitment summaries until that commitment changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from sqlalchemy.engine import Connection
@@ -42,26 +42,56 @@ class Ledger:
         self._repaired: set[int] = set()
         self._summaries: dict[tuple[int, date], Summary] = {}
         self._jar_tracks: dict[tuple[int, date], JarTrack] = {}
+        # The last history built per commitment: a Today row needs the same one for its
+        # summary and for the day's state and progress (one per commitment keeps memory
+        # flat when charts ask for thousands of days).
+        self._last_history: dict[int, History] = {}
+        self._version = 0  # moves on every change, so a stepwise load knows it is stale
         self.loaded = False
 
     # --- loading and patching -------------------------------------------------------
     def load(self) -> None:
+        for _ in self.load_in_steps(chunk=0):
+            pass
+
+    def load_in_steps(self, chunk: int = 8000) -> Iterator[None]:
+        """Load everything, pausing (yielding) after the read and after each ``chunk``
+        check-ins, so a window can stay responsive while ten years load; ``chunk=0``
+        loads in one go.
+
+        The ledger counts as loaded only once every row is in. Any change to the
+        ledger meanwhile (a check-off, a full `load`) makes the steps stop without
+        installing anything: `ensure_loaded` then reads afresh, the change included.
+        """
+        version = self._version
         with self._read() as conn:
             commitments = repo.list_commitments(conn)
             rows = repo.checkin_tuples(conn)
-            self._repaired = repo.repaired_checkin_ids(conn)
-        self.commitments = {c.id: c for c in commitments}
+            repaired = repo.repaired_checkin_ids(conn)
         entries: dict[int, dict[date, Entry]] = {c.id: {} for c in commitments}
         ids: dict[int, dict[date, int]] = {c.id: {} for c in commitments}
-        repaired = self._repaired
         fromiso = date.fromisoformat
-        for checkin_id, cid, day_text, status, value in rows:
-            day = fromiso(day_text)
-            entries[cid][day] = Entry(day, _STATUS[status], value, checkin_id in repaired)
-            ids[cid][day] = checkin_id
+        step = chunk or max(1, len(rows))
+        for lo in range(0, len(rows), step):
+            if chunk:
+                yield
+                if self._version != version:
+                    return
+            for checkin_id, cid, day_text, status, value in rows[lo:lo + step]:
+                day = fromiso(day_text)
+                entries[cid][day] = Entry(day, _STATUS[status], value, checkin_id in repaired)
+                ids[cid][day] = checkin_id
+        if chunk:
+            yield
+            if self._version != version:
+                return
+        self._version += 1
+        self.commitments = {c.id: c for c in commitments}
+        self._repaired = repaired
         self._entries, self._ids = entries, ids
         self._summaries.clear()
         self._jar_tracks.clear()
+        self._last_history.clear()
         self.loaded = True
 
     def ensure_loaded(self) -> None:
@@ -70,6 +100,8 @@ class Ledger:
 
     def forget(self, commitment_id: int) -> None:
         """Drop cached figures of one commitment after it changed."""
+        self._version += 1
+        self._last_history.pop(commitment_id, None)
         for cache in (self._summaries, self._jar_tracks):
             for key in [k for k in cache if k[0] == commitment_id]:
                 del cache[key]
@@ -106,6 +138,7 @@ class Ledger:
 
     def set_repaired(self, checkin_ids: Iterable[int]) -> None:
         """Replace the set of repaired check-ins (after a reflection was written or removed)."""
+        self._version += 1
         new = set(checkin_ids)
         changed = new ^ self._repaired
         self._repaired = new
@@ -117,6 +150,11 @@ class Ledger:
                     e = self._entries[cid][day]
                     self._entries[cid][day] = Entry(e.day, e.status, e.value, checkin_id in new)
                     self.forget(cid)
+
+    def unrepair(self, checkin_id: int) -> None:
+        """A deleted check-in no longer counts as repaired (its links became NULL)."""
+        if checkin_id in self._repaired:
+            self.set_repaired(self._repaired - {checkin_id})
 
     # --- reading --------------------------------------------------------------------
     def checkin_id(self, commitment_id: int, day: date) -> int | None:
@@ -134,13 +172,15 @@ class Ledger:
         return history_start(c.created_on, min(days) if days else None)
 
     def history(self, commitment_id: int, end: date) -> History:
+        """The dense history up to ``end``. Shared, not copied: callers only read it."""
+        start = self.start_of(commitment_id)
+        last = self._last_history.get(commitment_id)
+        if last is not None and last.end == end and last.start == start:
+            return last
         c = self.commitments[commitment_id]
-        return History(
-            self.start_of(commitment_id),
-            end,
-            self._entries.get(commitment_id, {}).values(),
-            c.rules,
-        )
+        found = History(start, end, self._entries.get(commitment_id, {}).values(), c.rules)
+        self._last_history[commitment_id] = found
+        return found
 
     def summary(self, commitment_id: int, end: date) -> Summary:
         key = (commitment_id, end)

@@ -27,6 +27,7 @@ class Settings:
     reminders_enabled: bool = True
     summary_enabled: bool = False
     summary_time: str = "20:00"
+    auto_export_folder: str = ""  # a JSON export is written there daily ("" = off)
 
     @property
     def jar_rules(self) -> JarRules:

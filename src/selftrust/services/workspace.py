@@ -119,6 +119,17 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Open the data folder's database again, in place (after a restore swapped the
+        file), and reload; every service and view keeps working with the new data."""
+        folder = self.db.folder
+        self.db.close()
+        try:
+            self.db = open_database(folder, now=self.clock.now())
+        except StoreError as exc:
+            raise as_data_problem(exc) from exc
+        self.reload()
+
     def back_up_now(self) -> store_backups.Backup:
         try:
             return self.db.back_up_now(now=self.clock.now())
@@ -170,12 +181,16 @@ def list_backups(data_dir: Path | None) -> list[store_backups.Backup]:
     return store_backups.list_backups(data_folder(data_dir))
 
 
-def restore_backup(data_dir: Path | None, backup: Path) -> Path | None:
+def restore_backup(
+    data_dir: Path | None, backup: Path, *, now: datetime | None = None
+) -> Path | None:
     """Put a backup in place; returns where the previous database was kept (never deleted).
 
-    The workspace on that folder must be closed first."""
+    ``now`` (default: the real clock) dates the name of the kept file, so a command
+    run with a fixed clock names it by that clock. The workspace on that folder must
+    be closed first."""
     try:
-        return store_backups.restore(data_folder(data_dir), backup)
+        return store_backups.restore(data_folder(data_dir), backup, now=now)
     except StoreError as exc:
         raise as_data_problem(exc) from exc
 

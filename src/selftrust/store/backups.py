@@ -4,8 +4,10 @@ Backups are made with SQLite's online backup API, so they are consistent even wh
 the app writes. Each one is written under a temporary name, checked with
 ``PRAGMA integrity_check`` and only then renamed into place, so a backup file that
 exists is a good one. They are single self-contained files (rollback-journal mode),
-owner-only (0600). Only daily backups past retention (``retention.py``) are ever
-deleted; backups made before an update are kept until the user removes them.
+owner-only (0600). Daily backups past retention (``retention.py``) are deleted, and
+of the labelled ones ("before-update", "before-import") the newest ``KEEP_LABELLED`` of
+each label stay, so a person who imports every day does not fill the disk; the
+backup just made is never the one to go. Nothing else in the folder is touched.
 
 The functions that make a backup expect a database that ``open_database`` has
 accepted (``Database.back_up_now`` is the usual way in).
@@ -51,6 +53,8 @@ TEMPORARY = re.compile(r"^\.selftrust.*\.(?:partial|restoring)-(\d+)$")
 """A copy being written by a backup or restore (the number is the writer's process id)."""
 ABANDONED_AFTER_S = 24 * 3600  # where we cannot ask whether the writer still runs
 BEFORE_UPDATE = "before-update"
+KEEP_LABELLED = 5
+"""Labelled backups kept per label (the newest, by the moment each was taken)."""
 
 log = logging.getLogger(__name__)
 
@@ -99,14 +103,38 @@ def back_up_if_due(folder: DataFolder, *, now: datetime | None = None) -> Backup
 
 
 def back_up_labelled(folder: DataFolder, label: str, *, now: datetime | None = None) -> Backup:
-    """A backup kept outside the daily rotation, e.g. "before-update" before a migration."""
+    """A backup kept outside the daily rotation, e.g. "before-update" before a migration;
+    older ones of the same label beyond the newest ``KEEP_LABELLED`` are deleted."""
     moment = _local(now)
     base = folder.backups / f"selftrust-{label}-{stamp(moment)}.db"
     target, n = base, 1
     while target.exists():
         n += 1
         target = base.with_name(f"{base.stem}-{n}.db")
-    return _write_backup(folder, target, moment)
+    backup = _write_backup(folder, target, moment)
+    try:
+        prune_labelled(folder, label, spare=backup.path)
+    except OSError as exc:  # the backup is made; tidying up can wait for the next one
+        log.warning("could not remove old %s backups: %s", label, exc)
+    return backup
+
+
+def prune_labelled(
+    folder: DataFolder, label: str, *, keep: int = KEEP_LABELLED, spare: Path | None = None
+) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of ``label``; returns what was deleted.
+
+    ``spare`` (the backup just made) always stays and counts as one of the ``keep``,
+    even when its time says it is older (a clock set back)."""
+    mine = [b for b in list_backups(folder) if b.kind == label]  # newest first
+    kept = [b for b in mine if b.path == spare][:1]
+    kept += [b for b in mine if b.path != spare][: max(keep - len(kept), 0)]
+    removed = []
+    for backup in mine:
+        if backup not in kept:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
 
 
 def prune(folder: DataFolder) -> list[Path]:

@@ -88,7 +88,15 @@ def run_gui(
         return 1
 
     clock = clock or SystemClock()
-    ws = _open_with_recovery(data_dir, clock)
+    if exit_after_startup:
+        # A probe (benchmarks, the packaging smoke test) must never wait on a dialog.
+        try:
+            ws: Workspace | None = open_workspace(data_dir, clock)
+        except DataProblem as problem:
+            print(f"selftrust: {problem}", file=sys.stderr)
+            ws = None
+    else:
+        ws = _open_with_recovery(data_dir, clock)
     if ws is None:
         guard.release()
         return 1
@@ -98,12 +106,20 @@ def run_gui(
 
     window = MainWindow(ctx)
     guard.activated.connect(window.bring_to_front)
-    from selftrust.ui.desktop_citizen import DesktopCitizen
-
-    citizen = DesktopCitizen(ctx, window)  # tray, reminders, keep running in the tray
     _install_excepthook(window)
     window.show()
     status = {"code": 0}
+    citizens: list[object] = []
+
+    def become_citizen() -> None:
+        """The tray and reminders read the whole ledger: only after Today has painted."""
+        from selftrust.ui.desktop_citizen import DesktopCitizen
+
+        if not citizens:
+            citizens.append(DesktopCitizen(ctx, window))
+
+    if not exit_after_startup:
+        window.today_painted.connect(lambda: QTimer.singleShot(0, become_citizen))
     if exit_after_startup:
         def timed_out() -> None:
             status["code"] = 1
@@ -115,7 +131,8 @@ def run_gui(
     else:
         QTimer.singleShot(0, lambda: _first_run(ctx, window))
     code = app.exec()
-    citizen.tray.hide()
+    for citizen in citizens:
+        citizen.tray.hide()  # type: ignore[attr-defined]
     ctx.bridge.detach()
     ws.close()
     guard.release()

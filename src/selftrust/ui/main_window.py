@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         self._wire_actions()
         self._arm_rollover()
         ctx.bridge.changed.connect(self._on_change)
+        self._auto_export = QTimer(self)  # the daily copy to a folder, checked after start-up
+        self._auto_export.setSingleShot(True)
+        self._auto_export.timeout.connect(lambda: self._data_call("start_auto_export"))
+        self._auto_export.start(20_000)
 
         if restore_state:
             self._restore_geometry()

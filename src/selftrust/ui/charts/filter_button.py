@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from selftrust.store.records import CommitmentRow
+from selftrust.services.records import CommitmentRow
 
 
 def swatch(color: str, size: int = 12) -> QIcon:

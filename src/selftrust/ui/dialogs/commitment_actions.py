@@ -14,7 +14,7 @@ from typing import Any
 from selftrust.domain.commitment import Pause
 from selftrust.services.commitments import CommitmentDraft, DeletedCommitment
 from selftrust.services.errors import UserError
-from selftrust.store.records import CommitmentRow
+from selftrust.services.records import CommitmentRow
 from selftrust.ui.context import UiContext
 from selftrust.ui.undo import perform
 

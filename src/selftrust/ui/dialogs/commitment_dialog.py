@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from selftrust.domain.commitment import Pause, Rules
+from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import Schedule
 from selftrust.palette import palette
 from selftrust.services.commitments import CommitmentDraft
@@ -38,6 +39,8 @@ def make_form(
         accept_text=accept_text,
         today=ctx.ws.today(),
         week_start=ctx.ws.settings.week_start,
+        tray_available=QSystemTrayIcon.isSystemTrayAvailable(),
+        reminders_on=ctx.ws.settings.reminders_enabled,
         parent=parent,
     )
     form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -75,7 +78,8 @@ def edit_commitment(
         messages.prompter.problem(parent, "Cannot edit this commitment", str(exc))
         return None
     draft = CommitmentDraft(
-        title=row.title, rules=row.rules, why=row.why, color=row.color, created_on=row.created_on
+        title=row.title, rules=row.rules, why=row.why, color=row.color,
+        created_on=row.created_on, reminder=row.reminder,
     )
     form = make_form(
         ctx,
@@ -102,6 +106,7 @@ def example_draft(ctx: UiContext) -> CommitmentDraft:
         why="A loose back makes long days at the desk easier.",
         color="#189e8c",
         created_on=today,
+        reminder=Reminder.parse("07:30", 0b0010101),
     )
 
 

@@ -1,5 +1,5 @@
-"""The form of a commitment: title, why, yes/no or measurable, schedule, start, colour,
-pauses. Validated live: a kind message under the field, and the OK button waits until
+"""The form of a commitment: title, why, yes/no or measurable, schedule, reminder,
+start, colour, pauses. Validated live: a kind message under the field, and the OK button waits until
 everything can be saved.
 
 The form does not know where the commitment goes: ``save`` does that (the database for
@@ -12,22 +12,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from selftrust.domain.commitment import Rules, TargetError
 from selftrust.domain.days import Period
+from selftrust.domain.reminder import ReminderError
 from selftrust.domain.schedule import ScheduleError, ScheduleKind
 from selftrust.services.commitments import MAX_WHY_LENGTH, CommitmentDraft
 from selftrust.services.errors import Invalid, UserError
@@ -37,6 +40,7 @@ from selftrust.ui.widgets.color_picker import ColorPicker
 from selftrust.ui.widgets.dates import date_edit, set_week_start, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 from selftrust.ui.widgets.pause_editor import PauseEditor
+from selftrust.ui.widgets.reminder_editor import ReminderEditor
 from selftrust.ui.widgets.schedule_editor import ScheduleEditor
 from selftrust.ui.widgets.target_editor import TargetEditor
 
@@ -68,6 +72,8 @@ class CommitmentForm(QDialog):
         accept_text: str = "&Add commitment",
         today: date,
         week_start: int = 0,
+        tray_available: bool = True,
+        reminders_on: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -99,6 +105,8 @@ class CommitmentForm(QDialog):
         self.target = TargetEditor()
         self.schedule = ScheduleEditor(week_start=week_start, today=today)
         self.rules_message = InlineMessage()
+        self.reminder = ReminderEditor(week_start=week_start, tray_available=tray_available,
+                                       reminders_on=reminders_on)
 
         self.start = date_edit(today, "Starts on")
         self.start.setObjectName("start")
@@ -121,8 +129,12 @@ class CommitmentForm(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         # --- layout ---------------------------------------------------------------------
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
+        # The fields scroll when the screen is short (an 800x600 laptop); the message
+        # and the buttons always stay in view below them.
+        self.body = QWidget()
+        self.body.setObjectName("commitment-form-body")
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, em // 2)
         layout.setSpacing(4)
 
         def section(label: QLabel, *widgets: QWidget, gap: bool = True) -> None:
@@ -145,6 +157,7 @@ class CommitmentForm(QDialog):
         section(section_label("Kind"), self.target)
         section(section_label("Sc&hedule", self.schedule.kind_box), self.schedule,
                 self.rules_message)
+        section(section_label("Reminder"), self.reminder)
 
         start_and_colour = QHBoxLayout()
         start_and_colour.setSpacing(em * 3)
@@ -164,12 +177,25 @@ class CommitmentForm(QDialog):
         layout.addLayout(start_and_colour)
 
         section(section_label("&Pauses", self.pauses.start), self.pauses)
-        layout.addSpacing(8)
         layout.addStretch(1)
-        layout.addWidget(self.form_message)
-        layout.addSpacing(6)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(em * 46)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, em * 3 // 2)
+        outer.setSpacing(6)
+        outer.addWidget(self.scroll, 1)
+        for widget in (self.form_message, self.buttons):
+            row = QHBoxLayout()
+            row.setContentsMargins(em * 2, 0, em * 2, 0)
+            row.addWidget(widget)
+            outer.addLayout(row)
+        # Only vertical scrolling: the dialog is always as wide as the fields need.
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(em * 46, self.body.minimumSizeHint().width() + bar + 4))
+        self._sized = False
 
         # --- behaviour ------------------------------------------------------------------
         if draft is not None:
@@ -180,6 +206,7 @@ class CommitmentForm(QDialog):
         self.why.textChanged.connect(self.validate)
         self.target.changed.connect(self._target_changed)
         self.schedule.changed.connect(self.validate)
+        self.reminder.changed.connect(self.validate)
         self.start.dateChanged.connect(self.validate)
         self.color.changed.connect(self.validate)
         self.pauses.changed.connect(self.validate)
@@ -197,6 +224,8 @@ class CommitmentForm(QDialog):
         if draft.color:
             self.color.set_color(draft.color)
         self.pauses.set_pauses(draft.rules.pauses)
+        if draft.reminder is not ...:  # a draft that does not say leaves the row as it is
+            self.reminder.set_reminder(draft.reminder)
         self._target_changed()
 
     def draft(self) -> CommitmentDraft | None:
@@ -249,6 +278,12 @@ class CommitmentForm(QDialog):
                         "The day of a one-time promise can't be before it starts; "
                         "move the start day back, or pick a later day.")
 
+        reminder = None
+        try:
+            reminder = self.reminder.reminder()
+        except ReminderError:
+            ok = False  # the editor shows its own message
+
         self.ok.setEnabled(ok)
         if ok:
             self.form_message.clear_message()
@@ -260,6 +295,7 @@ class CommitmentForm(QDialog):
             why=why,
             color=self.color.color(),
             created_on=to_date(self.start.date()),
+            reminder=reminder,
         )
 
     # --- buttons ----------------------------------------------------------------------
@@ -290,6 +326,37 @@ class CommitmentForm(QDialog):
     def is_dirty(self) -> bool:
         return self._snapshot() != self._initial
 
+    # --- height -----------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The fields are never squeezed below their height at this width (Qt would
+        ignore wrapped lines and cut hints); when that is taller than the screen allows,
+        the dialog stops at the screen and the fields scroll."""
+        layout = self.body.layout()
+        if layout is None:
+            return
+        width = self.scroll.viewport().width() or self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > 0 and needed != self.body.minimumHeight():
+            self.body.setMinimumHeight(needed)
+        if not self._sized and self.isVisible():
+            self._sized = True
+            chrome = self.height() - self.scroll.height()
+            screen = self.screen().availableGeometry() if self.screen() else None
+            limit = int(screen.height() * 0.92) if screen is not None else needed + chrome
+            self.resize(self.width(), min(needed + chrome + 2, limit))
+
     # --- internals --------------------------------------------------------------------
     def _snapshot(self) -> tuple[object, ...]:
         return (
@@ -310,6 +377,7 @@ class CommitmentForm(QDialog):
             self.start.date(),
             self.color.color(),
             self.pauses.pauses(),
+            self.reminder.state(),
         )
 
     def _title_edited(self) -> None:

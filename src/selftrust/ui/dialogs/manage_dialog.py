@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.services.errors import UserError
-from selftrust.store.records import CommitmentRow
+from selftrust.services.records import CommitmentRow
 from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages

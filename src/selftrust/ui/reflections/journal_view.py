@@ -43,7 +43,7 @@ from selftrust.ui.undo import perform
 from selftrust.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
-    from selftrust.store.records import CommitmentRow
+    from selftrust.services.records import CommitmentRow
 
 SEARCH_DELAY_MS = 150
 RANGES = (

@@ -13,7 +13,7 @@ from selftrust.ui.dialogs import messages
 from selftrust.ui.undo import perform
 
 if TYPE_CHECKING:
-    from selftrust.store.records import CommitmentRow
+    from selftrust.services.records import CommitmentRow
 
 BUTTON_TEXT = "Make this a promise for tomorrow"
 

@@ -44,7 +44,7 @@ from selftrust.ui.reflections.words import STATUS_WORDS, day_words
 from selftrust.ui.undo import perform
 
 if TYPE_CHECKING:
-    from selftrust.store.records import ReflectionRow
+    from selftrust.services.records import ReflectionRow
 
 log = logging.getLogger(__name__)
 

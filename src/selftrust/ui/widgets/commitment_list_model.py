@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from selftrust.store.records import CommitmentRow
+from selftrust.services.records import CommitmentRow
 from selftrust.ui.widgets.labels import plain_tooltip
 
 MIME_TYPE = "application/x-selftrust-commitment-ids"

@@ -21,21 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.domain.commitment import Pause
+from selftrust.domain.commitment import Pause, merge_pauses
 from selftrust.ui.icons import icon
 from selftrust.ui.widgets.dates import date_edit, set_week_start, span_words, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
-
-
-def merge_pauses(pauses: Iterable[Pause]) -> tuple[Pause, ...]:
-    merged: list[Pause] = []
-    for p in sorted(pauses, key=lambda p: p.start):
-        if merged and (p.start - merged[-1].end).days <= 1:
-            last = merged[-1]
-            merged[-1] = Pause(last.start, max(last.end, p.end))
-        else:
-            merged.append(p)
-    return tuple(merged)
 
 
 class PauseEditor(QWidget):

@@ -1,0 +1,72 @@
+"""Regenerate the screenshots in docs/screenshots from demo data.
+
+    .venv/bin/python docs/make_screenshots.py [--only NAME...]
+
+Everything runs offscreen with the clock fixed at 2026-11-24 12:00, so the pictures
+are the same on every machine that has the same fonts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "screenshots"
+NOW = "2026-11-24T12:00:00"
+
+SIZES = {"small": "800x600", "large": "1600x1000", "default": "1100x720"}
+CHARTS = ("growth", "strength", "kept-rate", "calendar", "weekday", "streaks")
+
+
+def shots() -> list[tuple[str, list[str], str]]:
+    """(file name, screenshot arguments, which data folder)."""
+    out: list[tuple[str, list[str], str]] = []
+    for theme in ("light", "dark"):
+        for data in ("demo", "empty"):
+            for size in ("small", "large"):
+                for view in ("today", "streaks"):
+                    out.append((f"{view}-{data}-{theme}-{SIZES[size]}.png",
+                                ["--view", view, "--size", SIZES[size]], data))
+        for view, name in (("jar", "jar"), ("reflections", "journal"),
+                           ("reflection-dialog", "reflection"), ("welcome", "welcome"),
+                           ("commitment-dialog", "commitment-dialog"),
+                           ("backups", "backups")):
+            data = "empty" if view == "welcome" else "demo"
+            out.append((f"{name}-{theme}.png", ["--view", view], data))
+        for chart in CHARTS:
+            out.append((f"charts-{chart}-{theme}.png", ["--view", "charts", "--chart", chart],
+                        "demo"))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", nargs="*", help="file names (or parts of them) to make")
+    args = parser.parse_args()
+    env = dict(os.environ, SELFTRUST_NOW=NOW, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = str(HERE.parent / "src")
+    base = [sys.executable, "-m", "selftrust"]
+    with tempfile.TemporaryDirectory(prefix="selftrust-shots-") as tmp:
+        folders = {"demo": Path(tmp) / "demo", "empty": Path(tmp) / "empty"}
+        subprocess.run([*base, "--data-dir", str(folders["demo"]), "demo", "--years", "2",
+                        "--commitments", "8", "--seed", "1"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        for name, extra, data in shots():
+            if args.only and not any(part in name for part in args.only):
+                continue
+            theme = "dark" if "-dark" in name else "light"
+            subprocess.run([*base, "--data-dir", str(folders[data]), "screenshot", *extra,
+                            "--theme", theme, "--out", str(OUT / name)],
+                           env=env, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            print(name)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""Loop Habit Tracker's files as import records: the readers and mapping, made importable.
+
+``loop_mapping`` decides what a Loop habit *means* in Self-Trust; this module adds what
+an import needs on top:
+
+* A stable id per habit, so importing the same export twice adds nothing. A habit's
+  ``uuid`` (Loop backups since schema 24) is used when there is one; a second id is
+  derived from the habit's name and the first day it was ticked, which a CSV export
+  and a backup of the same habit share. The importer matches either, and also
+  derives that second id from the commitments already here, so a CSV export after a
+  backup (or the other way round) finds the habits it already brought in.
+* Check-ins carry no time of recording in Loop, so they only fill days that have
+  nothing recorded here; a day already recorded in Self-Trust is never overwritten.
+* Notes on days Loop left unmarked have no check-in to live on; the summary says how
+  many were left out rather than dropping them silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from selftrust.domain.commitment import TargetError
+from selftrust.domain.schedule import ScheduleError
+from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.loop_files import read_loop_export
+from selftrust.interchange.loop_mapping import MappedHabit, map_habit
+from selftrust.interchange.loop_records import (
+    CSV_V18,
+    SKIP,
+    YES_MANUAL,
+    LoopExport,
+    LoopHabit,
+)
+from selftrust.interchange.native_json import BATCH
+from selftrust.interchange.native_records import (
+    MAX_NOTE_LENGTH,
+    MAX_WHY_LENGTH,
+    CheckinBatch,
+    CheckinRow,
+    CommitmentRecord,
+    Item,
+    Notice,
+    ReadProgress,
+)
+
+
+def loop_kind(export: LoopExport) -> str:
+    return ("Loop Habit Tracker CSV export" if export.is_csv
+            else "Loop Habit Tracker backup")
+
+
+def derived_uid(title: str, first_day: date | None, salt: str = "") -> str:
+    """A 32-character id from what stays the same across a habit's exports: its title
+    (as imported) and the first day it was ticked."""
+    text = f"loop\n{title}\n{first_day.isoformat() if first_day else '-'}\n{salt}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def first_entered(habit: LoopHabit) -> date | None:
+    """The first day the person ticked (or measured): the same in a CSV export and in a
+    backup, unlike the first check-mark, which a CSV can shade earlier (YES_AUTO). It is
+    the first *kept* day of the imported commitment, so it can be found again there."""
+    days = [e.day for e in habit.entries
+            if (0 <= e.value != SKIP if habit.is_numerical else e.value == YES_MANUAL)]
+    return min(days, default=None)
+
+
+def read_loop_items(path: Path) -> Iterator[Item]:
+    """Read a Loop CSV export or backup and yield what to import (ImportProblem if bad)."""
+    export = read_loop_export(path)
+    yield from loop_items(export)
+
+
+def loop_items(export: LoopExport) -> Iterator[Item]:
+    mapped = []
+    zero_is_unchecked = export.format_version == CSV_V18
+    for habit in export.habits:
+        try:
+            mapped.append(map_habit(habit, zero_is_unchecked=zero_is_unchecked))
+        except (ScheduleError, TargetError, ValueError) as exc:
+            raise ImportProblem(f"the Loop habit “{habit.name}” cannot be imported: {exc}",
+                                file=export.source.name) from None
+    label = export.source.name
+    total = sum(len(m.checkins) for m in mapped) or 1
+    yield ReadProgress(0, total)
+    for name in export.without_data:
+        yield Notice(f"“{name}” is listed in the export without its check-marks "
+                     "(it was not selected in Loop), so it was left out.")
+    seen: set[str] = set()
+    records: list[tuple[CommitmentRecord, MappedHabit]] = []
+    for habit, m in zip(export.habits, mapped, strict=True):
+        derived = derived_uid(m.title, first_entered(habit))
+        if derived in seen:
+            derived = derived_uid(m.title, first_entered(habit), str(habit.position))
+        uuid = habit.uuid if habit.uuid and len(habit.uuid) <= 32 else None
+        uid = uuid or derived
+        seen.update((uid, derived))
+        for text in m.warnings:
+            yield Notice(text)
+        why = m.why
+        if why is not None and len(why) > MAX_WHY_LENGTH:
+            why = why[: MAX_WHY_LENGTH - 1] + "…"
+            yield Notice(f"“{m.title}”: its description was shortened to "
+                         f"{MAX_WHY_LENGTH:,} characters.")
+        # Loop does not say when a habit was archived: its last recorded day is the best
+        # guess. A habit without any entries starts (and ends) on the day of the export, or
+        # of the import when the export does not say.
+        created_on = m.start or export.export_day
+        archived_on = None
+        if m.archived:
+            archived_on = max((c.entry.day for c in m.checkins), default=created_on)
+        record = CommitmentRecord(
+            uid=uid,
+            title=m.title,
+            why=why,
+            rules=m.rules,
+            color=m.color.lower(),
+            position=m.position,
+            created_on=created_on,
+            archived_on=archived_on,
+            archived_today=m.archived and archived_on is None,
+            aliases=(derived,) if derived != uid else (),
+            reminder=m.reminder,
+            file=label,
+        )
+        records.append((record, m))
+        yield record
+    done = 0
+    loose = 0
+    shortened = 0
+    for record, m in records:
+        loose += len(m.loose_notes)
+        batch: list[CheckinRow] = []
+        for c in m.checkins:
+            note = c.note or None
+            if note is not None and len(note) > MAX_NOTE_LENGTH:
+                note = note[: MAX_NOTE_LENGTH - 1] + "…"
+                shortened += 1
+            day = c.entry.day.isoformat()
+            batch.append((record.uid, day, c.entry.status.value, c.entry.value, note,
+                          f"{day} 12:00:00.000000", 0, 0))
+            if len(batch) >= BATCH:
+                done += len(batch)
+                yield CheckinBatch(batch, label)
+                yield ReadProgress(done, total)
+                batch = []
+        if batch:
+            done += len(batch)
+            yield CheckinBatch(batch, label)
+            yield ReadProgress(done, total)
+    if loose:
+        yield Notice(f"{loose:,} note{'s' if loose != 1 else ''} on days Loop left unmarked "
+                     "could not be kept (Self-Trust keeps a note with a check-in).")
+    if shortened:
+        yield Notice(f"{shortened:,} long note{'s were' if shortened != 1 else ' was'} "
+                     f"shortened to {MAX_NOTE_LENGTH:,} characters.")

@@ -1,0 +1,74 @@
+"""Backups of the open workspace: list them, make one now, restore one in place.
+
+Restoring swaps the database file under a running app: the workspace closes its
+database, the store puts a copy of the backup in place (the current file is moved
+aside, never deleted), and the workspace opens the folder again and tells every view
+to reload. If the backup cannot be used, the data that was open stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selftrust.store import backups as store_backups
+from selftrust.store.backups import Backup
+from selftrust.store.errors import StoreError
+
+__all__ = ["Backup", "back_up_now", "backups_folder", "find_backup", "kind_name", "list_backups",
+           "restore_in_place"]
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+KIND_NAMES = {
+    "daily": "Daily",
+    "before-update": "Before an update",
+    "before-import": "Before an import",
+}
+
+
+def kind_name(kind: str) -> str:
+    return KIND_NAMES.get(kind, kind.replace("-", " ").capitalize())
+
+
+def backups_folder(ws: Workspace) -> Path:
+    return ws.db.folder.backups
+
+
+def list_backups(ws: Workspace) -> list[Backup]:
+    """The backups in the workspace's data folder, newest first."""
+    return store_backups.list_backups(ws.db.folder)
+
+
+def back_up_now(ws: Workspace) -> Backup:
+    return ws.back_up_now()
+
+
+def find_backup(ws: Workspace, name_or_path: Path) -> Path:
+    """A path as given, or the name of a file in the backups folder."""
+    if name_or_path.exists() or name_or_path.is_absolute():
+        return name_or_path
+    candidate = ws.db.folder.backups / name_or_path.name
+    return candidate if candidate.exists() else name_or_path
+
+
+def restore_in_place(ws: Workspace, backup: Path) -> Path | None:
+    """Replace the open data with ``backup``; returns where the previous file was kept.
+
+    Raises DataProblem if the backup cannot be restored; the current data then stays
+    open and unchanged.
+    """
+    from selftrust.services.workspace import as_data_problem
+
+    folder = ws.db.folder
+    ws.db.close()
+    try:
+        aside = store_backups.restore(folder, backup, now=ws.clock.now())
+    except BaseException as exc:
+        ws.reopen()
+        if isinstance(exc, StoreError):
+            raise as_data_problem(exc) from exc
+        raise
+    ws.reopen()
+    return aside

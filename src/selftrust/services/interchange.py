@@ -1,0 +1,538 @@
+"""Import and export over an open workspace: the use cases the CLI and the UI share.
+
+Import is one transaction. Whatever the source (our JSON or CSV, Loop's CSV export or
+backup), its records are checked as they stream in, check-ins are staged and merged
+with set-based statements (``store/bulk.py`` holds the merge rule), and only when all
+of it fits is anything committed. A bad line, a Cancel, or a crash leaves the data
+exactly as it was. A dry run does the same work and rolls back, so its summary is
+exact. Before a real import changes existing data, a "before-import" backup is taken
+of the state being replaced (read from the last commit while the import waits).
+
+Merge rules (also in docs/export-format.md):
+
+* commitments are matched by uid; one already here keeps its own title, schedule,
+  colour and reminder, and the file's check-ins and reflections join it;
+* a check-in replaces the one of the same day only when it says something different
+  and was recorded later; sources without time stamps (Loop) only fill empty days;
+* a reflection replaces the one with the same uid only when it was edited later;
+* settings are taken from the file only into a data folder that has no data yet.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from selftrust.domain.commitment import MAX_TITLE_LENGTH
+from selftrust.interchange.atomic import write_atomically
+from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.loop_import import derived_uid
+from selftrust.interchange.native_csv import write_csv_zip
+from selftrust.interchange.native_json import write_json
+from selftrust.interchange.native_records import (
+    PORTABLE_SETTINGS,
+    CheckinBatch,
+    CommitmentRecord,
+    Notice,
+    ReadProgress,
+    ReflectionRecord,
+    SettingsRecord,
+    Snapshot,
+    stored_moment,
+)
+from selftrust.interchange.sources import Source, identify
+from selftrust.services.errors import Invalid, UserError
+from selftrust.services.settings import Settings
+from selftrust.store import backups as store_backups
+from selftrust.store import bulk
+from selftrust.store import repository as repo
+from selftrust.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+STEPS = 1000
+"""Progress is reported as (done, STEPS): reading takes the first 900, merging the rest."""
+READING_STEPS = 900
+BEFORE_IMPORT = "before-import"
+
+
+class ImportRefused(UserError):
+    """The file cannot be imported; nothing was changed. One line: file, line, problem."""
+
+    def __init__(self, path: Path, problem: ImportProblem) -> None:
+        if problem.file is None:
+            detail = f"{path.name}: {problem.message}"
+        elif problem.file == path.name:
+            detail = problem.message
+        else:  # a file inside a zip or folder
+            detail = f"{path.name} › {problem.message}"
+        super().__init__(" ".join(detail.split()))
+        self.path = path
+        self.problem = problem
+
+
+class ImportCancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was changed.")
+
+
+class ExportFailed(UserError):
+    pass
+
+
+class _DryRun(Exception):
+    def __init__(self, summary: ImportSummary) -> None:
+        self.summary = summary
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an import did (or, for a dry run, would do)."""
+
+    source: Path
+    kind: str
+    dry_run: bool = False
+    commitments_added: int = 0
+    commitments_found: int = 0
+    checkins_added: int = 0
+    checkins_replaced: int = 0
+    checkins_unchanged: int = 0
+    reflections_added: int = 0
+    reflections_replaced: int = 0
+    settings_applied: bool = False
+    warnings: tuple[str, ...] = ()
+    backup: Path | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.commitments_added or self.checkins_added or self.checkins_replaced
+            or self.reflections_added or self.reflections_replaced or self.settings_applied
+        )
+
+    def headline(self) -> str:
+        """ "3 commitments, 2,140 check-ins, 12 reflections" — what is new or updated.
+
+        Loop has no reflections, so an import from Loop does not mention them."""
+        parts = [
+            _plural(self.commitments_added, "commitment"),
+            _plural(self.checkins_added + self.checkins_replaced, "check-in"),
+        ]
+        reflections = self.reflections_added + self.reflections_replaced
+        if reflections or not self.kind.startswith("Loop"):
+            parts.append(_plural(reflections, "reflection"))
+        return ", ".join(parts)
+
+    def lines(self) -> list[str]:
+        """The summary in a few plain sentences (the CLI prints them, the UI shows them)."""
+        verb = "Would import" if self.dry_run else "Imported"
+        out = [f"{verb} from the {self.kind}: {self.headline()}."]
+        if not self.changed:
+            out = [f"Nothing new in this {self.kind}: everything in it is already here."]
+        details = []
+        if self.commitments_found:
+            details.append(f"{_plural(self.commitments_found, 'commitment')} already here")
+        if self.checkins_replaced:
+            details.append(f"{_plural(self.checkins_replaced, 'check-in')} updated to the "
+                           "newer one in the file")
+        if self.checkins_unchanged:
+            details.append(f"{_plural(self.checkins_unchanged, 'check-in')} already here")
+        if self.reflections_replaced:
+            details.append(f"{_plural(self.reflections_replaced, 'reflection')} updated")
+        if details:
+            text = "; ".join(details)
+            out.append(text[:1].upper() + text[1:] + ".")
+        if self.settings_applied:
+            out.append("Its settings (day start, week start, marble jar) were taken too.")
+        if self.backup is not None:
+            out.append(f"Your data as it was before is kept in the backup {self.backup.name}.")
+        if self.dry_run:
+            out.append("This was a dry run: nothing was changed.")
+        return out
+
+
+def import_file(
+    ws: Workspace,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    reload: bool = True,
+) -> ImportSummary:
+    """Import a file; ImportRefused, ImportCancelled or DataProblem change nothing.
+
+    Safe to call from a worker thread with ``reload=False``; the caller then calls
+    ``ws.reload()`` on the thread that owns the views.
+    """
+    source_path = Path(path).expanduser()
+    try:
+        source = identify(source_path)
+        summary = _Importer(ws, source, dry_run, progress, cancel).run()
+    except ImportProblem as problem:
+        log.info("import of %s refused: %s", source_path, problem)
+        raise ImportRefused(source_path, problem) from None
+    log.info("import of %s (%s)%s: %s", source_path, source.kind,
+             " (dry run)" if dry_run else "", summary.headline())
+    if reload and summary.changed and not dry_run:
+        ws.reload()
+    return summary
+
+
+@dataclass
+class _Tally:
+    commitments_added: int = 0
+    commitments_found: int = 0
+    reflections_added: int = 0
+    reflections_replaced: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Importer:
+    def __init__(self, ws: Workspace, source: Source, dry_run: bool,
+                 progress: Progress | None, cancel: Cancel | None) -> None:
+        self.ws = ws
+        self.source = source
+        self.dry_run = dry_run
+        self._progress = progress
+        self._cancel = cancel
+        self._last_step = -1
+        self._titles: dict[str, str] = {}
+
+    def run(self) -> ImportSummary:
+        try:
+            with self.ws.write() as conn:
+                summary = self._import(conn)
+                self._check_cancel()
+                if self.dry_run:
+                    raise _DryRun(summary)
+                bulk.end_staging(conn)
+            self._report(STEPS)
+            return summary
+        except _DryRun as done:
+            return done.summary
+
+    # --- helpers --------------------------------------------------------------------
+    def _check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ImportCancelled()
+
+    def _report(self, step: int) -> None:
+        if self._progress is not None and step != self._last_step:
+            self._last_step = step
+            self._progress(step, STEPS)
+
+    # --- the import -----------------------------------------------------------------
+    def _import(self, conn: Connection) -> ImportSummary:
+        ws = self.ws
+        today = ws.today()
+        empty = bulk.is_empty(conn)
+        bulk.start_staging(conn)
+        local = bulk.commitment_uids(conn)
+        if self.source.is_loop:
+            # A Loop habit brought in before from another kind of Loop file: found by
+            # the id its name and first kept day give (see interchange/loop_import.py).
+            for cid, title, first in bulk.first_kept_days(conn):
+                day = date.fromisoformat(first) if first else None
+                local.setdefault(derived_uid(title, day), cid)
+        titles = {t.casefold() for (t,) in conn.exec_driver_sql("SELECT title FROM commitment")}
+        next_position = repo.next_position(conn)
+        tally = _Tally()
+        resolved: dict[str, int] = {}
+        seen: dict[str, int | None] = {}
+        reflections: list[ReflectionRecord] = []
+        settings: SettingsRecord | None = None
+        checkin_file = self.source.path.name
+        arrived = 0
+        self._report(0)
+        for item in self.source.read():
+            if isinstance(item, CheckinBatch):
+                self._check_cancel()
+                checkin_file = item.file
+                self._stage(conn, item)
+            elif isinstance(item, CommitmentRecord):
+                if item.uid in seen:
+                    raise ImportProblem(
+                        f"the commitment id “{item.uid}” is used twice (also on line "
+                        f"{seen[item.uid]})", file=item.file, line=item.line)
+                seen[item.uid] = item.line
+                self._titles[item.uid] = item.title
+                position = item.position if empty else next_position + arrived
+                arrived += 1
+                resolved[item.uid] = self._commitment(conn, item, local, titles, position,
+                                                      today, tally)
+            elif isinstance(item, ReflectionRecord):
+                reflections.append(item)
+            elif isinstance(item, SettingsRecord):
+                settings = item
+            elif isinstance(item, Notice):
+                tally.warnings.append(item.text)
+            elif isinstance(item, ReadProgress) and item.total > 0:
+                self._report(min(READING_STEPS, READING_STEPS * item.done // item.total))
+                self._check_cancel()
+        self._check_cancel()
+        bulk.map_uids(conn, resolved.items())
+        unknown = bulk.first_unknown_uid(conn)
+        if unknown is not None:
+            raise ImportProblem(
+                f"the check-in belongs to no commitment (the commitment id “{unknown[0]}” is "
+                "neither in the file nor in your data)", file=checkin_file, line=unknown[1])
+        staged = bulk.staged_count(conn)
+        added, replaced = bulk.merge_checkins(conn)
+        self._report(950)
+        self._check_cancel()
+        for record in reflections:
+            self._reflection(conn, record, resolved, local, tally)
+        applied = False
+        if settings is not None:
+            applied = self._settings(conn, settings, empty, tally)
+        summary = ImportSummary(
+            source=self.source.path,
+            kind=self.source.kind,
+            dry_run=self.dry_run,
+            commitments_added=tally.commitments_added,
+            commitments_found=tally.commitments_found,
+            checkins_added=added,
+            checkins_replaced=replaced,
+            checkins_unchanged=staged - added - replaced,
+            reflections_added=tally.reflections_added,
+            reflections_replaced=tally.reflections_replaced,
+            settings_applied=applied,
+            warnings=tuple(tally.warnings),
+        )
+        if not self.dry_run and not empty and summary.changed:
+            self._check_cancel()
+            summary = replace(summary, backup=self._backup())
+        return summary
+
+    def _stage(self, conn: Connection, batch: CheckinBatch) -> None:
+        try:
+            bulk.stage_checkins(conn, batch.rows)
+        except sa.exc.IntegrityError:
+            first: dict[tuple[str, str], int] = {}
+            for uid, day, *_rest, line in batch.rows:
+                earlier = first.get((uid, day))
+                if earlier is None:
+                    staged = bulk.staged_line(conn, uid, day)
+                    earlier = staged if staged is not None and staged != line else None
+                if earlier is not None:
+                    title = self._titles.get(uid, uid)
+                    raise ImportProblem(
+                        f"the check-in of “{title}” on {day} appears twice "
+                        f"(also on line {earlier})", file=batch.file, line=line or None,
+                    ) from None
+                first[(uid, day)] = line
+            raise
+
+    def _commitment(self, conn: Connection, rec: CommitmentRecord, local: dict[str, int],
+                    titles: set[str], position: int, today: date, tally: _Tally) -> int:
+        for uid in (rec.uid, *rec.aliases):
+            if uid in local:
+                tally.commitments_found += 1
+                return local[uid]
+        title = rec.title
+        if title.casefold() in titles:
+            title = _free_title(title, titles)
+            tally.warnings.append(f"You already have a commitment called “{rec.title}”, so the "
+                                  f"imported one is called “{title}”.")
+        created = rec.created_on or today
+        archived = rec.archived_on or (today if rec.archived_today else None)
+        if archived is not None and archived < created:
+            archived = created
+        new_id = repo.insert_commitment(
+            conn, uid=rec.uid, title=title, why=rec.why, rules=rec.rules, color=rec.color,
+            position=position, created_on=created, archived_on=archived,
+            reminder=rec.reminder,
+        )
+        tally.commitments_added += 1
+        return new_id
+
+    def _reflection(self, conn: Connection, rec: ReflectionRecord, resolved: dict[str, int],
+                    local: dict[str, int], tally: _Tally) -> None:
+        def commitment(uid: str, what: str) -> int:
+            found = resolved.get(uid, local.get(uid))
+            if found is None:
+                raise ImportProblem(
+                    f"the reflection {what} a commitment that is neither in the file nor in "
+                    f"your data (id “{uid}”)", file=rec.file, line=rec.line)
+            return found
+
+        cid = None if rec.commitment_uid is None else commitment(rec.commitment_uid, "is about")
+        checkin_id = None
+        if rec.repairs is not None:
+            rcid = commitment(rec.repairs[0], "repairs a check-in of")
+            checkin_id = bulk.checkin_id(conn, rcid, rec.repairs[1].isoformat())
+            if checkin_id is None:
+                raise ImportProblem(
+                    f"the reflection repairs the check-in of {rec.repairs[1]}, which is not in "
+                    "the file", file=rec.file, line=rec.line)
+        values: dict[str, Any] = {
+            "created_at": rec.created_at, "updated_at": rec.updated_at, "day": rec.day,
+            "commitment_id": cid, "checkin_id": checkin_id, **rec.parts,
+            "feeling_before": rec.feeling_before, "feeling_after": rec.feeling_after,
+        }
+        existing = bulk.reflection_stamp(conn, rec.uid)
+        if existing is None:
+            repo.insert_reflection(conn, uid=rec.uid, **values)
+            tally.reflections_added += 1
+        elif stored_moment(rec.updated_at) > existing[1]:
+            repo.update_reflection(conn, existing[0], **values)
+            tally.reflections_replaced += 1
+
+    def _settings(self, conn: Connection, record: SettingsRecord, empty: bool,
+                  tally: _Tally) -> bool:
+        current = self.ws.settings.to_stored()
+        wanted = {k: v for k, v in record.values.items() if k in PORTABLE_SETTINGS}
+        merged = Settings.from_stored({**current, **wanted}).to_stored()
+        different = {k for k in wanted if merged.get(k) != current.get(k)}
+        if not different:
+            return False
+        if not empty:
+            tally.warnings.append(
+                "The file's settings (day start, week start, marble jar) differ from yours; "
+                "yours were kept.")
+            return False
+        for key in PORTABLE_SETTINGS:
+            repo.put_setting(conn, key, merged[key])
+        return True
+
+    def _backup(self) -> Path:
+        """A backup of the data as last committed, taken while this import waits to commit."""
+        try:
+            made = store_backups.back_up_labelled(self.ws.db.folder, BEFORE_IMPORT,
+                                                  now=self.ws.clock.now())
+        except StoreError as exc:
+            raise ImportProblem(
+                f"a safety backup could not be made before importing ({exc}); "
+                "nothing was imported") from None
+        return made.path
+
+
+def _free_title(title: str, taken: set[str]) -> str:
+    n = 2
+    while True:
+        suffix = f" ({n})"
+        candidate = title[: MAX_TITLE_LENGTH - len(suffix)] + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+        n += 1
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    path: Path
+    format: ExportFormat
+    commitments: int
+    checkins: int
+    reflections: int
+
+    def headline(self) -> str:
+        return ", ".join((
+            _plural(self.commitments, "commitment"),
+            _plural(self.checkins, "check-in"),
+            _plural(self.reflections, "reflection"),
+        ))
+
+
+def format_for(path: Path) -> ExportFormat:
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
+        return ExportFormat.CSV
+    if suffix == ".json":
+        return ExportFormat.JSON
+    raise Invalid(f"“{path.name}”: end the name with .json (one JSON file) or .zip "
+                  "(CSV files in a zip), or say --format json or csv.")
+
+
+def export_file(
+    ws: Workspace,
+    path: Path | str,
+    fmt: ExportFormat | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ExportSummary:
+    """Write everything to ``path`` atomically; an existing file there is replaced whole."""
+    target = Path(path).expanduser()
+    fmt = fmt or format_for(target)
+    if target.is_dir():
+        raise Invalid(f"{target} is a folder; name the file to write.")
+    if not target.parent.is_dir():
+        raise ExportFailed(f"The folder {target.parent} does not exist.")
+    try:
+        with ws.read() as conn:
+            snapshot = read_snapshot(conn)
+
+            def write(out: Any) -> int:
+                if fmt is ExportFormat.CSV:
+                    return write_csv_zip(snapshot, out, when=ws.clock.now().astimezone(),
+                                         progress=progress)
+                return write_json(snapshot, out, progress)
+
+            written = write_atomically(target, write)
+    except OSError as exc:
+        raise ExportFailed(
+            f"Could not write {target} ({exc.strerror or exc}). Your data is unchanged."
+        ) from exc
+    if progress is not None:
+        progress(written, written)
+    log.info("exported %s (%s)", target, fmt.value)
+    return ExportSummary(target, fmt, len(snapshot.commitments), written,
+                         len(snapshot.reflections))
+
+
+def read_snapshot(conn: Connection) -> Snapshot:
+    """Everything to export, from one read transaction (check-ins stream from a cursor)."""
+    commitments = repo.list_commitments(conn)
+    uid_of = {c.id: c.uid for c in commitments}
+    links = bulk.reflection_links(conn)
+    reflections = []
+    for r in repo.reflections(conn):
+        link = links.get(r.id)
+        reflections.append(ReflectionRecord(
+            uid=r.uid, created_at=r.created_at, updated_at=r.updated_at, day=r.day,
+            commitment_uid=uid_of.get(r.commitment_id) if r.commitment_id else None,
+            repairs=None if link is None else (link[0], date.fromisoformat(link[1])),
+            parts={"happened": r.happened, "owning": r.owning, "friend": r.friend,
+                   "learned": r.learned, "next_step": r.next_step},
+            feeling_before=r.feeling_before, feeling_after=r.feeling_after,
+        ))
+    reflections.sort(key=lambda r: (r.day, r.created_at, r.uid))
+    stored = Settings.from_stored(repo.get_settings(conn)).to_stored()
+    return Snapshot(
+        settings={k: stored[k] for k in PORTABLE_SETTINGS},
+        commitments=[
+            CommitmentRecord(uid=c.uid, title=c.title, why=c.why or None, rules=c.rules,
+                             color=c.color, position=c.position, created_on=c.created_on,
+                             archived_on=c.archived_on, reminder=c.reminder)
+            for c in commitments
+        ],
+        checkin_count=bulk.checkin_count(conn),
+        checkins=bulk.export_checkins(conn),
+        reflections=reflections,
+    )

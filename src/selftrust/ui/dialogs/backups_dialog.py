@@ -1,0 +1,347 @@
+"""File → Backups: the automatic backups with date and size, restore, back up now, and
+the daily copy to a folder of your choice.
+
+Restoring replaces the data under the running app, so it asks first (plainly, with
+the date), keeps what is there now aside, and then every view reloads. The undo
+history is cleared: it describes changes to data that is no longer open.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.services import auto_export
+from selftrust.services.backups import (
+    Backup,
+    backups_folder,
+    kind_name,
+    list_backups,
+    restore_in_place,
+)
+from selftrust.services.errors import UserError
+from selftrust.ui.context import UiContext
+from selftrust.ui.dialogs import messages
+from selftrust.ui.dialogs.data_task import BackgroundCall
+from selftrust.ui.icons import icon
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024)):,} KB"
+    return f"{size / (1024 * 1024):,.1f} MB"
+
+
+def when_text(moment: datetime, today: date | None = None) -> str:
+    """ "Today, 12:00", "Yesterday, 21:30", "Sun 22 Nov 2026, 12:00"."""
+    day = moment.date()
+    if today is not None and day == today:
+        return f"Today, {moment:%H:%M}"
+    if today is not None and day == today - timedelta(days=1):
+        return f"Yesterday, {moment:%H:%M}"
+    return f"{moment:%a %d %b %Y}, {moment:%H:%M}"
+
+
+def moment_phrase(moment: datetime, today: date) -> str:
+    """ "today at 12:00", "yesterday at 21:30", "on Sun 22 Nov 2026 at 12:00"."""
+    day = moment.date()
+    if day == today:
+        return f"today at {moment:%H:%M}"
+    if day == today - timedelta(days=1):
+        return f"yesterday at {moment:%H:%M}"
+    return f"on {moment:%a %d %b %Y} at {moment:%H:%M}"
+
+
+def _plain(text: str, parent: QWidget | None = None, *, muted: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if muted:  # secondary text: the palette's quieter colour, readable in both themes
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         palette.color(QPalette.ColorRole.PlaceholderText))
+        label.setPalette(palette)
+    return label
+
+
+def _heading(text: str, parent: QWidget, scale: float = 1.0) -> QLabel:
+    label = _plain(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(font.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._backups: list[Backup] = []
+        self.setObjectName("backups-dialog")
+        self.setWindowTitle("Backups")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self._em = em
+        self.resize(em * 50, em * 50)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(em * 1.6, em * 1.4, em * 1.6, em)
+        layout.setSpacing(round(em * 0.6))
+        layout.addWidget(_heading("Backups", self, 1.3))
+        layout.addWidget(_plain(
+            "Self-Trust keeps a copy of your data every day, in your data folder. Restoring "
+            "one puts it back in place; what you have now is kept aside, never deleted.",
+            self, muted=True))
+
+        self.list = QTreeWidget(self)
+        self.list.setAccessibleName("Backups")
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels(["Taken", "Kind", "Size"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.list.headerItem().setTextAlignment(
+            2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.list.itemActivated.connect(lambda *_: self.restore_selected())
+        self.empty = _plain("No backups yet. One is made each day you open Self-Trust, "
+                            "and “Back up now” makes one this minute.", self, muted=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(em * 2)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+        row = QHBoxLayout()
+        self.back_up_button = QPushButton(icon("backup"), "Back up &now", self)
+        self.back_up_button.setToolTip("Make a backup of your data now (Ctrl+B)")
+        self.back_up_button.clicked.connect(self.back_up)
+        back_up = QAction("Back up now", self)
+        back_up.setShortcut(QKeySequence("Ctrl+B"))
+        back_up.triggered.connect(self.back_up)
+        self.addAction(back_up)
+        self.restore_button = QPushButton(icon("restore"), "&Restore…", self)
+        self.restore_button.setToolTip("Put the chosen backup back in place of your data")
+        self.restore_button.clicked.connect(self.restore_selected)
+        for button in (self.back_up_button, self.restore_button):
+            button.setAutoDefault(False)
+        row.addWidget(self.back_up_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        layout.addLayout(row)
+        self.status = _plain(f"Kept in {backups_folder(ctx.ws)}", self, muted=True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAccessibleName("Backup status")
+        layout.addWidget(self.status)
+
+        layout.addSpacing(em)
+        layout.addWidget(_heading("A daily copy in a folder", self, 1.1))
+        self.auto_box = QCheckBox(
+            "&Save all my data every day as a JSON file in a folder", self)
+        self.auto_box.setToolTip("Handy with Syncthing, Nextcloud or a USB stick")
+        self.auto_box.toggled.connect(self._auto_toggled)
+        layout.addWidget(self.auto_box)
+        indent = self.style().pixelMetric(self.style().PixelMetric.PM_IndicatorWidth) + round(
+            em * 0.5)
+        folder_row = QHBoxLayout()
+        folder_row.setContentsMargins(indent, 0, 0, 0)
+        self.folder_label = _plain("", self)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setAccessibleName("Folder for the daily copy")
+        self.choose_button = QPushButton("&Choose folder…", self)
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.clicked.connect(self.choose_folder)
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.choose_button)
+        layout.addLayout(folder_row)
+        self.auto_status = _plain("", self, muted=True)
+        self.auto_status.setAccessibleName("Daily copy status")
+        self.auto_status.setContentsMargins(indent, 0, 0, 0)
+        layout.addWidget(self.auto_status)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.list, self.back_up_button)
+        self.setTabOrder(self.back_up_button, self.restore_button)
+        self.setTabOrder(self.restore_button, self.auto_box)
+        self.setTabOrder(self.auto_box, self.choose_button)
+        self._exporting: BackgroundCall | None = None
+        self.refresh()
+
+    # --- the list -------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._backups = list_backups(self.ctx.ws)
+        self.list.clear()
+        for backup in self._backups:
+            item = QTreeWidgetItem([when_text(backup.taken_at, self._today()),
+                                    kind_name(backup.kind), size_text(backup.size)])
+            item.setData(0, PATH_ROLE, str(backup.path))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(0, str(backup.path))
+            item.setSizeHint(0, QSize(0, round(self.fontMetrics().height() * 1.8)))
+            self.list.addTopLevelItem(item)
+        for column in (1, 2):
+            self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + self._em * 2)
+        self.stack.setCurrentWidget(self.list if self._backups else self.empty)
+        if self._backups:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self._selection_changed()
+        self._show_auto_export()
+
+    def _today(self) -> date:
+        return self.ctx.ws.clock.now().astimezone().date()
+
+    def selected(self) -> Backup | None:
+        items = self.list.selectedItems()
+        if not items:
+            return None
+        path = Path(str(items[0].data(0, PATH_ROLE)))
+        return next((b for b in self._backups if b.path == path), None)
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    # --- actions --------------------------------------------------------------------
+    def back_up(self) -> None:
+        try:
+            made = self.ctx.ws.back_up_now()
+        except UserError as exc:
+            messages.prompter.problem(self, "The backup could not be made", str(exc))
+            return
+        self.refresh()
+        self.status.setText(f"Backed up just now ({size_text(made.size)}).")
+
+    def restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            return
+        when = when_text(backup.taken_at)
+        if not messages.prompter.ask(
+            self, "Restore this backup?",
+            f"Your data will go back to how it was on {when}.",
+            accept="Restore", reject="Keep my data",
+            detail="What you have now is kept aside in your data folder, never deleted, "
+                   "so you can always go back to it.",
+            destructive=True,
+        ):
+            return
+        BackgroundCall.wait_for_all()
+        try:
+            aside = restore_in_place(self.ctx.ws, backup.path)
+        except UserError as exc:
+            messages.prompter.problem(self, "That backup could not be restored",
+                                      f"{exc} Your data was not changed.")
+            return
+        self.ctx.undo.clear()
+        self.refresh()
+        kept = (f"What you had before is kept as {aside.name} in {aside.parent}."
+                if aside is not None else "")
+        self.status.setText(f"Restored the backup from {when}.")
+        messages.prompter.inform(self, "Backup restored",
+                                 f"Your data is back to how it was on {when}.", kept)
+
+    # --- the daily copy -------------------------------------------------------------
+    def _show_auto_export(self) -> None:
+        folder = self.ctx.ws.settings.auto_export_folder
+        self.auto_box.blockSignals(True)
+        self.auto_box.setChecked(bool(folder))
+        self.auto_box.blockSignals(False)
+        self.folder_label.setText(folder or "No folder chosen yet.")
+        self.folder_label.setEnabled(bool(folder))
+        self.auto_status.setText(self._auto_status_text(folder))
+
+    def _auto_status_text(self, folder: str) -> str:
+        if not folder:
+            return ("Off. Your data stays only on this computer (and in its backups).")
+        if self._exporting is not None:
+            return "Saving a copy now…"
+        try:
+            noted = auto_export.state(self.ctx.ws)
+        except UserError:
+            return ""
+        if noted.problem:
+            return noted.problem
+        if noted.written_at and noted.folder == folder:
+            written = datetime.fromisoformat(noted.written_at.removesuffix("Z")).replace(
+                tzinfo=UTC).astimezone()
+            return (f"Last saved {moment_phrase(written, self._today())} as "
+                    f"{auto_export.FILE_NAME}. A new copy is saved each day your data changes.")
+        return f"A copy will be saved as {auto_export.FILE_NAME} shortly."
+
+    def _auto_toggled(self, on: bool) -> None:
+        if on and not self.ctx.ws.settings.auto_export_folder:
+            if not self.choose_folder():
+                self._show_auto_export()
+            return
+        if not on:
+            auto_export.set_folder(self.ctx.ws, None)
+            self._show_auto_export()
+
+    def choose_folder(self) -> bool:
+        folder = messages.prompter.choose_folder(self, "Choose a folder for the daily copy")
+        if folder is None:
+            return False
+        try:
+            auto_export.set_folder(self.ctx.ws, folder)
+        except UserError as exc:
+            messages.prompter.problem(self, "That folder cannot be used", str(exc))
+            return False
+        self.export_now()
+        return True
+
+    def export_now(self) -> BackgroundCall:
+        ws = self.ctx.ws
+        call = BackgroundCall(lambda: auto_export.auto_export_if_due(ws, force=True), self)
+        self._exporting = call
+        call.ended.connect(self._exported)
+        self._show_auto_export()
+        return call.start_now()
+
+    def _exported(self, _result: object) -> None:
+        self._exporting = None
+        self._show_auto_export()
+
+
+def open_backups(ctx: UiContext, parent: QWidget | None) -> BackupsDialog:
+    """Show the Backups dialog (the one already open, if there is one)."""
+    dialog = parent.findChild(BackupsDialog) if parent is not None else None
+    if dialog is None or not dialog.isVisible():
+        dialog = BackupsDialog(ctx, parent)
+    else:
+        dialog.refresh()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog

@@ -1,0 +1,104 @@
+"""A calm inline message above the list: a refused change, or a gentle offer.
+
+Never modal, always dismissible, plain text only. One banner at a time: a new
+message replaces the old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from selftrust.ui.theme import GOLD, accent, soft
+
+
+class Banner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("today-banner")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        row = QHBoxLayout(self)
+        u = self.fontMetrics().height()
+        row.setContentsMargins(u, u // 2, u // 2, u // 2)
+        row.setSpacing(u // 2)
+        self.label = QLabel(self)
+        self.label.setObjectName("today-banner-text")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action = QPushButton(self)
+        self.action.setObjectName("today-banner-action")
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("today-banner-close")
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName("Dismiss this message")
+        self.close_button.setToolTip("Dismiss (Esc)")
+        self.close_button.clicked.connect(self.dismiss)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.action)
+        row.addWidget(self.close_button)
+        self._callback: Callable[[], None] | None = None
+        self.action.clicked.connect(self._run)
+        self.kind = ""
+        self.hide()
+
+    def show_message(
+        self,
+        text: str,
+        *,
+        kind: str = "info",
+        action: str | None = None,
+        callback: Callable[[], None] | None = None,
+    ) -> None:
+        """``kind``: "info" (calm), "offer" (a gentle suggestion) or "problem"."""
+        self.kind = kind
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self._callback = callback
+        self.action.setVisible(bool(action and callback))
+        if action:
+            self.action.setText(action)
+            self.action.setAccessibleName(action)
+        self._tint()
+        self.show()
+
+    def hide_action(self) -> None:
+        self.action.hide()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.kind = ""
+        self._callback = None
+
+    @property
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def _run(self) -> None:
+        if self._callback is not None:
+            self._callback()
+
+    def _tint(self) -> None:
+        self.update()
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """Drawn from the current palette each time, so a theme change just works."""
+        pal = self.palette()
+        if self.kind == "offer":
+            color = QColor(GOLD)
+        elif self.kind == "problem":
+            color = pal.color(QPalette.ColorRole.Link)
+        else:
+            color = accent(pal)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(soft(color, pal, 0.45), 1.0))
+        painter.setBrush(soft(color, pal, 0.14))
+        radius = self.fontMetrics().height() * 0.5
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius,
+                                radius)
+        painter.end()

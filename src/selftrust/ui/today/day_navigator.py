@@ -1,0 +1,119 @@
+"""The header of Today: which day is shown, and ways to move to another.
+
+Previous / next / "Today" buttons (the window's Alt+Left, Alt+Right and Ctrl+T do the
+same), the day in words ("Tuesday 24 November · Today"), and a calendar pop-up
+(Ctrl+G) for back-filling further away. Days after today can be looked at, not
+checked, so the calendar shows them muted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from selftrust.ui.icons import icon
+from selftrust.ui.today.row_text import day_title_with_year, relative_day
+
+if TYPE_CHECKING:
+    from selftrust.ui.today.calendar_popup import CalendarPopup
+
+
+class DayNavigator(QWidget):
+    step = Signal(int)  # -1 or +1
+    go_today = Signal()
+    picked = Signal(object)  # a date from the calendar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("today-navigator")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        u = self.fontMetrics().height()
+        row.setSpacing(u // 3)
+
+        self.previous_button = self._button("previous-day", "Previous day", "Alt+Left")
+        self.next_button = self._button("next-day", "Next day", "Alt+Right")
+        self.today_button = QToolButton(self)
+        self.today_button.setObjectName("today-go-today")
+        self.today_button.setText("Today")
+        self.today_button.setAccessibleName("Go to today")
+        self.today_button.setToolTip("Back to today (Ctrl+T)")
+        self.today_button.setAutoRaise(True)
+        self.calendar_button = self._button("calendar", "Go to date", "Ctrl+G")
+
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        self.title = QLabel(self)
+        self.title.setObjectName("today-day-title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("today-day-relative")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        titles.addWidget(self.subtitle)
+        titles.addWidget(self.title)
+
+        row.addLayout(titles, 1)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.today_button)
+        row.addWidget(self.next_button)
+        row.addSpacing(u // 2)
+        row.addWidget(self.calendar_button)
+
+        self.previous_button.clicked.connect(lambda: self.step.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step.emit(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.calendar_button.clicked.connect(self.request_calendar)
+        self.popup: CalendarPopup | None = None
+        self._day = date.today()
+        self._today = self._day
+        self._week_start = 0
+
+    def _button(self, icon_name: str, name: str, keys: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"today-{icon_name}")
+        button.setIcon(icon(icon_name))
+        u = self.fontMetrics().height()
+        button.setIconSize(QSize(round(u * 1.25), round(u * 1.25)))
+        button.setAccessibleName(name)
+        button.setToolTip(f"{name} ({keys})")
+        button.setAutoRaise(True)
+        return button
+
+    def refresh_icons(self) -> None:
+        for button, name in ((self.previous_button, "previous-day"),
+                             (self.next_button, "next-day"),
+                             (self.calendar_button, "calendar")):
+            button.setIcon(icon(name))
+
+    def show_day(self, day: date, today: date, week_start: int) -> None:
+        self._day, self._today, self._week_start = day, today, week_start
+        self.title.setText(day_title_with_year(day, today))
+        relative = relative_day(day, today)
+        if not relative:
+            delta = (today - day).days
+            relative = f"{delta} days ago" if delta > 0 else f"In {-delta} days"
+        self.subtitle.setText(relative)
+        self.today_button.setEnabled(day != today)
+        self.setAccessibleName(f"Showing {day_title_with_year(day, today)}, {relative}")
+
+    def request_calendar(self) -> None:
+        if self.popup is None:
+            from selftrust.ui.today.calendar_popup import CalendarPopup
+
+            self.popup = CalendarPopup(self)
+            self.popup.picked.connect(self.picked)
+        self.popup.prepare(self._day, self._today, self._week_start)
+        self.popup.adjustSize()
+        anchor = self.calendar_button.mapToGlobal(QPoint(self.calendar_button.width(),
+                                                         self.calendar_button.height()))
+        self.popup.move(anchor.x() - self.popup.width(), anchor.y())
+        self.popup.show()
+        self.popup.calendar.setFocus()

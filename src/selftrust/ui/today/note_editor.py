@@ -1,0 +1,120 @@
+"""A short note on a check-in, written inline under the list (never a modal dialog).
+
+Plain text, at most 2,000 characters. Enter saves, Shift+Enter starts a new line,
+Esc cancels; the counter shows how much room is left once it gets close.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selftrust.services.checkins import MAX_NOTE_LENGTH
+
+
+class NoteText(QPlainTextEdit):
+    save = Signal()
+    cancel = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.save.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.cancel.emit()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        """Pasted text arrives as plain text, whatever the clipboard held."""
+        self.insertPlainText(source.text())
+
+
+class NoteEditor(QFrame):
+    saved = Signal(int, str)  # commitment id, the note
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("today-note-editor")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        u = self.fontMetrics().height()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(u, u // 2, u, u // 2)
+        box.setSpacing(u // 3)
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = NoteText(self)
+        self.text.setObjectName("today-note-text")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(round(u * 3.6))
+        self.text.setPlaceholderText("A few words about today (just for you)")
+        self.counter = QLabel(self)
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_button = QPushButton("Save note", self)
+        self.save_button.setObjectName("today-note-save")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save the note (Enter)")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("today-note-cancel")
+        self.cancel_button.setToolTip("Leave the note as it was (Esc)")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.counter, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        box.addWidget(self.heading)
+        box.addWidget(self.text)
+        box.addLayout(buttons)
+        self.text.save.connect(self._save)
+        self.text.cancel.connect(self._cancel)
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.text.textChanged.connect(self._count)
+        self.commitment_id = 0
+        self.hide()
+
+    def open_for(self, commitment_id: int, title: str, note: str) -> None:
+        self.commitment_id = commitment_id
+        self.heading.setText(f"Note on “{title}”")
+        self.text.setAccessibleName(f"Note on {title}")
+        self.text.setPlainText(note)
+        self.show()
+        self.text.setFocus()
+        self.text.selectAll()
+        self._count()
+
+    def note(self) -> str:
+        return self.text.toPlainText()
+
+    def _count(self) -> None:
+        n = len(self.text.toPlainText())
+        left = MAX_NOTE_LENGTH - n
+        if left < 0:
+            self.counter.setText(f"{-left:,} characters too long (up to {MAX_NOTE_LENGTH:,})")
+        elif left < 200:
+            self.counter.setText(f"{left:,} characters left")
+        else:
+            self.counter.setText("Enter saves · Shift+Enter for a new line · Esc cancels")
+        self.save_button.setEnabled(left >= 0)
+
+    def _save(self) -> None:
+        if len(self.note()) > MAX_NOTE_LENGTH:
+            return
+        self.saved.emit(self.commitment_id, self.note())
+
+    def _cancel(self) -> None:
+        self.hide()
+        self.cancelled.emit()

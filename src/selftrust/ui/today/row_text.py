@@ -1,0 +1,172 @@
+"""The words a Today row and its header use, kept apart from painting so they can be
+read, tested and reused (tooltips, accessible text) without a widget.
+
+The tone is a companion's: "not kept", never "failed"; a streak of nought says nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from selftrust.domain.commitment import format_amount
+from selftrust.domain.days import Period
+from selftrust.domain.history import Status
+from selftrust.domain.occasions import DayState
+from selftrust.services.dashboard import DayItem
+
+FUTURE_LINE = "This day hasn't come yet — you can check in when it arrives."
+REFLECT_OFFER = "Not kept — that's all right. Want to reflect on this?"
+
+
+def day_title(day: date) -> str:
+    """"Tuesday 24 November": the weekday first, as people say a day aloud."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def day_title_with_year(day: date, today: date) -> str:
+    title = day_title(day)
+    return title if day.year == today.year else f"{title} {day.year}"
+
+
+def relative_day(day: date, today: date) -> str:
+    """"Today", "Yesterday", "Tomorrow", or "" when none fits."""
+    if day == today:
+        return "Today"
+    if day == today - timedelta(days=1):
+        return "Yesterday"
+    if day == today + timedelta(days=1):
+        return "Tomorrow"
+    return ""
+
+
+def streak_text(item: DayItem) -> str:
+    """"12-day streak", "3-week streak"; nothing for no streak (no scolding zeros)."""
+    n = item.current_streak
+    if n <= 0:
+        return ""
+    return f"{n:,}-{item.streak_unit} streak"
+
+
+def amount_text(value: float, unit: str) -> str:
+    return f"{format_amount(value)} {unit}".strip()
+
+
+def progress_text(item: DayItem) -> str:
+    """"2 of 3 this week", "12 / 20 pages", "9.5 of 15 km this week", or ""."""
+    target = item.commitment.rules.target
+    prog = item.progress
+    if target is not None:
+        unit = target.unit
+        if target.per is Period.DAY:
+            done = item.value if item.value is not None else None
+            if done is None and item.status is not Status.KEPT:
+                return f"— / {amount_text(target.amount, unit)}"
+            return f"{format_amount(done or 0.0)} / {amount_text(target.amount, unit)}"
+        if prog is None:
+            return f"{amount_text(target.amount, unit)} {target.per.value}ly"
+        return f"{format_amount(prog.done)} of {amount_text(prog.needed, unit)} {prog.span}"
+    if prog is None:
+        return ""
+    return f"{format_amount(prog.done)} of {format_amount(prog.needed)} {prog.span}"
+
+
+def status_words(item: DayItem) -> str:
+    """The state in words, beside the check circle."""
+    state = item.state
+    if item.status is Status.KEPT:
+        if state is DayState.PARTLY:
+            return "partly kept"
+        if state is DayState.MISSED:
+            return "over the limit" if _at_most(item) else "not kept"
+        return "kept"
+    if item.status is Status.MISSED:
+        return "not kept · reflected" if item.repaired else "not kept"
+    if item.status is Status.SKIPPED:
+        return "skipped"
+    if state is DayState.PAUSED:
+        return "resting"
+    if not item.checkable:
+        return "not yet"
+    if state is DayState.UNMARKED:
+        return "not marked"
+    if done_for_the_period(item):
+        span = item.progress.span if item.progress else ""
+        return f"done {span}" if span.startswith("this ") else "on track"
+    return ""
+
+
+def done_for_the_period(item: DayItem) -> bool:
+    """An unmarked day of a flexible promise whose week (month, window) is already met:
+    nothing is owed today, so it is neither counted nor shown as open."""
+    prog = item.progress
+    return bool(item.status is None and item.figures and prog is not None
+                and prog.span != "today" and prog.met)
+
+
+def _at_most(item: DayItem) -> bool:
+    target = item.commitment.rules.target
+    return bool(target and target.at_most)
+
+
+def detail_parts(item: DayItem) -> list[str]:
+    """The second line of a row, part by part."""
+    parts = [item.schedule_hint]
+    if not item.figures:  # still loading: the day's own amount only, no guesses
+        target = item.commitment.rules.target
+        if target is not None and target.per is Period.DAY:
+            parts.append(progress_text(item))
+        return parts
+    prog = progress_text(item)
+    if prog:
+        parts.append(prog)
+    streak = streak_text(item)
+    if streak:
+        parts.append(streak)
+    return [p for p in parts if p]
+
+
+def accessible_text(item: DayItem) -> str:
+    """What a screen reader says for a row: everything the eye sees, in one sentence."""
+    words = status_words(item) or "not marked yet"
+    parts = [item.title, words, *detail_parts(item)]
+    if item.note:
+        parts.append(f"note: {item.note}")
+    return ", ".join(parts)
+
+
+def summary_line(items: list[DayItem], day: date, today: date) -> str:
+    """A calm count for the header: "2 of 5 kept today"."""
+    if not items:
+        return ""
+    when = {"Today": " today", "Yesterday": " yesterday"}.get(relative_day(day, today), "")
+    if day > today:
+        n = len(items)
+        return f"{n} {'promise' if n == 1 else 'promises'} waiting for that day"
+    resting = sum(1 for i in items if i.status is Status.SKIPPED or i.state is DayState.PAUSED)
+    done_early = sum(1 for i in items if done_for_the_period(i))
+    counted = len(items) - resting - done_early
+    kept = sum(1 for i in items if i.state is DayState.KEPT and i.status is not None)
+    if counted == 0:
+        return f"A day of rest{when}" if len(items) > 1 or when else "A day of rest"
+    rest = f" · {resting} resting" if resting else ""
+    if counted and kept == counted:
+        everything = "Both" if counted == 2 else f"All {counted}"
+        if counted == 1:
+            everything = "The one promise"
+        return f"{everything} kept{when}{rest}"
+    return f"{kept} of {counted} kept{when}{rest}"
+
+
+def value_for_editor(item: DayItem) -> float:
+    """A sensible first amount for the inline editor: what is there, else the day's goal."""
+    if item.value is not None:
+        return item.value
+    target = item.commitment.rules.target
+    if target is None or target.at_most:
+        return 0.0
+    if target.per is Period.DAY:
+        return target.amount
+    prog = item.progress
+    if prog is not None and prog.needed > prog.done:
+        return round(prog.needed - prog.done, 2)
+    return 1.0

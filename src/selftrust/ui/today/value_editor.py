@@ -1,0 +1,39 @@
+"""The inline amount editor of a measurable row: a number with its unit.
+
+Numbers read as people write them ("12", "9.5 km"), not "12.00"; Enter saves and Esc
+cancels (the delegate decides what those mean).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
+
+from selftrust.services.checkins import MAX_VALUE
+
+
+class ValueEditor(QDoubleSpinBox):
+    def __init__(self, unit: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("today-value-editor")
+        self.setDecimals(2)
+        self.setRange(0.0, MAX_VALUE)
+        self.setSingleStep(1.0)
+        self.setKeyboardTracking(True)
+        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        if unit:
+            self.setSuffix(f" {unit}")
+        name = f"Amount of {unit} for {title}" if unit else f"Amount for {title}"
+        self.setAccessibleName(name)
+        self.setToolTip(f"{name}. Enter saves, Esc cancels.")
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        text = self.locale().toString(value, "f", self.decimals())
+        point = self.locale().decimalPoint()
+        if point in text:
+            text = text.rstrip("0").rstrip(point)
+        return text.replace(self.locale().groupSeparator(), "")
+
+    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().focusInEvent(event)
+        self.selectAll()

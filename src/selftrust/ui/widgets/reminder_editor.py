@@ -1,0 +1,132 @@
+"""A commitment's reminder: "Remind me at [08:00]", and on which days.
+
+Off by default: a reminder is an offer, not a duty. Turned on, the weekday chips (the
+schedule's own, in the user's week order) and a line on how reminders work appear:
+they come while Self-Trust runs, only on days the promise is still open, and not at
+all on a desktop without a tray or while reminders are off in Preferences.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTimeEdit, QVBoxLayout, QWidget
+
+from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.domain.reminder import ALL_DAYS, Reminder, ReminderError
+from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.schedule_editor import WeekdayToggles
+
+DEFAULT_TIME = QTime(8, 0)
+NO_DAYS = "Pick at least one day for the reminder, or turn it off."
+RUNS = "It comes while Self-Trust runs, on days this promise is still open."
+NO_TRAY = "This desktop has no tray, so Self-Trust cannot show reminders here."
+TURNED_OFF = "Reminders are turned off in Preferences for now."
+
+
+class TimeEdit(QTimeEdit):
+    """A time field that Tab leaves in one press, like the form's date fields (typing
+    "0730" fills hour and minute; the arrow keys move between them)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt's names
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class ReminderEditor(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        week_start: int = 0,
+        tray_available: bool = True,
+        reminders_on: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.switch = QCheckBox("&Remind me at")
+        self.switch.setObjectName("reminder-on")
+        self.switch.setAccessibleName("Remind me")
+        self.time = TimeEdit(DEFAULT_TIME)
+        self.time.setObjectName("reminder-time")
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName("Reminder time")
+        self.time.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.weekdays = WeekdayToggles(week_start)
+        self.weekdays.setObjectName("reminder-days")
+        for day, chip in self.weekdays.buttons.items():
+            chip.setObjectName(f"reminder-weekday-{day}")
+            chip.setAccessibleName(f"Remind on {WEEKDAY_TITLES[day]}")
+            chip.setToolTip(f"Remind on {WEEKDAY_TITLES[day]}")
+        self.weekdays.set_mask(ALL_DAYS)
+        self.message = InlineMessage()
+        notes = [RUNS]
+        if not tray_available:
+            notes.append(NO_TRAY)
+        elif not reminders_on:
+            notes.append(TURNED_OFF)
+        self.hint = Hint("\n".join(notes))
+        self.hint.setObjectName("reminder-hint")
+        self.hint.setAccessibleName("About reminders")
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.switch)
+        row.addWidget(self.time)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(row)
+        layout.addWidget(self.weekdays)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+
+        self.switch.toggled.connect(self._update)
+        self.time.timeChanged.connect(self._update)
+        self.weekdays.changed.connect(self._update)
+        self._update()
+
+    # --- reading and writing --------------------------------------------------------
+    def is_on(self) -> bool:
+        return self.switch.isChecked()
+
+    def reminder(self) -> Reminder | None:
+        """The reminder chosen (None when off); ReminderError when no day is picked."""
+        if not self.is_on():
+            return None
+        at = self.time.time()
+        return Reminder.parse(f"{at.hour():02d}:{at.minute():02d}", self.weekdays.mask())
+
+    def set_reminder(self, reminder: Reminder | None) -> None:
+        for widget in (self.switch, self.time, self.weekdays):
+            widget.blockSignals(True)
+        self.switch.setChecked(reminder is not None)
+        if reminder is not None:
+            self.time.setTime(QTime(reminder.at.hour, reminder.at.minute))
+        self.weekdays.set_mask(reminder.days if reminder is not None else ALL_DAYS)
+        for widget in (self.switch, self.time, self.weekdays):
+            widget.blockSignals(False)
+        self._update()
+
+    def state(self) -> tuple[object, ...]:
+        """Everything the person set, for "did anything change?"."""
+        return (self.is_on(), self.time.time(), self.weekdays.mask())
+
+    # --- internals ------------------------------------------------------------------
+    def _update(self) -> None:
+        on = self.is_on()
+        self.time.setEnabled(on)
+        self.weekdays.setVisible(on)
+        self.hint.setVisible(on)
+        if on and self.weekdays.mask() == 0:
+            self.message.show_message(NO_DAYS)
+        else:
+            self.message.clear_message()
+        self.changed.emit()
+
+    def is_valid(self) -> bool:
+        try:
+            self.reminder()
+        except ReminderError:
+            return False
+        return True
