@@ -392,6 +392,12 @@ def reflections(
     return [_reflection_from(r) for r in conn.execute(query)]
 
 
+def reflections_repairing(conn: Connection, checkin_id: int) -> list[int]:
+    """The ids of the reflections linked to (repairing) one check-in."""
+    rows = conn.execute(sa.select(REFLECTION.c.id).where(REFLECTION.c.checkin_id == checkin_id))
+    return [int(r[0]) for r in rows]
+
+
 def relink_reflections(conn: Connection, reflection_ids: Iterable[int], checkin_id: int) -> None:
     ids = list(reflection_ids)
     if ids:
