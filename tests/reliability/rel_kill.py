@@ -80,6 +80,9 @@ class Victim(Protocol):
     def landed(self, conn: sqlite3.Connection, step: Step) -> bool:
         """Whether this step's change is in the database (to classify a kill)."""
 
+    # Optional: ``before_attempt(data)`` runs before every attempt (e.g. to start each
+    # import from the same data folder).
+
 
 @dataclass
 class KillFigures:
@@ -203,6 +206,9 @@ class KillHarness:
 
     def _attempt(self, data: Path, step: Step, delay: float | None,
                  victim: Victim) -> Outcome:
+        before_attempt = getattr(victim, "before_attempt", None)
+        if before_attempt is not None:
+            before_attempt(data)
         env = cli_env(**step.env)
         stdin_file = None
         if step.stdin is not None:

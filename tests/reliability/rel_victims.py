@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
@@ -304,4 +305,99 @@ class RestoreVictim:
         return notes == self.base
 
 
-__all__ = ["CheckinVictim", "ReflectionVictim", "BackupVictim", "RestoreVictim"]
+
+
+Snapshot = tuple[frozenset[Any], ...]
+
+
+def snapshot(conn: sqlite3.Connection) -> Snapshot:
+    """Everything an import can change, as sets that compare whole."""
+    return (
+        frozenset(conn.execute("SELECT uid, title, why, color FROM commitment")),
+        frozenset(conn.execute(
+            "SELECT c.uid, k.day, k.status, k.value, k.note FROM checkin k "
+            "JOIN commitment c ON c.id = k.commitment_id")),
+        frozenset(conn.execute(
+            "SELECT uid, day, happened, owning, friend, learned, next_step, checkin_id "
+            "FROM reflection")),
+        frozenset(conn.execute("SELECT key, value FROM setting")),
+    )
+
+
+def snapshot_of(data: Path) -> Snapshot:
+    with contextlib.closing(sqlite3.connect(data / "selftrust.db")) as conn:
+        return snapshot(conn)
+
+
+class ImportVictim:
+    """`selftrust import` of our JSON export, our CSV zip and a Loop Habit Tracker CSV
+    export, each time into the same starting folder (a user's own data). A killed
+    import must leave that data exactly as it was, or the whole import in place:
+    nothing half-imported, whatever the moment."""
+
+    name = "imports"
+
+    def __init__(self) -> None:
+        self.base: Path | None = None
+        self.sources: list[Path] = []
+        self.expected: dict[str, Snapshot] = {}
+        self.before: Snapshot | None = None
+
+    def prepare(self, data: Path, run: Run) -> None:
+        from tests.reliability.rel_kill import runner
+
+        root = data.parent
+        source = root / "source"
+        make = runner(source)
+        make("demo", "--years", "3", "--commitments", "8", "--seed", "3")
+        make("export", "--out", str(root / "export.json"))
+        make("export", "--out", str(root / "export.zip"))
+        loop = Path(__file__).resolve().parents[1] / "interchange" / "fixtures" \
+            / "loop_v231_export"
+        self.sources = [root / "export.json", root / "export.zip", loop]
+        # The user's own data: a year of three commitments (titles the export shares).
+        run("demo", "--years", "1", "--commitments", "3", "--seed", "9")
+        self.base = root / "base"
+        shutil.copytree(data, self.base)
+        self.before = snapshot_of(self.base)
+        for path in self.sources:
+            trial = root / f"trial-{path.name}"
+            shutil.copytree(self.base, trial)
+            runner(trial)("import", str(path))
+            self.expected[str(path)] = snapshot_of(trial)
+            assert self.expected[str(path)] != self.before, f"{path} imported nothing"
+            shutil.rmtree(trial)
+
+    def before_attempt(self, data: Path) -> None:
+        assert self.base is not None
+        shutil.rmtree(data)
+        shutil.copytree(self.base, data)
+
+    def step(self, n: int, rng: random.Random) -> Step:
+        path = rng.choice(self.sources)
+        return Step(n, ["import", str(path)], (str(path), None))
+
+    def reported(self, outcome: Outcome) -> bool:
+        return outcome.returncode == 0 and outcome.stdout.startswith("Imported")
+
+    def check(self, conn: sqlite3.Connection, data: Path, history: Sequence[Outcome]) -> None:
+        last = history[-1]
+        now = snapshot(conn)
+        whole = self.expected[last.step.expect[0]]
+        if last.reported:
+            assert now == whole, "an import reported done is not all there"
+        else:
+            assert now in (self.before, whole), (
+                f"a killed import of {Path(last.step.expect[0]).name} left part of itself "
+                "behind")
+        stray = [p for p in leftovers(data) if ".partial-" not in p.name]
+        assert not stray, f"unexpected files left behind: {stray}"
+        for backup in (data / "backups").glob("selftrust-before-import-*.db"):
+            copy = database_copy_single(backup)
+            with contextlib.closing(sqlite3.connect(copy)) as b:
+                assert_healthy(b, f"the backup {backup.name}")
+                assert snapshot(b) == self.before, "the safety backup is not the data before"
+            copy.unlink()
+
+    def landed(self, conn: sqlite3.Connection, step: Step) -> bool:
+        return snapshot(conn) == self.expected[step.expect[0]]

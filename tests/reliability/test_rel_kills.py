@@ -1,5 +1,5 @@
-"""SIGKILL at random moments during check-ins, reflections, the daily backup and
-restores. After every attempt the database passes its integrity check and holds every
+"""SIGKILL at random moments during check-ins, reflections, the daily backup,
+restores and imports. After every attempt the database passes its integrity check and holds every
 change that was reported saved (see rel_kill.py for the harness, rel_victims.py for
 what each kind of write must leave behind).
 
@@ -19,6 +19,7 @@ from tests.reliability.rel_kill import KillHarness, Victim
 from tests.reliability.rel_victims import (
     BackupVictim,
     CheckinVictim,
+    ImportVictim,
     ReflectionVictim,
     RestoreVictim,
     leftovers,
@@ -35,6 +36,7 @@ CASES: dict[str, tuple[Callable[[], Victim], int, int]] = {
     "reflections": (ReflectionVictim, rel_scale.KILLS_REFLECTIONS, 12),
     "backups": (BackupVictim, rel_scale.KILLS_BACKUPS, 13),
     "restores": (RestoreVictim, rel_scale.KILLS_RESTORES, 14),
+    "imports": (ImportVictim, rel_scale.KILLS_IMPORTS, 15),
 }
 
 
