@@ -3,11 +3,12 @@
 Hypothesis drives the same calls the UI makes (services for the change, the real
 QUndoStack with ui.undo and ui.dialogs.commitment_actions for undo and redo): check in
 (kept, missed, skipped, clear, with notes), undo, redo, write and edit reflections, add,
-edit, archive and restore commitments. The model is plain dictionaries; undo and redo
-restore the model's snapshot from before or after the step, so "undo gives back exactly
-what was there" is checked too. After every step the database, read back with plain
-sqlite3, must equal the model; the app's in-memory ledger must agree with the database;
-and at the end a fresh workspace on the same folder must compute the same figures.
+edit, archive and restore commitments, import a file (again and again). The model is
+plain dictionaries; undo and redo restore the model's snapshot from before or after the
+step, so "undo gives back exactly what was there" is checked too. After every step the
+database, read back with plain sqlite3, must equal the model; the app's in-memory ledger
+must agree with the database; and at the end a fresh workspace on the same folder must
+compute the same figures.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
+from selftrust.services.interchange import ExportFormat, export_file, import_file
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import open_workspace
 from selftrust.ui.dialogs import commitment_actions
@@ -103,6 +105,7 @@ class UserActions(RuleBasedStateMachine):
         # Snapshots of the model before and after each step on the undo stack.
         self.done: list[tuple[Model, Model]] = []
         self.undone: list[tuple[Model, Model]] = []
+        self.imported = False
 
     # --- helpers ---------------------------------------------------------------------
     def _pushed(self, before: Model) -> None:
@@ -257,6 +260,35 @@ class UserActions(RuleBasedStateMachine):
             c["archived_on"] = None
         self._pushed(before)
 
+    @rule()
+    def import_a_file(self) -> None:
+        """File → Import of a small export: not undoable; undo and redo of earlier steps
+        keep what it brought (they change only their own records)."""
+        before = self.stored()
+        summary = import_file(self.ws, SOURCE, reload=False)
+        self.ws.reload()
+        tally("imports")
+        after = self.stored()
+        new_commitments = {k: v for k, v in after.commitments.items()
+                           if k not in before.commitments}
+        new_checkins = {k: v for k, v in after.checkins.items() if k not in before.checkins}
+        new_reflections = {k: v for k, v in after.reflections.items()
+                           if k not in before.reflections}
+        if self.imported:
+            assert not summary.changed
+            assert not (new_commitments or new_checkins or new_reflections)
+        else:
+            assert sorted(c["title"] for c in new_commitments.values()) == IMPORTED_TITLES
+            assert len(new_checkins) == IMPORTED_CHECKINS
+            assert len(new_reflections) == 1
+            self.imported = True
+        for c in new_commitments.values():
+            c["schedule"] = "daily"
+        for model in [self.model, *(m for pair in self.done + self.undone for m in pair)]:
+            model.commitments.update(copy.deepcopy(new_commitments))
+            model.checkins.update(new_checkins)
+            model.reflections.update(copy.deepcopy(new_reflections))
+
     @precondition(lambda self: self.ctx.undo.canUndo())
     @rule()
     def undo(self) -> None:
@@ -277,8 +309,8 @@ class UserActions(RuleBasedStateMachine):
         self.done.append((before, after))
 
     # --- what must always hold --------------------------------------------------------
-    @invariant()
-    def the_database_matches_the_model(self) -> None:
+    def stored(self) -> Model:
+        """The database read back with plain sqlite3, in the model's terms."""
         conn = sqlite3.connect(self.folder / "selftrust.db")
         try:
             commitments = {
@@ -305,11 +337,16 @@ class UserActions(RuleBasedStateMachine):
         finally:
             conn.close()
         assert problems == "ok"
+        return Model(commitments, checkins, reflections)
+
+    @invariant()
+    def the_database_matches_the_model(self) -> None:
+        stored = self.stored()
         expected = {cid: {k: v for k, v in c.items() if k != "schedule"}
                     for cid, c in self.model.commitments.items()}
-        assert commitments == expected
-        assert checkins == self.model.checkins
-        assert reflections == self.model.reflections
+        assert stored.commitments == expected
+        assert stored.checkins == self.model.checkins
+        assert stored.reflections == self.model.reflections
 
     @invariant()
     def the_app_remembers_what_is_stored(self) -> None:
@@ -337,6 +374,29 @@ class UserActions(RuleBasedStateMachine):
 
 
 TMP: Any = None
+SOURCE: Path = Path()
+IMPORTED_TITLES = ["Imported tea", "Imported yoga"]
+IMPORTED_CHECKINS = 12
+
+
+def make_source(folder: Path) -> Path:
+    """A small JSON export from another data folder: two commitments, twelve check-ins
+    (two misses), one reflection repairing a miss."""
+    ws = open_workspace(folder / "data", FixedClock(NOW))
+    try:
+        for title in IMPORTED_TITLES:
+            cid = ws.commitments.create(CommitmentDraft(title, created_on=date(2026, 11, 1))).id
+            for back in range(6):
+                status = Status.MISSED if back == 2 else Status.KEPT
+                ws.checkins.record(cid, TODAY - timedelta(days=back),
+                                   CheckinState(status, note=f"{title} {back}"))
+        ws.reflections.write(ReflectionDraft(TODAY - timedelta(days=2), cid,
+                                             happened="imported words"))
+        out = folder / "export.json"
+        export_file(ws, out, ExportFormat.JSON)
+    finally:
+        ws.close()
+    return out
 COUNTS: dict[str, int] = {}
 
 
@@ -348,8 +408,9 @@ def tally(what: str) -> None:
 def test_rel_random_user_actions_match_the_model(
     qapp: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    global TMP
+    global TMP, SOURCE
     TMP = tmp_path_factory
+    SOURCE = make_source(tmp_path_factory.mktemp("source"))
     UserActions.TestCase.settings = settings(
         max_examples=rel_scale.MACHINE_EXAMPLES,
         stateful_step_count=rel_scale.MACHINE_STEPS,
