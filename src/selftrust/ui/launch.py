@@ -160,7 +160,8 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
         except DataProblem as problem:
             log.warning("cannot open data: %s", problem)
             choices = ["Restore a backup…", "Start fresh (keep the old file)"]
-            if problem.kind in ("locked", "folder"):
+            if problem.kind in ("locked", "folder", "full", "readonly", "io"):
+                # It passes (space freed, a lock let go): nothing to restore or set aside.
                 choices = ["Try again"]
             answer = prompter.choose(None, "Your data could not be opened", str(problem), choices)
             if answer is None:
