@@ -98,6 +98,26 @@ def inject(ws: Workspace, pragma: str) -> Callable[[], None]:
     return lift
 
 
+def failing_writes(ws: Workspace, message: str = "database or disk is full"
+                   ) -> Callable[[], None]:
+    """From now on every statement that writes fails as SQLite fails it on a full disk
+    (an sqlite3.OperationalError with SQLite's own message); returns the undo. Unlike
+    ``full_disk`` this catches even a write that would fit in a page's free space."""
+    import sqlite3
+
+    def do_execute(cursor: Any, statement: str, parameters: Any, context: Any) -> None:
+        if statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE",
+                                                            "REPLACE"):
+            raise sqlite3.OperationalError(message)
+
+    sa.event.listen(ws.db.engine, "do_execute", do_execute)
+
+    def lift() -> None:
+        sa.event.remove(ws.db.engine, "do_execute", do_execute)
+
+    return lift
+
+
 def full_disk(ws: Workspace, extra_pages: int = 0) -> Callable[[], None]:
     """From now on the database cannot grow past ``extra_pages`` more pages."""
     with ws.read() as conn:
