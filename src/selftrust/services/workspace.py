@@ -130,6 +130,13 @@ class Workspace:
             raise as_data_problem(exc) from exc
         self.reload()
 
+    def back_up_if_due(self) -> store_backups.Backup | None:
+        """Make today's daily backup unless there is one already (None then)."""
+        try:
+            return store_backups.back_up_if_due(self.db.folder, now=self.clock.now())
+        except StoreError as exc:
+            raise as_data_problem(exc) from exc
+
     def back_up_now(self) -> store_backups.Backup:
         try:
             return self.db.back_up_now(now=self.clock.now())
@@ -162,12 +169,16 @@ def start_logging(data_dir: Path | None, *, verbose: bool = False) -> None:
     root.addHandler(handler)
 
 
-def open_workspace(data_dir: Path | None = None, clock: Clock | None = None) -> Workspace:
-    """Open (or create) the data in a folder; DataProblem if it cannot be used as it is."""
+def open_workspace(data_dir: Path | None = None, clock: Clock | None = None, *,
+                   daily_backup: bool = True) -> Workspace:
+    """Open (or create) the data in a folder; DataProblem if it cannot be used as it is.
+
+    ``daily_backup=False`` leaves the day's backup to ``Workspace.back_up_if_due``
+    (the app makes it once the window has painted, so no one waits for it)."""
     clock = clock or SystemClock()
     folder = data_folder(data_dir)
     try:
-        db = open_database(folder, now=clock.now())
+        db = open_database(folder, now=clock.now(), daily_backup=daily_backup)
     except StoreError as exc:
         raise as_data_problem(exc) from exc
     try:
