@@ -33,3 +33,28 @@ def test_alike_check_ins_are_shared_and_changes_stay_apart(ws: Workspace) -> Non
         assert third is not None and third.status is Status.MISSED and not third.repaired
     finally:
         fresh.close()
+
+
+def test_loading_in_batches_gives_the_same_ledger(ws: Workspace) -> None:
+    from selftrust.services import demo
+    from selftrust.store import repository as repo
+
+    demo.generate(ws, years=1, commitments=6, seed=4)
+    with ws.read() as conn:
+        whole = repo.checkin_tuples(conn)
+        batches = list(repo.checkin_batches(conn, 500))
+    assert [len(b) for b in batches[:-1]] == [500] * (len(batches) - 1)
+    assert [row for batch in batches for row in batch] == list(whole)
+    stepped = open_workspace(ws.db.folder.root, ws.clock)
+    at_once = open_workspace(ws.db.folder.root, ws.clock)
+    try:
+        steps = stepped.ledger.load_in_steps(chunk=300)
+        pauses = sum(1 for _ in steps)
+        assert pauses > len(whole) // 300  # it really paused between batches
+        at_once.ledger.load()
+        for cid in at_once.ledger.commitments:
+            assert stepped.ledger.entries(cid) == at_once.ledger.entries(cid)
+        assert stepped.stats.report().to_json() == at_once.stats.report().to_json()
+    finally:
+        stepped.close()
+        at_once.close()

@@ -9,7 +9,7 @@ ten years of check-ins.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -258,6 +258,17 @@ def checkins(
     if last is not None:
         query = query.where(CHECKIN.c.day <= last)
     return [_checkin_from(r) for r in conn.execute(query)]
+
+
+def checkin_batches(conn: Connection, size: int
+                    ) -> Iterator[list[tuple[int, int, str, str, float | None]]]:
+    """Every check-in as raw (id, commitment_id, ISO day, status, value), in batches of
+    ``size`` rows, ordered by commitment and day (``checkin_tuples`` a batch at a time)."""
+    cursor = conn.exec_driver_sql(
+        "SELECT id, commitment_id, day, status, value FROM checkin ORDER BY commitment_id, day"
+    )
+    while rows := cursor.fetchmany(size):
+        yield rows  # type: ignore[misc]
 
 
 def checkin_tuples(conn: Connection) -> list[tuple[int, int, str, str, float | None]]:
