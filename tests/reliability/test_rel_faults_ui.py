@@ -88,7 +88,7 @@ def test_rel_opening_fails_for_a_passing_reason_offers_only_to_try_again(
     attempts: list[int] = []
     offered: list[list[str]] = []
 
-    def open_workspace(data_dir: Path | None, clock: Any) -> Workspace:
+    def open_workspace(data_dir: Path | None, clock: Any, **options: Any) -> Workspace:
         attempts.append(1)
         if len(attempts) == 1:
             raise DataProblem("Your disk is full …", path=str(tmp_path), kind=kind)
