@@ -36,6 +36,23 @@ lint: $(VENV)/.installed-test
 test: $(VENV)/.installed-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)
 
+# Benchmarks: demo data cached in .bench-data/, every benchmark on 20 commitments x 10
+# years, the growth and stress sizes, one table printed and written into
+# docs/performance.md (tests/benchmarks/run_bench.py; ARGS="--sizes 20x1,20x20" etc.).
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_bench.py $(ARGS)
+
+# The fault-and-abuse suite at full strength (over 1,000 kills, thousands of action
+# sequences); `make test` runs it quick. Figures go into docs/reliability.md.
+RELIABILITY_FIGURES := .bench-data/reliability-figures.jsonl
+reliability: $(VENV)/.installed-test
+	mkdir -p .bench-data && rm -f $(RELIABILITY_FIGURES)
+	QT_QPA_PLATFORM=offscreen SELFTRUST_RELIABILITY=full \
+		SELFTRUST_RELIABILITY_FIGURES=$(CURDIR)/$(RELIABILITY_FIGURES) \
+		$(BIN)/python -m pytest tests/reliability -q -p no:cacheprovider --timeout=7200 $(ARGS)
+	$(BIN)/python tests/reliability/rel_summary.py $(RELIABILITY_FIGURES) \
+		--write docs/reliability.md
+
 # PyInstaller is a build tool, not a dependency of the app: installed only for this.
 $(VENV)/.installed-package: | $(VENV)/.installed-app
 	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7"
@@ -48,4 +65,4 @@ package: $(VENV)/.installed-app $(VENV)/.installed-package
 	$(BIN)/python packaging/smoke_test.py dist/selftrust
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .bench-data

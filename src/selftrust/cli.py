@@ -105,9 +105,10 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, logged
         log.exception("unexpected error in %s", args.command)
+        detail = (str(exc).strip().splitlines() or [""])[0]  # one line, as promised
         print(
-            f"selftrust {args.command}: something went wrong ({type(exc).__name__}: {exc}). "
-            "Your data was not changed by the failed step.",
+            f"selftrust {args.command}: something went wrong ({type(exc).__name__}: "
+            f"{detail}). Your data was not changed by the failed step.",
             file=sys.stderr,
         )
         return EXIT_FAILURE

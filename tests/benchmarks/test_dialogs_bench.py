@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from bench_data import bench_size, demo_copy
 from PySide6.QtCore import QSettings
 
 from selftrust.services.clock import FixedClock
-from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace, open_workspace
 from selftrust.ui.context import UiContext
 from selftrust.ui.launch import make_context
@@ -33,14 +33,8 @@ def _enabled(config: pytest.Config) -> bool:
 @pytest.fixture(scope="module")
 def long_user_dir(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
                   ) -> Path:
-    years, commitments = (10, 20) if _enabled(request.config) else (1, 5)
-    folder = tmp_path_factory.mktemp("dialogs-bench") / "data"
-    ws = open_workspace(folder, FixedClock(NOW))
-    try:
-        generate(ws, years=years, commitments=commitments, seed=2026)
-    finally:
-        ws.close()
-    return folder
+    size = bench_size() if _enabled(request.config) else (5, 1)
+    return demo_copy(tmp_path_factory, size)
 
 
 @pytest.fixture

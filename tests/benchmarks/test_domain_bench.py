@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from bench_data import bench_size
+
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.history import Entry, History, Status
 from selftrust.domain.jar import Jar, fill_jar_tracks, jar_track
@@ -20,7 +22,7 @@ from selftrust.domain.strength import strength_series
 from selftrust.domain.summary import Summary, summarise
 
 TODAY = date(2026, 11, 24)
-YEARS = 10
+COMMITMENTS, YEARS = bench_size()  # 20 × 10 unless SELFTRUST_BENCH_SIZE says otherwise
 START = TODAY - timedelta(days=365 * YEARS)
 
 
@@ -67,13 +69,15 @@ def build_commitments(seed: int = 2026) -> list[Commitment]:
     rng = random.Random(seed)
     out = []
     pauses = (Pause(START + timedelta(days=900), START + timedelta(days=913)),)
-    for schedule in _schedules():
-        rules = Rules(schedule, pauses=pauses if rng.random() < 0.3 else ())
-        out.append(Commitment(rules, History(START, TODAY, _entries(rng, rules, None), rules)))
-    pages = Rules(target=Target(20.0, "pages"))
-    out.append(Commitment(pages, History(START, TODAY, _entries(rng, pages, pages.target),
-                                         pages)))
-    return out
+    while len(out) < COMMITMENTS:  # twenty different kinds, repeated for larger sizes
+        for schedule in _schedules():
+            rules = Rules(schedule, pauses=pauses if rng.random() < 0.3 else ())
+            out.append(Commitment(rules, History(START, TODAY, _entries(rng, rules, None),
+                                                 rules)))
+        pages = Rules(target=Target(20.0, "pages"))
+        out.append(Commitment(pages, History(START, TODAY, _entries(rng, pages, pages.target),
+                                             pages)))
+    return out[:COMMITMENTS]
 
 
 def compute_all(commitments: list[Commitment]) -> tuple[list[Summary], list[list[float]], Jar]:
@@ -88,12 +92,12 @@ def compute_all(commitments: list[Commitment]) -> tuple[list[Summary], list[list
 
 def test_strength_streaks_and_jar_for_20_commitments_over_10_years(benchmark: Any) -> None:
     commitments = build_commitments()
-    assert len(commitments) == 20
+    assert len(commitments) == COMMITMENTS
     assert all(c.history.size == 365 * YEARS + 1 for c in commitments)
 
     summaries, series, jar = benchmark(compute_all, commitments)
 
-    assert len(summaries) == len(series) == 20
+    assert len(summaries) == len(series) == COMMITMENTS
     for summary, days in zip(summaries, series, strict=True):
         assert len(days) == 365 * YEARS + 1
         assert all(0.0 <= s <= 1.0 for s in days)
@@ -102,5 +106,5 @@ def test_strength_streaks_and_jar_for_20_commitments_over_10_years(benchmark: An
     daily = summaries[0]
     # Kept on about 80% of days: a well-established commitment with some long runs.
     assert 0.6 < daily.strength < 0.95
-    assert daily.counts.kept > 0.7 * 3650 and daily.best_streak >= 10
+    assert daily.counts.kept > 0.7 * 365 * YEARS and daily.best_streak >= 10
     assert jar.marbles > 0 and jar.gold > 0

@@ -146,6 +146,10 @@ from selftrust.services.interchange import import_file
 from selftrust.services.workspace import open_workspace
 
 def rss_mb():
+    # VmHWM: ru_maxrss would also count pytest's memory at fork time (it survives exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 path, folder, traced = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from bench_figures import record
 from today_bench_support import BENCH_NOW, benchmarks_enabled
 
 import selftrust
@@ -70,5 +71,6 @@ def test_startup_against_the_floor(
             f"{floor_median * 1000:.0f} ms (min {min(floor_times) * 1000:.0f}, max "
             f"{max(floor_times) * 1000:.0f}); ratio {ratio:.2f} (budget {BUDGET})"
         )
+    record("start-up", app_s=app_times, floor_s=floor_times, ratio=ratio)
     if enabled:
         assert ratio <= BUDGET, f"start-up is {ratio:.2f} × the floor"

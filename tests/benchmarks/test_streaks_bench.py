@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_data import demo_copy
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtGui import QImage, QRegion
 
@@ -19,7 +20,6 @@ from selftrust.domain.history import Status
 from selftrust.services import calendar
 from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
-from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace, open_workspace
 from selftrust.ui.context import UiContext
 from selftrust.ui.launch import make_context
@@ -30,13 +30,7 @@ NOW = datetime(2026, 11, 24, 12, 0).astimezone()
 
 @pytest.fixture(scope="module")
 def big_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("big") / "data"
-    ws = open_workspace(folder, FixedClock(NOW))
-    try:
-        generate(ws, years=10, commitments=20, seed=7)
-    finally:
-        ws.close()
-    return folder
+    return demo_copy(tmp_path_factory)  # 20 × 10 years, or SELFTRUST_BENCH_SIZE
 
 
 @pytest.fixture

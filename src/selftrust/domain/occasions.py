@@ -81,8 +81,17 @@ def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) ->
     """Every occasion from the start to the judged day, oldest first.
 
     N-in-M-days schedules are judged day by day here; their streaks have their own
-    window rule (see streaks.py).
+    window rule (see streaks.py). Remembered on the history (streaks and counts both
+    ask); treat the list as read only.
     """
+    key = ("occasions", rules, week_start)
+    found = history.memo.get(key)
+    if found is None:
+        found = history.memo[key] = _judge_occasions(rules, history, week_start)
+    return found  # type: ignore[return-value]
+
+
+def _judge_occasions(rules: Rules, history: History, week_start: int) -> list[Occasion]:
     if history.size == 0:
         return []
     period = rules.period
@@ -109,8 +118,17 @@ def day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
     """``judge_day`` for every day at once; None on a day that is no occasion.
 
     Streaks and the jar read ten years of these per commitment, so a yes/no day is
-    judged by its code alone, without a call or a date per day.
+    judged by its code alone, without a call or a date per day; and the list is
+    remembered on the history, so they share it (read only).
     """
+    key = ("outcomes", rules)
+    found = history.memo.get(key)
+    if found is None:
+        found = history.memo[key] = _day_outcomes(rules, history)
+    return found  # type: ignore[return-value]
+
+
+def _day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
     if history.size == 0:
         return []
     schedule = rules.schedule

@@ -109,13 +109,11 @@ class Derived:
     def jar_counts(self) -> np.ndarray:
         """Per day from the start: kept, unrepaired missed and repaired occasions (3 × days)."""
         if self._jar is None:
-            counts = np.zeros((3, self.history.size), dtype=np.int64)
-            for e in self.events:
-                i = (e.day - self.start).days
-                counts[0, i] += e.kept
-                counts[1, i] += e.missed
-                counts[2, i] += e.repaired
-            self._jar = counts
+            # The ledger's jar track is already one count per day from the same start:
+            # copied as it is, not rebuilt from tens of thousands of event records.
+            track = self._ws.ledger.track(self.row.id, self.end)
+            assert track.start == self.start and len(track.kept) == self.history.size
+            self._jar = np.array([track.kept, track.missed, track.repaired], dtype=np.int64)
         return self._jar
 
     @property

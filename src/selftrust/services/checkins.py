@@ -45,6 +45,9 @@ class CheckinChange:
     day: date
     before: StoredCheckin | None
     after: StoredCheckin | None
+    # Reflections that repaired the check-in this change removed: undo links exactly
+    # these again (not every reflection of the day that happens to be unlinked).
+    unlinked: tuple[int, ...] = ()
 
 
 class CheckinService:
@@ -96,20 +99,22 @@ class CheckinService:
 
     def revert(self, change: CheckinChange) -> None:
         """Undo: put back exactly what was there before (same id, same links)."""
-        self._restore(change.commitment_id, change.day, change.before)
+        self._restore(change.commitment_id, change.day, change.before, change.unlinked)
 
     def reapply(self, change: CheckinChange) -> None:
-        """Redo."""
-        self._restore(change.commitment_id, change.day, change.after)
+        """Redo: the same change again, with the links it made (none)."""
+        self._restore(change.commitment_id, change.day, change.after, ())
 
-    def _restore(self, commitment_id: int, day: date, stored: StoredCheckin | None) -> None:
+    def _restore(self, commitment_id: int, day: date, stored: StoredCheckin | None,
+                 relink: tuple[int, ...]) -> None:
         if stored is None:
             self._apply(commitment_id, day, None, None)
         else:
-            self._apply(commitment_id, day, stored.state, stored.id)
+            self._apply(commitment_id, day, stored.state, stored.id, relink)
 
     def _apply(
-        self, commitment_id: int, day: date, state: CheckinState | None, wanted_id: int | None
+        self, commitment_id: int, day: date, state: CheckinState | None, wanted_id: int | None,
+        relink: tuple[int, ...] = (),
     ) -> CheckinChange:
         ws = self.ws
         with ws.write() as conn:
@@ -120,7 +125,10 @@ class CheckinService:
                 else StoredCheckin(old.id, CheckinState(old.status, old.value, old.note or ""))
             )
             links: list[int] = []
+            unlinked: tuple[int, ...] = ()
             if state is None:
+                if old is not None:
+                    unlinked = tuple(repo.reflections_repairing(conn, old.id))
                 repo.delete_checkin(conn, commitment_id, day)
                 after = None
             else:
@@ -134,13 +142,10 @@ class CheckinService:
                     recorded_at=ws.utc_now(),
                     checkin_id=wanted_id,
                 )
-                if wanted_id is not None and old is None:
-                    # Undo of a clear: reflections that pointed at this check-in point again.
-                    links = [
-                        r.id
-                        for r in repo.reflections(conn, commitment_id=commitment_id)
-                        if r.day == day and r.checkin_id is None
-                    ]
+                if relink and old is None:
+                    # Undo of a clear: the reflections that pointed at this check-in
+                    # point at it again.
+                    links = list(relink)
                     repo.relink_reflections(conn, links, new_id)
                 after = StoredCheckin(new_id, state)
             # Relinked reflections repair again: read the links back. A cleared check-in
@@ -159,4 +164,4 @@ class CheckinService:
             after.state.value if after else None,
         )
         ws.notify(Change(What.CHECKIN, commitment_id, day))
-        return CheckinChange(commitment_id, day, before, after)
+        return CheckinChange(commitment_id, day, before, after, unlinked)

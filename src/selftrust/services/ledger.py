@@ -64,23 +64,35 @@ class Ledger:
         installing anything: `ensure_loaded` then reads afresh, the change included.
         """
         version = self._version
+        entries: dict[int, dict[date, Entry]] = {}
+        ids: dict[int, dict[date, int]] = {}
+        # Twenty commitments share each day, and most of their entries are alike (kept,
+        # no amount): one date and one Entry object each, shared (both are immutable),
+        # keep ten years in a fraction of the memory.
+        days: dict[str, date] = {}
+        alike: dict[tuple[date, str, float | None, bool], Entry] = {}
+        fromiso = date.fromisoformat
         with self._read() as conn:
             commitments = repo.list_commitments(conn)
-            rows = repo.checkin_tuples(conn)
             repaired = repo.repaired_checkin_ids(conn)
-        entries: dict[int, dict[date, Entry]] = {c.id: {} for c in commitments}
-        ids: dict[int, dict[date, int]] = {c.id: {} for c in commitments}
-        fromiso = date.fromisoformat
-        step = chunk or max(1, len(rows))
-        for lo in range(0, len(rows), step):
-            if chunk:
-                yield
-                if self._version != version:
-                    return
-            for checkin_id, cid, day_text, status, value in rows[lo:lo + step]:
-                day = fromiso(day_text)
-                entries[cid][day] = Entry(day, _STATUS[status], value, checkin_id in repaired)
-                ids[cid][day] = checkin_id
+            entries = {c.id: {} for c in commitments}
+            ids = {c.id: {} for c in commitments}
+            # Rows arrive a batch at a time: ten years never sit in memory twice.
+            for rows in repo.checkin_batches(conn, chunk or 8000):
+                if chunk:
+                    yield
+                    if self._version != version:
+                        return
+                for checkin_id, cid, day_text, status, value in rows:
+                    day = days.get(day_text)
+                    if day is None:
+                        day = days[day_text] = fromiso(day_text)
+                    key = (day, status, value, checkin_id in repaired)
+                    entry = alike.get(key)
+                    if entry is None:
+                        entry = alike[key] = Entry(day, _STATUS[status], value, key[3])
+                    entries[cid][day] = entry
+                    ids[cid][day] = checkin_id
         if chunk:
             yield
             if self._version != version:

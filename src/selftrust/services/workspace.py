@@ -38,6 +38,7 @@ from selftrust.store.errors import (
     NotOurDatabase,
     StoreError,
 )
+from selftrust.store.files import out_of_space
 from selftrust.store.logfile import log_handler
 from selftrust.store.paths import DataFolder
 
@@ -129,6 +130,13 @@ class Workspace:
             raise as_data_problem(exc) from exc
         self.reload()
 
+    def back_up_if_due(self) -> store_backups.Backup | None:
+        """Make today's daily backup unless there is one already (None then)."""
+        try:
+            return store_backups.back_up_if_due(self.db.folder, now=self.clock.now())
+        except StoreError as exc:
+            raise as_data_problem(exc) from exc
+
     def back_up_now(self) -> store_backups.Backup:
         """A backup the user asked for: kept beside the daily ones, not in their place."""
         try:
@@ -164,12 +172,16 @@ def start_logging(data_dir: Path | None, *, verbose: bool = False) -> None:
     logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
-def open_workspace(data_dir: Path | None = None, clock: Clock | None = None) -> Workspace:
-    """Open (or create) the data in a folder; DataProblem if it cannot be used as it is."""
+def open_workspace(data_dir: Path | None = None, clock: Clock | None = None, *,
+                   daily_backup: bool = True) -> Workspace:
+    """Open (or create) the data in a folder; DataProblem if it cannot be used as it is.
+
+    ``daily_backup=False`` leaves the day's backup to ``Workspace.back_up_if_due``
+    (the app makes it once the window has painted, so no one waits for it)."""
     clock = clock or SystemClock()
     folder = data_folder(data_dir)
     try:
-        db = open_database(folder, now=clock.now())
+        db = open_database(folder, now=clock.now(), daily_backup=daily_backup)
     except StoreError as exc:
         raise as_data_problem(exc) from exc
     try:
@@ -217,6 +229,12 @@ _KINDS: tuple[tuple[type[StoreError], str], ...] = (
 
 def as_data_problem(exc: StoreError) -> DataProblem:
     kind = next((k for cls, k in _KINDS if isinstance(exc, cls)), "other")
+    if kind in ("folder", "other") and exc.path is not None and out_of_space(exc.path):
+        return DataProblem(
+            f"Your disk is full, so Self-Trust cannot use {exc.path} right now. Free some "
+            "space and try again; everything saved before is safe.",
+            path=str(exc.path), kind="full",
+        )
     return DataProblem(str(exc), path=str(exc.path or ""), kind=kind)
 
 
@@ -224,7 +242,7 @@ def write_problem(exc: sa.exc.OperationalError, path: Path) -> DataProblem:
     """Disk full, read-only folder, I/O errors: say so plainly; nothing was saved."""
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
-    if "full" in lowered:
+    if "full" in lowered or (("i/o" in lowered or "ioerr" in lowered) and out_of_space(path)):
         message = (f"Your disk is full, so the last change to {path} was not saved. "
                    "Free some space and try again; everything saved before is safe.")
         kind = "full"

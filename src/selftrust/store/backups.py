@@ -38,11 +38,10 @@ from selftrust.store.files import (
     fsync_dir,
     fsync_file,
     make_private,
-    move_aside,
-    place,
     removing_new_sidecars,
     sidecars,
     stamp,
+    swap_in,
 )
 from selftrust.store.inspection import check_file, read_only_uri
 from selftrust.store.paths import DataFolder
@@ -50,6 +49,9 @@ from selftrust.store.retention import days_to_keep
 
 DAILY = re.compile(r"^selftrust-(\d{4}-\d{2}-\d{2})\.db$")
 LABELLED = re.compile(r"^selftrust-([a-z]+(?:-[a-z]+)*)-\d{8}-\d{6}(?:-\d+)?\.db$")
+TEMPORARY = re.compile(r"^\.selftrust.*\.(?:partial|restoring)-(\d+)$")
+"""A copy being written by a backup or restore (the number is the writer's process id)."""
+ABANDONED_AFTER_S = 24 * 3600  # where we cannot ask whether the writer still runs
 BEFORE_UPDATE = "before-update"
 KEEP_LABELLED = 5
 """Labelled backups kept per label (the newest, by the moment each was taken)."""
@@ -93,6 +95,7 @@ def back_up_now(folder: DataFolder, *, now: datetime | None = None) -> Backup:
 def back_up_if_due(folder: DataFolder, *, now: datetime | None = None) -> Backup | None:
     """Make today's daily backup unless there already is one for today (or later)."""
     moment = _local(now)
+    tidy(folder)
     days = _daily_days(folder)
     if days and max(days) >= moment.date():
         return None
@@ -162,6 +165,7 @@ def restore(folder: DataFolder, backup: Path, *, now: datetime | None = None) ->
     if check_file(backup, role="backup", thorough=True) is None:
         raise DatabaseMissing(backup, role="backup")
     folder.ensure()
+    tidy(folder)
     incoming = current.with_name(f".{current.name}.restoring-{os.getpid()}")
     _discard(incoming)
     create_private_file(incoming)
@@ -173,8 +177,7 @@ def restore(folder: DataFolder, backup: Path, *, now: datetime | None = None) ->
             raise DamagedDatabase(backup, f"SQLite reports “{exc}”", "backup") from exc
         except OSError as exc:
             raise DataFolderProblem(folder.root, exc.strerror or str(exc)) from exc
-        aside = _set_aside(current, moment)
-        place(incoming, current)
+        aside = _swap(incoming, current, moment)
     except BaseException:
         _discard(incoming)
         raise
@@ -182,10 +185,9 @@ def restore(folder: DataFolder, backup: Path, *, now: datetime | None = None) ->
     return aside
 
 
-def _set_aside(current: Path, moment: datetime) -> Path | None:
-    """Move the current database (if any) aside, folding its -wal in first when healthy."""
-    if not current.exists() and not sidecars(current):
-        return None
+def _swap(incoming: Path, current: Path, moment: datetime) -> Path | None:
+    """Put the restored copy in place; the current database (if any) is kept aside,
+    its -wal folded in first when it is healthy (see ``swap_in``)."""
     if current.exists():
         with contextlib.suppress(RefusedDatabase):
             check_file(current, thorough=False)
@@ -194,7 +196,45 @@ def _set_aside(current: Path, moment: datetime) -> Path | None:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 conn.close()
-    return move_aside(current, "before-restore", moment)
+    return swap_in(incoming, current, "before-restore", moment)
+
+
+def tidy(folder: DataFolder) -> list[Path]:
+    """Remove the temporary copies of backups and restores that were killed half-way.
+
+    Only our own temporary names, and only when the process that wrote them has
+    ended; never a database, a backup or anything the user made. Returns what went."""
+    removed: list[Path] = []
+    for directory in (folder.root, folder.backups):
+        try:
+            names = list(directory.iterdir())
+        except OSError:
+            continue
+        for path in names:
+            match = TEMPORARY.match(path.name)
+            if match and _abandoned(path, int(match.group(1))):
+                with contextlib.suppress(OSError):
+                    _discard(path)
+                    removed.append(path)
+                    log.info("removed %s, left by an interrupted backup or restore", path)
+    return removed
+
+
+def _abandoned(path: Path, pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False
+        return False
+    try:  # elsewhere signal 0 is no harmless question: go by age instead
+        return datetime.now().timestamp() - path.stat().st_mtime > ABANDONED_AFTER_S
+    except OSError:
+        return False
 
 
 def _write_backup(folder: DataFolder, target: Path, moment: datetime) -> Backup:

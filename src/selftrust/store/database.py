@@ -32,6 +32,7 @@ from selftrust.store.errors import (
     BackupFailed,
     DatabaseLocked,
     DatabaseMissing,
+    DataFolderProblem,
     MigrationFailed,
     StoreError,
 )
@@ -189,6 +190,10 @@ def open_database(
     try:
         with db.transaction(write=False) as conn:
             conn.exec_driver_sql("SELECT 1")  # run the pragmas now, not at the first click
+    except sa.exc.OperationalError as exc:
+        # No room for the -wal/-shm files, a read-only folder, an I/O error.
+        db.close()
+        raise DataFolderProblem(path, str(exc.orig or exc)) from exc
     except BaseException:
         db.close()
         raise

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+LOW_SPACE_BYTES = 256 * 1024
+"""Below this much free space a vague "disk I/O error" is taken to mean the disk is full."""
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -70,6 +73,21 @@ def ensure_private_dir(path: Path, *, tighten_existing: bool) -> None:
             return
     if _POSIX and path.stat().st_mode & 0o777 != PRIVATE_DIR:
         path.chmod(PRIVATE_DIR)
+
+
+def out_of_space(path: Path) -> bool:
+    """True if the file system holding ``path`` (a file or folder) has next to no room.
+
+    SQLite reports a full disk as SQLITE_FULL when a write fails, but only as a "disk I/O
+    error" when its shared-memory file cannot be sized on opening; asking the file
+    system tells the two causes apart."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
 
 
 def fsync_file(path: Path) -> None:
@@ -135,6 +153,38 @@ def move_aside(path: Path, tag: str, now: datetime) -> Path:
     for companion in companions:
         os.replace(companion, sidecar(target, companion.name[len(path.name):]))
     fsync_dir(path.parent)
+    return target
+
+
+def swap_in(incoming: Path, current: Path, tag: str, now: datetime) -> Path | None:
+    """Put ``incoming`` in place of ``current``, keeping the old file aside; returns its
+    new name (None if there was no old file). Nothing is deleted.
+
+    The old database first gets a second name (a hard link), its companions move to
+    that name, and one atomic rename then puts the new file in place: at every moment
+    the database's name holds a complete database, the old one until the rename and
+    the new one after it, so a kill half-way never leaves the folder without one.
+    (Before the rename the old file's -wal must be empty: checkpoint it first. A kill
+    before the rename leaves the second name pointing at the live file: a harmless
+    extra name, never a loss.)
+    Where hard links are not supported, the old file is moved aside and the new one
+    placed, one rename after the other.
+    """
+    if not current.exists():
+        aside = move_aside(current, tag, now) if sidecars(current) else None
+        place(incoming, current)
+        return aside
+    target = free_name(current.with_name(f"{current.name}.{tag}-{stamp(now)}"))
+    try:
+        os.link(current, target)
+    except OSError:
+        aside = move_aside(current, tag, now)
+        place(incoming, current)
+        return aside
+    for companion in sidecars(current):
+        os.replace(companion, sidecar(target, companion.name[len(current.name):]))
+    os.replace(incoming, current)
+    fsync_dir(current.parent)
     return target
 
 

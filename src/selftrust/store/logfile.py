@@ -37,6 +37,12 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
             opener=_private_opener,
         )
 
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A log line that cannot be written (a full disk, a read-only folder) is dropped.
+
+        logging's default prints a traceback to stderr, which would bury the one clear
+        line the CLI owes the user under forty lines about the log file."""
+
 
 def log_handler(
     folder: DataFolder, *, max_bytes: int = 1_000_000, backup_count: int = 3

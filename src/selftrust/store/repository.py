@@ -9,7 +9,7 @@ ten years of check-ins.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -260,6 +260,17 @@ def checkins(
     return [_checkin_from(r) for r in conn.execute(query)]
 
 
+def checkin_batches(conn: Connection, size: int
+                    ) -> Iterator[list[tuple[int, int, str, str, float | None]]]:
+    """Every check-in as raw (id, commitment_id, ISO day, status, value), in batches of
+    ``size`` rows, ordered by commitment and day (``checkin_tuples`` a batch at a time)."""
+    cursor = conn.exec_driver_sql(
+        "SELECT id, commitment_id, day, status, value FROM checkin ORDER BY commitment_id, day"
+    )
+    while rows := cursor.fetchmany(size):
+        yield rows  # type: ignore[misc]
+
+
 def checkin_tuples(conn: Connection) -> list[tuple[int, int, str, str, float | None]]:
     """Every check-in as raw (id, commitment_id, ISO day, status, value), oldest first.
 
@@ -390,6 +401,12 @@ def reflections(
     if last is not None:
         query = query.where(REFLECTION.c.day <= last)
     return [_reflection_from(r) for r in conn.execute(query)]
+
+
+def reflections_repairing(conn: Connection, checkin_id: int) -> list[int]:
+    """The ids of the reflections linked to (repairing) one check-in."""
+    rows = conn.execute(sa.select(REFLECTION.c.id).where(REFLECTION.c.checkin_id == checkin_id))
+    return [int(r[0]) for r in rows]
 
 
 def relink_reflections(conn: Connection, reflection_ids: Iterable[int], checkin_id: int) -> None:

@@ -91,7 +91,7 @@ def run_gui(
     if exit_after_startup:
         # A probe (benchmarks, the packaging smoke test) must never wait on a dialog.
         try:
-            ws: Workspace | None = open_workspace(data_dir, clock)
+            ws: Workspace | None = open_workspace(data_dir, clock, daily_backup=False)
         except DataProblem as problem:
             print(f"selftrust: {problem}", file=sys.stderr)
             ws = None
@@ -120,6 +120,7 @@ def run_gui(
 
     if not exit_after_startup:
         window.today_painted.connect(lambda: QTimer.singleShot(0, become_citizen))
+        back_up_after_painting(ws, window)
     if exit_after_startup:
         def timed_out() -> None:
             status["code"] = 1
@@ -139,6 +140,28 @@ def run_gui(
     return status["code"] or code
 
 
+BACKUP_DELAY_MS = 1500
+
+
+def back_up_after_painting(ws: Workspace, window: QWidget) -> None:
+    """The day's backup, once Today has painted and the app has settled: copying ten
+    years of data (and checking the copy) is no reason to keep anyone from their day.
+    A backup that fails is logged; the data itself is fine."""
+    done = {"once": False}
+
+    def back_up() -> None:
+        if done["once"] or ws.db.closed:
+            return
+        done["once"] = True
+        try:
+            ws.back_up_if_due()
+        except DataProblem as problem:
+            log.warning("daily backup failed: %s", problem)
+
+    window.today_painted.connect(  # type: ignore[attr-defined]
+        lambda: QTimer.singleShot(BACKUP_DELAY_MS, back_up))
+
+
 def _no_screen() -> bool:
     import os
 
@@ -156,11 +179,12 @@ def _first_run(ctx: UiContext, window: QWidget) -> None:
 def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None:
     while True:
         try:
-            return open_workspace(data_dir, clock)
+            return open_workspace(data_dir, clock, daily_backup=False)
         except DataProblem as problem:
             log.warning("cannot open data: %s", problem)
             choices = ["Restore a backup…", "Start fresh (keep the old file)"]
-            if problem.kind in ("locked", "folder"):
+            if problem.kind in ("locked", "folder", "full", "readonly", "io"):
+                # It passes (space freed, a lock let go): nothing to restore or set aside.
                 choices = ["Try again"]
             answer = prompter.choose(None, "Your data could not be opened", str(problem), choices)
             if answer is None:

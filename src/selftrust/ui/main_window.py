@@ -247,7 +247,9 @@ class MainWindow(QMainWindow):
     def _aim_boundary(self) -> None:
         now = self.ctx.ws.clock.now().astimezone()
         nxt = next_day_start(now, self.ctx.ws.settings.day_start_hour)
-        wait = (nxt - now.replace(tzinfo=None)).total_seconds()
+        # Read the naive local start as local time, so a DST night (23 or 25 hours)
+        # is measured in real seconds, not wall-clock ones.
+        wait = (nxt.astimezone() - now).total_seconds()
         self._boundary.start(int(max(1.0, min(wait + 1.0, 6 * 3600.0)) * 1000))
 
     def check_day(self) -> None:

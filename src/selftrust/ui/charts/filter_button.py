@@ -68,7 +68,8 @@ class CommitmentFilter(QPushButton):
             if c.archived and not archived_started:
                 menu.addSection("Archived")
                 archived_started = True
-            action = QAction(swatch(c.color), c.title, menu)
+            # "&" in a title is an ampersand, not a shortcut marker.
+            action = QAction(swatch(c.color), c.title.replace("&", "&&"), menu)
             action.setCheckable(True)
             action.setChecked(self._chosen is not None and c.id in self._chosen)
             action.triggered.connect(lambda _=False, cid=c.id: self._toggle(cid))

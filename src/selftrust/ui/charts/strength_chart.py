@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from selftrust.services.chart_series import StrengthLine, as_date
 from selftrust.ui.charts.common import (
@@ -20,6 +21,7 @@ from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.style import ChartStyle
 
 MIN_DAYS = 7
+LEGEND_NAMES = 12
 
 
 def draw(
@@ -31,10 +33,12 @@ def draw(
     hover = Hover()
     ax = fig.add_subplot()
     many = len(lines) > 8
+    plotted = []
     for line in lines:
         x = date_nums(line.days)
-        ax.plot(x, line.values, color=line.color, linewidth=1.4 if many else 2.0,
-                alpha=0.9, label=clip_title(line.title))
+        plotted += ax.plot(x, line.values, color=line.color,
+                           linewidth=1.4 if many else 2.0, alpha=0.9,
+                           label=clip_title(line.title))
 
         def label(i: int, line: StrengthLine = line) -> str:
             day = as_date(line.days[i])
@@ -46,7 +50,16 @@ def draw(
     date_axis(ax, *span)
     ax.set_title(title)
     if len(lines) > 1:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0,
-                  handlelength=1.2, labelspacing=0.45 if many else 0.6,
+        # Beyond a dozen names the legend would leave the lines no room (a hundred
+        # commitments collapse the layout): name twelve, count the rest, as the
+        # kept-rate chart does; hovering names any line.
+        shown = min(len(lines), LEGEND_NAMES)
+        handles = plotted[:shown]
+        labels = [clip_title(line.title) for line in lines[:shown]]
+        if len(lines) > shown:
+            handles = [*handles, Line2D([], [], color=style.background)]
+            labels.append(f"and {len(lines) - shown} more")
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  borderaxespad=0, handlelength=1.2, labelspacing=0.45 if many else 0.6,
                   fontsize=style.font_size * (0.82 if many else 0.92))
     return hover

@@ -111,6 +111,9 @@ class ChartStyle:
             "grid.color": self.grid,
             "grid.linewidth": 0.8,
             "text.color": self.text,
+            # Titles are the user's words: "Save $5 and $10" is text, not mathtext (and
+            # "$\\frac{1}{$" must not stop the chart from drawing).
+            "text.parse_math": False,
             "font.family": FONT_FAMILY,
             "font.size": size,
             "xtick.color": self.spine,

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtGui import Qt as GuiQt
 
 from selftrust.services.calendar import StreakDetails
 from selftrust.ui.streaks.words import length
@@ -102,7 +103,10 @@ class StreakListModel(QAbstractListModel):
         s = d.summary
         if role == Qt.ItemDataRole.DisplayRole:
             return d.commitment.title
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Qt reads a tooltip that looks like HTML as HTML; the title is plain text.
+            return GuiQt.convertFromPlainText(row_words(d))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return row_words(d)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(d.commitment.color)

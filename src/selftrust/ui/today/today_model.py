@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtGui import Qt as GuiQt
 
 from selftrust.services.dashboard import DayItem
 from selftrust.ui.today.row_text import accessible_text
@@ -38,7 +39,10 @@ class TodayModel(QAbstractListModel):
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return item.title
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Qt reads a tooltip that looks like HTML as HTML; titles and notes are text.
+            return GuiQt.convertFromPlainText(accessible_text(item))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return accessible_text(item)
         if role == ItemRole:
             return item

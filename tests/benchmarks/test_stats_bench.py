@@ -1,0 +1,52 @@
+"""Strength, streaks and the jar for every commitment as the app computes them: from its
+in-memory ledger of the stored check-ins (DESIGN.md: under 50 ms for 20 commitments ×
+10 years). test_domain_bench.py times the domain's arithmetic alone on synthetic
+histories; this adds what the app does around it (histories built from the ledger,
+pauses, repairs, the jar's rules from the settings) on demo data read from the file.
+
+Run with --benchmark-enable; in ordinary runs each case runs once as a smoke test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bench_data import BENCH_NOW
+
+from selftrust.services.clock import FixedClock
+from selftrust.services.workspace import Workspace, open_workspace
+
+
+@pytest.fixture
+def stats_ws(big_data_dir: Path) -> Iterator[Workspace]:
+    ws = open_workspace(big_data_dir, FixedClock(datetime.fromisoformat(BENCH_NOW).astimezone()))
+    ws.ledger.ensure_loaded()
+    yield ws
+    ws.close()
+
+
+def test_strength_streaks_and_jar_for_every_commitment(benchmark: Any,
+                                                       stats_ws: Workspace) -> None:
+    ws = stats_ws
+    today = ws.today()
+    ids = list(ws.ledger.commitments)
+
+    def cold() -> None:
+        for cid in ids:  # nothing cached, as after the data was loaded
+            ws.ledger.forget(cid)
+
+    report = benchmark.pedantic(lambda: ws.stats.report(today), setup=cold, rounds=30,
+                                warmup_rounds=2)
+    assert len(report.items) >= len(ids) - 1  # the archived one is left out
+    assert report.jar.marbles > 0
+    assert all(0.0 <= s.summary.strength <= 1.0 for s in report.items)
+
+
+def test_loading_every_check_in_into_the_ledger(benchmark: Any, stats_ws: Workspace) -> None:
+    """Part of start-up: every check-in and repair read from the file into memory."""
+    benchmark.pedantic(stats_ws.ledger.load, rounds=10, warmup_rounds=1)
+    assert stats_ws.ledger.loaded
