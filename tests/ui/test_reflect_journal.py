@@ -224,11 +224,16 @@ def test_deleting_a_reflection_says_what_it_undoes_and_offers_undo(
     assert ctx.ws.reflections.get(rid).checkin_id is not None
     assert ctx.ws.stats.report().jar == jar
 
-    view.select_id(rid)
-    view.list.setCurrentIndex(view.model.index(1))  # the free one
+    view.list.setCurrentIndex(view.model.index(0))
+    third = _write(ctx, 9, "The oldest")
+    qtbot.waitUntil(lambda: len(_titles(view)) == 3, timeout=2000)
+    view.list.setCurrentIndex(view.model.index(1))  # the free one, in the middle
     qtbot.keyClick(view.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(bar.isVisible, timeout=2000)
     assert bar.text.text() == "Reflection deleted."
+    # the next entry takes its place, as in any list (not a jump back to the top)
+    qtbot.waitUntil(lambda: _titles(view) == ["Repairs the walk", "The oldest"], timeout=2000)
+    assert view.current_entry() is not None and view.current_entry().id == third
     # something else done since: the bar goes, and never undoes that other thing
     perform(ctx.undo, "Write reflection",
             lambda: ctx.ws.reflections.write(ReflectionDraft(TODAY, None, happened="New")),

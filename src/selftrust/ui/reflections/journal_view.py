@@ -74,6 +74,7 @@ class JournalView(QWidget):
         self.index = JournalIndex(ctx.ws)
         self.destroyed.connect(self.index.close)
         self._stale = True
+        self._deleted_row: int | None = None  # where the entry just deleted was
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -274,6 +275,7 @@ class JournalView(QWidget):
         self._stale = False
         ws = self.ctx.ws
         keep = self.current_entry()
+        deleted_row, self._deleted_row = self._deleted_row, None
         commitments = ws.commitments.all(include_archived=True)
         self._fill_commitments(commitments)
         about = {c.id: About(c.title, c.color) for c in commitments}
@@ -290,8 +292,8 @@ class JournalView(QWidget):
             else f"{shown:,} of {total:,} shown"
         )
         row = self.model.row_of(keep.id) if keep is not None else None
-        if row is None and entries:
-            row = 0
+        if row is None and entries:  # deleted: its neighbour takes its place; else the top
+            row = min(deleted_row, len(entries) - 1) if deleted_row is not None else 0
         if row is not None:
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -352,10 +354,12 @@ class JournalView(QWidget):
         if entry is None:
             return
         ws = self.ctx.ws
+        self._deleted_row = self.list.currentIndex().row()
         try:
             perform(self.ctx.undo, "Delete reflection", lambda: ws.reflections.delete(entry.id),
                     ws.reflections.put_back)
         except UserError as exc:
+            self._deleted_row = None
             messages.prompter.problem(self, "Not deleted", str(exc))
             return
         self.undo_bar.show_done(self._deleted_words(entry))
