@@ -599,6 +599,7 @@ def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     cid, day = _a_recent_miss(ctx)
     dialog = ReflectionDialog(ctx, window, commitment_id=cid, day=day)
     dialog.autosave_enabled = False
+    dialog._fitted = True  # sized to the picture's window below, not to the offscreen screen
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     if cid is not None:
         dialog.form.set_parts(SAMPLE)
