@@ -33,3 +33,31 @@ def test_the_promise_is_due_tomorrow_only(ws: Workspace) -> None:
     assert row.rules.schedule.on == date(2026, 11, 25)
     assert [i.title for i in ws.dashboard.day(date(2026, 11, 25))] == [row.title]
     assert ws.dashboard.day(date(2026, 11, 24)) == []
+
+
+def test_the_same_step_is_promised_once_and_a_repeat_is_refused_kindly(ws: Workspace) -> None:
+    from selftrust.services.next_step import AlreadyPromised, promised_for_tomorrow
+
+    step = "Bring a bottle of water to the next meeting."
+    assert promised_for_tomorrow(ws, step) is None
+    made = promise_for_tomorrow(ws, step)
+    assert promised_for_tomorrow(ws, step) == made
+    as_typed_later = "  bring a bottle of water to the next meeting. \nmore"
+    assert promised_for_tomorrow(ws, as_typed_later) == made
+    with pytest.raises(AlreadyPromised) as refused:
+        promise_for_tomorrow(ws, step)
+    assert refused.value.row == made
+    assert "already" in str(refused.value) and ".”." not in str(refused.value)
+    assert [c.title for c in ws.commitments.all()] == [step]  # no duplicate
+
+
+def test_a_promise_counts_only_while_it_is_there_and_for_tomorrow(ws: Workspace) -> None:
+    from selftrust.services.next_step import promised_for_tomorrow
+
+    step = "Walk before breakfast"
+    made = promise_for_tomorrow(ws, step)
+    ws.commitments.delete(made.id)
+    assert promised_for_tomorrow(ws, step) is None  # deleted (or undone): may be made again
+    promise_for_tomorrow(ws, step)
+    assert promised_for_tomorrow(ws, "") is None  # no step, no promise
+    assert promised_for_tomorrow(ws, "Walk after breakfast") is None

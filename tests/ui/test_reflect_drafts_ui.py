@@ -24,7 +24,20 @@ from tests.ui.reflect_helpers import (
     walk_with_a_miss,
 )
 
-KEEP_WRITING, KEEP_DRAFT, DISCARD = 0, 1, 2
+KEEP_WRITING, KEEP_DRAFT, DISCARD = None, 0, 1  # Cancel/Escape, then the two choices
+
+
+def _record_choices(prompter: ScriptedPrompter) -> list[list[str]]:
+    """The buttons each question offered (the scripted prompter keeps only the text)."""
+    offered: list[list[str]] = []
+    answer = prompter.choose
+
+    def choose(parent, title, text, choices):  # type: ignore[no-untyped-def]
+        offered.append(list(choices))
+        return answer(parent, title, text, choices)
+
+    prompter.choose = choose  # type: ignore[method-assign]
+    return offered
 
 
 def _open(ctx: UiContext, window: MainWindow, cid: int | None) -> ReflectionDialog:
@@ -41,10 +54,18 @@ def test_closing_with_words_asks_and_keeps_a_draft(qtbot: QtBot, window: MainWin
     type_into(qtbot, part(dialog, "happened"), "Rain, and I stayed in.")
     dialog.form.before.buttons[2].click()
 
+    offered = _record_choices(prompter)
     prompter.answers = [KEEP_WRITING]
     dialog.close()
     assert dialog.isVisible()  # still writing
-    assert prompter.asked[-1][:2] == ("choose", "Keep your words?")
+    kind, title, text, _ = prompter.asked[-1]
+    assert (kind, title) == ("choose", "Close this reflection?")
+    # what it says is what happens: the draft is already on disk when it is said
+    assert "kept as a draft" in text and "not saved" not in text
+    assert drafts_of(ctx.ws).get(draft_key(cid, YESTERDAY)) is not None
+    # two different choices; "keep writing" is Cancel/Escape alone, not a twin button
+    assert offered[-1] == ["Close (keep the draft)", "Discard the draft"]
+    assert dialog.findChild(QLabel, "reflection-status").text().startswith("Draft kept")
 
     prompter.answers = [KEEP_DRAFT]
     dialog.close()

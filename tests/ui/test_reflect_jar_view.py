@@ -112,3 +112,32 @@ def test_the_week_change_counts_from_the_start_of_the_week(window: MainWindow,
     assert view.picture is not None
     assert view.picture.week_first == TODAY - timedelta(days=1)
     assert view.findChild(QLabel, "jar-week").text() == "−2 this week"
+
+
+def test_day_one_the_jar_tells_what_happened_and_draws_no_gold_it_lacks(
+        qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
+    """A new user's first day (the tester's): Walk kept, over the coffee limit, a Gym miss
+    reflected on. +1, −2 (only 1 there), repaired: 0 marbles, 1 repair."""
+    from selftrust.domain.commitment import Rules, Target
+    from selftrust.services.commitments import CommitmentDraft
+
+    ws = ctx.ws
+    make = ws.commitments.create
+    walk = make(CommitmentDraft("Walk", Rules(), created_on=TODAY)).id
+    coffee = make(CommitmentDraft("No more than 2 coffees",
+                                  Rules(target=Target(2, "cups", at_most=True)),
+                                  created_on=TODAY)).id
+    gym = make(CommitmentDraft("Gym", Rules(), created_on=TODAY)).id
+    ws.checkins.record(walk, TODAY, CheckinState(Status.KEPT))
+    ws.checkins.record(coffee, TODAY, CheckinState(Status.KEPT, 4))
+    ws.checkins.record(gym, TODAY, CheckinState(Status.MISSED))
+    ws.reflections.write(ReflectionDraft(TODAY, gym, happened="Too tired."))
+    view = _jar(window)
+    assert _count(view) == "0"
+    note = view.findChild(QLabel, "jar-empty-note")
+    assert note.isVisible()
+    assert "first marble" not in note.text()
+    assert note.text().startswith("1 marble won today")
+    gold = view.findChild(QLabel, "jar-gold")
+    assert gold.text() == "1 miss repaired with a reflection"
+    assert view.canvas.drawn.count(0) == 0 == len(view.canvas.drawn)

@@ -163,3 +163,79 @@ def test_the_model_passes_the_model_tester(qtmodeltester, ctx: UiContext) -> Non
     model.set_entries(JournalIndex(ctx.ws).find(), {}, TODAY)
     qtmodeltester.check(model)
     assert model.data(model.index(0), Role.TITLE) == "Free reflection"
+
+
+def test_a_step_is_promised_once_wherever_its_reflection_is_shown(
+        qtbot: QtBot, window: MainWindow, ctx: UiContext, prompter: ScriptedPrompter) -> None:
+    from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, DONE_TEXT
+    from selftrust.ui.reflections.reflection_dialog import open_reflection
+
+    cid = walk_with_a_miss(ctx.ws)
+    dialog = open_reflection(ctx, window, cid, YESTERDAY)
+    assert dialog is not None
+    type_into(qtbot, part(dialog, "next_step"), "Bring a bottle of water to the next meeting.")
+    dialog.save()
+    in_dialog = dialog.findChild(QPushButton, "promise-tomorrow")
+    qtbot.mouseClick(in_dialog, Qt.MouseButton.LeftButton)
+    assert (in_dialog.text(), in_dialog.isEnabled()) == (DONE_TEXT, False)
+    said = dialog.findChild(QLabel, "promise-done").text()
+    assert said.startswith("“Bring a bottle of water to the next meeting.” is on tomorrow")
+    assert ".”." not in said and "..." not in said  # one full stop, no doubling
+
+    view = _journal(window)  # the same reflection in the journal: already promised
+    in_journal = view.pane.findChild(QPushButton, "journal-promise")
+    assert (in_journal.text(), in_journal.isEnabled()) == (DONE_TEXT, False)
+    assert not view.promise_action.isEnabled()
+    view.promise_current()  # asked again anyway (a stale shortcut): refused kindly
+    assert prompter.asked[-1][:2] == ("inform", "Already promised")
+    promises = [c for c in ctx.ws.commitments.all() if c.title.startswith("Bring a bottle")]
+    assert len(promises) == 1
+
+    ctx.undo.undo()  # the promise is taken back: both offer it again
+    qtbot.waitUntil(lambda: in_journal.isEnabled(), timeout=2000)
+    assert in_journal.text() == BUTTON_TEXT and view.promise_action.isEnabled()
+    assert in_dialog.isEnabled() and in_dialog.text() == BUTTON_TEXT
+    qtbot.mouseClick(in_journal, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not in_dialog.isEnabled() and not in_journal.isEnabled(),
+                    timeout=2000)
+    dialog.close()
+
+
+def test_deleting_a_reflection_says_what_it_undoes_and_offers_undo(
+        qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
+    from selftrust.ui.undo import perform
+
+    cid = walk_with_a_miss(ctx.ws)
+    rid = _write(ctx, 1, "Repairs the walk", cid)
+    _write(ctx, 5, "A free one")
+    jar = ctx.ws.stats.report().jar
+    view = _journal(window)
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Delete)
+    bar = view.undo_bar
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    said = bar.text.text()
+    assert said.startswith("Reflection deleted.")
+    assert "Walk 20 minutes" in said and "no longer repaired" in said and "jar" in said
+    assert ctx.ws.stats.report().jar.gold == jar.gold - 1
+    assert view.list.hasFocus() or view.focusWidget() is view.list  # keys still in the list
+    qtbot.mouseClick(bar.undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=2000)
+    assert ctx.ws.reflections.get(rid).checkin_id is not None
+    assert ctx.ws.stats.report().jar == jar
+
+    view.list.setCurrentIndex(view.model.index(0))
+    third = _write(ctx, 9, "The oldest")
+    qtbot.waitUntil(lambda: len(_titles(view)) == 3, timeout=2000)
+    view.list.setCurrentIndex(view.model.index(1))  # the free one, in the middle
+    qtbot.keyClick(view.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    assert bar.text.text() == "Reflection deleted."
+    # the next entry takes its place, as in any list (not a jump back to the top)
+    qtbot.waitUntil(lambda: _titles(view) == ["Repairs the walk", "The oldest"], timeout=2000)
+    assert view.current_entry() is not None and view.current_entry().id == third
+    # something else done since: the bar goes, and never undoes that other thing
+    perform(ctx.undo, "Write reflection",
+            lambda: ctx.ws.reflections.write(ReflectionDraft(TODAY, None, happened="New")),
+            lambda row: ctx.ws.reflections.delete(row.id))
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=2000)

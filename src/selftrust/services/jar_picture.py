@@ -6,6 +6,10 @@ knocks marbles off the top, and a repair turns the top ordinary marble gold. Gol
 marbles have healed stronger, so misses knock ordinary marbles out first. The pile
 always holds exactly as many marbles as the jar counts, and exactly
 ``min(gold, marbles)`` of them are gold, sitting where they were repaired.
+
+It also says what the day did (marbles won, marbles knocked out, misses not repaired)
+and whether the jar has ever held a marble, so the words beside an empty jar can be
+true: "waiting for its first marble" only when it is.
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ class JarPicture:
     week_first: date
     week_change: int  # marbles now minus marbles before this week began
     week_gold: int  # repairs this week
+    today_won: int = 0  # marbles won on ``day``
+    today_lost: int = 0  # marbles knocked out on ``day`` (never more than were there)
+    today_misses: int = 0  # misses on ``day`` not repaired
+    ever_won: int = 0  # marbles won up to ``day``, all told
 
     @property
     def empty(self) -> bool:
@@ -135,6 +143,8 @@ def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
         )
     )
     week_first = _week_first(day, ws.settings.week_start)
+    last = days[-1] if days and days[-1].day == day else None
+    misses = sum(e.missed for evs in events.values() for e in evs[-1:] if e.day == day)
     before = 0
     gold_before = 0
     for jd in days:
@@ -152,6 +162,10 @@ def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
         week_first=week_first,
         week_change=jar.marbles - before,
         week_gold=jar.gold - gold_before,
+        today_won=last.won if last else 0,
+        today_lost=last.lost if last else 0,
+        today_misses=misses,
+        ever_won=sum(jd.won for jd in days),
     )
 
 

@@ -1,7 +1,10 @@
 """Turning a reflection's "one next small step" into a promise for tomorrow.
 
 The step is the most hopeful line of a reflection; one click makes it a one-off
-commitment for tomorrow, so the fall ends in a small promise that can be kept.
+commitment for tomorrow, so the fall ends in a small promise that can be kept. The
+same step is promised once: while tomorrow's list holds a one-off commitment with the
+step's title, the step counts as promised (wherever the reflection is shown) and a
+second request is refused kindly instead of making a silent duplicate.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from selftrust.domain.commitment import Rules
-from selftrust.domain.schedule import Schedule
+from selftrust.domain.schedule import Schedule, ScheduleKind
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import Invalid
 from selftrust.store.records import CommitmentRow
@@ -37,9 +40,36 @@ def step_title(step: str, limit: int = TITLE_LIMIT) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-def promise_for_tomorrow(ws: Workspace, step: str) -> CommitmentRow:
-    """A one-off commitment due tomorrow, titled from the step."""
+class AlreadyPromised(Invalid):
+    """The step is on tomorrow's list already; ``row`` is that promise."""
+
+    def __init__(self, row: CommitmentRow) -> None:
+        super().__init__(f"“{row.title}” is already on tomorrow’s list.")
+        self.row = row
+
+
+def promised_for_tomorrow(ws: Workspace, step: str) -> CommitmentRow | None:
+    """Tomorrow's one-off commitment made from this step, if it is there (not deleted,
+    not archived). Titles match as the user reads them: case and spacing aside."""
+    try:
+        title = step_title(step).casefold()
+    except Invalid:
+        return None
     tomorrow = ws.today() + timedelta(days=1)
+    for c in ws.commitments.all():
+        schedule = c.rules.schedule
+        if (schedule.kind is ScheduleKind.ONCE and schedule.on == tomorrow
+                and " ".join(c.title.split()).casefold() == title):
+            return c
+    return None
+
+
+def promise_for_tomorrow(ws: Workspace, step: str) -> CommitmentRow:
+    """A one-off commitment due tomorrow, titled from the step (once: see AlreadyPromised)."""
+    tomorrow = ws.today() + timedelta(days=1)
+    existing = promised_for_tomorrow(ws, step)
+    if existing is not None:
+        raise AlreadyPromised(existing)
     draft = CommitmentDraft(
         title=step_title(step),
         rules=Rules(schedule=Schedule.once(tomorrow)),

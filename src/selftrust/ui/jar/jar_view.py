@@ -1,8 +1,8 @@
 """The marble jar view: the drawn jar, and beside it the count in plain words.
 
 Every kept promise adds a marble, a miss knocks marbles out, a reflection puts them
-back in gold. The view follows every change (through the change signal) and animates
-it unless the user prefers reduced motion.
+back and a marble turns gold. The view follows every change (through the change signal)
+and animates it unless the user prefers reduced motion. What it says is in jar_words.py.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from selftrust.ui.context import UiContext
 from selftrust.ui.icons import icon
 from selftrust.ui.jar import jar_shape
 from selftrust.ui.jar.jar_canvas import JarCanvas
+from selftrust.ui.jar.jar_words import WAITING, gold_words, note_words
 from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.theme import GOLD, accent
 
@@ -108,9 +109,7 @@ class JarView(QWidget):
         self.sample_note = _plain_label("", panel, muted=True)
         self.sample_note.setObjectName("jar-sample-note")
         col.addWidget(self.sample_note)
-        self.empty_note = _plain_label(
-            "Your jar is waiting for its first marble. Every promise you keep adds one; "
-            "a miss you reflect on comes back in gold.", panel, muted=True)
+        self.empty_note = _plain_label(WAITING, panel, muted=True)
         self.empty_note.setObjectName("jar-empty-note")
         col.addWidget(self.empty_note)
         col.addSpacing(em)
@@ -151,10 +150,7 @@ class JarView(QWidget):
         color = accent(self.palette()) if p.week_change > 0 else self.palette().color(
             self.foregroundRole())
         self.week.setStyleSheet(f"color: {color.name()};")
-        self.gold.setText(
-            f"{p.gold:,} gold — " + ("a miss you reflected on" if p.gold == 1
-                                     else "misses you reflected on")
-        )
+        self.gold.setText(gold_words(p))
         self.gold_row.setVisible(p.gold > 0)
         self._fill_legend(p)
         drawn = min(p.marbles, jar_shape.capacity())
@@ -164,7 +160,9 @@ class JarView(QWidget):
                 f"Your jar is full to the brim: it shows {drawn:,} marbles, each standing "
                 f"for about {per:,.0f}, in the same colours as the whole.")
         self.sample_note.setVisible(p.marbles > drawn)
-        self.empty_note.setVisible(p.marbles == 0)
+        note = note_words(p, self.ctx.ws.settings.jar_rules)
+        self.empty_note.setText(note)
+        self.empty_note.setVisible(bool(note))
         self.canvas.setAccessibleDescription(
             f"{p.marbles:,} marbles, {p.gold_in_jar:,} of them gold; {week_words(p.week_change)}")
 

@@ -1,13 +1,48 @@
-"""How I feel, from 1 (very low) to 5 (very good): five calm buttons with words.
+"""How I feel, from 1 (very low) to 5 (very good): five calm pills with words.
 
-Clicking the chosen one again clears it: feelings are optional, like every part."""
+The pills behave like radio buttons, because a stray key must never undo a choice:
+Space or Enter selects the focused pill and never clears it, the arrow keys move along
+the row (carrying the choice with them once one is made, as radio buttons do), and the
+row is one Tab stop. Feelings are optional, like every part, so a choice can still be
+taken back on purpose: Delete or Backspace clears it, and so does clicking the chosen
+pill again with the mouse.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from selftrust.domain.coach import FEELING_WORDS
+
+SELECT_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select)
+CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+ON_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+
+
+class Pill(QPushButton):
+    """One feeling. Its keys are the picker's to interpret, never a plain toggle; a
+    click (mouse, or an accessibility tool's "press") reaches the picker as ``clicked``."""
+
+    def __init__(self, picker: FeelingPicker, n: int, text: str) -> None:
+        super().__init__(text, picker)
+        self.picker, self.n = picker, n
+        self.setCheckable(True)
+        self.setAutoDefault(False)  # Enter on a pill chooses it; it never saves the dialog
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self.picker.key(self.n, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in SELECT_KEYS:  # QPushButton would click (toggle) on release
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
 
 
 class FeelingPicker(QWidget):
@@ -19,18 +54,18 @@ class FeelingPicker(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        self.buttons: dict[int, QPushButton] = {}
+        self.buttons: dict[int, Pill] = {}
         for n, word in FEELING_WORDS.items():
-            button = QPushButton(f"{n}  {word}", self)
+            button = Pill(self, n, f"{n}  {word}")
             button.setObjectName(f"feeling-{n}")
-            button.setCheckable(True)
             button.setAccessibleName(f"{label}: {n}, {word}")
-            button.setToolTip(f"{n} — {word}")
-            button.clicked.connect(lambda _=False, n=n: self._clicked(n))
+            button.setToolTip(f"{n} — {word} (arrow keys move, Space chooses, Delete clears)")
+            button.clicked.connect(lambda _=False, n=n: self.clicked(n))
             row.addWidget(button)
             self.buttons[n] = button
         row.addStretch(1)
         self._value: int | None = None
+        self._tab_stop()
         self.setStyleSheet(
             "QPushButton { border: 1px solid palette(mid); border-radius: 12px; "
             "padding: 4px 12px; background: palette(base); }"
@@ -39,10 +74,39 @@ class FeelingPicker(QWidget):
             "QPushButton:focus { border: 2px solid palette(highlight); }"
         )
 
-    def _clicked(self, n: int) -> None:
-        self.set_value(None if self._value == n else n)
+    # --- what the user does -------------------------------------------------------------
+    def clicked(self, n: int) -> None:
+        """A mouse click: choose, or take back the choice by clicking it again."""
+        self._choose(None if self._value == n else n)
+
+    def key(self, n: int, event: QKeyEvent) -> bool:
+        """A key on pill ``n``; True when the picker used it."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        k = event.key()
+        if k in SELECT_KEYS:
+            if self._value != n:
+                self._choose(n)
+            return True
+        if k in CLEAR_KEYS:
+            if self._value is not None:
+                self._choose(None)
+            return True
+        step = -1 if k in BACK_KEYS else 1 if k in ON_KEYS else 0
+        if not step:
+            return False
+        to = n + step
+        if to in self.buttons:
+            self.buttons[to].setFocus(Qt.FocusReason.TabFocusReason)
+            if self._value is not None:
+                self._choose(to)
+        return True
+
+    def _choose(self, value: int | None) -> None:
+        self.set_value(value)
         self.changed.emit()
 
+    # --- the value ----------------------------------------------------------------------
     def value(self) -> int | None:
         return self._value
 
@@ -50,3 +114,12 @@ class FeelingPicker(QWidget):
         self._value = value
         for n, button in self.buttons.items():
             button.setChecked(n == value)
+        self._tab_stop()
+
+    def _tab_stop(self) -> None:
+        """One Tab stop for the row, as for radio buttons: the chosen pill, else the
+        first. The others still take focus from a click or an arrow key."""
+        stop = self._value or 1
+        for n, button in self.buttons.items():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if n == stop
+                                  else Qt.FocusPolicy.ClickFocus)

@@ -2,8 +2,9 @@
 
 A list (an item model and a painting delegate, so thousands of entries stay smooth)
 with full-text search, a commitment filter and a date range, beside a reading pane.
-Enter or a double-click edits, Delete deletes (undoable), and the next small step of
-a reflection can become tomorrow's promise.
+Enter or a double-click edits, Delete deletes (with a line that says what the delete
+undid and an Undo button: undo_bar.py says why not a question), and the next small step
+of a reflection can become tomorrow's promise — once: its button then says it is done.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.domain.history import Status
 from selftrust.services.errors import UserError
 from selftrust.services.journal import FREE, JournalEntry, JournalIndex
+from selftrust.services.next_step import promised_for_tomorrow
 from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.icons import icon
@@ -39,6 +42,8 @@ from selftrust.ui.reflections.next_step_action import make_promise
 from selftrust.ui.reflections.reading_pane import ReadingPane
 from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.reflections.support_line import SupportLine
+from selftrust.ui.reflections.undo_bar import UndoBar
+from selftrust.ui.reflections.words import short_day
 from selftrust.ui.undo import perform
 from selftrust.ui.widgets.empty_state import EmptyState
 
@@ -69,6 +74,7 @@ class JournalView(QWidget):
         self.index = JournalIndex(ctx.ws)
         self.destroyed.connect(self.index.close)
         self._stale = True
+        self._deleted_row: int | None = None  # where the entry just deleted was
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -145,6 +151,8 @@ class JournalView(QWidget):
 
         self.support = SupportLine(self.ctx, page)
         layout.addWidget(self.support)
+        self.undo_bar = UndoBar(self.ctx.undo, page)
+        layout.addWidget(self.undo_bar)
 
         split = QSplitter(Qt.Orientation.Horizontal, page)
         split.setChildrenCollapsible(False)
@@ -179,6 +187,7 @@ class JournalView(QWidget):
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 6)
         layout.addWidget(split, 1)
+        self.setFocusProxy(self.list)  # focus given to the view goes to its list
         return page
 
     def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
@@ -215,7 +224,6 @@ class JournalView(QWidget):
         self.list.addAction(self.delete_action)
         self.addAction(self.find_action)
         self.addAction(self.promise_action)
-        self.pane.promise.setToolTip("A one-off commitment for tomorrow (Ctrl+Shift+P)")
 
     # --- filling --------------------------------------------------------------------------
     def activated(self) -> None:
@@ -267,6 +275,7 @@ class JournalView(QWidget):
         self._stale = False
         ws = self.ctx.ws
         keep = self.current_entry()
+        deleted_row, self._deleted_row = self._deleted_row, None
         commitments = ws.commitments.all(include_archived=True)
         self._fill_commitments(commitments)
         about = {c.id: About(c.title, c.color) for c in commitments}
@@ -283,13 +292,12 @@ class JournalView(QWidget):
             else f"{shown:,} of {total:,} shown"
         )
         row = self.model.row_of(keep.id) if keep is not None else None
-        if row is None and entries:
-            row = 0
+        if row is None and entries:  # deleted: its neighbour takes its place; else the top
+            row = min(deleted_row, len(entries) - 1) if deleted_row is not None else 0
         if row is not None:
             self.list.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        else:
-            self._show(None)
+        self._show(self.current_entry())  # the same entry may have a new promise state
 
     # --- the current entry -----------------------------------------------------------------
     def current_entry(self) -> JournalEntry | None:
@@ -304,11 +312,13 @@ class JournalView(QWidget):
     def _show(self, entry: JournalEntry | None) -> None:
         """The reading pane shows the index's copy: the index follows every change."""
         about = self.model.about(entry).title if entry is not None else ""
-        self.pane.show_row(entry, about, self.ctx.ws.today())
+        step = entry.next_step if entry is not None else ""
+        promised = bool(step.strip()) and promised_for_tomorrow(self.ctx.ws, step) is not None
+        self.pane.show_row(entry, about, self.ctx.ws.today(), promised=promised)
         has = entry is not None
         self.edit_action.setEnabled(has)
         self.delete_action.setEnabled(has)
-        self.promise_action.setEnabled(has and bool(entry and entry.next_step.strip()))
+        self.promise_action.setEnabled(has and bool(step.strip()) and not promised)
 
     def select_id(self, reflection_id: int) -> None:
         row = self.model.row_of(reflection_id)
@@ -344,18 +354,39 @@ class JournalView(QWidget):
         if entry is None:
             return
         ws = self.ctx.ws
+        self._deleted_row = self.list.currentIndex().row()
         try:
             perform(self.ctx.undo, "Delete reflection", lambda: ws.reflections.delete(entry.id),
                     ws.reflections.put_back)
         except UserError as exc:
+            self._deleted_row = None
             messages.prompter.problem(self, "Not deleted", str(exc))
+            return
+        self.undo_bar.show_done(self._deleted_words(entry))
+
+    def _deleted_words(self, entry: JournalEntry) -> str:
+        """What the delete did: a miss it repaired is a plain miss again (unless another
+        reflection still repairs it)."""
+        ws = self.ctx.ws
+        cid = entry.commitment_id
+        if not entry.repairs or cid is None:
+            return "Reflection deleted."
+        stored = ws.checkins.get(cid, entry.day)
+        ledger_entry = ws.ledger.entry(cid, entry.day)
+        if stored is None or stored.state.status is not Status.MISSED or (
+                ledger_entry is not None and ledger_entry.repaired):
+            return "Reflection deleted."
+        about = self.model.about(entry).title
+        return (f"Reflection deleted. The miss it repaired ({about}, "
+                f"{short_day(entry.day, ws.today())}) is no longer repaired, so its marbles "
+                "leave your jar again.")
 
     def promise_current(self) -> None:
         entry = self.current_entry()
         if entry is None:
             return
         if entry.next_step.strip():
-            make_promise(self.ctx, self, entry.next_step)
+            make_promise(self.ctx, self.window(), entry.next_step)
 
     def can_close(self) -> bool:
         return True

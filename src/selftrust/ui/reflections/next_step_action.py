@@ -1,13 +1,17 @@
-""""Make this a promise for tomorrow": one click, undoable, from the dialog or the journal."""
+""""Make this a promise for tomorrow": one click, undoable, from the dialog or the journal.
+
+Wherever a reflection is shown, its button says so once the step is on tomorrow's list
+(services.next_step decides), so the same promise is never made twice.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from selftrust.services.errors import UserError
-from selftrust.services.next_step import promise_for_tomorrow
+from selftrust.services.next_step import AlreadyPromised, promise_for_tomorrow
 from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.undo import perform
@@ -16,6 +20,22 @@ if TYPE_CHECKING:
     from selftrust.services.records import CommitmentRow
 
 BUTTON_TEXT = "Make this a promise for tomorrow"
+DONE_TEXT = "Promised for tomorrow ✓"
+BUTTON_TIP = "A one-off commitment for tomorrow, titled from your step"
+DONE_TIP = "This step is on tomorrow’s list"
+
+
+def made_words(title: str) -> str:
+    """What the user reads after promising: the title quoted as written, one full stop."""
+    return f"“{title}” is on tomorrow’s list. Changed your mind? Ctrl+Z takes it back."
+
+
+def show_promised(button: QPushButton, promised: bool, tip: str = BUTTON_TIP) -> None:
+    """The button as it stands: an offer, or a quiet, disabled "done"."""
+    button.setText(DONE_TEXT if promised else BUTTON_TEXT)
+    button.setAccessibleName(DONE_TEXT if promised else BUTTON_TEXT)
+    button.setToolTip(DONE_TIP if promised else tip)
+    button.setEnabled(not promised)
 
 
 def make_promise(ctx: UiContext, parent: QWidget | None, step: str) -> CommitmentRow | None:
@@ -28,6 +48,9 @@ def make_promise(ctx: UiContext, parent: QWidget | None, step: str) -> Commitmen
             lambda: promise_for_tomorrow(ws, step),
             lambda made: ws.commitments.delete(made.id),
         )
+    except AlreadyPromised as exc:
+        messages.prompter.inform(parent, "Already promised", str(exc))
+        return None
     except UserError as exc:
         messages.prompter.problem(parent, "Not added", str(exc))
         return None

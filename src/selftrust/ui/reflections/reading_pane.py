@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from selftrust.domain.coach import FEELING_WORDS, PROMPTS
 from selftrust.services.journal import JournalEntry
 from selftrust.ui.icons import icon
-from selftrust.ui.reflections.next_step_action import BUTTON_TEXT
+from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, show_promised
 from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.reflections.words import day_words
 
@@ -99,7 +99,9 @@ class ReadingPane(QWidget):
         outer.addWidget(self.placeholder)
         self.show_row(None, "", date.today())
 
-    def show_row(self, row: JournalEntry | None, about: str, today: date) -> None:
+    def show_row(self, row: JournalEntry | None, about: str, today: date, *,
+                 promised: bool = False) -> None:
+        """``promised``: the next step is on tomorrow's list already."""
         has = row is not None
         self.scroll.setVisible(has)
         for b in (self.edit, self.delete):
@@ -120,4 +122,6 @@ class ReadingPane(QWidget):
             text.setText(value)
         self.feelings.setText(feelings_text(row.feeling_before, row.feeling_after))
         self.promise.setVisible(bool(row.next_step.strip()))
+        show_promised(self.promise, promised,
+                      "A one-off commitment for tomorrow (Ctrl+Shift+P)")
         self.scroll.verticalScrollBar().setValue(0)

@@ -3,8 +3,13 @@
 It opens from a miss (Today's offer, the streak calendar), free from Ctrl+R, and from
 the journal to edit. Words are never lost: a draft is autosaved to the data folder a
 second after each change, comes back the next time the same reflection is opened, and
-closing with unsaved words asks first. Saving is one undoable step; on a missed day it
-repairs the miss, and every view follows through the change signal.
+closing with unsaved words says the draft is kept and asks whether to close or discard
+it. Saving is one undoable step; on a missed day it repairs the miss, and every view
+follows through the change signal.
+
+The dialog fits the screen it opens on: the header and the buttons always stay in view
+and the prompts scroll between them (a 1024×600 netbook, a laptop with a taskbar). When
+it closes, the keyboard focus goes back to where the user was (focus_return.py).
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFontMetrics,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -37,8 +50,10 @@ from selftrust.services.errors import UserError
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
-from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, make_promise
+from selftrust.ui.reflections.focus_return import FocusReturn
 from selftrust.ui.reflections.reflection_form import ReflectionForm, _plain_label
+from selftrust.ui.reflections.saved_page import SavedPage
+from selftrust.ui.reflections.screen_fit import fitting_height, keep_on_screen
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.reflections.words import STATUS_WORDS, day_words
 from selftrust.ui.undo import perform
@@ -52,6 +67,8 @@ AUTOSAVE_MS = 1000
 NEED_WRITING = "Write at least one line to save — a few words are enough."
 INTRO = ("Everyone slips sometimes. Take a few quiet minutes and write as much or as "
          "little as helps — every part is optional.")
+SAVE_KEYS = "Ctrl+Enter"
+PREFERRED_LINES = 44  # the comfortable height in lines of text, when the screen has room
 
 PRIMARY_STYLE = (
     "QPushButton { background: palette(highlight); color: palette(highlighted-text); "
@@ -88,6 +105,8 @@ class ReflectionDialog(QDialog):
         self.autosave_enabled = True
         self.saved_row: ReflectionRow | None = None
         self._closing = False
+        self._fitted = False
+        self.focus_return = FocusReturn(parent)
         self.setObjectName("ReflectionDialog")
         self.setWindowTitle("Edit reflection" if reflection else "Reflect")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -99,7 +118,9 @@ class ReflectionDialog(QDialog):
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._writing_page())
-        self.pages.addWidget(self._saved_page())
+        self.saved = SavedPage(ctx, self)
+        self.saved.done.connect(self.close)
+        self.pages.addWidget(self.saved)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -114,11 +135,13 @@ class ReflectionDialog(QDialog):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._flush)
-        em = QFontMetrics(self.font()).averageCharWidth()
-        self.resize(max(560, em * 78), 760)
+        ctx.clockwork.day_changed.connect(self._new_day)
+        em = QFontMetrics(self.font())
+        self.resize(max(560, em.averageCharWidth() * 78), em.height() * PREFERRED_LINES)
 
     # --- building ---------------------------------------------------------------------
     def _writing_page(self) -> QWidget:
+        """The header (what it is about) and the buttons stay put; the rest scrolls."""
         page = QWidget(self)
         layout = QVBoxLayout(page)
         em = QFontMetrics(self.font()).height()
@@ -131,48 +154,57 @@ class ReflectionDialog(QDialog):
         self.subtitle.setObjectName("reflection-subtitle")
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-
         if self.free:
             layout.addWidget(self._free_choices(page))
 
-        self.support = SupportLine(self.ctx, page)
-        self.support.refresh()
-        layout.addWidget(self.support)
-        self.notice = _plain_label("", page, muted=True)
-        self.notice.setObjectName("reflection-notice")
-        self.notice.setVisible(False)
-        if self.reflection is None:
-            intro = _plain_label(INTRO, page, muted=True)
-            layout.addWidget(intro)
-        layout.addWidget(self.notice)
-
-        self.form = ReflectionForm()
-        scroll = QScrollArea(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = QScrollArea(page)
+        self.scroll.setObjectName("reflection-scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, em // 2, em // 2, em // 2)
+        holder_layout.setContentsMargins(0, em // 4, em // 2, em // 2)
+        holder_layout.setSpacing(em // 2)
+        self.support = SupportLine(self.ctx, holder)
+        self.support.refresh()
+        holder_layout.addWidget(self.support)
+        if self.reflection is None:
+            holder_layout.addWidget(_plain_label(INTRO, holder, muted=True))
+        self.notice = _plain_label("", holder, muted=True)
+        self.notice.setObjectName("reflection-notice")
+        self.notice.setVisible(False)
+        holder_layout.addWidget(self.notice)
+        self.form = ReflectionForm()
         holder_layout.addWidget(self.form)
         holder_layout.addStretch(1)
-        scroll.setWidget(holder)
-        layout.addWidget(scroll, 1)
+        self.scroll.setWidget(holder)
+        layout.addWidget(self.scroll, 1)
 
         footer = QHBoxLayout()
+        footer.setSpacing(em // 2)
         self.status = _plain_label("", page, muted=True)
         self.status.setObjectName("reflection-status")
         footer.addWidget(self.status, 1)
         self.close_button = QPushButton("Close", page)
         self.close_button.setObjectName("reflection-close")
+        self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
+        self.save_hint = _plain_label(SAVE_KEYS, page, muted=True)
+        self.save_hint.setObjectName("reflection-save-keys")
+        self.save_hint.setWordWrap(False)
+        self.save_hint.setAccessibleName(f"Save with {SAVE_KEYS}")
         self.save_button = QPushButton("Save changes" if self.reflection else "Save reflection",
                                        page)
         self.save_button.setObjectName("reflection-save")
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save (Ctrl+Enter)")
+        self.save_button.setToolTip(f"Save ({SAVE_KEYS})")
+        self.save_button.setAccessibleDescription(f"Saves the reflection; {SAVE_KEYS} also saves")
         self.save_button.clicked.connect(self.save)
         self.save_button.setStyleSheet(PRIMARY_STYLE)
         footer.addWidget(self.close_button)
+        footer.addSpacing(em // 2)
+        footer.addWidget(self.save_hint)
         footer.addWidget(self.save_button)
         layout.addLayout(footer)
         return page
@@ -194,50 +226,34 @@ class ReflectionDialog(QDialog):
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dddd d MMMM yyyy")
         today = self.ws.today()
-        self.day_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.day_edit.setDate(QDate(self.day.year, self.day.month, self.day.day))
+        self._limit_days(today)
         self.day_edit.dateChanged.connect(self._chose)
         form.addRow("About", self.about)
         form.addRow("Day", self.day_edit)
         return box
 
-    def _saved_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        em = QFontMetrics(self.font()).height()
-        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
-        layout.setSpacing(em)
-        layout.addStretch(1)
-        self.saved_title = _plain_label("Saved. Thank you for looking at this kindly.", page,
-                                        bold=True, scale=1.35)
-        self.saved_text = _plain_label("", page)
-        self.saved_text.setObjectName("saved-text")
-        self.step_label = _plain_label("", page, muted=True)
-        self.step_label.setObjectName("saved-step")
-        self.promise_button = QPushButton(BUTTON_TEXT, page)
-        self.promise_button.setObjectName("promise-tomorrow")
-        self.promise_button.setToolTip("A one-off commitment for tomorrow, titled from your step")
-        self.promise_button.clicked.connect(self._promise)
-        self.promise_done = _plain_label("", page, muted=True)
-        self.promise_done.setObjectName("promise-done")
-        self.done_button = QPushButton("Done", page)
-        self.done_button.setObjectName("reflection-done")
-        self.done_button.clicked.connect(self.close)
-        for w in (self.saved_title, self.saved_text, self.step_label):
-            layout.addWidget(w)
-        row = QHBoxLayout()
-        row.addWidget(self.promise_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.promise_done)
-        layout.addStretch(2)
-        end = QHBoxLayout()
-        end.addStretch(1)
-        end.addWidget(self.done_button)
-        layout.addLayout(end)
-        return page
-
     # --- what it is about ---------------------------------------------------------------
+    def _limit_days(self, today: date) -> None:
+        """Today and before: a day to come has nothing to reflect on yet. The days after
+        today are greyed in the pop-up calendar too, so they do not look like choices."""
+        edit = self.day_edit
+        edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        calendar = edit.calendarWidget()
+        if calendar is None:
+            return
+        calendar.setDateTextFormat(QDate(), QTextCharFormat())  # forget older greying
+        later = QTextCharFormat()
+        later.setForeground(self.palette().color(QPalette.ColorGroup.Disabled,
+                                                 QPalette.ColorRole.Text))
+        first = QDate(today.year, today.month, today.day).addDays(1)
+        for n in range(42):  # the most a month page shows after today
+            calendar.setDateTextFormat(first.addDays(n), later)
+
+    def _new_day(self, today: object) -> None:
+        if self.free and isinstance(today, date):
+            self._limit_days(today)
+
     def _chose(self) -> None:
         self.commitment_id = self.about.currentData()
         qd = self.day_edit.date()
@@ -306,11 +322,12 @@ class ReflectionDialog(QDialog):
         if self.autosave_enabled and self.saved_row is None:
             self._timer.start()
 
-    def keep_draft(self) -> None:
-        """Write the draft now (the autosave); a changeless edit keeps no draft."""
+    def keep_draft(self) -> bool:
+        """Write the draft now (the autosave); a changeless edit keeps no draft. False
+        when the draft could not be written."""
         self._timer.stop()
         if not self.autosave_enabled or self.saved_row is not None:
-            return
+            return self.saved_row is not None
         try:
             if self.has_changes():
                 self.drafts.put(self.key, self.current())
@@ -320,6 +337,8 @@ class ReflectionDialog(QDialog):
         except OSError as exc:
             log.warning("could not keep the reflection draft: %s", exc)
             self.status.setText("Could not keep a draft on disk; please save when you can.")
+            return False
+        return True
 
     def _flush(self) -> None:
         if self._timer.isActive():
@@ -367,36 +386,27 @@ class ReflectionDialog(QDialog):
         if self.reflection is not None:
             self.close()
             return
-        self._show_saved(row)
-
-    def _show_saved(self, row: ReflectionRow) -> None:
-        repaired = False
-        if row.commitment_id is not None and row.checkin_id is not None:
-            stored = self.ws.checkins.get(row.commitment_id, row.day)
-            repaired = stored is not None and stored.state.status is Status.MISSED
-        if repaired:
-            text = ("This miss is repaired: its marbles are back in your jar, one of them "
-                    "gold. Healed places can grow stronger.")
-        else:
-            text = "It is in your journal whenever you want to read it again."
-        self.saved_text.setText(text)
-        step = row.next_step.strip()
-        self.step_label.setText(f"Your next small step: {step}" if step else "")
-        self.step_label.setVisible(bool(step))
-        self.promise_button.setVisible(bool(step))
-        self.promise_done.setVisible(False)
         self.pages.setCurrentIndex(1)
-        (self.promise_button if step else self.done_button).setFocus()
+        self.saved.show_for(row)
 
-    def _promise(self) -> None:
-        if self.saved_row is None:
-            return
-        made = make_promise(self.ctx, self, self.saved_row.next_step)
-        if made is not None:
-            self.promise_button.setEnabled(False)
-            self.promise_done.setText(
-                f"Added to tomorrow: “{made.title}”. (Undo with Ctrl+Z if you change your mind.)")
-            self.promise_done.setVisible(True)
+    # --- fitting the screen ---------------------------------------------------------------
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        """Before the first show: as tall as the screen allows, so Qt centres it at the
+        size it will have."""
+        if visible and not self._fitted:
+            self._fitted = True
+            self.resize(self.width(), fitting_height(self, self.height()))
+        super().setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # once the window manager has framed it: shrink or move it to fit, if need be
+        QTimer.singleShot(0, self._keep_on_screen)
+        QTimer.singleShot(250, self._keep_on_screen)
+
+    def _keep_on_screen(self) -> None:
+        if self.isVisible():
+            keep_on_screen(self)
 
     # --- closing ------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -406,6 +416,7 @@ class ReflectionDialog(QDialog):
         self._closing = True
         _forget((id(self.ws), self.key))
         super().closeEvent(event)
+        self.focus_return.give_back()
 
     def reject(self) -> None:
         """Escape and the window's close button both come here: close() asks first."""
@@ -415,22 +426,29 @@ class ReflectionDialog(QDialog):
             self.close()
 
     def may_close(self) -> bool:
-        """Ask before unsaved words leave the screen: keep writing, keep a draft, discard."""
+        """Unsaved words: keep the draft first, then say so and ask — close (the draft
+        stays for next time) or discard it. Cancel or Escape goes back to writing."""
         if not self.has_changes():
             self._timer.stop()
             if self.reflection is not None and self.saved_row is None:
                 self._quietly(lambda: self.drafts.remove(self.key))
             return True
-        choice = messages.prompter.choose(
-            self,
-            "Keep your words?",
-            "What you have written is not saved yet.",
-            ["Keep writing", "Keep as a draft", "Discard"],
-        )
-        if choice == 1:
-            self.keep_draft()
+        kept = self.keep_draft()
+        editing = self.reflection is not None
+        what = "changes" if editing else "words"
+        if kept:
+            text = (f"Your {what} are kept as a draft; they come back when you open this "
+                    "reflection again. Close now?")
+            choices = ["Close (keep the draft)",
+                       "Discard the changes" if editing else "Discard the draft"]
+        else:
+            text = (f"Your {what} could not be kept as a draft on this computer, so closing "
+                    "now loses them.")
+            choices = ["Close and lose them"]
+        choice = messages.prompter.choose(self, "Close this reflection?", text, choices)
+        if choice == 0:
             return True
-        if choice == 2:
+        if choice == 1:
             self._timer.stop()
             self._quietly(lambda: self.drafts.remove(self.key))
             return True
@@ -581,6 +599,7 @@ def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     cid, day = _a_recent_miss(ctx)
     dialog = ReflectionDialog(ctx, window, commitment_id=cid, day=day)
     dialog.autosave_enabled = False
+    dialog._fitted = True  # sized to the picture's window below, not to the offscreen screen
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     if cid is not None:
         dialog.form.set_parts(SAMPLE)

@@ -9,7 +9,7 @@ question above the text and a hint as placeholder.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QTextCursor, QTextOption
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -78,6 +78,28 @@ class PartEdit(QPlainTextEdit):
         self.setFixedHeight(height + margins.top() + margins.bottom() + 4)
 
 
+class PromptCard(QFrame):
+    """A prompt's card. A click anywhere on it (its padding, its question) puts the
+    cursor in its text box, so what the user types next is never lost."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setCursor(Qt.CursorShape.IBeamCursor)
+        self.edit: PartEdit | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        edit = self.edit
+        if edit is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        below = self.mapFromGlobal(edit.mapToGlobal(edit.rect().bottomLeft())).y()
+        if event.position().y() > below:  # under the text: go on writing at its end
+            edit.moveCursor(QTextCursor.MoveOperation.End)
+        edit.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+
 class ReflectionForm(QWidget):
     """The prompts and feelings; ``changed`` fires on every edit."""
 
@@ -97,8 +119,7 @@ class ReflectionForm(QWidget):
 
         self.edits: dict[str, PartEdit] = {}
         for prompt in PROMPTS:
-            card = QFrame(self)
-            card.setObjectName("card")
+            card = PromptCard(self)
             box = QVBoxLayout(card)
             box.setContentsMargins(spacing, spacing * 3 // 4, spacing, spacing // 2)
             box.setSpacing(spacing // 4)
@@ -106,6 +127,8 @@ class ReflectionForm(QWidget):
             box.addWidget(_plain_label(prompt.question, card, muted=True))
             edit = PartEdit(2 if prompt.key == "next_step" else 3, card)
             edit.setObjectName(f"part-{prompt.key}")
+            edit.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+            card.edit = edit
             edit.setPlaceholderText(prompt.hint)
             edit.setAccessibleName(prompt.title)
             edit.setAccessibleDescription(prompt.question)
