@@ -149,7 +149,9 @@ def test_rel_nasty_text_through_the_command_line(tmp_path: Path) -> None:
     for text in [t for t in NASTY if cli_safe(t) and (FULL or t in QUICK_CLI)]:
         tried += 1
         title = expected_title(text)
-        added = run("add", text, "--start", "2020-01-01", ok=False)
+        # A person writes `--` before a title that may start with a dash, and `--opt=value`
+        # for a value that may: the shell's convention, which argparse follows.
+        added = run("add", "--start=2020-01-01", "--", text, ok=False)
         if title is None or title.casefold() == "walk" or title.casefold() in {
                 t.casefold() for t in shown}:
             assert added.returncode == 2, (printable(text), added.stdout)
@@ -157,14 +159,15 @@ def test_rel_nasty_text_through_the_command_line(tmp_path: Path) -> None:
             continue
         assert added.returncode == 0, (printable(text), added.stderr)
         note = expected_text(text, MAX_NOTE_LENGTH)
-        checked = run("check", title, "--missed", "--note", text, ok=False)
+        checked = run("check", "--missed", f"--note={text}", "--", title, ok=False)
         if note is None:
             assert checked.returncode == 2 and len(checked.stderr.strip().splitlines()) == 1
-            run("check", title, "--missed")
+            run("check", "--missed", "--", title)
         else:
             assert checked.returncode == 0, (printable(text), checked.stderr)
         shown[title] = note
-        reflected = run("reflect", title, "--happened", text, "--learned", "words", ok=False)
+        reflected = run("reflect", f"--happened={text}", "--learned=words", "--", title,
+                        ok=False)
         assert reflected.returncode == (0 if expected_text(text, MAX_PART_LENGTH) is not None
                                         else 2), (printable(text), reflected.stderr)
     listed = {i["title"]: i for i in json.loads(run("list", "--json").stdout)["items"]}
