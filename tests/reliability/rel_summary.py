@@ -34,7 +34,8 @@ def load(path: Path) -> dict[str, list[dict[str, Any]]]:
 def summary(records: dict[str, list[dict[str, Any]]], level: str) -> str:
     lines = [BEGIN, "", f"Run: {level}, {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, "
              f"Python {platform.python_version()} on {platform.platform()}.", ""]
-    kills = {k[len("kill "):]: v[-1] for k, v in records.items() if k.startswith("kill ")}
+    kills = {k[len("kill "):]: v[-1] for k, v in records.items()
+             if k.startswith("kill ") and not k.startswith("kill points")}
     if kills:
         lines += ["| Killed with SIGKILL during | Kills | …after the change reached the file "
                   "| Runs that finished | Checks of the file | Lost | Time |",
@@ -61,7 +62,8 @@ def summary(records: dict[str, list[dict[str, Any]]], level: str) -> str:
                      f"{r.get('undos', 0):,} undos, {r.get('redos', 0):,} redos, "
                      f"{r.get('imports', 0):,} imports); the file matched the model after "
                      "every step.")
-    for name in ("nasty text: services", "nasty text: command line", "nasty text: views"):
+    for name in ("nasty text: services", "nasty text: command line", "nasty text: views",
+                 "nasty text: export and import"):
         for r in records.get(name, [])[-1:]:
             detail = ", ".join(f"{k} {v:,}" for k, v in r.items())
             lines.append(f"- {name}: {detail}.")
