@@ -36,6 +36,7 @@ from selftrust.services.chart_series import (
     day_range,
 )
 from selftrust.services.events import Change, What
+from selftrust.services.streak_units import streak_unit
 from selftrust.store.records import CommitmentRow
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ class Derived:
 
     @property
     def streak_unit(self) -> str:
-        return self._ws.ledger.summary(self.row.id, self.end).streak_unit
+        """"day", "time", "week" or "month": what one step of a run counts."""
+        return streak_unit(self.row.rules.schedule)
 
     def index(self, day: date) -> int:
         return (day - self.start).days
