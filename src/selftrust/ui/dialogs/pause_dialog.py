@@ -55,7 +55,10 @@ class PauseDialog(QDialog):
         self.editor.start.setFocus()
 
     def accept(self) -> None:
-        pauses = self.editor.pauses()
+        if self.editor.entry_problem():
+            self.editor.end.setFocus()  # the editor already says what is wrong
+            return
+        pauses = self.editor.pauses_to_save()
         if pauses != self._initial:
             try:
                 actions.set_pauses(self.ctx, self.commitment_id, pauses)

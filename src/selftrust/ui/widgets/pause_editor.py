@@ -2,6 +2,8 @@
 
 "From [date] to [date] [Add pause]" above the list of pauses; overlapping or touching
 pauses merge, so a day is never paused twice (the service merges the same way).
+Dates the user chose but did not Add are still meant: `pauses_to_save()` includes them,
+so pressing Save straight after picking dates never drops the range.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class PauseEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self._pauses: tuple[Pause, ...] = ()
+        self._entry_chosen = False  # the user picked dates and has not added them yet
         first = today + timedelta(days=1)
         self.start = date_edit(first, "Pause from")
         self.end = date_edit(first + timedelta(days=6), "Pause until")
@@ -89,6 +92,8 @@ class PauseEditor(QWidget):
 
         self.start.dateChanged.connect(self._start_moved)
         self.end.dateChanged.connect(self._check_entry)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self._entry_touched)
         self.add_button.clicked.connect(self.add_entry)
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.currentRowChanged.connect(self._sync_buttons)
@@ -102,12 +107,31 @@ class PauseEditor(QWidget):
     def pauses(self) -> tuple[Pause, ...]:
         return self._pauses
 
+    def pending(self) -> Pause | None:
+        """The range in the From/To fields when the user chose it but did not press Add."""
+        if not self._entry_chosen or not self.entry_valid():
+            return None
+        return Pause(to_date(self.start.date()), to_date(self.end.date()))
+
+    def entry_valid(self) -> bool:
+        return self.end.date() >= self.start.date()
+
+    def entry_problem(self) -> bool:
+        """True when chosen dates cannot be saved (the end before the start)."""
+        return self._entry_chosen and not self.entry_valid()
+
+    def pauses_to_save(self) -> tuple[Pause, ...]:
+        """The listed pauses plus a chosen range not yet added: what Save should keep."""
+        pending = self.pending()
+        return self._pauses if pending is None else merge_pauses([*self._pauses, pending])
+
     def set_pauses(self, pauses: Iterable[Pause]) -> None:
         self._pauses = merge_pauses(pauses)
         self._refresh()
 
     def add(self, start: date, end: date) -> None:
         self._pauses = merge_pauses([*self._pauses, Pause(start, end)])
+        self._entry_chosen = False
         self._refresh()
         self.changed.emit()
 
@@ -133,8 +157,12 @@ class PauseEditor(QWidget):
             self.end.setDate(self.start.date())
         self._check_entry()
 
+    def _entry_touched(self) -> None:
+        self._entry_chosen = True
+        self.changed.emit()
+
     def _check_entry(self) -> None:
-        ok = self.end.date() >= self.start.date()
+        ok = self.entry_valid()
         self.add_button.setEnabled(ok)
         if ok:
             self.message.clear_message()
@@ -165,3 +193,4 @@ class PauseEditor(QWidget):
         """Put a range in the From/To fields (the Manage dialog suggests one)."""
         self.start.setDate(to_qdate(start))
         self.end.setDate(to_qdate(end))
+        self._entry_chosen = False
