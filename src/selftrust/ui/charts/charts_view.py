@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 PREF_CHART = "charts/chart"
 PREF_RANGE = "charts/range"
+EXPORT_NOTICE_MS = 8000  # long enough to read a long folder name
 EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 
 
@@ -308,6 +310,24 @@ class ChartsView(QWidget):
             log.warning("chart export failed: %s", exc)
             messages.prompter.problem(
                 self, "Export chart",
-                f"The chart could not be saved to {path}: {exc.strerror or exc}.")
+                f"The chart could not be saved to {path}: {exc.strerror or exc}. "
+                "Please choose another folder, or check that this one can be written to.")
             return
         self.last_export = Path(path)
+        self._tell(f"Chart saved as {path.name} in {path.parent}", EXPORT_NOTICE_MS)
+
+    def _tell(self, text: str, ms: int) -> None:
+        """A quiet confirmation in the main window's status bar, gone after ``ms``.
+
+        The window has no status bar of its own yet; it is shown for the message and
+        hidden again once the message clears, so the calm layout stays as it was.
+        """
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        bar = window.statusBar()
+        if not bar.property("hides-when-quiet"):
+            bar.setProperty("hides-when-quiet", True)
+            bar.messageChanged.connect(lambda message: bar.setVisible(bool(message)))
+        bar.setVisible(True)
+        bar.showMessage(text, ms)
