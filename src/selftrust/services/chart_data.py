@@ -55,8 +55,6 @@ _DUE_OUTCOMES = np.array(
 )
 WEEKLY_UP_TO_DAYS = 120
 """Ranges up to about four months count kept rates per week, longer ones per month."""
-CALENDAR_DAYS = 371
-"""A calendar shows at most 53 weeks."""
 
 
 class Derived:
@@ -369,8 +367,7 @@ class ChartData:
             today = self.today()
             return Calendar(today, today, today, week_start, np.zeros(1, np.int64),
                             np.zeros(1, np.int64), None, None, None)
-        range_first, last = span
-        range_first = max(range_first, last - timedelta(days=CALENDAR_DAYS - 1 - 6))
+        range_first, last = span  # every day of it: a long range is drawn a year a row
         first = week_start_of(range_first, week_start)
         size = (last - first).days + 1
         kept = np.zeros(size, dtype=np.int64)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -138,6 +139,15 @@ class ChartsView(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)
         self.card_layout.addWidget(self.placeholder)
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setObjectName("chart-scroll")
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setAccessibleName("Chart")
+        self.chart_scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.chart_scroll.hide()
+        self.card_layout.addWidget(self.chart_scroll)
         outer.addWidget(self.card, 1)
 
         self.insights_box = QFrame()
@@ -181,9 +191,11 @@ class ChartsView(QWidget):
             request = Request(self.chart, self.rng, self.filter.selection)
             canvas = DataCanvas(self.data, request, self.card)
             canvas.setObjectName("chart-canvas")
-            self.card_layout.removeWidget(self.placeholder)
             self.placeholder.hide()
-            self.card_layout.addWidget(canvas)
+            # A calendar of many years is taller than the card: it scrolls, never squeezes.
+            self.chart_scroll.setWidget(canvas)
+            self.chart_scroll.show()  # shown now, not on a queued show: sized before drawing
+            self.card_layout.activate()
             self.canvas = canvas
         return self.canvas
 

@@ -154,6 +154,8 @@ def render_file(
     fig = Figure(figsize=(size[0] / style.dpi, size[1] / style.dpi), dpi=style.dpi)
     FigureCanvasAgg(fig)
     req = Request(name, rng or ChartRange("3m"), selection)
-    draw_chart(fig, ChartData(ws), req, style)
+    wanted = draw_chart(fig, ChartData(ws), req, style).wanted_height(size[0])
+    if wanted > size[1]:  # a calendar of many years: taller, never squeezed
+        fig.set_size_inches(size[0] / style.dpi, wanted / style.dpi)
     save_figure(fig, out, style, dpi=style.dpi)
     return out
