@@ -196,12 +196,16 @@ class ChartData:
         ]
 
     def span(self, rng: ChartRange, selection: Selection = None) -> tuple[date, date] | None:
-        """The days a chart of this range draws, or None when there is nothing yet."""
+        """The days a chart of this range draws, or None when there is nothing in it
+        (no commitments yet, or a custom range that ends before the first one began)."""
         items = self.selected(selection)
         if not items:
             return None
         today = self.today()
-        return rng.resolve(today, min(d.start for d in items))
+        earliest = min(d.start for d in items)
+        if rng.nominal(today)[1] < earliest:
+            return None
+        return rng.resolve(today, earliest)
 
     def days_of_data(self, selection: Selection = None) -> int:
         """Days since the earliest selected commitment began (0 when there is none)."""

@@ -9,7 +9,7 @@ is shown, after the view itself has painted.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 
 PREF_CHART = "charts/chart"
 PREF_RANGE = "charts/range"
+FALLBACK_RANGE, FALLBACK_WORDS = "3m", "3 months"
+RANGE_NOTICE_MS = 10_000
 EXPORT_NOTICE_MS = 8000  # long enough to read a long folder name
 EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 
@@ -206,6 +208,7 @@ class ChartsView(QWidget):
         if tuple(rows) != self._rows:
             self.filter.set_commitments(rows)
             self._rows = tuple(rows)
+        self._fit_range_to_data()
         canvas = self.ensure_canvas()
         from selftrust.ui.charts.render import Request
 
@@ -270,6 +273,29 @@ class ChartsView(QWidget):
         self.rng = rng
         self.ctx.prefs.set_value(PREF_RANGE, rng.code())
         self.refresh()
+
+    def _fit_range_to_data(self) -> None:
+        """A remembered custom range that no longer meets the data gives way, out loud.
+
+        Two dates picked months ago, before an import or a fresh start, would otherwise
+        draw an empty or one-day chart with no hint why. The range kind is remembered;
+        a custom range keeps its dates in view; one with no data in it becomes 3 months.
+        """
+        rng = self.rng
+        if rng.kind != "custom" or not self.data.days_of_data():
+            return
+        assert rng.first is not None and rng.last is not None
+        today = self.ctx.ws.today()
+        earliest = today - timedelta(days=self.data.days_of_data() - 1)
+        if rng.last >= earliest and rng.first <= today:
+            return
+        fallback = ChartRange(FALLBACK_RANGE)
+        self.range_picker.set_value(fallback)
+        self.rng = fallback
+        self.ctx.prefs.set_value(PREF_RANGE, fallback.code())
+        dates = f"{_day(rng.first)} – {_day(rng.last)}"
+        self._tell(f"The range {dates} holds none of your "
+                   f"check-ins, so the charts show the last {FALLBACK_WORDS}.", RANGE_NOTICE_MS)
 
     def _filter_changed(self) -> None:
         self.refresh()
@@ -343,3 +369,8 @@ class ChartsView(QWidget):
             bar.messageChanged.connect(lambda message: bar.setVisible(bool(message)))
         bar.setVisible(True)
         bar.showMessage(text, ms)
+
+
+def _day(d: date) -> str:
+    """1 Jan 2020: the same words as the range picker's date fields."""
+    return f"{d.day} {d:%b} {d.year}"

@@ -56,7 +56,8 @@ def _growth(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title
 def _strength(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
               title: str) -> Hover:
     span = data.span(req.rng, req.selection)
-    assert span is not None
+    if span is None:
+        raise NotEnough("Nothing was recorded in this range.")
     return strength_chart.draw(fig, data.strength(req.rng, req.selection), span, style, title)
 
 
