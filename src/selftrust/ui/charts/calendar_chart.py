@@ -187,7 +187,7 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
     ax.set_yticks([block_of[y] * BLOCK + 3 for y in years], [str(y) for y in years])
     ax.tick_params(axis="y", length=0, labelsize=style.font_size * 0.95)
     for tick in ax.get_yticklabels():
-        tick.set_fontweight("semibold")
+        tick.set_fontweight("bold")
     ax.set_title(title if cal.title is None else f"{title}: {cal.title}")
     _legend(ax, cal, style)
 

@@ -78,3 +78,15 @@ def open_pauses(ctx: UiContext, parent: QWidget | None, commitment_id: int
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    """For `selftrust screenshot --view pause`: the first commitment's pauses (nothing is
+    saved: the picture is taken and the dialog closed without Save)."""
+    rows = ctx.ws.commitments.all()
+    if not rows:
+        return window  # no commitment to pause: the empty main window says so
+    dialog = PauseDialog(ctx, rows[0].id, window)
+    dialog.show()
+    dialog.adjustSize()
+    return dialog
