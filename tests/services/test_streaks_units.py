@@ -69,3 +69,17 @@ def test_across_commitments_a_run_is_weighed_by_what_it_counts(ws: Workspace) ->
     best = calendar.best_streaks(ws, count=2)
     assert [(r.title, r.streak.length, r.unit) for r in best] == [
         ("Journal", 9, "time"), ("Walk", 8, "day")]
+
+
+def test_chart_insights_and_bars_count_times_for_a_weekday_promise(ws: Workspace) -> None:
+    from selftrust.services.chart_data import ChartData
+    from selftrust.services.chart_range import ChartRange
+
+    journal = add(ws, "Journal", "mon,wed,fri")
+    for n in (22, 20, 18, 15, 13, 11, 8, 6, 4, 1):
+        ws.checkins.record(journal, day(n), KEPT)
+    data = ChartData(ws)
+    [bar] = data.streaks(ChartRange("3m"))
+    assert bar.unit == "time"
+    assert any("10 times of “Journal” in a row" in line
+               for line in data.insights(ChartRange("3m")))

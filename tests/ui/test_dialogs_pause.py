@@ -79,3 +79,14 @@ def test_the_commitment_form_also_keeps_a_range_not_added(qtbot: QtBot, window,
     click(qtbot, form.ok)
     qtbot.waitUntil(lambda: not form.isVisible())
     assert ctx.ws.commitments.get(walk).rules.pauses == (Pause(START, END),)
+
+
+def test_the_pause_dialog_can_be_pictured_without_saving(qtbot: QtBot, window,
+                                                         ctx: UiContext) -> None:
+    from selftrust.ui.dialogs.pause_dialog import screenshot_target
+
+    walk = add(ctx.ws, "Walk").id
+    dialog = screenshot_target(ctx, window)
+    assert isinstance(dialog, PauseDialog) and dialog.isVisible()
+    dialog.close()
+    assert ctx.ws.commitments.get(walk).rules.pauses == ()
