@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import numpy as np
 from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -32,6 +33,8 @@ ONE_BLOCK_DAYS = 371
 BLOCK = 9.6
 """Rows from one year's block to the next: 7 days, month names and a little air."""
 YEAR_COLUMNS = 54
+QUARTERS_FROM_YEARS = 4
+"""From this many years on, only Jan, Apr, Jul and Oct are named."""
 
 STATE_WORDS = {
     DayState.KEPT: "kept",
@@ -89,8 +92,15 @@ def _squares(ax: object, cols: np.ndarray, rows: np.ndarray, colors: list[str]) 
         np.column_stack([cols + half, rows + half]),
         np.column_stack([cols - half, rows + half]),
     ], axis=1)
-    ax.add_collection(PolyCollection(verts, facecolors=colors, edgecolors="none"))  # type: ignore[attr-defined]
+    ax.add_collection(PolyCollection(verts, facecolors=_rgba(colors), edgecolors="none"))  # type: ignore[attr-defined]
     return half
+
+
+def _rgba(colors: list[str]) -> np.ndarray:
+    """Thousands of squares share a handful of colours: convert each colour once."""
+    names, inverse = np.unique(np.asarray(colors), return_inverse=True)
+    table = np.array([to_rgba(name) for name in names])
+    return table[inverse.reshape(-1)]
 
 
 def _day_label(cal: Calendar, day: date, j: int) -> str:
@@ -164,9 +174,11 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
         cols[n] = since // 7
         rows[n] = block_of[d.year] * BLOCK + since % 7
     half = _squares(ax, cols, rows, _colors(cal, style, index))
+    # Over many years every month's name would be 130 small labels: the quarters say enough.
+    months = range(1, 13) if len(years) < QUARTERS_FROM_YEARS else (1, 4, 7, 10)
     for year in years:
         top = block_of[year] * BLOCK
-        for month in range(1, 13):
+        for month in months:
             first = date(year, month, 1)
             after = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
             if first > cal.last or after <= cal.range_first:
@@ -174,8 +186,9 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
             if after - max(first, cal.range_first) < timedelta(days=10):
                 continue  # a sliver at the range's edge: its name would crowd the next
             col = (max(first, cal.range_first) - block_first[year]).days // 7
+            # Inside the axes: left out of the layout pass, which measured all ~130.
             ax.text(col - 0.45, top - 0.8, f"{first:%b}", ha="left", va="bottom",
-                    color=style.muted, fontsize=style.font_size * 0.8)
+                    color=style.muted, fontsize=style.font_size * 0.8, in_layout=False)
     ax.set_xlim(-0.6, YEAR_COLUMNS - 0.4)
     height = (len(years) - 1) * BLOCK + 7
     ax.set_ylim(height - 0.4, -1.9)
