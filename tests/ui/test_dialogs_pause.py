@@ -90,3 +90,17 @@ def test_the_pause_dialog_can_be_pictured_without_saving(qtbot: QtBot, window,
     assert isinstance(dialog, PauseDialog) and dialog.isVisible()
     dialog.close()
     assert ctx.ws.commitments.get(walk).rules.pauses == ()
+
+
+def test_chosen_dates_are_named_before_save(qtbot: QtBot, ctx: UiContext) -> None:
+    walk = add(ctx.ws, "Walk").id
+    dialog = opened(qtbot, ctx, walk)
+    hint = dialog.editor.pending_hint
+    assert not hint.isVisible() and dialog.editor.empty.isVisible()
+    dialog.editor.start.setDate(to_qdate(START))
+    dialog.editor.end.setDate(to_qdate(END))
+    assert hint.isVisible() and not dialog.editor.empty.isVisible()
+    assert hint.text().startswith("Save will pause Sun 20 Dec")
+    click(qtbot, dialog.editor.add_button)
+    assert not hint.isVisible()
+    dialog.close()

@@ -63,6 +63,9 @@ class PauseEditor(QWidget):
         self.empty = Hint("No pauses. Planning a holiday or some rest? Add it here, and those "
                           "days won't count against you.")
         self.message = InlineMessage()
+        self.pending_hint = Hint("")
+        self.pending_hint.setObjectName("pause-pending")
+        self.pending_hint.setVisible(False)
 
         entry = QHBoxLayout()
         entry.setContentsMargins(0, 0, 0, 0)
@@ -87,6 +90,7 @@ class PauseEditor(QWidget):
         layout.setSpacing(6)
         layout.addLayout(entry)
         layout.addWidget(self.message)
+        layout.addWidget(self.pending_hint)
         layout.addWidget(self.empty)
         layout.addLayout(listed)
 
@@ -159,7 +163,21 @@ class PauseEditor(QWidget):
 
     def _entry_touched(self) -> None:
         self._entry_chosen = True
+        self._sync_pending()
         self.changed.emit()
+
+    def _sync_pending(self) -> None:
+        """Say that chosen dates count even before Add, so Save holds no surprise."""
+        pending = self.pending()
+        if pending is not None and any(p.start <= pending.start and pending.end <= p.end
+                                       for p in self._pauses):
+            pending = None  # already paused: nothing new to save
+        if pending is not None:
+            self.pending_hint.setText(
+                f"Save will pause {span_words(pending.start, pending.end)}. "
+                "To plan another pause as well, press Add pause first.")
+        self.pending_hint.setVisible(pending is not None)
+        self.empty.setVisible(not self._pauses and pending is None)
 
     def _check_entry(self) -> None:
         ok = self.entry_valid()
@@ -185,6 +203,7 @@ class PauseEditor(QWidget):
         self.list.setFixedHeight(rows * (max(height, 1) + spacing) + spacing
                                  + 2 * self.list.frameWidth())
         self._sync_buttons()
+        self._sync_pending()
 
     def _sync_buttons(self) -> None:
         self.remove_button.setEnabled(0 <= self.list.currentRow() < len(self._pauses))
