@@ -18,6 +18,7 @@ from selftrust.domain.occasions import DayState
 from selftrust.domain.occasions import day_states as judge_days
 from selftrust.domain.streaks import Streak
 from selftrust.domain.summary import Summary
+from selftrust.services.streak_units import streak_unit, unit_days
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
@@ -75,7 +76,8 @@ class StreakDetails:
 
     @property
     def unit(self) -> str:
-        return self.summary.streak_unit if self.summary is not None else "day"
+        """What one step of the run is: "day", "time" (an occasion), "week" or "month"."""
+        return streak_unit(self.commitment.rules.schedule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,21 +185,22 @@ def best_streaks(
 ) -> list[RankedStreak]:
     """The longest runs of one commitment, or of all of them; the most recent of equals first.
 
-    Runs are compared by length within their unit; a week of a weekly promise is not a
-    day, so across commitments a run's length in days decides (then recency).
+    Runs are compared by length times the days one step stands for (a week of a weekly
+    promise is not a day); a skipped day bridges a run without lengthening it, so the
+    calendar span does not count. Of equals, the most recent comes first.
     """
     if commitment_id is not None:
         chosen = [details(ws, commitment_id)]
     else:
         chosen = overview(ws, include_archived=include_archived)
-    ranked: list[tuple[tuple[int, int, date], RankedStreak]] = []
+    ranked: list[tuple[tuple[float, int, date], RankedStreak]] = []
     for d in chosen:
         if d.summary is None:
             continue
         current = d.current
+        weight = unit_days(d.commitment.rules.schedule)
         for s in _longest(ws.ledger, d.commitment.id, d.summary, count):
-            span = (s.end - s.start).days + 1
-            key = (s.length if commitment_id is not None else span, s.length, s.end)
+            key = (s.length * weight, s.length, s.end)
             ranked.append((key, RankedStreak(d.commitment.id, d.commitment.title,
                                              d.commitment.color, s, d.unit, s == current)))
     ranked.sort(key=lambda kv: kv[0], reverse=True)

@@ -36,6 +36,7 @@ from selftrust.services.chart_series import (
     day_range,
 )
 from selftrust.services.events import Change, What
+from selftrust.services.streak_units import streak_unit
 from selftrust.store.records import CommitmentRow
 
 if TYPE_CHECKING:
@@ -54,8 +55,6 @@ _DUE_OUTCOMES = np.array(
 )
 WEEKLY_UP_TO_DAYS = 120
 """Ranges up to about four months count kept rates per week, longer ones per month."""
-CALENDAR_DAYS = 371
-"""A calendar shows at most 53 weeks."""
 
 
 class Derived:
@@ -122,7 +121,8 @@ class Derived:
 
     @property
     def streak_unit(self) -> str:
-        return self._ws.ledger.summary(self.row.id, self.end).streak_unit
+        """"day", "time", "week" or "month": what one step of a run counts."""
+        return streak_unit(self.row.rules.schedule)
 
     def index(self, day: date) -> int:
         return (day - self.start).days
@@ -196,12 +196,16 @@ class ChartData:
         ]
 
     def span(self, rng: ChartRange, selection: Selection = None) -> tuple[date, date] | None:
-        """The days a chart of this range draws, or None when there is nothing yet."""
+        """The days a chart of this range draws, or None when there is nothing in it
+        (no commitments yet, or a custom range that ends before the first one began)."""
         items = self.selected(selection)
         if not items:
             return None
         today = self.today()
-        return rng.resolve(today, min(d.start for d in items))
+        earliest = min(d.start for d in items)
+        if rng.nominal(today)[1] < earliest:
+            return None
+        return rng.resolve(today, earliest)
 
     def days_of_data(self, selection: Selection = None) -> int:
         """Days since the earliest selected commitment began (0 when there is none)."""
@@ -367,8 +371,7 @@ class ChartData:
             today = self.today()
             return Calendar(today, today, today, week_start, np.zeros(1, np.int64),
                             np.zeros(1, np.int64), None, None, None)
-        range_first, last = span
-        range_first = max(range_first, last - timedelta(days=CALENDAR_DAYS - 1 - 6))
+        range_first, last = span  # every day of it: a long range is drawn a year a row
         first = week_start_of(range_first, week_start)
         size = (last - first).days + 1
         kept = np.zeros(size, dtype=np.int64)

@@ -2,18 +2,21 @@
 
 For all commitments a square is as deep as the share of that day's promises kept;
 for one commitment it says what happened: kept, repaired, not kept, rested.
+A range longer than a year is drawn a calendar year per block, the newest on top, so
+"All" shows every year; the chart then asks the canvas for the height it needs.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import numpy as np
 from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.domain.days import WEEKDAY_TITLES, week_start_of
 from selftrust.domain.occasions import DayState
 from selftrust.services.chart_series import Calendar
 from selftrust.ui.charts.common import NotEnough, short_date
@@ -25,6 +28,13 @@ MIN_COLUMNS = 14
 NUMBERED_UP_TO = 20
 """Up to this many weeks, each square carries its day of the month."""
 GAP = 0.14
+ONE_BLOCK_DAYS = 371
+"""Up to 53 weeks fit one row of weeks; longer ranges get a block per calendar year."""
+BLOCK = 9.6
+"""Rows from one year's block to the next: 7 days, month names and a little air."""
+YEAR_COLUMNS = 54
+QUARTERS_FROM_YEARS = 4
+"""From this many years on, only Jan, Apr, Jul and Oct are named."""
 
 STATE_WORDS = {
     DayState.KEPT: "kept",
@@ -59,29 +69,22 @@ def _state_colors(style: ChartStyle, color: str) -> dict[int, str]:
     }
 
 
-def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
-    if cal.due.sum() == 0 and cal.kept.sum() == 0:
-        raise NotEnough("Your calendar fills in, square by square, as you check in.")
-    hover = Hover()
-    ax = fig.add_subplot()
-    offset = (cal.range_first - cal.first).days
-    index = np.arange(offset, cal.kept.size)
-    cols = index // 7
-    rows = index % 7
-    ncols = int(cols.max()) + 1
+def _colors(cal: Calendar, style: ChartStyle, index: np.ndarray) -> list[str]:
+    """Each drawn day's fill: its state (one commitment) or its share kept (several)."""
     if cal.states is not None:
         assert cal.color is not None
         palette = _state_colors(style, cal.color)
-        states = cal.states[index]
-        colors = [palette.get(int(s), style.empty) for s in states]
-    else:
-        shades = _share_colors(style)
-        due = cal.due[index]
-        kept = cal.kept[index]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = np.where(due > 0, kept / np.maximum(due, 1), 0.0)
-        level = np.select([share >= 1.0, share >= 0.5, share > 0.0], [3, 2, 1], 0)
-        colors = [shades[lv] if d > 0 else style.empty for lv, d in zip(level, due, strict=True)]
+        return [palette.get(int(s), style.empty) for s in cal.states[index]]
+    shades = _share_colors(style)
+    due = cal.due[index]
+    kept = cal.kept[index]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(due > 0, kept / np.maximum(due, 1), 0.0)
+    level = np.select([share >= 1.0, share >= 0.5, share > 0.0], [3, 2, 1], 0)
+    return [shades[lv] if d > 0 else style.empty for lv, d in zip(level, due, strict=True)]
+
+
+def _squares(ax: object, cols: np.ndarray, rows: np.ndarray, colors: list[str]) -> float:
     half = (1 - GAP) / 2
     verts = np.stack([
         np.column_stack([cols - half, rows - half]),
@@ -89,7 +92,42 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
         np.column_stack([cols + half, rows + half]),
         np.column_stack([cols - half, rows + half]),
     ], axis=1)
-    ax.add_collection(PolyCollection(verts, facecolors=colors, edgecolors="none"))
+    ax.add_collection(PolyCollection(verts, facecolors=_rgba(colors), edgecolors="none"))  # type: ignore[attr-defined]
+    return half
+
+
+def _rgba(colors: list[str]) -> np.ndarray:
+    """Thousands of squares share a handful of colours: convert each colour once."""
+    names, inverse = np.unique(np.asarray(colors), return_inverse=True)
+    table = np.array([to_rgba(name) for name in names])
+    return table[inverse.reshape(-1)]
+
+
+def _day_label(cal: Calendar, day: date, j: int) -> str:
+    head = short_date(day)
+    if cal.states is not None:
+        return f"{head}: {STATE_WORDS.get(DayState(int(cal.states[j])), 'not started yet')}" \
+            if cal.states[j] else f"{head}: not started yet"
+    due_j, kept_j = int(cal.due[j]), int(cal.kept[j])
+    if due_j == 0:
+        return f"{head}: {kept_j} kept" if kept_j else f"{head}: nothing due"
+    return f"{head}: {kept_j} of {due_j} kept"
+
+
+def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
+    if cal.due.sum() == 0 and cal.kept.sum() == 0:
+        raise NotEnough("Your calendar fills in, square by square, as you check in.")
+    if (cal.last - cal.range_first).days + 1 > ONE_BLOCK_DAYS:
+        return _draw_years(fig, cal, style, title)
+    hover = Hover()
+    ax = fig.add_subplot()
+    offset = (cal.range_first - cal.first).days
+    index = np.arange(offset, cal.kept.size)
+    cols = index // 7
+    rows = index % 7
+    ncols = int(cols.max()) + 1
+    colors = _colors(cal, style, index)
+    half = _squares(ax, cols, rows, colors)
     if ncols <= NUMBERED_UP_TO:
         for i, c, r in zip(index, cols, rows, strict=True):
             d = cal.first + timedelta(days=int(i))
@@ -113,17 +151,67 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
     days = [cal.first + timedelta(days=int(i)) for i in index]
 
     def label(i: int) -> str:
-        j = int(index[i])
-        head = short_date(days[i])
-        if cal.states is not None:
-            return f"{head}: {STATE_WORDS.get(DayState(int(cal.states[j])), 'not started yet')}" \
-                if cal.states[j] else f"{head}: not started yet"
-        due_j, kept_j = int(cal.due[j]), int(cal.kept[j])
-        if due_j == 0:
-            return f"{head}: {kept_j} kept" if kept_j else f"{head}: nothing due"
-        return f"{head}: {kept_j} of {due_j} kept"
+        return _day_label(cal, days[i], int(index[i]))
 
     hover.boxes(ax, cols - half, rows - half, cols + half, rows + half, label)
+    return hover
+
+
+def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
+    """A block of weeks per calendar year, newest on top; the year names each block."""
+    hover = Hover()
+    ax = fig.add_subplot()
+    years = list(range(cal.last.year, cal.range_first.year - 1, -1))
+    offset = (cal.range_first - cal.first).days
+    index = np.arange(offset, cal.kept.size)
+    days = [cal.first + timedelta(days=int(i)) for i in index]
+    block_of = {year: k for k, year in enumerate(years)}
+    block_first = {year: week_start_of(date(year, 1, 1), cal.week_start) for year in years}
+    cols = np.empty(index.size)
+    rows = np.empty(index.size)
+    for n, d in enumerate(days):
+        since = (d - block_first[d.year]).days
+        cols[n] = since // 7
+        rows[n] = block_of[d.year] * BLOCK + since % 7
+    half = _squares(ax, cols, rows, _colors(cal, style, index))
+    # Over many years every month's name would be 130 small labels: the quarters say enough.
+    months = range(1, 13) if len(years) < QUARTERS_FROM_YEARS else (1, 4, 7, 10)
+    for year in years:
+        top = block_of[year] * BLOCK
+        for month in months:
+            first = date(year, month, 1)
+            after = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+            if first > cal.last or after <= cal.range_first:
+                continue  # the month lies outside the range
+            if after - max(first, cal.range_first) < timedelta(days=10):
+                continue  # a sliver at the range's edge: its name would crowd the next
+            col = (max(first, cal.range_first) - block_first[year]).days // 7
+            # Inside the axes: left out of the layout pass, which measured all ~130.
+            ax.text(col - 0.45, top - 0.8, f"{first:%b}", ha="left", va="bottom",
+                    color=style.muted, fontsize=style.font_size * 0.8, in_layout=False)
+    ax.set_xlim(-0.6, YEAR_COLUMNS - 0.4)
+    height = (len(years) - 1) * BLOCK + 7
+    ax.set_ylim(height - 0.4, -1.9)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_anchor("NW")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xticks([])
+    ax.set_yticks([block_of[y] * BLOCK + 3 for y in years], [str(y) for y in years])
+    ax.tick_params(axis="y", length=0, labelsize=style.font_size * 0.95)
+    for tick in ax.get_yticklabels():
+        tick.set_fontweight("bold")
+    ax.set_title(title if cal.title is None else f"{title}: {cal.title}")
+    _legend(ax, cal, style)
+
+    def label(i: int) -> str:
+        return _day_label(cal, days[i], int(index[i]))
+
+    hover.boxes(ax, cols - half, rows - half, cols + half, rows + half, label)
+    # Square cells: the axes' height is its width times rows per column; the title,
+    # month names, year labels and the legend take about six lines more.
+    line = style.font_size * style.dpi / 72 * 1.5
+    hover.tall = ((height + 2.3) / (YEAR_COLUMNS + 4.5), 6 * line)
     return hover
 
 

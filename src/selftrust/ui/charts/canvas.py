@@ -19,7 +19,7 @@ from matplotlib.backend_bases import MouseEvent  # noqa: E402
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QPalette  # noqa: E402
+from PySide6.QtGui import QPalette, QResizeEvent  # noqa: E402
 from PySide6.QtGui import Qt as GuiQt  # noqa: E402
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget  # noqa: E402
 
@@ -30,6 +30,8 @@ from selftrust.ui.charts.style import ChartStyle  # noqa: E402
 from selftrust.ui.theme import accent, is_dark  # noqa: E402
 
 log = logging.getLogger(__name__)
+
+MIN_HEIGHT = 220
 
 
 def style_for(widget: QWidget) -> ChartStyle:
@@ -69,7 +71,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.hover = Hover()
         self.last_hit: Hit | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(320, MIN_HEIGHT)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("Chart")
         self.mpl_connect("motion_notify_event", self._on_motion)
@@ -82,7 +84,20 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.style_ = style_for(self.parentWidget() or self)
         self._hide_tip()
         self.hover = self.draw_chart(self.figure, self.style_)
+        self._fit_height()
         self.draw_idle()
+
+    def _fit_height(self) -> None:
+        """Ask for the height a tall chart needs (the view scrolls); others fill the card."""
+        wanted = self.hover.wanted_height(self.width())
+        height = max(MIN_HEIGHT, wanted)
+        if self.minimumHeight() != height:
+            self.setMinimumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     def draw_chart(self, figure: Figure, style: ChartStyle) -> Hover:
         raise NotImplementedError

@@ -9,7 +9,7 @@ is shown, after the view itself has painted.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -43,6 +45,9 @@ log = logging.getLogger(__name__)
 
 PREF_CHART = "charts/chart"
 PREF_RANGE = "charts/range"
+FALLBACK_RANGE, FALLBACK_WORDS = "3m", "3 months"
+RANGE_NOTICE_MS = 10_000
+EXPORT_NOTICE_MS = 8000  # long enough to read a long folder name
 EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 
 
@@ -136,6 +141,15 @@ class ChartsView(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)
         self.card_layout.addWidget(self.placeholder)
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setObjectName("chart-scroll")
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setAccessibleName("Chart")
+        self.chart_scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.chart_scroll.hide()
+        self.card_layout.addWidget(self.chart_scroll)
         outer.addWidget(self.card, 1)
 
         self.insights_box = QFrame()
@@ -179,9 +193,11 @@ class ChartsView(QWidget):
             request = Request(self.chart, self.rng, self.filter.selection)
             canvas = DataCanvas(self.data, request, self.card)
             canvas.setObjectName("chart-canvas")
-            self.card_layout.removeWidget(self.placeholder)
             self.placeholder.hide()
-            self.card_layout.addWidget(canvas)
+            # A calendar of many years is taller than the card: it scrolls, never squeezes.
+            self.chart_scroll.setWidget(canvas)
+            self.chart_scroll.show()  # shown now, not on a queued show: sized before drawing
+            self.card_layout.activate()
             self.canvas = canvas
         return self.canvas
 
@@ -192,6 +208,7 @@ class ChartsView(QWidget):
         if tuple(rows) != self._rows:
             self.filter.set_commitments(rows)
             self._rows = tuple(rows)
+        self._fit_range_to_data()
         canvas = self.ensure_canvas()
         from selftrust.ui.charts.render import Request
 
@@ -257,6 +274,29 @@ class ChartsView(QWidget):
         self.ctx.prefs.set_value(PREF_RANGE, rng.code())
         self.refresh()
 
+    def _fit_range_to_data(self) -> None:
+        """A remembered custom range that no longer meets the data gives way, out loud.
+
+        Two dates picked months ago, before an import or a fresh start, would otherwise
+        draw an empty or one-day chart with no hint why. The range kind is remembered;
+        a custom range keeps its dates in view; one with no data in it becomes 3 months.
+        """
+        rng = self.rng
+        if rng.kind != "custom" or not self.data.days_of_data():
+            return
+        assert rng.first is not None and rng.last is not None
+        today = self.ctx.ws.today()
+        earliest = today - timedelta(days=self.data.days_of_data() - 1)
+        if rng.last >= earliest and rng.first <= today:
+            return
+        fallback = ChartRange(FALLBACK_RANGE)
+        self.range_picker.set_value(fallback)
+        self.rng = fallback
+        self.ctx.prefs.set_value(PREF_RANGE, fallback.code())
+        dates = f"{_day(rng.first)} – {_day(rng.last)}"
+        self._tell(f"The range {dates} holds none of your "
+                   f"check-ins, so the charts show the last {FALLBACK_WORDS}.", RANGE_NOTICE_MS)
+
     def _filter_changed(self) -> None:
         self.refresh()
 
@@ -308,6 +348,29 @@ class ChartsView(QWidget):
             log.warning("chart export failed: %s", exc)
             messages.prompter.problem(
                 self, "Export chart",
-                f"The chart could not be saved to {path}: {exc.strerror or exc}.")
+                f"The chart could not be saved to {path}: {exc.strerror or exc}. "
+                "Please choose another folder, or check that this one can be written to.")
             return
         self.last_export = Path(path)
+        self._tell(f"Chart saved as {path.name} in {path.parent}", EXPORT_NOTICE_MS)
+
+    def _tell(self, text: str, ms: int) -> None:
+        """A quiet confirmation in the main window's status bar, gone after ``ms``.
+
+        The window has no status bar of its own yet; it is shown for the message and
+        hidden again once the message clears, so the calm layout stays as it was.
+        """
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        bar = window.statusBar()
+        if not bar.property("hides-when-quiet"):
+            bar.setProperty("hides-when-quiet", True)
+            bar.messageChanged.connect(lambda message: bar.setVisible(bool(message)))
+        bar.setVisible(True)
+        bar.showMessage(text, ms)
+
+
+def _day(d: date) -> str:
+    """1 Jan 2020: the same words as the range picker's date fields."""
+    return f"{d.day} {d:%b} {d.year}"

@@ -47,6 +47,16 @@ class Hover:
     def __init__(self) -> None:
         self._points: list[_Points] = []
         self._boxes: list[_Boxes] = []
+        self.tall: tuple[float, float] | None = None
+        """(ratio, extra): a chart that needs height ``ratio × width + extra`` pixels to be
+        read (a calendar of many years); the canvas grows and scrolls to give it that."""
+
+    def wanted_height(self, width: float) -> int:
+        """The height the chart asks for at this width (0: whatever it is given)."""
+        if self.tall is None:
+            return 0
+        ratio, extra = self.tall
+        return round(ratio * width + extra)
 
     def points(
         self, ax: Any, x: Any, y: Any, label: Label, *, along_x: bool = False

@@ -1,10 +1,14 @@
 """Kept rate: the share of promises kept per week or per month.
 
-One commitment draws its own bars; two to four stand side by side (grouped); more
-are stacked as shares of everything due, so the top of each bar is the overall rate.
+One commitment draws its own bars; two to four over a short range stand side by side
+(grouped). More, or a few over years, draw one bar per week or month: the overall rate,
+in the accent colour; hovering a bar names the commitments in it. Twenty stacked
+colours over a hundred months told the tester nothing.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -24,6 +28,11 @@ from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.style import ChartStyle
 
 GROUPED_UP_TO = 4
+GROUPED_BUCKETS_UP_TO = 26
+"""Side-by-side bars only while each group is still wide enough to see (half a year
+of weeks or two years of months)."""
+NAMED_BARS_UP_TO = 18
+"""Up to this many bars, ticks sit under the bars and name them; more use date ticks."""
 
 
 def bucket_name(rate: KeptRate, i: int) -> str:
@@ -45,7 +54,8 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     rows = len(rate.ids)
     rates = rate.rates()
     due_all = rate.due.sum(axis=0)
-    if rows <= GROUPED_UP_TO:
+    grouped = rows == 1 or (rows <= GROUPED_UP_TO and left.size <= GROUPED_BUCKETS_UP_TO)
+    if grouped:
         width = slot / rows
         for r in range(rows):
             x0 = centre - slot / 2 + r * width
@@ -63,15 +73,9 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
             hover.boxes(ax, x0, np.zeros_like(x0), x0 + width,
                         np.maximum(heights, 0.02), label)
     else:
-        bottom = np.zeros(left.size)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            shares = np.where(due_all > 0, rate.kept / np.maximum(due_all, 1), 0.0)
-        for r in range(rows):
-            bars(ax, centre - slot / 2, centre + slot / 2, bottom, bottom + shares[r],
-                 rate.colors[r], clip_title(rate.titles[r]), edgecolors=style.background,
-                 linewidths=0.5)
-            bottom = bottom + shares[r]
         total = rate.total_rate()
+        bars(ax, centre - slot / 2, centre + slot / 2, 0.0, np.nan_to_num(total),
+             style.accent, "All commitments", edgecolors="none")
 
         def label(i: int) -> str:
             due = int(due_all[i])
@@ -92,16 +96,32 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     soft_grid(ax)
     first, last = as_date(rate.starts[0]), as_date(rate.ends[-1])
     date_axis(ax, first, last)
+    if left.size <= NAMED_BARS_UP_TO:
+        _name_bars(ax, rate, centre)
     ax.set_xlim(left[0] - (right[0] - left[0]) * 0.1, right[-1] + (right[-1] - left[-1]) * 0.1)
     per = "per week" if rate.unit == "week" else "per month"
-    ax.set_title(f"{title} {per}")
-    if rows > 1:
-        shown = min(rows, 12)
+    ax.set_title(f"{title} {per}" + ("" if grouped else f", all {rows} commitments together"
+                                     if rows > 1 else ""))
+    if grouped and rows > 1:
         handles = [Patch(color=rate.colors[r], label=clip_title(rate.titles[r]))
-                   for r in range(shown)]
-        if rows > shown:
-            handles.append(Patch(color=style.background, label=f"and {rows - shown} more"))
+                   for r in range(rows)]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  borderaxespad=0, handlelength=1.0,
-                  fontsize=style.font_size * (0.82 if rows > 8 else 0.92))
+                  borderaxespad=0, handlelength=1.0, fontsize=style.font_size * 0.92)
     return hover
+
+
+def _name_bars(ax: Any, rate: KeptRate, centre: np.ndarray) -> None:
+    """A tick under each bar: "26 Oct" for a week, "Mar" for a month (the year when it
+    changes), so a few bars are read without guessing which days they hold."""
+    names = []
+    previous_year = None
+    step = 1 if centre.size <= NAMED_BARS_UP_TO // 2 else 2
+    for i in range(centre.size):
+        d = as_date(rate.starts[i])
+        if rate.unit == "week":
+            names.append(f"{d.day} {d:%b}" if i % step == 0 else "")
+        else:
+            names.append(f"{d:%b %Y}" if d.year != previous_year else f"{d:%b}")
+            previous_year = d.year
+    ax.set_xticks(centre, names)
+    ax.xaxis.offsetText.set_visible(False)

@@ -56,7 +56,8 @@ def _growth(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title
 def _strength(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
               title: str) -> Hover:
     span = data.span(req.rng, req.selection)
-    assert span is not None
+    if span is None:
+        raise NotEnough("Nothing was recorded in this range.")
     return strength_chart.draw(fig, data.strength(req.rng, req.selection), span, style, title)
 
 
@@ -154,6 +155,8 @@ def render_file(
     fig = Figure(figsize=(size[0] / style.dpi, size[1] / style.dpi), dpi=style.dpi)
     FigureCanvasAgg(fig)
     req = Request(name, rng or ChartRange("3m"), selection)
-    draw_chart(fig, ChartData(ws), req, style)
+    wanted = draw_chart(fig, ChartData(ws), req, style).wanted_height(size[0])
+    if wanted > size[1]:  # a calendar of many years: taller, never squeezed
+        fig.set_size_inches(size[0] / style.dpi, wanted / style.dpi)
     save_figure(fig, out, style, dpi=style.dpi)
     return out

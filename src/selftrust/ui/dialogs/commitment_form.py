@@ -266,7 +266,7 @@ class CommitmentForm(QDialog):
         else:
             start = to_date(self.start.date())
             try:
-                rules = Rules(schedule, target, self.pauses.pauses())
+                rules = Rules(schedule, target, self.pauses.pauses_to_save())
             except ScheduleError as exc:
                 ok = False
                 self.rules_message.show_message(str(exc))
@@ -376,7 +376,7 @@ class CommitmentForm(QDialog):
             self.schedule.once_day.date(),
             self.start.date(),
             self.color.color(),
-            self.pauses.pauses(),
+            self.pauses.pauses_to_save(),
             self.reminder.state(),
         )
 

@@ -12,9 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QSystemTrayIcon,
@@ -30,6 +30,10 @@ from selftrust.ui.context import UiContext
 from selftrust.ui.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
 from selftrust.ui.dialogs.messages import prompter
 
+NO_TRAY = ("Not available: this desktop has no system tray. Self-Trust closes with its "
+           "window, and reminders need the tray to appear.")
+NO_MESSAGES = "This desktop's tray cannot show notifications, so reminders stay quiet."
+
 
 def _note(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
@@ -37,6 +41,19 @@ def _note(text: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setEnabled(False)  # the palette's quieter text colour
     return label
+
+
+class _Column:
+    """addRow(widget or layout) onto a vertical layout: the rows of this section."""
+
+    def __init__(self, layout: QVBoxLayout) -> None:
+        self._layout = layout
+
+    def addRow(self, item: QWidget | QHBoxLayout) -> None:  # noqa: N802 - QFormLayout's name
+        if isinstance(item, QWidget):
+            self._layout.addWidget(item)
+        else:
+            self._layout.addLayout(item)
 
 
 def _home_as_tilde(path: str) -> str:
@@ -61,9 +78,9 @@ class DesktopPrefsSection(QWidget):
         font.setBold(True)
         heading.setFont(font)
         outer.addWidget(heading)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer.addLayout(form)
+        # Every row spans the width, so a plain column: unlike a form layout it gives a
+        # wrapped note the height its words need at any width and font size.
+        form = _Column(outer)
 
         self.reminders = QCheckBox("Re&mind me of promises still open", self)
         self.reminders.setAccessibleName("Remind me of promises still open")
@@ -92,12 +109,14 @@ class DesktopPrefsSection(QWidget):
         self.keep.setChecked(tray_ok and keep_in_tray(ctx.prefs))
         self.keep.setEnabled(tray_ok)
         form.addRow(self.keep)
+        self.tray_note: QLabel | None = None
         if not tray_ok:
-            form.addRow(_note(
-                "This desktop has no tray, so Self-Trust closes with its window and "
-                "cannot show reminders.", self))
+            self.tray_note = _note(NO_TRAY, self)
         elif not QSystemTrayIcon.supportsMessages():
-            form.addRow(_note("This desktop cannot show notifications from the tray.", self))
+            self.tray_note = _note(NO_MESSAGES, self)
+        if self.tray_note is not None:
+            self.keep.setAccessibleDescription(self.tray_note.text())
+            form.addRow(self.tray_note)
 
         self.login = QCheckBox("S&tart Self-Trust when I log in", self)
         self.login.setAccessibleName("Start Self-Trust when I log in")
@@ -118,6 +137,16 @@ class DesktopPrefsSection(QWidget):
         self.summary_time.timeChanged.connect(self._save_settings)
         self.keep.toggled.connect(self._save_keep)
         self.login.toggled.connect(self._save_login)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Keep each note's whole height as a minimum: a window is not sized by its
+        labels' height-for-width, and at 200 % the last line was cut off."""
+        super().resizeEvent(event)
+        for note in self.findChildren(QLabel):
+            if note.wordWrap() and note.text():
+                need = note.heightForWidth(event.size().width())
+                if need > 0 and note.minimumHeight() != need:
+                    note.setMinimumHeight(need)
 
     def _sync_enabled(self) -> None:
         on = self.reminders.isChecked()

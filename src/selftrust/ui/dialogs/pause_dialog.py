@@ -55,7 +55,10 @@ class PauseDialog(QDialog):
         self.editor.start.setFocus()
 
     def accept(self) -> None:
-        pauses = self.editor.pauses()
+        if self.editor.entry_problem():
+            self.editor.end.setFocus()  # the editor already says what is wrong
+            return
+        pauses = self.editor.pauses_to_save()
         if pauses != self._initial:
             try:
                 actions.set_pauses(self.ctx, self.commitment_id, pauses)
@@ -74,4 +77,16 @@ def open_pauses(ctx: UiContext, parent: QWidget | None, commitment_id: int
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
+    return dialog
+
+
+def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    """For `selftrust screenshot --view pause`: the first commitment's pauses (nothing is
+    saved: the picture is taken and the dialog closed without Save)."""
+    rows = ctx.ws.commitments.all()
+    if not rows:
+        return window  # no commitment to pause: the empty main window says so
+    dialog = PauseDialog(ctx, rows[0].id, window)
+    dialog.show()
+    dialog.adjustSize()
     return dialog

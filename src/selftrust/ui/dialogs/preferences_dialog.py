@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -142,7 +142,9 @@ class PreferencesDialog(QDialog):
         layout.addStretch(1)
         layout.addSpacing(em // 2)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(em * 42)
+        # Wide enough that the notes wrap to two lines at most: the dialog then fits an
+        # 800 × 600 screen, and at 200 % it keeps its shape (everything scales with em).
+        self.setMinimumWidth(em * 50)
 
         self.day_start.currentIndexChanged.connect(self._day_start_changed)
         self.week_start.currentIndexChanged.connect(self._week_start_changed)
@@ -151,6 +153,12 @@ class PreferencesDialog(QDialog):
         self.day_start.setFocus()
 
     # --- data settings ----------------------------------------------------------------
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """At least the minimum width: Qt sizes a new window's height for its hinted
+        width, and wrapped notes need fewer lines at the width the window really gets."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.minimumWidth()), hint.height())
+
     def _save_settings(self, **changes: int) -> bool:
         try:
             self.ctx.ws.update_settings(replace(self.ctx.ws.settings, **changes))

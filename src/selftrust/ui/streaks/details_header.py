@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from selftrust.services.calendar import StreakDetails
 from selftrust.services.dashboard import schedule_hint
 from selftrust.ui.streaks.strength_ring import StrengthRing, percent
-from selftrust.ui.streaks.words import length, short_day, span, unit_word, warm_line
+from selftrust.ui.streaks.words import in_a_row, short_day, span, unit_word, warm_line
 
 
 def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, muted: bool = False,
@@ -161,16 +161,16 @@ class DetailsHeader(QWidget):
         assert self.current_name is not None
         self.current_name.setText("Run when archived" if archived else "Current streak")
         running = current and not archived
-        self.current_caption.setText(unit_word(current, d.unit) + (" now" if running else ""))
+        self.current_caption.setText(unit_word(current, d.unit) + (" in a row" if running else ""))
         best_len = best.length if best else 0
         self.best_number.setText(f"{best_len:,}")
         self.best_caption.setText(unit_word(best_len, d.unit))
         assert self.best_dates is not None
         self.best_dates.setText(span(best.start, best.end) if best else "Still to come")
         self.current_tile.setAccessibleDescription(
-            f"{self.current_name.text()}: {length(current, d.unit)}")
+            f"{self.current_name.text()}: {in_a_row(current, d.unit)}")
         self.best_tile.setAccessibleDescription(
-            f"Longest run: {length(best_len, d.unit)}"
+            f"Longest run: {in_a_row(best_len, d.unit)}"
             + (f", {span(best.start, best.end)}" if best else ""))
         strength = s.strength if s else 0.0
         self.ring.set_value(strength, c.color)

@@ -49,13 +49,19 @@ LEGEND_TIPS: dict[DayState, str] = {
     DayState.NOT_DUE: "A faint dot: the schedule does not ask for this day.",
 }
 
-_UNITS = {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months")}
+_UNITS = {"day": ("day", "days"), "time": ("time", "times"), "week": ("week", "weeks"),
+          "month": ("month", "months")}
 
 
 def length(n: int, unit: str = "day") -> str:
-    """12 days, 1 week, 2 months."""
+    """12 days, 11 times (a weekday promise counts occasions, not days), 1 week, 2 months."""
     one, many = _UNITS.get(unit, (unit, unit + "s"))
     return f"{n:,} {one if n == 1 else many}"
+
+
+def in_a_row(n: int, unit: str = "day") -> str:
+    """11 days in a row, 11 times in a row: what a run counts, said in full."""
+    return f"{length(n, unit)} in a row"
 
 
 def unit_word(n: int, unit: str = "day") -> str:

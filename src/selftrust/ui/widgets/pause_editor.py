@@ -2,6 +2,8 @@
 
 "From [date] to [date] [Add pause]" above the list of pauses; overlapping or touching
 pauses merge, so a day is never paused twice (the service merges the same way).
+Dates the user chose but did not Add are still meant: `pauses_to_save()` includes them,
+so pressing Save straight after picking dates never drops the range.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class PauseEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self._pauses: tuple[Pause, ...] = ()
+        self._entry_chosen = False  # the user picked dates and has not added them yet
         first = today + timedelta(days=1)
         self.start = date_edit(first, "Pause from")
         self.end = date_edit(first + timedelta(days=6), "Pause until")
@@ -60,6 +63,9 @@ class PauseEditor(QWidget):
         self.empty = Hint("No pauses. Planning a holiday or some rest? Add it here, and those "
                           "days won't count against you.")
         self.message = InlineMessage()
+        self.pending_hint = Hint("")
+        self.pending_hint.setObjectName("pause-pending")
+        self.pending_hint.setVisible(False)
 
         entry = QHBoxLayout()
         entry.setContentsMargins(0, 0, 0, 0)
@@ -84,11 +90,14 @@ class PauseEditor(QWidget):
         layout.setSpacing(6)
         layout.addLayout(entry)
         layout.addWidget(self.message)
+        layout.addWidget(self.pending_hint)
         layout.addWidget(self.empty)
         layout.addLayout(listed)
 
         self.start.dateChanged.connect(self._start_moved)
         self.end.dateChanged.connect(self._check_entry)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self._entry_touched)
         self.add_button.clicked.connect(self.add_entry)
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.currentRowChanged.connect(self._sync_buttons)
@@ -102,12 +111,31 @@ class PauseEditor(QWidget):
     def pauses(self) -> tuple[Pause, ...]:
         return self._pauses
 
+    def pending(self) -> Pause | None:
+        """The range in the From/To fields when the user chose it but did not press Add."""
+        if not self._entry_chosen or not self.entry_valid():
+            return None
+        return Pause(to_date(self.start.date()), to_date(self.end.date()))
+
+    def entry_valid(self) -> bool:
+        return self.end.date() >= self.start.date()
+
+    def entry_problem(self) -> bool:
+        """True when chosen dates cannot be saved (the end before the start)."""
+        return self._entry_chosen and not self.entry_valid()
+
+    def pauses_to_save(self) -> tuple[Pause, ...]:
+        """The listed pauses plus a chosen range not yet added: what Save should keep."""
+        pending = self.pending()
+        return self._pauses if pending is None else merge_pauses([*self._pauses, pending])
+
     def set_pauses(self, pauses: Iterable[Pause]) -> None:
         self._pauses = merge_pauses(pauses)
         self._refresh()
 
     def add(self, start: date, end: date) -> None:
         self._pauses = merge_pauses([*self._pauses, Pause(start, end)])
+        self._entry_chosen = False
         self._refresh()
         self.changed.emit()
 
@@ -133,8 +161,26 @@ class PauseEditor(QWidget):
             self.end.setDate(self.start.date())
         self._check_entry()
 
+    def _entry_touched(self) -> None:
+        self._entry_chosen = True
+        self._sync_pending()
+        self.changed.emit()
+
+    def _sync_pending(self) -> None:
+        """Say that chosen dates count even before Add, so Save holds no surprise."""
+        pending = self.pending()
+        if pending is not None and any(p.start <= pending.start and pending.end <= p.end
+                                       for p in self._pauses):
+            pending = None  # already paused: nothing new to save
+        if pending is not None:
+            self.pending_hint.setText(
+                f"Save will pause {span_words(pending.start, pending.end)}. "
+                "To plan another pause as well, press Add pause first.")
+        self.pending_hint.setVisible(pending is not None)
+        self.empty.setVisible(not self._pauses and pending is None)
+
     def _check_entry(self) -> None:
-        ok = self.end.date() >= self.start.date()
+        ok = self.entry_valid()
         self.add_button.setEnabled(ok)
         if ok:
             self.message.clear_message()
@@ -157,6 +203,7 @@ class PauseEditor(QWidget):
         self.list.setFixedHeight(rows * (max(height, 1) + spacing) + spacing
                                  + 2 * self.list.frameWidth())
         self._sync_buttons()
+        self._sync_pending()
 
     def _sync_buttons(self) -> None:
         self.remove_button.setEnabled(0 <= self.list.currentRow() < len(self._pauses))
@@ -165,3 +212,4 @@ class PauseEditor(QWidget):
         """Put a range in the From/To fields (the Manage dialog suggests one)."""
         self.start.setDate(to_qdate(start))
         self.end.setDate(to_qdate(end))
+        self._entry_chosen = False

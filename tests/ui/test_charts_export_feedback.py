@@ -1,0 +1,53 @@
+"""After File → Export chart… the user sees that it worked, and where the file went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from selftrust.services.demo import generate
+from selftrust.services.workspace import Workspace
+from selftrust.ui.charts.charts_view import ChartsView
+from selftrust.ui.main_window import MainWindow
+from tests.ui.conftest import ScriptedPrompter
+
+
+@pytest.fixture
+def view(qtbot: QtBot, ws: Workspace, window: MainWindow) -> ChartsView:
+    generate(ws, years=0.3, commitments=2, seed=3)
+    window.show_view("charts")
+    page = window.page("charts")
+    assert isinstance(page, ChartsView)
+    qtbot.waitUntil(lambda: page.canvas is not None and not page._stale, timeout=10_000)
+    return page
+
+
+def test_a_saved_chart_is_named_in_the_status_bar(view: ChartsView, window: MainWindow,
+                                                  prompter: ScriptedPrompter,
+                                                  tmp_path: Path) -> None:
+    out = tmp_path / "my growth.png"
+    prompter.answers.append(out)
+    window.actions_.export_chart.trigger()
+    assert out.exists()
+    bar = window.statusBar()
+    assert bar.isVisible()
+    assert "my growth.png" in bar.currentMessage()
+    assert str(tmp_path) in bar.currentMessage()
+    assert not [a for a in prompter.asked if a[0] == "problem"]
+    bar.clearMessage()  # as the timer does after a few seconds
+    assert not bar.isVisible(), "the bar goes away with its message"
+
+
+def test_a_place_that_cannot_be_written_says_so_plainly(
+    view: ChartsView, window: MainWindow, prompter: ScriptedPrompter, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("x")
+    prompter.answers.append(blocked / "chart.png")
+    window.actions_.export_chart.trigger()
+    kind, _title, text, _detail = prompter.asked[-1]
+    assert kind == "problem"
+    assert "could not be saved" in text and "another folder" in text
+    assert "chart.png" not in window.statusBar().currentMessage()
