@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from selftrust import cli_interchange
 from selftrust.cli import CliError, env_now, parse_day_arg, print_json
+from selftrust.services.streak_units import streak_unit
 
 if TYPE_CHECKING:
     from selftrust.services.dashboard import DayItem
@@ -302,7 +303,7 @@ def _stats(args: argparse.Namespace) -> int:
         print(f"As of {day:%A %d %B %Y}: {jar.marbles} marbles in the jar ({jar.gold} gold).")
         for s in report.items:
             c, m = s.commitment, s.summary
-            unit = m.streak_unit + ("s" if m.current_streak != 1 else "")
+            unit = streak_unit(c.rules.schedule) + ("s" if m.current_streak != 1 else "")
             print(
                 f"  {c.title}: strength {m.strength:.0%}, streak {m.current_streak} {unit} "
                 f"(best {m.best_streak}), kept {m.counts.kept}, not kept {m.counts.missed}"

@@ -33,6 +33,19 @@ def test_add_check_list_and_stats(run: Run) -> None:
     assert walk["current_streak"] == 1 and walk["kept"] == 1
 
 
+def test_stats_names_what_a_streak_counts(run: Run) -> None:
+    """A Mon/Wed/Fri promise kept three times in a row has a run of 3 times, not 3 days."""
+    run("add", "Swim", "--schedule", "mon,wed,fri", "--start", "2026-11-16")
+    for day in ("2026-11-18", "2026-11-20", "2026-11-23"):
+        run("check", "Swim", "--day", day)
+    run("add", "Walk", "--start", "2026-11-23")
+    run("check", "Walk", "--day", "2026-11-23")
+    run("check", "Walk")
+    text = run("stats").stdout
+    assert "Swim: strength" in text and "streak 3 times" in text
+    assert "streak 2 days" in text
+
+
 @pytest.mark.parametrize(
     "args, words",
     [
