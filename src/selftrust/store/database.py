@@ -45,6 +45,7 @@ from selftrust.store.files import (
 )
 from selftrust.store.inspection import check_file
 from selftrust.store.paths import DataFolder
+from selftrust.store.watch import OutsideWrites
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class Database:
         self.updated_from = updated_from
         self.backup_problem: BackupFailed | None = None
         self._closed = False
+        self._outside = OutsideWrites(folder.database)
 
     @property
     def path(self) -> Path:
@@ -93,7 +95,11 @@ class Database:
             with self.engine.connect() as conn:
                 conn.execution_options(**{BEGIN_MODE: "IMMEDIATE" if write else "DEFERRED"})
                 with conn.begin():
+                    if write:
+                        self._outside.before_own_write()
                     yield conn
+                if write:
+                    self._outside.after_own_write()
         except sa.exc.OperationalError as exc:
             if _is_busy(exc):
                 raise DatabaseLocked(self.path) from exc
@@ -128,10 +134,16 @@ class Database:
         self._ensure_open()
         return backups.back_up_now(self.folder, now=now)
 
+    def changed_elsewhere(self) -> bool:
+        """True once after another program (the CLI, a second connection) committed to
+        this file since the last call; our own writes do not count (see ``watch.py``)."""
+        return False if self._closed else self._outside.changed()
+
     def close(self) -> None:
         """Close all connections; SQLite folds the -wal back into the file. Idempotent."""
         if not self._closed:
             self._closed = True
+            self._outside.close()  # first, so the engine's last connection folds the -wal
             dispose_engine(self.engine, self.path)
 
     def __enter__(self) -> Database:
