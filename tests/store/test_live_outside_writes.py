@@ -72,3 +72,24 @@ def test_the_watch_never_writes_and_closes_with_the_database(data_dir: Path) -> 
     assert db.changed_elsewhere() is False  # closed: nothing to tell, no error
     # every connection is gone: SQLite folded the -wal back into the file
     assert not Path(str(db.path) + "-wal").exists()
+
+
+def test_a_poll_during_our_own_write_waits_for_it(data_dir: Path) -> None:
+    """An import writes on a worker thread while the window polls: its commit is ours."""
+    with _open(data_dir) as db:
+        with db.transaction() as conn:
+            conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('own', 'x')")
+            assert db.changed_elsewhere() is False
+        assert db.changed_elsewhere() is False
+
+
+def test_a_refused_write_leaves_the_watch_working(data_dir: Path) -> None:
+    with _open(data_dir) as db:
+        try:
+            with db.transaction() as conn:
+                conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('own', 'x')")
+                raise RuntimeError("changed my mind")
+        except RuntimeError:
+            pass
+        _outside_write(db)
+        assert db.changed_elsewhere() is True

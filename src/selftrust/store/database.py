@@ -91,19 +91,22 @@ class Database:
         begins DEFERRED, for a consistent read that does not block others.
         """
         self._ensure_open()
+        writing = False
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**{BEGIN_MODE: "IMMEDIATE" if write else "DEFERRED"})
                 with conn.begin():
-                    if write:
+                    if write:  # the write lock is held: no one else commits until we do
                         self._outside.before_own_write()
+                        writing = True
                     yield conn
-                if write:
-                    self._outside.after_own_write()
         except sa.exc.OperationalError as exc:
             if _is_busy(exc):
                 raise DatabaseLocked(self.path) from exc
             raise
+        finally:
+            if writing:
+                self._outside.after_own_write()
 
     @contextlib.contextmanager
     def session(self, *, write: bool = True) -> Iterator[Session]:

@@ -27,6 +27,7 @@ class OutsideWrites:
         self._conn: sqlite3.Connection | None = None
         self._baseline: int | None = None
         self._pending = False
+        self._writing = 0  # our write transactions under way (an import on a worker thread)
         self._closed = False
         with self._lock:
             self._baseline = self._version()
@@ -49,19 +50,23 @@ class OutsideWrites:
     def before_own_write(self) -> None:
         """Call with the write lock held: anything new now came from elsewhere."""
         with self._lock:
+            self._writing += 1
             version = self._version()
             if version is not None and self._baseline is not None and version != self._baseline:
                 self._pending = True
             self._baseline = version
 
     def after_own_write(self) -> None:
-        """Call right after our commit: the number moved because of us."""
+        """Call right after our commit or rollback: the number moved because of us."""
         with self._lock:
+            self._writing = max(0, self._writing - 1)
             self._baseline = self._version()
 
     def changed(self) -> bool:
         """True once after another program committed since the last call."""
         with self._lock:
+            if self._writing:  # our own commit may land any moment: ask again later
+                return False
             version = self._version()
             changed = self._pending or (
                 version is not None and self._baseline is not None and version != self._baseline)
