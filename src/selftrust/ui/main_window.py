@@ -12,12 +12,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QStatusBar, QWidget
 
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
 from selftrust.ui.actions import Actions, make_actions
 from selftrust.ui.context import UiContext
+from selftrust.ui.outside_changes import UPDATED, OutsideChanges
 from selftrust.ui.widgets.nav_rail import NavRail
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ class MainWindow(QMainWindow):
         self._auto_export.setSingleShot(True)
         self._auto_export.timeout.connect(lambda: self._data_call("start_auto_export"))
         self._auto_export.start(20_000)
+        self._build_status_bar()
+        self.outside = OutsideChanges(ctx, self)
+        self.outside.noticed.connect(lambda: self.say(UPDATED))
 
         if restore_state:
             self._restore_geometry()
@@ -227,6 +231,20 @@ class MainWindow(QMainWindow):
         page = self._pages.get("charts")
         if page is not None and hasattr(page, "export_chart"):
             page.export_chart()
+
+    # --- status ---------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        """A status bar that is there only while it has something to say."""
+        bar = QStatusBar(self)
+        bar.setSizeGripEnabled(False)
+        bar.setAccessibleName("Status")
+        bar.messageChanged.connect(lambda text: bar.setVisible(bool(text)))
+        bar.hide()
+        self.setStatusBar(bar)
+
+    def say(self, text: str, ms: int = 8_000) -> None:
+        """A calm, passing word at the bottom of the window (plain text)."""
+        self.statusBar().showMessage(text, ms)
 
     # --- time -------------------------------------------------------------------------
     def _arm_rollover(self) -> None:
