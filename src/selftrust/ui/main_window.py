@@ -6,9 +6,11 @@ Charts view (and matplotlib) costs nothing until someone opens it.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,6 +32,12 @@ VIEWS: dict[str, tuple[str, str]] = {
     "charts": ("selftrust.ui.charts.charts_view", "ChartsView"),
     "reflections": ("selftrust.ui.reflections.journal_view", "JournalView"),
 }
+
+
+def remembered_view_key(root: Path) -> str:
+    """The QSettings key of the view last used with the data folder at ``root``."""
+    digest = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"window/last_view_by_folder/{digest}"
 
 
 class MainWindow(QMainWindow):
@@ -72,8 +80,7 @@ class MainWindow(QMainWindow):
 
         if restore_state:
             self._restore_geometry()
-        start = ctx.prefs.last_view if restore_state else "today"
-        self.show_view(start if start in VIEWS else "today")
+        self.show_view(self._start_view() if restore_state else "today")
 
     # --- views ------------------------------------------------------------------------
     def _view_action(self, key: str):  # type: ignore[no-untyped-def]
@@ -101,6 +108,7 @@ class MainWindow(QMainWindow):
         self.rail.set_current(key)
         self._current = key
         self.ctx.prefs.last_view = key
+        self.ctx.prefs.set_value(remembered_view_key(self.ctx.ws.db.folder.root), key)
         self.actions_.export_chart.setEnabled(key == "charts")
         for nav in ("previous_day", "next_day", "go_today", "pick_day"):
             getattr(self.actions_, nav).setEnabled(key == "today")
@@ -108,6 +116,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {APP_NAME}")
         if hasattr(page, "activated"):
             page.activated()
+
+    def _start_view(self) -> str:
+        """Today on a first run, where the welcome opens over it; else the view last
+        used with this data folder (another folder's memory means nothing here)."""
+        ws = self.ctx.ws
+        if not ws.settings.welcomed and not ws.commitments.all(include_archived=True):
+            return "today"
+        key = str(self.ctx.prefs.value(remembered_view_key(ws.db.folder.root), "today"))
+        return key if key in VIEWS else "today"
 
     @property
     def current_view(self) -> str:
