@@ -22,6 +22,7 @@ from selftrust.ui.actions import Actions, make_actions
 from selftrust.ui.context import UiContext
 from selftrust.ui.outside_changes import UPDATED, OutsideChanges
 from selftrust.ui.widgets.nav_rail import NavRail
+from selftrust.ui.window_fit import keep_on_screen, place_default
 
 log = logging.getLogger(__name__)
 
@@ -306,7 +307,9 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.ctx.prefs.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            place_default(self)
+        else:
+            keep_on_screen(self)
         state = self.ctx.prefs.window_state
         if state is not None:
             self.restoreState(state)
