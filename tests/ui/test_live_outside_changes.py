@@ -43,7 +43,7 @@ def test_a_check_in_from_the_terminal_appears_within_the_poll(
 
     qtbot.waitUntil(lambda: shown(view, "Walk").status is Status.KEPT, timeout=3 * POLL_MS)
     assert shown(view, "Read").status is Status.KEPT  # our own check-off is still there
-    assert window.statusBar().currentMessage() == UPDATED
+    assert window.status_text() == UPDATED
     assert window.ctx.undo.count() == 0  # its steps could undo over the outside change
 
 
@@ -58,7 +58,7 @@ def test_activating_the_window_looks_at_once(
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
 
     assert shown(view, "Walk").status is Status.MISSED
-    assert window.statusBar().currentMessage() == UPDATED
+    assert window.status_text() == UPDATED
 
 
 def test_our_own_check_offs_keep_their_undo(
@@ -70,7 +70,7 @@ def test_our_own_check_offs_keep_their_undo(
     click_circle(qtbot, view, "Walk")
     qtbot.wait(POLL_MS + 500)  # a poll comes and goes
     assert window.ctx.undo.count() == 1
-    assert window.statusBar().currentMessage() == ""
+    assert window.status_text() == ""
 
 
 def test_a_hidden_window_does_not_poll(qtbot: QtBot, window: MainWindow) -> None:

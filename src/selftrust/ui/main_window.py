@@ -14,7 +14,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QWidget,
+)
 
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
@@ -256,13 +263,29 @@ class MainWindow(QMainWindow):
         bar = QStatusBar(self)
         bar.setSizeGripEnabled(False)
         bar.setAccessibleName("Status")
-        bar.messageChanged.connect(lambda text: bar.setVisible(bool(text)))
+        self._status = QLabel(bar)
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
+        line = self._status.fontMetrics().height()
+        self._status.setContentsMargins(line * 2 // 3, line // 3, line, line // 3)
+        bar.addWidget(self._status, 1)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(lambda: self.say(""))
         bar.hide()
         self.setStatusBar(bar)
 
     def say(self, text: str, ms: int = 8_000) -> None:
-        """A calm, passing word at the bottom of the window (plain text)."""
-        self.statusBar().showMessage(text, ms)
+        """A calm, passing word at the bottom of the window (plain text; "" ends it)."""
+        self._status.setText(text)
+        self._status.setAccessibleDescription(text)
+        self.statusBar().setVisible(bool(text))
+        if text:
+            self._status_timer.start(ms)
+        else:
+            self._status_timer.stop()
+
+    def status_text(self) -> str:
+        return self._status.text()
 
     # --- time -------------------------------------------------------------------------
     def _arm_rollover(self) -> None:
