@@ -67,6 +67,14 @@ def test_a_disabled_icon_uses_the_palettes_disabled_colour(light: QApplication) 
     assert _close(_icon_ink(icon("add"), QIcon.Mode.Disabled), disabled)
 
 
+def test_a_selected_icon_reads_on_the_highlight(light: QApplication) -> None:
+    from selftrust.ui.icons import icon
+
+    palette = palette_for(False)
+    on_highlight = palette.color(palette.ColorRole.HighlightedText)
+    assert _close(_icon_ink(icon("kept"), QIcon.Mode.Selected), on_highlight)
+
+
 def test_an_empty_state_picture_follows_the_theme(qtbot: QtBot, light: QApplication) -> None:
     empty = EmptyState("jar", "Nothing yet", "Your jar fills as you keep promises.")
     qtbot.addWidget(empty)

@@ -66,10 +66,14 @@ def _pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
 
 
 def ink(mode: QIcon.Mode = QIcon.Mode.Normal) -> str:
-    """The colour an icon is drawn in now: the palette's text, muted when disabled."""
-    group = (QPalette.ColorGroup.Disabled if mode is QIcon.Mode.Disabled
-             else QPalette.ColorGroup.Active)
-    return QGuiApplication.palette().color(group, QPalette.ColorRole.WindowText).name()
+    """The colour an icon is drawn in now: the palette's text, muted when disabled, and
+    the highlighted text colour on a selected (highlighted) item."""
+    palette = QGuiApplication.palette()
+    if mode is QIcon.Mode.Disabled:
+        return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
+    if mode is QIcon.Mode.Selected:
+        return palette.color(QPalette.ColorRole.HighlightedText).name()
+    return palette.color(QPalette.ColorRole.WindowText).name()
 
 
 class PaletteIcon(QIconEngine):
