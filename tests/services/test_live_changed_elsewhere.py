@@ -31,6 +31,7 @@ def test_a_cli_check_in_is_noticed_and_reloaded(ws: Workspace) -> None:
 
 
 def test_check_offs_in_the_app_are_not_outside_changes(ws: Workspace) -> None:
+    assert ws.changed_elsewhere() is False  # the window starts watching
     walk = ws.commitments.create(
         CommitmentDraft("Walk", Rules(), created_on=TODAY - timedelta(days=10))).id
     for back in range(5):

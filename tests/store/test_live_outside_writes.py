@@ -13,7 +13,10 @@ from selftrust.store.paths import DataFolder
 
 
 def _open(data_dir: Path) -> Database:
-    return open_database(DataFolder(data_dir), daily_backup=False)
+    """A database being watched, as the window's first poll starts it."""
+    db = open_database(DataFolder(data_dir), daily_backup=False)
+    assert db.changed_elsewhere() is False
+    return db
 
 
 def _outside_write(db: Database, title: str = "Walk") -> None:
@@ -93,3 +96,13 @@ def test_a_refused_write_leaves_the_watch_working(data_dir: Path) -> None:
             pass
         _outside_write(db)
         assert db.changed_elsewhere() is True
+
+
+def test_without_a_watcher_nothing_extra_is_opened(data_dir: Path) -> None:
+    """A CLI command never polls: it opens no second connection and logs nothing."""
+    db = open_database(DataFolder(data_dir), daily_backup=False)
+    try:
+        _own_write(db)
+        assert db._outside._conn is None
+    finally:
+        db.close()

@@ -139,7 +139,8 @@ class Database:
 
     def changed_elsewhere(self) -> bool:
         """True once after another program (the CLI, a second connection) committed to
-        this file since the last call; our own writes do not count (see ``watch.py``)."""
+        this file since the last call; our own writes do not count (see ``watch.py``).
+        The first call starts watching: a window makes it when it opens."""
         return False if self._closed else self._outside.changed()
 
     def close(self) -> None:

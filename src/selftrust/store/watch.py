@@ -28,13 +28,13 @@ class OutsideWrites:
         self._baseline: int | None = None
         self._pending = False
         self._writing = 0  # our write transactions under way (an import on a worker thread)
+        self._watching = False  # only a window watches; a CLI command never opens the watch
+        self._warned = False
         self._closed = False
-        with self._lock:
-            self._baseline = self._version()
 
     def _version(self) -> int | None:
-        """The connection's data_version; None if the file cannot be read now."""
-        if self._closed:
+        """The connection's data_version; None if not watching or unreadable now."""
+        if self._closed or not self._watching:
             return None
         try:
             if self._conn is None:
@@ -44,7 +44,9 @@ class OutsideWrites:
             row = self._conn.execute("PRAGMA data_version").fetchone()
             return int(row[0])
         except sqlite3.Error as exc:
-            log.warning("cannot watch %s for outside changes: %s", self._path, exc)
+            if not self._warned:  # once, not every two seconds
+                self._warned = True
+                log.warning("cannot watch %s for outside changes: %s", self._path, exc)
             return None
 
     def before_own_write(self) -> None:
@@ -63,8 +65,13 @@ class OutsideWrites:
             self._baseline = self._version()
 
     def changed(self) -> bool:
-        """True once after another program committed since the last call."""
+        """True once after another program committed since the last call; the first
+        call starts watching (and says False)."""
         with self._lock:
+            if not self._watching and not self._closed:
+                self._watching = True
+                self._baseline = self._version()
+                return False
             if self._writing:  # our own commit may land any moment: ask again later
                 return False
             version = self._version()

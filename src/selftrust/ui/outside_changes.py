@@ -36,6 +36,7 @@ class OutsideChanges(QObject):
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.check)
         window.installEventFilter(self)
+        ctx.ws.changed_elsewhere()  # start watching now, before the views read anything
         if window.isVisible():
             self.timer.start()
 
