@@ -21,6 +21,7 @@ from selftrust.services.workspace import Workspace, open_workspace
 @pytest.fixture
 def big_ws(big_data_dir: Path) -> Iterator[Workspace]:
     ws = open_workspace(big_data_dir, FixedClock(datetime.fromisoformat(BENCH_NOW).astimezone()))
+    ws.changed_elsewhere()  # watching, as with the window open
     yield ws
     ws.close()
 
