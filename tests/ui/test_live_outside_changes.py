@@ -79,3 +79,17 @@ def test_a_hidden_window_does_not_poll(qtbot: QtBot, window: MainWindow) -> None
     assert not window.outside.timer.isActive()
     window.show()
     assert window.outside.timer.isActive()
+
+
+def test_a_reflection_written_in_the_terminal_reaches_the_journal(
+        qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
+    add(ws, "Walk")
+    ws.reload()
+    window.show_view("reflections")
+    journal = window.page("reflections")
+    qtbot.waitUntil(lambda: journal.model.rowCount() == 0)
+
+    _cli(ws, "reflect", "--happened", "Wrote this in a terminal")
+
+    qtbot.waitUntil(lambda: journal.model.rowCount() == 1, timeout=3 * POLL_MS)
+    assert window.status_text() == UPDATED
