@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +25,8 @@ def test_view_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_last_view_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
+    # (a first run, welcome not yet shown, always opens on Today: test_live_start_view.py)
+    window.ctx.ws.update_settings(replace(window.ctx.ws.settings, welcomed=True))
     window.show_view("streaks")
     assert window.ctx.prefs.last_view == "streaks"
     again = MainWindow(window.ctx, restore_state=True)

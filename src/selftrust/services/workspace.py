@@ -109,6 +109,13 @@ class Workspace:
     def notify(self, change: Change) -> None:
         self._notifier.publish(change)
 
+    def changed_elsewhere(self) -> bool:
+        """True once after another program (``selftrust check`` in a terminal) committed
+        to the database since the last call; the first call starts watching (a CLI
+        command never does). It only reads; the caller decides when to ``reload()``, so
+        a view can first drop state the change made stale (undo)."""
+        return self.db.changed_elsewhere()
+
     def reload(self) -> None:
         """Re-read everything (after an import or a restore)."""
         with self.read() as conn:

@@ -45,6 +45,7 @@ from selftrust.store.files import (
 )
 from selftrust.store.inspection import check_file
 from selftrust.store.paths import DataFolder
+from selftrust.store.watch import OutsideWrites
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class Database:
         self.updated_from = updated_from
         self.backup_problem: BackupFailed | None = None
         self._closed = False
+        self._outside = OutsideWrites(folder.database)
 
     @property
     def path(self) -> Path:
@@ -89,15 +91,22 @@ class Database:
         begins DEFERRED, for a consistent read that does not block others.
         """
         self._ensure_open()
+        writing = False
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**{BEGIN_MODE: "IMMEDIATE" if write else "DEFERRED"})
                 with conn.begin():
+                    if write:  # the write lock is held: no one else commits until we do
+                        self._outside.before_own_write()
+                        writing = True
                     yield conn
         except sa.exc.OperationalError as exc:
             if _is_busy(exc):
                 raise DatabaseLocked(self.path) from exc
             raise
+        finally:
+            if writing:
+                self._outside.after_own_write()
 
     @contextlib.contextmanager
     def session(self, *, write: bool = True) -> Iterator[Session]:
@@ -128,10 +137,17 @@ class Database:
         self._ensure_open()
         return backups.back_up_now(self.folder, now=now)
 
+    def changed_elsewhere(self) -> bool:
+        """True once after another program (the CLI, a second connection) committed to
+        this file since the last call; our own writes do not count (see ``watch.py``).
+        The first call starts watching: a window makes it when it opens."""
+        return False if self._closed else self._outside.changed()
+
     def close(self) -> None:
         """Close all connections; SQLite folds the -wal back into the file. Idempotent."""
         if not self._closed:
             self._closed = True
+            self._outside.close()  # first, so the engine's last connection folds the -wal
             dispose_engine(self.engine, self.path)
 
     def __enter__(self) -> Database:

@@ -2,14 +2,28 @@
 
 The icons are drawn in pure black (#000000); here the black is swapped for the text
 colour, so one set of files serves light and dark themes at any scaling.
+
+An icon without a fixed colour is a `PaletteIcon` engine: it picks the colour each time
+it is painted, so switching light/dark (Preferences, or the desktop changing its
+scheme) recolours every action, button and menu at once, not after a restart. The
+rendered pixmaps are cached per colour, size and pixel ratio, so a paint costs a lookup.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from selftrust.resources_path import resource_path
@@ -45,10 +59,71 @@ def _icon(name: str, color: str, ratio: float) -> QIcon:
     return result
 
 
+@lru_cache(maxsize=1024)
+def _pixmap(name: str, color: str, size: int, ratio: float) -> QPixmap:
+    svg = _svg_text(name).replace("#000000", color).replace("#000", color)
+    return _render(svg, size, ratio)
+
+
+def ink(mode: QIcon.Mode = QIcon.Mode.Normal) -> str:
+    """The colour an icon is drawn in now: the palette's text, muted when disabled, and
+    the highlighted text colour on a selected (highlighted) item."""
+    palette = QGuiApplication.palette()
+    if mode is QIcon.Mode.Disabled:
+        return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
+    if mode is QIcon.Mode.Selected:
+        return palette.color(QPalette.ColorRole.HighlightedText).name()
+    return palette.color(QPalette.ColorRole.WindowText).name()
+
+
+class PaletteIcon(QIconEngine):
+    """An icon that follows the application palette (see the module docstring)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(  # noqa: N802 - Qt's name
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        return _pixmap(self.name, ink(mode), side, float(scale))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        side = max(1, min(rect.width(), rect.height()))
+        target = QRect(0, 0, side, side)
+        target.moveCenter(rect.center())
+        painter.drawPixmap(target, _pixmap(self.name, ink(mode), side, ratio))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode,  # noqa: N802 - Qt's name
+                   state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal,  # noqa: N802
+                       state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        return [QSize(s, s) for s in _SIZES]
+
+    def clone(self) -> QIconEngine:
+        return PaletteIcon(self.name)
+
+    def key(self) -> str:
+        return "selftrust-palette-icon"
+
+    def iconName(self) -> str:  # noqa: N802 - Qt's name
+        return self.name
+
+
 def icon(name: str, color: QColor | str | None = None) -> QIcon:
-    """The named UI icon in ``color`` (default: the palette's text colour)."""
+    """The named UI icon: in the palette's text colour, following theme switches, or in
+    a fixed ``color`` (an accent, a commitment's colour)."""
     if color is None:
-        color = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+        return QIcon(PaletteIcon(name))
     text = color.name() if isinstance(color, QColor) else color
     screen = QGuiApplication.primaryScreen()
     ratio = screen.devicePixelRatio() if screen is not None else 1.0
@@ -56,7 +131,14 @@ def icon(name: str, color: QColor | str | None = None) -> QIcon:
 
 
 def pixmap(name: str, size: int, color: QColor | str | None = None) -> QPixmap:
-    return icon(name, color).pixmap(QSize(size, size))
+    """A still picture of the icon; made again after a palette change if it should
+    follow the theme (see EmptyState)."""
+    if color is None:
+        color = ink()
+    text = color.name() if isinstance(color, QColor) else color
+    screen = QGuiApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    return _pixmap(name, text, size, ratio)
 
 
 def app_icon() -> QIcon:
@@ -70,5 +152,6 @@ def app_icon() -> QIcon:
 
 
 def clear_cache() -> None:
-    """After a theme change, icons are re-rendered in the new text colour."""
+    """Drop rendered pictures (icons already follow a theme change by themselves)."""
     _icon.cache_clear()
+    _pixmap.cache_clear()

@@ -30,7 +30,7 @@ from selftrust.ui.context import Clockwork, UiContext
 from selftrust.ui.dialogs.messages import prompter
 from selftrust.ui.icons import app_icon
 from selftrust.ui.prefs import UiPrefs
-from selftrust.ui.theme import apply_theme
+from selftrust.ui.theme import apply_theme, follow_system_scheme
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def run_gui(
     app = make_application()
     prefs = UiPrefs()
     apply_theme(app, prefs.theme)
+    follow_system_scheme(app, lambda: prefs.theme)
 
     from selftrust.ui.single_instance import SingleInstance
 

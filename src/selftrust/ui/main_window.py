@@ -6,19 +6,30 @@ Charts view (and matplotlib) costs nothing until someone opens it.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QWidget,
+)
 
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
 from selftrust.ui.actions import Actions, make_actions
 from selftrust.ui.context import UiContext
+from selftrust.ui.outside_changes import UPDATED, OutsideChanges
 from selftrust.ui.widgets.nav_rail import NavRail
+from selftrust.ui.window_fit import keep_on_screen, place_default
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +40,12 @@ VIEWS: dict[str, tuple[str, str]] = {
     "charts": ("selftrust.ui.charts.charts_view", "ChartsView"),
     "reflections": ("selftrust.ui.reflections.journal_view", "JournalView"),
 }
+
+
+def remembered_view_key(root: Path) -> str:
+    """The QSettings key of the view last used with the data folder at ``root``."""
+    digest = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"window/last_view_by_folder/{digest}"
 
 
 class MainWindow(QMainWindow):
@@ -65,11 +82,13 @@ class MainWindow(QMainWindow):
         self._auto_export.setSingleShot(True)
         self._auto_export.timeout.connect(lambda: self._data_call("start_auto_export"))
         self._auto_export.start(20_000)
+        self._build_status_bar()
+        self.outside = OutsideChanges(ctx, self)
+        self.outside.noticed.connect(lambda: self.say(UPDATED))
 
         if restore_state:
             self._restore_geometry()
-        start = ctx.prefs.last_view if restore_state else "today"
-        self.show_view(start if start in VIEWS else "today")
+        self.show_view(self._start_view() if restore_state else "today")
 
     # --- views ------------------------------------------------------------------------
     def _view_action(self, key: str):  # type: ignore[no-untyped-def]
@@ -97,6 +116,7 @@ class MainWindow(QMainWindow):
         self.rail.set_current(key)
         self._current = key
         self.ctx.prefs.last_view = key
+        self.ctx.prefs.set_value(remembered_view_key(self.ctx.ws.db.folder.root), key)
         self.actions_.export_chart.setEnabled(key == "charts")
         for nav in ("previous_day", "next_day", "go_today", "pick_day"):
             getattr(self.actions_, nav).setEnabled(key == "today")
@@ -104,6 +124,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {APP_NAME}")
         if hasattr(page, "activated"):
             page.activated()
+
+    def _start_view(self) -> str:
+        """Today on a first run, where the welcome opens over it; else the view last
+        used with this data folder (another folder's memory means nothing here)."""
+        ws = self.ctx.ws
+        if not ws.settings.welcomed and not ws.commitments.all(include_archived=True):
+            return "today"
+        key = str(self.ctx.prefs.value(remembered_view_key(ws.db.folder.root), "today"))
+        return key if key in VIEWS else "today"
 
     @property
     def current_view(self) -> str:
@@ -228,6 +257,36 @@ class MainWindow(QMainWindow):
         if page is not None and hasattr(page, "export_chart"):
             page.export_chart()
 
+    # --- status ---------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        """A status bar that is there only while it has something to say."""
+        bar = QStatusBar(self)
+        bar.setSizeGripEnabled(False)
+        bar.setAccessibleName("Status")
+        self._status = QLabel(bar)
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
+        line = self._status.fontMetrics().height()
+        self._status.setContentsMargins(line * 2 // 3, line // 3, line, line // 3)
+        bar.addWidget(self._status, 1)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(lambda: self.say(""))
+        bar.hide()
+        self.setStatusBar(bar)
+
+    def say(self, text: str, ms: int = 8_000) -> None:
+        """A calm, passing word at the bottom of the window (plain text; "" ends it)."""
+        self._status.setText(text)
+        self._status.setAccessibleDescription(text)
+        self.statusBar().setVisible(bool(text))
+        if text:
+            self._status_timer.start(ms)
+        else:
+            self._status_timer.stop()
+
+    def status_text(self) -> str:
+        return self._status.text()
+
     # --- time -------------------------------------------------------------------------
     def _arm_rollover(self) -> None:
         """Move Today to the new day when the day-start hour passes with the app open.
@@ -271,7 +330,9 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.ctx.prefs.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            place_default(self)
+        else:
+            keep_on_screen(self)
         state = self.ctx.prefs.window_state
         if state is not None:
             self.restoreState(state)

@@ -1,22 +1,77 @@
-"""Fusion, with check boxes and radio buttons that stay visible on dark backgrounds.
+"""Fusion, with check boxes and radio buttons that stay visible on dark backgrounds,
+and calm scroll bars.
 
 Fusion derives the indicator outline from the window colour darkened, which all but
 vanishes on a dark window; these indicators are drawn from the palette's text and
-highlight colours instead, in both themes.
+highlight colours instead, in both themes. Scroll bars: see ``calm_scrollbar.py``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QProxyStyle,
+    QScrollBar,
+    QStyle,
+    QStyleFactory,
+    QStyleHintReturn,
+    QStyleOption,
+    QStyleOptionComplex,
+    QStyleOptionSlider,
+    QWidget,
+)
+
+from selftrust.ui import calm_scrollbar
 
 PE = QStyle.PrimitiveElement
+PM = QStyle.PixelMetric
+CC = QStyle.ComplexControl
+SH = QStyle.StyleHint
 
 
 class CalmStyle(QProxyStyle):
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
+
+    def polish(self, target):  # type: ignore[no-untyped-def, override]
+        if isinstance(target, QScrollBar):
+            target.setAttribute(Qt.WidgetAttribute.WA_Hover)  # the handle answers hover
+        return super().polish(target)
+
+    def pixelMetric(  # noqa: N802 - Qt's name
+        self, metric: PM, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        if metric == PM.PM_ScrollBarExtent:
+            return calm_scrollbar.extent()
+        if metric == PM.PM_ScrollBarSliderMin:
+            return calm_scrollbar.min_handle()
+        return super().pixelMetric(metric, option, widget)
+
+    def styleHint(  # noqa: N802 - Qt's name
+        self, hint: SH, option: QStyleOption | None = None, widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,  # noqa: N803 - Qt's name
+    ) -> int:
+        if hint == SH.SH_ScrollBar_LeftClickAbsolutePosition:
+            return 0  # a click beside the handle moves a page, as people expect
+        return super().styleHint(hint, option, widget, returnData)
+
+    def subControlRect(  # noqa: N802 - Qt's name
+        self, control: CC, option: QStyleOptionComplex, sub: QStyle.SubControl,
+        widget: QWidget | None = None,
+    ) -> QRect:
+        if control == CC.CC_ScrollBar and isinstance(option, QStyleOptionSlider):
+            return calm_scrollbar.geometry(option, sub)
+        return super().subControlRect(control, option, sub, widget)
+
+    def drawComplexControl(  # noqa: N802 - Qt's name
+        self, control: CC, option: QStyleOptionComplex, painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if control == CC.CC_ScrollBar and isinstance(option, QStyleOptionSlider):
+            calm_scrollbar.paint(option, painter)
+            return
+        super().drawComplexControl(control, option, painter, widget)
 
     def drawPrimitive(  # noqa: N802 - Qt's name
         self,

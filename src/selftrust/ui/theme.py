@@ -6,6 +6,7 @@ let screenshots and tests pick a theme regardless of the desktop they run on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
@@ -87,9 +88,13 @@ def system_prefers_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-def apply_theme(app: QApplication, theme: Theme) -> bool:
-    """Set the palette; returns True when the result is dark."""
-    dark = system_prefers_dark() if theme is Theme.SYSTEM else theme is Theme.DARK
+def apply_theme(app: QApplication, theme: Theme, *, system_dark: bool | None = None) -> bool:
+    """Set the palette; returns True when the result is dark. ``system_dark`` is the
+    desktop's scheme when the caller already knows it (a change signal)."""
+    if theme is Theme.SYSTEM:
+        dark = system_prefers_dark() if system_dark is None else system_dark
+    else:
+        dark = theme is Theme.DARK
     from selftrust.ui.style import CalmStyle
 
     if not isinstance(app.style(), CalmStyle):
@@ -97,6 +102,19 @@ def apply_theme(app: QApplication, theme: Theme) -> bool:
     app.setPalette(palette_for(dark))
     app.setProperty("selftrust_dark", dark)
     return dark
+
+
+def follow_system_scheme(app: QApplication, chosen: Callable[[], Theme]) -> Callable[[], None]:
+    """While the chosen theme is "system", switch palettes when the desktop switches
+    between light and dark; our own palettes would otherwise keep the old scheme."""
+
+    def changed(scheme: Qt.ColorScheme) -> None:
+        if chosen() is Theme.SYSTEM:
+            apply_theme(app, Theme.SYSTEM, system_dark=scheme == Qt.ColorScheme.Dark)
+
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(changed)
+    return lambda: hints.colorSchemeChanged.disconnect(changed)  # returned: to stop following
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ class EmptyState(QWidget):
         column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(12, 12, 12, 12)
+        self.icon_name = icon_name
         self.icon = QLabel()
         self.icon.setPixmap(pixmap(icon_name, 56))
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -77,3 +78,9 @@ class EmptyState(QWidget):
     def set_text(self, title: str, text: str) -> None:
         self.title.setText(title)
         self.text.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A label holds a still picture: draw it again in the new theme's colour."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.icon.setPixmap(pixmap(self.icon_name, 56))
+        super().changeEvent(event)

@@ -1,0 +1,70 @@
+"""Showing changes another program made to the data while the window is open.
+
+`selftrust check Walk` in a terminal commits through its own connection; the window
+would never know. While the window is visible it asks the workspace every couple of
+seconds (and at once when the window is activated, the moment a person comes back
+from the terminal) whether someone else committed. If so, the undo steps go first
+(they hold the state from before, and undoing one could quietly overwrite what the
+terminal wrote), then the workspace reloads and every view with it, and the status
+bar says what happened. Polling only reads; the single-writer rule is untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from selftrust.services.errors import DataProblem
+from selftrust.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 2_000
+UPDATED = "Updated with changes made outside the app"
+
+
+class OutsideChanges(QObject):
+    noticed = Signal()  # after the views reloaded with the outside change
+
+    def __init__(self, ctx: UiContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self._stale = False  # noticed, but the reload failed (busy file): try again
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.check)
+        window.installEventFilter(self)
+        ctx.ws.changed_elsewhere()  # start watching now, before the views read anything
+        if window.isVisible():
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.Show:
+            self.timer.start()
+        elif kind == QEvent.Type.Hide:
+            self.timer.stop()
+        elif kind == QEvent.Type.WindowActivate:
+            self.check()
+        return False
+
+    def check(self) -> bool:
+        """Reload if another program changed the data; True when it did."""
+        ws = self.ctx.ws
+        if ws.db.closed:
+            return False
+        try:
+            if not (ws.changed_elsewhere() or self._stale):
+                return False
+            self._stale = True
+            self.ctx.undo.clear()
+            ws.reload()
+        except DataProblem as exc:  # busy or gone for a moment: the next poll tries again
+            log.warning("could not reload after an outside change: %s", exc)
+            return False
+        self._stale = False
+        log.info("reloaded after a change made outside the app")
+        self.noticed.emit()
+        return True
