@@ -31,13 +31,12 @@ def test_a_saved_chart_is_named_in_the_status_bar(view: ChartsView, window: Main
     prompter.answers.append(out)
     window.actions_.export_chart.trigger()
     assert out.exists()
-    bar = window.statusBar()
-    assert bar.isVisible()
-    assert "my growth.png" in bar.currentMessage()
-    assert str(tmp_path) in bar.currentMessage()
+    assert window.statusBar().isVisible()
+    assert "my growth.png" in window.status_text()
+    assert str(tmp_path) in window.status_text()
     assert not [a for a in prompter.asked if a[0] == "problem"]
-    bar.clearMessage()  # as the timer does after a few seconds
-    assert not bar.isVisible(), "the bar goes away with its message"
+    window.say("")  # as the timer does after a few seconds
+    assert not window.statusBar().isVisible(), "the bar goes away with its message"
 
 
 def test_a_place_that_cannot_be_written_says_so_plainly(
@@ -50,4 +49,4 @@ def test_a_place_that_cannot_be_written_says_so_plainly(
     kind, _title, text, _detail = prompter.asked[-1]
     assert kind == "problem"
     assert "could not be saved" in text and "another folder" in text
-    assert "chart.png" not in window.statusBar().currentMessage()
+    assert "chart.png" not in window.status_text()

@@ -67,7 +67,7 @@ def test_a_custom_range_before_all_data_gives_way(qtbot: QtBot, ws: Workspace,
     assert view.range_picker.combo.currentText() == "3 months"
     assert not view.range_picker.first.isVisible()
     assert window.ctx.prefs.value(PREF_RANGE) == "3m"
-    said = window.statusBar().currentMessage()
+    said = window.status_text()
     assert "1 Jan 2020" in said and "3 months" in said
 
 

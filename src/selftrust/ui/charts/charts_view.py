@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -355,20 +354,11 @@ class ChartsView(QWidget):
         self._tell(f"Chart saved as {path.name} in {path.parent}", EXPORT_NOTICE_MS)
 
     def _tell(self, text: str, ms: int) -> None:
-        """A quiet confirmation in the main window's status bar, gone after ``ms``.
-
-        The window has no status bar of its own yet; it is shown for the message and
-        hidden again once the message clears, so the calm layout stays as it was.
-        """
+        """A quiet confirmation at the bottom of the main window, gone after ``ms``."""
         window = self.window()
-        if not isinstance(window, QMainWindow):
-            return
-        bar = window.statusBar()
-        if not bar.property("hides-when-quiet"):
-            bar.setProperty("hides-when-quiet", True)
-            bar.messageChanged.connect(lambda message: bar.setVisible(bool(message)))
-        bar.setVisible(True)
-        bar.showMessage(text, ms)
+        say = getattr(window, "say", None)
+        if callable(say):
+            say(text, ms)
 
 
 def _day(d: date) -> str:
