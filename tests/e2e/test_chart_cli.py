@@ -102,3 +102,14 @@ def test_rendering_needs_no_qt(demo: Run, tmp_path: Path) -> None:
                             env=env, timeout=120, cwd=os.fspath(SRC))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "no Qt"
+
+
+def test_a_screenshot_prints_what_it_wrote_and_no_platform_noise(demo: Run,
+                                                                  tmp_path: Path) -> None:
+    """The offscreen platform warns about size hints for every window; a person running
+    `selftrust screenshot` should see only what was written (or a real problem)."""
+    out = tmp_path / "today.png"
+    result = demo("screenshot", "--view", "today", "--out", str(out), "--size", "800x600")
+    assert result.stdout.strip() == f"Wrote {out}"
+    assert "propagateSizeHints" not in result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
