@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import MISSED, Entry, History, Status
 from selftrust.domain.occasions import DayState, day_state
-from selftrust.domain.summary import Progress, progress
+from selftrust.domain.summary import Progress, history_start, progress
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
@@ -41,6 +42,7 @@ class DayItem:
     schedule_hint: str
     checkable: bool  # False for days that have not come yet
     figures: bool = True  # False: streaks, strength and progress are not computed yet
+    week_start: int = MONDAY  # the week "this week" in the progress means
 
     @property
     def title(self) -> str:
@@ -119,9 +121,7 @@ class Dashboard:
                                                    row.id in repaired)
             state = DayState.OPEN
             if day <= today:
-                # The day's state is judged from that day alone (see day_state).
-                one_day = History(day, day, [entry] if entry else [], c.rules)
-                state = day_state(c.rules, one_day, 0)
+                state = self._glance_state(c, day, entry)
             period = c.rules.period
             items.append(DayItem(
                 commitment=c,
@@ -139,8 +139,29 @@ class Dashboard:
                 schedule_hint=schedule_hint(c),
                 checkable=day <= today,
                 figures=False,
+                week_start=ws.settings.week_start,
             ))
         return items
+
+    def _glance_state(self, c: CommitmentRow, day: date, entry: Entry | None) -> DayState:
+        """The day's state from the day alone, or from its week or month so far.
+
+        A weekly or monthly amount is judged by its period (see day_state), so its few
+        check-ins are read; still no whole history.
+        """
+        target = c.rules.target
+        if target is None or target.per is Period.DAY:
+            one_day = History(day, day, [entry] if entry else [], c.rules)
+            return day_state(c.rules, one_day, 0)
+        week_start = self.ws.settings.week_start
+        first, _ = period_bounds(day, target.per, week_start)
+        with self.ws.read() as conn:
+            rows = repo.checkins(conn, [c.id], first=first, last=day)
+            repaired = repo.repaired_checkin_ids(conn) if rows else set()
+        entries = [Entry(r.day, r.status, r.value, r.id in repaired) for r in rows]
+        start = history_start(c.created_on, entries[0].day if entries else None)
+        history = History(max(first, start), day, entries, c.rules)
+        return day_state(c.rules, history, history.size - 1, week_start)
 
     def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:
         ledger = self.ws.ledger
@@ -151,8 +172,9 @@ class Dashboard:
         state = DayState.OPEN
         prog = None
         if history is not None and history.size:
-            state = day_state(c.rules, history, history.size - 1)
-            prog = progress(c.rules, history, self.ws.settings.week_start)
+            week_start = self.ws.settings.week_start
+            state = day_state(c.rules, history, history.size - 1, week_start)
+            prog = progress(c.rules, history, week_start)
         return DayItem(
             commitment=c,
             day=day,
@@ -168,6 +190,7 @@ class Dashboard:
             progress=prog,
             schedule_hint=schedule_hint(c),
             checkable=day <= today,
+            week_start=self.ws.settings.week_start,
         )
 
     def refresh(self, item: DayItem) -> DayItem:
