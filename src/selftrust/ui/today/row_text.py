@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from selftrust.domain.commitment import format_amount
-from selftrust.domain.days import Period
+from selftrust.domain.days import Period, period_bounds
 from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
 from selftrust.services.dashboard import DayItem
@@ -64,16 +64,43 @@ def progress_text(item: DayItem) -> str:
             return f"{format_amount(done or 0.0)} / {amount_text(target.amount, unit)}"
         if prog is None:
             return f"{amount_text(target.amount, unit)} {target.per.value}ly"
-        return f"{format_amount(prog.done)} of {amount_text(prog.needed, unit)} {prog.span}"
+        text = f"{format_amount(prog.done)} of {amount_text(prog.needed, unit)} {prog.span}"
+        return text + _scaled_reason(item)
     if prog is None:
         return ""
     return f"{format_amount(prog.done)} of {format_amount(prog.needed)} {prog.span}"
+
+
+def _scaled_reason(item: DayItem) -> str:
+    """Why a weekly or monthly amount asks less than its target, in plain words.
+
+    The rules ask a period's share of the target for the days it could be kept: a first
+    week that began mid-week, or days of planned rest.
+    """
+    target, prog = item.commitment.rules.target, item.progress
+    if target is None or prog is None or target.at_most or prog.needed >= target.amount:
+        return ""
+    first, _ = period_bounds(item.day, target.per, item.week_start)
+    whole = amount_text(target.amount, target.unit)
+    if item.commitment.created_on > first:
+        return f" (a short first {target.per.value}: its share of {whole})"
+    return f" (rest days ask less than {whole})"
+
+
+def resting_text(item: DayItem) -> str:
+    """"Resting until Sunday 29 November": the last day of the pause holding the day."""
+    for pause in item.commitment.rules.pauses:
+        if pause.covers(item.day):
+            return f"Resting until {day_title_with_year(pause.end, item.day)}"
+    return "Resting"
 
 
 def status_words(item: DayItem) -> str:
     """The state in words, beside the check circle."""
     state = item.state
     if item.status is Status.KEPT:
+        if state is DayState.OPEN:
+            return "on the way"  # a weekly or monthly amount, its target not reached yet
         if state is DayState.PARTLY:
             return "partly kept"
         if state is DayState.MISSED:
@@ -111,6 +138,8 @@ def _at_most(item: DayItem) -> bool:
 def detail_parts(item: DayItem) -> list[str]:
     """The second line of a row, part by part."""
     parts = [item.schedule_hint]
+    if item.state is DayState.PAUSED:
+        return [*parts, resting_text(item)]
     if not item.figures:  # still loading: the day's own amount only, no guesses
         target = item.commitment.rules.target
         if target is not None and target.per is Period.DAY:
