@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             if key == "today" and hasattr(page, "painted_with_data"):
                 page.painted_with_data.connect(self.today_painted)
+            if hasattr(page, "title_changed"):
+                page.title_changed.connect(lambda text, k=key: self._retitle(k, text))
         return page
 
     def show_view(self, key: str) -> None:
@@ -100,10 +102,15 @@ class MainWindow(QMainWindow):
         self.actions_.export_chart.setEnabled(key == "charts")
         for nav in ("previous_day", "next_day", "go_today", "pick_day"):
             getattr(self.actions_, nav).setEnabled(key == "today")
-        title = self._view_action(key).text().replace("&", "")
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        title = getattr(page, "window_title", None) or self._view_action(key).text()
+        self.setWindowTitle(f"{title.replace('&', '')} — {APP_NAME}")
         if hasattr(page, "activated"):
             page.activated()
+
+    def _retitle(self, key: str, title: str) -> None:
+        """A view names what it shows (Today: the shown day) while it is the one shown."""
+        if key == self._current:
+            self.setWindowTitle(f"{title} — {APP_NAME}")
 
     @property
     def current_view(self) -> str:
