@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -54,6 +54,27 @@ see it) before streaks and progress load: reading ten years of check-ins blocks 
 event loop once for about a tenth of a second."""
 
 
+FIRST_PROMISE = (
+    "Make a promise to yourself",
+    "Start with something small you can keep today: a short walk, ten pages, "
+    "a glass of water. Trust grows one kept promise at a time.",
+)
+ALL_ARCHIVED = (
+    "Your promises are resting in the archive",
+    "Everything you kept is still there. Bring one back from Manage commitments, "
+    "or make a fresh promise to yourself.",
+)
+
+
+def _new_key(ctx: UiContext) -> str:
+    """The shortcut of "New commitment", as the window's actions say it."""
+    try:
+        return ctx.nav().actions_.new_commitment.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)
+    except AttributeError:
+        return "Ctrl+N"
+
+
 class TodayList(QListView):
     """The list of rows: keys come from the row actions, the menu from the view."""
 
@@ -86,6 +107,7 @@ class TodayList(QListView):
 
 class TodayView(QWidget):
     painted_with_data = Signal()
+    title_changed = Signal(str)  # the window title for the shown day
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -176,15 +198,12 @@ class TodayView(QWidget):
         """The invitation shown when there are no commitments at all."""
         if self._empty_first is None:
             u = self.fontMetrics().height()
-            empty = EmptyState(
-                "add", "Make a promise to yourself",
-                "Start with something small you can keep today: a short walk, ten pages, "
-                "a glass of water. Trust grows one kept promise at a time.",
-                "Make your first promise", self.column)
+            empty = EmptyState("add", *FIRST_PROMISE, "Make your first promise", self.column)
             empty.setObjectName("today-empty-first")
             if empty.button is not None:
                 empty.button.setObjectName("today-first-promise")
                 empty.button.setAccessibleName("Make your first promise")
+                empty.button.setToolTip(f"Make a new promise ({_new_key(self.ctx)})")
             empty.action_clicked.connect(self._new_commitment)
             _room_to_wrap(empty, u)
             self.pages.addWidget(empty)
@@ -341,15 +360,28 @@ class TodayView(QWidget):
         if items:
             self.pages.setCurrentWidget(self.list)
         elif not self.ctx.ws.commitments.all():
-            self.pages.setCurrentWidget(self.empty_first)
+            archived = bool(self.ctx.ws.commitments.all(include_archived=True))
+            empty = self.empty_first
+            empty.set_text(*(ALL_ARCHIVED if archived else FIRST_PROMISE))
+            if empty.button is not None:
+                words = "Make a new promise" if archived else "Make your first promise"
+                empty.button.setText(words)
+                empty.button.setAccessibleName(words)
+            self.pages.setCurrentWidget(empty)
         else:
             when = "today" if self._day == self._today else "on this day"
             self.empty_rest.set_text(f"Nothing is due {when}", "Rest is part of it, too.")
             self.pages.setCurrentWidget(self.empty_rest)
 
+    @property
+    def window_title(self) -> str:
+        """"Today", or the shown day ("Mon 23 Nov"): what the window's title names."""
+        return "Today" if self._day == self._today else f"{self._day:%a %d %b}"
+
     def _update_header(self) -> None:
         ws = self.ctx.ws
         self.navigator.show_day(self._day, self._today, ws.settings.week_start)
+        self.title_changed.emit(self.window_title)
         text = summary_line(self.model.items(), self._day, self._today)
         self.summary.setText(text)
         self.summary.setVisible(bool(text))
@@ -554,6 +586,11 @@ class TodayView(QWidget):
             return
         if change.what is What.REFLECTION and self.banner.kind == "offer":
             self.banner.dismiss()  # the offer was taken up (here or from the menu)
+        if self.ctx.ws.today() != self._today:
+            # A new day start in Preferences moves today: follow it, like a rollover
+            # (never leaving the shown "today" in the future).
+            self._on_day_changed(self.ctx.ws.today())
+            return
         if self.isVisible():
             self.reload()
         else:
