@@ -187,7 +187,7 @@ class TodayView(QWidget):
         self.setFocusProxy(self.list)
         # Tab goes through the header as it reads, left to right, then to the rows.
         nav = self.navigator
-        order = [nav.previous_button, nav.today_button, nav.next_button, nav.calendar_button,
+        order = [nav.previous_button, nav.calendar_button, nav.next_button, nav.today_button,
                  self.list, self.banner.action, self.banner.close_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
