@@ -33,6 +33,7 @@ DIALOGS: dict[str, str] = {
     "reflection-dialog": "selftrust.ui.reflections.reflection_dialog:screenshot_target",
     "how-counted": "selftrust.ui.dialogs.help_dialog:screenshot_target",
     "backups": "selftrust.ui.dialogs.data_dialogs:screenshot_target",
+    "shortcuts": "selftrust.ui.dialogs.shortcuts_dialog:screenshot_target",
 }
 
 
