@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         reflect = bar.addMenu("&Reflect")
         reflect.addAction(a.reflect)
         help_menu = bar.addMenu("&Help")
-        for action in (a.help_counted, a.help_guide, a.help_more, None, a.about):
+        for action in (a.help_counted, a.help_guide, a.help_more, a.shortcuts, None, a.about):
             help_menu.addSeparator() if action is None else help_menu.addAction(action)
         a.quit.setMenuRole(a.quit.MenuRole.QuitRole)
         a.about.setMenuRole(a.about.MenuRole.AboutRole)
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         a.manage.triggered.connect(self._open_manage)
         a.preferences.triggered.connect(self._open_preferences)
         a.about.triggered.connect(self._open_about)
+        a.shortcuts.triggered.connect(self._open_shortcuts)
         a.help_counted.triggered.connect(lambda: self._open_help("how-counted"))
         a.help_guide.triggered.connect(lambda: self._open_help("reflection-guide"))
         a.help_more.triggered.connect(lambda: self._open_help("more-than-a-habit"))
@@ -214,6 +215,11 @@ class MainWindow(QMainWindow):
         from selftrust.ui.dialogs.preferences_dialog import open_preferences
 
         open_preferences(self.ctx, self)
+
+    def _open_shortcuts(self) -> None:
+        from selftrust.ui.dialogs.shortcuts_dialog import show_shortcuts
+
+        show_shortcuts(self.ctx, self)
 
     def _open_about(self) -> None:
         from selftrust.ui.dialogs.help_dialog import show_about
