@@ -53,11 +53,10 @@ def test_a_short_first_week_says_why_it_asks_less(ws: Workspace) -> None:
     run = add(ws, "Run", target=km_a_week(14), start=start)
     ws.checkins.record(run.id, start, CheckinState(Status.KEPT, 2))
     item = _items(ws, start)["Run"]
-    text = row_text.progress_text(item)
-    assert text.startswith("2 of 6 km this week")
-    assert "first week" in text and "14 km" in text
+    assert row_text.detail_parts(item)[1:3] == [
+        "2 of 6 km this week", "a short first week: 3 of 7 days"]
     # A full week asks the whole target, and says nothing more.
-    assert row_text.progress_text(_items(ws)["Run"]) == "0 of 14 km this week"
+    assert row_text.detail_parts(_items(ws)["Run"])[1:] == ["0 of 14 km this week"]
 
 
 def test_a_resting_commitment_says_until_when(ws: Workspace) -> None:
@@ -70,3 +69,10 @@ def test_a_resting_commitment_says_until_when(ws: Workspace) -> None:
         parts = row_text.detail_parts(items[title])
         assert "Resting until Sunday 29 November" in parts, parts
         assert not any("0 of 0" in p for p in parts)
+
+
+def test_planned_rest_later_in_the_week_says_why_it_asks_less(ws: Workspace) -> None:
+    run = add(ws, "Run", target=km_a_week(14))
+    ws.commitments.set_pauses(run.id, [Pause(date(2026, 11, 25), date(2026, 11, 29))])
+    parts = row_text.detail_parts(_items(ws)["Run"])
+    assert parts[1:3] == ["0 of 4 km this week", "rest days ask less"]

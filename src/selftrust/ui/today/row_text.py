@@ -64,27 +64,27 @@ def progress_text(item: DayItem) -> str:
             return f"{format_amount(done or 0.0)} / {amount_text(target.amount, unit)}"
         if prog is None:
             return f"{amount_text(target.amount, unit)} {target.per.value}ly"
-        text = f"{format_amount(prog.done)} of {amount_text(prog.needed, unit)} {prog.span}"
-        return text + _scaled_reason(item)
+        return f"{format_amount(prog.done)} of {amount_text(prog.needed, unit)} {prog.span}"
     if prog is None:
         return ""
     return f"{format_amount(prog.done)} of {format_amount(prog.needed)} {prog.span}"
 
 
-def _scaled_reason(item: DayItem) -> str:
+def scaled_reason(item: DayItem) -> str:
     """Why a weekly or monthly amount asks less than its target, in plain words.
 
     The rules ask a period's share of the target for the days it could be kept: a first
-    week that began mid-week, or days of planned rest.
+    week that began mid-week ("a short first week: 3 of 7 days"), or planned rest.
     """
     target, prog = item.commitment.rules.target, item.progress
     if target is None or prog is None or target.at_most or prog.needed >= target.amount:
         return ""
-    first, _ = period_bounds(item.day, target.per, item.week_start)
-    whole = amount_text(target.amount, target.unit)
-    if item.commitment.created_on > first:
-        return f" (a short first {target.per.value}: its share of {whole})"
-    return f" (rest days ask less than {whole})"
+    first, last = period_bounds(item.day, target.per, item.week_start)
+    start = item.commitment.created_on
+    if first < start <= last:
+        days = (last - start).days + 1
+        return f"a short first {target.per.value}: {days} of {(last - first).days + 1} days"
+    return "rest days ask less"
 
 
 def resting_text(item: DayItem) -> str:
@@ -148,6 +148,9 @@ def detail_parts(item: DayItem) -> list[str]:
     prog = progress_text(item)
     if prog:
         parts.append(prog)
+    scaled = scaled_reason(item)
+    if scaled:
+        parts.append(scaled)
     streak = streak_text(item)
     if streak:
         parts.append(streak)
