@@ -147,3 +147,20 @@ def test_an_earlier_day_start_moves_today_forward_and_the_view_follows(
     assert view.day == TODAY
     assert view.navigator.subtitle.text() == "Today"
     assert window.windowTitle() == "Today — Self-Trust"
+
+
+def test_the_reflection_offer_goes_when_the_miss_is_undone(
+    qtbot: QtBot, ws: Workspace, window: MainWindow
+) -> None:
+    walk = add(ws, "Walk")
+    view = today_view(window)
+    select(qtbot, view, "Walk")
+    key(qtbot, view, Qt.Key.Key_M)
+    assert view.banner.text == REFLECT_OFFER
+    window.actions_.undo.trigger()
+    assert stored(ws, walk) is None
+    assert view.banner.text == ""
+    key(qtbot, view, Qt.Key.Key_M)
+    assert view.banner.text == REFLECT_OFFER
+    key(qtbot, view, Qt.Key.Key_Space)  # kept after all
+    assert view.banner.text == ""

@@ -120,6 +120,7 @@ class TodayView(QWidget):
         self._can_reflect: bool | None = None
         self._figures_round = 0
         self._figures_after_paint = False
+        self._offer_for: tuple[int, date] | None = None  # the miss the banner offers for
         self._build()
         self.reload()
         ctx.bridge.changed.connect(self._on_change)
@@ -532,6 +533,7 @@ class TodayView(QWidget):
     def _offer_reflection(self, item: DayItem) -> None:
         """A gentle, dismissible offer; the button only when the dialog can open."""
         cid, day = item.commitment_id, item.day
+        self._offer_for = (cid, day)
         if self.can_reflect():
             self.banner.show_message(REFLECT_OFFER, kind="offer", action="Reflect",
                                      callback=lambda: self._reflect_on(cid, day))
@@ -581,6 +583,9 @@ class TodayView(QWidget):
             if row >= 0:
                 fresh = self.ctx.ws.dashboard.refresh(self.model.item(row))
                 self.model.replace(row, fresh)
+                if (self.banner.kind == "offer" and fresh.status is not Status.MISSED
+                        and self._offer_for == (fresh.commitment_id, fresh.day)):
+                    self.banner.dismiss()  # undone, or kept after all: nothing to reflect on
                 self.summary.setText(summary_line(self.model.items(), self._day, self._today))
                 self._update_actions()
             return
