@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -79,6 +79,7 @@ class TodayList(QListView):
     """The list of rows: keys come from the row actions, the menu from the view."""
 
     menu_requested = Signal(QPoint, QPoint)  # viewport position, global position
+    escaped = Signal()  # Esc with nothing of its own to cancel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,12 @@ class TodayList(QListView):
         self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.state() != self.State.EditingState:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         pos = self.viewport().mapFrom(self, event.pos())
@@ -154,6 +161,7 @@ class TodayView(QWidget):
         self.future_line.setTextFormat(Qt.TextFormat.PlainText)
         self.future_line.setWordWrap(True)
         self.banner = Banner(self.column)
+        self.banner.dismissed.connect(lambda: self.list.setFocus())
 
         self.model = TodayModel(self)
         self.delegate = TodayDelegate(self)
@@ -163,6 +171,7 @@ class TodayView(QWidget):
         self.delegate.check_clicked.connect(self._on_check_clicked)
         self.delegate.value_entered.connect(self._on_value_entered)
         self.list.menu_requested.connect(self._show_menu)
+        self.list.escaped.connect(self.banner.dismiss)
         self.list.doubleClicked.connect(self._on_double_click)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
 
@@ -535,8 +544,10 @@ class TodayView(QWidget):
         cid, day = item.commitment_id, item.day
         self._offer_for = (cid, day)
         if self.can_reflect():
+            keys = self.actions_.reflect.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText)
             self.banner.show_message(REFLECT_OFFER, kind="offer", action="Reflect",
-                                     callback=lambda: self._reflect_on(cid, day))
+                                     callback=lambda: self._reflect_on(cid, day), keys=keys)
         else:
             self.banner.show_message(REFLECT_OFFER, kind="offer")
 
