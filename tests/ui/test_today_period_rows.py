@@ -54,7 +54,7 @@ def test_a_short_first_week_says_why_it_asks_less(ws: Workspace) -> None:
     ws.checkins.record(run.id, start, CheckinState(Status.KEPT, 2))
     item = _items(ws, start)["Run"]
     assert row_text.detail_parts(item)[1:3] == [
-        "2 of 6 km this week", "a short first week: 3 of 7 days"]
+        "2 of 6 km that week", "a short first week: 3 of 7 days"]
     # A full week asks the whole target, and says nothing more.
     assert row_text.detail_parts(_items(ws)["Run"])[1:] == ["0 of 14 km this week"]
 
@@ -76,3 +76,22 @@ def test_planned_rest_later_in_the_week_says_why_it_asks_less(ws: Workspace) -> 
     ws.commitments.set_pauses(run.id, [Pause(date(2026, 11, 25), date(2026, 11, 29))])
     parts = row_text.detail_parts(_items(ws)["Run"])
     assert parts[1:3] == ["0 of 4 km this week", "rest days ask less"]
+
+
+def test_a_day_of_a_finished_week_reads_as_that_week_ended(ws: Workspace) -> None:
+    run = add(ws, "Run", target=km_a_week(10))
+    monday, wednesday = date(2026, 11, 16), date(2026, 11, 18)
+    ws.checkins.record(run.id, monday, CheckinState(Status.KEPT, 5))
+    item = _items(ws, monday)["Run"]
+    assert item.state is DayState.PARTLY
+    assert row_text.status_words(item) == "partly kept"
+    assert row_text.progress_text(item) == "5 of 10 km that week"
+    # Back-filling Wednesday completes the week, and Monday says so too.
+    ws.checkins.record(run.id, wednesday, CheckinState(Status.KEPT, 6))
+    item = _items(ws, monday)["Run"]
+    assert item.state is DayState.KEPT
+    assert row_text.progress_text(item) == "11 of 10 km that week"
+    # The glance at start-up agrees.
+    ws.ledger.loaded = False
+    glance = {i.title: i for i in ws.dashboard.glance(monday, small=0)}
+    assert glance["Run"].state is DayState.KEPT

@@ -6,12 +6,12 @@ Shared by the Today view and `selftrust list`, so both always agree on what is d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import MISSED, Entry, History, Status
-from selftrust.domain.occasions import DayState, day_state
+from selftrust.domain.occasions import DayState, day_state, judge_period
 from selftrust.domain.summary import Progress, history_start, progress
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
@@ -69,6 +69,20 @@ def schedule_hint(c: CommitmentRow) -> str:
     return c.rules.schedule.describe()
 
 
+def _judged_to(c: CommitmentRow, day: date, today: date, week_start: int) -> date:
+    """Where the history for ``day`` ends: the day itself, or for a promise judged by
+    week or month, the day after its period when that has ended (so the rules see it
+    as over, not as still running), else today."""
+    period = c.rules.period
+    if period is None:
+        return day
+    return min(period_bounds(day, period, week_start)[1] + timedelta(days=1), today)
+
+
+def _same_period(a: date, b: date, period: Period, week_start: int) -> bool:
+    return period_bounds(a, period, week_start) == period_bounds(b, period, week_start)
+
+
 class Dashboard:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -121,7 +135,7 @@ class Dashboard:
                                                    row.id in repaired)
             state = DayState.OPEN
             if day <= today:
-                state = self._glance_state(c, day, entry)
+                state = self._glance_state(c, day, entry, today)
             period = c.rules.period
             items.append(DayItem(
                 commitment=c,
@@ -143,7 +157,8 @@ class Dashboard:
             ))
         return items
 
-    def _glance_state(self, c: CommitmentRow, day: date, entry: Entry | None) -> DayState:
+    def _glance_state(self, c: CommitmentRow, day: date, entry: Entry | None, today: date
+                      ) -> DayState:
         """The day's state from the day alone, or from its week or month so far.
 
         A weekly or monthly amount is judged by its period (see day_state), so its few
@@ -155,26 +170,38 @@ class Dashboard:
             return day_state(c.rules, one_day, 0)
         week_start = self.ws.settings.week_start
         first, _ = period_bounds(day, target.per, week_start)
+        last = _judged_to(c, day, today, week_start)
         with self.ws.read() as conn:
-            rows = repo.checkins(conn, [c.id], first=first, last=day)
+            rows = repo.checkins(conn, [c.id], first=first, last=last)
             repaired = repo.repaired_checkin_ids(conn) if rows else set()
         entries = [Entry(r.day, r.status, r.value, r.id in repaired) for r in rows]
         start = history_start(c.created_on, entries[0].day if entries else None)
-        history = History(max(first, start), day, entries, c.rules)
-        return day_state(c.rules, history, history.size - 1, week_start)
+        history = History(max(first, start), last, entries, c.rules)
+        return day_state(c.rules, history, history.index(day), week_start)
 
     def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:
         ledger = self.ws.ledger
+        week_start = self.ws.settings.week_start
         end = min(day, today)
         summary = ledger.summary(c.id, end) if end >= ledger.start_of(c.id) else None
         entry = ledger.entry(c.id, day)
-        history = ledger.history(c.id, day) if day <= today else None
         state = DayState.OPEN
         prog = None
-        if history is not None and history.size:
-            week_start = self.ws.settings.week_start
-            state = day_state(c.rules, history, history.size - 1, week_start)
-            prog = progress(c.rules, history, week_start)
+        if day <= today:
+            # A week or month is judged as a whole: a day of one that has ended reads as
+            # it ended, later days included ("11 of 10 km that week"), not as of that day.
+            judged_to = _judged_to(c, day, today, week_start)
+            history = ledger.history(c.id, judged_to)
+            if history.size:
+                state = day_state(c.rules, history, history.index(day), week_start)
+                prog = progress(c.rules, history, week_start)
+                period = c.rules.period
+                if period is not None and judged_to > day and not _same_period(
+                        day, judged_to, period, week_start):
+                    first, last = period_bounds(day, period, week_start)
+                    done = judge_period(c.rules, history, first, last)
+                    at_most = c.rules.target is not None and c.rules.target.at_most
+                    prog = Progress(done.done, done.needed, f"that {period.value}", at_most)
         return DayItem(
             commitment=c,
             day=day,

@@ -118,7 +118,7 @@ def status_words(item: DayItem) -> str:
         return "not marked"
     if done_for_the_period(item):
         span = item.progress.span if item.progress else ""
-        return f"done {span}" if span.startswith("this ") else "on track"
+        return f"done {span}" if span.startswith(("this ", "that ")) else "on track"
     return ""
 
 
