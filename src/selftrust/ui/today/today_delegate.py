@@ -210,7 +210,8 @@ class TodayDelegate(QStyledItemDelegate):
             path.arcTo(r, 90, -360 * min(max(share, 0.08), 0.92))
             path.closeSubpath()
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(blend(base, color, 0.55))
+            # Lighter than "kept" (a full disc with a tick), yet clear on a dark card.
+            painter.setBrush(blend(base, color, 0.85 if is_dark() else 0.55))
             painter.drawPath(path)
         elif status is Status.SKIPPED or state is DayState.PAUSED:
             pen = QPen(muted, line)
