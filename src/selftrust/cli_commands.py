@@ -140,6 +140,8 @@ def state_words(item: DayItem) -> str:
     return {
         "KEPT": "kept", "PARTLY": "partly kept", "MISSED": "not kept",
         "REPAIRED": "not kept, reflected on", "SKIPPED": "skipped", "PAUSED": "resting",
+        # an amount towards a weekly or monthly target not reached yet (as Today says)
+        "OPEN": "on the way" if item.status is not None else "open",
     }.get(name, "recorded" if item.status is not None else "open")
 
 
@@ -192,6 +194,11 @@ def _list(args: argparse.Namespace) -> int:
                 extra.append(format_amount(i.value) + (
                     f" {i.commitment.rules.target.unit}" if i.commitment.rules.target else ""
                 ))
+            target = i.commitment.rules.target
+            if i.progress is not None and target is not None and target.per.value != "day":
+                extra.append(f"{format_amount(i.progress.done)} of "
+                             f"{format_amount(i.progress.needed)} {target.unit} "
+                             f"{i.progress.span}".replace("  ", " "))
             if i.status is not None:
                 extra.append(state_words(i))
             if i.current_streak:

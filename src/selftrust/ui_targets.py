@@ -3,5 +3,5 @@
 SCREENSHOT_TARGETS = (
     "today", "streaks", "jar", "charts", "reflections",
     "welcome", "commitment-dialog", "preferences", "manage", "reflection-dialog",
-    "how-counted", "backups",
+    "how-counted", "backups", "pause", "shortcuts",
 )

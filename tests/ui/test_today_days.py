@@ -216,4 +216,5 @@ def test_tab_goes_through_the_header_in_reading_order(
     for _ in range(4):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         seen.append(window.focusWidget())
-    assert seen == [nav.today_button, nav.next_button, nav.calendar_button, view.list]
+    # previous day, the date (its calendar), next day, back to today, then the rows
+    assert seen == [nav.calendar_button, nav.next_button, nav.today_button, view.list]

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from enum import IntEnum
 
 from selftrust.domain.commitment import Rules
-from selftrust.domain.days import MONDAY, Period, period_spans
+from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
 from selftrust.domain.schedule import ScheduleKind
 
@@ -225,8 +225,12 @@ def _judge_amount(
     return Outcome.MISSED if recorded else Outcome.UNMARKED
 
 
-def day_state(rules: Rules, history: History, i: int) -> DayState:
-    """What the calendar shows for day ``i``; the history's last day is "today"."""
+def day_state(rules: Rules, history: History, i: int, week_start: int = MONDAY) -> DayState:
+    """What the calendar shows for day ``i``; the history's last day is "today".
+
+    A day of a weekly or monthly amount shows how its period stands: an amount on the
+    way to a running week's target is open (in progress), never kept on its own.
+    """
     schedule = rules.schedule
     target = rules.target
     by_day = target is None or target.per is Period.DAY
@@ -242,10 +246,9 @@ def day_state(rules: Rules, history: History, i: int) -> DayState:
             return DayState.OPEN
         return DayState.UNMARKED
     if not by_day:
-        # A weekly or monthly amount is judged by its period, not by one day's share.
-        if code != MISSED:
-            return DayState.KEPT
-        return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
+        assert target is not None
+        first, last = period_bounds(history.day(i), target.per, week_start)
+        return _period_day_state(judge_period(rules, history, first, last), history, i)
     outcome = judge_day(rules, history, i)
     if outcome is Outcome.KEPT:
         return DayState.KEPT
@@ -254,6 +257,38 @@ def day_state(rules: Rules, history: History, i: int) -> DayState:
     return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
 
 
-def day_states(rules: Rules, history: History) -> list[DayState]:
-    """The calendar's view of every day from start to the judged day."""
-    return [day_state(rules, history, i) for i in range(history.size)]
+_BY_PERIOD = {
+    Outcome.KEPT: DayState.KEPT,
+    Outcome.PARTLY: DayState.PARTLY,
+    Outcome.PENDING: DayState.OPEN,  # the period is still running below its target
+    Outcome.SKIPPED: DayState.KEPT,  # a promise kept during planned rest still counts
+}
+
+
+def _period_day_state(occasion: Occasion, history: History, i: int) -> DayState:
+    """A recorded day of a weekly or monthly amount, as its period was judged."""
+    if history.codes[i] == MISSED or occasion.outcome in (Outcome.MISSED, Outcome.UNMARKED):
+        return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
+    return _BY_PERIOD[occasion.outcome]
+
+
+def day_states(rules: Rules, history: History, week_start: int = MONDAY) -> list[DayState]:
+    """The calendar's view of every day from start to the judged day.
+
+    A weekly or monthly amount judges each period once (shared with streaks and
+    counts), not once per day.
+    """
+    target = rules.target
+    if target is None or target.per is Period.DAY or history.size == 0:
+        return [day_state(rules, history, i) for i in range(history.size)]
+    out: list[DayState] = []
+    start = history.start
+    for occasion in judge_occasions(rules, history, week_start):
+        lo = max(0, (occasion.first - start).days)
+        hi = min(history.size - 1, (occasion.last - start).days)
+        for i in range(lo, hi + 1):
+            if history.codes[i] in (KEPT, MISSED) and not history.paused[i]:
+                out.append(_period_day_state(occasion, history, i))
+            else:
+                out.append(day_state(rules, history, i, week_start))
+    return out

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from selftrust.domain.days import Period
 from selftrust.domain.history import KEPT, MISSED, History
 from selftrust.domain.occasions import DayState
 from selftrust.domain.occasions import day_states as judge_days
@@ -143,10 +144,10 @@ def day_states(
     if hi < lo:
         return {}
     if (hi - lo).days < SHORT_RANGE:
-        states = _few_states(ledger, c, lo, hi, end)
+        states = _few_states(ledger, c, lo, hi, end, ws.settings.week_start)
         offset = 0
     else:
-        states = _states(ledger, c, end)
+        states = _states(ledger, c, end, ws.settings.week_start)
         offset = (lo - start).days
     entries = ledger.entries(commitment_id)
     texts = notes(ws, commitment_id, lo, hi) if with_notes else {}
@@ -215,13 +216,18 @@ _CACHE: WeakKeyDictionary[Ledger, dict[int, tuple[date, Summary, list[DayState]]
 )
 
 
-def _few_states(ledger: Ledger, c: CommitmentRow, lo: date, hi: date, end: date
-                ) -> list[DayState]:
+def _few_states(ledger: Ledger, c: CommitmentRow, lo: date, hi: date, end: date,
+                week_start: int) -> list[DayState]:
     """The states of a few days without judging the whole history (after a check-in).
 
     A day's state depends on that day alone, and on whether it is the judged last day;
     a history reaching one day past ``hi`` (unless ``hi`` is the last) keeps that true.
+    A weekly or monthly amount depends on its whole period, so it reads the full states.
     """
+    target = c.rules.target
+    if target is not None and target.per is not Period.DAY:
+        first = ledger.start_of(c.id)
+        return _states(ledger, c, end, week_start)[(lo - first).days : (hi - first).days + 1]
     entries = ledger.entries(c.id)
     stop = hi if hi == end else hi + ONE_DAY
     few = [e for d in _days(lo, stop) if (e := entries.get(d)) is not None]
@@ -248,12 +254,12 @@ def _longest(ledger: Ledger, commitment_id: int, summary: Summary, count: int) -
     return runs
 
 
-def _states(ledger: Ledger, c: CommitmentRow, end: date) -> list[DayState]:
+def _states(ledger: Ledger, c: CommitmentRow, end: date, week_start: int) -> list[DayState]:
     summary = ledger.summary(c.id, end)
     cache = _CACHE.setdefault(ledger, {})
     found = cache.get(c.id)
     if found is not None and found[0] == end and found[1] is summary:
         return found[2]
-    states = judge_days(c.rules, ledger.history(c.id, end))
+    states = judge_days(c.rules, ledger.history(c.id, end), week_start)
     cache[c.id] = (end, summary, states)
     return states

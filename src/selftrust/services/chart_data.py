@@ -86,7 +86,8 @@ class Derived:
     def states(self) -> np.ndarray:
         """DayState per day from the start (int8)."""
         if self._states is None:
-            self._states = np.asarray(day_states(self.row.rules, self.history), dtype=np.int8)
+            states = day_states(self.row.rules, self.history, self._ws.settings.week_start)
+            self._states = np.asarray(states, dtype=np.int8)
         return self._states
 
     @property

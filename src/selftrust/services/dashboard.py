@@ -6,12 +6,13 @@ Shared by the Today view and `selftrust list`, so both always agree on what is d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import MISSED, Entry, History, Status
-from selftrust.domain.occasions import DayState, day_state
-from selftrust.domain.summary import Progress, progress
+from selftrust.domain.occasions import DayState, day_state, judge_period
+from selftrust.domain.summary import Progress, history_start, progress
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
@@ -41,6 +42,7 @@ class DayItem:
     schedule_hint: str
     checkable: bool  # False for days that have not come yet
     figures: bool = True  # False: streaks, strength and progress are not computed yet
+    week_start: int = MONDAY  # the week "this week" in the progress means
 
     @property
     def title(self) -> str:
@@ -65,6 +67,20 @@ def schedule_hint(c: CommitmentRow) -> str:
             text += f" · {c.rules.schedule.describe()}"
         return text[0].upper() + text[1:]
     return c.rules.schedule.describe()
+
+
+def _judged_to(c: CommitmentRow, day: date, today: date, week_start: int) -> date:
+    """Where the history for ``day`` ends: the day itself, or for a promise judged by
+    week or month, the day after its period when that has ended (so the rules see it
+    as over, not as still running), else today."""
+    period = c.rules.period
+    if period is None:
+        return day
+    return min(period_bounds(day, period, week_start)[1] + timedelta(days=1), today)
+
+
+def _same_period(a: date, b: date, period: Period, week_start: int) -> bool:
+    return period_bounds(a, period, week_start) == period_bounds(b, period, week_start)
 
 
 class Dashboard:
@@ -119,9 +135,7 @@ class Dashboard:
                                                    row.id in repaired)
             state = DayState.OPEN
             if day <= today:
-                # The day's state is judged from that day alone (see day_state).
-                one_day = History(day, day, [entry] if entry else [], c.rules)
-                state = day_state(c.rules, one_day, 0)
+                state = self._glance_state(c, day, entry, today)
             period = c.rules.period
             items.append(DayItem(
                 commitment=c,
@@ -139,20 +153,55 @@ class Dashboard:
                 schedule_hint=schedule_hint(c),
                 checkable=day <= today,
                 figures=False,
+                week_start=ws.settings.week_start,
             ))
         return items
 
+    def _glance_state(self, c: CommitmentRow, day: date, entry: Entry | None, today: date
+                      ) -> DayState:
+        """The day's state from the day alone, or from its week or month so far.
+
+        A weekly or monthly amount is judged by its period (see day_state), so its few
+        check-ins are read; still no whole history.
+        """
+        target = c.rules.target
+        if target is None or target.per is Period.DAY:
+            one_day = History(day, day, [entry] if entry else [], c.rules)
+            return day_state(c.rules, one_day, 0)
+        week_start = self.ws.settings.week_start
+        first, _ = period_bounds(day, target.per, week_start)
+        last = _judged_to(c, day, today, week_start)
+        with self.ws.read() as conn:
+            rows = repo.checkins(conn, [c.id], first=first, last=last)
+            repaired = repo.repaired_checkin_ids(conn) if rows else set()
+        entries = [Entry(r.day, r.status, r.value, r.id in repaired) for r in rows]
+        start = history_start(c.created_on, entries[0].day if entries else None)
+        history = History(max(first, start), last, entries, c.rules)
+        return day_state(c.rules, history, history.index(day), week_start)
+
     def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:
         ledger = self.ws.ledger
+        week_start = self.ws.settings.week_start
         end = min(day, today)
         summary = ledger.summary(c.id, end) if end >= ledger.start_of(c.id) else None
         entry = ledger.entry(c.id, day)
-        history = ledger.history(c.id, day) if day <= today else None
         state = DayState.OPEN
         prog = None
-        if history is not None and history.size:
-            state = day_state(c.rules, history, history.size - 1)
-            prog = progress(c.rules, history, self.ws.settings.week_start)
+        if day <= today:
+            # A week or month is judged as a whole: a day of one that has ended reads as
+            # it ended, later days included ("11 of 10 km that week"), not as of that day.
+            judged_to = _judged_to(c, day, today, week_start)
+            history = ledger.history(c.id, judged_to)
+            if history.size:
+                state = day_state(c.rules, history, history.index(day), week_start)
+                prog = progress(c.rules, history, week_start)
+                period = c.rules.period
+                if period is not None and judged_to > day and not _same_period(
+                        day, judged_to, period, week_start):
+                    first, last = period_bounds(day, period, week_start)
+                    done = judge_period(c.rules, history, first, last)
+                    at_most = c.rules.target is not None and c.rules.target.at_most
+                    prog = Progress(done.done, done.needed, f"that {period.value}", at_most)
         return DayItem(
             commitment=c,
             day=day,
@@ -168,6 +217,7 @@ class Dashboard:
             progress=prog,
             schedule_hint=schedule_hint(c),
             checkable=day <= today,
+            week_start=self.ws.settings.week_start,
         )
 
     def refresh(self, item: DayItem) -> DayItem:

@@ -38,6 +38,7 @@ class Actions:
     help_counted: QAction
     help_guide: QAction
     help_more: QAction
+    shortcuts: QAction
     about: QAction
 
     def all(self) -> list[QAction]:
@@ -106,6 +107,8 @@ def make_actions(parent: QWidget) -> Actions:
         help_guide=_action(parent, "Why &reflecting helps", "The ideas behind the reflection"),
         help_more=_action(parent, "When it’s &more than a habit",
                           "When professional support can help"),
+        shortcuts=_action(parent, "&Keyboard shortcuts", "Every key Self-Trust knows",
+                          "Ctrl+/"),
         about=_action(parent, "&About Self-Trust", "About Self-Trust"),
     )
     for action in a.all():

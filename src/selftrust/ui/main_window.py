@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             if key == "today" and hasattr(page, "painted_with_data"):
                 page.painted_with_data.connect(self.today_painted)
+            if hasattr(page, "title_changed"):
+                page.title_changed.connect(lambda text, k=key: self._retitle(k, text))
         return page
 
     def show_view(self, key: str) -> None:
@@ -120,8 +122,8 @@ class MainWindow(QMainWindow):
         self.actions_.export_chart.setEnabled(key == "charts")
         for nav in ("previous_day", "next_day", "go_today", "pick_day"):
             getattr(self.actions_, nav).setEnabled(key == "today")
-        title = self._view_action(key).text().replace("&", "")
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        title = getattr(page, "window_title", None) or self._view_action(key).text()
+        self.setWindowTitle(f"{title.replace('&', '')} — {APP_NAME}")
         if hasattr(page, "activated"):
             page.activated()
 
@@ -133,6 +135,11 @@ class MainWindow(QMainWindow):
             return "today"
         key = str(self.ctx.prefs.value(remembered_view_key(ws.db.folder.root), "today"))
         return key if key in VIEWS else "today"
+
+    def _retitle(self, key: str, title: str) -> None:
+        """A view names what it shows (Today: the shown day) while it is the one shown."""
+        if key == self._current:
+            self.setWindowTitle(f"{title} — {APP_NAME}")
 
     @property
     def current_view(self) -> str:
@@ -176,7 +183,7 @@ class MainWindow(QMainWindow):
         reflect = bar.addMenu("&Reflect")
         reflect.addAction(a.reflect)
         help_menu = bar.addMenu("&Help")
-        for action in (a.help_counted, a.help_guide, a.help_more, None, a.about):
+        for action in (a.help_counted, a.help_guide, a.help_more, a.shortcuts, None, a.about):
             help_menu.addSeparator() if action is None else help_menu.addAction(action)
         a.quit.setMenuRole(a.quit.MenuRole.QuitRole)
         a.about.setMenuRole(a.about.MenuRole.AboutRole)
@@ -209,6 +216,7 @@ class MainWindow(QMainWindow):
         a.manage.triggered.connect(self._open_manage)
         a.preferences.triggered.connect(self._open_preferences)
         a.about.triggered.connect(self._open_about)
+        a.shortcuts.triggered.connect(self._open_shortcuts)
         a.help_counted.triggered.connect(lambda: self._open_help("how-counted"))
         a.help_guide.triggered.connect(lambda: self._open_help("reflection-guide"))
         a.help_more.triggered.connect(lambda: self._open_help("more-than-a-habit"))
@@ -236,6 +244,11 @@ class MainWindow(QMainWindow):
         from selftrust.ui.dialogs.preferences_dialog import open_preferences
 
         open_preferences(self.ctx, self)
+
+    def _open_shortcuts(self) -> None:
+        from selftrust.ui.dialogs.shortcuts_dialog import show_shortcuts
+
+        show_shortcuts(self.ctx, self)
 
     def _open_about(self) -> None:
         from selftrust.ui.dialogs.help_dialog import show_about

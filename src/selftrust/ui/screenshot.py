@@ -34,6 +34,7 @@ DIALOGS: dict[str, str] = {
     "how-counted": "selftrust.ui.dialogs.help_dialog:screenshot_target",
     "backups": "selftrust.ui.dialogs.data_dialogs:screenshot_target",
     "pause": "selftrust.ui.dialogs.pause_dialog:screenshot_target",
+    "shortcuts": "selftrust.ui.dialogs.shortcuts_dialog:screenshot_target",
 }
 
 

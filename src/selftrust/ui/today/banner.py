@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from selftrust.ui.theme import GOLD, accent, soft
@@ -37,7 +37,7 @@ class Banner(QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.setAccessibleName("Dismiss this message")
         self.close_button.setToolTip("Dismiss (Esc)")
-        self.close_button.clicked.connect(self.dismiss)
+        self.close_button.clicked.connect(self._dismissed_by_user)
         row.addWidget(self.label, 1)
         row.addWidget(self.action)
         row.addWidget(self.close_button)
@@ -46,6 +46,8 @@ class Banner(QFrame):
         self.kind = ""
         self.hide()
 
+    dismissed = Signal()  # by the user (× or Esc): focus goes back to the list
+
     def show_message(
         self,
         text: str,
@@ -53,8 +55,10 @@ class Banner(QFrame):
         kind: str = "info",
         action: str | None = None,
         callback: Callable[[], None] | None = None,
+        keys: str = "",
     ) -> None:
-        """``kind``: "info" (calm), "offer" (a gentle suggestion) or "problem"."""
+        """``kind``: "info" (calm), "offer" (a gentle suggestion) or "problem";
+        ``keys``: the shortcut that does what the action button does, for its tooltip."""
         self.kind = kind
         self.label.setText(text)
         self.setAccessibleName(text)
@@ -63,6 +67,7 @@ class Banner(QFrame):
         if action:
             self.action.setText(action)
             self.action.setAccessibleName(action)
+            self.action.setToolTip(f"{action} ({keys})" if keys else action)
         self._tint()
         self.show()
 
@@ -73,6 +78,16 @@ class Banner(QFrame):
         self.hide()
         self.kind = ""
         self._callback = None
+
+    def _dismissed_by_user(self) -> None:
+        self.dismiss()
+        self.dismissed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self._dismissed_by_user()
+            return
+        super().keyPressEvent(event)
 
     @property
     def text(self) -> str:

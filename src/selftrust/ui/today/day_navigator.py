@@ -61,11 +61,13 @@ class DayNavigator(QWidget):
         titles.addWidget(self.title)
 
         row.addLayout(titles, 1)
+        # Read left to right as the Tab key goes: the day before, the date (its
+        # calendar), the day after, then back to today.
         row.addWidget(self.previous_button)
-        row.addWidget(self.today_button)
+        row.addWidget(self.calendar_button)
         row.addWidget(self.next_button)
         row.addSpacing(u // 2)
-        row.addWidget(self.calendar_button)
+        row.addWidget(self.today_button)
 
         self.previous_button.clicked.connect(lambda: self.step.emit(-1))
         self.next_button.clicked.connect(lambda: self.step.emit(1))

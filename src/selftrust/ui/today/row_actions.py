@@ -77,6 +77,8 @@ def _action(parent: QWidget, text: str, tip: str, keys: list[str], icon_name: st
     action.setStatusTip(tip)
     action.setShortcutVisibleInContextMenu(True)
     action.setData(icon_name)  # drawn when the menu first opens: start-up stays lean
+    # The words as first made: toggles reword themselves ("Clear kept"), lists need one.
+    action.setProperty("shortcut_name", text)
     return action
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from selftrust.domain.commitment import format_amount
-from selftrust.domain.days import Period
+from selftrust.domain.days import Period, period_bounds
 from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
 from selftrust.services.dashboard import DayItem
@@ -70,10 +70,37 @@ def progress_text(item: DayItem) -> str:
     return f"{format_amount(prog.done)} of {format_amount(prog.needed)} {prog.span}"
 
 
+def scaled_reason(item: DayItem) -> str:
+    """Why a weekly or monthly amount asks less than its target, in plain words.
+
+    The rules ask a period's share of the target for the days it could be kept: a first
+    week that began mid-week ("a short first week: 3 of 7 days"), or planned rest.
+    """
+    target, prog = item.commitment.rules.target, item.progress
+    if target is None or prog is None or target.at_most or prog.needed >= target.amount:
+        return ""
+    first, last = period_bounds(item.day, target.per, item.week_start)
+    start = item.commitment.created_on
+    if first < start <= last:
+        days = (last - start).days + 1
+        return f"a short first {target.per.value}: {days} of {(last - first).days + 1} days"
+    return "rest days ask less"
+
+
+def resting_text(item: DayItem) -> str:
+    """"Resting until Sunday 29 November": the last day of the pause holding the day."""
+    for pause in item.commitment.rules.pauses:
+        if pause.covers(item.day):
+            return f"Resting until {day_title_with_year(pause.end, item.day)}"
+    return "Resting"
+
+
 def status_words(item: DayItem) -> str:
     """The state in words, beside the check circle."""
     state = item.state
     if item.status is Status.KEPT:
+        if state is DayState.OPEN:
+            return "on the way"  # a weekly or monthly amount, its target not reached yet
         if state is DayState.PARTLY:
             return "partly kept"
         if state is DayState.MISSED:
@@ -91,7 +118,7 @@ def status_words(item: DayItem) -> str:
         return "not marked"
     if done_for_the_period(item):
         span = item.progress.span if item.progress else ""
-        return f"done {span}" if span.startswith("this ") else "on track"
+        return f"done {span}" if span.startswith(("this ", "that ")) else "on track"
     return ""
 
 
@@ -111,6 +138,8 @@ def _at_most(item: DayItem) -> bool:
 def detail_parts(item: DayItem) -> list[str]:
     """The second line of a row, part by part."""
     parts = [item.schedule_hint]
+    if item.state is DayState.PAUSED:
+        return [*parts, resting_text(item)]
     if not item.figures:  # still loading: the day's own amount only, no guesses
         target = item.commitment.rules.target
         if target is not None and target.per is Period.DAY:
@@ -119,6 +148,9 @@ def detail_parts(item: DayItem) -> list[str]:
     prog = progress_text(item)
     if prog:
         parts.append(prog)
+    scaled = scaled_reason(item)
+    if scaled:
+        parts.append(scaled)
     streak = streak_text(item)
     if streak:
         parts.append(streak)

@@ -199,6 +199,20 @@ class TodayDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawPath(path)
+        elif status is Status.KEPT and state is DayState.OPEN:
+            # A weekly or monthly amount on its way: the circle fills as the period does.
+            prog = item.progress
+            share = prog.done / prog.needed if prog is not None and prog.needed > 0 else 0.5
+            painter.setPen(QPen(color, line))
+            painter.drawEllipse(r)
+            path = QPainterPath()
+            path.moveTo(r.center())
+            path.arcTo(r, 90, -360 * min(max(share, 0.08), 0.92))
+            path.closeSubpath()
+            painter.setPen(Qt.PenStyle.NoPen)
+            # Lighter than "kept" (a full disc with a tick), yet clear on a dark card.
+            painter.setBrush(blend(base, color, 0.85 if is_dark() else 0.55))
+            painter.drawPath(path)
         elif status is Status.SKIPPED or state is DayState.PAUSED:
             pen = QPen(muted, line)
             pen.setStyle(Qt.PenStyle.DotLine)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -54,10 +54,32 @@ see it) before streaks and progress load: reading ten years of check-ins blocks 
 event loop once for about a tenth of a second."""
 
 
+FIRST_PROMISE = (
+    "Make a promise to yourself",
+    "Start with something small you can keep today: a short walk, ten pages, "
+    "a glass of water. Trust grows one kept promise at a time.",
+)
+ALL_ARCHIVED = (
+    "Your promises are resting in the archive",
+    "Everything you kept is still there. Bring one back from Manage commitments, "
+    "or make a fresh promise to yourself.",
+)
+
+
+def _new_key(ctx: UiContext) -> str:
+    """The shortcut of "New commitment", as the window's actions say it."""
+    try:
+        return ctx.nav().actions_.new_commitment.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)
+    except AttributeError:
+        return "Ctrl+N"
+
+
 class TodayList(QListView):
     """The list of rows: keys come from the row actions, the menu from the view."""
 
     menu_requested = Signal(QPoint, QPoint)  # viewport position, global position
+    escaped = Signal()  # Esc with nothing of its own to cancel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +98,12 @@ class TodayList(QListView):
         self.setAutoFillBackground(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.state() != self.State.EditingState:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         pos = self.viewport().mapFrom(self, event.pos())
         if event.reason() == QContextMenuEvent.Reason.Keyboard:
@@ -86,6 +114,7 @@ class TodayList(QListView):
 
 class TodayView(QWidget):
     painted_with_data = Signal()
+    title_changed = Signal(str)  # the window title for the shown day
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -98,6 +127,7 @@ class TodayView(QWidget):
         self._can_reflect: bool | None = None
         self._figures_round = 0
         self._figures_after_paint = False
+        self._offer_for: tuple[int, date] | None = None  # the miss the banner offers for
         self._build()
         self.reload()
         ctx.bridge.changed.connect(self._on_change)
@@ -131,6 +161,7 @@ class TodayView(QWidget):
         self.future_line.setTextFormat(Qt.TextFormat.PlainText)
         self.future_line.setWordWrap(True)
         self.banner = Banner(self.column)
+        self.banner.dismissed.connect(lambda: self.list.setFocus())
 
         self.model = TodayModel(self)
         self.delegate = TodayDelegate(self)
@@ -140,6 +171,7 @@ class TodayView(QWidget):
         self.delegate.check_clicked.connect(self._on_check_clicked)
         self.delegate.value_entered.connect(self._on_value_entered)
         self.list.menu_requested.connect(self._show_menu)
+        self.list.escaped.connect(self.banner.dismiss)
         self.list.doubleClicked.connect(self._on_double_click)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
 
@@ -165,7 +197,7 @@ class TodayView(QWidget):
         self.setFocusProxy(self.list)
         # Tab goes through the header as it reads, left to right, then to the rows.
         nav = self.navigator
-        order = [nav.previous_button, nav.today_button, nav.next_button, nav.calendar_button,
+        order = [nav.previous_button, nav.calendar_button, nav.next_button, nav.today_button,
                  self.list, self.banner.action, self.banner.close_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -176,15 +208,12 @@ class TodayView(QWidget):
         """The invitation shown when there are no commitments at all."""
         if self._empty_first is None:
             u = self.fontMetrics().height()
-            empty = EmptyState(
-                "add", "Make a promise to yourself",
-                "Start with something small you can keep today: a short walk, ten pages, "
-                "a glass of water. Trust grows one kept promise at a time.",
-                "Make your first promise", self.column)
+            empty = EmptyState("add", *FIRST_PROMISE, "Make your first promise", self.column)
             empty.setObjectName("today-empty-first")
             if empty.button is not None:
                 empty.button.setObjectName("today-first-promise")
                 empty.button.setAccessibleName("Make your first promise")
+                empty.button.setToolTip(f"Make a new promise ({_new_key(self.ctx)})")
             empty.action_clicked.connect(self._new_commitment)
             _room_to_wrap(empty, u)
             self.pages.addWidget(empty)
@@ -341,15 +370,28 @@ class TodayView(QWidget):
         if items:
             self.pages.setCurrentWidget(self.list)
         elif not self.ctx.ws.commitments.all():
-            self.pages.setCurrentWidget(self.empty_first)
+            archived = bool(self.ctx.ws.commitments.all(include_archived=True))
+            empty = self.empty_first
+            empty.set_text(*(ALL_ARCHIVED if archived else FIRST_PROMISE))
+            if empty.button is not None:
+                words = "Make a new promise" if archived else "Make your first promise"
+                empty.button.setText(words)
+                empty.button.setAccessibleName(words)
+            self.pages.setCurrentWidget(empty)
         else:
             when = "today" if self._day == self._today else "on this day"
             self.empty_rest.set_text(f"Nothing is due {when}", "Rest is part of it, too.")
             self.pages.setCurrentWidget(self.empty_rest)
 
+    @property
+    def window_title(self) -> str:
+        """"Today", or the shown day ("Mon 23 Nov"): what the window's title names."""
+        return "Today" if self._day == self._today else f"{self._day:%a %d %b}"
+
     def _update_header(self) -> None:
         ws = self.ctx.ws
         self.navigator.show_day(self._day, self._today, ws.settings.week_start)
+        self.title_changed.emit(self.window_title)
         text = summary_line(self.model.items(), self._day, self._today)
         self.summary.setText(text)
         self.summary.setVisible(bool(text))
@@ -500,9 +542,12 @@ class TodayView(QWidget):
     def _offer_reflection(self, item: DayItem) -> None:
         """A gentle, dismissible offer; the button only when the dialog can open."""
         cid, day = item.commitment_id, item.day
+        self._offer_for = (cid, day)
         if self.can_reflect():
+            keys = self.actions_.reflect.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText)
             self.banner.show_message(REFLECT_OFFER, kind="offer", action="Reflect",
-                                     callback=lambda: self._reflect_on(cid, day))
+                                     callback=lambda: self._reflect_on(cid, day), keys=keys)
         else:
             self.banner.show_message(REFLECT_OFFER, kind="offer")
 
@@ -549,11 +594,19 @@ class TodayView(QWidget):
             if row >= 0:
                 fresh = self.ctx.ws.dashboard.refresh(self.model.item(row))
                 self.model.replace(row, fresh)
+                if (self.banner.kind == "offer" and fresh.status is not Status.MISSED
+                        and self._offer_for == (fresh.commitment_id, fresh.day)):
+                    self.banner.dismiss()  # undone, or kept after all: nothing to reflect on
                 self.summary.setText(summary_line(self.model.items(), self._day, self._today))
                 self._update_actions()
             return
         if change.what is What.REFLECTION and self.banner.kind == "offer":
             self.banner.dismiss()  # the offer was taken up (here or from the menu)
+        if self.ctx.ws.today() != self._today:
+            # A new day start in Preferences moves today: follow it, like a rollover
+            # (never leaving the shown "today" in the future).
+            self._on_day_changed(self.ctx.ws.today())
+            return
         if self.isVisible():
             self.reload()
         else:
