@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, Qt
@@ -63,6 +64,17 @@ def test_rows_say_streaks_progress_and_amounts(ws: Workspace) -> None:
     assert row_text.progress_text(items["Read"]) == "12 / 20 pages"
     assert row_text.status_words(items["Read"]) == "partly kept"
     assert row_text.streak_text(items["Read"]) == ""  # no scolding zeros
+
+
+def test_a_weekday_promise_counts_times_not_days(ws: Workspace) -> None:
+    """Mon/Wed/Fri kept three times running is 3 times in a row: "3-day" would undersell
+    the week and a half it took."""
+    swim = add(ws, "Swim", "mon,wed,fri")
+    for day in (date(2026, 11, 18), date(2026, 11, 20), date(2026, 11, 23)):
+        ws.checkins.record(swim.id, day, CheckinState(Status.KEPT))
+    monday = {i.title: i for i in ws.dashboard.day(date(2026, 11, 23))}
+    assert row_text.streak_text(monday["Swim"]) == "3 times in a row"
+    assert row_text.streak_text(replace(monday["Swim"], current_streak=1)) == "1 time in a row"
 
 
 def test_weekly_streaks_count_weeks() -> None:

@@ -13,6 +13,7 @@ from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import MISSED, Entry, History, Status
 from selftrust.domain.occasions import DayState, day_state, judge_period
 from selftrust.domain.summary import Progress, history_start, progress
+from selftrust.services.streak_units import streak_unit
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
@@ -36,7 +37,7 @@ class DayItem:
     repaired: bool
     current_streak: int
     best_streak: int
-    streak_unit: str
+    streak_unit: str  # "day", "week", "month" or "time" (services.streak_units)
     strength: float
     progress: Progress | None
     schedule_hint: str
@@ -136,7 +137,6 @@ class Dashboard:
             state = DayState.OPEN
             if day <= today:
                 state = self._glance_state(c, day, entry, today)
-            period = c.rules.period
             items.append(DayItem(
                 commitment=c,
                 day=day,
@@ -147,7 +147,7 @@ class Dashboard:
                 repaired=bool(entry and entry.repaired and entry.status.code == MISSED),
                 current_streak=0,
                 best_streak=0,
-                streak_unit=period.value if period is not None else "day",
+                streak_unit=streak_unit(c.rules.schedule),
                 strength=0.0,
                 progress=None,
                 schedule_hint=schedule_hint(c),
@@ -212,7 +212,7 @@ class Dashboard:
             repaired=bool(entry and entry.repaired and entry.status.code == MISSED),
             current_streak=summary.current_streak if summary else 0,
             best_streak=summary.best_streak if summary else 0,
-            streak_unit=summary.streak_unit if summary else "day",
+            streak_unit=streak_unit(c.rules.schedule),
             strength=summary.strength if summary else 0.0,
             progress=prog,
             schedule_hint=schedule_hint(c),

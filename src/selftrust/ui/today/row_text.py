@@ -40,10 +40,13 @@ def relative_day(day: date, today: date) -> str:
 
 
 def streak_text(item: DayItem) -> str:
-    """"12-day streak", "3-week streak"; nothing for no streak (no scolding zeros)."""
+    """"12-day streak", "3-week streak", "5 times in a row" (a weekday promise counts its
+    kept occasions); nothing for no streak (no scolding zeros)."""
     n = item.current_streak
     if n <= 0:
         return ""
+    if item.streak_unit == "time":
+        return f"{n:,} {'time' if n == 1 else 'times'} in a row"
     return f"{n:,}-{item.streak_unit} streak"
 
 
