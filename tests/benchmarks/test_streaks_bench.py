@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench_data import demo_copy
+from bench_data import bench_size, demo_copy
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtGui import QImage, QRegion
 
@@ -56,7 +56,7 @@ def test_day_states_of_ten_years(benchmark: Any, big: Workspace) -> None:
         big.ledger.forget(cid)  # as after a check-in: recomputed, not cached
         return len(calendar.day_states(big, cid, with_notes=False))
 
-    assert benchmark(states) > 3000
+    assert benchmark(states) > 300 * bench_size()[1]  # every day of the years of data
 
 
 def test_opening_the_view(benchmark: Any, qtbot: Any, big_ctx: UiContext) -> None:
