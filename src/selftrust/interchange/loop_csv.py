@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.guarded_stream import buffered
 from selftrust.interchange.loop_records import (
     CSV_V18,
     CSV_V20,
@@ -162,13 +163,23 @@ def _open_source(path: Path) -> _Source:
     return _ZipSource(archive, label)
 
 
+DAMAGED_MEMBER = "this file inside the zip is damaged (its data does not check out)"
+
+
 class _Budget:
     """Counts bytes read across all files of one export."""
 
     def __init__(self) -> None:
         self.total = 0
 
-    def spend(self, n: int, name: str) -> None:
+    def spend(self, n: int, so_far: int, name: str) -> None:
+        """Stop a member, or the export as a whole, that unpacks past any real export."""
+        if so_far > MAX_MEMBER_BYTES:
+            raise ImportProblem(
+                f"the file unpacks to more than {MAX_MEMBER_BYTES // 2**20} MB; "
+                "that is not a Loop export",
+                file=name,
+            )
         self.total += n
         if self.total > MAX_TOTAL_BYTES:
             raise ImportProblem(
@@ -176,45 +187,6 @@ class _Budget:
                 "that is not a Loop export",
                 file=name,
             )
-
-
-class _Limited(io.RawIOBase):
-    """A read-only stream that stops a file from unpacking past the size limits."""
-
-    def __init__(self, inner: BinaryIO, name: str, budget: _Budget) -> None:
-        self._inner = inner
-        self._name = name
-        self._budget = budget
-        self._read = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        try:
-            data = self._inner.read(len(buffer))
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-            raise ImportProblem(
-                "this file inside the zip is damaged (its data does not check out)",
-                file=self._name,
-            ) from None
-        n = len(data)
-        self._read += n
-        if self._read > MAX_MEMBER_BYTES:
-            raise ImportProblem(
-                f"the file unpacks to more than {MAX_MEMBER_BYTES // 2**20} MB; "
-                "that is not a Loop export",
-                file=self._name,
-            )
-        self._budget.spend(n, self._name)
-        buffer[:n] = data
-        return n
-
-    def close(self) -> None:
-        try:
-            self._inner.close()
-        finally:
-            super().close()
 
 
 class _ZipSource:
@@ -267,7 +239,7 @@ class _ZipSource:
                 "this file inside the zip is damaged or packed in a way Loop never uses",
                 file=name,
             ) from None
-        return io.BufferedReader(_Limited(inner, name, self._budget))  # type: ignore[arg-type]
+        return buffered(inner, name, on_read=self._budget.spend, damaged=DAMAGED_MEMBER)
 
 
 class _DirSource:
@@ -310,7 +282,7 @@ class _DirSource:
             inner = (self._root / name).open("rb")
         except OSError as e:
             raise ImportProblem(f"cannot be read ({e.strerror or e})", file=name) from None
-        return io.BufferedReader(_Limited(inner, name, self._budget))  # type: ignore[arg-type]
+        return buffered(inner, name, on_read=self._budget.spend, damaged=DAMAGED_MEMBER)
 
 
 def _subdirs(root: Path) -> list[Path]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.guarded_stream import buffered
 from selftrust.interchange.native_json import BATCH
 from selftrust.interchange.native_records import (
     CSV_FORMAT,
@@ -189,39 +190,9 @@ def _reflection_row(r: ReflectionRecord) -> list[Any]:
 # --- where the files come from ------------------------------------------------------------
 
 
-class _Counter(io.RawIOBase):
-    """Counts the bytes read (for progress) and stops a member that unpacks too far."""
-
-    def __init__(self, inner: BinaryIO, name: str, tally: list[int]) -> None:
-        self._inner = inner
-        self._name = name
-        self._tally = tally
-        self._read = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        try:
-            data = self._inner.read(len(buffer))
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-            raise ImportProblem(
-                "this file inside the zip is damaged (was the zip cut short?)", file=self._name
-            ) from None
-        n = len(data)
-        self._read += n
-        self._tally[0] += n
-        if self._read > MAX_MEMBER_BYTES:
-            raise ImportProblem("unpacks to more than 8 GB; that is not an export",
-                                file=self._name)
-        buffer[:n] = data
-        return n
-
-    def close(self) -> None:
-        try:
-            self._inner.close()
-        finally:
-            super().close()
+def _member_limit(_n: int, so_far: int, name: str) -> None:
+    if so_far > MAX_MEMBER_BYTES:
+        raise ImportProblem("unpacks to more than 8 GB; that is not an export", file=name)
 
 
 class CsvSource:
@@ -293,7 +264,13 @@ class CsvSource:
         except (zipfile.BadZipFile, NotImplementedError, zlib.error, OSError, EOFError) as exc:
             detail = getattr(exc, "strerror", None) or "it is damaged or packed in an unusual way"
             raise ImportProblem(f"cannot be read ({detail})", file=name) from None
-        return io.BufferedReader(_Counter(inner, name, self.read_bytes))  # type: ignore[arg-type]
+        return buffered(inner, name, on_read=self._count,
+                        damaged="this file inside the zip is damaged (was the zip cut short?)")
+
+    def _count(self, n: int, so_far: int, name: str) -> None:
+        """Bytes read, for the progress bar; and the limit of one member."""
+        self.read_bytes[0] += n
+        _member_limit(n, so_far, name)
 
 
 # --- reading ------------------------------------------------------------------------------
