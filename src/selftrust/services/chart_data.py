@@ -9,9 +9,10 @@ arrays for its range. The view calls ``forget`` with each change notice.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import numpy as np
 
@@ -137,6 +138,22 @@ class Derived:
 
 class ChartData:
     """The charts' figures for one workspace; cached per commitment until it changes."""
+
+    @classmethod
+    def shared(cls, ws: Workspace) -> ChartData:
+        """The one ChartData of an open workspace, kept current by its change notices.
+
+        A Charts view made again (the window rebuilt, the view reopened) finds every
+        commitment's figures already derived instead of deriving twenty commitments'
+        whole histories again: that cost grew with the years of data. It listens to the
+        workspace itself, so it stays right while no view is there to tell it."""
+        found = _SHARED.get(ws)
+        if found is None:
+            # A weak reference: the workspace owns its listener, never the other way.
+            found = cls(cast("Workspace", weakref.proxy(ws)))
+            ws.subscribe(found.on_change)
+            _SHARED[ws] = found
+        return found
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -485,6 +502,9 @@ class ChartData:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+_SHARED: weakref.WeakKeyDictionary[Workspace, ChartData] = weakref.WeakKeyDictionary()
+
 
 
 def _replay_counts(counts: np.ndarray, rules: JarRules) -> np.ndarray:
