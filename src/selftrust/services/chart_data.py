@@ -161,11 +161,13 @@ class ChartData:
         self._end: date | None = None
         self.computed = 0  # commitments derived so far (tests check caching with it)
         self._memo: dict[tuple[object, ...], object] = {}
+        self._rows: tuple[date, list[CommitmentRow]] | None = None
 
     # --- cache ----------------------------------------------------------------------
     def forget(self, commitment_id: int | None = None) -> None:
         """Drop one commitment's figures (None: all of them)."""
         self._memo.clear()  # results mix commitments: any change makes them stale
+        self._rows = None
         if commitment_id is None:
             self._cache.clear()
         else:
@@ -197,12 +199,18 @@ class ChartData:
         return self.ws.today()
 
     def commitments(self) -> list[CommitmentRow]:
-        """Every commitment with days to chart: the active ones first, in the user's order."""
-        ledger = self.ws.ledger
-        ledger.ensure_loaded()
+        """Every commitment with days to chart: the active ones first, in the user's order.
+
+        Kept until a change notice: finding a commitment's first day reads all its
+        days, and one redraw asks for the list a dozen times (it grew with the years)."""
         today = self.today()
-        rows = [c for c in ledger.commitments.values() if ledger.start_of(c.id) <= today]
-        return sorted(rows, key=lambda c: (c.archived, c.position, c.id))
+        if self._rows is None or self._rows[0] != today:
+            ledger = self.ws.ledger
+            ledger.ensure_loaded()
+            rows = [c for c in ledger.commitments.values() if ledger.start_of(c.id) <= today]
+            rows.sort(key=lambda c: (c.archived, c.position, c.id))
+            self._rows = (today, rows)
+        return list(self._rows[1])
 
     def selected(self, selection: Selection = None) -> list[Derived]:
         end = self.today()
