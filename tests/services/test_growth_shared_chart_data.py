@@ -56,3 +56,18 @@ def test_shared_figures_never_keep_a_closed_workspace_alive(data_dir: Path,
     del ws
     gc.collect()
     assert gone() is None
+
+
+def test_a_new_commitment_joins_the_kept_list(ws: Workspace) -> None:
+    from datetime import timedelta
+
+    from selftrust.domain.commitment import Rules
+    from selftrust.services.commitments import CommitmentDraft
+
+    generate(ws, years=1, commitments=2, seed=2)
+    data = ChartData.shared(ws)
+    before = [c.title for c in data.commitments()]
+    ws.commitments.create(CommitmentDraft("Stretch", Rules(),
+                                          created_on=TODAY - timedelta(days=9)))
+    after = [c.title for c in data.commitments()]
+    assert after == [*before, "Stretch"] or set(after) == {*before, "Stretch"}
