@@ -20,6 +20,7 @@ from selftrust.services.chart_range import ChartRange
 from selftrust.services.checkins import CheckinState
 from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace
+from selftrust.ui.charts.calendar_chart import squares_in
 from selftrust.ui.charts.catalog import NAMES, chart_info
 from selftrust.ui.charts.charts_view import ChartsView
 from selftrust.ui.main_window import MainWindow
@@ -150,7 +151,7 @@ def test_calendar_has_a_square_per_day_of_the_range(qtbot: QtBot, demo: Workspac
     view.show_chart("calendar")
     ax = view.canvas.figure.axes[0]
     (squares,) = ax.collections
-    assert len(squares.get_paths()) == 28
+    assert squares_in(squares) == 28
 
 
 def test_streak_bars_are_the_longest_streaks(qtbot: QtBot, demo: Workspace,

@@ -9,9 +9,10 @@ arrays for its range. The view calls ``forget`` with each change notice.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from selftrust.domain.days import WEEKDAY_TITLES, week_start_of
 from selftrust.domain.history import History
 from selftrust.domain.jar import JarEvent, JarRules
 from selftrust.domain.occasions import DayState, Outcome, day_states, judge_occasions
-from selftrust.domain.streaks import Streaks
+from selftrust.domain.streaks import Streak, Streaks
 from selftrust.domain.strength import strength_series
 from selftrust.services import insights as say
 from selftrust.services.chart_range import ChartRange
@@ -73,6 +74,7 @@ class Derived:
         self._states: np.ndarray | None = None
         self._occasions: tuple[np.ndarray, np.ndarray] | None = None
         self._jar: np.ndarray | None = None
+        self._runs: list[Streak] | None = None
 
     @property
     def strength(self) -> np.ndarray:
@@ -121,6 +123,16 @@ class Derived:
         return self._ws.ledger.summary(self.row.id, self.end).streaks
 
     @property
+    def runs_longest_first(self) -> list[Streak]:
+        """Runs of two or more, longest span first: sorted once per change of this
+        commitment, so the longest runs of a range need only the first few of each."""
+        if self._runs is None:
+            runs = [s for s in self.streaks.all if s.length > 1]
+            runs.sort(key=lambda s: ((s.end - s.start).days + 1, s.length, s.end), reverse=True)
+            self._runs = runs
+        return self._runs
+
+    @property
     def streak_unit(self) -> str:
         """"day", "time", "week" or "month": what one step of a run counts."""
         return streak_unit(self.row.rules.schedule)
@@ -138,17 +150,35 @@ class Derived:
 class ChartData:
     """The charts' figures for one workspace; cached per commitment until it changes."""
 
+    @classmethod
+    def shared(cls, ws: Workspace) -> ChartData:
+        """The one ChartData of an open workspace, kept current by its change notices.
+
+        A Charts view made again (the window rebuilt, the view reopened) finds every
+        commitment's figures already derived instead of deriving twenty commitments'
+        whole histories again: that cost grew with the years of data. It listens to the
+        workspace itself, so it stays right while no view is there to tell it."""
+        found = _SHARED.get(ws)
+        if found is None:
+            # A weak reference: the workspace owns its listener, never the other way.
+            found = cls(cast("Workspace", weakref.proxy(ws)))
+            ws.subscribe(found.on_change)
+            _SHARED[ws] = found
+        return found
+
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
         self._cache: dict[int, Derived] = {}
         self._end: date | None = None
         self.computed = 0  # commitments derived so far (tests check caching with it)
         self._memo: dict[tuple[object, ...], object] = {}
+        self._rows: tuple[date, list[CommitmentRow]] | None = None
 
     # --- cache ----------------------------------------------------------------------
     def forget(self, commitment_id: int | None = None) -> None:
         """Drop one commitment's figures (None: all of them)."""
         self._memo.clear()  # results mix commitments: any change makes them stale
+        self._rows = None
         if commitment_id is None:
             self._cache.clear()
         else:
@@ -180,12 +210,18 @@ class ChartData:
         return self.ws.today()
 
     def commitments(self) -> list[CommitmentRow]:
-        """Every commitment with days to chart: the active ones first, in the user's order."""
-        ledger = self.ws.ledger
-        ledger.ensure_loaded()
+        """Every commitment with days to chart: the active ones first, in the user's order.
+
+        Kept until a change notice: finding a commitment's first day reads all its
+        days, and one redraw asks for the list a dozen times (it grew with the years)."""
         today = self.today()
-        rows = [c for c in ledger.commitments.values() if ledger.start_of(c.id) <= today]
-        return sorted(rows, key=lambda c: (c.archived, c.position, c.id))
+        if self._rows is None or self._rows[0] != today:
+            ledger = self.ws.ledger
+            ledger.ensure_loaded()
+            rows = [c for c in ledger.commitments.values() if ledger.start_of(c.id) <= today]
+            rows.sort(key=lambda c: (c.archived, c.position, c.id))
+            self._rows = (today, rows)
+        return list(self._rows[1])
 
     def selected(self, selection: Selection = None) -> list[Derived]:
         end = self.today()
@@ -420,13 +456,20 @@ class ChartData:
         if span is None:
             return []
         first, last = span
-        bars = [
-            StreakBar(d.row.id, d.row.title, d.row.color, s.start, s.end, s.length,
-                      d.streak_unit)
-            for d in self.selected(selection)
-            for s in d.streaks.all
-            if s.end >= first and s.start <= last and s.length > 1
-        ]
+        # The longest `count` of all are among each commitment's longest `count` in the
+        # range; building a bar for every run of every commitment (8,000 at 20 × 20) and
+        # sorting them all after each check-in grew with the years.
+        bars: list[StreakBar] = []
+        for d in self.selected(selection):
+            unit = d.streak_unit
+            taken = 0
+            for s in d.runs_longest_first:
+                if taken == count:
+                    break
+                if s.end >= first and s.start <= last:
+                    bars.append(StreakBar(d.row.id, d.row.title, d.row.color, s.start,
+                                          s.end, s.length, unit))
+                    taken += 1
         bars.sort(key=lambda b: (b.span_days, b.length, b.last), reverse=True)
         return bars[:count]
 
@@ -485,6 +528,9 @@ class ChartData:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+_SHARED: weakref.WeakKeyDictionary[Workspace, ChartData] = weakref.WeakKeyDictionary()
+
 
 
 def _replay_counts(counts: np.ndarray, rules: JarRules) -> np.ndarray:

@@ -54,7 +54,7 @@ class ChartsView(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.data = ChartData(ctx.ws)
+        self.data = ChartData.shared(ctx.ws)
         self.canvas: DataCanvas | None = None
         self.chart = str(ctx.prefs.value(PREF_CHART, "growth"))
         if self.chart not in NAMES:

@@ -14,8 +14,10 @@ from selftrust.ui.charts.common import (
     date_axis,
     date_nums,
     percent_axis,
+    pixels_across,
     short_date,
     soft_grid,
+    thin,
 )
 from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.style import ChartStyle
@@ -40,9 +42,13 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
     # close up, so a month's change is visible rather than a flat line near the top.
     bottom = 0 if low <= 0.4 * high else max(0, low - max(4, (high - low) * 0.25))
     top = high + max(2, (high - bottom) * 0.06)
-    ax.fill_between(x, marbles, bottom, step="post" if steps else None,
+    # Years of days are drawn with about one point per pixel (steps are a few weeks
+    # only, never thinned); the hover reads every day exactly.
+    points = pixels_across(fig)
+    jar_x, jar_y = thin(x, marbles, points)
+    ax.fill_between(jar_x, jar_y, bottom, step="post" if steps else None,
                     color=style.accent, alpha=0.12, linewidth=0)
-    ax.plot(x, marbles, color=style.accent, linewidth=2.0,
+    ax.plot(jar_x, jar_y, color=style.accent, linewidth=2.0,
             drawstyle="steps-post" if steps else "default", label="Marbles")
     ax.set_ylim(bottom, top)
     count_axis(ax)
@@ -52,7 +58,7 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
 
     strength_ax = ax.twinx()
     dashes = (0, (4, 2)) if growth.size <= DOTS_UP_TO else "solid"
-    strength_ax.plot(x, growth.strength, color=style.second,
+    strength_ax.plot(*thin(x, growth.strength, points), color=style.second,
                      linewidth=1.6 if growth.size <= DOTS_UP_TO else 1.1,
                      linestyle=dashes, label="Overall strength")
     percent_axis(strength_ax, top=1.04)

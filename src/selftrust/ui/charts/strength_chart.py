@@ -14,8 +14,10 @@ from selftrust.ui.charts.common import (
     date_axis,
     date_nums,
     percent_axis,
+    pixels_across,
     short_date,
     soft_grid,
+    thin,
 )
 from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.style import ChartStyle
@@ -34,9 +36,11 @@ def draw(
     ax = fig.add_subplot()
     many = len(lines) > 8
     plotted = []
+    points = pixels_across(fig)
     for line in lines:
         x = date_nums(line.days)
-        plotted += ax.plot(x, line.values, color=line.color,
+        # Drawn with about one point per pixel; the hover keeps every day exact.
+        plotted += ax.plot(*thin(x, line.values, points), color=line.color,
                            linewidth=1.4 if many else 2.0, alpha=0.9,
                            label=clip_title(line.title))
 
