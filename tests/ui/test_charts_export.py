@@ -40,7 +40,25 @@ def test_png_decodes_at_the_canvas_size(view: ChartsView, window: MainWindow,
     assert not image.isNull()
     assert image.width() >= view.canvas.width() - 2  # type: ignore[union-attr]
     kind, caption, suggested, _ = prompter.asked[-1]
-    assert kind == "save_file" and suggested.startswith("self-trust-growth-2026-11-24")
+    # named like the data exports (selftrust-export-…), dated, the chart's name between
+    assert kind == "save_file" and suggested == "selftrust-growth-2026-11-24.png"
+
+
+def test_a_png_from_a_small_window_is_still_sharp(view: ChartsView, window: MainWindow,
+                                                  prompter: ScriptedPrompter,
+                                                  tmp_path: Path) -> None:
+    """A chart exported from an 800-pixel window is for a report or a message: at least
+    1,600 pixels wide, the same picture with finer detail."""
+    window.resize(800, 600)
+    out = tmp_path / "growth.png"
+    export(window, prompter, out)
+    image = QImage(str(out))
+    assert image.width() >= 1600
+    canvas = view.canvas
+    assert canvas is not None
+    ratio = image.width() / image.height()
+    figure = canvas.figure
+    assert abs(ratio - figure.get_figwidth() / figure.get_figheight()) < 0.02
 
 
 def test_svg_parses_and_holds_the_title(view: ChartsView, window: MainWindow,

@@ -327,7 +327,7 @@ class ChartsView(QWidget):
         canvas = self.ensure_canvas()
         if self._stale:
             self.refresh()
-        suggested = f"self-trust-{self.chart}-{self.ctx.ws.today().isoformat()}.png"
+        suggested = f"selftrust-{self.chart}-{self.ctx.ws.today().isoformat()}.png"
         path = messages.prompter.save_file(self, "Export chart", suggested, EXPORT_FILTERS)
         if path is None:
             return

@@ -77,7 +77,8 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
         if growth.size <= DOTS_UP_TO:
             index = (growth.repair_days - growth.days[0]).astype(int)
             ax.scatter(rx, marbles[index], s=(style.font_size * 0.55) ** 2, color=style.gold,
-                       edgecolors=style.gold_edge, linewidths=0.8, zorder=4)
+                       edgecolors=style.gold_edge, linewidths=0.8, zorder=4,
+                       clip_on=False)  # a repair on the last day sits on the edge, whole
         else:
             ax.scatter(rx, np.full(rx.size, 0.025), s=(style.font_size * 0.9) ** 2,
                        marker="|", color=style.gold, linewidths=1.0, alpha=0.75,

@@ -110,10 +110,19 @@ def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) ->
             return Hover()
 
 
+MIN_PNG_WIDTH = 1600
+"""Pixels: a PNG goes into a report or a message, so one from a small window is drawn
+finer (the same picture at a higher resolution), never smaller than this."""
+
+
 def save_figure(fig: Figure, out: Path, style: ChartStyle, dpi: float | None = None) -> None:
     """Write PNG, SVG or PDF (by the file's extension) via a temporary file, so a failed
     export never leaves half a file under the chosen name."""
     fmt = EXPORT_FORMATS.get(out.suffix.lower())
+    if dpi is None:
+        dpi = fig.dpi
+        if fmt == "png":
+            dpi = max(dpi, MIN_PNG_WIDTH / fig.get_figwidth())
     if fmt is None:
         raise ValueError(f"{out.name}: charts are saved as .png, .svg or .pdf")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +130,7 @@ def save_figure(fig: Figure, out: Path, style: ChartStyle, dpi: float | None = N
     os.close(fd)
     try:
         with matplotlib.rc_context(style.rc()):
-            fig.savefig(tmp, format=fmt, dpi=dpi or fig.dpi, facecolor=style.background,
+            fig.savefig(tmp, format=fmt, dpi=dpi, facecolor=style.background,
                         metadata=_metadata(fmt))
         os.replace(tmp, out)
     except BaseException:
