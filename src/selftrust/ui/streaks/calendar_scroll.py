@@ -39,5 +39,12 @@ class CalendarScroll(QScrollArea):
         self.ensureVisible(rect.center().x(), rect.center().y(),
                            rect.width() // 2 + margin, rect.height() // 2 + margin)
 
-    def to_top(self) -> None:
-        self.verticalScrollBar().setValue(0)
+    def to_today(self) -> None:
+        """Scroll so the last month (today's) is in view: months run down in time."""
+        rect = self.heat.last_month_rect()
+        bar = self.verticalScrollBar()
+        if rect is None:
+            bar.setValue(0)
+            return
+        bar.setRange(0, max(0, self.heat.height() - self.viewport().height()))
+        bar.setValue(max(0, rect.bottom() - self.viewport().height()))

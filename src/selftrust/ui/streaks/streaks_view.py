@@ -247,7 +247,7 @@ class StreaksView(QWidget):
         self.legend.set_entries(entries_for(d.commitment.rules))
         self.calendar_scroll.fit()
         if changed:
-            self.calendar_scroll.to_top()
+            self.calendar_scroll.to_today()
 
     def _refresh_best(self) -> None:
         ws = self.ctx.ws
