@@ -85,3 +85,17 @@ def test_a_narrow_panel_puts_the_toggle_below_the_heading(qtbot: QtBot, window: 
     qtbot.waitUntil(lambda: _rect(best.toggle, view).top() >= _rect(best.title, view).bottom(),
                     timeout=2000)
     assert not _rect(best.title, view).intersects(_rect(best.toggle, view))
+
+
+def test_the_strength_tile_steps_aside_only_when_narrow(qtbot: QtBot, window: MainWindow,
+                                                        ws: Workspace) -> None:
+    add(ws, "Walk 20 minutes", start=date(2026, 10, 1))
+    window.resize(800, 600)
+    view = streaks(window)
+    window.show()
+    qtbot.waitExposed(window)
+    header = view.header
+    tiles = [header.current_tile, header.best_tile]
+    assert all(t.isVisible() and t.width() >= t.sizeHint().width() for t in tiles)
+    window.resize(1400, 800)
+    qtbot.waitUntil(header.strength_tile.isVisible, timeout=2000)
