@@ -96,6 +96,7 @@ def test_the_strength_tile_steps_aside_only_when_narrow(qtbot: QtBot, window: Ma
     qtbot.waitExposed(window)
     header = view.header
     tiles = [header.current_tile, header.best_tile]
-    assert all(t.isVisible() and t.width() >= t.sizeHint().width() for t in tiles)
+    qtbot.waitUntil(lambda: all(t.isVisible() and t.width() >= t.sizeHint().width()
+                                for t in tiles), timeout=2000)
     window.resize(1400, 800)
     qtbot.waitUntil(header.strength_tile.isVisible, timeout=2000)

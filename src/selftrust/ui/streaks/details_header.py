@@ -136,9 +136,13 @@ class DetailsHeader(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._fit_tiles()
+
+    def _fit_tiles(self) -> None:
+        """Three tiles when they fit whole, else two (their sizes change with the text)."""
         need = sum(t.sizeHint().width() for t in
                    (self.current_tile, self.best_tile, self.strength_tile))
-        self.strength_tile.setVisible(self.width() >= need + 2 * self._tiles.spacing())
+        self.strength_tile.setVisible(self.width() >= need + 3 * self._tiles.spacing())
 
     def _tile(self, name: str, *, dates: bool = False
               ) -> tuple[Tile, QLabel, QLabel, QLabel | None]:
@@ -201,6 +205,7 @@ class DetailsHeader(QWidget):
         self.ring.set_value(strength, c.color)
         self.strength_value.setText(percent(strength))
         self.strength_tile.setAccessibleDescription(f"Strength {percent(strength)}")
+        self._fit_tiles()
         self.warm.setText(warm_line(d))
         self.counts.setText(counts_html(d, self.palette()))
         self.counts.setAccessibleName(counts_words(d))
