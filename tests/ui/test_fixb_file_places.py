@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from selftrust.ui.dialogs import data_dialogs
@@ -56,3 +59,23 @@ def test_a_folder_that_is_gone_falls_back_to_home(window: MainWindow,
     prompter.answers = [0, None]
     data_dialogs.export_data(window.ctx, window)
     assert _starts(prompter, "save_file") == [str(Path.home())]
+
+
+def test_choosing_a_backup_to_restore_opens_in_the_backups_folder(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, prompter: ScriptedPrompter) -> None:
+    from selftrust.services.errors import DataProblem
+    from selftrust.store.backups import Backup
+    from selftrust.ui import launch
+
+    folder = tmp_path / "backups"
+    found = [Backup(folder / f"selftrust-2026-11-2{n}.db", datetime(2026, 11, 20 + n), 10,
+                    "daily") for n in (2, 3)]
+
+    def damaged(*_args: Any, **_options: Any) -> None:
+        raise DataProblem("The data file is damaged.", path=str(tmp_path), kind="damaged")
+
+    monkeypatch.setattr(launch, "open_workspace", damaged)
+    monkeypatch.setattr(launch, "list_backups", lambda _dir: found)
+    prompter.answers = [0, None, None]  # restore a backup…, no file chosen, then leave
+    assert launch._open_with_recovery(tmp_path, None) is None  # type: ignore[arg-type]
+    assert _starts(prompter, "open_file") == [str(folder)]
