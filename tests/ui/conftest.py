@@ -51,11 +51,11 @@ class ScriptedPrompter(messages.Prompter):
     def choose(self, parent, title, text, choices):  # type: ignore[no-untyped-def, override]
         return self._next("choose", title, text)
 
-    def open_file(self, parent, caption, filters):  # type: ignore[no-untyped-def, override]
-        return self._next("open_file", caption, filters)
+    def open_file(self, parent, caption, filters, *, start=None):  # type: ignore[no-untyped-def, override]
+        return self._next("open_file", caption, filters, str(start or ""))  # detail: the folder
 
-    def save_file(self, parent, caption, suggested, filters):  # type: ignore[no-untyped-def, override]
-        return self._next("save_file", caption, suggested)
+    def save_file(self, parent, caption, suggested, filters, *, start=None):  # type: ignore[no-untyped-def, override]
+        return self._next("save_file", caption, suggested, str(start or ""))
 
     def choose_folder(self, parent, caption):  # type: ignore[no-untyped-def, override]
         return self._next("choose_folder", caption, "")

@@ -29,7 +29,7 @@ PROMPTS: tuple[Prompt, ...] = (
         "happened",
         "What happened",
         "What happened? Just the facts, as you would tell them to someone kind.",
-        "Everyone slips sometimes. Naming it plainly is the first step back.",
+        "Name it plainly; a sentence or two is enough.",
     ),
     Prompt(
         "owning",

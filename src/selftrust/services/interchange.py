@@ -117,6 +117,7 @@ class ImportSummary:
     checkins_unchanged: int = 0
     reflections_added: int = 0
     reflections_replaced: int = 0
+    reflections_unchanged: int = 0
     settings_applied: bool = False
     warnings: tuple[str, ...] = ()
     backup: Path | None = None
@@ -157,6 +158,8 @@ class ImportSummary:
             details.append(f"{_plural(self.checkins_unchanged, 'check-in')} already here")
         if self.reflections_replaced:
             details.append(f"{_plural(self.reflections_replaced, 'reflection')} updated")
+        if self.reflections_unchanged:
+            details.append(f"{_plural(self.reflections_unchanged, 'reflection')} already here")
         if details:
             text = "; ".join(details)
             out.append(text[:1].upper() + text[1:] + ".")
@@ -203,6 +206,7 @@ class _Tally:
     commitments_found: int = 0
     reflections_added: int = 0
     reflections_replaced: int = 0
+    reflections_unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -315,6 +319,7 @@ class _Importer:
             checkins_unchanged=staged - added - replaced,
             reflections_added=tally.reflections_added,
             reflections_replaced=tally.reflections_replaced,
+            reflections_unchanged=tally.reflections_unchanged,
             settings_applied=applied,
             warnings=tuple(tally.warnings),
         )
@@ -396,6 +401,8 @@ class _Importer:
         elif stored_moment(rec.updated_at) > existing[1]:
             repo.update_reflection(conn, existing[0], **values)
             tally.reflections_replaced += 1
+        else:
+            tally.reflections_unchanged += 1
 
     def _settings(self, conn: Connection, record: SettingsRecord, empty: bool,
                   tally: _Tally) -> bool:

@@ -62,15 +62,27 @@ def build_pile(
     gold: int,
     rules: JarRules = DEFAULT_JAR_RULES,
 ) -> list[int]:
-    """The marbles bottom first: commitment ids, and GOLD for gold ones.
+    """The marbles bottom first: commitment ids, and GOLD for gold ones."""
+    return pile_with_owners(events_by_commitment, gold, rules)[0]
 
-    Follows domain.jar.replay day by day, so the length always matches its count."""
+
+def pile_with_owners(
+    events_by_commitment: dict[int, list[JarEvent]],
+    gold: int,
+    rules: JarRules = DEFAULT_JAR_RULES,
+) -> tuple[list[int], list[int]]:
+    """The pile (GOLD for gold marbles) and, place by place, whose marble it is.
+
+    A marble that turns gold stays its commitment's: the owners let "Whose marbles
+    they are" add up to the jar, gold or plain. Follows domain.jar.replay day by day,
+    so the length always matches its count."""
     per_day: dict[date, list[tuple[int, JarEvent]]] = defaultdict(list)
     for cid, events in events_by_commitment.items():
         for e in events:
             per_day[e.day].append((cid, e))
     repair_delta = rules.repair_return - rules.miss_cost
     pile: list[int] = []
+    owners: list[int] = []
     ordinary = 0
     for day in sorted(per_day):
         missed = fixed = 0
@@ -78,16 +90,19 @@ def build_pile(
             won = e.kept * rules.kept_gain + (e.repaired * repair_delta if repair_delta > 0 else 0)
             if won:
                 pile.extend([cid] * won)
+                owners.extend([cid] * won)
                 ordinary += won
             missed += e.missed
             fixed += e.repaired
         lost = missed * rules.miss_cost + max(0, -fixed * repair_delta)
         plain = min(lost, ordinary)
         if plain:
-            _drop_ordinary(pile, plain)
+            _drop_ordinary(pile, owners, plain)
             ordinary -= plain
         if lost > plain:
-            del pile[max(0, len(pile) - (lost - plain)):]
+            keep = max(0, len(pile) - (lost - plain))
+            del pile[keep:]
+            del owners[keep:]
         for _ in range(fixed):  # healed stronger: the top ordinary marble turns gold
             if ordinary:
                 _gild_top(pile)
@@ -96,21 +111,23 @@ def build_pile(
     while len(pile) - ordinary < want:
         _gild_top(pile)
         ordinary -= 1
-    return pile
+    return pile, owners
 
 
-def _drop_ordinary(pile: list[int], count: int) -> None:
+def _drop_ordinary(pile: list[int], owners: list[int], count: int) -> None:
     """Knock ``count`` ordinary marbles off the top; gold ones there settle down instead."""
     i = len(pile)
-    golds = 0
+    golds: list[int] = []  # owners of the gold marbles met, top first
     while count and i:
         i -= 1
         if pile[i] == GOLD:
-            golds += 1
+            golds.append(owners[i])
         else:
             count -= 1
     del pile[i:]
-    pile.extend([GOLD] * golds)
+    del owners[i:]
+    pile.extend([GOLD] * len(golds))
+    owners.extend(reversed(golds))
 
 
 def _gild_top(pile: list[int]) -> None:
@@ -130,11 +147,11 @@ def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
     jar = Jar(days[-1].marbles, days[-1].gold) if days else Jar(0, 0)
     commitments = ws.commitments.all(include_archived=True)
     events = {c.id: ledger.events(c.id, day) for c in commitments if ledger.start_of(c.id) <= day}
-    pile = build_pile(events, jar.gold, rules)
+    pile, owners = pile_with_owners(events, jar.gold, rules)
     counts: dict[int, int] = defaultdict(int)
-    for cid in pile:
+    for cid in owners:  # gold or plain, a marble is its commitment's
         counts[cid] += 1
-    golden = counts.pop(GOLD, 0)
+    golden = pile.count(GOLD)
     by_id = {c.id: c for c in commitments}
     shares = tuple(
         sorted(

@@ -220,8 +220,9 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
                     prompter.inform(None, "No backups yet",
                                     "There are no backups in this data folder yet.")
                     continue
-                path = prompter.open_file(
-                    None, "Choose a backup", "Self-Trust backups (*.db);;All files (*)"
+                path = prompter.open_file(  # in the backups folder, not home
+                    None, "Choose a backup", "Self-Trust backups (*.db);;All files (*)",
+                    start=backups[0].path.parent,
                 ) if len(backups) > 1 else backups[0].path
                 if path is None:
                     continue

@@ -22,7 +22,7 @@ from selftrust.services.interchange import (
     import_file,
 )
 from selftrust.ui.context import UiContext
-from selftrust.ui.dialogs import messages
+from selftrust.ui.dialogs import file_places, messages
 from selftrust.ui.dialogs.backups_dialog import BackupsDialog, open_backups
 from selftrust.ui.dialogs.data_task import (
     BackgroundCall,
@@ -32,6 +32,7 @@ from selftrust.ui.dialogs.data_task import (
     Progress,
     stop_on_cancel,
 )
+from selftrust.ui.dialogs.file_places import EXPORT, IMPORT
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,11 @@ AUTO_EXPORT_EVERY_MS = 60 * 60 * 1000
 
 
 def import_data(ctx: UiContext, parent: QWidget | None) -> DataTask | None:
-    path = messages.prompter.open_file(parent, "Import data", IMPORT_FILTERS)
+    path = messages.prompter.open_file(parent, "Import data", IMPORT_FILTERS,
+                                       start=file_places.start_folder(ctx.prefs, IMPORT))
     if path is None:
         return None
+    file_places.remember(ctx.prefs, IMPORT, path)
     return start_import(ctx, parent, path)
 
 
@@ -102,10 +105,12 @@ def export_data(ctx: UiContext, parent: QWidget | None) -> DataTask | None:
     fmt = ExportFormat.JSON if choice == 0 else ExportFormat.CSV
     suffix = ".json" if fmt is ExportFormat.JSON else ".zip"
     filters = "JSON (*.json)" if fmt is ExportFormat.JSON else "CSV files in a zip (*.zip)"
-    suggested = f"selftrust-export-{ctx.ws.today().isoformat()}{suffix}"
-    path = messages.prompter.save_file(parent, "Export your data", suggested, filters)
+    suggested = file_places.export_name(ctx.ws.today(), suffix)
+    path = messages.prompter.save_file(parent, "Export your data", suggested, filters,
+                                       start=file_places.start_folder(ctx.prefs, EXPORT))
     if path is None:
         return None
+    file_places.remember(ctx.prefs, EXPORT, path)
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
     return start_export(ctx, parent, path, fmt)

@@ -80,15 +80,21 @@ class Prompter:
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else None  # type: ignore[arg-type]
 
-    def open_file(self, parent: QWidget | None, caption: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), filters)
+    def open_file(self, parent: QWidget | None, caption: str, filters: str, *,
+                  start: Path | None = None) -> Path | None:
+        """``start``: the folder to open in (home when not given)."""
+        folder = start or Path.home()
+        name, _ = QFileDialog.getOpenFileName(parent, caption, str(folder), filters)
         return Path(name) if name else None
 
     def save_file(
-        self, parent: QWidget | None, caption: str, suggested: str, filters: str
+        self, parent: QWidget | None, caption: str, suggested: str, filters: str, *,
+        start: Path | None = None,
     ) -> Path | None:
+        """``suggested``: a file name, put in ``start`` (home when not given)."""
+        folder = start or Path.home()
         name, _ = QFileDialog.getSaveFileName(
-            parent, caption, str(Path.home() / suggested), filters
+            parent, caption, str(folder / suggested), filters
         )
         return Path(name) if name else None
 

@@ -7,8 +7,8 @@ and animates it unless the user prefers reduced motion. What it says is in jar_w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPixmap
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -147,9 +147,7 @@ class JarView(QWidget):
         self.count_words.setText("marble in your jar" if p.marbles == 1 else "marbles in your jar")
         self.week.setText(week_words(p.week_change))
         self.week.setVisible(p.marbles > 0 or p.week_change != 0)
-        color = accent(self.palette()) if p.week_change > 0 else self.palette().color(
-            self.foregroundRole())
-        self.week.setStyleSheet(f"color: {color.name()};")
+        self._colour_week()
         self.gold.setText(gold_words(p))
         self.gold_row.setVisible(p.gold > 0)
         self._fill_legend(p)
@@ -165,6 +163,24 @@ class JarView(QWidget):
         self.empty_note.setVisible(bool(note))
         self.canvas.setAccessibleDescription(
             f"{p.marbles:,} marbles, {p.gold_in_jar:,} of them gold; {week_words(p.week_change)}")
+
+    def _colour_week(self) -> None:
+        """A rising week reads in the accent of the palette in use, so it is set again on
+        every palette change: a colour fixed once stays the old theme's (pale mint on a
+        light window after a switch from dark)."""
+        rising = self.picture is not None and self.picture.week_change > 0
+        palette = self.week.palette()
+        role = QPalette.ColorRole.WindowText
+        app = QGuiApplication.palette()  # the theme in force, even before it reaches us
+        colour = accent(app) if rising else app.color(role)
+        if palette.color(role) != colour:
+            palette.setColor(role, colour)
+            self.week.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._colour_week()
 
     def _fill_legend(self, p: JarPicture) -> None:
         while self.legend.count():

@@ -362,19 +362,30 @@ class JournalView(QWidget):
             self._deleted_row = None
             messages.prompter.problem(self, "Not deleted", str(exc))
             return
-        self.undo_bar.show_done(self._deleted_words(entry))
+        repaired = self._repair_undone(entry)
+        self.undo_bar.show_done(self._deleted_words(entry, repaired))
+        say = getattr(self.window(), "say", None)
+        if callable(say):  # the line stays near the list; the status line outlasts it
+            open_again = " — the miss it repaired is open again" if repaired else ""
+            say(f"Reflection deleted{open_again}. Ctrl+Z brings it back.")
 
-    def _deleted_words(self, entry: JournalEntry) -> str:
-        """What the delete did: a miss it repaired is a plain miss again (unless another
-        reflection still repairs it)."""
+    def _repair_undone(self, entry: JournalEntry) -> bool:
+        """True when the delete left a repaired miss a plain miss (no other reflection
+        repairs it)."""
         ws = self.ctx.ws
         cid = entry.commitment_id
         if not entry.repairs or cid is None:
-            return "Reflection deleted."
+            return False
         stored = ws.checkins.get(cid, entry.day)
         ledger_entry = ws.ledger.entry(cid, entry.day)
-        if stored is None or stored.state.status is not Status.MISSED or (
-                ledger_entry is not None and ledger_entry.repaired):
+        return not (stored is None or stored.state.status is not Status.MISSED or (
+            ledger_entry is not None and ledger_entry.repaired))
+
+    def _deleted_words(self, entry: JournalEntry, repaired: bool) -> str:
+        """What the delete did: a miss it repaired is a plain miss again (unless another
+        reflection still repairs it)."""
+        ws = self.ctx.ws
+        if not repaired:
             return "Reflection deleted."
         about = self.model.about(entry).title
         return (f"Reflection deleted. The miss it repaired ({about}, "

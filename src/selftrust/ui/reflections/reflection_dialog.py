@@ -65,8 +65,9 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1000
 NEED_WRITING = "Write at least one line to save — a few words are enough."
-INTRO = ("Everyone slips sometimes. Take a few quiet minutes and write as much or as "
-         "little as helps — every part is optional.")
+INTRO = ("Take a few quiet minutes and write as much or as little as helps — every part "
+         "is optional.")
+SLIP = "Everyone slips sometimes. "  # said once, before INTRO, and only about a miss
 SAVE_KEYS = "Ctrl+Enter"
 PREFERRED_LINES = 44  # the comfortable height in lines of text, when the screen has room
 
@@ -169,8 +170,10 @@ class ReflectionDialog(QDialog):
         self.support = SupportLine(self.ctx, holder)
         self.support.refresh()
         holder_layout.addWidget(self.support)
-        if self.reflection is None:
-            holder_layout.addWidget(_plain_label(INTRO, holder, muted=True))
+        self.intro = _plain_label(INTRO, holder, muted=True)
+        self.intro.setObjectName("reflection-intro")
+        self.intro.setVisible(self.reflection is None)
+        holder_layout.addWidget(self.intro)
         self.notice = _plain_label("", holder, muted=True)
         self.notice.setObjectName("reflection-notice")
         self.notice.setVisible(False)
@@ -266,14 +269,18 @@ class ReflectionDialog(QDialog):
         today = ws.today()
         title = "A free reflection"
         sub = day_words(self.day, today)
+        status: Status | None = None
         if self.commitment_id is not None:
             try:
                 title = ws.commitments.get(self.commitment_id).title
             except UserError:
                 title = "A commitment no longer here"
             stored = ws.checkins.get(self.commitment_id, self.day)
-            status: Status | None = stored.state.status if stored else None
+            status = stored.state.status if stored else None
             sub = f"{sub} — {STATUS_WORDS[status]}"
+        if hasattr(self, "intro"):  # a free reflection may be about a good day
+            about_a_miss = self.commitment_id is not None and status is Status.MISSED
+            self.intro.setText((SLIP if about_a_miss else "") + INTRO)
         if self.free and self.commitment_id is not None:
             title = f"A free reflection: {title}"
         self.title.setText(title)

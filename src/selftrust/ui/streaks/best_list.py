@@ -7,10 +7,11 @@ brought into view).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -100,14 +101,11 @@ class BestStreaks(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        head = QHBoxLayout()
         self.title = QLabel("Best streaks")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)
-        head.addWidget(self.title)
-        head.addStretch(1)
         self.all_button = self._scope_button("A&ll", "The longest runs of all your commitments")
         self.one_button = self._scope_button("T&his one",
                                              "The longest runs of the commitment shown")
@@ -116,9 +114,25 @@ class BestStreaks(QWidget):
         group.setExclusive(True)
         group.addButton(self.all_button)
         group.addButton(self.one_button)
-        head.addWidget(self.all_button)
-        head.addWidget(self.one_button)
-        layout.addLayout(head)
+        self.toggle = QWidget(self)
+        toggle = QHBoxLayout(self.toggle)
+        toggle.setContentsMargins(0, 0, 0, 0)
+        toggle.setSpacing(2)
+        toggle.addWidget(self.all_button)
+        toggle.addWidget(self.one_button)
+        # The heading and its toggle share a line when they fit; in a narrow panel or with
+        # large text the toggle goes below rather than over the heading (_place_toggle).
+        self.head = QGridLayout()
+        self.head.setContentsMargins(0, 0, 0, 0)
+        self.head.setHorizontalSpacing(8)
+        self.head.setVerticalSpacing(2)
+        self.head.addWidget(self.title, 0, 0)
+        self.head.setColumnStretch(1, 1)
+        self._toggle_below: bool | None = None
+        self._place_toggle(below=False)
+        layout.addLayout(self.head)
+        # narrower than heading and toggle side by side is allowed: the toggle then wraps
+        self.setMinimumWidth(max(self.title.sizeHint().width(), self.toggle.sizeHint().width()))
         self.model = BestStreaksModel(self)
         self.view = QListView(self)
         self.view.setObjectName("BestStreaksList")
@@ -138,8 +152,25 @@ class BestStreaks(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.empty, 1)  # shown instead of the list: it takes the room
         self.all_button.toggled.connect(lambda on: self.scope_changed.emit(on))
+
+    def _place_toggle(self, below: bool) -> None:
+        if below == self._toggle_below:
+            return
+        self._toggle_below = below
+        self.head.removeWidget(self.toggle)
+        if below:
+            self.head.addWidget(self.toggle, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.head.addWidget(self.toggle, 0, 2, Qt.AlignmentFlag.AlignRight)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        need = (self.title.sizeHint().width() + self.head.horizontalSpacing() * 2
+                + self.toggle.sizeHint().width())
+        self._place_toggle(below=self.width() < need)
 
     def _scope_button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtGui import Qt as GuiQt
 
 from selftrust.services.calendar import RankedStreak
 from selftrust.ui.streaks.words import length, short_day, span
@@ -62,7 +63,9 @@ class BestStreaksModel(QAbstractListModel):
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return length(r.streak.length, r.unit)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # the title is plain text, never HTML
+            return GuiQt.convertFromPlainText(best_words(r))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return best_words(r)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(r.color)

@@ -1,8 +1,10 @@
 """Where each month and day of the calendar sits: sizes from the font, months in rows.
 
-The newest months are at the top; each row reads left to right in time, so the row on
-top ends with this month and older rows follow below, back to the first month.
-Painting, hit testing and keyboard scrolling all use this one geometry.
+Months run in time order like a wall calendar: left to right, then down, so the first
+month is at the top left and this month is the last one drawn (the view scrolls to
+it). Newer rows on top with each row reading forwards, as before, made the eye jump
+back in time at every row's end. Painting, hit testing, the keys (PageUp is the month
+before, up the page) and the scroll to today all use this one geometry.
 """
 
 from __future__ import annotations
@@ -86,8 +88,11 @@ class MonthGrid:
 
     def place(self, index: int) -> tuple[int, int]:
         """(row from the top, column) of the month at ``index`` (0 = oldest)."""
-        back = len(self.months) - 1 - index
-        return back // self.columns, self.columns - 1 - back % self.columns
+        return index // self.columns, index % self.columns
+
+    def last_month_rect(self) -> QRectF | None:
+        """This month's place (the last drawn): where the view scrolls on opening."""
+        return self.month_rect(len(self.months) - 1) if self.months else None
 
     def month_rect(self, index: int) -> QRectF:
         row, col = self.place(index)
@@ -150,8 +155,7 @@ class MonthGrid:
         m = self.m
         row = int((pos.y() - m.margin) // (m.month_height + m.row_gap))
         n = len(self.months)
-        backs = range(row * self.columns, (row + 1) * self.columns)
-        return [n - 1 - back for back in backs if 0 <= n - 1 - back < n]
+        return [i for i in range(row * self.columns, (row + 1) * self.columns) if 0 <= i < n]
 
     def days_of(self, index: int) -> list[date]:
         month = self.months[index]

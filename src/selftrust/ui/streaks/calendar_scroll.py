@@ -21,6 +21,8 @@ class CalendarScroll(QScrollArea):
         self.setWidget(heat)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the calendar itself takes focus
         heat.want_visible.connect(self.show_rect)
+        self._at_today = False  # keep today's month in view through resizes until scrolled
+        self.verticalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
 
     def fit(self) -> None:
         """Match the heat map to the viewport's width; its height follows its months."""
@@ -28,16 +30,34 @@ class CalendarScroll(QScrollArea):
         height = max(self.heat.height_for(width), self.viewport().height())
         if self.heat.size().width() != width or self.heat.height() != height:
             self.heat.resize(width, height)
+            if self._at_today:
+                self._scroll_to_today()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return super().viewportEvent(event)
 
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self._at_today = False
+
     def show_rect(self, rect: QRect) -> None:
+        self._at_today = False
         margin = max(4, rect.height() // 3)
         self.ensureVisible(rect.center().x(), rect.center().y(),
                            rect.width() // 2 + margin, rect.height() // 2 + margin)
 
-    def to_top(self) -> None:
-        self.verticalScrollBar().setValue(0)
+    def to_today(self) -> None:
+        """Scroll so the last month (today's) is in view: months run down in time. The
+        first layouts of a window change the height, so it holds until the user scrolls."""
+        self._at_today = True
+        self._scroll_to_today()
+
+    def _scroll_to_today(self) -> None:
+        rect = self.heat.last_month_rect()
+        bar = self.verticalScrollBar()
+        if rect is None:
+            bar.setValue(0)
+            return
+        bar.setRange(0, max(0, self.heat.height() - self.viewport().height()))
+        bar.setValue(max(0, rect.bottom() - self.viewport().height()))

@@ -3,8 +3,17 @@ and the counts of kept, not kept, repaired and skipped days."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from selftrust.services.calendar import StreakDetails
@@ -104,6 +113,7 @@ class DetailsHeader(QWidget):
             tiles.addWidget(tile)
         tiles.addStretch(1)
         outer.addLayout(tiles)
+        self._tiles = tiles
 
         self.warm = _label(wrap=True)
         self.warm.setObjectName("StreakWarmLine")
@@ -114,6 +124,25 @@ class DetailsHeader(QWidget):
         self.counts.setTextFormat(Qt.TextFormat.RichText)  # our own numbers, no user text
         self.counts.setWordWrap(True)
         outer.addWidget(self.counts)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Narrower than three tiles is allowed: the strength tile then steps aside (the
+        commitment's row shows its strength ring too), so at 800 px the list beside keeps
+        room for whole titles."""
+        hint = super().minimumSizeHint()
+        two = (self.current_tile.sizeHint().width() + self._tiles.spacing()
+               + self.best_tile.sizeHint().width())
+        return QSize(min(hint.width(), two), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_tiles()
+
+    def _fit_tiles(self) -> None:
+        """Three tiles when they fit whole, else two (their sizes change with the text)."""
+        need = sum(t.sizeHint().width() for t in
+                   (self.current_tile, self.best_tile, self.strength_tile))
+        self.strength_tile.setVisible(self.width() >= need + 3 * self._tiles.spacing())
 
     def _tile(self, name: str, *, dates: bool = False
               ) -> tuple[Tile, QLabel, QLabel, QLabel | None]:
@@ -176,6 +205,7 @@ class DetailsHeader(QWidget):
         self.ring.set_value(strength, c.color)
         self.strength_value.setText(percent(strength))
         self.strength_tile.setAccessibleDescription(f"Strength {percent(strength)}")
+        self._fit_tiles()
         self.warm.setText(warm_line(d))
         self.counts.setText(counts_html(d, self.palette()))
         self.counts.setAccessibleName(counts_words(d))

@@ -170,6 +170,10 @@ class HeatMap(QWidget):
         return self.state_of(day) is DayState.MISSED
 
     # --- geometry -------------------------------------------------------------------
+    def last_month_rect(self) -> QRect | None:
+        rect = self._grid.last_month_rect()
+        return None if rect is None else rect.toAlignedRect()
+
     def height_for(self, width: int) -> int:
         grid = MonthGrid(self._first, self._last, self._week_start, self._metrics, width)
         return int(grid.height + 0.5)

@@ -168,10 +168,14 @@ class StreaksView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if not self._split_by_hand:
-            # The list takes about a quarter of the width, within what reads well.
+            # The list takes about a third of the width, within what reads well: room for
+            # a title of some twenty letters beside its ring (at 800 px a quarter cut
+            # "Walk 20 minutes"), while the calendar keeps at least one whole month.
             line = QFontMetricsF(self.font()).height()
             width = self.content.width()
-            left = round(min(max(width * 0.27, line * 17), line * 24))
+            left = round(min(max(width * 0.3, line * 20), line * 26))
+            calendar = round(line * 16)  # a month's seven cells and their margins
+            left = max(round(line * 14), min(left, width - calendar))
             self.content.setSizes([left, max(1, width - left)])
 
     def _splitter_moved(self, _pos: int, _index: int) -> None:
@@ -247,7 +251,7 @@ class StreaksView(QWidget):
         self.legend.set_entries(entries_for(d.commitment.rules))
         self.calendar_scroll.fit()
         if changed:
-            self.calendar_scroll.to_top()
+            self.calendar_scroll.to_today()
 
     def _refresh_best(self) -> None:
         ws = self.ctx.ws
