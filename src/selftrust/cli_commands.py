@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from selftrust import cli_interchange
 from selftrust.cli import CliError, env_now, parse_day_arg, print_json
+from selftrust.domain.occasions import DayState
 from selftrust.services.streak_units import streak_unit
 
 if TYPE_CHECKING:
@@ -199,12 +200,14 @@ def _list(args: argparse.Namespace) -> int:
                 extra.append(f"{format_amount(i.progress.done)} of "
                              f"{format_amount(i.progress.needed)} {target.unit} "
                              f"{i.progress.span}".replace("  ", " "))
-            if i.status is not None:
+            # A planned pause is said even with nothing recorded: the day is resting.
+            said = i.status is not None or i.state is DayState.PAUSED
+            if said:
                 extra.append(state_words(i))
             if i.current_streak:
                 extra.append(f"streak {i.current_streak}")
             tail = f"  ({', '.join(extra)})" if extra else ""
-            mark = MARKS.get(i.state.name, "·") if i.status is not None else "·"
+            mark = MARKS.get(i.state.name, "·") if said else "·"
             print(f"  {mark} {i.title} — {i.schedule_hint}{tail}")
     return 0
 
