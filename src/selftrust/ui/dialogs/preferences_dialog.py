@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -72,10 +73,17 @@ class _HourBox(QComboBox):
     actually chosen if the user leaves the list without choosing."""
 
     closed = Signal()
+    _open = False
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self._open = True
+        super().showPopup()
 
     def hidePopup(self) -> None:  # noqa: N802 - Qt's name
         super().hidePopup()
-        self.closed.emit()
+        if self._open:  # not the hide that comes with closing the dialog
+            self._open = False
+            self.closed.emit()
 
 
 class PreferencesDialog(QDialog):
@@ -95,6 +103,9 @@ class PreferencesDialog(QDialog):
         self.day_start.setCurrentIndex(settings.day_start_hour)
         self.day_start_hint = Hint(day_start_hint(settings.day_start_hour, self._now()))
         self.day_start_hint.setObjectName("day-start-hint")
+        # Wide enough for the usual one-line hint; the longer "still Tuesday" one wraps.
+        self.day_start_hint.setMinimumWidth(em * 30)
+        self._fit_day_start_hint()
 
         self.week_start = QComboBox()
         self.week_start.setObjectName("week-start")
@@ -175,11 +186,9 @@ class PreferencesDialog(QDialog):
         self.day_start.currentIndexChanged.connect(self._day_start_changed)
         # Browsing the hours already tells what each would do, before it is applied.
         self.day_start.highlighted.connect(
-            lambda i: self.day_start_hint.setText(
-                day_start_hint(int(self.day_start.itemData(i)), self._now())))
+            lambda i: self._tell_day_start(int(self.day_start.itemData(i))))
         self.day_start.closed.connect(
-            lambda: self.day_start_hint.setText(
-                day_start_hint(self.ctx.ws.settings.day_start_hour, self._now())))
+            lambda: self._tell_day_start(self.ctx.ws.settings.day_start_hour))
         self.week_start.currentIndexChanged.connect(self._week_start_changed)
         self.theme_group.buttonToggled.connect(self._theme_toggled)
         self.reduced_motion.toggled.connect(self._motion_changed)
@@ -191,6 +200,33 @@ class PreferencesDialog(QDialog):
         width, and wrapped notes need fewer lines at the width the window really gets."""
         hint = super().sizeHint()
         return QSize(max(hint.width(), self.minimumWidth()), hint.height())
+
+    def _tell_day_start(self, hour: int) -> None:
+        self.day_start_hint.setText(day_start_hint(hour, self._now()))
+        self._fit_day_start_hint()
+
+    def _fit_day_start_hint(self) -> None:
+        """Hold the hint's whole height: the form keeps it at its hinted width and, in a
+        dialog not sized by height-for-width, a longer hint squeezed the notes below."""
+        hint = self.day_start_hint
+        hint.setMinimumHeight(hint.heightForWidth(max(hint.width(), hint.minimumWidth())))
+        if self.isVisible():
+            QTimer.singleShot(0, self._grow_to_fit)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self._grow_to_fit)
+
+    def _grow_to_fit(self) -> None:
+        """Grow to the height the wrapped notes need at the width the dialog really got:
+        Qt sizes a new window before its notes know their width, and squeezed them."""
+        layout = self.layout()
+        layout.activate()
+        need = max(self.sizeHint().height(), layout.totalMinimumSize().height())
+        if layout.hasHeightForWidth():
+            need = max(need, layout.totalHeightForWidth(self.width()))
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     def _now(self) -> datetime:
         return self.ctx.ws.clock.now()
@@ -206,7 +242,7 @@ class PreferencesDialog(QDialog):
     def _day_start_changed(self, index: int) -> None:
         hour = int(self.day_start.itemData(index))
         if self._save_settings(day_start_hour=hour):
-            self.day_start_hint.setText(day_start_hint(hour, self._now()))
+            self._tell_day_start(hour)
         else:
             self._reset_combo(self.day_start, self.ctx.ws.settings.day_start_hour)
 
