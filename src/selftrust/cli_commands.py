@@ -147,7 +147,7 @@ def state_words(item: DayItem) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from selftrust.domain.commitment import format_amount
+    from selftrust.domain.commitment import format_amount, format_share
 
     ws = workspace(args)
     with _closing(ws):
@@ -198,7 +198,7 @@ def _list(args: argparse.Namespace) -> int:
             target = i.commitment.rules.target
             if i.progress is not None and target is not None and target.per.value != "day":
                 extra.append(f"{format_amount(i.progress.done)} of "
-                             f"{format_amount(i.progress.needed)} {target.unit} "
+                             f"{format_share(i.progress.needed)} {target.unit} "
                              f"{i.progress.span}".replace("  ", " "))
             # A planned pause is said even with nothing recorded: the day is resting.
             said = i.status is not None or i.state is DayState.PAUSED
