@@ -65,3 +65,4 @@ def test_the_cli_lists_a_future_paused_day_as_resting(
     assert main(["--data-dir", str(data_dir), "list", "--day", "2026-11-27"]) == 0
     text = capsys.readouterr().out
     assert "resting" in text and "open" not in text
+

@@ -175,10 +175,13 @@ def summary_line(items: list[DayItem], day: date, today: date) -> str:
     if not items:
         return ""
     when = {"Today": " today", "Yesterday": " yesterday"}.get(relative_day(day, today), "")
-    if day > today:
-        n = len(items)
-        return f"{n} {'promise' if n == 1 else 'promises'} waiting for that day"
     resting = sum(1 for i in items if i.status is Status.SKIPPED or i.state is DayState.PAUSED)
+    if day > today:  # rest planned for that day is not waiting for it
+        n = len(items) - resting
+        rest = f" · {resting} resting" if resting else ""
+        if n == 0:
+            return "A day of rest"
+        return f"{n} {'promise' if n == 1 else 'promises'} waiting for that day{rest}"
     done_early = sum(1 for i in items if done_for_the_period(i))
     counted = len(items) - resting - done_early
     kept = sum(1 for i in items if i.state is DayState.KEPT and i.status is not None)
