@@ -313,10 +313,18 @@ def _stats(args: argparse.Namespace) -> int:
         print(f"As of {day:%A %d %B %Y}: {jar.marbles} marbles in the jar ({jar.gold} gold).")
         for s in report.items:
             c, m = s.commitment, s.summary
-            unit = streak_unit(c.rules.schedule) + ("s" if m.current_streak != 1 else "")
+            unit = streak_unit(c.rules.schedule)
+            # No streak says nothing, as Today does (no scolding "streak 0 days").
+            run = ""
+            if m.current_streak:
+                units = unit + ("s" if m.current_streak != 1 else "")
+                run = f"streak {m.current_streak} {units} (best {m.best_streak}), "
+            elif m.best_streak:
+                units = unit + ("s" if m.best_streak != 1 else "")
+                run = f"best streak {m.best_streak} {units}, "
             print(
-                f"  {c.title}: strength {m.strength:.0%}, streak {m.current_streak} {unit} "
-                f"(best {m.best_streak}), kept {m.counts.kept}, not kept {m.counts.missed}"
+                f"  {c.title}: strength {m.strength:.0%}, {run}"
+                f"kept {m.counts.kept}, not kept {m.counts.missed}"
                 f" ({m.counts.repaired} repaired), skipped {m.counts.skipped}"
             )
     return 0
