@@ -22,7 +22,7 @@ DEFAULT_TIME = QTime(8, 0)
 NO_DAYS = "Pick at least one day for the reminder, or turn it off."
 RUNS = "It comes while Self-Trust runs, on days this promise is still open."
 NO_TRAY = ("Reminders cannot appear on this desktop: it has no system tray. "
-           "A reminder set here is kept for one that has.")
+           "A reminder set here is kept for a desktop that has one.")
 TURNED_OFF = "Reminders are turned off in Preferences for now."
 
 
