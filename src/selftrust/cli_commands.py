@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from selftrust import cli_interchange
 from selftrust.cli import CliError, env_now, parse_day_arg, print_json
+from selftrust.domain.occasions import DayState
 from selftrust.services.streak_units import streak_unit
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ def state_words(item: DayItem) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from selftrust.domain.commitment import format_amount
+    from selftrust.domain.commitment import format_amount, format_share
 
     ws = workspace(args)
     with _closing(ws):
@@ -197,14 +198,16 @@ def _list(args: argparse.Namespace) -> int:
             target = i.commitment.rules.target
             if i.progress is not None and target is not None and target.per.value != "day":
                 extra.append(f"{format_amount(i.progress.done)} of "
-                             f"{format_amount(i.progress.needed)} {target.unit} "
+                             f"{format_share(i.progress.needed)} {target.unit} "
                              f"{i.progress.span}".replace("  ", " "))
-            if i.status is not None:
+            # A planned pause is said even with nothing recorded: the day is resting.
+            said = i.status is not None or i.state is DayState.PAUSED
+            if said:
                 extra.append(state_words(i))
             if i.current_streak:
                 extra.append(f"streak {i.current_streak}")
             tail = f"  ({', '.join(extra)})" if extra else ""
-            mark = MARKS.get(i.state.name, "·") if i.status is not None else "·"
+            mark = MARKS.get(i.state.name, "·") if said else "·"
             print(f"  {mark} {i.title} — {i.schedule_hint}{tail}")
     return 0
 
@@ -310,10 +313,18 @@ def _stats(args: argparse.Namespace) -> int:
         print(f"As of {day:%A %d %B %Y}: {jar.marbles} marbles in the jar ({jar.gold} gold).")
         for s in report.items:
             c, m = s.commitment, s.summary
-            unit = streak_unit(c.rules.schedule) + ("s" if m.current_streak != 1 else "")
+            unit = streak_unit(c.rules.schedule)
+            # No streak says nothing, as Today does (no scolding "streak 0 days").
+            run = ""
+            if m.current_streak:
+                units = unit + ("s" if m.current_streak != 1 else "")
+                run = f"streak {m.current_streak} {units} (best {m.best_streak}), "
+            elif m.best_streak:
+                units = unit + ("s" if m.best_streak != 1 else "")
+                run = f"best streak {m.best_streak} {units}, "
             print(
-                f"  {c.title}: strength {m.strength:.0%}, streak {m.current_streak} {unit} "
-                f"(best {m.best_streak}), kept {m.counts.kept}, not kept {m.counts.missed}"
+                f"  {c.title}: strength {m.strength:.0%}, {run}"
+                f"kept {m.counts.kept}, not kept {m.counts.missed}"
                 f" ({m.counts.repaired} repaired), skipped {m.counts.skipped}"
             )
     return 0

@@ -13,7 +13,7 @@ from selftrust.services.workspace import Workspace
 
 
 def test_the_title_is_the_first_line_tidied() -> None:
-    assert step_title("\n  Set out my   shoes tonight.\nAnd more") == "Set out my shoes tonight."
+    assert step_title("\n  Set out my   shoes tonight.\nAnd more") == "Set out my shoes tonight"
 
 
 def test_a_long_step_is_cut_at_a_word_to_120_characters() -> None:
@@ -48,7 +48,7 @@ def test_the_same_step_is_promised_once_and_a_repeat_is_refused_kindly(ws: Works
         promise_for_tomorrow(ws, step)
     assert refused.value.row == made
     assert "already" in str(refused.value) and ".”." not in str(refused.value)
-    assert [c.title for c in ws.commitments.all()] == [step]  # no duplicate
+    assert [c.title for c in ws.commitments.all()] == [step[:-1]]  # no duplicate, no stop
 
 
 def test_a_promise_counts_only_while_it_is_there_and_for_tomorrow(ws: Workspace) -> None:

@@ -121,7 +121,9 @@ def _autostart(tmp_path: Path, platform: str = "linux") -> Autostart:
                      environ={"XDG_CONFIG_HOME": str(tmp_path / "config")})
 
 
-def test_prefs_save_reminder_settings(ctx: UiContext, qtbot: QtBot, tmp_path: Path) -> None:
+def test_prefs_save_reminder_settings(ctx: UiContext, qtbot: QtBot, tmp_path: Path,
+                                      with_tray: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
     section = DesktopPrefsSection(ctx, autostart=_autostart(tmp_path))
     qtbot.addWidget(section)
     assert section.reminders.isChecked() and not section.summary.isChecked()

@@ -96,10 +96,11 @@ def test_chosen_dates_are_named_before_save(qtbot: QtBot, ctx: UiContext) -> Non
     walk = add(ctx.ws, "Walk").id
     dialog = opened(qtbot, ctx, walk)
     hint = dialog.editor.pending_hint
-    assert not hint.isVisible() and dialog.editor.empty.isVisible()
+    assert not hint.isVisible() and dialog.nothing_yet.isVisible()  # says: no pauses yet
     dialog.editor.start.setDate(to_qdate(START))
     dialog.editor.end.setDate(to_qdate(END))
     assert hint.isVisible() and not dialog.editor.empty.isVisible()
+    assert not dialog.nothing_yet.isVisible()
     assert hint.text().startswith("Save will pause Sun 20 Dec")
     click(qtbot, dialog.editor.add_button)
     assert not hint.isVisible()

@@ -62,7 +62,8 @@ def test_day_start_moves_today_at_once(qtbot: QtBot, ctx: UiContext, clock: Fixe
     choose(qtbot, dialog.day_start, "06:00")
     assert ctx.ws.settings.day_start_hour == 6
     assert ctx.ws.today() == date(2026, 11, 24), "05:30 now belongs to the day before"
-    assert dialog.day_start_hint.text() == "A check-in at 01:00 still counts for the day before."
+    assert dialog.day_start_hint.text().startswith(
+        "With the day starting at 06:00, it is still Tuesday 24 November until 06:00.")
     choose(qtbot, dialog.day_start, "00:00")
     assert dialog.day_start_hint.text() == "Days begin at midnight, as on the calendar."
     dialog.close()

@@ -179,7 +179,7 @@ def test_a_step_is_promised_once_wherever_its_reflection_is_shown(
     qtbot.mouseClick(in_dialog, Qt.MouseButton.LeftButton)
     assert (in_dialog.text(), in_dialog.isEnabled()) == (DONE_TEXT, False)
     said = dialog.findChild(QLabel, "promise-done").text()
-    assert said.startswith("“Bring a bottle of water to the next meeting.” is on tomorrow")
+    assert said.startswith("“Bring a bottle of water to the next meeting” is on tomorrow")
     assert ".”." not in said and "..." not in said  # one full stop, no doubling
 
     view = _journal(window)  # the same reflection in the journal: already promised

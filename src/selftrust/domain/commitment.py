@@ -119,6 +119,12 @@ class Rules:
         return any(p.covers(day) for p in self.pauses)
 
 
+def format_share(value: float) -> str:
+    """An amount the rules worked out, such as a short week's share of its target:
+    25.714… → "25.7". One decimal is as exact as anyone walks or reads (two below 1)."""
+    return format_amount(round(value, 1 if abs(value) >= 1 else 2))
+
+
 def format_amount(value: float) -> str:
     """2 → "2", 2.5 → "2.5", 1234.0 → "1,234": numbers as people write them."""
     if value == int(value):

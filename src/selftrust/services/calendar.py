@@ -131,8 +131,10 @@ def day_states(
     """The state of every day from ``first`` to ``last`` that lies in the history.
 
     Days before the commitment began, after today or after it was archived have no
-    state and are left out. ``with_notes`` reads the notes of the range in one query;
-    a view showing years at once leaves them out and asks `notes` for what it shows.
+    state and are left out, except days after today that a planned pause holds: they
+    read as resting already, so rest planned ahead shows where the key promises it.
+    ``with_notes`` reads the notes of the range in one query; a view showing years at
+    once leaves them out and asks `notes` for what it shows.
     """
     c = ws.commitments.get(commitment_id)
     ledger = ws.ledger
@@ -141,8 +143,9 @@ def day_states(
     end = judged_end(ws, c)
     lo = max(start, first) if first is not None else start
     hi = min(end, last) if last is not None else end
+    ahead = _planned_rest(c, max(end + ONE_DAY, start, first or start), last)
     if hi < lo:
-        return {}
+        return ahead
     if (hi - lo).days < SHORT_RANGE:
         states = _few_states(ledger, c, lo, hi, end, ws.settings.week_start)
         offset = 0
@@ -162,6 +165,21 @@ def day_states(
             value = entry.value
         out[day] = DayInfo(day, state, value, texts.get(day, ""), state is DayState.REPAIRED)
         day += ONE_DAY
+    out.update(ahead)
+    return out
+
+
+def _planned_rest(c: CommitmentRow, first: date, last: date | None) -> dict[date, DayInfo]:
+    """The days from ``first`` (after today) to ``last`` that a pause holds."""
+    if c.archived_on is not None:
+        return {}
+    out: dict[date, DayInfo] = {}
+    for pause in c.rules.pauses:
+        day = max(pause.start, first)
+        end = pause.end if last is None else min(pause.end, last)
+        while day <= end:
+            out[day] = DayInfo(day, DayState.PAUSED)
+            day += ONE_DAY
     return out
 
 

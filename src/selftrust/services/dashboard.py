@@ -80,6 +80,12 @@ def _judged_to(c: CommitmentRow, day: date, today: date, week_start: int) -> dat
     return min(period_bounds(day, period, week_start)[1] + timedelta(days=1), today)
 
 
+def _state_to_come(c: CommitmentRow, day: date) -> DayState:
+    """A day not yet come is open, unless a planned pause already holds it: rest planned
+    ahead must read as rest on the days it covers, not as a promise still waiting."""
+    return DayState.PAUSED if c.rules.paused(day) else DayState.OPEN
+
+
 def _same_period(a: date, b: date, period: Period, week_start: int) -> bool:
     return period_bounds(a, period, week_start) == period_bounds(b, period, week_start)
 
@@ -134,7 +140,7 @@ class Dashboard:
             row = rows.get(c.id)
             entry = None if row is None else Entry(day, row.status, row.value,
                                                    row.id in repaired)
-            state = DayState.OPEN
+            state = _state_to_come(c, day)
             if day <= today:
                 state = self._glance_state(c, day, entry, today)
             items.append(DayItem(
@@ -185,7 +191,7 @@ class Dashboard:
         end = min(day, today)
         summary = ledger.summary(c.id, end) if end >= ledger.start_of(c.id) else None
         entry = ledger.entry(c.id, day)
-        state = DayState.OPEN
+        state = _state_to_come(c, day)
         prog = None
         if day <= today:
             # A week or month is judged as a whole: a day of one that has ended reads as

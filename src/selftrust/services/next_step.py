@@ -25,10 +25,17 @@ TITLE_LIMIT = 120
 WHY = "A next small step from a reflection."
 
 
+SENTENCE_END = " .!?;:,…"
+
+
 def step_title(step: str, limit: int = TITLE_LIMIT) -> str:
-    """The first written line, spaces tidied, cut at a word (with "…") to fit a title."""
+    """The first written line, spaces tidied, cut at a word (with "…") to fit a title.
+
+    A step is written as a sentence ("Book on pillow."); a title reads without its
+    full stop, as the other commitments do.
+    """
     line = next((ln for ln in step.splitlines() if ln.strip()), "")
-    text = " ".join(line.split())
+    text = " ".join(line.split()).rstrip(SENTENCE_END)
     if not text:
         raise Invalid("Write a next small step first; it becomes tomorrow’s promise.")
     if len(text) <= limit:
@@ -59,9 +66,15 @@ def promised_for_tomorrow(ws: Workspace, step: str) -> CommitmentRow | None:
     for c in ws.commitments.all():
         schedule = c.rules.schedule
         if (schedule.kind is ScheduleKind.ONCE and schedule.on == tomorrow
-                and " ".join(c.title.split()).casefold() == title):
+                and _plain(c.title) == title):
             return c
     return None
+
+
+def _plain(title: str) -> str:
+    """A title as step_title would make it (a promise made before it left off the full
+    stop still counts as this step's), for comparing."""
+    return " ".join(title.split()).rstrip(SENTENCE_END).casefold()
 
 
 def promise_for_tomorrow(ws: Workspace, step: str) -> CommitmentRow:

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         for key in VIEWS:
             self.rail.add(key, self._view_action(key))
-        self.rail.selected.connect(self.show_view)
+        self.rail.selected.connect(self.go_to_view)
 
         self._build_menus()
         self._wire_actions()
@@ -126,6 +126,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title.replace('&', '')} — {APP_NAME}")
         if hasattr(page, "activated"):
             page.activated()
+
+    def go_to_view(self, key: str) -> None:
+        """The rail and its shortcuts: "Today" there means the current day, whichever
+        day Today showed last (show_day opens a chosen day on purpose)."""
+        page = self.page(key)
+        if key == "today" and getattr(page, "day", None) not in (None, self.ctx.ws.today()):
+            page.go_today()  # type: ignore[attr-defined]  # (an open note stays on today)
+        self.show_view(key)
 
     def _start_view(self) -> str:
         """Today on a first run, where the welcome opens over it; else the view last
@@ -205,7 +213,7 @@ class MainWindow(QMainWindow):
         a.undo.setEnabled(stack.canUndo())
         a.redo.setEnabled(stack.canRedo())
         for key in VIEWS:
-            self._view_action(key).triggered.connect(lambda _=False, k=key: self.show_view(k))
+            self._view_action(key).triggered.connect(lambda _=False, k=key: self.go_to_view(k))
         a.quit.triggered.connect(self.close)
         a.new_commitment.triggered.connect(self.new_commitment)
         a.reflect.triggered.connect(lambda: self.reflect_on(None, None))

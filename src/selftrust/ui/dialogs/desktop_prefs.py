@@ -30,9 +30,11 @@ from selftrust.ui.context import UiContext
 from selftrust.ui.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
 from selftrust.ui.dialogs.messages import prompter
 
-NO_TRAY = ("Not available: this desktop has no system tray. Self-Trust closes with its "
-           "window, and reminders need the tray to appear.")
-NO_MESSAGES = "This desktop's tray cannot show notifications, so reminders stay quiet."
+NO_TRAY = ("Not available: this desktop has no system tray, so reminders cannot appear "
+           "and Self-Trust closes with its window. Your choices are kept for a desktop "
+           "that has one.")
+NO_MESSAGES = ("Not available: this desktop's tray cannot show notifications, so reminders "
+               "cannot appear. Your choices are kept for when they can.")
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
@@ -82,6 +84,18 @@ class DesktopPrefsSection(QWidget):
         # wrapped note the height its words need at any width and font size.
         form = _Column(outer)
 
+        # Where reminders cannot appear, the reason comes first and the controls below it
+        # are shown off (their settings kept), never ticked beside a line saying no.
+        tray_ok = QSystemTrayIcon.isSystemTrayAvailable()
+        self.can_remind = tray_ok and QSystemTrayIcon.supportsMessages()
+        self.tray_note: QLabel | None = None
+        if not tray_ok:
+            self.tray_note = _note(NO_TRAY, self)
+        elif not self.can_remind:
+            self.tray_note = _note(NO_MESSAGES, self)
+        if self.tray_note is not None:
+            form.addRow(self.tray_note)
+
         self.reminders = QCheckBox("Re&mind me of promises still open", self)
         self.reminders.setAccessibleName("Remind me of promises still open")
         self.reminders.setChecked(settings.reminders_enabled)
@@ -103,20 +117,16 @@ class DesktopPrefsSection(QWidget):
         summary_row.addStretch(1)
         form.addRow(summary_row)
 
-        tray_ok = QSystemTrayIcon.isSystemTrayAvailable()
         self.keep = QCheckBox("Keep running in the tra&y when the window is closed", self)
         self.keep.setAccessibleName("Keep running in the tray when the window is closed")
         self.keep.setChecked(tray_ok and keep_in_tray(ctx.prefs))
         self.keep.setEnabled(tray_ok)
         form.addRow(self.keep)
-        self.tray_note: QLabel | None = None
-        if not tray_ok:
-            self.tray_note = _note(NO_TRAY, self)
-        elif not QSystemTrayIcon.supportsMessages():
-            self.tray_note = _note(NO_MESSAGES, self)
         if self.tray_note is not None:
-            self.keep.setAccessibleDescription(self.tray_note.text())
-            form.addRow(self.tray_note)
+            for control in (self.reminders, self.summary, self.summary_time):
+                control.setAccessibleDescription(self.tray_note.text())
+            if not tray_ok:
+                self.keep.setAccessibleDescription(self.tray_note.text())
 
         self.login = QCheckBox("S&tart Self-Trust when I log in", self)
         self.login.setAccessibleName("Start Self-Trust when I log in")
@@ -149,9 +159,11 @@ class DesktopPrefsSection(QWidget):
                     note.setMinimumHeight(need)
 
     def _sync_enabled(self) -> None:
+        can = self.can_remind
         on = self.reminders.isChecked()
-        self.summary.setEnabled(on)
-        self.summary_time.setEnabled(on and self.summary.isChecked())
+        self.reminders.setEnabled(can)
+        self.summary.setEnabled(can and on)
+        self.summary_time.setEnabled(can and on and self.summary.isChecked())
 
     def _save_settings(self) -> None:
         self._sync_enabled()

@@ -17,6 +17,11 @@ EXPLANATION = (
     "Holiday, illness, a busy week: days in a pause count as skipped. "
     "A streak neither breaks nor grows, and no marbles are won or lost."
 )
+NOTHING_YET = (
+    "No pauses yet. The dates above are only a suggestion: press Add pause to rest on "
+    "them, or pick other days, then Save."
+)
+NOTHING_CHANGED = "Nothing changed yet: add a pause, remove one or pick other days."
 
 
 class PauseDialog(QDialog):
@@ -34,6 +39,9 @@ class PauseDialog(QDialog):
         self.editor.set_pauses(row.rules.pauses)
         self._initial = self.editor.pauses()
         self.message = InlineMessage()
+        # Save stays off until there is a change, so it never closes as if it had saved.
+        self.nothing_yet = Hint(NOTHING_YET)
+        self.nothing_yet.setObjectName("pause-nothing-yet")
         buttons = QDialogButtonBox()
         self.ok = QPushButton("&Save")
         self.ok.setDefault(True)
@@ -49,10 +57,23 @@ class PauseDialog(QDialog):
         layout.addWidget(self.explanation)
         layout.addWidget(self.editor)
         layout.addStretch(1)
+        layout.addWidget(self.nothing_yet)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(em * 40)
+        self.editor.changed.connect(self._sync_save)
+        self._sync_save()
         self.editor.start.setFocus()
+
+    def _sync_save(self) -> None:
+        # Dates that cannot be saved keep Save on, so pressing it says why (the editor).
+        ready = self.editor.pauses_to_save() != self._initial or self.editor.entry_problem()
+        self.ok.setEnabled(ready)
+        none = not self.editor.pauses()
+        self.nothing_yet.setText(NOTHING_YET if none else NOTHING_CHANGED)
+        self.nothing_yet.setVisible(not ready)
+        if not ready and none:
+            self.editor.empty.setVisible(False)  # one hint says it all
 
     def accept(self) -> None:
         if self.editor.entry_problem():

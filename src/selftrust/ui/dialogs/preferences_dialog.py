@@ -9,8 +9,10 @@ belong to the data (they travel with backups); theme and motion are this compute
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, datetime
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.domain.days import WEEKDAY_TITLES, day_of
 from selftrust.services.errors import UserError
 from selftrust.ui import icons
 from selftrust.ui.context import UiContext
@@ -43,12 +45,45 @@ THEME_LABELS: tuple[tuple[Theme, str], ...] = (
 )
 
 
-def day_start_hint(hour: int) -> str:
-    """One line that makes the day start concrete."""
+def day_start_hint(hour: int, now: datetime | None = None) -> str:
+    """One line that makes the day start concrete.
+
+    With ``now``, a start later than the present hour says first that "today" runs on
+    until then: otherwise what was checked off this morning seems to vanish.
+    """
+    if now is not None:
+        before, after = day_of(now, hour), day_of(now, 0)
+        if before < after:
+            start = f"{hour:02d}:00"
+            return (f"With the day starting at {start}, it is still {_day_words(before)} "
+                    f"until {start}. Check-ins for {_day_words(after)} are kept and "
+                    "show again then.")
     if hour == 0:
         return "Days begin at midnight, as on the calendar."
     example = "00:30" if hour == 1 else "01:00" if hour <= 6 else f"{hour - 1:02d}:00"
     return f"A check-in at {example} still counts for the day before."
+
+
+def _day_words(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+class _HourBox(QComboBox):
+    """Says when its list closes, so a hint shown while browsing goes back to the hour
+    actually chosen if the user leaves the list without choosing."""
+
+    closed = Signal()
+    _open = False
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self._open = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:  # noqa: N802 - Qt's name
+        super().hidePopup()
+        if self._open:  # not the hide that comes with closing the dialog
+            self._open = False
+            self.closed.emit()
 
 
 class PreferencesDialog(QDialog):
@@ -60,15 +95,17 @@ class PreferencesDialog(QDialog):
         em = self.fontMetrics().horizontalAdvance("m")
         settings = ctx.ws.settings
 
-        self.day_start = QComboBox()
+        self.day_start = _HourBox()
         self.day_start.setObjectName("day-start")
         self.day_start.setAccessibleName("A new day starts at")
         for hour in range(24):
             self.day_start.addItem(f"{hour:02d}:00", hour)
         self.day_start.setCurrentIndex(settings.day_start_hour)
-        self.day_start_hint = Hint(day_start_hint(settings.day_start_hour))
+        self.day_start_hint = Hint(day_start_hint(settings.day_start_hour, self._now()))
         self.day_start_hint.setObjectName("day-start-hint")
-        self.day_start_hint.setWordWrap(False)
+        # Wide enough for the usual one-line hint; the longer "still Tuesday" one wraps.
+        self.day_start_hint.setMinimumWidth(em * 30)
+        self._fit_day_start_hint()
 
         self.week_start = QComboBox()
         self.week_start.setObjectName("week-start")
@@ -147,6 +184,11 @@ class PreferencesDialog(QDialog):
         self.setMinimumWidth(em * 50)
 
         self.day_start.currentIndexChanged.connect(self._day_start_changed)
+        # Browsing the hours already tells what each would do, before it is applied.
+        self.day_start.highlighted.connect(
+            lambda i: self._tell_day_start(int(self.day_start.itemData(i))))
+        self.day_start.closed.connect(
+            lambda: self._tell_day_start(self.ctx.ws.settings.day_start_hour))
         self.week_start.currentIndexChanged.connect(self._week_start_changed)
         self.theme_group.buttonToggled.connect(self._theme_toggled)
         self.reduced_motion.toggled.connect(self._motion_changed)
@@ -159,6 +201,36 @@ class PreferencesDialog(QDialog):
         hint = super().sizeHint()
         return QSize(max(hint.width(), self.minimumWidth()), hint.height())
 
+    def _tell_day_start(self, hour: int) -> None:
+        self.day_start_hint.setText(day_start_hint(hour, self._now()))
+        self._fit_day_start_hint()
+
+    def _fit_day_start_hint(self) -> None:
+        """Hold the hint's whole height: the form keeps it at its hinted width and, in a
+        dialog not sized by height-for-width, a longer hint squeezed the notes below."""
+        hint = self.day_start_hint
+        hint.setMinimumHeight(hint.heightForWidth(max(hint.width(), hint.minimumWidth())))
+        if self.isVisible():
+            QTimer.singleShot(0, self._grow_to_fit)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self._grow_to_fit)
+
+    def _grow_to_fit(self) -> None:
+        """Grow to the height the wrapped notes need at the width the dialog really got:
+        Qt sizes a new window before its notes know their width, and squeezed them."""
+        layout = self.layout()
+        layout.activate()
+        need = max(self.sizeHint().height(), layout.totalMinimumSize().height())
+        if layout.hasHeightForWidth():
+            need = max(need, layout.totalHeightForWidth(self.width()))
+        if self.height() < need:
+            self.resize(self.width(), need)
+
+    def _now(self) -> datetime:
+        return self.ctx.ws.clock.now()
+
     def _save_settings(self, **changes: int) -> bool:
         try:
             self.ctx.ws.update_settings(replace(self.ctx.ws.settings, **changes))
@@ -170,7 +242,7 @@ class PreferencesDialog(QDialog):
     def _day_start_changed(self, index: int) -> None:
         hour = int(self.day_start.itemData(index))
         if self._save_settings(day_start_hour=hour):
-            self.day_start_hint.setText(day_start_hint(hour))
+            self._tell_day_start(hour)
         else:
             self._reset_combo(self.day_start, self.ctx.ws.settings.day_start_hour)
 

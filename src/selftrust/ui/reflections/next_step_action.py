@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from selftrust.services.errors import UserError
-from selftrust.services.next_step import AlreadyPromised, promise_for_tomorrow
+from selftrust.services.next_step import AlreadyPromised, promise_for_tomorrow, step_title
 from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
+from selftrust.ui.dialogs.commitment_actions import menu_title
 from selftrust.ui.undo import perform
 
 if TYPE_CHECKING:
@@ -42,9 +43,11 @@ def make_promise(ctx: UiContext, parent: QWidget | None, step: str) -> Commitmen
     """Create tomorrow's one-off commitment; the user hears why if it cannot be made."""
     ws = ctx.ws
     try:
+        # A verb and what it made, like every other undo label ("Edit “Walk”").
+        label = f"Add “{menu_title(step_title(step))}” for tomorrow"
         row: CommitmentRow = perform(
             ctx.undo,
-            "Promise for tomorrow",
+            label,
             lambda: promise_for_tomorrow(ws, step),
             lambda made: ws.commitments.delete(made.id),
         )

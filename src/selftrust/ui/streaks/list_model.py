@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtGui import Qt as GuiQt
 
 from selftrust.services.calendar import StreakDetails
-from selftrust.ui.streaks.words import length
+from selftrust.ui.streaks.words import length, starts_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +28,9 @@ class Role(IntEnum):
 
 def second_line(d: StreakDetails) -> str:
     """What the row says under the title: the run now and the best one."""
+    starts = starts_words(d)  # a first day still to come is not a "First day"
+    if starts:
+        return starts
     if not d.begun:
         return "Not started yet"
     if d.first_day:

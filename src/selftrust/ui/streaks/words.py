@@ -6,7 +6,7 @@ legend always say the same thing, in the same warm voice.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from selftrust.domain.commitment import Target, format_amount
 from selftrust.domain.occasions import DayState
@@ -120,8 +120,39 @@ def day_words(d: date, info: DayInfo | None, today: date, target: Target | None)
     return f"{when}: {words}"
 
 
+def first_due(d: StreakDetails) -> date | None:
+    """The first day the promise is due, when that is still to come (a promise for
+    tomorrow, a Mon/Wed/Fri one begun on a Tuesday); None once one has come."""
+    schedule = d.commitment.rules.schedule
+    day = d.start
+    while day <= d.end:
+        if schedule.is_occasion(day):
+            return None
+        day += timedelta(days=1)
+    for _ in range(366):
+        if schedule.is_occasion(day):
+            return day
+        day += timedelta(days=1)
+    return None
+
+
+def starts_words(d: StreakDetails) -> str:
+    """"Starts tomorrow", "Starts Fri 27 Nov", or "" once the promise has begun."""
+    day = None if d.commitment.archived else first_due(d)
+    if day is None:
+        return ""
+    if day == d.end + timedelta(days=1):
+        return "Starts tomorrow"
+    return f"Starts {day:%a} {short_day(day, year=day.year != d.end.year)}"
+
+
 def warm_line(d: StreakDetails) -> str:
     """The sentence under the big numbers: encouraging, never judging."""
+    due = None if d.commitment.archived else first_due(d)
+    if due is not None and due == d.end + timedelta(days=1):
+        return f"This promise begins tomorrow, {long_day(due)}."
+    if due is not None:
+        return f"This promise begins on {long_day(due)}."
     if not d.begun:
         return f"This promise begins on {long_day(d.start)}."
     best, current = d.best, d.current

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from selftrust.domain.commitment import format_amount
+from selftrust.domain.commitment import format_amount, format_share
 from selftrust.domain.days import Period, period_bounds
 from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
@@ -67,7 +67,8 @@ def progress_text(item: DayItem) -> str:
             return f"{format_amount(done or 0.0)} / {amount_text(target.amount, unit)}"
         if prog is None:
             return f"{amount_text(target.amount, unit)} {target.per.value}ly"
-        return f"{format_amount(prog.done)} of {amount_text(prog.needed, unit)} {prog.span}"
+        needed = f"{format_share(prog.needed)} {unit}".strip()
+        return f"{format_amount(prog.done)} of {needed} {prog.span}"
     if prog is None:
         return ""
     return f"{format_amount(prog.done)} of {format_amount(prog.needed)} {prog.span}"
@@ -174,10 +175,13 @@ def summary_line(items: list[DayItem], day: date, today: date) -> str:
     if not items:
         return ""
     when = {"Today": " today", "Yesterday": " yesterday"}.get(relative_day(day, today), "")
-    if day > today:
-        n = len(items)
-        return f"{n} {'promise' if n == 1 else 'promises'} waiting for that day"
     resting = sum(1 for i in items if i.status is Status.SKIPPED or i.state is DayState.PAUSED)
+    if day > today:  # rest planned for that day is not waiting for it
+        n = len(items) - resting
+        rest = f" · {resting} resting" if resting else ""
+        if n == 0:
+            return "A day of rest"
+        return f"{n} {'promise' if n == 1 else 'promises'} waiting for that day{rest}"
     done_early = sum(1 for i in items if done_for_the_period(i))
     counted = len(items) - resting - done_early
     kept = sum(1 for i in items if i.state is DayState.KEPT and i.status is not None)
@@ -192,8 +196,10 @@ def summary_line(items: list[DayItem], day: date, today: date) -> str:
     return f"{kept} of {counted} kept{when}{rest}"
 
 
-def value_for_editor(item: DayItem) -> float:
-    """A sensible first amount for the inline editor: what is there, else the day's goal."""
+def value_for_editor(item: DayItem) -> float | None:
+    """The inline editor's first amount: what the day has, else the day's goal; None
+    (an empty field) for a weekly or monthly amount with nothing recorded that day, whose
+    target is the period's, never one day's."""
     if item.value is not None:
         return item.value
     target = item.commitment.rules.target
@@ -201,7 +207,4 @@ def value_for_editor(item: DayItem) -> float:
         return 0.0
     if target.per is Period.DAY:
         return target.amount
-    prog = item.progress
-    if prog is not None and prog.needed > prog.done:
-        return round(prog.needed - prog.done, 2)
-    return 1.0
+    return None

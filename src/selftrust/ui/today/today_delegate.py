@@ -8,7 +8,7 @@ colour on a softened card; a miss is a quiet open circle, never an alarm.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
     QEvent,
@@ -67,6 +67,7 @@ class TodayDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._swallow_release = False
+        self._editing: QPersistentModelIndex | None = None  # the row the amount editor is on
 
     # --- geometry -------------------------------------------------------------------
     @staticmethod
@@ -91,6 +92,23 @@ class TodayDelegate(QStyledItemDelegate):
                      card.height())
         return RowGeometry(card, bar, check, text, status)
 
+    def text_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
+        """Where a row's title and details are drawn (left of the amount editor while
+        it is open on that row, so it never hides words the row needs)."""
+        item: DayItem = index.data(ItemRole)
+        g = self.geometry(option, status_words(item))
+        return self._text_beside_editor(option, g) if self._is_editing(index) else g.text
+
+    def _text_beside_editor(self, option: QStyleOptionViewItem, g: RowGeometry) -> QRect:
+        pad = max(8, round(self.unit(option) * 0.8))
+        right = min(g.text.right(), self._editor_rect(option).left() - pad // 2)
+        return QRect(g.text.left(), g.text.top(), max(0, right - g.text.left()),
+                     g.text.height())
+
+    def _is_editing(self, index: Index) -> bool:
+        return (self._editing is not None and self._editing.isValid()
+                and self._editing.row() == index.row())
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         u = self.unit(option)
         return QSize(round(u * 24), round(u * 4.1))
@@ -104,6 +122,9 @@ class TodayDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = option.palette
         g = self.geometry(option, status_words(item))
+        editing = self._is_editing(index)
+        if editing:  # the amount editor sits over the status: the words end before it
+            g = replace(g, text=self._text_beside_editor(option, g), status=QRect())
         u = self.unit(option)
         color = QColor(item.commitment.color)
         text_color = pal.color(pal.ColorRole.Text)
@@ -129,7 +150,8 @@ class TodayDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(g.bar), g.bar.width() / 2, g.bar.width() / 2)
 
         self._paint_text(painter, option, item, g, text_color if item.checkable else muted, muted)
-        self._paint_status(painter, option, item, g, muted)
+        if not editing:
+            self._paint_status(painter, option, item, g, muted)
         self._paint_check(painter, item, g, color, muted, base, hover)
         painter.restore()
 
@@ -297,28 +319,41 @@ class TodayDelegate(QStyledItemDelegate):
 
         target = item.commitment.rules.target
         editor = ValueEditor(target.unit if target else "", item.title, parent)
+        self._editing = QPersistentModelIndex(index)
         return editor
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        self._editing = None
+        super().destroyEditor(editor, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         item: DayItem = index.data(ItemRole)
         if _is_value_editor(editor):
-            editor.setValue(value_for_editor(item))
-            editor.selectAll()
+            value = value_for_editor(item)
+            if value is None:
+                editor.set_empty()
+            else:
+                editor.setValue(value)
+                editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: object, index: Index) -> None:  # noqa: N802
         if _is_value_editor(editor):
+            if editor.is_blank():
+                return  # Enter on an empty field: nothing was said, nothing is written
             editor.interpretText()
             self.value_entered.emit(QModelIndex(index), float(editor.value()))
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                             index: Index) -> None:
+    def _editor_rect(self, option: QStyleOptionViewItem) -> QRect:
         g = self.geometry(option)
         u = self.unit(option)
         height = min(g.card.height() - u // 2, round(u * 1.9))
         width = round(u * 9)
         right = g.check.left() - u // 2
-        editor.setGeometry(QRect(right - width, g.card.center().y() - height // 2 + 1, width,
-                                 height))
+        return QRect(right - width, g.card.center().y() - height // 2 + 1, width, height)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: Index) -> None:
+        editor.setGeometry(self._editor_rect(option))
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         """Enter saves and Esc cancels; leaving the editor cancels too (nothing is

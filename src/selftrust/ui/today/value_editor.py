@@ -26,6 +26,28 @@ class ValueEditor(QDoubleSpinBox):
         name = f"Amount of {unit} for {title}" if unit else f"Amount for {title}"
         self.setAccessibleName(name)
         self.setToolTip(f"{name}. Enter saves, Esc cancels.")
+        self._blank = False  # set_empty: no amount offered until the user types one
+
+    def set_empty(self) -> None:
+        """No amount yet (a weekly or monthly target is never one day's): the field
+        starts blank and says what it wants."""
+        self.setValue(0.0)
+        self._blank = True
+        self.lineEdit().textEdited.connect(self._typed)
+        self.lineEdit().setPlaceholderText(f"{self.suffix().strip() or 'amount'} today")
+        self.lineEdit().clear()
+
+    def _typed(self, text: str) -> None:
+        self._blank = not text.strip()
+
+    def is_blank(self) -> bool:
+        """Started empty and still nothing typed: Enter should write nothing."""
+        return self._blank
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if self._blank:  # showing writes the value into the field: keep it blank
+            self.lineEdit().clear()
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
         text = self.locale().toString(value, "f", self.decimals())
@@ -36,4 +58,6 @@ class ValueEditor(QDoubleSpinBox):
 
     def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().focusInEvent(event)
+        if self._blank:
+            self.lineEdit().clear()
         self.selectAll()

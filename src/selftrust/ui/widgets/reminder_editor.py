@@ -3,7 +3,9 @@
 Off by default: a reminder is an offer, not a duty. Turned on, the weekday chips (the
 schedule's own, in the user's week order) and a line on how reminders work appear:
 they come while Self-Trust runs, only on days the promise is still open, and not at
-all on a desktop without a tray or while reminders are off in Preferences.
+all on a desktop without a tray or while reminders are off in Preferences. Without a
+tray the controls are shown off with that one reason (a reminder already set is kept
+for a desktop that has one), never offered beside a line saying they cannot work.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from selftrust.ui.widgets.schedule_editor import WeekdayToggles
 DEFAULT_TIME = QTime(8, 0)
 NO_DAYS = "Pick at least one day for the reminder, or turn it off."
 RUNS = "It comes while Self-Trust runs, on days this promise is still open."
-NO_TRAY = "This desktop has no tray, so Self-Trust cannot show reminders here."
+NO_TRAY = ("Reminders cannot appear on this desktop: it has no system tray. "
+           "A reminder set here is kept for a desktop that has one.")
 TURNED_OFF = "Reminders are turned off in Preferences for now."
 
 
@@ -59,10 +62,9 @@ class ReminderEditor(QWidget):
             chip.setToolTip(f"Remind on {WEEKDAY_TITLES[day]}")
         self.weekdays.set_mask(ALL_DAYS)
         self.message = InlineMessage()
-        notes = [RUNS]
-        if not tray_available:
-            notes.append(NO_TRAY)
-        elif not reminders_on:
+        self.can_remind = tray_available
+        notes = [RUNS] if tray_available else [NO_TRAY]
+        if tray_available and not reminders_on:
             notes.append(TURNED_OFF)
         self.hint = Hint("\n".join(notes))
         self.hint.setObjectName("reminder-hint")
@@ -115,9 +117,12 @@ class ReminderEditor(QWidget):
     # --- internals ------------------------------------------------------------------
     def _update(self) -> None:
         on = self.is_on()
-        self.time.setEnabled(on)
+        can = self.can_remind
+        self.switch.setEnabled(can)
+        self.time.setEnabled(on and can)
+        self.weekdays.setEnabled(can)
         self.weekdays.setVisible(on)
-        self.hint.setVisible(on)
+        self.hint.setVisible(on or not can)
         if on and self.weekdays.mask() == 0:
             self.message.show_message(NO_DAYS)
         else:
