@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from charts_helpers import charts_shown
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.charts_view import ChartsView
 from selftrust.ui.main_window import MainWindow
@@ -18,12 +18,7 @@ from tests.ui.conftest import ScriptedPrompter
 
 @pytest.fixture
 def view(qtbot: QtBot, ws: Workspace, window: MainWindow) -> ChartsView:
-    generate(ws, years=0.5, commitments=3, seed=5)
-    window.show_view("charts")
-    page = window.page("charts")
-    assert isinstance(page, ChartsView)
-    qtbot.waitUntil(lambda: page.canvas is not None and not page._stale, timeout=10_000)
-    return page
+    return charts_shown(qtbot, ws, window, years=0.5, commitments=3, seed=5)
 
 
 def export(window: MainWindow, prompter: ScriptedPrompter, path: Path | None) -> None:

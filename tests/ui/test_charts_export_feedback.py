@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from charts_helpers import charts_shown
 from pytestqt.qtbot import QtBot
 
-from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.charts_view import ChartsView
 from selftrust.ui.main_window import MainWindow
@@ -16,12 +16,7 @@ from tests.ui.conftest import ScriptedPrompter
 
 @pytest.fixture
 def view(qtbot: QtBot, ws: Workspace, window: MainWindow) -> ChartsView:
-    generate(ws, years=0.3, commitments=2, seed=3)
-    window.show_view("charts")
-    page = window.page("charts")
-    assert isinstance(page, ChartsView)
-    qtbot.waitUntil(lambda: page.canvas is not None and not page._stale, timeout=10_000)
-    return page
+    return charts_shown(qtbot, ws, window, years=0.3, commitments=2, seed=3)
 
 
 def test_a_saved_chart_is_named_in_the_status_bar(view: ChartsView, window: MainWindow,
