@@ -140,8 +140,8 @@ def test_installed_app_finds_its_resources(
     site = tmp_path / "site-packages"
     wheel.extractall(site)
     script = (
-        "from selftrust.resources_path import resource_path\n"
-        "from selftrust.palette import commitment_colors\n"
+        "from selftrust.base.resources import resource_path\n"
+        "from selftrust.base.palette import commitment_colors\n"
         "print(resource_path('icons', 'ui', 'kept.svg'))\n"
         "print(len(commitment_colors()))\n"
     )

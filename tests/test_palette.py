@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from selftrust.palette import (
+from selftrust.base.palette import (
     Gold,
     Palette,
     PaletteColor,

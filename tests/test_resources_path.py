@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from selftrust.resources_path import (
+from selftrust.base.resources import (
     ResourceNotFoundError,
     find_resources_dir,
     resource_candidates,

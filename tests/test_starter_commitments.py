@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from selftrust.base.palette import commitment_colors
 from selftrust.domain.commitment import MAX_TITLE_LENGTH, MAX_UNIT_LENGTH, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.schedule import parse_schedule
-from selftrust.palette import commitment_colors
 
 REPO = Path(__file__).resolve().parents[1]
 STARTERS: list[dict[str, Any]] = json.loads(

@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return exc.code
     if args.command is None:
-        from selftrust.ui.launch import run_gui
+        from selftrust.ui.shell.launch import run_gui
 
         return run_gui(args.data_dir, exit_after_startup=args.exit_after_startup)
     try:

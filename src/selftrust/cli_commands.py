@@ -522,8 +522,8 @@ def _screenshot_args(p: argparse.ArgumentParser) -> None:
 
 def _screenshot(args: argparse.Namespace) -> int:
     from selftrust.services.clock import FixedClock, SystemClock
-    from selftrust.ui.screenshot import take
-    from selftrust.ui.theme import Theme
+    from selftrust.ui.look.theme import Theme
+    from selftrust.ui.shell.screenshot import take
 
     try:
         width, height = (int(x) for x in args.size.lower().split("x"))

@@ -31,9 +31,9 @@ def main(data_dir: str, prefs_path: str, chart: str, rng: str) -> None:
 
     from selftrust.services.clock import FixedClock
     from selftrust.services.workspace import open_workspace
-    from selftrust.ui.launch import make_application, make_context
-    from selftrust.ui.main_window import MainWindow
-    from selftrust.ui.prefs import UiPrefs
+    from selftrust.ui.shell.launch import make_application, make_context
+    from selftrust.ui.shell.main_window import MainWindow
+    from selftrust.ui.shell.prefs import UiPrefs
 
     app = make_application()
     ws = open_workspace(Path(data_dir), FixedClock(datetime(2026, 11, 24, 12)))

@@ -28,8 +28,8 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import Workspace, open_workspace
 from selftrust.ui.charts.catalog import NAMES
-from selftrust.ui.launch import make_context
-from selftrust.ui.prefs import UiPrefs
+from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.prefs import UiPrefs
 
 SRC = Path(selftrust.__file__).resolve().parent.parent
 PROBE = Path(__file__).with_name("charts_probe.py")
@@ -88,7 +88,7 @@ def test_first_opening_in_a_fresh_process(benchmark, big_data: Path, tmp_path: P
 
 
 def _window(qtbot: QtBot, ws: Workspace, tmp_path: Path, chart: str, rng: str):  # type: ignore[no-untyped-def]
-    from selftrust.ui.main_window import MainWindow
+    from selftrust.ui.shell.main_window import MainWindow
 
     prefs = UiPrefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     prefs.reduced_motion = True

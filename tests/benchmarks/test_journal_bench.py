@@ -23,10 +23,10 @@ from selftrust.services import demo
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import Workspace, open_workspace
 from selftrust.store import repository as repo
-from selftrust.ui.context import UiContext
-from selftrust.ui.launch import make_context
-from selftrust.ui.prefs import UiPrefs
 from selftrust.ui.reflections.journal_view import JournalView
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.prefs import UiPrefs
 
 COUNT = 5_000
 NOW = datetime(2026, 11, 24, 12, 0)

@@ -21,9 +21,9 @@ from selftrust.services import calendar
 from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import Workspace, open_workspace
-from selftrust.ui.context import UiContext
-from selftrust.ui.launch import make_context
-from selftrust.ui.prefs import UiPrefs
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.prefs import UiPrefs
 
 NOW = datetime(2026, 11, 24, 12, 0).astimezone()
 

@@ -17,9 +17,9 @@ from today_bench_support import BENCH_NOW, benchmarks_enabled
 from selftrust.domain.history import Status
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import Workspace, open_workspace
-from selftrust.ui.launch import make_context
-from selftrust.ui.main_window import MainWindow
-from selftrust.ui.prefs import UiPrefs
+from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.main_window import MainWindow
+from selftrust.ui.shell.prefs import UiPrefs
 from selftrust.ui.today.today_view import TodayView
 
 BUDGET_MS = 16.0

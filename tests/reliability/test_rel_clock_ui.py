@@ -12,7 +12,7 @@ from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from tests.reliability.rel_time import at
 
 

@@ -18,8 +18,8 @@ from selftrust.domain.history import Status
 from selftrust.services.errors import DataProblem
 from selftrust.services.workspace import Workspace
 from selftrust.store import engine as store_engine
-from selftrust.ui import launch
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell import launch
+from selftrust.ui.shell.main_window import MainWindow
 from tests.reliability.conftest import ScriptedPrompter
 from tests.reliability.rel_faults import LockHolder, failing_writes, read_only_file
 from tests.ui.today_support import (  # noqa: F401 - the fixture is autouse

@@ -17,7 +17,7 @@ from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import Invalid
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import VIEWS, MainWindow
+from selftrust.ui.shell.main_window import VIEWS, MainWindow
 from tests.reliability.rel_figures import record
 from tests.reliability.rel_nasty import NASTY, expected_text, expected_title
 from tests.reliability.rel_plain_text import audit_figure, audit_widgets

@@ -46,9 +46,9 @@ from selftrust.services.interchange import ExportFormat, export_file, import_fil
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import open_workspace
 from selftrust.ui.dialogs import commitment_actions
-from selftrust.ui.launch import make_context
-from selftrust.ui.prefs import UiPrefs
-from selftrust.ui.undo import perform, push_checkin
+from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.prefs import UiPrefs
+from selftrust.ui.shell.undo import perform, push_checkin
 from tests.reliability import rel_scale
 from tests.reliability.rel_figures import record
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.workspace import Workspace
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
-from selftrust.ui.launch import make_context
-from selftrust.ui.prefs import UiPrefs
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.prefs import UiPrefs
 
 
 class ScriptedPrompter(messages.Prompter):
@@ -93,7 +93,7 @@ def ctx(qapp: Any, ws: Workspace, prefs: UiPrefs, prompter: ScriptedPrompter
 
 @pytest.fixture
 def window(qtbot: QtBot, ctx: UiContext):  # type: ignore[no-untyped-def]
-    from selftrust.ui.main_window import MainWindow
+    from selftrust.ui.shell.main_window import MainWindow
 
     win = MainWindow(ctx, restore_state=False)
     qtbot.addWidget(win)

@@ -15,8 +15,8 @@ from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
-from selftrust.ui.context import UiContext
 from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
+from selftrust.ui.shell.context import UiContext
 
 TODAY = date(2026, 11, 24)
 YESTERDAY = TODAY - timedelta(days=1)

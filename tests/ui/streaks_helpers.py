@@ -13,7 +13,7 @@ from selftrust.domain.schedule import parse_schedule
 from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.streaks.streaks_view import StreaksView
 
 TODAY = date(2026, 11, 24)  # a Tuesday

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.charts_view import ChartsView
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.conftest import ScriptedPrompter
 
 

@@ -24,9 +24,9 @@ SCRIPT = textwrap.dedent("""
 
     from selftrust.services.clock import FixedClock
     from selftrust.services.workspace import open_workspace
-    from selftrust.ui.launch import make_application, make_context
-    from selftrust.ui.main_window import MainWindow
-    from selftrust.ui.prefs import UiPrefs
+    from selftrust.ui.shell.launch import make_application, make_context
+    from selftrust.ui.shell.main_window import MainWindow
+    from selftrust.ui.shell.prefs import UiPrefs
 
     assert "matplotlib" not in sys.modules, "imported with the main window"
     app = make_application()

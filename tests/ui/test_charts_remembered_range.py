@@ -14,7 +14,7 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.charts_view import PREF_RANGE, ChartsView
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 
 TODAY = date(2026, 11, 24)
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.ui.charts.canvas import style_for
 from selftrust.ui.charts.style import ChartStyle, blend
-from selftrust.ui.theme import palette_for
+from selftrust.ui.look.theme import palette_for
 
 
 @pytest.mark.parametrize("dark", [False, True])

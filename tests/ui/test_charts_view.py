@@ -23,7 +23,7 @@ from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.calendar_chart import squares_in
 from selftrust.ui.charts.catalog import NAMES, chart_info
 from selftrust.ui.charts.charts_view import ChartsView
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 
 TODAY = date(2026, 11, 24)
 

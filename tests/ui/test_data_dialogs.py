@@ -21,7 +21,7 @@ from selftrust.services.interchange import export_file
 from selftrust.ui.dialogs import data_dialogs
 from selftrust.ui.dialogs.backups_dialog import BackupsDialog
 from selftrust.ui.dialogs.data_task import DataTask, Outcome
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from tests.services.interchange_helpers import fill
 
 WAIT_MS = 30_000

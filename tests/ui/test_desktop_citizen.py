@@ -17,9 +17,9 @@ from selftrust.services.autostart import Autostart
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.reminders import Kind, Nudge
-from selftrust.ui.context import UiContext
-from selftrust.ui.desktop_citizen import DesktopCitizen, autostart_for, keep_in_tray
+from selftrust.ui.desktop.desktop_citizen import DesktopCitizen, autostart_for, keep_in_tray
 from selftrust.ui.dialogs.desktop_prefs import DesktopPrefsSection
+from selftrust.ui.shell.context import UiContext
 
 TODAY = date(2026, 11, 24)
 

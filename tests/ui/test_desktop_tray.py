@@ -18,9 +18,9 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.reminders import ReminderService
-from selftrust.ui.context import UiContext
-from selftrust.ui.icons import app_icon
-from selftrust.ui.tray import Tray, badge_pixmap, badge_text, tooltip
+from selftrust.ui.desktop.tray import Tray, badge_pixmap, badge_text, tooltip
+from selftrust.ui.look.icons import app_icon
+from selftrust.ui.shell.context import UiContext
 
 TODAY = date(2026, 11, 24)
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.commitment_dialog import example_draft, new_commitment
 from selftrust.ui.dialogs.manage_dialog import open_manage
 from selftrust.ui.dialogs.pause_dialog import open_pauses
 from selftrust.ui.dialogs.preferences_dialog import open_preferences
 from selftrust.ui.dialogs.welcome_dialog import maybe_welcome
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.color_picker import ColorPicker
 
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, ColorPicker)

@@ -14,13 +14,13 @@ from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.schedule import Schedule, ScheduleKind
 from selftrust.services.commitments import CommitmentDraft
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.commitment_dialog import (
     edit_commitment,
     new_commitment,
     screenshot_target,
 )
 from selftrust.ui.dialogs.commitment_form import CommitmentForm
+from selftrust.ui.shell.context import UiContext
 
 TODAY = date(2026, 11, 24)  # the test clock's day, a Tuesday
 

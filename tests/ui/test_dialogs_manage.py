@@ -16,7 +16,6 @@ from selftrust.domain.history import Status
 from selftrust.services.clock import FixedClock
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import open_workspace
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.commitment_form import CommitmentForm
 from selftrust.ui.dialogs.manage_dialog import (
     ManageDialog,
@@ -25,6 +24,7 @@ from selftrust.ui.dialogs.manage_dialog import (
     screenshot_target,
 )
 from selftrust.ui.dialogs.pause_dialog import PauseDialog
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.commitment_list_model import CommitmentListModel
 
 TODAY = date(2026, 11, 24)

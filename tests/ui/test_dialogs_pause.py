@@ -8,8 +8,8 @@ from dialog_helpers import add, click, close_at_end
 from pytestqt.qtbot import QtBot
 
 from selftrust.domain.commitment import Pause
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.pause_dialog import PauseDialog, open_pauses
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.dates import to_qdate
 
 START, END = date(2026, 12, 20), date(2026, 12, 27)

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.clock import FixedClock
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.preferences_dialog import (
     PreferencesDialog,
     day_start_hint,
     open_preferences,
     screenshot_target,
 )
-from selftrust.ui.theme import Theme, is_dark
+from selftrust.ui.look.theme import Theme, is_dark
+from selftrust.ui.shell.context import UiContext
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def keep_app_look(qapp: QApplication) -> Iterator[None]:
     qapp.setStyle(style)
     qapp.setPalette(palette)
     qapp.setProperty("selftrust_dark", dark)
-    from selftrust.ui import icons
+    from selftrust.ui.look import icons
 
     icons.clear_cache()
 

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.preferences_dialog import PreferencesDialog
+from selftrust.ui.shell.context import UiContext
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDateTimeEdit, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from selftrust.domain.reminder import ALL_DAYS, Reminder
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.commitment_dialog import edit_commitment, new_commitment
 from selftrust.ui.dialogs.commitment_form import CommitmentForm
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets import reminder_editor
 from selftrust.ui.widgets.reminder_editor import NO_DAYS, NO_TRAY, RUNS, TURNED_OFF
 

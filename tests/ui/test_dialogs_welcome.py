@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.domain.schedule import Schedule
 from selftrust.services.starters import load_starters
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.commitment_form import CommitmentForm
 from selftrust.ui.dialogs.welcome_dialog import (
     WelcomeDialog,
@@ -19,6 +18,7 @@ from selftrust.ui.dialogs.welcome_dialog import (
     screenshot_target,
     welcome_text,
 )
+from selftrust.ui.shell.context import UiContext
 
 
 def welcome(qtbot: QtBot, ctx: UiContext) -> WelcomeDialog:

@@ -8,11 +8,11 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.context import UiContext
+from selftrust.ui.shell.context import UiContext
 
 
 def test_undo_stack_outlives_the_window(qtbot: QtBot, ctx: UiContext) -> None:
-    from selftrust.ui.main_window import MainWindow
+    from selftrust.ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx, restore_state=False)
     ctx.undo.push(QUndoCommand("Something"))

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.preferences_dialog import PreferencesDialog, open_preferences
+from selftrust.ui.shell.context import UiContext
 
 WEDNESDAY = date(2026, 11, 25)
 

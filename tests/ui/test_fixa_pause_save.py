@@ -6,8 +6,8 @@ from __future__ import annotations
 from dialog_helpers import add, click, close_at_end
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.pause_dialog import PauseDialog, open_pauses
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.dates import to_date
 
 

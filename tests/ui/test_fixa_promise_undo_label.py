@@ -3,9 +3,9 @@ promise it made ("Undo Add “Book on pillow” for tomorrow", as "Undo Edit “
 
 from __future__ import annotations
 
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
 from selftrust.ui.reflections.next_step_action import make_promise
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 
 
 def test_the_undo_label_names_the_promise(window: MainWindow, ctx: UiContext) -> None:

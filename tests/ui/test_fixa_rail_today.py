@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from today_support import TODAY, YESTERDAY, add, today_view
 
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 
 
 def test_the_rail_brings_today_back(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.domain.reminder import Reminder
 from selftrust.services.commitments import CommitmentDraft
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.commitment_dialog import edit_commitment, new_commitment
 from selftrust.ui.dialogs.preferences_dialog import PreferencesDialog
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.reminder_editor import NO_TRAY, RUNS
 
 

@@ -13,7 +13,7 @@ from selftrust.domain.days import Period
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today import row_text
 from selftrust.ui.today.value_editor import ValueEditor
 

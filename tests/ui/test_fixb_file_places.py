@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.ui.dialogs import data_dialogs
 from selftrust.ui.dialogs.data_task import Outcome
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from tests.services.interchange_helpers import fill
 from tests.ui.conftest import ScriptedPrompter
 from tests.ui.test_data_dialogs import wait
@@ -65,7 +65,7 @@ def test_choosing_a_backup_to_restore_opens_in_the_backups_folder(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, prompter: ScriptedPrompter) -> None:
     from selftrust.services.errors import DataProblem
     from selftrust.store.backups import Backup
-    from selftrust.ui import launch
+    from selftrust.ui.shell import launch
 
     folder = tmp_path / "backups"
     found = [Backup(folder / f"selftrust-2026-11-2{n}.db", datetime(2026, 11, 20 + n), 10,

@@ -16,10 +16,10 @@ from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.jar_picture import jar_picture
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace
-from selftrust.ui import theme
-from selftrust.ui.context import UiContext
 from selftrust.ui.jar.jar_view import JarView
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.look import theme
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import TODAY, quiet_undo_stack  # noqa: F401
 
 

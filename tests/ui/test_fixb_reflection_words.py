@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
 from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import (
     YESTERDAY,
     quiet_undo_stack,  # noqa: F401

@@ -14,7 +14,7 @@ from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.charts_view import ChartsView
 from selftrust.ui.charts.common import short_date, thin
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 
 ALL = ChartRange("all")
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QHoverEvent, QImage
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleOptionSlider
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.theme import Theme, apply_theme
+from selftrust.ui.look.theme import Theme, apply_theme
 
 CC = QStyle.ComplexControl
 SC = QStyle.SubControl

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QIcon, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.main_window import MainWindow
-from selftrust.ui.theme import Theme, apply_theme, palette_for
+from selftrust.ui.look.theme import Theme, apply_theme, palette_for
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.widgets.empty_state import EmptyState
 
 
@@ -59,7 +59,7 @@ def test_an_action_icon_turns_light_when_the_theme_turns_dark(
 
 
 def test_a_disabled_icon_uses_the_palettes_disabled_colour(light: QApplication) -> None:
-    from selftrust.ui.icons import icon
+    from selftrust.ui.look.icons import icon
 
     apply_theme(light, Theme.DARK)
     palette = palette_for(True)
@@ -68,7 +68,7 @@ def test_a_disabled_icon_uses_the_palettes_disabled_colour(light: QApplication) 
 
 
 def test_a_selected_icon_reads_on_the_highlight(light: QApplication) -> None:
-    from selftrust.ui.icons import icon
+    from selftrust.ui.look.icons import icon
 
     palette = palette_for(False)
     on_highlight = palette.color(palette.ColorRole.HighlightedText)
@@ -90,8 +90,8 @@ def test_the_desktop_switching_to_dark_recolours_a_system_themed_app(
         light: QApplication) -> None:
     from PySide6.QtCore import Qt
 
-    from selftrust.ui.icons import icon
-    from selftrust.ui.theme import follow_system_scheme, is_dark
+    from selftrust.ui.look.icons import icon
+    from selftrust.ui.look.theme import follow_system_scheme, is_dark
 
     chosen = {"theme": Theme.SYSTEM}
     stop = follow_system_scheme(light, lambda: chosen["theme"])

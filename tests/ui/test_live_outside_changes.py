@@ -19,8 +19,8 @@ from today_support import (
 
 from selftrust.domain.history import Status
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
-from selftrust.ui.outside_changes import POLL_MS, UPDATED
+from selftrust.ui.shell.main_window import MainWindow
+from selftrust.ui.shell.outside_changes import POLL_MS, UPDATED
 from tests.e2e.helpers import make_runner
 
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from selftrust.domain.commitment import Rules
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow, remembered_view_key
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow, remembered_view_key
 
 
 def _open(qtbot: QtBot, ctx: UiContext) -> MainWindow:

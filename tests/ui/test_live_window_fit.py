@@ -7,9 +7,9 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
-from selftrust.ui.window_fit import TITLE_ALLOWANCE, default_geometry, fit_rect
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
+from selftrust.ui.shell.window_fit import TITLE_ALLOWANCE, default_geometry, fit_rect
 
 LAPTOP = QRect(0, 0, 1366, 728)  # a 1366x768 screen less a 40 px panel
 

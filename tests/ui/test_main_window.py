@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.main_window import VIEWS, MainWindow
+from selftrust.ui.shell.main_window import VIEWS, MainWindow
 
 
 def test_every_view_opens_from_the_rail(qtbot: QtBot, window: MainWindow) -> None:

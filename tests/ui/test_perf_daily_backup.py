@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import Workspace, list_backups, open_workspace
-from selftrust.ui import launch
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell import launch
+from selftrust.ui.shell.main_window import MainWindow
 
 
 def dailies(folder: Path) -> list[str]:

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from selftrust.domain.coach import BUT_HINT
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
 from selftrust.ui.reflections.reflection_dialog import NEED_WRITING, open_reflection
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 from tests.e2e.helpers import cli_env
 from tests.ui.reflect_helpers import (
     TODAY,

@@ -11,10 +11,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
 from selftrust.ui.reflections import screen_fit
 from selftrust.ui.reflections.reflection_dialog import open_reflection
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import (
     TODAY,
     YESTERDAY,

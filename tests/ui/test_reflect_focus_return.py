@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
 from selftrust.ui.reflections.journal_view import JournalView
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today.today_view import TodayView
 from tests.ui.reflect_helpers import (
     TODAY,

@@ -10,8 +10,8 @@ from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.help_dialog import page_html
+from selftrust.ui.shell.context import UiContext
 from tests.ui.reflect_helpers import TODAY, quiet_undo_stack  # noqa: F401
 
 

@@ -13,12 +13,12 @@ from selftrust.domain.history import Status
 from selftrust.services import demo
 from selftrust.services.checkins import CheckinState
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.help_dialog import HelpDialog
 from selftrust.ui.jar import jar_shape
 from selftrust.ui.jar.jar_canvas import drawn_marbles
 from selftrust.ui.jar.jar_view import JarView
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import (
     TODAY,
     YESTERDAY,

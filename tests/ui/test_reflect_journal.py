@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.services.journal import JournalIndex
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.context import UiContext
-from selftrust.ui.main_window import MainWindow
 from selftrust.ui.reflections.journal_model import JournalModel, Role
 from selftrust.ui.reflections.journal_view import JournalView
 from selftrust.ui.reflections.support_line import DISMISS_KEY
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.conftest import ScriptedPrompter
 from tests.ui.reflect_helpers import (
     TODAY,
@@ -203,7 +203,7 @@ def test_a_step_is_promised_once_wherever_its_reflection_is_shown(
 
 def test_deleting_a_reflection_says_what_it_undoes_and_offers_undo(
         qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
-    from selftrust.ui.undo import perform
+    from selftrust.ui.shell.undo import perform
 
     cid = walk_with_a_miss(ctx.ws)
     rid = _write(ctx, 1, "Repairs the walk", cid)

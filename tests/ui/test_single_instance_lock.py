@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from selftrust.ui.single_instance import SingleInstance
+from selftrust.ui.desktop.single_instance import SingleInstance
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

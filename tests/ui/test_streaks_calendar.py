@@ -28,7 +28,7 @@ from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
 from selftrust.services.checkins import CheckinState
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 
 # The 10th of several months: the same day number, so only the mark differs.
 KEPT_DAY = date(2026, 10, 10)

@@ -12,7 +12,7 @@ from streaks_helpers import KEPT, MISSED, TODAY, add, ago, streaks
 
 from selftrust.services.clock import FixedClock
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.streaks.best_model import BestRole
 from selftrust.ui.streaks.list_model import Role
 

@@ -23,7 +23,7 @@ from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
 from selftrust.services.errors import Invalid
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today.row_text import REFLECT_OFFER, status_words
 from selftrust.ui.today.value_editor import ValueEditor
 

@@ -25,7 +25,7 @@ from selftrust.domain.history import Status
 from selftrust.services.clock import FixedClock
 from selftrust.services.settings import Settings
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today.row_text import FUTURE_LINE
 from selftrust.ui.today.today_view import TodayView
 
@@ -178,7 +178,7 @@ def test_nothing_due_is_a_rest_day(qtbot: QtBot, ws: Workspace, window: MainWind
 def test_painted_with_data_fires_once_after_the_day_is_shown(
     qtbot: QtBot, ws: Workspace, ctx
 ) -> None:
-    from selftrust.ui.main_window import MainWindow
+    from selftrust.ui.shell.main_window import MainWindow
 
     add(ws, "Walk")
     win = MainWindow(ctx, restore_state=False)

@@ -13,7 +13,7 @@ from today_support import (
 )
 
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today.row_text import REFLECT_OFFER
 
 

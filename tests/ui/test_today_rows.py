@@ -23,7 +23,7 @@ from today_support import (
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.workspace import Workspace
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today import row_text
 from selftrust.ui.today.today_model import (
     CommitmentIdRole,

@@ -13,7 +13,7 @@ from today_support import (
 
 from selftrust.services.workspace import Workspace
 from selftrust.ui.dialogs.shortcuts_dialog import ROW_GROUP, ShortcutsDialog, keys_text
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 
 
 def _open_from_help(qtbot: QtBot, window: MainWindow) -> ShortcutsDialog:

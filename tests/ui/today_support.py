@@ -18,7 +18,7 @@ from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.dashboard import DayItem
 from selftrust.services.workspace import Workspace
 from selftrust.store.records import CommitmentRow
-from selftrust.ui.main_window import MainWindow
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today.today_view import TodayView
 
 TODAY = date(2026, 11, 24)  # the fixed clock's day, a Tuesday

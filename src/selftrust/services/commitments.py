@@ -12,10 +12,10 @@ from datetime import date
 from types import EllipsisType
 from typing import TYPE_CHECKING
 
+from selftrust.base.palette import palette
 from selftrust.domain.commitment import Pause, Rules, TargetError, merge_pauses
 from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import ScheduleError
-from selftrust.palette import palette
 from selftrust.services.errors import Invalid, NotFound
 from selftrust.services.events import Change, What
 from selftrust.services.text import clean_text, clean_title

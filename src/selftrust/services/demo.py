@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from selftrust.base.palette import commitment_colors
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.schedule import Schedule, parse_schedule
-from selftrust.palette import commitment_colors
 from selftrust.services.errors import Invalid
 from selftrust.store import repository as repo
 

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from selftrust.base.resources import resource_path
 from selftrust.domain.commitment import Rules, Target, TargetError
 from selftrust.domain.days import Period
 from selftrust.domain.schedule import ScheduleError, parse_schedule
-from selftrust.resources_path import resource_path
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import Invalid
 

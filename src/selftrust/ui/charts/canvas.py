@@ -27,7 +27,7 @@ from selftrust.services.chart_data import ChartData  # noqa: E402
 from selftrust.ui.charts.hover import Hit, Hover  # noqa: E402
 from selftrust.ui.charts.render import Request, draw_chart  # noqa: E402
 from selftrust.ui.charts.style import ChartStyle  # noqa: E402
-from selftrust.ui.theme import accent, is_dark  # noqa: E402
+from selftrust.ui.look.theme import accent, is_dark  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from selftrust.services.errors import Invalid
 from selftrust.ui.charts.catalog import CHARTS, EXPORT_FORMATS, NAMES, chart_info
 from selftrust.ui.charts.filter_button import CommitmentFilter
 from selftrust.ui.charts.range_picker import RangePicker
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
+from selftrust.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
     from selftrust.ui.charts.canvas import DataCanvas

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from selftrust.palette import gold
+from selftrust.base.palette import gold
 
 # The palette roles a chart needs, as ui/theme.py sets them (Base, Text,
 # PlaceholderText, Mid, Highlight), for drawing without Qt.

@@ -38,10 +38,10 @@ from selftrust.services.backups import (
     restore_in_place,
 )
 from selftrust.services.errors import UserError
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.data_task import BackgroundCall
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
+from selftrust.ui.shell.context import UiContext
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 

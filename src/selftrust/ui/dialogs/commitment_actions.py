@@ -15,8 +15,8 @@ from selftrust.domain.commitment import Pause
 from selftrust.services.commitments import CommitmentDraft, DeletedCommitment
 from selftrust.services.errors import UserError
 from selftrust.services.records import CommitmentRow
-from selftrust.ui.context import UiContext
-from selftrust.ui.undo import perform
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import perform
 
 MENU_TITLE_LENGTH = 40
 

@@ -11,16 +11,16 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
+from selftrust.base.palette import palette
 from selftrust.domain.commitment import Pause, Rules
 from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import Schedule
-from selftrust.palette import palette
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import CommitmentForm, Save
+from selftrust.ui.shell.context import UiContext
 
 
 def make_form(

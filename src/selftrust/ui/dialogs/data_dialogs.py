@@ -21,7 +21,6 @@ from selftrust.services.interchange import (
     export_file,
     import_file,
 )
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import file_places, messages
 from selftrust.ui.dialogs.backups_dialog import BackupsDialog, open_backups
 from selftrust.ui.dialogs.data_task import (
@@ -33,6 +32,7 @@ from selftrust.ui.dialogs.data_task import (
     stop_on_cancel,
 )
 from selftrust.ui.dialogs.file_places import EXPORT, IMPORT
+from selftrust.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from selftrust.domain.reminder import parse_time
 from selftrust.services.autostart import Autostart, AutostartError
 from selftrust.services.errors import UserError
-from selftrust.ui.context import UiContext
-from selftrust.ui.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
+from selftrust.ui.desktop.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
 from selftrust.ui.dialogs.messages import prompter
+from selftrust.ui.shell.context import UiContext
 
 NO_TRAY = ("Not available: this desktop has no system tray, so reminders cannot appear "
            "and Self-Trust closes with its window. Your choices are kept for a desktop "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from selftrust.ui.prefs import UiPrefs
+from selftrust.ui.shell.prefs import UiPrefs
 
 IMPORT = "import"
 EXPORT = "export"

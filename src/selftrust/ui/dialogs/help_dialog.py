@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from selftrust import __version__
-from selftrust.resources_path import resource_path
-from selftrust.ui.context import UiContext
+from selftrust.base.resources import resource_path
+from selftrust.ui.shell.context import UiContext
 
 TITLES = {
     "how-counted": "How is this counted?",

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from selftrust.services.errors import UserError
 from selftrust.services.records import CommitmentRow
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.commitment_delegate import CommitmentDelegate
 from selftrust.ui.widgets.commitment_list_model import CommitmentListModel
 from selftrust.ui.widgets.dates import day_words

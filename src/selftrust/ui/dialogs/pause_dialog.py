@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from selftrust.services.errors import UserError
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 from selftrust.ui.widgets.pause_editor import PauseEditor
 

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from selftrust.domain.days import WEEKDAY_TITLES, day_of
 from selftrust.services.errors import UserError
-from selftrust.ui import icons
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
-from selftrust.ui.theme import Theme, apply_theme
+from selftrust.ui.look import icons
+from selftrust.ui.look.theme import Theme, apply_theme
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.chip import ToggleChip
 from selftrust.ui.widgets.labels import Hint
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.ui.context import UiContext
+from selftrust.ui.shell.context import UiContext
 
 Group = tuple[str, list[tuple[str, str]]]
 ROW_GROUP = "On a selected Today row"

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.resources_path import resource_path
+from selftrust.base.resources import resource_path
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
 from selftrust.services.starters import load_starters
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import commitment_actions as actions
-from selftrust.ui.icons import app_icon
+from selftrust.ui.look.icons import app_icon
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.commitment_delegate import CommitmentDelegate
 from selftrust.ui.widgets.commitment_list_model import COLOR_ROLE, DETAIL_ROLE
 from selftrust.ui.widgets.labels import Hint, InlineMessage, plain_tooltip

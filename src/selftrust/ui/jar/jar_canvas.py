@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from selftrust.services.jar_picture import GOLD, JarPicture
 from selftrust.ui.jar import jar_shape as shape
-from selftrust.ui.theme import is_dark
+from selftrust.ui.look.theme import is_dark
 
 MAX_MOVING = 12
 FALLBACK = "#8A8F98"

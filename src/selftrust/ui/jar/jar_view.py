@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.services.jar_picture import JarPicture, jar_picture
-from selftrust.ui.context import UiContext
-from selftrust.ui.icons import icon
 from selftrust.ui.jar import jar_shape
 from selftrust.ui.jar.jar_canvas import JarCanvas
 from selftrust.ui.jar.jar_words import WAITING, gold_words, note_words
+from selftrust.ui.look.icons import icon
+from selftrust.ui.look.theme import GOLD, accent
 from selftrust.ui.reflections.reflection_form import _plain_label
-from selftrust.ui.theme import GOLD, accent
+from selftrust.ui.shell.context import UiContext
 
 LEGEND_ROWS = 6
 

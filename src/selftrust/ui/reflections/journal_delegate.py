@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from selftrust.ui.look.theme import GOLD, soft
 from selftrust.ui.reflections.journal_model import Role
-from selftrust.ui.theme import GOLD, soft
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_LINES = 2

@@ -33,9 +33,8 @@ from selftrust.domain.history import Status
 from selftrust.services.errors import UserError
 from selftrust.services.journal import FREE, JournalEntry, JournalIndex
 from selftrust.services.next_step import promised_for_tomorrow
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.journal_delegate import JournalDelegate
 from selftrust.ui.reflections.journal_model import About, JournalModel
 from selftrust.ui.reflections.next_step_action import make_promise
@@ -44,7 +43,8 @@ from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.reflections.undo_bar import UndoBar
 from selftrust.ui.reflections.words import short_day
-from selftrust.ui.undo import perform
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import perform
 from selftrust.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:

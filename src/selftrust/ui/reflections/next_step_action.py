@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from selftrust.services.errors import UserError
 from selftrust.services.next_step import AlreadyPromised, promise_for_tomorrow, step_title
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_actions import menu_title
-from selftrust.ui.undo import perform
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import perform
 
 if TYPE_CHECKING:
     from selftrust.services.records import CommitmentRow

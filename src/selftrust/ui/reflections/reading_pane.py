@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from selftrust.domain.coach import FEELING_WORDS, PROMPTS
 from selftrust.services.journal import JournalEntry
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, show_promised
 from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.reflections.words import day_words

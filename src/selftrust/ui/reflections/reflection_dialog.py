@@ -48,7 +48,6 @@ from selftrust.domain.history import Status
 from selftrust.services.drafts import Draft, draft_key, drafts_of, edit_key
 from selftrust.services.errors import UserError
 from selftrust.services.reflections import ReflectionDraft
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.reflections.focus_return import FocusReturn
 from selftrust.ui.reflections.reflection_form import ReflectionForm, _plain_label
@@ -56,7 +55,8 @@ from selftrust.ui.reflections.saved_page import SavedPage
 from selftrust.ui.reflections.screen_fit import fitting_height, keep_on_screen
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.reflections.words import STATUS_WORDS, day_words
-from selftrust.ui.undo import perform
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import perform
 
 if TYPE_CHECKING:
     from selftrust.services.records import ReflectionRow

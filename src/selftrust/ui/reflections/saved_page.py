@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from selftrust.domain.history import Status
 from selftrust.services.next_step import promised_for_tomorrow
-from selftrust.ui.context import UiContext
 from selftrust.ui.reflections.next_step_action import (
     BUTTON_TEXT,
     made_words,
@@ -25,6 +24,7 @@ from selftrust.ui.reflections.next_step_action import (
     show_promised,
 )
 from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
     from selftrust.services.records import ReflectionRow

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from selftrust.services.support import support_offered
-from selftrust.ui.context import UiContext
+from selftrust.ui.shell.context import UiContext
 
 DISMISS_KEY = "support/dismissed_until"
 DISMISS_DAYS = 14

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.reflection_form import _plain_label
 
 

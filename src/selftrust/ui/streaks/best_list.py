@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.services.calendar import RankedStreak
+from selftrust.ui.look.theme import accent, soft
 from selftrust.ui.streaks.best_model import BestRole, BestStreaksModel
-from selftrust.ui.theme import accent, soft
 
 Index = QModelIndex | QPersistentModelIndex
 

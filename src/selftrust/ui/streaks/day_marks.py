@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 
 from selftrust.domain.occasions import DayState
-from selftrust.ui.theme import GOLD, accent, is_dark, soft
+from selftrust.ui.look.theme import GOLD, accent, is_dark, soft
 
 
 @dataclass(frozen=True, slots=True)

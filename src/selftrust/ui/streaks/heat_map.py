@@ -32,6 +32,7 @@ from selftrust.domain.commitment import Target
 from selftrust.domain.days import WEEKDAY_TITLES, month_end_of
 from selftrust.domain.occasions import DayState
 from selftrust.services.calendar import DayInfo
+from selftrust.ui.look.theme import soft
 from selftrust.ui.streaks.calendar_layout import Metrics, MonthGrid
 from selftrust.ui.streaks.day_marks import (
     Ink,
@@ -42,7 +43,6 @@ from selftrust.ui.streaks.day_marks import (
     paint_today,
 )
 from selftrust.ui.streaks.words import day_words, long_day
-from selftrust.ui.theme import soft
 
 NotesLoader = Callable[[date, date], dict[date, str]]
 ONE_DAY = timedelta(days=1)

@@ -6,9 +6,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from selftrust.ui.look.theme import accent, soft
 from selftrust.ui.streaks.list_model import Role
 from selftrust.ui.streaks.strength_ring import paint_ring
-from selftrust.ui.theme import accent, soft
 
 Index = QModelIndex | QPersistentModelIndex
 

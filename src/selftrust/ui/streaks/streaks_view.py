@@ -32,8 +32,8 @@ from selftrust.services import calendar
 from selftrust.services.calendar import RankedStreak
 from selftrust.services.errors import NotFound
 from selftrust.services.events import Change, What
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs import messages
+from selftrust.ui.shell.context import UiContext
 from selftrust.ui.streaks.best_list import BestStreaks
 from selftrust.ui.streaks.calendar_scroll import CalendarScroll
 from selftrust.ui.streaks.details_header import DetailsHeader

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from selftrust.ui.theme import GOLD, accent, soft
+from selftrust.ui.look.theme import GOLD, accent, soft
 
 
 class Banner(QFrame):

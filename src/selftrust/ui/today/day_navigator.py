@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
 from selftrust.ui.today.row_text import day_title_with_year, relative_day
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from selftrust.domain.history import Status
 from selftrust.services.dashboard import DayItem
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
 
 
 @dataclass

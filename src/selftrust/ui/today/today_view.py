@@ -32,14 +32,14 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.dashboard import DayItem
 from selftrust.services.errors import UserError
 from selftrust.services.events import Change, What
-from selftrust.ui.context import UiContext
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import push_checkin
 from selftrust.ui.today.banner import Banner
 from selftrust.ui.today.day_navigator import DayNavigator
 from selftrust.ui.today.row_actions import RowActions, make_row_actions
 from selftrust.ui.today.row_text import FUTURE_LINE, REFLECT_OFFER, amount_text, summary_line
 from selftrust.ui.today.today_delegate import TodayDelegate
 from selftrust.ui.today.today_model import TodayModel
-from selftrust.ui.undo import push_checkin
 from selftrust.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:

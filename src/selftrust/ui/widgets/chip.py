@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from selftrust.ui.theme import accent, soft
+from selftrust.ui.look.theme import accent, soft
 
 
 class ToggleChip(QPushButton):

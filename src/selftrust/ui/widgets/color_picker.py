@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QHBoxLayout, QWidget
 
-from selftrust.palette import PaletteColor, commitment_colors
+from selftrust.base.palette import PaletteColor, commitment_colors
 
 CUSTOM_NAME = "Current colour"
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from selftrust.ui.theme import accent
+from selftrust.ui.look.theme import accent
 from selftrust.ui.widgets.commitment_list_model import ARCHIVED_ROLE, COLOR_ROLE, DETAIL_ROLE
 
 Index = QModelIndex | QPersistentModelIndex

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.ui.icons import pixmap
+from selftrust.ui.look.icons import pixmap
 
 
 class EmptyState(QWidget):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from selftrust.ui.theme import is_dark
+from selftrust.ui.look.theme import is_dark
 
 MESSAGE_LIGHT = "#9A4A1F"  # a warm brick: noticeable, never alarming
 MESSAGE_DARK = "#F0A57E"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.domain.commitment import Pause, merge_pauses
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
 from selftrust.ui.widgets.dates import date_edit, set_week_start, span_words, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 

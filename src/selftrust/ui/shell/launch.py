@@ -32,12 +32,12 @@ from selftrust.services.workspace import (
     start_fresh,
     start_logging,
 )
-from selftrust.ui.bridge import Bridge
-from selftrust.ui.context import Clockwork, UiContext
 from selftrust.ui.dialogs.messages import prompter
-from selftrust.ui.icons import app_icon
-from selftrust.ui.prefs import UiPrefs
-from selftrust.ui.theme import apply_theme, follow_system_scheme
+from selftrust.ui.look.icons import app_icon
+from selftrust.ui.look.theme import apply_theme, follow_system_scheme
+from selftrust.ui.shell.bridge import Bridge
+from selftrust.ui.shell.context import Clockwork, UiContext
+from selftrust.ui.shell.prefs import UiPrefs
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def run_gui(
     apply_theme(app, prefs.theme)
     follow_system_scheme(app, lambda: prefs.theme)
 
-    from selftrust.ui.single_instance import SingleInstance
+    from selftrust.ui.desktop.single_instance import SingleInstance
 
     guard = SingleInstance(folder.root)
     if not guard.acquire():
@@ -125,7 +125,7 @@ def run_gui(
         return 1
     ctx = make_context(ws, prefs)
 
-    from selftrust.ui.main_window import MainWindow
+    from selftrust.ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx)
     guard.activated.connect(window.bring_to_front)
@@ -136,7 +136,7 @@ def run_gui(
 
     def become_citizen() -> None:
         """The tray and reminders read the whole ledger: only after Today has painted."""
-        from selftrust.ui.desktop_citizen import DesktopCitizen
+        from selftrust.ui.desktop.desktop_citizen import DesktopCitizen
 
         if not citizens:
             citizens.append(DesktopCitizen(ctx, window))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from selftrust.services.errors import DataProblem
-from selftrust.ui.context import UiContext
+from selftrust.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
 

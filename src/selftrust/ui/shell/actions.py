@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from selftrust.ui.icons import icon
+from selftrust.ui.look.icons import icon
 
 Std = QKeySequence.StandardKey
 

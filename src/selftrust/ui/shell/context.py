@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from selftrust.services.workspace import Workspace
-from selftrust.ui.bridge import Bridge
-from selftrust.ui.prefs import UiPrefs
+from selftrust.ui.shell.bridge import Bridge
+from selftrust.ui.shell.prefs import UiPrefs
 
 
 class Navigator(Protocol):

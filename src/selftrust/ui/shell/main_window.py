@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
-from selftrust.ui.actions import Actions, make_actions
-from selftrust.ui.context import UiContext
-from selftrust.ui.outside_changes import UPDATED, OutsideChanges
+from selftrust.ui.shell.actions import Actions, make_actions
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.outside_changes import UPDATED, OutsideChanges
+from selftrust.ui.shell.window_fit import keep_on_screen, place_default
 from selftrust.ui.widgets.nav_rail import NavRail
-from selftrust.ui.window_fit import keep_on_screen, place_default
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from selftrust.ui.theme import Theme
+from selftrust.ui.look.theme import Theme
 
 
 class UiPrefs:

@@ -19,10 +19,10 @@ from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.errors import UserError
 from selftrust.services.reminders import Nudge, OpenPromise, ReminderService, combine
-from selftrust.ui.context import UiContext
 from selftrust.ui.dialogs.messages import prompter
-from selftrust.ui.icons import app_icon
-from selftrust.ui.undo import push_checkin
+from selftrust.ui.look.icons import app_icon
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import push_checkin
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from selftrust.services.clock import Clock
 from selftrust.services.workspace import open_workspace
-from selftrust.ui.context import UiContext
-from selftrust.ui.theme import Theme, apply_theme
+from selftrust.ui.look.theme import Theme, apply_theme
+from selftrust.ui.shell.context import UiContext
 
 VIEWS = ("today", "streaks", "jar", "charts", "reflections")
 
@@ -61,9 +61,9 @@ def take(
     if scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(scale)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from selftrust.ui.launch import make_application, make_context
-    from selftrust.ui.main_window import MainWindow
-    from selftrust.ui.prefs import UiPrefs
+    from selftrust.ui.shell.launch import make_application, make_context
+    from selftrust.ui.shell.main_window import MainWindow
+    from selftrust.ui.shell.prefs import UiPrefs
 
     app = make_application()
     apply_theme(app, theme)

@@ -15,7 +15,8 @@ import sys
 from functools import cache
 from pathlib import Path, PurePath
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+# base/resources.py -> the selftrust package folder
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 class ResourceNotFoundError(FileNotFoundError):

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from selftrust.resources_path import resource_path
+from selftrust.base.resources import resource_path
 
 _SIZES = (16, 20, 24, 32, 48, 64)
 

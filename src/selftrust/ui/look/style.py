@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.ui import calm_scrollbar
+from selftrust.ui.look import calm_scrollbar
 
 PE = QStyle.PrimitiveElement
 PM = QStyle.PixelMetric

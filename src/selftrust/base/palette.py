@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from selftrust.resources_path import resource_path
+from selftrust.base.resources import resource_path
 
 _HEX = re.compile(r"^#[0-9a-f]{6}$")
 

@@ -95,7 +95,7 @@ def apply_theme(app: QApplication, theme: Theme, *, system_dark: bool | None = N
         dark = system_prefers_dark() if system_dark is None else system_dark
     else:
         dark = theme is Theme.DARK
-    from selftrust.ui.style import CalmStyle
+    from selftrust.ui.look.style import CalmStyle
 
     if not isinstance(app.style(), CalmStyle):
         app.setStyle(CalmStyle())

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from selftrust import APP_NAME
 from selftrust.services.autostart import Autostart, launch_command
 from selftrust.services.reminders import ReminderService
-from selftrust.ui.context import UiContext
-from selftrust.ui.prefs import UiPrefs
-from selftrust.ui.tray import Tray
+from selftrust.ui.desktop.tray import Tray
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.prefs import UiPrefs
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The app as a desktop citizen: tray, reminders' timer, one instance per data folder."""

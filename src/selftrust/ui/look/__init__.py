@@ -1,0 +1,1 @@
+"""Look and feel: palettes, the style, recoloured icons, calm scroll bars."""
