@@ -507,9 +507,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _screenshot_args(p: argparse.ArgumentParser) -> None:
-    from selftrust.ui_targets import SCREENSHOT_TARGETS
+    from selftrust.ui.shell.screenshot_targets import all_targets
 
-    p.add_argument("--view", required=True, choices=SCREENSHOT_TARGETS)
+    p.add_argument("--view", required=True, choices=all_targets())
     p.add_argument("--out", required=True, type=Path, help="the PNG file to write")
     p.add_argument("--size", default="1100x720", help="WxH in pixels (default 1100x720)")
     p.add_argument("--day", help="the day to show (Today and Streaks)")

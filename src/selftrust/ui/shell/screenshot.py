@@ -18,24 +18,10 @@ from selftrust.services.clock import Clock
 from selftrust.services.workspace import open_workspace
 from selftrust.ui.look.theme import Theme, apply_theme
 from selftrust.ui.shell.context import UiContext
-
-VIEWS = ("today", "streaks", "jar", "charts", "reflections")
+from selftrust.ui.shell.screenshot_targets import DIALOGS, VIEWS, all_targets
 
 Target = Callable[[UiContext, QWidget], QWidget]
 """Opens something on top of the main window and returns the widget to capture."""
-
-DIALOGS: dict[str, str] = {
-    # name -> "module:function" taking (ctx, window) and returning the widget to grab
-    "welcome": "selftrust.ui.dialogs.welcome_dialog:screenshot_target",
-    "commitment-dialog": "selftrust.ui.dialogs.commitment_dialog:screenshot_target",
-    "preferences": "selftrust.ui.dialogs.preferences_dialog:screenshot_target",
-    "manage": "selftrust.ui.dialogs.manage_dialog:screenshot_target",
-    "reflection-dialog": "selftrust.ui.reflections.reflection_dialog:screenshot_target",
-    "how-counted": "selftrust.ui.dialogs.help_dialog:screenshot_target",
-    "backups": "selftrust.ui.dialogs.data_dialogs:screenshot_target",
-    "pause": "selftrust.ui.dialogs.pause_dialog:screenshot_target",
-    "shortcuts": "selftrust.ui.dialogs.shortcuts_dialog:screenshot_target",
-}
 
 
 def settle(ms: int = 60) -> None:
@@ -103,10 +89,6 @@ def take(
         ctx.bridge.detach()
         ws.close()
         QApplication.processEvents()
-
-
-def all_targets() -> list[str]:
-    return [*VIEWS, *DIALOGS]
 
 
 def _scratch_settings():  # type: ignore[no-untyped-def]
