@@ -126,6 +126,12 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def reopen(self) -> None:
         """Open the data folder's database again, in place (after a restore swapped the
         file), and reload; every service and view keeps working with the new data."""
@@ -158,6 +164,12 @@ class Workspace:
 def data_folder(data_dir: Path | None) -> DataFolder:
     """The data folder: --data-dir, else SELFTRUST_DATA_DIR, else the platform's folder."""
     return DataFolder.resolve(data_dir)
+
+
+def has_data(data_dir: Path | None) -> bool:
+    """Whether the folder holds a Self-Trust database already: a command that only reads
+    must not create one (a mistyped --data-dir would otherwise become an empty record)."""
+    return data_folder(data_dir).database.exists()
 
 
 def start_logging(data_dir: Path | None, *, verbose: bool = False) -> None:
