@@ -1,4 +1,4 @@
-"""The CLI contract of DESIGN.md, run as real processes."""
+"""The CLI contract of DESIGN.md (in this process; what only a real process shows, as one)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,20 @@ from tests.e2e.helpers import Run, by_title, stats
 pytestmark = pytest.mark.e2e
 
 
-def test_version(run: Run) -> None:
-    out = run("--version").stdout
-    assert out.startswith("selftrust ")
+def test_version(run: Run, process: Run) -> None:
+    for runner in (run, process):  # `python -m selftrust` as a process, too
+        out = runner("--version").stdout
+        assert out.startswith("selftrust ")
+
+
+def test_the_executable_exits_0_2_or_1(process: Run, tmp_path: Path) -> None:
+    """Success, a usage mistake, and data that cannot be used, as a shell sees them."""
+    assert process("add", "Walk").returncode == 0
+    usage = process("frobnicate", ok=False)
+    assert usage.returncode == 2 and len(usage.stderr.strip().splitlines()) == 1
+    (tmp_path / "data" / "selftrust.db").write_bytes(b"this is not a database" * 100)
+    broken = process("list", ok=False)
+    assert broken.returncode == 1 and "Traceback" not in broken.stderr
 
 
 def test_add_check_list_and_stats(run: Run) -> None:

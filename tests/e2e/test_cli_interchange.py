@@ -1,4 +1,4 @@
-"""`selftrust export`, `import`, `backups` and `restore`, run as real processes."""
+"""`selftrust export`, `import`, `backups` and `restore`."""
 
 from __future__ import annotations
 
@@ -8,15 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import Run, make_runner, stats
+from tests.e2e.helpers import Run, copy_of, make_runner, stats
 
 pytestmark = pytest.mark.e2e
 
 LOOP = Path(__file__).resolve().parents[1] / "interchange" / "fixtures" / "loop_v231_export"
 
 
-@pytest.fixture
-def filled(run: Run) -> Run:
+@pytest.fixture(scope="module")
+def filled_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two commitments, a few days and a reflection, made once for the module through the
+    CLI itself; each test gets a copy."""
+    data = tmp_path_factory.mktemp("filled") / "data"
+    run = make_runner(data)
     run("add", "Walk 20 minutes", "--start", "2026-11-01", "--why", "=fresh air, \"really\"")
     run("add", "Read", "--measurable", "pages", "--target", "20", "--start", "2026-11-01")
     for day in ("2026-11-20", "2026-11-21", "2026-11-22"):
@@ -24,7 +28,12 @@ def filled(run: Run) -> Run:
         run("check", "Read", "--day", day, "--value", "12.5")
     run("check", "Walk 20 minutes", "--day", "2026-11-23", "--missed")
     run("reflect", "Walk 20 minutes", "--day", "2026-11-23", "--happened", "Rain, all day")
-    return run
+    return data
+
+
+@pytest.fixture
+def filled(filled_data: Path, tmp_path: Path) -> Run:
+    return copy_of(filled_data, tmp_path / "data")
 
 
 def test_export_import_export_is_identical(filled: Run, tmp_path: Path) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import Run
+from tests.e2e.helpers import Run, empty_data
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +21,8 @@ def test_add_with_a_reminder(run: Run) -> None:
     assert items["Read"]["reminder"] is None
 
 
-def test_a_bad_reminder_time_is_refused_and_nothing_is_added(run: Run) -> None:
+def test_a_bad_reminder_time_is_refused_and_nothing_is_added(run: Run, tmp_path: Path) -> None:
+    empty_data(tmp_path / "data")
     result = run("add", "Walk", "--remind", "25:00", ok=False)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "HH:MM" in result.stderr

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import Run, cli_env, stats
+from tests.e2e.helpers import Run, empty_data, stats
 
 pytestmark = pytest.mark.e2e
 
@@ -38,17 +36,14 @@ def test_a_reflection_from_a_file_repairs_the_miss(run: Run, tmp_path: Path) -> 
         "Walk 20 minutes", True, 1)
 
 
-def test_what_happened_from_standard_input(run: Run, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "selftrust", "--data-dir", str(tmp_path / "data"), "reflect",
-         "--text-file", "-"],
-        input="Scrolled until midnight.", capture_output=True, text=True, env=cli_env(),
-        timeout=120)
+def test_what_happened_from_standard_input(run: Run) -> None:
+    result = run("reflect", "--text-file", "-", input="Scrolled until midnight.")
     assert result.returncode == 0, result.stderr
     assert "Scrolled until midnight" in run("reflections").stdout
 
 
 def test_both_happened_and_a_file_is_refused(run: Run, tmp_path: Path) -> None:
+    empty_data(tmp_path / "data")
     text = tmp_path / "t.txt"
     text.write_text("x", encoding="utf-8")
     result = run("reflect", "--happened", "a", "--text-file", str(text), ok=False)

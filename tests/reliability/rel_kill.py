@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from tests.e2e.helpers import cli_env
+from tests.e2e.helpers import cli_env, make_runner
 from tests.reliability.rel_scale import CALIBRATION_RUNS
 
 
@@ -108,18 +108,16 @@ class KillFigures:
 
 
 def runner(data: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run `selftrust --data-dir DATA ...` to completion; fail loudly if it fails."""
+    """Run `selftrust --data-dir DATA ...` to completion; fail loudly if it fails.
+
+    In this process: setting up and checking are not what is killed (the attempts are
+    real processes, see ``_attempt``)."""
+    run_cli = make_runner(data)
 
     def run(*args: str, ok: bool = True, input_bytes: bytes | None = None,
             **env: str) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run(
-            [sys.executable, "-m", "selftrust", "--data-dir", str(data), *args],
-            input=input_bytes.decode() if input_bytes is not None else None,
-            capture_output=True, text=True, env=cli_env(**env), timeout=120,
-        )
-        if ok and result.returncode != 0:
-            raise AssertionError(f"selftrust {' '.join(args)} failed:\n{result.stderr}")
-        return result
+        text = input_bytes.decode() if input_bytes is not None else None
+        return run_cli(*args, ok=ok, input=text, **env)
 
     return run
 

@@ -20,7 +20,7 @@ def test_a_cli_check_in_is_noticed_and_reloaded(ws: Workspace) -> None:
     ws.ledger.load()
     assert ws.changed_elsewhere() is False
 
-    make_runner(ws.db.folder.root)("check", "Walk")  # another process, its own connection
+    make_runner(ws.db.folder.root)("check", "Walk")  # the CLI, on a connection of its own
 
     assert ws.changed_elsewhere() is True
     ws.reload()

@@ -16,6 +16,7 @@ from selftrust.services.workspace import Workspace
 from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today import row_text
 from selftrust.ui.today.value_editor import ValueEditor
+from tests.e2e.helpers import make_runner
 
 THIRTY_KM_A_WEEK = Target(30, "km", Period.WEEK)
 
@@ -30,15 +31,10 @@ def test_a_share_of_the_target_reads_with_one_decimal(ws: Workspace) -> None:
     assert row_text.progress_text(item) == "0 of 25.7 km this week"
 
 
-def test_the_cli_list_says_it_the_same_way(
-        ws: Workspace, data_dir, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from selftrust.cli import main
-
+def test_the_cli_list_says_it_the_same_way(ws: Workspace) -> None:
     run(ws)
     ws.close()
-    monkeypatch.setenv("SELFTRUST_NOW", "2026-11-24T12:00")
-    assert main(["--data-dir", str(data_dir), "list"]) == 0
-    out = capsys.readouterr().out
+    out = make_runner(ws.db.folder.root)("list").stdout  # the folder's path, not its repr
     assert "0 of 25.7 km this week" in out and "25.71" not in out
 
 

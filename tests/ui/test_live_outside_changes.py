@@ -1,6 +1,6 @@
 """A `selftrust check` in a terminal while the window is open shows up in the window.
 
-The CLI runs as a real second process on the same data folder; the window notices on
+The CLI runs on its own connection to the same data folder; the window notices on
 its two-second poll or when it is activated, reloads every view and drops undo steps
 that could now be stale, and says so calmly in the status bar."""
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,7 +13,7 @@ from selftrust.domain.coach import BUT_HINT
 from selftrust.ui.reflections.reflection_dialog import NEED_WRITING, open_reflection
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
-from tests.e2e.helpers import cli_env
+from tests.e2e.helpers import make_runner
 from tests.ui.reflect_helpers import (
     TODAY,
     YESTERDAY,
@@ -95,9 +93,7 @@ def test_a_reflection_on_a_miss_repairs_it_everywhere(qtbot: QtBot, window: Main
 
     window.close()
     ws.close()
-    out = subprocess.run([sys.executable, "-m", "selftrust", "--data-dir", str(data_dir),
-                          "stats", "--json"], capture_output=True, text=True, env=cli_env(),
-                         timeout=120, check=True).stdout
+    out = make_runner(data_dir)("stats", "--json").stdout
     report = json.loads(out)
     assert report["jar"] == {"marbles": after.marbles, "gold": after.gold}
     [walk] = report["commitments"]

@@ -1,0 +1,104 @@
+"""`selftrust add` and `selftrust pause`: promises made, and rest planned for them."""
+
+from __future__ import annotations
+
+import argparse
+
+from selftrust.cli.common import CliError, Command, number, open_data, parse_day_arg
+from selftrust.domain.commitment import Pause, Rules, Target, TargetError
+from selftrust.domain.days import Period
+from selftrust.domain.reminder import Reminder, ReminderError
+from selftrust.domain.schedule import ScheduleError, parse_schedule
+
+# --- add --------------------------------------------------------------------------------
+
+
+def _add_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("title", help="what you promise yourself, e.g. “Walk 20 minutes”")
+    p.add_argument(
+        "--schedule",
+        default="daily",
+        help="daily | mon,wed,fri | weekdays | 3/week | 2/month | 2/5days | once:DATE",
+    )
+    p.add_argument("--measurable", metavar="UNIT", help="measure an amount in UNIT (e.g. pages)")
+    p.add_argument("--target", type=number, help="the amount to reach (or not pass)")
+    p.add_argument("--per", choices=("day", "week", "month"), default="day")
+    p.add_argument("--at-most", action="store_true", help="the target is a limit")
+    p.add_argument("--why", default="", help="why this matters to you")
+    p.add_argument("--start", help="the day it starts (default today)")
+    p.add_argument("--color", help="#RRGGBB")
+    p.add_argument("--remind", metavar="HH:MM",
+                   help="a gentle reminder at this time on the days it is due, while the app runs")
+
+
+def _rules_and_reminder(args: argparse.Namespace) -> tuple[Rules, Reminder | None]:
+    if args.measurable is None and (args.target is not None or args.at_most):
+        raise CliError("--target and --at-most belong to a measurable commitment: "
+                       "add --measurable UNIT")
+    if args.measurable is not None and args.target is None:
+        raise CliError("a measurable commitment needs --target X")
+    try:
+        schedule = parse_schedule(args.schedule)
+        target = (
+            Target(args.target, args.measurable.strip(), Period(args.per), args.at_most)
+            if args.measurable is not None
+            else None
+        )
+        reminder = Reminder.parse(args.remind) if args.remind is not None else None
+        return Rules(schedule=schedule, target=target), reminder
+    except (ScheduleError, TargetError, ReminderError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _add(args: argparse.Namespace) -> int:
+    from selftrust.services.commitments import CommitmentDraft  # the database layer
+
+    rules, reminder = _rules_and_reminder(args)
+    with open_data(args) as ws:
+        if any(c.title == args.title.strip() for c in ws.commitments.all(include_archived=True)):
+            raise CliError(f"“{args.title.strip()}” already exists; choose another title")
+        start = parse_day_arg(args.start, ws.today()) if args.start else None
+        row = ws.commitments.create(
+            CommitmentDraft(args.title, rules, args.why, args.color, start, reminder)
+        )
+        when = f", reminder at {row.reminder.text}" if row.reminder else ""
+        what = (row.rules.target.describe() if row.rules.target is not None
+                else row.rules.schedule.describe().lower())
+        if row.rules.target is not None and row.rules.schedule.kind.value == "weekdays":
+            what += f", {row.rules.schedule.describe()}"
+        print(f"Added “{row.title}” — {what}{when}.")
+    return 0
+
+
+# --- pause ------------------------------------------------------------------------------
+
+
+def _pause_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("title")
+    p.add_argument("--from", dest="first", help="first day of the rest (YYYY-MM-DD)")
+    p.add_argument("--to", dest="last", help="last day of the rest (YYYY-MM-DD)")
+    p.add_argument("--clear", action="store_true", help="remove all pauses")
+
+
+def _pause(args: argparse.Namespace) -> int:
+    with open_data(args) as ws:
+        c = ws.commitments.find(args.title)
+        if args.clear:
+            ws.commitments.set_pauses(c.id, [])
+            print(f"“{c.title}” has no pauses now.")
+            return 0
+        if not args.first or not args.last:
+            raise CliError("say when the rest starts and ends: --from DATE --to DATE")
+        first = parse_day_arg(args.first, ws.today())
+        last = parse_day_arg(args.last, ws.today())
+        if last < first:
+            raise CliError("the pause must end on or after the day it starts")
+        ws.commitments.set_pauses(c.id, [*c.rules.pauses, Pause(first, last)])
+        print(f"Paused “{c.title}” from {first.isoformat()} to {last.isoformat()}: "
+              "those days count as rest.")
+    return 0
+
+
+ADD = Command("add", "add a commitment", _add_args, _add)
+PAUSE = Command("pause", "plan rest for a commitment: the days count as skipped",
+                _pause_args, _pause)

@@ -1,0 +1,79 @@
+"""Running `selftrust`: the app by default, else one sub-command, with the CLI's promises
+kept in one place.
+
+Every command exits 0 on success; bad input prints one clear line to stderr and exits
+2 (other failures exit 1), never a traceback, and never leaves a half-done change. A
+command that only reads says so when the folder holds no Self-Trust data, and creates
+nothing there; logging (a file in the data folder) starts only after that check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from selftrust.cli.common import EXIT_FAILURE, EXIT_USAGE, CliError, Command
+from selftrust.cli.parser import build_parser
+from selftrust.services.errors import DataProblem, UserError
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+    except CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.code
+    if args.command is None:
+        from selftrust.ui.shell.launch import run_gui  # Qt: only for the app itself
+
+        return run_gui(args.data_dir, exit_after_startup=args.exit_after_startup)
+    try:
+        code = run_command(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `selftrust stats | head`: the reader left; that is not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return code
+
+
+def run_command(args: argparse.Namespace) -> int:
+    # The database layer, imported once a command runs (not for --help or a usage error).
+    from selftrust.services.workspace import data_folder, has_data, start_logging
+
+    command: Command = args.command_spec
+    if command.reads_only and not has_data(args.data_dir):
+        print(f"selftrust {args.command}: No Self-Trust data in {data_folder(args.data_dir).root}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    start_logging(args.data_dir)
+    try:
+        return command.handler(args)
+    except CliError as exc:
+        print(f"selftrust {args.command}: {exc}", file=sys.stderr)
+        return exc.code
+    except DataProblem as exc:
+        print(f"selftrust: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except UserError as exc:
+        print(f"selftrust {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("selftrust: stopped; nothing half-done was saved.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, logged
+        log.exception("unexpected error in %s", args.command)
+        detail = (str(exc).strip().splitlines() or [""])[0]  # one line, as promised
+        print(
+            f"selftrust {args.command}: something went wrong ({type(exc).__name__}: "
+            f"{detail}). Your data was not changed by the failed step.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE

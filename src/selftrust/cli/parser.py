@@ -1,0 +1,42 @@
+"""The `selftrust` argument parser: the global options and every sub-command, in the
+order `selftrust --help` lists them."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from selftrust import __version__
+from selftrust.cli.backups import BACKUPS, RESTORE
+from selftrust.cli.commitments import ADD, PAUSE
+from selftrust.cli.common import Command, Parser
+from selftrust.cli.days import CHECK, LIST
+from selftrust.cli.interchange import DEMO, EXPORT, IMPORT
+from selftrust.cli.pictures import CHART, SCREENSHOT
+from selftrust.cli.reflections import REFLECT, REFLECTIONS
+from selftrust.cli.stats import STATS
+
+COMMANDS: tuple[Command, ...] = (
+    ADD, LIST, CHECK, REFLECT, REFLECTIONS, PAUSE, STATS, DEMO, EXPORT, IMPORT, BACKUPS,
+    RESTORE, CHART, SCREENSHOT,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="selftrust",
+        description="Self-Trust: build trust in yourself, one small kept promise at a time.",
+    )
+    parser.add_argument("--version", action="version", version=f"selftrust {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help="use DIR instead of the standard data folder"
+    )
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help="start the app, wait until Today has painted its data, then exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for command in COMMANDS:
+        command.add(sub)
+    return parser

@@ -1,0 +1,131 @@
+"""`selftrust reflect` and `selftrust reflections`: writing a reflection, and finding it again."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from selftrust.cli.common import CliError, Command, feeling, open_data, parse_day_arg, print_json
+from selftrust.domain.coach import BUT_HINT, contains_but
+from selftrust.domain.history import Status
+
+if TYPE_CHECKING:
+    from selftrust.services.records import ReflectionRow
+
+MAX_TEXT_BYTES = 1_000_000
+
+# --- reflect ----------------------------------------------------------------------------
+
+
+def _reflect_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("title", nargs="?", help="the commitment this is about (optional)")
+    p.add_argument("--day", help="the day it is about (default today)")
+    p.add_argument("--happened", default="", help="what happened")
+    p.add_argument("--owning", default="", help="owning it (a real apology has no “but”)")
+    p.add_argument("--friend", default="", help="what I would tell a friend")
+    p.add_argument("--learned", default="", help="what I learned")
+    p.add_argument("--next-step", default="", help="one next small step")
+    p.add_argument("--text-file", type=Path, metavar="F",
+                   help="read “what happened” from a UTF-8 file (- for standard input)")
+    p.add_argument("--before", type=feeling, help="how I feel before, 1–5")
+    p.add_argument("--after", type=feeling, help="how I feel after, 1–5")
+
+
+def _reflect(args: argparse.Namespace) -> int:
+    from selftrust.services.reflections import ReflectionDraft  # the database layer
+
+    happened = args.happened
+    if args.text_file is not None:
+        if happened:
+            raise CliError("give “what happened” either with --happened or with --text-file, "
+                           "not both")
+        happened = _read_text_file(args.text_file)
+    with open_data(args) as ws:
+        cid = ws.commitments.find(args.title).id if args.title else None
+        day = parse_day_arg(args.day, ws.today())
+        row = ws.reflections.write(
+            ReflectionDraft(
+                day=day,
+                commitment_id=cid,
+                happened=happened,
+                owning=args.owning,
+                friend=args.friend,
+                learned=args.learned,
+                next_step=args.next_step,
+                feeling_before=args.before,
+                feeling_after=args.after,
+            )
+        )
+        repaired = False
+        if row.checkin_id is not None and cid is not None:
+            saved = ws.checkins.get(cid, day)
+            repaired = saved is not None and saved.state.status is Status.MISSED
+        print("Saved your reflection." + (" The miss is repaired." if repaired else ""))
+        if contains_but(row.owning):
+            print(f"A gentle thought: {BUT_HINT}", file=sys.stderr)
+    return 0
+
+
+def _read_text_file(path: Path) -> str:
+    try:
+        data = (sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == "-"
+                else path.read_bytes())
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise CliError(f"{path} is larger than 1 MB; a reflection is a few paragraphs")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 text") from None
+
+
+# --- reflections ------------------------------------------------------------------------
+
+
+def _reflections_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--search", default="", metavar="WORDS", help="only those with every word")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _reflection_json(r: ReflectionRow, titles: dict[int, str]) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "day": r.day.isoformat(),
+        "commitment": titles.get(r.commitment_id) if r.commitment_id else None,
+        "repairs_checkin": r.checkin_id is not None,
+        "happened": r.happened,
+        "owning": r.owning,
+        "friend": r.friend,
+        "learned": r.learned,
+        "next_step": r.next_step,
+        "feeling_before": r.feeling_before,
+        "feeling_after": r.feeling_after,
+        "created_at": r.created_at.isoformat() + "Z",
+    }
+
+
+def _reflections(args: argparse.Namespace) -> int:
+    with open_data(args) as ws:
+        rows = ws.reflections.search(args.search)
+        titles = {c.id: c.title for c in ws.commitments.all(include_archived=True)}
+    if args.json:
+        print_json([_reflection_json(r, titles) for r in rows])
+        return 0
+    if not rows:
+        print("No reflections yet." if not args.search else "No reflection matches.")
+    for r in rows:
+        about = titles.get(r.commitment_id, "free reflection") if r.commitment_id else (
+            "free reflection"
+        )
+        first = r.text.splitlines()[0] if r.text else ""
+        print(f"{r.day.isoformat()}  {about}: {first[:90]}")
+    return 0
+
+
+REFLECT = Command("reflect", "write a reflection; on a missed day it repairs the miss",
+                  _reflect_args, _reflect)
+REFLECTIONS = Command("reflections", "list or search your reflections",
+                      _reflections_args, _reflections, reads_only=True)
