@@ -32,7 +32,7 @@ from selftrust.services.workspace import (
     start_fresh,
     start_logging,
 )
-from selftrust.ui.dialogs.messages import prompter
+from selftrust.ui.dialogs import messages
 from selftrust.ui.look.icons import app_icon
 from selftrust.ui.look.theme import apply_theme, follow_system_scheme
 from selftrust.ui.shell.bridge import Bridge
@@ -209,7 +209,8 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
             if problem.kind in ("locked", "folder", "full", "readonly", "io"):
                 # It passes (space freed, a lock let go): nothing to restore or set aside.
                 choices = ["Try again"]
-            answer = prompter.choose(None, "Your data could not be opened", str(problem), choices)
+            answer = messages.prompter.choose(None, "Your data could not be opened",
+                                              str(problem), choices)
             if answer is None:
                 return None
             if choices[answer] == "Try again":
@@ -217,10 +218,10 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
             if answer == 0:
                 backups = list_backups(data_dir)
                 if not backups:
-                    prompter.inform(None, "No backups yet",
-                                    "There are no backups in this data folder yet.")
+                    messages.prompter.inform(None, "No backups yet",
+                                             "There are no backups in this data folder yet.")
                     continue
-                path = prompter.open_file(  # in the backups folder, not home
+                path = messages.prompter.open_file(  # in the backups folder, not home
                     None, "Choose a backup", "Self-Trust backups (*.db);;All files (*)",
                     start=backups[0].path.parent,
                 ) if len(backups) > 1 else backups[0].path
@@ -229,11 +230,11 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
                 try:
                     restore_backup(data_dir, path)
                 except DataProblem as exc:
-                    prompter.problem(None, "That backup cannot be restored", str(exc))
+                    messages.prompter.problem(None, "That backup cannot be restored", str(exc))
                 continue
             aside = start_fresh(data_dir)
-            prompter.inform(None, "Starting fresh",
-                            f"Your old data file is kept at {aside}. Nothing was deleted.")
+            messages.prompter.inform(None, "Starting fresh",
+                                     f"Your old data file is kept at {aside}. Nothing was deleted.")
 
 
 def _install_excepthook(window: QWidget) -> None:
@@ -247,7 +248,7 @@ def _install_excepthook(window: QWidget) -> None:
         if isinstance(value, KeyboardInterrupt):
             QApplication.quit()
             return
-        prompter.problem(
+        messages.prompter.problem(
             window,
             "Something went wrong",
             "Self-Trust ran into an unexpected problem. What you saved before is safe; "
