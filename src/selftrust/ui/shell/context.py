@@ -1,5 +1,6 @@
-"""What every view gets: the services, the change signal, the shared undo stack, the
-per-machine preferences, and a way to ask the window to go somewhere."""
+"""What every view gets: the services, the change signal, the undo stack (the main
+window's, once there is one), the per-machine preferences, and a way to ask the window
+to go somewhere."""
 
 from __future__ import annotations
 

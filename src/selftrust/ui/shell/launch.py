@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     qFormatLogMessage,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selftrust import APP_ID, APP_NAME, __version__
@@ -38,6 +37,7 @@ from selftrust.ui.look.theme import apply_theme, follow_system_scheme
 from selftrust.ui.shell.bridge import Bridge
 from selftrust.ui.shell.context import Clockwork, UiContext
 from selftrust.ui.shell.prefs import UiPrefs
+from selftrust.ui.shell.undo import new_stack
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +74,11 @@ def _without_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, messa
 
 
 def make_context(ws: Workspace, prefs: UiPrefs | None = None) -> UiContext:
-    stack = QUndoStack()
-    stack.setUndoLimit(200)
+    """The context views share. Its undo stack serves until a main window is made;
+    the window then puts in a stack of its own (see MainWindow)."""
     return UiContext(
-        ws=ws, bridge=Bridge(ws), undo=stack, prefs=prefs or UiPrefs(), clockwork=Clockwork()
+        ws=ws, bridge=Bridge(ws), undo=new_stack(), prefs=prefs or UiPrefs(),
+        clockwork=Clockwork(),
     )
 
 

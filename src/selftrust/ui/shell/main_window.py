@@ -1,4 +1,4 @@
-"""The main window: a navigation rail, the views, the menus and the shared undo stack.
+"""The main window: a navigation rail, the views, the menus and the undo stack it owns.
 
 Views are created the first time they are shown, so start-up builds only Today and the
 Charts view (and matplotlib) costs nothing until someone opens it.
@@ -28,6 +28,7 @@ from selftrust.domain.days import next_day_start
 from selftrust.ui.shell.actions import Actions, make_actions
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.outside_changes import UPDATED, OutsideChanges
+from selftrust.ui.shell.undo import new_stack
 from selftrust.ui.shell.window_fit import keep_on_screen, place_default
 from selftrust.ui.widgets.nav_rail import NavRail
 
@@ -53,6 +54,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: UiContext, *, restore_state: bool = True) -> None:
         super().__init__()
+        # The window owns its undo history. Made before anything else, the stack is the
+        # first child to go when the window is deleted: its last signals (a dying stack
+        # clears itself) still find the actions and views alive, and no stack is left
+        # behind whose signals reach a window that is gone.
+        ctx.undo = new_stack(self)
         self.ctx = ctx
         ctx.navigator = self
         self.setWindowTitle(APP_NAME)
@@ -204,10 +210,8 @@ class MainWindow(QMainWindow):
         stack = self.ctx.undo
         a.undo.triggered.connect(stack.undo)
         a.redo.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(a.undo.setEnabled)  # QAction receivers: auto-disconnected
+        stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)
-        # Bound methods, not lambdas: Qt drops the connection when the window goes,
-        # so a stack that outlives it never touches deleted actions.
         stack.undoTextChanged.connect(self._undo_text)
         stack.redoTextChanged.connect(self._redo_text)
         a.undo.setEnabled(stack.canUndo())

@@ -6,10 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from selftrust.services.checkins import CheckinChange
 from selftrust.services.workspace import Workspace
+
+UNDO_LIMIT = 200
+
+
+def new_stack(parent: QObject | None = None) -> QUndoStack:
+    """An undo history. The main window makes its own, as its child: a stack that
+    outlived the window would announce its last clear to actions already deleted."""
+    stack = QUndoStack(parent)
+    stack.setUndoLimit(UNDO_LIMIT)
+    return stack
 
 
 class CheckinCommand(QUndoCommand):
