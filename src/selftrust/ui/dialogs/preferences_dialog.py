@@ -32,6 +32,7 @@ from selftrust.domain.days import WEEKDAY_TITLES, day_of
 from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
+from selftrust.ui.dialogs.opening import open_modal, shown
 from selftrust.ui.look import icons
 from selftrust.ui.look.theme import Theme, apply_theme
 from selftrust.ui.shell.context import UiContext
@@ -285,13 +286,8 @@ def _spacer(height: int) -> QSpacerItem:
 
 
 def open_preferences(ctx: UiContext, parent: QWidget | None) -> PreferencesDialog:
-    dialog = PreferencesDialog(ctx, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_modal(PreferencesDialog(ctx, parent))
 
 
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
-    dialog = PreferencesDialog(ctx, window)
-    dialog.show()
-    return dialog
+    return shown(PreferencesDialog(ctx, window))

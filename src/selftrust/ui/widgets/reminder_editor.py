@@ -11,11 +11,12 @@ for a desktop that has one), never offered beside a line saying they cannot work
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTimeEdit, QWidget
 
 from selftrust.domain.days import WEEKDAY_TITLES
 from selftrust.domain.reminder import ALL_DAYS, Reminder, ReminderError
 from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.layouts import column
 from selftrust.ui.widgets.schedule_editor import WeekdayToggles
 
 DEFAULT_TIME = QTime(8, 0)
@@ -75,13 +76,7 @@ class ReminderEditor(QWidget):
         row.addWidget(self.switch)
         row.addWidget(self.time)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(row)
-        layout.addWidget(self.weekdays)
-        layout.addWidget(self.message)
-        layout.addWidget(self.hint)
+        column(self, row, self.weekdays, self.message, self.hint)
 
         self.switch.toggled.connect(self._update)
         self.time.timeChanged.connect(self._update)
