@@ -16,6 +16,7 @@ from selftrust.services.workspace import Workspace
 from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.shell.prefs import UiPrefs
 
 
@@ -92,9 +93,7 @@ def ctx(qapp: Any, ws: Workspace, prefs: UiPrefs, prompter: ScriptedPrompter
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ctx: UiContext):  # type: ignore[no-untyped-def]
-    from selftrust.ui.shell.main_window import MainWindow
-
+def window(qtbot: QtBot, ctx: UiContext) -> MainWindow:
     win = MainWindow(ctx, restore_state=False)
     qtbot.addWidget(win)
     win.resize(1100, 720)

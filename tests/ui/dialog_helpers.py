@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -39,7 +40,7 @@ def close_at_end(qtbot: QtBot, widget: QWidget) -> None:
     the app's dialogs delete themselves on close, which qtbot.addWidget cannot follow."""
 
     class Closer(QWidget):
-        def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
             if shiboken6.isValid(widget):
                 widget.close()
             super().closeEvent(event)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -143,8 +144,8 @@ class PreferencesDialog(QDialog):
         day_form.setVerticalSpacing(4)
         day_label = section_label("A new &day starts at", self.day_start)
         week_label = section_label("&Weeks start on", self.week_start)
-        for label in (day_label, week_label):
-            label.setFont(self.font())
+        for heading in (day_label, week_label):
+            heading.setFont(self.font())
         day_form.addRow(day_label, self.day_start)
         day_form.addRow("", self.day_start_hint)
         day_form.addItem(_spacer(em // 2))
@@ -222,6 +223,8 @@ class PreferencesDialog(QDialog):
         """Grow to the height the wrapped notes need at the width the dialog really got:
         Qt sizes a new window before its notes know their width, and squeezed them."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         need = max(self.sizeHint().height(), layout.totalMinimumSize().height())
         if layout.hasHeightForWidth():
@@ -232,7 +235,7 @@ class PreferencesDialog(QDialog):
     def _now(self) -> datetime:
         return self.ctx.ws.clock.now()
 
-    def _save_settings(self, **changes: int) -> bool:
+    def _save_settings(self, **changes: Any) -> bool:
         try:
             self.ctx.ws.update_settings(replace(self.ctx.ws.settings, **changes))
         except UserError as exc:

@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -38,6 +39,10 @@ from selftrust.ui.shell.bridge import Bridge
 from selftrust.ui.shell.context import Clockwork, UiContext
 from selftrust.ui.shell.prefs import UiPrefs
 from selftrust.ui.shell.undo import new_stack
+
+if TYPE_CHECKING:  # both import this module's siblings; imported when first used
+    from selftrust.ui.desktop.desktop_citizen import DesktopCitizen
+    from selftrust.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +138,7 @@ def run_gui(
     _install_excepthook(window)
     window.show()
     status = {"code": 0}
-    citizens: list[object] = []
+    citizens: list[DesktopCitizen] = []
 
     def become_citizen() -> None:
         """The tray and reminders read the whole ledger: only after Today has painted."""
@@ -157,7 +162,7 @@ def run_gui(
         QTimer.singleShot(0, lambda: _first_run(ctx, window))
     code = app.exec()
     for citizen in citizens:
-        citizen.tray.hide()  # type: ignore[attr-defined]
+        citizen.tray.hide()
     ctx.bridge.detach()
     ws.close()
     guard.release()
@@ -167,7 +172,7 @@ def run_gui(
 BACKUP_DELAY_MS = 1500
 
 
-def back_up_after_painting(ws: Workspace, window: QWidget) -> None:
+def back_up_after_painting(ws: Workspace, window: MainWindow) -> None:
     """The day's backup, once Today has painted and the app has settled: copying ten
     years of data (and checking the copy) is no reason to keep anyone from their day.
     A backup that fails is logged; the data itself is fine."""
@@ -182,8 +187,7 @@ def back_up_after_painting(ws: Workspace, window: QWidget) -> None:
         except DataProblem as problem:
             log.warning("daily backup failed: %s", problem)
 
-    window.today_painted.connect(  # type: ignore[attr-defined]
-        lambda: QTimer.singleShot(BACKUP_DELAY_MS, back_up))
+    window.today_painted.connect(lambda: QTimer.singleShot(BACKUP_DELAY_MS, back_up))
 
 
 def _no_screen() -> bool:

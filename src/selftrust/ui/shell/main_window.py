@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
 from selftrust.ui.shell.actions import Actions, make_actions
-from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.context import DayPage, UiContext
 from selftrust.ui.shell.outside_changes import UPDATED, OutsideChanges
 from selftrust.ui.shell.undo import new_stack
 from selftrust.ui.shell.window_fit import keep_on_screen, place_default
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.show_view(self._start_view() if restore_state else "today")
 
     # --- views ------------------------------------------------------------------------
-    def _view_action(self, key: str):  # type: ignore[no-untyped-def]
+    def _view_action(self, key: str) -> QAction:
         return getattr(self.actions_, f"view_{key}")
 
     def page(self, key: str) -> QWidget:
@@ -137,8 +137,8 @@ class MainWindow(QMainWindow):
         """The rail and its shortcuts: "Today" there means the current day, whichever
         day Today showed last (show_day opens a chosen day on purpose)."""
         page = self.page(key)
-        if key == "today" and getattr(page, "day", None) not in (None, self.ctx.ws.today()):
-            page.go_today()  # type: ignore[attr-defined]  # (an open note stays on today)
+        if key == "today" and isinstance(page, DayPage) and page.day != self.ctx.ws.today():
+            page.go_today()  # (an open note stays on today)
         self.show_view(key)
 
     def _start_view(self) -> str:
@@ -160,8 +160,7 @@ class MainWindow(QMainWindow):
         return self._current
 
     def show_day(self, day: date) -> None:
-        self.show_view("today")
-        self.page("today").set_day(day)  # type: ignore[attr-defined]
+        self._today_call("set_day", day)
 
     def reflect_on(self, commitment_id: int | None, day: date | None) -> None:
         from selftrust.ui.reflections.reflection_dialog import open_reflection

@@ -61,7 +61,7 @@ class ReminderEditor(QWidget):
             chip.setObjectName(f"reminder-weekday-{day}")
             chip.setAccessibleName(f"Remind on {WEEKDAY_TITLES[day]}")
             chip.setToolTip(f"Remind on {WEEKDAY_TITLES[day]}")
-        self.weekdays.set_mask(ALL_DAYS)
+        self.weekdays.set_day_mask(ALL_DAYS)
         self.message = InlineMessage()
         self.can_remind = tray_available
         notes = [RUNS] if tray_available else [NO_TRAY]
@@ -92,7 +92,7 @@ class ReminderEditor(QWidget):
         if not self.is_on():
             return None
         at = self.time.time()
-        return Reminder.parse(f"{at.hour():02d}:{at.minute():02d}", self.weekdays.mask())
+        return Reminder.parse(f"{at.hour():02d}:{at.minute():02d}", self.weekdays.day_mask())
 
     def set_reminder(self, reminder: Reminder | None) -> None:
         for widget in (self.switch, self.time, self.weekdays):
@@ -100,14 +100,14 @@ class ReminderEditor(QWidget):
         self.switch.setChecked(reminder is not None)
         if reminder is not None:
             self.time.setTime(QTime(reminder.at.hour, reminder.at.minute))
-        self.weekdays.set_mask(reminder.days if reminder is not None else ALL_DAYS)
+        self.weekdays.set_day_mask(reminder.days if reminder is not None else ALL_DAYS)
         for widget in (self.switch, self.time, self.weekdays):
             widget.blockSignals(False)
         self._update()
 
     def state(self) -> tuple[object, ...]:
         """Everything the person set, for "did anything change?"."""
-        return (self.is_on(), self.time.time(), self.weekdays.mask())
+        return (self.is_on(), self.time.time(), self.weekdays.day_mask())
 
     # --- internals ------------------------------------------------------------------
     def _update(self) -> None:
@@ -118,7 +118,7 @@ class ReminderEditor(QWidget):
         self.weekdays.setEnabled(can)
         self.weekdays.setVisible(on)
         self.hint.setVisible(on or not can)
-        if on and self.weekdays.mask() == 0:
+        if on and self.weekdays.day_mask() == 0:
             self.message.show_message(NO_DAYS)
         else:
             self.message.clear_message()
