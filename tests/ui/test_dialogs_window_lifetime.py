@@ -6,9 +6,12 @@ Nothing here empties or silences the stack before a window goes; that is the poi
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QtMsgType
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +21,7 @@ from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.shell.undo import perform
 
 
-def warnings_in(qtlog) -> list[str]:  # type: ignore[no-untyped-def]  # pytest-qt's fixture is untyped
+def warnings_in(qtlog: Any) -> list[str]:  # pytest-qt's qtlog fixture
     return [r.message for r in qtlog.records
             if r.type != QtMsgType.QtDebugMsg and r.message != OFFSCREEN_NOISE]
 
@@ -35,11 +38,11 @@ def test_the_stack_goes_with_the_window(qtbot: QtBot, ctx: UiContext) -> None:
 
 
 def test_three_windows_in_turn_each_with_its_own_undo(qtbot: QtBot, ctx: UiContext,
-                                                      qtlog) -> None:  # type: ignore[no-untyped-def]  # qtlog
+                                                      qtlog: Any) -> None:
     """As a long test run does: windows made and closed one after another on one
     context, each closed with steps still to undo and to redo."""
     done: list[str] = []
-    stacks = []
+    stacks: list[QUndoStack] = []
     for n, ending in enumerate(("delete", "deleteLater", "delete on close")):
         window = MainWindow(ctx, restore_state=False)
         if ending == "delete on close":
@@ -49,7 +52,7 @@ def test_three_windows_in_turn_each_with_its_own_undo(qtbot: QtBot, ctx: UiConte
         assert all(stack is not other for other in stacks) and stack.parent() is window
         stacks.append(stack)
         for step in ("first", "second"):
-            perform(stack, f"Add {step} {n}", lambda s=f"{step} {n}": done.append(s),
+            perform(stack, f"Add {step} {n}", partial(done.append, f"{step} {n}"),
                     lambda _memo: done.pop())
         assert window.actions_.undo.text() == f"&Undo Add second {n}"
         window.actions_.undo.trigger()  # Ctrl+Z
