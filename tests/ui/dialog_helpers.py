@@ -21,6 +21,8 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
 from selftrust.store.records import CommitmentRow
+from selftrust.ui.dialogs.pause_dialog import PauseDialog, open_pauses
+from selftrust.ui.shell.context import UiContext
 
 D = TypeVar("D", bound=QDialog)
 
@@ -97,3 +99,11 @@ def keep(ws: Workspace, commitment_id: int, first: date, last: date) -> None:
 
 def miss(ws: Workspace, commitment_id: int, day: date) -> None:
     ws.checkins.record(commitment_id, day, CheckinState(Status.MISSED))
+
+
+def open_pause_dialog(qtbot: QtBot, ctx: UiContext, commitment_id: int) -> PauseDialog:
+    """The Pause dialog as Manage opens it, closed after the test."""
+    dialog = open_pauses(ctx, None, commitment_id)
+    assert dialog is not None
+    close_at_end(qtbot, dialog)
+    return dialog
