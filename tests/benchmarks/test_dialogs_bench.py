@@ -84,7 +84,7 @@ def test_reorder_from_manage(benchmark, long_ctx: UiContext) -> None:  # type: i
 
     def move_down() -> None:
         dialog.select(first)
-        dialog.move(1 if dialog.active_model.row_of(first) == 0 else -1)
+        dialog.move_selected(1 if dialog.active_model.row_of(first) == 0 else -1)
 
     benchmark(move_down)
     dialog.done(0)

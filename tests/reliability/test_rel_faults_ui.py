@@ -22,9 +22,8 @@ from selftrust.ui.shell import launch
 from selftrust.ui.shell.main_window import MainWindow
 from tests.reliability.conftest import ScriptedPrompter
 from tests.reliability.rel_faults import LockHolder, failing_writes, read_only_file
-from tests.ui.today_support import (  # noqa: F401 - the fixture is autouse
+from tests.ui.today_support import (
     add,
-    empty_undo_stack_before_the_window_goes,
     key,
     select,
     stored,

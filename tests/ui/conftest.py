@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.workspace import Workspace
 from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.launch import make_context
+from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.shell.prefs import UiPrefs
 
 
@@ -38,40 +40,41 @@ class ScriptedPrompter(messages.Prompter):
             raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
         return self.answers.pop(0)
 
-    def ask(self, parent, title, text, *, accept, reject="Cancel", detail="",  # type: ignore[no-untyped-def, override]
-            destructive=False):
+    def ask(self, parent: QWidget | None, title: str, text: str, *, accept: str,
+            reject: str = "Cancel", detail: str = "", destructive: bool = False) -> bool:
         return bool(self._next("ask", title, text, detail))
 
-    def inform(self, parent, title, text, detail=""):  # type: ignore[no-untyped-def, override]
+    def inform(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
         self.asked.append(("inform", title, text, detail))
 
-    def problem(self, parent, title, text, detail=""):  # type: ignore[no-untyped-def, override]
+    def problem(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
         self.asked.append(("problem", title, text, detail))
 
-    def choose(self, parent, title, text, choices):  # type: ignore[no-untyped-def, override]
-        return self._next("choose", title, text)
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str]
+               ) -> int | None:
+        answer: int | None = self._next("choose", title, text)
+        return answer
 
-    def open_file(self, parent, caption, filters, *, start=None):  # type: ignore[no-untyped-def, override]
-        return self._next("open_file", caption, filters, str(start or ""))  # detail: the folder
+    def open_file(self, parent: QWidget | None, caption: str, filters: str, *,
+                  start: Path | None = None) -> Path | None:
+        answer: Path | None = self._next("open_file", caption, filters, str(start or ""))
+        return answer  # detail: the folder
 
-    def save_file(self, parent, caption, suggested, filters, *, start=None):  # type: ignore[no-untyped-def, override]
-        return self._next("save_file", caption, suggested, str(start or ""))
+    def save_file(self, parent: QWidget | None, caption: str, suggested: str, filters: str, *,
+                  start: Path | None = None) -> Path | None:
+        answer: Path | None = self._next("save_file", caption, suggested, str(start or ""))
+        return answer
 
-    def choose_folder(self, parent, caption):  # type: ignore[no-untyped-def, override]
-        return self._next("choose_folder", caption, "")
+    def choose_folder(self, parent: QWidget | None, caption: str) -> Path | None:
+        answer: Path | None = self._next("choose_folder", caption, "")
+        return answer
 
 
 @pytest.fixture
 def prompter(monkeypatch: pytest.MonkeyPatch) -> ScriptedPrompter:
+    """Every caller looks up ``messages.prompter`` when it asks: one attribute to swap."""
     scripted = ScriptedPrompter()
     monkeypatch.setattr(messages, "prompter", scripted)
-    # Modules that imported the instance by name see the scripted one too.
-    import sys
-
-    for name, module in list(sys.modules.items()):
-        if name.startswith("selftrust.ui") and getattr(module, "prompter", None) is not None:
-            if isinstance(module.prompter, messages.Prompter):
-                monkeypatch.setattr(module, "prompter", scripted)
     return scripted
 
 
@@ -87,14 +90,10 @@ def ctx(qapp: Any, ws: Workspace, prefs: UiPrefs, prompter: ScriptedPrompter
     context = make_context(ws, prefs)
     yield context
     context.bridge.detach()
-    # A dying QUndoStack clears itself and signals; nobody should still be listening.
-    context.undo.blockSignals(True)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ctx: UiContext):  # type: ignore[no-untyped-def]
-    from selftrust.ui.shell.main_window import MainWindow
-
+def window(qtbot: QtBot, ctx: UiContext) -> MainWindow:
     win = MainWindow(ctx, restore_state=False)
     qtbot.addWidget(win)
     win.resize(1100, 720)

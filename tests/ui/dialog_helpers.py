@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +21,8 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
 from selftrust.store.records import CommitmentRow
+from selftrust.ui.dialogs.pause_dialog import PauseDialog, open_pauses
+from selftrust.ui.shell.context import UiContext
 
 D = TypeVar("D", bound=QDialog)
 
@@ -39,7 +42,7 @@ def close_at_end(qtbot: QtBot, widget: QWidget) -> None:
     the app's dialogs delete themselves on close, which qtbot.addWidget cannot follow."""
 
     class Closer(QWidget):
-        def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
             if shiboken6.isValid(widget):
                 widget.close()
             super().closeEvent(event)
@@ -96,3 +99,11 @@ def keep(ws: Workspace, commitment_id: int, first: date, last: date) -> None:
 
 def miss(ws: Workspace, commitment_id: int, day: date) -> None:
     ws.checkins.record(commitment_id, day, CheckinState(Status.MISSED))
+
+
+def open_pause_dialog(qtbot: QtBot, ctx: UiContext, commitment_id: int) -> PauseDialog:
+    """The Pause dialog as Manage opens it, closed after the test."""
+    dialog = open_pauses(ctx, None, commitment_id)
+    assert dialog is not None
+    close_at_end(qtbot, dialog)
+    return dialog

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -16,7 +14,6 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
 from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
-from selftrust.ui.shell.context import UiContext
 
 TODAY = date(2026, 11, 24)
 YESTERDAY = TODAY - timedelta(days=1)
@@ -55,12 +52,3 @@ def type_into(qtbot: QtBot, edit: QPlainTextEdit, text: str, *, replace: bool = 
         qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(edit, text)
-
-
-@pytest.fixture(autouse=True)
-def quiet_undo_stack(ctx: UiContext) -> Iterator[None]:
-    """The window's undo/redo labels are lambdas on the context's undo stack; a stack
-    outliving its window would call them after the window is gone (reported to the
-    lead). Silence the stack once the test is over."""
-    yield
-    ctx.undo.blockSignals(True)

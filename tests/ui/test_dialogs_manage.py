@@ -17,12 +17,8 @@ from selftrust.services.clock import FixedClock
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import open_workspace
 from selftrust.ui.dialogs.commitment_form import CommitmentForm
-from selftrust.ui.dialogs.manage_dialog import (
-    ManageDialog,
-    delete_question,
-    open_manage,
-    screenshot_target,
-)
+from selftrust.ui.dialogs.manage_dialog import ManageDialog, open_manage, screenshot_target
+from selftrust.ui.dialogs.manage_words import delete_question
 from selftrust.ui.dialogs.pause_dialog import PauseDialog
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.commitment_list_model import CommitmentListModel

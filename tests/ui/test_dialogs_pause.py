@@ -4,27 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from dialog_helpers import add, click, close_at_end
+from dialog_helpers import add, click, open_pause_dialog
 from pytestqt.qtbot import QtBot
 
 from selftrust.domain.commitment import Pause
-from selftrust.ui.dialogs.pause_dialog import PauseDialog, open_pauses
+from selftrust.ui.dialogs.pause_dialog import PauseDialog
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.dates import to_qdate
 
 START, END = date(2026, 12, 20), date(2026, 12, 27)
 
 
-def opened(qtbot: QtBot, ctx: UiContext, cid: int) -> PauseDialog:
-    dialog = open_pauses(ctx, None, cid)
-    assert dialog is not None
-    close_at_end(qtbot, dialog)
-    return dialog
-
-
 def test_save_keeps_a_filled_in_range_without_add(qtbot: QtBot, ctx: UiContext) -> None:
     walk = add(ctx.ws, "Walk").id
-    dialog = opened(qtbot, ctx, walk)
+    dialog = open_pause_dialog(qtbot, ctx, walk)
     dialog.editor.start.setDate(to_qdate(START))
     dialog.editor.end.setDate(to_qdate(END))
     click(qtbot, dialog.ok)
@@ -35,14 +28,14 @@ def test_save_keeps_a_filled_in_range_without_add(qtbot: QtBot, ctx: UiContext) 
 def test_save_without_touching_the_dates_adds_nothing(qtbot: QtBot, ctx: UiContext) -> None:
     walk = add(ctx.ws, "Walk").id
     ctx.ws.commitments.set_pauses(walk, [Pause(START, END)])
-    dialog = opened(qtbot, ctx, walk)
+    dialog = open_pause_dialog(qtbot, ctx, walk)
     click(qtbot, dialog.ok)
     assert ctx.ws.commitments.get(walk).rules.pauses == (Pause(START, END),)
 
 
 def test_add_then_save_keeps_one_pause(qtbot: QtBot, ctx: UiContext) -> None:
     walk = add(ctx.ws, "Walk").id
-    dialog = opened(qtbot, ctx, walk)
+    dialog = open_pause_dialog(qtbot, ctx, walk)
     dialog.editor.start.setDate(to_qdate(START))
     dialog.editor.end.setDate(to_qdate(END))
     click(qtbot, dialog.editor.add_button)
@@ -55,7 +48,7 @@ def test_add_then_save_keeps_one_pause(qtbot: QtBot, ctx: UiContext) -> None:
 def test_save_with_an_end_before_the_start_says_why_and_stays(qtbot: QtBot,
                                                               ctx: UiContext) -> None:
     walk = add(ctx.ws, "Walk").id
-    dialog = opened(qtbot, ctx, walk)
+    dialog = open_pause_dialog(qtbot, ctx, walk)
     dialog.editor.start.setDate(to_qdate(END))
     dialog.editor.end.setDate(to_qdate(START))
     click(qtbot, dialog.ok)
@@ -94,7 +87,7 @@ def test_the_pause_dialog_can_be_pictured_without_saving(qtbot: QtBot, window,
 
 def test_chosen_dates_are_named_before_save(qtbot: QtBot, ctx: UiContext) -> None:
     walk = add(ctx.ws, "Walk").id
-    dialog = opened(qtbot, ctx, walk)
+    dialog = open_pause_dialog(qtbot, ctx, walk)
     hint = dialog.editor.pending_hint
     assert not hint.isVisible() and dialog.nothing_yet.isVisible()  # says: no pauses yet
     dialog.editor.start.setDate(to_qdate(START))

@@ -166,7 +166,7 @@ def test_the_days_follow_the_week_start(qtbot: QtBot, ctx: UiContext) -> None:
     chips = form.reminder.weekdays.ordered()
     assert [c.text() for c in chips] == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     assert chips[0].accessibleName() == "Remind on Sunday"
-    assert form.reminder.weekdays.mask() == ALL_DAYS
+    assert form.reminder.weekdays.day_mask() == ALL_DAYS
     form.done(0)
 
 

@@ -3,24 +3,16 @@ like success while suggested dates sit in the fields."""
 
 from __future__ import annotations
 
-from dialog_helpers import add, click, close_at_end
+from dialog_helpers import add, click, open_pause_dialog
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.dialogs.pause_dialog import PauseDialog, open_pauses
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.dates import to_date
 
 
-def opened(qtbot: QtBot, ctx: UiContext, cid: int) -> PauseDialog:
-    dialog = open_pauses(ctx, None, cid)
-    assert dialog is not None
-    close_at_end(qtbot, dialog)
-    return dialog
-
-
 def test_save_waits_until_there_is_something_to_save(qtbot: QtBot, ctx: UiContext) -> None:
     walk = add(ctx.ws, "Walk").id
-    dialog = opened(qtbot, ctx, walk)
+    dialog = open_pause_dialog(qtbot, ctx, walk)
     assert not dialog.ok.isEnabled()
     assert dialog.nothing_yet.isVisible()
     assert "Add pause" in dialog.nothing_yet.text()
@@ -30,7 +22,7 @@ def test_save_waits_until_there_is_something_to_save(qtbot: QtBot, ctx: UiContex
 
 def test_adding_the_suggested_dates_makes_save_keep_them(qtbot: QtBot, ctx: UiContext) -> None:
     walk = add(ctx.ws, "Walk").id
-    dialog = opened(qtbot, ctx, walk)
+    dialog = open_pause_dialog(qtbot, ctx, walk)
     shown = (to_date(dialog.editor.start.date()), to_date(dialog.editor.end.date()))
     click(qtbot, dialog.editor.add_button)
     assert dialog.ok.isEnabled() and not dialog.nothing_yet.isVisible()

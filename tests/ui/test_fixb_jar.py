@@ -20,7 +20,7 @@ from selftrust.ui.jar.jar_view import JarView
 from selftrust.ui.look import theme
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
-from tests.ui.reflect_helpers import TODAY, quiet_undo_stack  # noqa: F401
+from tests.ui.reflect_helpers import TODAY
 
 
 def _three_with_a_repair(ws: Workspace) -> None:

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
-from tests.ui.reflect_helpers import quiet_undo_stack, walk_with_a_miss  # noqa: F401
+from tests.ui.reflect_helpers import walk_with_a_miss
 from tests.ui.test_reflect_journal import _journal, _titles, _write
 
 

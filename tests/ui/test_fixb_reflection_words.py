@@ -11,7 +11,6 @@ from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import (
     YESTERDAY,
-    quiet_undo_stack,  # noqa: F401
     the_dialog,
     walk_with_a_miss,
 )

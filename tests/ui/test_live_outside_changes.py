@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from today_support import (
     add,
     click_circle,
-    empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     shown,
     today_view,
 )

@@ -19,7 +19,6 @@ from tests.ui.reflect_helpers import (
     YESTERDAY,
     open_dialogs,
     part,
-    quiet_undo_stack,  # noqa: F401
     the_dialog,
     type_into,
 )

@@ -18,7 +18,6 @@ from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import (
     TODAY,
     YESTERDAY,
-    quiet_undo_stack,  # noqa: F401
     walk_with_a_miss,
 )
 

@@ -16,7 +16,6 @@ from tests.ui.reflect_helpers import (
     TODAY,
     YESTERDAY,
     part,
-    quiet_undo_stack,  # noqa: F401
     the_dialog,
     type_into,
     walk_with_a_miss,

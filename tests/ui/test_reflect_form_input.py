@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from selftrust.ui.reflections.reflection_dialog import ReflectionDialog, open_reflection
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
-from tests.ui.reflect_helpers import part, quiet_undo_stack  # noqa: F401
+from tests.ui.reflect_helpers import part
 
 
 def _card_of(dialog: ReflectionDialog, key: str) -> QFrame:

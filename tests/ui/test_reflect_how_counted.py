@@ -12,7 +12,7 @@ from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.ui.dialogs.help_dialog import page_html
 from selftrust.ui.shell.context import UiContext
-from tests.ui.reflect_helpers import TODAY, quiet_undo_stack  # noqa: F401
+from tests.ui.reflect_helpers import TODAY
 
 
 def _text(ctx: UiContext) -> str:

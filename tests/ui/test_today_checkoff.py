@@ -10,7 +10,6 @@ from today_support import (
     TODAY,
     add,
     click_circle,
-    empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     key,
     pages,
     select,

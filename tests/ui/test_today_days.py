@@ -13,7 +13,6 @@ from today_support import (
     YESTERDAY,
     add,
     click_circle,
-    empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     key,
     select,
     shown,

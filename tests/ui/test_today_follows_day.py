@@ -12,7 +12,6 @@ from today_support import (
     TODAY,
     YESTERDAY,
     add,
-    empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     key,
     select,
     stored,

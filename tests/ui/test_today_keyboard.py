@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from today_support import (
     add,
-    empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     key,
     select,
     today_view,

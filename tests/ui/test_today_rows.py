@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from today_support import (
     TODAY,
     add,
-    empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     pages,
     row_of,
     select,

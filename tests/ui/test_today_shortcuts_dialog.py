@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from today_support import (
     add,
-    empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     today_view,
 )
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
@@ -84,13 +82,3 @@ def stored(ws: Workspace, c: CommitmentRow, day: date = TODAY) -> CheckinState |
     found: StoredCheckin | None = ws.checkins.get(c.id, day)
     return None if found is None else found.state
 
-
-@pytest.fixture(autouse=True)
-def empty_undo_stack_before_the_window_goes(request: pytest.FixtureRequest) -> Iterator[None]:
-    """The undo stack outlives the window; emptied while the window's actions still
-    exist, its destruction later has no signals to send to them. (Asking for the
-    window here, at set-up, makes this run its tear-down before the window's.)"""
-    window = request.getfixturevalue("window") if "window" in request.fixturenames else None
-    yield
-    if window is not None:
-        window.ctx.undo.clear()

@@ -19,7 +19,7 @@ from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.errors import UserError
 from selftrust.services.reminders import Nudge, OpenPromise, ReminderService, combine
-from selftrust.ui.dialogs.messages import prompter
+from selftrust.ui.dialogs import messages
 from selftrust.ui.look.icons import app_icon
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.undo import push_checkin
@@ -179,7 +179,7 @@ class Tray(QObject):
             change = ws.checkins.record(promise.commitment_id, ws.today(),
                                         CheckinState(Status.KEPT))
         except UserError as exc:
-            prompter.problem(None, "That was not saved", str(exc))
+            messages.prompter.problem(None, "That was not saved", str(exc))
             return
         push_checkin(self.ctx.undo, ws, change, f"Kept “{promise.title}”")
         self.refresh()

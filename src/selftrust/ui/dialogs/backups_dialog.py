@@ -106,7 +106,7 @@ class BackupsDialog(QDialog):
         self.resize(em * 50, em * 50)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(em * 1.6, em * 1.4, em * 1.6, em)
+        layout.setContentsMargins(int(em * 1.6), int(em * 1.4), int(em * 1.6), em)
         layout.setSpacing(round(em * 0.6))
         layout.addWidget(_heading("Backups", self, 1.3))
         layout.addWidget(_plain(
@@ -215,8 +215,9 @@ class BackupsDialog(QDialog):
             self.list.resizeColumnToContents(column)
             self.list.setColumnWidth(column, self.list.columnWidth(column) + self._em * 2)
         self.stack.setCurrentWidget(self.list if self._backups else self.empty)
-        if self._backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        newest = self.list.topLevelItem(0)
+        if newest is not None:
+            self.list.setCurrentItem(newest)
         self._selection_changed()
         self._show_auto_export()
 

@@ -36,6 +36,7 @@ from selftrust.services.commitments import MAX_WHY_LENGTH, CommitmentDraft
 from selftrust.services.errors import Invalid, UserError
 from selftrust.services.text import clean_text, clean_title
 from selftrust.ui.dialogs import messages
+from selftrust.ui.look.screens import nullable
 from selftrust.ui.widgets.color_picker import ColorPicker
 from selftrust.ui.widgets.dates import date_edit, set_week_start, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
@@ -178,22 +179,22 @@ class CommitmentForm(QDialog):
 
         section(section_label("&Pauses", self.pauses.start), self.pauses)
         layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, em * 3 // 2)
         outer.setSpacing(6)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         for widget in (self.form_message, self.buttons):
             row = QHBoxLayout()
             row.setContentsMargins(em * 2, 0, em * 2, 0)
             row.addWidget(widget)
             outer.addLayout(row)
         # Only vertical scrolling: the dialog is always as wide as the fields need.
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(max(em * 46, self.body.minimumSizeHint().width() + bar + 4))
         self._sized = False
 
@@ -345,16 +346,17 @@ class CommitmentForm(QDialog):
         layout = self.body.layout()
         if layout is None:
             return
-        width = self.scroll.viewport().width() or self.width()
+        width = self.scroll_area.viewport().width() or self.width()
         needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
                   else layout.totalSizeHint().height())
         if needed > 0 and needed != self.body.minimumHeight():
             self.body.setMinimumHeight(needed)
         if not self._sized and self.isVisible():
             self._sized = True
-            chrome = self.height() - self.scroll.height()
-            screen = self.screen().availableGeometry() if self.screen() else None
-            limit = int(screen.height() * 0.92) if screen is not None else needed + chrome
+            chrome = self.height() - self.scroll_area.height()
+            screen = nullable(self.screen())
+            limit = (int(screen.availableGeometry().height() * 0.92) if screen is not None
+                     else needed + chrome)
             self.resize(self.width(), min(needed + chrome + 2, limit))
 
     # --- internals --------------------------------------------------------------------
@@ -368,7 +370,7 @@ class CommitmentForm(QDialog):
             self.target.unit.text(),
             self.target.per.currentIndex(),
             self.schedule.kind(),
-            self.schedule.weekdays.mask(),
+            self.schedule.weekdays.day_mask(),
             self.schedule.week_times.value(),
             self.schedule.month_times.value(),
             self.schedule.window_times.value(),

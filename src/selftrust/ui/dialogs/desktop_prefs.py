@@ -27,7 +27,7 @@ from selftrust.domain.reminder import parse_time
 from selftrust.services.autostart import Autostart, AutostartError
 from selftrust.services.errors import UserError
 from selftrust.ui.desktop.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
-from selftrust.ui.dialogs.messages import prompter
+from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
 
 NO_TRAY = ("Not available: this desktop has no system tray, so reminders cannot appear "
@@ -177,7 +177,7 @@ class DesktopPrefsSection(QWidget):
                 summary_time=f"{t.hour():02d}:{t.minute():02d}",
             ))
         except UserError as exc:
-            prompter.problem(self, "That was not saved", str(exc))
+            messages.prompter.problem(self, "That was not saved", str(exc))
 
     def _save_keep(self, on: bool) -> None:
         set_keep_in_tray(self.ctx.prefs, on)
@@ -187,7 +187,7 @@ class DesktopPrefsSection(QWidget):
         try:
             self.autostart.set_enabled(on)
         except AutostartError as exc:
-            prompter.problem(self, "Starting with the system", str(exc))
+            messages.prompter.problem(self, "Starting with the system", str(exc))
             self.login.blockSignals(True)
             self.login.setChecked(self.autostart.is_enabled())
             self.login.blockSignals(False)

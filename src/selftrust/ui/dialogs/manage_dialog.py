@@ -5,13 +5,13 @@ Restore and Delete. Every change is one undoable step; Undo works right here too
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QListView,
@@ -26,65 +26,17 @@ from selftrust.services.records import CommitmentRow
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
+from selftrust.ui.dialogs.manage_words import delete_question, detail_of
+from selftrust.ui.dialogs.opening import open_modal, shown
 from selftrust.ui.look.icons import icon
 from selftrust.ui.shell.context import UiContext
-from selftrust.ui.widgets.commitment_delegate import CommitmentDelegate
+from selftrust.ui.widgets.action_button import action_button, dialog_action
 from selftrust.ui.widgets.commitment_list_model import CommitmentListModel
-from selftrust.ui.widgets.dates import day_words
+from selftrust.ui.widgets.commitment_list_view import commitment_list_view
 from selftrust.ui.widgets.empty_state import EmptyState
 from selftrust.ui.widgets.labels import Hint, plain_tooltip
-from selftrust.ui.widgets.rule_words import pause_words, rules_words
 
 Std = QKeySequence.StandardKey
-
-
-def detail_of(row: CommitmentRow, today: date) -> str:
-    """One quiet line under the title: when it is due, and any pause or archive."""
-    if row.archived and row.archived_on is not None:
-        return f"Archived on {day_words(row.archived_on)} · its history is kept"
-    pause = pause_words(row.rules, today)
-    words = rules_words(row.rules)
-    return f"{words} · {pause}" if pause else words
-
-
-def delete_question(ctx: UiContext, row: CommitmentRow) -> tuple[str, str]:
-    """What a delete loses and keeps, in the words of the confirmation."""
-    checkins = len(ctx.ws.ledger.entries(row.id))
-    reflections = len(ctx.ws.commitments.reflections_of(row.id))
-    if checkins == 0:
-        text = f"Delete “{row.title}”? It has no check-ins yet."
-    elif checkins == 1:
-        text = f"Delete “{row.title}” and its 1 check-in?"
-    else:
-        text = f"Delete “{row.title}” and its {checkins:,} check-ins?"
-    kept = ""
-    if reflections == 1:
-        kept = "Its reflection stays in your journal as a free reflection. "
-    elif reflections:
-        kept = (f"Its {reflections:,} reflections stay in your journal as free "
-                "reflections. ")
-    detail = (f"{kept}Undo (Ctrl+Z) brings it all back. If you only want to stop "
-              "tracking it, Archive keeps its history instead.")
-    return text, detail
-
-
-def _list_view(model: CommitmentListModel, name: str, *, reorderable: bool) -> QListView:
-    view = QListView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setItemDelegate(CommitmentDelegate(view, grip=reorderable))
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setUniformItemSizes(True)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    if reorderable:
-        view.setDragEnabled(True)
-        view.setAcceptDrops(True)
-        view.setDropIndicatorShown(True)
-        view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        view.setDragDropOverwriteMode(False)
-    return view
 
 
 class ManageDialog(QDialog):
@@ -100,9 +52,11 @@ class ManageDialog(QDialog):
             reorderable=True, detail=lambda r: detail_of(r, self.ctx.ws.today()))
         self.archived_model = CommitmentListModel(
             reorderable=False, detail=lambda r: detail_of(r, today))
-        self.active_view = _list_view(self.active_model, "active-list", reorderable=True)
+        self.active_view = commitment_list_view(self.active_model, "active-list",
+                                                reorderable=True)
         self.active_view.setAccessibleName("Commitments")
-        self.archived_view = _list_view(self.archived_model, "archived-list", reorderable=False)
+        self.archived_view = commitment_list_view(self.archived_model, "archived-list",
+                                                  reorderable=False)
         self.archived_view.setAccessibleName("Archived commitments")
         self.active_label = section_label("&Commitments", self.active_view)
         self.archived_label = section_label("Archi&ved", self.archived_view)
@@ -127,23 +81,24 @@ class ManageDialog(QDialog):
         self.empty.text.setMinimumHeight(self.empty.text.heightForWidth(wrap))
 
         # --- actions (buttons, shortcuts and tooltips in one place) ---------------------
-        self.act_new = self._action("&New…", "Make a new commitment", Std.New, "add", self.new)
-        self.act_edit = self._action("&Edit…", "Change the selected commitment",
-                                     ["F2", "Ctrl+E"], "edit", self.edit)
-        self.act_pause = self._action("&Pause…", "Plan rest days for the selected commitment",
-                                      "Ctrl+P", "pause", self.pause)
-        self.act_archive = self._action("&Archive", "Put it away; its history is kept",
-                                        "Ctrl+Shift+A", "archive", self.archive_or_restore)
-        self.act_delete = self._action("&Delete…", "Delete the selected commitment",
-                                       Std.Delete, "delete", self.delete)
-        self.act_up = self._action("Move &up", "Move it up the list", ["Alt+Up",
-                                   "Ctrl+Shift+Up"], None, lambda: self.move(-1))
-        self.act_down = self._action("Move do&wn", "Move it down the list", ["Alt+Down",
-                                     "Ctrl+Shift+Down"], None, lambda: self.move(1))
-        self.act_undo = self._action("Undo", "Undo the last change", Std.Undo, "undo",
-                                     ctx.undo.undo)
-        self.act_redo = self._action("Redo", "Redo what was undone", ["Ctrl+Shift+Z",
-                                     "Ctrl+Y"], "redo", ctx.undo.redo)
+        act = partial(dialog_action, self)
+        self.act_new = act("&New…", "Make a new commitment", Std.New, "add", self.new)
+        self.act_edit = act("&Edit…", "Change the selected commitment", ["F2", "Ctrl+E"],
+                            "edit", self.edit)
+        self.act_pause = act("&Pause…", "Plan rest days for the selected commitment",
+                             "Ctrl+P", "pause", self.pause)
+        self.act_archive = act("&Archive", "Put it away; its history is kept",
+                               "Ctrl+Shift+A", "archive", self.archive_or_restore)
+        self.act_delete = act("&Delete…", "Delete the selected commitment", Std.Delete,
+                              "delete", self.delete)
+        self.act_up = act("Move &up", "Move it up the list", ["Alt+Up", "Ctrl+Shift+Up"],
+                          None, lambda: self.move_selected(-1))
+        self.act_down = act("Move do&wn", "Move it down the list",
+                            ["Alt+Down", "Ctrl+Shift+Down"], None,
+                            lambda: self.move_selected(1))
+        self.act_undo = act("Undo", "Undo the last change", Std.Undo, "undo", ctx.undo.undo)
+        self.act_redo = act("Redo", "Redo what was undone", ["Ctrl+Shift+Z", "Ctrl+Y"],
+                            "redo", ctx.undo.redo)
 
         side = QVBoxLayout()
         side.setSpacing(6)
@@ -155,7 +110,7 @@ class ManageDialog(QDialog):
             if key is None or action is None:
                 side.addSpacing(12)
                 continue
-            button = self._button(action)
+            button = action_button(action)
             button.setObjectName(f"manage-{key}")
             self.buttons[key] = button
             side.addWidget(button)
@@ -219,42 +174,6 @@ class ManageDialog(QDialog):
             self.select(self.active_model.row_at(0).id)
         self.active_view.setFocus()
         self._sync_undo()
-
-    # --- building blocks --------------------------------------------------------------
-    def _action(self, text: str, tip: str, keys: object, icon_name: str | None,
-                slot: object) -> QAction:
-        action = QAction(text, self)
-        if isinstance(keys, QKeySequence.StandardKey):
-            action.setShortcuts(keys)
-        elif isinstance(keys, list):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        elif isinstance(keys, str):
-            action.setShortcut(QKeySequence(keys))
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        action.setStatusTip(tip)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        self.addAction(action)
-        return action
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.icon(), action.text())
-        button.setToolTip(action.toolTip())
-        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        button.setAutoDefault(False)
-        button.clicked.connect(action.trigger)
-
-        def follow() -> None:
-            button.setEnabled(action.isEnabled())
-            button.setText(action.text())
-            button.setIcon(action.icon())
-            button.setToolTip(action.toolTip())
-            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-
-        action.changed.connect(follow)
-        return button
 
     # --- contents ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -419,7 +338,7 @@ class ManageDialog(QDialog):
                      f"“{row.title}” was deleted. Undo brings it back.") and neighbour:
             self.select(neighbour)
 
-    def move(self, steps: int) -> None:
+    def move_selected(self, steps: int) -> None:
         row = self.selected()
         if row is None or row.archived:
             return
@@ -439,9 +358,9 @@ class ManageDialog(QDialog):
     def _persist_order(self, ids: list[int]) -> None:
         self._run(lambda: actions.reorder(self.ctx, ids), "New order saved.")
 
-    def _run(self, step: object, done: str) -> bool:
+    def _run(self, step: Callable[[], object], done: str) -> bool:
         try:
-            step()  # type: ignore[operator]
+            step()
         except UserError as exc:
             messages.prompter.problem(self, "That did not work", str(exc))
             self.refresh()
@@ -451,13 +370,8 @@ class ManageDialog(QDialog):
 
 
 def open_manage(ctx: UiContext, parent: QWidget | None) -> ManageDialog:
-    dialog = ManageDialog(ctx, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_modal(ManageDialog(ctx, parent))
 
 
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
-    dialog = ManageDialog(ctx, window)
-    dialog.show()
-    return dialog
+    return shown(ManageDialog(ctx, window))

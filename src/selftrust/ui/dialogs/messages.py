@@ -3,6 +3,10 @@
 One place means user text is always shown as plain text, buttons always carry clear
 words ("Delete", not "Yes"), and tests can answer for the user by replacing
 ``prompter`` with a scripted one instead of leaving a modal dialog waiting.
+
+Callers always write ``messages.prompter.ask(...)``, never ``from ... import prompter``:
+the instance is looked up at the moment of asking, so replacing this one attribute
+reaches every caller (tests/ui/test_dialogs_prompter.py checks it).
 """
 
 from __future__ import annotations
@@ -11,6 +15,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def _box(
+    parent: QWidget | None, title: str, text: str, kind: QMessageBox.Icon
+) -> QMessageBox:
+    """A message box that shows ``text`` as plain text (user text is never markup)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setIcon(kind)
+    return box
 
 
 class Prompter:
@@ -25,13 +41,10 @@ class Prompter:
         detail: str = "",
         destructive: bool = False,
     ) -> bool:
-        box = QMessageBox(parent)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
+        box = _box(parent, title, text,
+                   QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
         if detail:
             box.setInformativeText(detail)
-        box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
         yes = box.addButton(
             accept,
             QMessageBox.ButtonRole.DestructiveRole
@@ -45,40 +58,29 @@ class Prompter:
         return box.clickedButton() is yes
 
     def inform(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-        box = QMessageBox(parent)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
+        box = _box(parent, title, text, QMessageBox.Icon.Information)
         if detail:
             box.setInformativeText(detail)
-        box.setIcon(QMessageBox.Icon.Information)
         box.exec()
 
     def problem(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-        box = QMessageBox(parent)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
+        """The detail (a traceback, a file's errors) goes behind "Show details"."""
+        box = _box(parent, title, text, QMessageBox.Icon.Warning)
         if detail:
             box.setDetailedText(detail)
-        box.setIcon(QMessageBox.Icon.Warning)
         box.exec()
 
     def choose(
         self, parent: QWidget | None, title: str, text: str, choices: list[str]
     ) -> int | None:
         """Several clear answers; returns the index chosen or None for Cancel/Escape."""
-        box = QMessageBox(parent)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        box.setIcon(QMessageBox.Icon.Question)
+        box = _box(parent, title, text, QMessageBox.Icon.Question)
         buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
         cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(cancel)
         box.exec()
         clicked = box.clickedButton()
-        return buttons.index(clicked) if clicked in buttons else None  # type: ignore[arg-type]
+        return next((i for i, button in enumerate(buttons) if button is clicked), None)
 
     def open_file(self, parent: QWidget | None, caption: str, filters: str, *,
                   start: Path | None = None) -> Path | None:

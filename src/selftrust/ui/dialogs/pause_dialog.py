@@ -3,12 +3,12 @@ undoable step. The same editor sits in the commitment form."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
+from selftrust.ui.dialogs.opening import open_modal
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 from selftrust.ui.widgets.pause_editor import PauseEditor
@@ -96,9 +96,7 @@ def open_pauses(ctx: UiContext, parent: QWidget | None, commitment_id: int
     except UserError as exc:
         messages.prompter.problem(parent, "Cannot pause this commitment", str(exc))
         return None
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_modal(dialog)
 
 
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -32,6 +33,7 @@ from selftrust.domain.days import WEEKDAY_TITLES, day_of
 from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
+from selftrust.ui.dialogs.opening import open_modal, shown
 from selftrust.ui.look import icons
 from selftrust.ui.look.theme import Theme, apply_theme
 from selftrust.ui.shell.context import UiContext
@@ -142,8 +144,8 @@ class PreferencesDialog(QDialog):
         day_form.setVerticalSpacing(4)
         day_label = section_label("A new &day starts at", self.day_start)
         week_label = section_label("&Weeks start on", self.week_start)
-        for label in (day_label, week_label):
-            label.setFont(self.font())
+        for heading in (day_label, week_label):
+            heading.setFont(self.font())
         day_form.addRow(day_label, self.day_start)
         day_form.addRow("", self.day_start_hint)
         day_form.addItem(_spacer(em // 2))
@@ -221,6 +223,8 @@ class PreferencesDialog(QDialog):
         """Grow to the height the wrapped notes need at the width the dialog really got:
         Qt sizes a new window before its notes know their width, and squeezed them."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         need = max(self.sizeHint().height(), layout.totalMinimumSize().height())
         if layout.hasHeightForWidth():
@@ -231,7 +235,7 @@ class PreferencesDialog(QDialog):
     def _now(self) -> datetime:
         return self.ctx.ws.clock.now()
 
-    def _save_settings(self, **changes: int) -> bool:
+    def _save_settings(self, **changes: Any) -> bool:
         try:
             self.ctx.ws.update_settings(replace(self.ctx.ws.settings, **changes))
         except UserError as exc:
@@ -285,13 +289,8 @@ def _spacer(height: int) -> QSpacerItem:
 
 
 def open_preferences(ctx: UiContext, parent: QWidget | None) -> PreferencesDialog:
-    dialog = PreferencesDialog(ctx, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_modal(PreferencesDialog(ctx, parent))
 
 
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
-    dialog = PreferencesDialog(ctx, window)
-    dialog.show()
-    return dialog
+    return shown(PreferencesDialog(ctx, window))

@@ -35,12 +35,17 @@ SPECIAL_KEYS = Qt.Key.Key_Help.value
 few keyboards have: the standard shortcuts include them, the list leaves them out."""
 
 
+def first_key(keys: QKeySequence) -> int:
+    """The key (without modifiers) a sequence starts with."""
+    return int(keys[0].key().value)  # type: ignore[index]  # the stubs lack QKeySequence[i]
+
+
 def keys_text(action: QAction) -> str:
     """"Alt+Left or Ctrl+PgUp": an action's keys, as the platform writes keys."""
     native = QKeySequence.SequenceFormat.NativeText
     return " or ".join(
         k.toString(native) for k in action.shortcuts()
-        if not k.isEmpty() and k[0].key().value < SPECIAL_KEYS
+        if not k.isEmpty() and first_key(k) < SPECIAL_KEYS
     )
 
 
@@ -116,8 +121,9 @@ class ShortcutsDialog(QDialog):
                 QTreeWidgetItem(group, [what, keys])
         self.tree.expandAll()
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        row = first.child(0) if first is not None else None
+        if row is not None:
+            self.tree.setCurrentItem(row)
         lines = sum(1 + len(rows) for _, rows in groups)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -139,9 +145,9 @@ class ShortcutsDialog(QDialog):
         out: list[tuple[str, str, str]] = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
-            for r in range(group.childCount()):
-                child = group.child(r)
-                out.append((group.text(0), child.text(0), child.text(1)))
+            children = [group.child(r) for r in range(group.childCount())] if group else []
+            out.extend((group.text(0), child.text(0), child.text(1))
+                       for child in children if group is not None and child is not None)
         return out
 
 

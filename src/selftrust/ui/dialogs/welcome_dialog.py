@@ -29,6 +29,7 @@ from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
 from selftrust.services.starters import load_starters
 from selftrust.ui.dialogs import commitment_actions as actions
+from selftrust.ui.dialogs.opening import open_modal
 from selftrust.ui.look.icons import app_icon
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.commitment_delegate import CommitmentDelegate
@@ -265,10 +266,7 @@ def maybe_welcome(ctx: UiContext, parent: QWidget | None) -> WelcomeDialog | Non
     if ctx.ws.commitments.all(include_archived=True):
         mark_welcomed(ctx)  # data from the command line or an import: no need to welcome
         return None
-    dialog = WelcomeDialog(ctx, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_modal(WelcomeDialog(ctx, parent))
 
 
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:

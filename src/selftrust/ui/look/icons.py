@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from selftrust.base.resources import resource_path
+from selftrust.ui.look.screens import nullable, primary_screen
 
 _SIZES = (16, 20, 24, 32, 48, 64)
 
@@ -94,7 +95,8 @@ class PaletteIcon(QIconEngine):
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:
-        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        device = nullable(painter.device())
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
         side = max(1, min(rect.width(), rect.height()))
         target = QRect(0, 0, side, side)
         target.moveCenter(rect.center())
@@ -125,7 +127,7 @@ def icon(name: str, color: QColor | str | None = None) -> QIcon:
     if color is None:
         return QIcon(PaletteIcon(name))
     text = color.name() if isinstance(color, QColor) else color
-    screen = QGuiApplication.primaryScreen()
+    screen = primary_screen()
     ratio = screen.devicePixelRatio() if screen is not None else 1.0
     return _icon(name, text, ratio)
 
@@ -136,7 +138,7 @@ def pixmap(name: str, size: int, color: QColor | str | None = None) -> QPixmap:
     if color is None:
         color = ink()
     text = color.name() if isinstance(color, QColor) else color
-    screen = QGuiApplication.primaryScreen()
+    screen = primary_screen()
     ratio = screen.devicePixelRatio() if screen is not None else 1.0
     return _pixmap(name, text, size, ratio)
 

@@ -8,6 +8,8 @@ highlight colours instead, in both themes. Scroll bars: see ``calm_scrollbar.py`
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -34,7 +36,7 @@ class CalmStyle(QProxyStyle):
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
 
-    def polish(self, target):  # type: ignore[no-untyped-def, override]
+    def polish(self, target: Any) -> Any:  # a widget, an application or a palette
         if isinstance(target, QScrollBar):
             target.setAttribute(Qt.WidgetAttribute.WA_Hover)  # the handle answers hover
         return super().polish(target)
@@ -62,7 +64,7 @@ class CalmStyle(QProxyStyle):
     ) -> QRect:
         if control == CC.CC_ScrollBar and isinstance(option, QStyleOptionSlider):
             return calm_scrollbar.geometry(option, sub)
-        return super().subControlRect(control, option, sub, widget)
+        return super().subControlRect(control, option, sub, widget)  # type: ignore[arg-type]  # Qt takes no widget; the stubs ask for one
 
     def drawComplexControl(  # noqa: N802 - Qt's name
         self, control: CC, option: QStyleOptionComplex, painter: QPainter,

@@ -114,7 +114,11 @@ def follow_system_scheme(app: QApplication, chosen: Callable[[], Theme]) -> Call
 
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(changed)
-    return lambda: hints.colorSchemeChanged.disconnect(changed)  # returned: to stop following
+
+    def stop_following() -> None:
+        hints.colorSchemeChanged.disconnect(changed)
+
+    return stop_following
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

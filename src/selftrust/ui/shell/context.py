@@ -1,11 +1,12 @@
-"""What every view gets: the services, the change signal, the shared undo stack, the
-per-machine preferences, and a way to ask the window to go somewhere."""
+"""What every view gets: the services, the change signal, the undo stack (the main
+window's, once there is one), the per-machine preferences, and a way to ask the window
+to go somewhere."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,6 +28,18 @@ class Navigator(Protocol):
     def new_commitment(self) -> None: ...
 
     def edit_commitment(self, commitment_id: int) -> None: ...
+
+
+@runtime_checkable
+class DayPage(Protocol):
+    """A view that shows one day (Today): the window moves it between days."""
+
+    @property
+    def day(self) -> date: ...
+
+    def set_day(self, day: date) -> None: ...
+
+    def go_today(self) -> None: ...
 
 
 class Clockwork(QObject):

@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -17,7 +18,6 @@ from PySide6.QtCore import (
     qFormatLogMessage,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selftrust import APP_ID, APP_NAME, __version__
@@ -32,12 +32,17 @@ from selftrust.services.workspace import (
     start_fresh,
     start_logging,
 )
-from selftrust.ui.dialogs.messages import prompter
+from selftrust.ui.dialogs import messages
 from selftrust.ui.look.icons import app_icon
 from selftrust.ui.look.theme import apply_theme, follow_system_scheme
 from selftrust.ui.shell.bridge import Bridge
 from selftrust.ui.shell.context import Clockwork, UiContext
 from selftrust.ui.shell.prefs import UiPrefs
+from selftrust.ui.shell.undo import new_stack
+
+if TYPE_CHECKING:  # both import this module's siblings; imported when first used
+    from selftrust.ui.desktop.desktop_citizen import DesktopCitizen
+    from selftrust.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +79,11 @@ def _without_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, messa
 
 
 def make_context(ws: Workspace, prefs: UiPrefs | None = None) -> UiContext:
-    stack = QUndoStack()
-    stack.setUndoLimit(200)
+    """The context views share. Its undo stack serves until a main window is made;
+    the window then puts in a stack of its own (see MainWindow)."""
     return UiContext(
-        ws=ws, bridge=Bridge(ws), undo=stack, prefs=prefs or UiPrefs(), clockwork=Clockwork()
+        ws=ws, bridge=Bridge(ws), undo=new_stack(), prefs=prefs or UiPrefs(),
+        clockwork=Clockwork(),
     )
 
 
@@ -132,7 +138,7 @@ def run_gui(
     _install_excepthook(window)
     window.show()
     status = {"code": 0}
-    citizens: list[object] = []
+    citizens: list[DesktopCitizen] = []
 
     def become_citizen() -> None:
         """The tray and reminders read the whole ledger: only after Today has painted."""
@@ -156,7 +162,7 @@ def run_gui(
         QTimer.singleShot(0, lambda: _first_run(ctx, window))
     code = app.exec()
     for citizen in citizens:
-        citizen.tray.hide()  # type: ignore[attr-defined]
+        citizen.tray.hide()
     ctx.bridge.detach()
     ws.close()
     guard.release()
@@ -166,7 +172,7 @@ def run_gui(
 BACKUP_DELAY_MS = 1500
 
 
-def back_up_after_painting(ws: Workspace, window: QWidget) -> None:
+def back_up_after_painting(ws: Workspace, window: MainWindow) -> None:
     """The day's backup, once Today has painted and the app has settled: copying ten
     years of data (and checking the copy) is no reason to keep anyone from their day.
     A backup that fails is logged; the data itself is fine."""
@@ -181,8 +187,7 @@ def back_up_after_painting(ws: Workspace, window: QWidget) -> None:
         except DataProblem as problem:
             log.warning("daily backup failed: %s", problem)
 
-    window.today_painted.connect(  # type: ignore[attr-defined]
-        lambda: QTimer.singleShot(BACKUP_DELAY_MS, back_up))
+    window.today_painted.connect(lambda: QTimer.singleShot(BACKUP_DELAY_MS, back_up))
 
 
 def _no_screen() -> bool:
@@ -209,7 +214,8 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
             if problem.kind in ("locked", "folder", "full", "readonly", "io"):
                 # It passes (space freed, a lock let go): nothing to restore or set aside.
                 choices = ["Try again"]
-            answer = prompter.choose(None, "Your data could not be opened", str(problem), choices)
+            answer = messages.prompter.choose(None, "Your data could not be opened",
+                                              str(problem), choices)
             if answer is None:
                 return None
             if choices[answer] == "Try again":
@@ -217,10 +223,10 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
             if answer == 0:
                 backups = list_backups(data_dir)
                 if not backups:
-                    prompter.inform(None, "No backups yet",
-                                    "There are no backups in this data folder yet.")
+                    messages.prompter.inform(None, "No backups yet",
+                                             "There are no backups in this data folder yet.")
                     continue
-                path = prompter.open_file(  # in the backups folder, not home
+                path = messages.prompter.open_file(  # in the backups folder, not home
                     None, "Choose a backup", "Self-Trust backups (*.db);;All files (*)",
                     start=backups[0].path.parent,
                 ) if len(backups) > 1 else backups[0].path
@@ -229,11 +235,11 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
                 try:
                     restore_backup(data_dir, path)
                 except DataProblem as exc:
-                    prompter.problem(None, "That backup cannot be restored", str(exc))
+                    messages.prompter.problem(None, "That backup cannot be restored", str(exc))
                 continue
             aside = start_fresh(data_dir)
-            prompter.inform(None, "Starting fresh",
-                            f"Your old data file is kept at {aside}. Nothing was deleted.")
+            messages.prompter.inform(None, "Starting fresh",
+                                     f"Your old data file is kept at {aside}. Nothing was deleted.")
 
 
 def _install_excepthook(window: QWidget) -> None:
@@ -247,7 +253,7 @@ def _install_excepthook(window: QWidget) -> None:
         if isinstance(value, KeyboardInterrupt):
             QApplication.quit()
             return
-        prompter.problem(
+        messages.prompter.problem(
             window,
             "Something went wrong",
             "Self-Trust ran into an unexpected problem. What you saved before is safe; "

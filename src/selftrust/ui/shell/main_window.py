@@ -1,4 +1,4 @@
-"""The main window: a navigation rail, the views, the menus and the shared undo stack.
+"""The main window: a navigation rail, the views, the menus and the undo stack it owns.
 
 Views are created the first time they are shown, so start-up builds only Today and the
 Charts view (and matplotlib) costs nothing until someone opens it.
@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
 from selftrust.ui.shell.actions import Actions, make_actions
-from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.context import DayPage, UiContext
 from selftrust.ui.shell.outside_changes import UPDATED, OutsideChanges
+from selftrust.ui.shell.undo import new_stack
 from selftrust.ui.shell.window_fit import keep_on_screen, place_default
 from selftrust.ui.widgets.nav_rail import NavRail
 
@@ -53,6 +54,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: UiContext, *, restore_state: bool = True) -> None:
         super().__init__()
+        # The window owns its undo history. Made before anything else, the stack is the
+        # first child to go when the window is deleted: its last signals (a dying stack
+        # clears itself) still find the actions and views alive, and no stack is left
+        # behind whose signals reach a window that is gone.
+        ctx.undo = new_stack(self)
         self.ctx = ctx
         ctx.navigator = self
         self.setWindowTitle(APP_NAME)
@@ -91,7 +97,7 @@ class MainWindow(QMainWindow):
         self.show_view(self._start_view() if restore_state else "today")
 
     # --- views ------------------------------------------------------------------------
-    def _view_action(self, key: str):  # type: ignore[no-untyped-def]
+    def _view_action(self, key: str) -> QAction:
         return getattr(self.actions_, f"view_{key}")
 
     def page(self, key: str) -> QWidget:
@@ -131,8 +137,8 @@ class MainWindow(QMainWindow):
         """The rail and its shortcuts: "Today" there means the current day, whichever
         day Today showed last (show_day opens a chosen day on purpose)."""
         page = self.page(key)
-        if key == "today" and getattr(page, "day", None) not in (None, self.ctx.ws.today()):
-            page.go_today()  # type: ignore[attr-defined]  # (an open note stays on today)
+        if key == "today" and isinstance(page, DayPage) and page.day != self.ctx.ws.today():
+            page.go_today()  # (an open note stays on today)
         self.show_view(key)
 
     def _start_view(self) -> str:
@@ -154,8 +160,7 @@ class MainWindow(QMainWindow):
         return self._current
 
     def show_day(self, day: date) -> None:
-        self.show_view("today")
-        self.page("today").set_day(day)  # type: ignore[attr-defined]
+        self._today_call("set_day", day)
 
     def reflect_on(self, commitment_id: int | None, day: date | None) -> None:
         from selftrust.ui.reflections.reflection_dialog import open_reflection
@@ -204,10 +209,8 @@ class MainWindow(QMainWindow):
         stack = self.ctx.undo
         a.undo.triggered.connect(stack.undo)
         a.redo.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(a.undo.setEnabled)  # QAction receivers: auto-disconnected
+        stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)
-        # Bound methods, not lambdas: Qt drops the connection when the window goes,
-        # so a stack that outlives it never touches deleted actions.
         stack.undoTextChanged.connect(self._undo_text)
         stack.redoTextChanged.connect(self._redo_text)
         a.undo.setEnabled(stack.canUndo())

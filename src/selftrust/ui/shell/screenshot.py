@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selftrust.services.clock import Clock
@@ -91,11 +91,9 @@ def take(
         QApplication.processEvents()
 
 
-def _scratch_settings():  # type: ignore[no-untyped-def]
+def _scratch_settings() -> QSettings:
     """Screenshots must not read or change the user's window preferences."""
     import tempfile
-
-    from PySide6.QtCore import QSettings
 
     path = Path(tempfile.mkdtemp(prefix="selftrust-shot-")) / "prefs.ini"
     return QSettings(str(path), QSettings.Format.IniFormat)

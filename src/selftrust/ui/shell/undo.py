@@ -4,12 +4,25 @@ same in every view (Ctrl+Z after a check-off in Today, a delete in Streaks …).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from selftrust.services.checkins import CheckinChange
 from selftrust.services.workspace import Workspace
+
+UNDO_LIMIT = 200
+
+M = TypeVar("M")  # what doing returns, and undoing takes back
+
+
+def new_stack(parent: QObject | None = None) -> QUndoStack:
+    """An undo history. The main window makes its own, as its child: a stack that
+    outlived the window would announce its last clear to actions already deleted."""
+    stack = QUndoStack(parent)
+    stack.setUndoLimit(UNDO_LIMIT)
+    return stack
 
 
 class CheckinCommand(QUndoCommand):
@@ -39,7 +52,7 @@ class FunctionCommand(QUndoCommand):
     """
 
     def __init__(
-        self, text: str, memo: Any, do: Callable[[], Any], undo: Callable[[Any], None]
+        self, text: str, memo: Any, do: Callable[[], Any], undo: Callable[[Any], object]
     ) -> None:
         super().__init__(text)
         self._memo = memo
@@ -58,8 +71,8 @@ class FunctionCommand(QUndoCommand):
 
 
 def perform(
-    stack: QUndoStack, text: str, do: Callable[[], Any], undo: Callable[[Any], None]
-) -> Any:
+    stack: QUndoStack, text: str, do: Callable[[], M], undo: Callable[[M], object]
+) -> M:
     """Do it now (errors propagate, nothing pushed), then make it undoable."""
     memo = do()
     stack.push(FunctionCommand(text, memo, do, undo))

@@ -12,6 +12,8 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from selftrust.ui.look.screens import nullable, primary_screen
+
 DEFAULT_SIZE = QSize(1100, 720)
 TITLE_ALLOWANCE = 40  # px a window manager's title bar and frame may add (the client area
 # is what Qt restores; 40 covers common title bars at 100 % and most at 125 %)
@@ -53,12 +55,12 @@ def screen_for(rect: QRect) -> QScreen | None:
         shared = screen.availableGeometry().intersected(rect)
         if shared.width() * shared.height() > area:
             best, area = screen, shared.width() * shared.height()
-    return best or QGuiApplication.primaryScreen()
+    return best or primary_screen()
 
 
 def place_default(window: QWidget) -> None:
     """Size and centre a window that has no remembered place on the screen it opens on."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = nullable(window.screen()) or primary_screen()
     if screen is None:
         window.resize(DEFAULT_SIZE)
         return

@@ -7,7 +7,7 @@ radio buttons, so fourteen colours do not cost fourteen presses of Tab.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QHBoxLayout, QWidget
 
 from selftrust.base.palette import PaletteColor, commitment_colors
@@ -116,7 +116,8 @@ class ColorPicker(QWidget):
 
     # --- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        index = self.swatches.index(self.group.checkedButton())  # type: ignore[arg-type]
+        checked = self.group.checkedButton()
+        index = next((i for i, s in enumerate(self.swatches) if s is checked), 0)
         step = {
             Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1,
         }.get(Qt.Key(event.key()))
@@ -132,11 +133,11 @@ class ColorPicker(QWidget):
         self.swatches[index].setChecked(True)
         event.accept()
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusInEvent(event)
         self._mark_focus(True)
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
         self._mark_focus(False)
 

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from selftrust.ui.look.screens import nullable
 from selftrust.ui.look.theme import accent
 from selftrust.ui.widgets.commitment_list_model import ARCHIVED_ROLE, COLOR_ROLE, DETAIL_ROLE
 
@@ -49,24 +50,24 @@ class CommitmentDelegate(QStyledItemDelegate):
         self.grip = grip
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        fm = QFontMetrics(option.font)
         return QSize(fm.horizontalAdvance("m") * 20, round(fm.lineSpacing() * 2 + fm.height()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = nullable(opt.widget)  # a delegate may paint for no widget
         style = widget.style() if widget is not None else None
-        opt.text = ""  # type: ignore[attr-defined]
-        opt.icon = type(opt.icon)()  # type: ignore[attr-defined]
+        opt.text = ""
+        opt.icon = type(opt.icon)()
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter,
                                 widget)
-        rect = QRectF(opt.rect)  # type: ignore[attr-defined]
-        pal: QPalette = opt.palette  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect = QRectF(opt.rect)
+        pal: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         archived = bool(index.data(ARCHIVED_ROLE))
-        fm = QFontMetrics(opt.font)  # type: ignore[attr-defined]
+        fm = QFontMetrics(opt.font)
         unit = fm.height()
         text_color = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
@@ -103,7 +104,7 @@ class CommitmentDelegate(QStyledItemDelegate):
         x += radius * 2 + unit * 0.7
 
         text_rect = QRectF(x, rect.top(), rect.right() - x - unit * 0.6, rect.height())
-        title_font = QFont(opt.font)  # type: ignore[attr-defined]
+        title_font = QFont(opt.font)
         title_font.setWeight(QFont.Weight.DemiBold if not archived else QFont.Weight.Normal)
         title_metrics = QFontMetrics(title_font)
         title = title_metrics.elidedText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
@@ -116,7 +117,7 @@ class CommitmentDelegate(QStyledItemDelegate):
         painter.setPen(quiet if archived else text_color)
         painter.drawText(QRectF(text_rect.left(), top, text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(opt.font)
         painter.setPen(quiet)
         painter.drawText(QRectF(text_rect.left(), top + line, text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
@@ -161,13 +162,13 @@ class CommitmentDelegate(QStyledItemDelegate):
         toggle = False
         if event.type() == QEvent.Type.MouseButtonRelease:
             assert isinstance(event, QMouseEvent)
-            fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
-            box = self.check_rect(QRectF(option.rect), fm.height())  # type: ignore[attr-defined]
+            fm = QFontMetrics(option.font)
+            box = self.check_rect(QRectF(option.rect), fm.height())
             hit = box.adjusted(-6, -6, 6, 6).contains(event.position())
             toggle = hit and event.button() == Qt.MouseButton.LeftButton
         elif event.type() == QEvent.Type.MouseButtonDblClick:
-            fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
-            box = self.check_rect(QRectF(option.rect), fm.height())  # type: ignore[attr-defined]
+            fm = QFontMetrics(option.font)
+            box = self.check_rect(QRectF(option.rect), fm.height())
             assert isinstance(event, QMouseEvent)
             return box.adjusted(-6, -6, 6, 6).contains(event.position())  # swallow it
         elif event.type() == QEvent.Type.KeyPress:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +26,7 @@ from selftrust.domain.commitment import Pause, merge_pauses
 from selftrust.ui.look.icons import icon
 from selftrust.ui.widgets.dates import date_edit, set_week_start, span_words, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.layouts import column
 
 
 class PauseEditor(QWidget):
@@ -85,14 +85,7 @@ class PauseEditor(QWidget):
         listed.addWidget(self.list, 1)
         listed.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(entry)
-        layout.addWidget(self.message)
-        layout.addWidget(self.pending_hint)
-        layout.addWidget(self.empty)
-        layout.addLayout(listed)
+        column(self, entry, self.message, self.pending_hint, self.empty, listed)
 
         self.start.dateChanged.connect(self._start_moved)
         self.end.dateChanged.connect(self._check_entry)

@@ -11,11 +11,12 @@ for a desktop that has one), never offered beside a line saying they cannot work
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTimeEdit, QWidget
 
 from selftrust.domain.days import WEEKDAY_TITLES
 from selftrust.domain.reminder import ALL_DAYS, Reminder, ReminderError
 from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.layouts import column
 from selftrust.ui.widgets.schedule_editor import WeekdayToggles
 
 DEFAULT_TIME = QTime(8, 0)
@@ -60,7 +61,7 @@ class ReminderEditor(QWidget):
             chip.setObjectName(f"reminder-weekday-{day}")
             chip.setAccessibleName(f"Remind on {WEEKDAY_TITLES[day]}")
             chip.setToolTip(f"Remind on {WEEKDAY_TITLES[day]}")
-        self.weekdays.set_mask(ALL_DAYS)
+        self.weekdays.set_day_mask(ALL_DAYS)
         self.message = InlineMessage()
         self.can_remind = tray_available
         notes = [RUNS] if tray_available else [NO_TRAY]
@@ -75,13 +76,7 @@ class ReminderEditor(QWidget):
         row.addWidget(self.switch)
         row.addWidget(self.time)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(row)
-        layout.addWidget(self.weekdays)
-        layout.addWidget(self.message)
-        layout.addWidget(self.hint)
+        column(self, row, self.weekdays, self.message, self.hint)
 
         self.switch.toggled.connect(self._update)
         self.time.timeChanged.connect(self._update)
@@ -97,7 +92,7 @@ class ReminderEditor(QWidget):
         if not self.is_on():
             return None
         at = self.time.time()
-        return Reminder.parse(f"{at.hour():02d}:{at.minute():02d}", self.weekdays.mask())
+        return Reminder.parse(f"{at.hour():02d}:{at.minute():02d}", self.weekdays.day_mask())
 
     def set_reminder(self, reminder: Reminder | None) -> None:
         for widget in (self.switch, self.time, self.weekdays):
@@ -105,14 +100,14 @@ class ReminderEditor(QWidget):
         self.switch.setChecked(reminder is not None)
         if reminder is not None:
             self.time.setTime(QTime(reminder.at.hour, reminder.at.minute))
-        self.weekdays.set_mask(reminder.days if reminder is not None else ALL_DAYS)
+        self.weekdays.set_day_mask(reminder.days if reminder is not None else ALL_DAYS)
         for widget in (self.switch, self.time, self.weekdays):
             widget.blockSignals(False)
         self._update()
 
     def state(self) -> tuple[object, ...]:
         """Everything the person set, for "did anything change?"."""
-        return (self.is_on(), self.time.time(), self.weekdays.mask())
+        return (self.is_on(), self.time.time(), self.weekdays.day_mask())
 
     # --- internals ------------------------------------------------------------------
     def _update(self) -> None:
@@ -123,7 +118,7 @@ class ReminderEditor(QWidget):
         self.weekdays.setEnabled(can)
         self.weekdays.setVisible(on)
         self.hint.setVisible(on or not can)
-        if on and self.weekdays.mask() == 0:
+        if on and self.weekdays.day_mask() == 0:
             self.message.show_message(NO_DAYS)
         else:
             self.message.clear_message()

@@ -94,10 +94,10 @@ class WeekdayToggles(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
 
-    def mask(self) -> int:
+    def day_mask(self) -> int:
         return sum(1 << day for day, button in self.buttons.items() if button.isChecked())
 
-    def set_mask(self, mask: int) -> None:
+    def set_day_mask(self, mask: int) -> None:
         for day, button in self.buttons.items():
             button.blockSignals(True)
             button.setChecked(bool(mask >> day & 1))
@@ -172,7 +172,7 @@ class ScheduleEditor(QWidget):
         """The schedule chosen; ScheduleError (with a kind message) when it cannot be."""
         kind = self.kind()
         if kind is ScheduleKind.WEEKDAYS:
-            mask = self.weekdays.mask()
+            mask = self.weekdays.day_mask()
             if mask == ALL_WEEKDAYS:
                 return Schedule.daily()
             return Schedule(ScheduleKind.WEEKDAYS, weekdays=mask)
@@ -191,7 +191,7 @@ class ScheduleEditor(QWidget):
         for widget in self._inputs():
             widget.blockSignals(True)
         if kind is ScheduleKind.WEEKDAYS:
-            self.weekdays.set_mask(schedule.weekdays)
+            self.weekdays.set_day_mask(schedule.weekdays)
         elif kind is ScheduleKind.PER_WEEK:
             self.week_times.setValue(schedule.times)
         elif kind is ScheduleKind.PER_MONTH:
