@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -527,6 +526,8 @@ def test_lying_zip_header_cannot_unpack_past_the_limit(tmp_path: Path, monkeypat
 
 
 def test_a_million_rows_stream_fine(tmp_path: Path) -> None:
+    """A million check-marks (far past any real export) pass the size guards whole.
+    How fast that is belongs to tests/benchmarks/test_loop_csv_bench.py."""
     lines = ["Date,Value,Notes\n"]
     start = date(1000, 1, 1).toordinal()
     lines += [
@@ -539,12 +540,9 @@ def test_a_million_rows_stream_fine(tmp_path: Path) -> None:
         )
         zf.writestr("001 Steps/Checkmarks.csv", "".join(lines))
     del lines
-    began = time.perf_counter()
     (habit,) = read_loop_csv(archive).habits
-    elapsed = time.perf_counter() - began
     assert len(habit.entries) == 1_000_000
     assert habit.entries[-1].value == (999_999 % 7) * 1000
-    assert elapsed < 30
 
 
 def test_folder_input_is_not_modified(fixtures_dir: Path, tmp_path: Path) -> None:
