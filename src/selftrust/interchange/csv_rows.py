@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import IO
 
 from selftrust.interchange.errors import ImportProblem
@@ -21,7 +21,7 @@ _NOT_TEXT = re.compile("[\x00\udc80-\udcff]")
 
 
 def numbered_rows(raw: IO[bytes], name: str, *, cell: str = "field"
-                  ) -> Iterator[tuple[int, list[str]]]:
+                  ) -> Generator[tuple[int, list[str]], None, None]:
     """Yield (line where the record starts, cells) from ``raw`` (closed after), skipping
     blank lines. ``cell`` is the word for one cell in the message about an overlong one."""
     with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="") as text:

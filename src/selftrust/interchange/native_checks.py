@@ -86,7 +86,7 @@ def check_moment_text(value: object, what: str) -> str:
 
 def check_status(value: object) -> str:
     if value in STATUSES:
-        return value  # type: ignore[return-value]
+        return value
     raise RowProblem(
         f"the status {show(value)} is not one Self-Trust knows (kept, missed or skipped)"
     )

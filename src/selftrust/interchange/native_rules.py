@@ -49,7 +49,7 @@ def check_weekdays(value: object) -> int:
             raise RowProblem(
                 f"the weekday {show(name)} is not one of {', '.join(WEEKDAY_NAMES)}"
             )
-        mask |= 1 << WEEKDAY_NAMES.index(name)  # type: ignore[arg-type]
+        mask |= 1 << WEEKDAY_NAMES.index(name)
     if not 0 < mask <= ALL_WEEKDAYS:
         raise RowProblem("the schedule names no weekdays")
     return mask
