@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from selftrust.base.durable import fsync_dir, fsync_path
+from selftrust.base.durable import fsync_dir as fsync_dir  # re-exported: backups and drafts use it
+from selftrust.base.durable import fsync_path
 
 LOW_SPACE_BYTES = 256 * 1024
 """Below this much free space a vague "disk I/O error" is taken to mean the disk is full."""
