@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -34,6 +33,7 @@ V231_HABITS = (
     "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,"
     "Unit,Target Type,Target Value,Archived?\n"
 )
+WALK_ROW = "001,Walk,YES_NO,,,1,1,#00897B,,,,false\n"
 
 
 def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
@@ -53,6 +53,11 @@ def write_export(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_bytes(content.encode("utf-8"))
     return root
+
+
+def walk_with(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """An export listing the one habit "Walk", with ``files`` beside its Habits.csv."""
+    return write_export(tmp_path / "e", {"Habits.csv": V231_HABITS + WALK_ROW, **files})
 
 
 def one_habit(tmp_path: Path, checkmarks: str, *, habits_row: str | None = None) -> Path:
@@ -302,7 +307,7 @@ def test_truncated_zip(fixtures_dir: Path, tmp_path: Path) -> None:
 def test_corrupted_member(fixtures_dir: Path, tmp_path: Path) -> None:
     archive = tmp_path / "bad.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
-        zf.writestr("Habits.csv", V231_HABITS + "001,Walk,YES_NO,,,1,1,#00897B,,,,false\n")
+        zf.writestr("Habits.csv", V231_HABITS + WALK_ROW)
         zf.writestr("001 Walk/Checkmarks.csv", "Date,Value,Notes\n2025-01-01,YES_MANUAL,\n")
     data = bytearray(archive.read_bytes())
     at = data.index(b"2025-01-01,YES_MANUAL")
@@ -464,13 +469,7 @@ def test_folder_that_matches_no_habit(tmp_path: Path) -> None:
 
 
 def test_folder_with_another_habits_name(tmp_path: Path) -> None:
-    root = write_export(
-        tmp_path / "e",
-        {
-            "Habits.csv": V231_HABITS + "001,Walk,YES_NO,,,1,1,#00897B,,,,false\n",
-            "001 Swim/Checkmarks.csv": "Date,Value,Notes\n",
-        },
-    )
+    root = walk_with(tmp_path, {"001 Swim/Checkmarks.csv": "Date,Value,Notes\n"})
     assert str(problem_of(root)) == (
         "001 Swim/: this folder does not belong to habit 001 “Walk” of Habits.csv "
         "(its folder would be “001 Walk/”)"
@@ -478,13 +477,7 @@ def test_folder_with_another_habits_name(tmp_path: Path) -> None:
 
 
 def test_folder_without_checkmarks(tmp_path: Path) -> None:
-    root = write_export(
-        tmp_path / "e",
-        {
-            "Habits.csv": V231_HABITS + "001,Walk,YES_NO,,,1,1,#00897B,,,,false\n",
-            "001 Walk/Scores.csv": "Date,Score\n",
-        },
-    )
+    root = walk_with(tmp_path, {"001 Walk/Scores.csv": "Date,Score\n"})
     assert str(problem_of(root)) == "001 Walk/: the folder of habit 001 has no Checkmarks.csv"
 
 
@@ -502,7 +495,7 @@ def test_zip_bomb_is_refused_without_unpacking(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setattr(loop_csv, "MAX_MEMBER_BYTES", 1_000_000)
     archive = tmp_path / "bomb.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("Habits.csv", V231_HABITS + "001,Walk,YES_NO,,,1,1,#00897B,,,,false\n")
+        zf.writestr("Habits.csv", V231_HABITS + WALK_ROW)
         zf.writestr("001 Walk/Checkmarks.csv", "Date,Value,Notes\n" + "\n" * 5_000_000)
     assert archive.stat().st_size < 100_000
     problem = problem_of(archive)
@@ -519,7 +512,7 @@ def test_lying_zip_header_cannot_unpack_past_the_limit(tmp_path: Path, monkeypat
     write_export(
         archive,
         {
-            "Habits.csv": V231_HABITS + "001,Walk,YES_NO,,,1,1,#00897B,,,,false\n",
+            "Habits.csv": V231_HABITS + WALK_ROW,
             "001 Walk/Checkmarks.csv": "Date,Value,Notes\n" + "\n" * 200_000,
         },
     )
@@ -527,6 +520,8 @@ def test_lying_zip_header_cannot_unpack_past_the_limit(tmp_path: Path, monkeypat
 
 
 def test_a_million_rows_stream_fine(tmp_path: Path) -> None:
+    """A million check-marks (far past any real export) pass the size guards whole.
+    How fast that is belongs to tests/benchmarks/test_loop_csv_bench.py."""
     lines = ["Date,Value,Notes\n"]
     start = date(1000, 1, 1).toordinal()
     lines += [
@@ -539,12 +534,9 @@ def test_a_million_rows_stream_fine(tmp_path: Path) -> None:
         )
         zf.writestr("001 Steps/Checkmarks.csv", "".join(lines))
     del lines
-    began = time.perf_counter()
     (habit,) = read_loop_csv(archive).habits
-    elapsed = time.perf_counter() - began
     assert len(habit.entries) == 1_000_000
     assert habit.entries[-1].value == (999_999 % 7) * 1000
-    assert elapsed < 30
 
 
 def test_folder_input_is_not_modified(fixtures_dir: Path, tmp_path: Path) -> None:

@@ -78,3 +78,13 @@ def read_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def run_sql(path: Path, script: str) -> None:
+    """Change a database file behind the store's back (as another program would)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(script)
+        conn.commit()
+    finally:
+        conn.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from store_helpers import NOW, add_checkin, add_commitment, files, mode
+from store_helpers import NOW, add_checkin, add_commitment, files, mode, run_sql
 
 from selftrust.store.database import open_database, start_fresh
 from selftrust.store.errors import (
@@ -76,11 +76,11 @@ def _scribbled(folder: DataFolder) -> None:
 
 def _future(folder: DataFolder) -> None:
     _real_database(folder, days=3)
-    _write(folder.database, "UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    run_sql(folder.database, "UPDATE alembic_version SET version_num = '9999_from_the_future'")
 
 
 def _loop_backup(folder: DataFolder) -> None:
-    _write(
+    run_sql(
         folder.database,
         "CREATE TABLE Habits (id INTEGER PRIMARY KEY, name TEXT);"
         "CREATE TABLE Repetitions (id INTEGER PRIMARY KEY, habit INTEGER, timestamp INTEGER);"
@@ -89,11 +89,11 @@ def _loop_backup(folder: DataFolder) -> None:
 
 
 def _other_app(folder: DataFolder) -> None:
-    _write(folder.database, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');")
+    run_sql(folder.database, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hi');")
 
 
 def _empty_sqlite(folder: DataFolder) -> None:
-    _write(folder.database, "PRAGMA user_version = 7;")
+    run_sql(folder.database, "PRAGMA user_version = 7;")
 
 
 def _our_tables_without_stamp(folder: DataFolder) -> None:
@@ -101,14 +101,6 @@ def _our_tables_without_stamp(folder: DataFolder) -> None:
     METADATA.create_all(engine)
     engine.dispose()
 
-
-def _write(path: Path, script: str) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        conn.executescript(script)
-        conn.commit()
-    finally:
-        conn.close()
 
 
 CASES: dict[str, tuple[Callable[[DataFolder], None], type[RefusedDatabase], str]] = {

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from store_helpers import NOW, add_commitment, files, read_rows
+from store_helpers import NOW, add_commitment, files, read_rows, run_sql
 
 from selftrust.store.backups import restore
 from selftrust.store.database import open_database
@@ -101,12 +101,12 @@ def test_restore_into_an_empty_folder(folder: DataFolder, backup: Path, tmp_path
         (lambda p: p.write_bytes(b"not a backup at all" * 20), DamagedDatabase, "damaged"),
         (lambda p: p.write_bytes(p.read_bytes()[:5000]), DamagedDatabase, "cut short"),
         (
-            lambda p: _sql(p, "UPDATE alembic_version SET version_num = '9999'"),
+            lambda p: run_sql(p, "UPDATE alembic_version SET version_num = '9999'"),
             DatabaseFromTheFuture,
             "newer version",
         ),
         (
-            lambda p: _sql(p, "PRAGMA application_id = 0"),
+            lambda p: run_sql(p, "PRAGMA application_id = 0"),
             NotOurDatabase,
             "not a Self-Trust backup",
         ),
@@ -133,12 +133,3 @@ def test_a_missing_backup_is_reported(folder: DataFolder, tmp_path: Path) -> Non
 def test_restore_refuses_while_the_database_is_open(folder: DataFolder, backup: Path) -> None:
     with open_database(folder, now=LATER), pytest.raises(StoreError, match="still open"):
         restore(folder, backup, now=LATER)
-
-
-def _sql(path: Path, statement: str) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute(statement)
-        conn.commit()
-    finally:
-        conn.close()

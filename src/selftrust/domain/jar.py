@@ -274,7 +274,11 @@ def _moves_of_events(events: Iterable[JarEvent], jar_rules: JarRules) -> list[Mo
             slot[0] += kept
             slot[1] += missed
             slot[2] += fixed
-    return [_move(day, *per_day[day], jar_rules) for day in sorted(per_day)]
+    moves = []
+    for day in sorted(per_day):
+        kept, missed, fixed = per_day[day]
+        moves.append(_move(day, kept, missed, fixed, jar_rules))
+    return moves
 
 
 def _moves_of_tracks(tracks: Iterable[JarTrack], jar_rules: JarRules) -> list[Move]:

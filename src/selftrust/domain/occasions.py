@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
+from typing import cast
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
@@ -88,7 +89,7 @@ def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) ->
     found = history.memo.get(key)
     if found is None:
         found = history.memo[key] = _judge_occasions(rules, history, week_start)
-    return found  # type: ignore[return-value]
+    return cast("list[Occasion]", found)
 
 
 def _judge_occasions(rules: Rules, history: History, week_start: int) -> list[Occasion]:
@@ -125,7 +126,7 @@ def day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
     found = history.memo.get(key)
     if found is None:
         found = history.memo[key] = _day_outcomes(rules, history)
-    return found  # type: ignore[return-value]
+    return cast("list[Outcome | None]", found)
 
 
 def _day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:

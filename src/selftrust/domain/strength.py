@@ -19,7 +19,7 @@ REPAIR_WEIGHT = 0.5
 
 def multiplier(frequency: float) -> float:
     """Loop's decay: a daily habit halves its distance to the target in 13 days."""
-    return 0.5 ** (math.sqrt(frequency) / 13.0)
+    return math.pow(0.5, math.sqrt(frequency) / 13.0)
 
 
 def strength_series(

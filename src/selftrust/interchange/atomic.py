@@ -15,7 +15,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
+
+from selftrust.base.durable import fsync_dir
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 T = TypeVar("T")
 
@@ -31,10 +36,11 @@ class HashingWriter(io.BufferedIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        self.sha256.update(data)
-        self._inner.write(data)
-        return len(data)
+    def write(self, data: ReadableBuffer, /) -> int:
+        with memoryview(data) as view:
+            self.sha256.update(view)
+            self._inner.write(view)
+            return view.nbytes
 
     def flush(self) -> None:
         self._inner.flush()
@@ -72,14 +78,3 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
         discard(handle, temporary)
         raise
     return result
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename survive a power cut (POSIX; elsewhere there is nothing to do)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

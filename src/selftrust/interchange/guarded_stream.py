@@ -13,7 +13,10 @@ import io
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 from selftrust.interchange.errors import ImportProblem
 
@@ -22,7 +25,7 @@ OnRead = Callable[[int, int, str], None]
 
 
 class GuardedStream(io.RawIOBase):
-    def __init__(self, inner: BinaryIO, name: str, *, damaged: str, on_read: OnRead) -> None:
+    def __init__(self, inner: IO[bytes], name: str, *, damaged: str, on_read: OnRead) -> None:
         self._inner = inner
         self._name = name
         self._damaged = damaged
@@ -32,15 +35,16 @@ class GuardedStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        try:
-            data = self._inner.read(len(buffer))
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-            raise ImportProblem(self._damaged, file=self._name) from None
-        n = len(data)
-        self._read += n
-        self._on_read(n, self._read, self._name)
-        buffer[:n] = data
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        with memoryview(buffer) as view:
+            try:
+                data = self._inner.read(view.nbytes)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+                raise ImportProblem(self._damaged, file=self._name) from None
+            n = len(data)
+            self._read += n
+            self._on_read(n, self._read, self._name)
+            view[:n] = data
         return n
 
     def close(self) -> None:
@@ -50,7 +54,7 @@ class GuardedStream(io.RawIOBase):
             super().close()
 
 
-def buffered(inner: BinaryIO, name: str, *, damaged: str, on_read: OnRead) -> BinaryIO:
+def buffered(inner: IO[bytes], name: str, *, damaged: str, on_read: OnRead) -> IO[bytes]:
     """The guarded member, buffered for csv and json readers."""
     stream = GuardedStream(inner, name, damaged=damaged, on_read=on_read)
-    return io.BufferedReader(stream)  # type: ignore[return-value]
+    return io.BufferedReader(stream)

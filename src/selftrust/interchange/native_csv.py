@@ -1,290 +1,92 @@
-"""Self-Trust's CSV export: a zip with one UTF-8 CSV file per table, ISO dates.
+"""Reading Self-Trust's CSV export: the zip of one CSV file per table, or its folder.
 
-Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in some,
-a tab or carriage return) as a formula, so a note like ``=HYPERLINK(...)`` could do
-harm when someone opens the export. Every such cell is written with a leading single
-quote, which spreadsheets show as text. A cell that really starts with a quote gets
-one more, so reading strips exactly one quote from any cell that starts with one and
-the round trip gives back every text exactly (see ``docs/export-format.md``).
+The layout and the quoting that keeps spreadsheets from running a cell are in
+``native_csv_layout``, the writer in ``native_csv_write``; this module reads the files
+back (through ``zip_or_folder``, the reader every export format shares) and turns each
+row into a record, naming the file and line of anything that does not fit.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from contextlib import closing
+from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
+from selftrust.interchange.csv_rows import expect_columns, numbered_rows
 from selftrust.interchange.errors import ImportProblem
-from selftrust.interchange.guarded_stream import buffered
+from selftrust.interchange.native_build import checkin_row, reflection_record
+from selftrust.interchange.native_checks import (
+    RowProblem,
+    check_color,
+    check_day,
+    check_int,
+    check_optional_day,
+    check_text,
+    check_title,
+    check_uid,
+)
+from selftrust.interchange.native_csv_layout import (
+    CHECKINS_FILE,
+    COLUMNS,
+    COMMITMENTS_FILE,
+    FORMAT_FILE,
+    FORMULA_STARTS,
+    OPTIONAL_COLUMNS,
+    PAUSES_FILE,
+    REFLECTIONS_FILE,
+    SETTINGS_FILE,
+    neutralise,
+    restore,
+)
+from selftrust.interchange.native_csv_write import write_csv_zip
 from selftrust.interchange.native_json import BATCH
 from selftrust.interchange.native_records import (
     CSV_FORMAT,
     FORMAT_VERSION,
-    MAX_NOTE_LENGTH,
     MAX_POSITION,
     MAX_WHY_LENGTH,
-    REFLECTION_PARTS,
     CheckinBatch,
     CheckinRow,
     CommitmentRecord,
     Item,
     ReadProgress,
     ReflectionRecord,
-    RowProblem,
     SettingsRecord,
-    Snapshot,
-    check_color,
-    check_day,
-    check_feeling,
-    check_int,
-    check_moment,
-    check_moment_text,
-    check_optional_day,
-    check_reflection_parts,
-    check_reminder,
-    check_status,
-    check_text,
-    check_title,
-    check_uid,
-    check_value,
-    make_rules,
-    moment_text,
-    weekday_names,
 )
+from selftrust.interchange.native_rules import check_reminder, make_rules
+from selftrust.interchange.zip_or_folder import ExportFiles, Guard
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-QUOTE = "'"
+__all__ = [
+    "COMMITMENTS_FILE", "FORMULA_STARTS", "MAX_MEMBER_BYTES", "neutralise", "read_csv",
+    "restore", "write_csv_zip",
+]  # fmt: skip
 
-FORMAT_FILE = "format.csv"
-SETTINGS_FILE = "settings.csv"
-COMMITMENTS_FILE = "commitments.csv"
-PAUSES_FILE = "pauses.csv"
-CHECKINS_FILE = "checkins.csv"
-REFLECTIONS_FILE = "reflections.csv"
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    FORMAT_FILE: ("format", "version"),
-    SETTINGS_FILE: ("key", "value"),
-    COMMITMENTS_FILE: (
-        "uid", "title", "why", "schedule", "times", "days", "weekdays", "once_on",
-        "target_amount", "target_unit", "target_per", "target_at_most", "color", "position",
-        "created_on", "archived_on", "reminder_time", "reminder_weekdays",
-    ),
-    PAUSES_FILE: ("commitment_uid", "first_day", "last_day"),
-    CHECKINS_FILE: ("commitment_uid", "day", "status", "value", "note", "recorded_at"),
-    REFLECTIONS_FILE: (
-        "uid", "day", "commitment_uid", "repairs_commitment_uid", "repairs_day",
-        "created_at", "updated_at", *REFLECTION_PARTS, "feeling_before", "feeling_after",
-    ),
-}  # fmt: skip
-OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    COMMITMENTS_FILE: ("reminder_time", "reminder_weekdays"),
-}
-"""Columns added to version 1 later: a file written before them still imports."""
 MAX_MEMBER_BYTES = 8 * 1024**3
 """A guard against zip bombs: no file of an export unpacks to more than this."""
 
-Progress = Callable[[int, int], None]
 
-
-# --- formula neutralisation --------------------------------------------------------------
-
-
-def neutralise(cell: str) -> str:
-    """The cell as written: a quote before anything a spreadsheet would run (or a quote)."""
-    if cell and (cell[0] in FORMULA_STARTS or cell[0] == QUOTE):
-        return QUOTE + cell
-    return cell
-
-
-def restore(cell: str) -> str:
-    """Undo ``neutralise``: exactly one leading quote goes."""
-    return cell[1:] if cell.startswith(QUOTE) else cell
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return neutralise(str(value))
-
-
-# --- writing ----------------------------------------------------------------------------
-
-
-def write_csv_zip(
-    snapshot: Snapshot, out: BinaryIO, *, when: datetime, progress: Progress | None = None
-) -> int:
-    """Write the zip to ``out``; returns the number of check-ins written.
-
-    ``when`` dates the files inside the zip (so the same data at the same moment gives
-    the same bytes)."""
-    stamp = (max(1980, when.year), when.month, when.day, when.hour, when.minute, when.second)
-    written = 0
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-
-        def member(name: str, rows: Iterator[list[Any]], big: bool = False) -> None:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            with archive.open(info, "w", force_zip64=big) as raw:
-                text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-                writer = csv.writer(text, lineterminator="\r\n")
-                writer.writerow(COLUMNS[name])
-                for row in rows:
-                    writer.writerow([_cell(v) for v in row])
-                text.flush()
-                text.detach()
-
-        member(FORMAT_FILE, iter([[CSV_FORMAT, FORMAT_VERSION]]))
-        member(SETTINGS_FILE, ([k, json.dumps(v)] for k, v in snapshot.settings.items()))
-        member(COMMITMENTS_FILE, (_commitment_row(c) for c in snapshot.commitments))
-        member(PAUSES_FILE, (
-            [c.uid, p.start, p.end] for c in snapshot.commitments for p in c.rules.pauses
-        ))
-
-        def checkins() -> Iterator[list[Any]]:
-            nonlocal written
-            total = snapshot.checkin_count
-            for uid, day, status, value, note, recorded_at in snapshot.checkins:
-                yield [uid, day, status, value, note, moment_text(recorded_at)]
-                written += 1
-                if progress is not None and written % BATCH == 0:
-                    progress(written, total)
-
-        member(CHECKINS_FILE, checkins(), big=snapshot.checkin_count > 5_000_000)
-        member(REFLECTIONS_FILE, (_reflection_row(r) for r in snapshot.reflections))
-    return written
-
-
-def _commitment_row(c: CommitmentRecord) -> list[Any]:
-    s, t = c.rules.schedule, c.rules.target
-    return [
-        c.uid, c.title, c.why, s.kind.value, s.times, s.days, ",".join(weekday_names(s.weekdays)),
-        s.on, t.amount if t else None, t.unit if t else None, t.per.value if t else None,
-        t.at_most if t else None, c.color, c.position, c.created_on, c.archived_on,
-        c.reminder.text if c.reminder else None,
-        ",".join(weekday_names(c.reminder.days)) if c.reminder else None,
-    ]  # fmt: skip
-
-
-def _reflection_row(r: ReflectionRecord) -> list[Any]:
-    return [
-        r.uid, r.day, r.commitment_uid, r.repairs[0] if r.repairs else None,
-        r.repairs[1] if r.repairs else None, moment_text(r.created_at), moment_text(r.updated_at),
-        *(r.parts.get(p) for p in REFLECTION_PARTS), r.feeling_before, r.feeling_after,
-    ]  # fmt: skip
-
-
-# --- where the files come from ------------------------------------------------------------
-
-
-def _member_limit(_n: int, so_far: int, name: str) -> None:
-    if so_far > MAX_MEMBER_BYTES:
-        raise ImportProblem("unpacks to more than 8 GB; that is not an export", file=name)
-
-
-class CsvSource:
-    """The CSV files of an export: a zip, or the folder it unpacked to."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.read_bytes = [0]
-        self._archive: zipfile.ZipFile | None = None
-        self._sizes: dict[str, int] = {}
-        self._names: dict[str, str] = {}
-        if path.is_dir():
-            root = path
-            if not (root / COMMITMENTS_FILE).is_file():
-                nested = [d for d in root.iterdir() if (d / COMMITMENTS_FILE).is_file()]
-                if len(nested) == 1:
-                    root = nested[0]
-            for name in COLUMNS:
-                file = root / name
-                if file.is_file():
-                    self._names[name] = str(file)
-                    self._sizes[name] = file.stat().st_size
-            return
-        try:
-            self._archive = zipfile.ZipFile(path)
-            infos = self._archive.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            raise ImportProblem(
-                "the zip file is damaged or incomplete (was the download or copy cut short?)",
-                file=path.name,
-            ) from None
-        files = {i.filename: i for i in infos if not i.is_dir()}
-        prefix = ""
-        if COMMITMENTS_FILE not in files:
-            nested = [n for n in files if n.count("/") == 1 and n.endswith("/" + COMMITMENTS_FILE)]
-            if len(nested) == 1:
-                prefix = nested[0][: -len(COMMITMENTS_FILE)]
-        for name in COLUMNS:
-            info = files.get(prefix + name)
-            if info is not None:
-                if info.flag_bits & 0x1:
-                    raise ImportProblem("this file inside the zip is password-protected",
-                                        file=name)
-                self._names[name] = info.filename
-                self._sizes[name] = info.file_size
-
-    def __enter__(self) -> CsvSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._archive is not None:
-            self._archive.close()
-
-    def has(self, name: str) -> bool:
-        return name in self._names
-
-    @property
-    def total_bytes(self) -> int:
-        return sum(self._sizes.values())
-
-    def open(self, name: str) -> BinaryIO:
-        where = self._names[name]
-        try:
-            inner: BinaryIO
-            if self._archive is None:
-                inner = open(where, "rb")  # noqa: SIM115 - closed by the reader
-            else:
-                inner = self._archive.open(where)  # type: ignore[assignment]
-        except (zipfile.BadZipFile, NotImplementedError, zlib.error, OSError, EOFError) as exc:
-            detail = getattr(exc, "strerror", None) or "it is damaged or packed in an unusual way"
-            raise ImportProblem(f"cannot be read ({detail})", file=name) from None
-        return buffered(inner, name, on_read=self._count,
-                        damaged="this file inside the zip is damaged (was the zip cut short?)")
-
-    def _count(self, n: int, so_far: int, name: str) -> None:
-        """Bytes read, for the progress bar; and the limit of one member."""
-        self.read_bytes[0] += n
-        _member_limit(n, so_far, name)
-
-
-# --- reading ------------------------------------------------------------------------------
+def guard() -> Guard:
+    """Our limit (read when called, so a test can lower it) and words."""
+    return Guard(
+        member_bytes=MAX_MEMBER_BYTES,
+        member_too_big="unpacks to more than 8 GB; that is not an export",
+        damaged="this file inside the zip is damaged (was the zip cut short?)",
+        unpackable="cannot be read ({reason})",
+    )
 
 
 def read_csv(path: Path) -> Iterator[Item]:
     """Stream the records of a Self-Trust CSV export (zip or folder)."""
-    with CsvSource(path) as source:
+    with ExportFiles(path, marker=COMMITMENTS_FILE, guard=guard(), wanted=COLUMNS) as source:
         if not source.has(COMMITMENTS_FILE):
             raise ImportProblem(
                 "there is no commitments.csv here, so this is not a Self-Trust CSV export",
                 file=path.name,
             )
-        total = source.total_bytes
+        total = sum(source.size(name) for name in source.names())
         if source.has(FORMAT_FILE):
             _check_format(source)
         if source.has(SETTINGS_FILE):
@@ -305,7 +107,7 @@ def read_csv(path: Path) -> Iterator[Item]:
                 batch.append(_guard(_checkin, row, CHECKINS_FILE, line))
                 if len(batch) >= BATCH:
                     yield CheckinBatch(batch, CHECKINS_FILE)
-                    yield ReadProgress(source.read_bytes[0], total)
+                    yield ReadProgress(source.read_bytes, total)
                     batch = []
             if batch:
                 yield CheckinBatch(batch, CHECKINS_FILE)
@@ -315,47 +117,24 @@ def read_csv(path: Path) -> Iterator[Item]:
         yield ReadProgress(total, total)
 
 
-def _records(source: CsvSource, name: str) -> Iterator[tuple[int, dict[str, str]]]:
+def _records(source: ExportFiles, name: str) -> Iterator[tuple[int, dict[str, str]]]:
     """(line where the record starts, {column: cell}) with quotes restored; header checked."""
     optional = OPTIONAL_COLUMNS.get(name, ())
     wanted = tuple(c for c in COLUMNS[name] if c not in optional)
-    raw = source.open(name)
-    with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="") as text:
-        reader = csv.reader(text, strict=True)
-        line = 1
-        header: list[str] | None = None
-        try:
-            for row in reader:
-                if row and any(row):
-                    if "\x00" in "".join(row):
-                        raise ImportProblem("is not UTF-8 text (is it a binary file?)",
-                                            file=name, line=line)
-                    cells = [restore(c) for c in row]
-                    if header is None:
-                        header = _check_header(cells, wanted, name, line)
-                    else:
-                        if len(cells) != len(header):
-                            raise ImportProblem(
-                                f"has {len(cells)} columns, but the header has {len(header)}",
-                                file=name, line=line,
-                            )
-                        record = dict(zip(header, cells, strict=True))
-                        for column in optional:
-                            record.setdefault(column, "")
-                        yield line, record
-                line = reader.line_num + 1
-        except UnicodeDecodeError:
-            raise ImportProblem("is not UTF-8 text (is it a binary file?)", file=name,
-                                line=line) from None
-        except csv.Error as exc:
-            detail = str(exc)
-            if "NUL" in detail:
-                message = "is not UTF-8 text (is it a binary file?)"
-            elif "field limit" in detail:
-                message = f"has a cell longer than {csv.field_size_limit():,} characters"
-            else:
-                message = f"is not valid CSV ({detail})"
-            raise ImportProblem(message, file=name, line=line) from None
+    header: list[str] | None = None
+    with closing(numbered_rows(source.open(name), name, cell="cell")) as rows:
+        for line, row in rows:
+            if not any(row):
+                continue
+            cells = [restore(c) for c in row]
+            if header is None:
+                header = _check_header(cells, wanted, name, line)
+                continue
+            expect_columns(cells, len(header), name, line, "the header")
+            record = dict(zip(header, cells, strict=True))
+            for column in optional:
+                record.setdefault(column, "")
+            yield line, record
     if header is None:
         raise ImportProblem(f"is empty; it should start with the line “{','.join(wanted)}”",
                             file=name)
@@ -383,7 +162,7 @@ def _guard(parse: Callable[..., Any], row: dict[str, str], name: str, line: int,
         raise ImportProblem(str(exc), file=name, line=line) from None
 
 
-def _check_format(source: CsvSource) -> None:
+def _check_format(source: ExportFiles) -> None:
     for line, row in _records(source, FORMAT_FILE):
         if row["format"] != CSV_FORMAT:
             raise ImportProblem(f"the format is “{row['format'][:40]}”, not “{CSV_FORMAT}”; "
@@ -397,7 +176,7 @@ def _check_format(source: CsvSource) -> None:
                                 "update Self-Trust to import it", file=FORMAT_FILE, line=line)
 
 
-def _settings(source: CsvSource) -> Iterator[SettingsRecord]:
+def _settings(source: ExportFiles) -> Iterator[SettingsRecord]:
     values: dict[str, Any] = {}
     first: int | None = None
     for line, row in _records(source, SETTINGS_FILE):
@@ -410,7 +189,7 @@ def _settings(source: CsvSource) -> Iterator[SettingsRecord]:
     yield SettingsRecord(values, SETTINGS_FILE, first)
 
 
-def _pauses(source: CsvSource) -> dict[str, tuple[int, list[tuple[date, date]]]]:
+def _pauses(source: ExportFiles) -> dict[str, tuple[int, list[tuple[date, date]]]]:
     out: dict[str, tuple[int, list[tuple[date, date]]]] = {}
     for line, row in _records(source, PAUSES_FILE):
         try:
@@ -462,40 +241,19 @@ def _commitment(row: dict[str, str], name: str, line: int,
 
 
 def _checkin(row: dict[str, str], name: str, line: int) -> CheckinRow:
-    uid = check_uid(row["commitment_uid"], "commitment id")
-    day = check_day(row["day"]).isoformat()
-    status = check_status(row["status"])
-    value = check_value(row["value"])
-    note = check_text(row["note"], "note", MAX_NOTE_LENGTH)
-    recorded = row["recorded_at"]
-    if not recorded:
-        return (uid, day, status, value, note, f"{day} 12:00:00.000000", 0, line)
-    return (uid, day, status, value, note, check_moment_text(recorded, "recorded_at time"), 1,
-            line)
+    return checkin_row(commitment=row["commitment_uid"], day=row["day"], status=row["status"],
+                       value=row["value"], note=row["note"],
+                       recorded_at=row["recorded_at"] or None, line=line)
 
 
 def _reflection(row: dict[str, str], name: str, line: int) -> ReflectionRecord:
-    day = check_day(row["day"])
-    link = None
+    repairs = None
     if row["repairs_commitment_uid"] or row["repairs_day"]:
-        link = (check_uid(row["repairs_commitment_uid"], "repaired commitment id"),
-                check_day(row["repairs_day"], "repaired day"))
-    noon = datetime.combine(day, datetime.min.time()).replace(hour=12)
-    created_at = check_moment(row["created_at"], "created_at time") if row["created_at"] else noon
-    updated_at = (check_moment(row["updated_at"], "updated_at time") if row["updated_at"]
-                  else created_at)
-    commitment = row["commitment_uid"]
-    return ReflectionRecord(
-        uid=check_uid(row["uid"]),
-        created_at=created_at,
-        updated_at=updated_at,
-        day=day,
-        commitment_uid=check_uid(commitment, "commitment id") if commitment else None,
-        repairs=link,
-        parts=check_reflection_parts(dict(row)),
-        feeling_before=check_feeling(row["feeling_before"], "feeling before"),
-        feeling_after=check_feeling(row["feeling_after"], "feeling after"),
-        file=name,
-        line=line,
+        repairs = (row["repairs_commitment_uid"], row["repairs_day"])
+    return reflection_record(
+        uid=row["uid"], day=row["day"], commitment=row["commitment_uid"] or None,
+        repairs=repairs, created_at=row["created_at"] or None,
+        updated_at=row["updated_at"] or None, parts=dict(row),
+        feeling_before=row["feeling_before"], feeling_after=row["feeling_after"],
+        file=name, line=line,
     )
-

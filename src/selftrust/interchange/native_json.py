@@ -13,16 +13,26 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.json_stream import JsonStream
+from selftrust.interchange.native_build import checkin_row, reflection_record
+from selftrust.interchange.native_checks import (
+    RowProblem,
+    check_color,
+    check_day,
+    check_int,
+    check_optional_day,
+    check_text,
+    check_title,
+    check_uid,
+)
 from selftrust.interchange.native_records import (
     FORMAT_VERSION,
     JSON_FORMAT,
-    MAX_NOTE_LENGTH,
     MAX_POSITION,
     MAX_WHY_LENGTH,
     REFLECTION_PARTS,
@@ -33,25 +43,13 @@ from selftrust.interchange.native_records import (
     Notice,
     ReadProgress,
     ReflectionRecord,
-    RowProblem,
     SettingsRecord,
     Snapshot,
-    check_color,
-    check_day,
-    check_feeling,
-    check_int,
-    check_moment,
-    check_moment_text,
-    check_optional_day,
-    check_reflection_parts,
-    check_reminder,
-    check_status,
-    check_text,
-    check_title,
-    check_uid,
-    check_value,
-    make_rules,
     moment_text,
+)
+from selftrust.interchange.native_rules import (
+    check_reminder,
+    make_rules,
     reminder_fields,
     schedule_fields,
 )
@@ -312,44 +310,19 @@ def parse_commitment(obj: dict[str, Any], name: str, line: int) -> CommitmentRec
 
 
 def parse_checkin(obj: dict[str, Any], name: str, line: int) -> CheckinRow:
-    uid = check_uid(obj.get("commitment"), "commitment id")
-    day = check_day(obj.get("day")).isoformat()
-    status = check_status(obj.get("status"))
-    value = check_value(obj.get("value"))
-    note = check_text(obj.get("note"), "note", MAX_NOTE_LENGTH)
-    recorded = obj.get("recorded_at")
-    if recorded is None:  # a hand-made file: the day itself, and never over local data
-        return (uid, day, status, value, note, f"{day} 12:00:00.000000", 0, line)
-    return (uid, day, status, value, note, check_moment_text(recorded, "recorded_at time"), 1,
-            line)
+    return checkin_row(commitment=obj.get("commitment"), day=obj.get("day"),
+                       status=obj.get("status"), value=obj.get("value"), note=obj.get("note"),
+                       recorded_at=obj.get("recorded_at"), line=line)
 
 
 def parse_reflection(obj: dict[str, Any], name: str, line: int) -> ReflectionRecord:
-    day = check_day(obj.get("day"))
-    commitment = obj.get("commitment")
     repairs = obj.get("repairs")
-    link = None
-    if repairs is not None:
-        if not isinstance(repairs, dict):
-            raise RowProblem("“repairs” is not a group of “commitment” and “day”")
-        link = (check_uid(repairs.get("commitment"), "repaired commitment id"),
-                check_day(repairs.get("day"), "repaired day"))
-    noon = datetime.combine(day, datetime.min.time()).replace(hour=12)
-    created = obj.get("created_at")
-    updated = obj.get("updated_at")
-    created_at = noon if created is None else check_moment(created, "created_at time")
-    updated_at = created_at if updated is None else check_moment(updated, "updated_at time")
-    return ReflectionRecord(
-        uid=check_uid(obj.get("uid")),
-        created_at=created_at,
-        updated_at=updated_at,
-        day=day,
-        commitment_uid=None if commitment is None else check_uid(commitment, "commitment id"),
-        repairs=link,
-        parts=check_reflection_parts(obj),
-        feeling_before=check_feeling(obj.get("feeling_before"), "feeling before"),
-        feeling_after=check_feeling(obj.get("feeling_after"), "feeling after"),
-        file=name,
-        line=line,
+    if repairs is not None and not isinstance(repairs, dict):
+        raise RowProblem("“repairs” is not a group of “commitment” and “day”")
+    return reflection_record(
+        uid=obj.get("uid"), day=obj.get("day"), commitment=obj.get("commitment"),
+        repairs=None if repairs is None else (repairs.get("commitment"), repairs.get("day")),
+        created_at=obj.get("created_at"), updated_at=obj.get("updated_at"), parts=obj,
+        feeling_before=obj.get("feeling_before"), feeling_after=obj.get("feeling_after"),
+        file=name, line=line,
     )
-

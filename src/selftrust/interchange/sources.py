@@ -9,19 +9,18 @@ expected, never a traceback.
 from __future__ import annotations
 
 import sqlite3
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.loop_csv_habits import HABITS_FILE
+from selftrust.interchange.loop_db import SQLITE_MAGIC
 from selftrust.interchange.loop_import import read_loop_items
 from selftrust.interchange.native_csv import COMMITMENTS_FILE, read_csv
 from selftrust.interchange.native_json import read_json
 from selftrust.interchange.native_records import Item
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-HABITS_FILE = "Habits.csv"
+from selftrust.interchange.zip_or_folder import first_bytes, holds
 
 NATIVE_JSON = "Self-Trust JSON export"
 NATIVE_CSV = "Self-Trust CSV export"
@@ -48,16 +47,9 @@ class Source:
 def identify(path: Path) -> Source:
     """What ``path`` holds; ImportProblem if it is nothing we can import."""
     if path.is_dir():
-        return _folder(path)
-    if not path.exists():
-        raise ImportProblem(f"there is no file or folder at {path}")
+        return _export_files(path)
     name = path.name
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(64)
-    except OSError as exc:
-        raise ImportProblem(f"cannot be read ({exc.strerror or exc})", file=name) from None
+    size, head = first_bytes(path, 64)
     if size == 0:
         raise ImportProblem(f"the file is empty (0 bytes); {WHAT_WE_READ}", file=name)
     if head.startswith(SQLITE_MAGIC):
@@ -69,7 +61,7 @@ def identify(path: Path) -> Source:
             )
         return Source(path, LOOP_DB, lambda: read_loop_items(path))
     if head.startswith(b"PK"):
-        return _zip(path)
+        return _export_files(path)
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith((b"{", b"[")):
         return Source(path, NATIVE_JSON, lambda: read_json(path))
@@ -78,38 +70,17 @@ def identify(path: Path) -> Source:
     raise ImportProblem(f"is not a file Self-Trust can import; {WHAT_WE_READ}", file=name)
 
 
-def _folder(path: Path) -> Source:
-    def has(name: str) -> bool:
-        if (path / name).is_file():
-            return True
-        try:
-            return any((d / name).is_file() for d in path.iterdir() if d.is_dir())
-        except OSError:
-            return False
-
-    if has(COMMITMENTS_FILE):
+def _export_files(path: Path) -> Source:
+    """A zip or folder: ours if it has commitments.csv, Loop's if it has Habits.csv."""
+    if holds(path, COMMITMENTS_FILE):
         return Source(path, NATIVE_CSV, lambda: read_csv(path))
-    if has(HABITS_FILE):
+    if holds(path, HABITS_FILE):
         return Source(path, LOOP_CSV, lambda: read_loop_items(path))
-    raise ImportProblem(
-        f"the folder {path} holds neither a Self-Trust CSV export (commitments.csv) nor "
-        "a Loop Habit Tracker export (Habits.csv)"
-    )
-
-
-def _zip(path: Path) -> Source:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = [n.rsplit("/", 1)[-1] for n in archive.namelist() if n.count("/") <= 1]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    if path.is_dir():
         raise ImportProblem(
-            "the zip file is damaged or incomplete (was the download or copy cut short?)",
-            file=path.name,
-        ) from None
-    if COMMITMENTS_FILE in names:
-        return Source(path, NATIVE_CSV, lambda: read_csv(path))
-    if HABITS_FILE in names:
-        return Source(path, LOOP_CSV, lambda: read_loop_items(path))
+            f"the folder {path} holds neither a Self-Trust CSV export (commitments.csv) nor "
+            "a Loop Habit Tracker export (Habits.csv)"
+        )
     raise ImportProblem(
         f"this zip holds neither a Self-Trust CSV export nor a Loop export; {WHAT_WE_READ}",
         file=path.name,

@@ -54,7 +54,7 @@ def stage_checkins(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
         conn.exec_driver_sql(
             f"INSERT INTO {STAGE} (uid, day, status, value, note, recorded_at, newer_wins,"
             " line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            list(rows),  # type: ignore[arg-type]
+            list(rows),
         )
 
 
@@ -72,7 +72,7 @@ def map_uids(conn: Connection, pairs: Iterable[tuple[str, int]]) -> None:
     if rows:
         conn.exec_driver_sql(
             f"INSERT OR REPLACE INTO {UIDS} (uid, commitment_id) VALUES (?, ?)",
-            rows,  # type: ignore[arg-type]
+            rows,
         )
     conn.exec_driver_sql(f"INSERT OR IGNORE INTO {UIDS} (uid, commitment_id) "
                          "SELECT uid, id FROM commitment")
@@ -169,7 +169,7 @@ def export_checkins(
             rows = cursor.fetchmany(5000)
             if not rows:
                 return
-            yield from rows  # type: ignore[misc]
+            yield from rows
     finally:
         cursor.close()
 

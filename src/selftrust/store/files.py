@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from selftrust.base.durable import fsync_dir as fsync_dir  # re-exported: backups and drafts use it
+from selftrust.base.durable import fsync_path
+
 LOW_SPACE_BYTES = 256 * 1024
 """Below this much free space a vague "disk I/O error" is taken to mean the disk is full."""
 PRIVATE_FILE = 0o600
@@ -92,22 +95,7 @@ def out_of_space(path: Path) -> bool:
 
 def fsync_file(path: Path) -> None:
     """Push a file's bytes to the disk before it is renamed into place."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename inside ``path`` survive a power cut (POSIX only; a no-op elsewhere)."""
-    if not _POSIX:
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_path(path)
 
 
 def place(source: Path, target: Path) -> None:

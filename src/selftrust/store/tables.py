@@ -8,6 +8,7 @@ does not know. Every change here needs an Alembic migration (tests compare the t
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -138,6 +139,16 @@ class Checkin(SQLModel, table=True):
     recorded_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
 
 
+def _optional_link(target: str) -> Any:
+    """A link its row can outlive: deleting the target empties it (a reflection stays)."""
+    return Field(
+        default=None,
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey(target, ondelete="SET NULL"), nullable=True, index=True
+        ),
+    )
+
+
 class Reflection(SQLModel, table=True):
     __tablename__ = "reflection"
     __table_args__ = (
@@ -165,24 +176,8 @@ class Reflection(SQLModel, table=True):
     created_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
     updated_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
     day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
-    commitment_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer,
-            sa.ForeignKey("commitment.id", ondelete="SET NULL"),
-            nullable=True,
-            index=True,
-        ),
-    )
-    checkin_id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(
-            sa.Integer,
-            sa.ForeignKey("checkin.id", ondelete="SET NULL"),
-            nullable=True,
-            index=True,
-        ),
-    )
+    commitment_id: int | None = _optional_link("commitment.id")
+    checkin_id: int | None = _optional_link("checkin.id")
     happened: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     owning: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     friend: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))

@@ -16,6 +16,8 @@ so dropping the old table cascades into nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -32,7 +34,7 @@ OLD_COLUMNS = (
 ASIDE = "_commitment_before_0002"
 
 
-def _commitment_columns() -> list[sa.Column]:  # type: ignore[type-arg]
+def _commitment_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=32), nullable=False),
@@ -95,7 +97,7 @@ def _commitment_checks() -> list[sa.CheckConstraint]:
     ]
 
 
-def _rebuild(columns: list[sa.Column], checks: list[sa.CheckConstraint]) -> None:  # type: ignore[type-arg]
+def _rebuild(columns: list[sa.Column[Any]], checks: list[sa.CheckConstraint]) -> None:
     """Rename commitment aside, create it anew, copy the rows and the id high-water mark.
 
     Only the columns both versions share are copied; new ones take their defaults."""

@@ -1,0 +1,120 @@
+"""Check-ins: one per commitment and day; the bulk readers skip row objects, since
+start-up reads every check-in of ten years."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from selftrust.domain.history import Status
+from selftrust.store.records import CheckinRow
+from selftrust.store.repository.handles import CHECKIN, inserted_id
+
+
+def _checkin_from(row: Any) -> CheckinRow:
+    return CheckinRow(
+        id=row.id,
+        commitment_id=row.commitment_id,
+        day=row.day,
+        status=Status(row.status),
+        value=row.value,
+        note=row.note,
+        recorded_at=row.recorded_at,
+    )
+
+
+def get_checkin(conn: Connection, commitment_id: int, day: date) -> CheckinRow | None:
+    row = conn.execute(
+        sa.select(CHECKIN).where(CHECKIN.c.commitment_id == commitment_id, CHECKIN.c.day == day)
+    ).first()
+    return None if row is None else _checkin_from(row)
+
+
+def checkins(
+    conn: Connection,
+    commitment_ids: Iterable[int] | None = None,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+) -> list[CheckinRow]:
+    """Check-ins, oldest first, optionally for some commitments and days."""
+    query = sa.select(CHECKIN).order_by(CHECKIN.c.day, CHECKIN.c.commitment_id)
+    if commitment_ids is not None:
+        query = query.where(CHECKIN.c.commitment_id.in_(list(commitment_ids)))
+    if first is not None:
+        query = query.where(CHECKIN.c.day >= first)
+    if last is not None:
+        query = query.where(CHECKIN.c.day <= last)
+    return [_checkin_from(r) for r in conn.execute(query)]
+
+
+RawCheckin = tuple[int, int, str, str, float | None]
+"""(id, commitment_id, ISO day, status, value): a check-in as SQLite returns its columns."""
+_RAW_QUERY = (
+    "SELECT id, commitment_id, day, status, value FROM checkin ORDER BY commitment_id, day"
+)
+
+
+def _raw(rows: Sequence[Any]) -> list[RawCheckin]:
+    """The driver's rows, typed: they are tuples of exactly those columns."""
+    return cast("list[RawCheckin]", rows)
+
+
+def checkin_batches(conn: Connection, size: int) -> Iterator[list[RawCheckin]]:
+    """Every check-in as raw (id, commitment_id, ISO day, status, value), in batches of
+    ``size`` rows, ordered by commitment and day (``checkin_tuples`` a batch at a time)."""
+    cursor = conn.exec_driver_sql(_RAW_QUERY)
+    while rows := cursor.fetchmany(size):
+        yield _raw(rows)
+
+
+def checkin_tuples(conn: Connection) -> list[RawCheckin]:
+    """Every check-in as raw (id, commitment_id, ISO day, status, value), oldest first.
+
+    The fast path for start-up: no row objects, no date parsing per row in SQLAlchemy.
+    """
+    return _raw(conn.exec_driver_sql(_RAW_QUERY).fetchall())
+
+
+def upsert_checkin(
+    conn: Connection,
+    *,
+    commitment_id: int,
+    day: date,
+    status: Status,
+    value: float | None,
+    note: str | None,
+    recorded_at: datetime,
+    checkin_id: int | None = None,
+) -> int:
+    """Insert or update the one check-in of (commitment, day); its id is kept on update
+    so reflections that repair it stay linked."""
+    existing = conn.execute(
+        sa.select(CHECKIN.c.id).where(
+            CHECKIN.c.commitment_id == commitment_id, CHECKIN.c.day == day
+        )
+    ).scalar()
+    values = {
+        "status": status.value,
+        "value": value,
+        "note": note or None,
+        "recorded_at": recorded_at,
+    }
+    if existing is not None:
+        conn.execute(sa.update(CHECKIN).where(CHECKIN.c.id == existing).values(**values))
+        return int(existing)
+    insert_values: dict[str, Any] = {"commitment_id": commitment_id, "day": day, **values}
+    if checkin_id is not None:
+        insert_values["id"] = checkin_id
+    result = conn.execute(sa.insert(CHECKIN).values(**insert_values))
+    return inserted_id(result)
+
+
+def delete_checkin(conn: Connection, commitment_id: int, day: date) -> None:
+    conn.execute(
+        sa.delete(CHECKIN).where(CHECKIN.c.commitment_id == commitment_id, CHECKIN.c.day == day)
+    )
