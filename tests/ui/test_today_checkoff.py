@@ -98,8 +98,8 @@ def test_m_marks_not_kept_gently_and_offers_a_reflection(
     assert status_words(item) == "not kept"
     assert view.banner.isVisible()
     assert view.banner.text == REFLECT_OFFER
-    # The button is offered only when the reflection dialog is part of the app.
-    assert view.banner.action.isVisible() == view.can_reflect()
+    # The reflection dialog is part of the app: the offer always has its button.
+    assert view.banner.action.isVisible()
     qtbot.mouseClick(view.banner.close_button, Qt.MouseButton.LeftButton)
     assert not view.banner.isVisible()
 
@@ -112,7 +112,6 @@ def test_the_reflect_button_opens_the_reflection_for_that_day(
     view.reload()
     calls: list[tuple[int | None, object]] = []
     monkeypatch.setattr(window, "reflect_on", lambda cid, day: calls.append((cid, day)))
-    view._can_reflect = True  # as when the reflection dialog has landed
     select(qtbot, view, "Walk")
     key(qtbot, view, Qt.Key.Key_M)
     assert view.banner.action.isVisible()
@@ -120,24 +119,18 @@ def test_the_reflect_button_opens_the_reflection_for_that_day(
     assert calls == [(walk.id, TODAY)]
 
 
-def test_a_missing_reflection_dialog_hides_the_button(
+def test_r_reflects_on_the_selected_row_through_the_window(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
-    add(ws, "Walk")
+    walk = add(ws, "Walk")
     view = today_view(window)
     view.reload()
-
-    def missing(cid: int | None, day: object) -> None:
-        raise ImportError("No module named 'selftrust.ui.reflections.reflection_dialog'")
-
-    monkeypatch.setattr(window, "reflect_on", missing)
-    view._can_reflect = True  # claims to be there, but importing it fails
+    calls: list[tuple[int | None, object]] = []
+    monkeypatch.setattr(window, "reflect_on", lambda cid, day: calls.append((cid, day)))
     select(qtbot, view, "Walk")
-    key(qtbot, view, Qt.Key.Key_M)
-    qtbot.mouseClick(view.banner.action, Qt.MouseButton.LeftButton)
-    assert not view.banner.action.isVisible()
-    assert view.banner.isVisible()  # the kind words stay
-    assert not view.actions_.reflect.isEnabled()
+    assert view.actions_.reflect.isEnabled()  # the reflection dialog is part of the app
+    key(qtbot, view, Qt.Key.Key_R)
+    assert calls == [(walk.id, TODAY)]
 
 
 def test_s_skips_and_delete_clears(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:

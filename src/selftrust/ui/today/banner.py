@@ -71,9 +71,6 @@ class Banner(QFrame):
         self._tint()
         self.show()
 
-    def hide_action(self) -> None:
-        self.action.hide()
-
     def dismiss(self) -> None:
         self.hide()
         self.kind = ""
