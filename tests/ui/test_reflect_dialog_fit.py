@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from selftrust.ui.reflections import screen_fit
-from selftrust.ui.reflections.reflection_dialog import open_reflection
+from selftrust.ui.reflections.open_dialogs import open_reflection
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import (

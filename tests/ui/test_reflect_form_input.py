@@ -7,7 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.reflections.reflection_dialog import ReflectionDialog, open_reflection
+from selftrust.ui.reflections.open_dialogs import open_reflection
+from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import part, quiet_undo_stack  # noqa: F401

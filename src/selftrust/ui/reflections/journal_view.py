@@ -38,8 +38,8 @@ from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.journal_delegate import JournalDelegate
 from selftrust.ui.reflections.journal_model import About, JournalModel
 from selftrust.ui.reflections.next_step_action import make_promise
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.reflections.reading_pane import ReadingPane
-from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.reflections.undo_bar import UndoBar
 from selftrust.ui.reflections.words import short_day
@@ -109,8 +109,8 @@ class JournalView(QWidget):
         layout.setSpacing(em * 2 // 3)
 
         head = QHBoxLayout()
-        title = _plain_label("Reflections", page, bold=True, scale=1.45)
-        self.count = _plain_label("", page, muted=True)
+        title = plain_label("Reflections", page, bold=True, scale=1.45)
+        self.count = plain_label("", page, muted=True)
         self.count.setObjectName("journal-count")
         write = QPushButton(icon("reflect"), "Write a reflection", page)
         write.setObjectName("journal-write")
@@ -171,7 +171,7 @@ class JournalView(QWidget):
         self.list.doubleClicked.connect(lambda _: self.edit_current())
         self.list.activated.connect(lambda _: self.edit_current())
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.no_match = _plain_label("Nothing matches. Try fewer words or a wider range.",
+        self.no_match = plain_label("Nothing matches. Try fewer words or a wider range.",
                                      left, muted=True)
         self.no_match.setObjectName("journal-no-match")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -345,7 +345,7 @@ class JournalView(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        from selftrust.ui.reflections.reflection_dialog import open_reflection_for_edit
+        from selftrust.ui.reflections.open_dialogs import open_reflection_for_edit
 
         open_reflection_for_edit(self.ctx, self.window(), entry.id)
 

@@ -20,7 +20,7 @@ from selftrust.domain.coach import FEELING_WORDS, PROMPTS
 from selftrust.services.journal import JournalEntry
 from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, show_promised
-from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.reflections.words import day_words
 
 
@@ -54,15 +54,15 @@ class ReadingPane(QWidget):
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
 
-        self.title = _plain_label("", self.body, bold=True, scale=1.3)
+        self.title = plain_label("", self.body, bold=True, scale=1.3)
         self.title.setObjectName("reading-title")
-        self.subtitle = _plain_label("", self.body, muted=True)
+        self.subtitle = plain_label("", self.body, muted=True)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.subtitle)
         self.sections: dict[str, tuple[QLabel, QLabel]] = {}
         for prompt in PROMPTS:
-            head = _plain_label(prompt.title, self.body, bold=True)
-            text = _plain_label("", self.body)
+            head = plain_label(prompt.title, self.body, bold=True)
+            text = plain_label("", self.body)
             text.setObjectName(f"reading-{prompt.key}")
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -70,7 +70,7 @@ class ReadingPane(QWidget):
             self.layout_.addWidget(head)
             self.layout_.addWidget(text)
             self.sections[prompt.key] = (head, text)
-        self.feelings = _plain_label("", self.body, muted=True)
+        self.feelings = plain_label("", self.body, muted=True)
         self.layout_.addSpacing(em // 2)
         self.layout_.addWidget(self.feelings)
         self.layout_.addStretch(1)
@@ -95,7 +95,7 @@ class ReadingPane(QWidget):
         buttons.addWidget(self.delete)
         outer.addLayout(buttons)
 
-        self.placeholder = _plain_label("Choose a reflection on the left to read it here.",
+        self.placeholder = plain_label("Choose a reflection on the left to read it here.",
                                         self, muted=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.placeholder)

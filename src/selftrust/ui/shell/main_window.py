@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.page("today").set_day(day)  # type: ignore[attr-defined]
 
     def reflect_on(self, commitment_id: int | None, day: date | None) -> None:
-        from selftrust.ui.reflections.reflection_dialog import open_reflection
+        from selftrust.ui.reflections.open_dialogs import open_reflection
 
         open_reflection(self.ctx, self, commitment_id, day)
 
