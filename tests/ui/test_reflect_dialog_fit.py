@@ -47,7 +47,7 @@ def test_on_a_short_screen_the_buttons_stay_in_view_and_the_prompts_scroll(
         button = dialog.findChild(QPushButton, name)
         assert button.isVisible() and _on_screen(button, area), name
     assert _on_screen(dialog.findChild(QLabel, "reflection-title"), area)
-    scroll = dialog.scroll
+    scroll = dialog.scroll_area
     assert scroll.verticalScrollBar().maximum() > 0  # the prompts scroll instead
     dialog.close()
 

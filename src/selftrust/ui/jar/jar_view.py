@@ -185,8 +185,9 @@ class JarView(QWidget):
     def _fill_legend(self, p: JarPicture) -> None:
         while self.legend.count():
             item = self.legend.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         em = QFontMetrics(self.font()).height()
         shares = list(p.shares)
         shown = shares[:LEGEND_ROWS]

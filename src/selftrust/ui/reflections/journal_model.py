@@ -104,9 +104,8 @@ class JournalModel(QAbstractListModel):
             return self.about(e).color
         if named is Role.PREVIEW:
             return e.preview
-        if named is Role.REPAIRS:
-            return e.repairs
-        return None
+        assert named is Role.REPAIRS  # the last of the roles
+        return e.repairs
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -44,15 +44,15 @@ class ReadingPane(QWidget):
         em = QFontMetrics(self.font()).height()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(em, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget()
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(0, 0, em // 2, 0)
         self.layout_.setSpacing(em // 3)
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
 
         self.title = plain_label("", self.body, bold=True, scale=1.3)
         self.title.setObjectName("reading-title")
@@ -105,7 +105,7 @@ class ReadingPane(QWidget):
                  promised: bool = False) -> None:
         """``promised``: the next step is on tomorrow's list already."""
         has = row is not None
-        self.scroll.setVisible(has)
+        self.scroll_area.setVisible(has)
         for b in (self.edit, self.delete):
             b.setVisible(has)
         self.placeholder.setVisible(not has)
@@ -126,4 +126,4 @@ class ReadingPane(QWidget):
         self.promise.setVisible(bool(row.next_step.strip()))
         show_promised(self.promise, promised,
                       "A one-off commitment for tomorrow (Ctrl+Shift+P)")
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)

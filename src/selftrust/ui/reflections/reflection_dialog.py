@@ -72,7 +72,8 @@ class ReflectionDialog(QDialog):
         self.choices = (AboutChoices(self.ws.commitments.all(), self.day, self.ws.today(), self)
                         if self.free else None)
         self.page = WritingPage(ctx, self, editing=reflection is not None, choices=self.choices)
-        self.form, self.scroll, self.notice = self.page.form, self.page.scroll, self.page.notice
+        self.form, self.scroll_area = self.page.form, self.page.scroll_area
+        self.notice = self.page.notice
         self.status, self.save_button = self.page.status, self.page.save_button
         self.page.close_button.clicked.connect(self.close)
         self.save_button.clicked.connect(self.save)
@@ -95,8 +96,8 @@ class ReflectionDialog(QDialog):
         self._update_save()
         self.form.changed.connect(self._edited)
         self.form.submitted.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         ctx.clockwork.day_changed.connect(self._new_day)
         em = QFontMetrics(self.font())
         self.resize(max(560, em.averageCharWidth() * 78), em.height() * PREFERRED_LINES)

@@ -21,8 +21,11 @@ def save_reflection(ctx: UiContext, editing: ReflectionRow | None,
         perform(ctx.undo, "Edit reflection",
                 lambda: ws.reflections.update(rid, draft), ws.reflections.put_back)
         return ws.reflections.get(rid)
-    row: ReflectionRow = perform(ctx.undo, "Write reflection", _writer(ws, draft),
-                                 lambda written: ws.reflections.delete(written.id))
+
+    def unwrite(written: ReflectionRow) -> None:
+        ws.reflections.delete(written.id)
+
+    row: ReflectionRow = perform(ctx.undo, "Write reflection", _writer(ws, draft), unwrite)
     return row
 
 

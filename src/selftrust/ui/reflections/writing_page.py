@@ -59,11 +59,11 @@ class WritingPage(QWidget):
 
     def _scrolling_part(self, ctx: UiContext, layout: QVBoxLayout, em: int,
                         editing: bool) -> None:
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("reflection-scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("reflection-scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, em // 4, em // 2, em // 2)
@@ -82,8 +82,8 @@ class WritingPage(QWidget):
         self.form = ReflectionForm()
         holder_layout.addWidget(self.form)
         holder_layout.addStretch(1)
-        self.scroll.setWidget(holder)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(holder)
+        layout.addWidget(self.scroll_area, 1)
 
     def _footer(self, em: int, editing: bool) -> QHBoxLayout:
         footer = QHBoxLayout()

@@ -10,6 +10,7 @@ never waits for it.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QShowEvent
@@ -239,7 +240,7 @@ class StreaksView(QWidget):
             week_start=ws.settings.week_start,
             color=d.commitment.color,
             target=d.commitment.rules.target,
-            notes_for=lambda lo, hi, cid=commitment_id: calendar.notes(ws, cid, lo, hi),
+            notes_for=partial(calendar.notes, ws, commitment_id),
             title=d.commitment.title,
         )
         self._shown = (commitment_id, first, last, today)

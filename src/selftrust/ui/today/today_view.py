@@ -93,7 +93,6 @@ class TodayView(QWidget):
         self.future_line.setTextFormat(Qt.TextFormat.PlainText)
         self.future_line.setWordWrap(True)
         self.banner = Banner(self.column)
-        self.banner.dismissed.connect(lambda: self.list.setFocus())
 
         self.model = TodayModel(self)
         self.delegate = TodayDelegate(self)
@@ -102,6 +101,7 @@ class TodayView(QWidget):
         self.list.setItemDelegate(self.delegate)
         self.list.menu_requested.connect(self._show_menu)
         self.list.escaped.connect(self.banner.dismiss)
+        self.banner.dismissed.connect(self.list.setFocus)
         self.list.doubleClicked.connect(self._on_double_click)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
 
