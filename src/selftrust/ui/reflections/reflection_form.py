@@ -9,7 +9,7 @@ question above the text and a hint as placeholder.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QPlainTextEdit,
@@ -46,7 +46,7 @@ class PartEdit(QPlainTextEdit):
         self.document().contentsChanged.connect(self._fit)
         self._fit()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):

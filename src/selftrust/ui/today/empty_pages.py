@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from selftrust.ui.widgets.empty_state import EmptyState
@@ -31,11 +32,10 @@ class EmptyPages:
     follow the font of ``owner`` (the view)."""
 
     def __init__(self, owner: QWidget, pages: QStackedWidget, column: QWidget,
-                 new_key: Callable[[], str], new_commitment: Callable[[], None]) -> None:
+                 new_commitment: Callable[[], None]) -> None:
         self._owner = owner
         self._pages = pages
         self._column = column
-        self._new_key = new_key
         self._new_commitment = new_commitment
         self._first: EmptyState | None = None
         self._rest: EmptyState | None = None
@@ -49,7 +49,7 @@ class EmptyPages:
             if empty.button is not None:
                 empty.button.setObjectName("today-first-promise")
                 empty.button.setAccessibleName("Make your first promise")
-                empty.button.setToolTip(f"Make a new promise ({self._new_key()})")
+                empty.button.setToolTip(f"Make a new promise ({_new_keys()})")
             empty.action_clicked.connect(self._new_commitment)
             self._first = self._add(empty)
         return self._first
@@ -91,3 +91,9 @@ def _room_to_wrap(empty: EmptyState, u: int) -> None:
     width = min(empty.text.maximumWidth(), round(u * 26))
     empty.text.setFixedWidth(width)
     empty.text.setMinimumHeight(empty.text.heightForWidth(width))
+
+
+def _new_keys() -> str:
+    """The keys of the window's "New commitment" (the platform's standard New)."""
+    keys = QKeySequence(QKeySequence.StandardKey.New)
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)

@@ -38,15 +38,6 @@ if TYPE_CHECKING:
     from selftrust.ui.today.note_editor import NoteEditor
 
 
-def _new_key(ctx: UiContext) -> str:
-    """The shortcut of "New commitment", as the window's actions say it."""
-    try:
-        return ctx.nav().actions_.new_commitment.shortcut().toString(  # type: ignore[attr-defined]  # the main window's actions, not in the Navigator protocol
-            QKeySequence.SequenceFormat.NativeText)
-    except AttributeError:
-        return "Ctrl+N"
-
-
 class TodayView(QWidget):
     painted_with_data = Signal()
     title_changed = Signal(str)  # the window title for the shown day
@@ -111,8 +102,7 @@ class TodayView(QWidget):
 
         self.pages = QStackedWidget(self.column)
         self.pages.addWidget(self.list)
-        self.empties = EmptyPages(self, self.pages, self.column, lambda: _new_key(self.ctx),
-                                  self._new_commitment)
+        self.empties = EmptyPages(self, self.pages, self.column, self._new_commitment)
         self.writer = CheckinWriter(self.ctx, self.banner,
                                     ask_amount=lambda item: self.edit_value(self._row(item)),
                                     missed=self._offer_reflection)
