@@ -3,6 +3,7 @@ undo and redo. Every step is checked in the database and in what the row shows."
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -12,11 +13,12 @@ from today_support import (
     click_circle,
     empty_undo_stack_before_the_window_goes,  # noqa: F401 - autouse
     key,
+    open_today,
     pages,
-    select,
     shown,
     stored,
-    today_view,
+    walk_selected,
+    with_selected,
 )
 
 from selftrust.domain.history import Status
@@ -32,8 +34,7 @@ def test_a_click_on_the_circle_keeps_and_a_second_clears(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
 
     click_circle(qtbot, view, "Walk")
     assert stored(ws, walk).status is Status.KEPT
@@ -53,9 +54,7 @@ def test_space_keeps_the_selected_row_and_again_clears(
 ) -> None:
     add(ws, "Walk")
     read = add(ws, "Stretch")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Stretch")
+    view = with_selected(qtbot, window, "Stretch")
 
     key(qtbot, view, Qt.Key.Key_Space)
     assert stored(ws, read).status is Status.KEPT
@@ -73,9 +72,7 @@ def test_space_keeps_the_selected_row_and_again_clears(
 def test_up_and_down_move_between_rows(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     for title in ("One", "Two", "Three"):
         add(ws, title)
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "One")
+    view = with_selected(qtbot, window, "One")
     key(qtbot, view, Qt.Key.Key_Down)
     key(qtbot, view, Qt.Key.Key_Down)
     assert view.current_item().title == "Three"
@@ -86,10 +83,7 @@ def test_up_and_down_move_between_rows(qtbot: QtBot, ws: Workspace, window: Main
 def test_m_marks_not_kept_gently_and_offers_a_reflection(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
 
     key(qtbot, view, Qt.Key.Key_M)
     assert stored(ws, walk).status is Status.MISSED
@@ -107,12 +101,8 @@ def test_m_marks_not_kept_gently_and_offers_a_reflection(
 def test_the_reflect_button_opens_the_reflection_for_that_day(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    calls: list[tuple[int | None, object]] = []
-    monkeypatch.setattr(window, "reflect_on", lambda cid, day: calls.append((cid, day)))
-    select(qtbot, view, "Walk")
+    calls = reflections_asked(window, monkeypatch)
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_M)
     assert view.banner.action.isVisible()
     qtbot.mouseClick(view.banner.action, Qt.MouseButton.LeftButton)
@@ -122,22 +112,23 @@ def test_the_reflect_button_opens_the_reflection_for_that_day(
 def test_r_reflects_on_the_selected_row_through_the_window(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    calls: list[tuple[int | None, object]] = []
-    monkeypatch.setattr(window, "reflect_on", lambda cid, day: calls.append((cid, day)))
-    select(qtbot, view, "Walk")
+    calls = reflections_asked(window, monkeypatch)
+    walk, view = walk_selected(qtbot, ws, window)
     assert view.actions_.reflect.isEnabled()  # the reflection dialog is part of the app
     key(qtbot, view, Qt.Key.Key_R)
     assert calls == [(walk.id, TODAY)]
 
 
+def reflections_asked(window: MainWindow, monkeypatch: pytest.MonkeyPatch
+                      ) -> list[tuple[int | None, object]]:
+    """What the window is asked to reflect on, instead of opening the dialog."""
+    calls: list[tuple[int | None, object]] = []
+    monkeypatch.setattr(window, "reflect_on", lambda cid, day: calls.append((cid, day)))
+    return calls
+
+
 def test_s_skips_and_delete_clears(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
 
     key(qtbot, view, Qt.Key.Key_S)
     assert stored(ws, walk).status is Status.SKIPPED
@@ -154,9 +145,7 @@ def test_s_skips_and_delete_clears(qtbot: QtBot, ws: Workspace, window: MainWind
 
 def test_enter_takes_an_amount_inline(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     read = add(ws, "Read", target=pages(20))
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Read")
+    view = with_selected(qtbot, window, "Read")
 
     key(qtbot, view, Qt.Key.Key_Return)
     editor = view.value_editor()
@@ -181,9 +170,7 @@ def test_enter_takes_an_amount_inline(qtbot: QtBot, ws: Workspace, window: MainW
 
 def test_esc_cancels_the_amount(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     read = add(ws, "Read", target=pages(20))
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Read")
+    view = with_selected(qtbot, window, "Read")
     key(qtbot, view, Qt.Key.Key_Space)  # on a measurable row, Space asks how much
     editor = view.value_editor()
     assert isinstance(editor, ValueEditor)
@@ -197,8 +184,7 @@ def test_clicking_a_measurable_circle_asks_how_much(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     read = add(ws, "Read", target=pages(20))
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     click_circle(qtbot, view, "Read")
     editor = view.value_editor()
     assert isinstance(editor, ValueEditor)
@@ -209,10 +195,7 @@ def test_clicking_a_measurable_circle_asks_how_much(
 
 
 def test_n_adds_a_note_as_plain_text(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_Space)
 
     key(qtbot, view, Qt.Key.Key_N)
@@ -229,10 +212,7 @@ def test_n_adds_a_note_as_plain_text(qtbot: QtBot, ws: Workspace, window: MainWi
 
 
 def test_a_note_needs_a_check_in_first(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_N)
     assert not view.note_editor.isVisible()
     assert "first" in view.banner.text
@@ -242,10 +222,7 @@ def test_a_note_needs_a_check_in_first(qtbot: QtBot, ws: Workspace, window: Main
 def test_undo_and_redo_through_the_window(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_Space)
     key(qtbot, view, Qt.Key.Key_M)
     assert window.actions_.undo.text() == "&Undo Mark “Walk” not kept"
@@ -267,10 +244,7 @@ def test_undo_and_redo_through_the_window(
 
 
 def test_undo_brings_back_a_cleared_note(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_S)
     key(qtbot, view, Qt.Key.Key_N)
     qtbot.keyClicks(view.note_editor.text, "Sore knee")
@@ -285,10 +259,7 @@ def test_undo_brings_back_a_cleared_note(qtbot: QtBot, ws: Workspace, window: Ma
 def test_a_refused_write_is_shown_calmly_and_changes_nothing(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
 
     def refuse(*args: object) -> None:
         raise Invalid("“Walk” is archived; restore it to check in.")
@@ -311,8 +282,7 @@ def test_a_check_in_made_elsewhere_updates_its_row(
     from selftrust.services.checkins import CheckinState
 
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     ws.checkins.record(walk.id, TODAY, CheckinState(Status.SKIPPED))
     assert shown(view, "Walk").status is Status.SKIPPED
     assert view.summary.text() == "A day of rest today"
@@ -321,10 +291,7 @@ def test_a_check_in_made_elsewhere_updates_its_row(
 def test_a_note_longer_than_2000_characters_is_not_saved(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_Space)
     key(qtbot, view, Qt.Key.Key_N)
     view.note_editor.text.setPlainText("x" * 2001)
@@ -344,10 +311,7 @@ def test_writing_the_reflection_dismisses_the_offer(
 ) -> None:
     from selftrust.services.reflections import ReflectionDraft
 
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_M)
     assert view.banner.kind == "offer"
     ws.reflections.write(ReflectionDraft(TODAY, walk.id, happened="Rain all day."))
