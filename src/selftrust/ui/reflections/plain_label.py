@@ -1,5 +1,5 @@
-"""The plain-text label the reflection pages, the journal and the jar are written with:
-what a person wrote is never read as rich text, and it wraps."""
+"""The plain-text label the reflection pages, the journal, the jar and the streaks header
+are written with: what a person wrote (a title, a reflection) is never read as rich text."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
-def plain_label(text: str, parent: QWidget, *, muted: bool = False, bold: bool = False,
-                scale: float = 1.0) -> QLabel:
+def plain_label(text: str = "", parent: QWidget | None = None, *, muted: bool = False,
+                bold: bool = False, scale: float = 1.0, wrap: bool = True) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     font = label.font()
     if scale != 1.0:
         font.setPointSizeF(font.pointSizeF() * scale)
