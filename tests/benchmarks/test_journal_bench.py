@@ -64,7 +64,6 @@ def journal_ctx(qapp: Any, journal_ws: Workspace, tmp_path: Path) -> Iterator[Ui
     prefs = UiPrefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     ctx = make_context(journal_ws, prefs)
     yield ctx
-    ctx.undo.blockSignals(True)
     ctx.bridge.detach()
 
 

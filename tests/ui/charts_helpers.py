@@ -10,12 +10,17 @@ from selftrust.ui.charts.charts_view import ChartsView
 from selftrust.ui.shell.main_window import MainWindow
 
 
+def open_charts(qtbot: QtBot, window: MainWindow) -> ChartsView:
+    """The Charts view shown, once its first chart is drawn on fresh data."""
+    window.show_view("charts")
+    view = window.page("charts")
+    assert isinstance(view, ChartsView)
+    qtbot.waitUntil(lambda: view.canvas is not None and not view._stale, timeout=10_000)
+    return view
+
+
 def charts_shown(qtbot: QtBot, ws: Workspace, window: MainWindow, *, years: float,
                  commitments: int, seed: int) -> ChartsView:
     """Demo data, then the Charts view shown and its first chart drawn."""
     generate(ws, years=years, commitments=commitments, seed=seed)
-    window.show_view("charts")
-    page = window.page("charts")
-    assert isinstance(page, ChartsView)
-    qtbot.waitUntil(lambda: page.canvas is not None and not page._stale, timeout=10_000)
-    return page
+    return open_charts(qtbot, window)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from charts_helpers import open_charts
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.chart_data import ChartData
@@ -25,10 +26,7 @@ def years(ws: Workspace) -> Workspace:
 
 
 def open_calendar(qtbot: QtBot, window: MainWindow, rng: ChartRange) -> ChartsView:
-    window.show_view("charts")
-    view = window.page("charts")
-    assert isinstance(view, ChartsView)
-    qtbot.waitUntil(lambda: view.canvas is not None and not view._stale, timeout=10_000)
+    view = open_charts(qtbot, window)
     view.set_range(rng)
     view.show_chart("calendar")
     return view

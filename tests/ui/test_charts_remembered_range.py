@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from charts_helpers import open_charts
 from pytestqt.qtbot import QtBot
 
 from selftrust.domain.commitment import Rules
@@ -13,7 +14,7 @@ from selftrust.services.chart_range import ChartRange
 from selftrust.services.checkins import CheckinState
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.workspace import Workspace
-from selftrust.ui.charts.charts_view import PREF_RANGE, ChartsView
+from selftrust.ui.charts.charts_view import PREF_RANGE
 from selftrust.ui.shell.main_window import MainWindow
 
 TODAY = date(2026, 11, 24)
@@ -26,14 +27,6 @@ def walk_since(ws: Workspace, first: date, title: str = "Walk") -> int:
         ws.checkins.record(cid, d, CheckinState(Status.KEPT))
         d += timedelta(days=1)
     return cid
-
-
-def open_charts(qtbot: QtBot, window: MainWindow) -> ChartsView:
-    window.show_view("charts")
-    view = window.page("charts")
-    assert isinstance(view, ChartsView)
-    qtbot.waitUntil(lambda: view.canvas is not None and not view._stale, timeout=10_000)
-    return view
 
 
 def test_a_preset_range_is_remembered(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from charts_helpers import open_charts
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -32,14 +33,6 @@ TODAY = date(2026, 11, 24)
 def demo(ws: Workspace) -> Workspace:
     generate(ws, years=1.2, commitments=4, seed=3)
     return ws
-
-
-def open_charts(qtbot: QtBot, window: MainWindow) -> ChartsView:
-    window.show_view("charts")
-    view = window.page("charts")
-    assert isinstance(view, ChartsView)
-    qtbot.waitUntil(lambda: view.canvas is not None and not view._stale, timeout=10_000)
-    return view
 
 
 def lines_by_label(view: ChartsView) -> dict[str, object]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
-from today_support import TODAY, add, key, select, shown, stored, today_view
+from today_support import TODAY, add, key, shown, stored, with_selected
 
 from selftrust.domain.commitment import Target
 from selftrust.domain.days import Period
@@ -41,9 +41,7 @@ def test_the_cli_list_says_it_the_same_way(ws: Workspace) -> None:
 def test_the_editor_for_a_weekly_amount_starts_empty(
         qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     c = run(ws)
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Run")
+    view = with_selected(qtbot, window, "Run")
     key(qtbot, view, Qt.Key.Key_Return)
     editor = view.value_editor()
     assert isinstance(editor, ValueEditor)
@@ -65,9 +63,7 @@ def test_the_editor_starts_at_what_the_day_already_has(
         qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     c = run(ws)
     ws.checkins.record(c.id, TODAY, CheckinState(Status.KEPT, 4))
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Run")
+    view = with_selected(qtbot, window, "Run")
     key(qtbot, view, Qt.Key.Key_Return)
     editor = view.value_editor()
     assert isinstance(editor, ValueEditor)
@@ -77,9 +73,7 @@ def test_the_editor_starts_at_what_the_day_already_has(
 def test_the_editor_leaves_the_row_its_words(
         qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     run(ws)
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Run")
+    view = with_selected(qtbot, window, "Run")
     key(qtbot, view, Qt.Key.Key_Return)
     editor = view.value_editor()
     assert isinstance(editor, ValueEditor)

@@ -3,18 +3,24 @@ looks the same and hovering still gives every day's exact value and date."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
 import pytest
+from charts_helpers import open_charts
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.chart_range import ChartRange
-from selftrust.services.chart_series import as_date
+from selftrust.services.chart_series import Growth, as_date
 from selftrust.services.demo import generate
 from selftrust.services.workspace import Workspace
 from selftrust.ui.charts.charts_view import ChartsView
 from selftrust.ui.charts.common import short_date, thin
 from selftrust.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:  # matplotlib is imported only once a chart is shown
+    from matplotlib.lines import Line2D
 
 ALL = ChartRange("all")
 
@@ -27,10 +33,7 @@ def years(ws: Workspace) -> Workspace:
 
 def open_chart(qtbot: QtBot, window: MainWindow, name: str) -> ChartsView:
     window.resize(1000, 700)
-    window.show_view("charts")
-    view = window.page("charts")
-    assert isinstance(view, ChartsView)
-    qtbot.waitUntil(lambda: view.canvas is not None and not view._stale, timeout=10_000)
+    view = open_charts(qtbot, window)
     view.set_range(ALL)
     view.show_chart(name)
     assert view.canvas is not None
@@ -95,14 +98,19 @@ def test_strength_over_years_is_thinned_but_hover_is_exact(qtbot: QtBot, years: 
     assert hit.text == f"{first.title}\n{short_date(day)}: strength {first.values[i]:.0%}"
 
 
-def test_growth_over_years_is_thinned_but_hover_is_exact(qtbot: QtBot, years: Workspace,
-                                                          window: MainWindow) -> None:
+def _growth_chart(qtbot: QtBot, window: MainWindow) -> tuple[Any, Growth, Line2D]:
+    """The growth chart open: its canvas, the figures it drew, and the jar's line."""
     view = open_chart(qtbot, window, "growth")
     canvas = view.canvas
     assert canvas is not None
-    growth = view.data.growth(ALL)
     marbles = next(ln for a in canvas.figure.axes for ln in a.get_lines()
                    if ln.get_label() == "Marbles")
+    return canvas, view.data.growth(ALL), marbles
+
+
+def test_growth_over_years_is_thinned_but_hover_is_exact(qtbot: QtBot, years: Workspace,
+                                                          window: MainWindow) -> None:
+    canvas, growth, marbles = _growth_chart(qtbot, window)
     ax = marbles.axes
     drawn = np.asarray(marbles.get_xdata())
     assert drawn.size <= canvas.figure.bbox.width + 2
@@ -125,12 +133,7 @@ def test_the_tooltip_a_person_sees_names_the_exact_day(qtbot: QtBot, years: Work
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    view = open_chart(qtbot, window, "growth")
-    canvas = view.canvas
-    assert canvas is not None
-    growth = view.data.growth(ALL)
-    marbles = next(ln for a in canvas.figure.axes for ln in a.get_lines()
-                   if ln.get_label() == "Marbles")
+    canvas, growth, marbles = _growth_chart(qtbot, window)
     import matplotlib.dates as mdates
 
     full_x = mdates.date2num(growth.days)

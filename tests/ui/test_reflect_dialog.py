@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from selftrust.domain.coach import BUT_HINT
-from selftrust.ui.reflections.reflection_dialog import NEED_WRITING, open_reflection
+from selftrust.ui.reflections.open_dialogs import open_reflection
+from selftrust.ui.reflections.reflection_dialog import NEED_WRITING
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.e2e.helpers import make_runner

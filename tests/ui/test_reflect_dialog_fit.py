@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from selftrust.ui.reflections import screen_fit
-from selftrust.ui.reflections.reflection_dialog import open_reflection
+from selftrust.ui.reflections.open_dialogs import open_reflection
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import (
@@ -46,7 +46,7 @@ def test_on_a_short_screen_the_buttons_stay_in_view_and_the_prompts_scroll(
         button = dialog.findChild(QPushButton, name)
         assert button.isVisible() and _on_screen(button, area), name
     assert _on_screen(dialog.findChild(QLabel, "reflection-title"), area)
-    scroll = dialog.scroll
+    scroll = dialog.scroll_area
     assert scroll.verticalScrollBar().maximum() > 0  # the prompts scroll instead
     dialog.close()
 

@@ -7,11 +7,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.drafts import draft_key, drafts_of
-from selftrust.ui.reflections.reflection_dialog import (
-    ReflectionDialog,
-    open_reflection,
-    open_reflection_for_edit,
-)
+from selftrust.ui.reflections.open_dialogs import open_reflection, open_reflection_for_edit
+from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.conftest import ScriptedPrompter

@@ -61,14 +61,20 @@ def test_after_reflect_save_promise_done_the_today_list_has_the_keys(
     assert window.current_view == "today"
 
 
-def test_after_editing_from_the_journal_its_list_has_the_keys(
-        qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
-    ctx.ws.reflections.write(ReflectionDraft(YESTERDAY, None, happened="First words"))
+def _journal_list_focused(window: MainWindow) -> JournalView:
+    """The journal shown, with the keyboard in its list."""
     window.show_view("reflections")
     view = window.page("reflections")
     assert isinstance(view, JournalView)
     window.activateWindow()
     view.list.setFocus()
+    return view
+
+
+def test_after_editing_from_the_journal_its_list_has_the_keys(
+        qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
+    ctx.ws.reflections.write(ReflectionDraft(YESTERDAY, None, happened="First words"))
+    view = _journal_list_focused(window)
     qtbot.keyClick(view.list, Qt.Key.Key_Return)
     dialog = the_dialog(qtbot)
     type_into(qtbot, part(dialog, "happened"), " and more")
@@ -81,11 +87,7 @@ def test_after_editing_from_the_journal_its_list_has_the_keys(
 def test_a_free_reflection_from_the_journal_button_returns_to_its_list(
         qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
     ctx.ws.reflections.write(ReflectionDraft(TODAY, None, happened="Already here"))
-    window.show_view("reflections")
-    view = window.page("reflections")
-    assert isinstance(view, JournalView)
-    window.activateWindow()
-    view.list.setFocus()
+    view = _journal_list_focused(window)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     dialog = the_dialog(qtbot)
     type_into(qtbot, part(dialog, "learned"), "Mornings suit me.")

@@ -7,7 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
-from selftrust.ui.reflections.reflection_dialog import ReflectionDialog, open_reflection
+from selftrust.ui.reflections.open_dialogs import open_reflection
+from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.ui.reflect_helpers import part
@@ -24,14 +25,14 @@ def test_a_click_anywhere_on_a_card_puts_the_cursor_in_its_text(
     dialog = open_reflection(ctx, window, None, None)
     assert dialog is not None
     card = _card_of(dialog, "friend")
-    dialog.scroll.ensureWidgetVisible(card)
+    dialog.scroll_area.ensureWidgetVisible(card)
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=QPoint(4, card.height() - 4))
     assert dialog.focusWidget() is part(dialog, "friend")
     qtbot.keyClicks(dialog.focusWidget(), "You showed up.")
     assert part(dialog, "friend").toPlainText() == "You showed up."
 
     learned = _card_of(dialog, "learned")
-    dialog.scroll.ensureWidgetVisible(learned)
+    dialog.scroll_area.ensureWidgetVisible(learned)
     question = learned.findChildren(QLabel)[1]  # the muted question under the title
     qtbot.mouseClick(question, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert dialog.focusWidget() is part(dialog, "learned")

@@ -167,7 +167,7 @@ def test_the_model_passes_the_model_tester(qtmodeltester, ctx: UiContext) -> Non
 def test_a_step_is_promised_once_wherever_its_reflection_is_shown(
         qtbot: QtBot, window: MainWindow, ctx: UiContext, prompter: ScriptedPrompter) -> None:
     from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, DONE_TEXT
-    from selftrust.ui.reflections.reflection_dialog import open_reflection
+    from selftrust.ui.reflections.open_dialogs import open_reflection
 
     cid = walk_with_a_miss(ctx.ws)
     dialog = open_reflection(ctx, window, cid, YESTERDAY)

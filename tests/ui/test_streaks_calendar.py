@@ -180,15 +180,14 @@ def test_a_day_not_kept_offers_a_reflection(qtbot: QtBot, window: MainWindow, wa
     assert asked[-1] == (walk, MISSED_DAY)
 
 
-def test_reflecting_before_the_dialog_exists_is_explained_kindly(
+def test_reflecting_from_the_calendar_goes_through_the_window(
         window: MainWindow, walk: int, prompter, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    def missing(cid: int | None, day: date | None) -> None:
-        raise ImportError("no reflection dialog yet")
-
-    monkeypatch.setattr(window, "reflect_on", missing)
+    asked: list[tuple[int | None, date | None]] = []
+    monkeypatch.setattr(window, "reflect_on", lambda cid, day: asked.append((cid, day)))
     heat = streaks(window).heat
     heat.reflect_requested.emit(MISSED_DAY)
-    assert prompter.asked and prompter.asked[-1][0] == "inform"
+    assert asked == [(walk, MISSED_DAY)]
+    assert not prompter.asked  # the reflection dialog is part of the app: nothing to explain
 
 
 def test_the_tooltip_tells_the_day_in_words_and_escapes_the_note(window: MainWindow) -> None:

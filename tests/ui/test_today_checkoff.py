@@ -3,6 +3,7 @@ undo and redo. Every step is checked in the database and in what the row shows."
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -11,11 +12,12 @@ from today_support import (
     add,
     click_circle,
     key,
+    open_today,
     pages,
-    select,
     shown,
     stored,
-    today_view,
+    walk_selected,
+    with_selected,
 )
 
 from selftrust.domain.history import Status
@@ -31,8 +33,7 @@ def test_a_click_on_the_circle_keeps_and_a_second_clears(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
 
     click_circle(qtbot, view, "Walk")
     assert stored(ws, walk).status is Status.KEPT
@@ -52,9 +53,7 @@ def test_space_keeps_the_selected_row_and_again_clears(
 ) -> None:
     add(ws, "Walk")
     read = add(ws, "Stretch")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Stretch")
+    view = with_selected(qtbot, window, "Stretch")
 
     key(qtbot, view, Qt.Key.Key_Space)
     assert stored(ws, read).status is Status.KEPT
@@ -72,9 +71,7 @@ def test_space_keeps_the_selected_row_and_again_clears(
 def test_up_and_down_move_between_rows(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     for title in ("One", "Two", "Three"):
         add(ws, title)
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "One")
+    view = with_selected(qtbot, window, "One")
     key(qtbot, view, Qt.Key.Key_Down)
     key(qtbot, view, Qt.Key.Key_Down)
     assert view.current_item().title == "Three"
@@ -85,10 +82,7 @@ def test_up_and_down_move_between_rows(qtbot: QtBot, ws: Workspace, window: Main
 def test_m_marks_not_kept_gently_and_offers_a_reflection(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
 
     key(qtbot, view, Qt.Key.Key_M)
     assert stored(ws, walk).status is Status.MISSED
@@ -97,8 +91,8 @@ def test_m_marks_not_kept_gently_and_offers_a_reflection(
     assert status_words(item) == "not kept"
     assert view.banner.isVisible()
     assert view.banner.text == REFLECT_OFFER
-    # The button is offered only when the reflection dialog is part of the app.
-    assert view.banner.action.isVisible() == view.can_reflect()
+    # The reflection dialog is part of the app: the offer always has its button.
+    assert view.banner.action.isVisible()
     qtbot.mouseClick(view.banner.close_button, Qt.MouseButton.LeftButton)
     assert not view.banner.isVisible()
 
@@ -106,44 +100,34 @@ def test_m_marks_not_kept_gently_and_offers_a_reflection(
 def test_the_reflect_button_opens_the_reflection_for_that_day(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    calls: list[tuple[int | None, object]] = []
-    monkeypatch.setattr(window, "reflect_on", lambda cid, day: calls.append((cid, day)))
-    view._can_reflect = True  # as when the reflection dialog has landed
-    select(qtbot, view, "Walk")
+    calls = reflections_asked(window, monkeypatch)
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_M)
     assert view.banner.action.isVisible()
     qtbot.mouseClick(view.banner.action, Qt.MouseButton.LeftButton)
     assert calls == [(walk.id, TODAY)]
 
 
-def test_a_missing_reflection_dialog_hides_the_button(
+def test_r_reflects_on_the_selected_row_through_the_window(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
-    add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    calls = reflections_asked(window, monkeypatch)
+    walk, view = walk_selected(qtbot, ws, window)
+    assert view.actions_.reflect.isEnabled()  # the reflection dialog is part of the app
+    key(qtbot, view, Qt.Key.Key_R)
+    assert calls == [(walk.id, TODAY)]
 
-    def missing(cid: int | None, day: object) -> None:
-        raise ImportError("No module named 'selftrust.ui.reflections.reflection_dialog'")
 
-    monkeypatch.setattr(window, "reflect_on", missing)
-    view._can_reflect = True  # claims to be there, but importing it fails
-    select(qtbot, view, "Walk")
-    key(qtbot, view, Qt.Key.Key_M)
-    qtbot.mouseClick(view.banner.action, Qt.MouseButton.LeftButton)
-    assert not view.banner.action.isVisible()
-    assert view.banner.isVisible()  # the kind words stay
-    assert not view.actions_.reflect.isEnabled()
+def reflections_asked(window: MainWindow, monkeypatch: pytest.MonkeyPatch
+                      ) -> list[tuple[int | None, object]]:
+    """What the window is asked to reflect on, instead of opening the dialog."""
+    calls: list[tuple[int | None, object]] = []
+    monkeypatch.setattr(window, "reflect_on", lambda cid, day: calls.append((cid, day)))
+    return calls
 
 
 def test_s_skips_and_delete_clears(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
 
     key(qtbot, view, Qt.Key.Key_S)
     assert stored(ws, walk).status is Status.SKIPPED
@@ -160,9 +144,7 @@ def test_s_skips_and_delete_clears(qtbot: QtBot, ws: Workspace, window: MainWind
 
 def test_enter_takes_an_amount_inline(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     read = add(ws, "Read", target=pages(20))
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Read")
+    view = with_selected(qtbot, window, "Read")
 
     key(qtbot, view, Qt.Key.Key_Return)
     editor = view.value_editor()
@@ -187,9 +169,7 @@ def test_enter_takes_an_amount_inline(qtbot: QtBot, ws: Workspace, window: MainW
 
 def test_esc_cancels_the_amount(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
     read = add(ws, "Read", target=pages(20))
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Read")
+    view = with_selected(qtbot, window, "Read")
     key(qtbot, view, Qt.Key.Key_Space)  # on a measurable row, Space asks how much
     editor = view.value_editor()
     assert isinstance(editor, ValueEditor)
@@ -203,8 +183,7 @@ def test_clicking_a_measurable_circle_asks_how_much(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     read = add(ws, "Read", target=pages(20))
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     click_circle(qtbot, view, "Read")
     editor = view.value_editor()
     assert isinstance(editor, ValueEditor)
@@ -215,10 +194,7 @@ def test_clicking_a_measurable_circle_asks_how_much(
 
 
 def test_n_adds_a_note_as_plain_text(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_Space)
 
     key(qtbot, view, Qt.Key.Key_N)
@@ -235,10 +211,7 @@ def test_n_adds_a_note_as_plain_text(qtbot: QtBot, ws: Workspace, window: MainWi
 
 
 def test_a_note_needs_a_check_in_first(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_N)
     assert not view.note_editor.isVisible()
     assert "first" in view.banner.text
@@ -248,10 +221,7 @@ def test_a_note_needs_a_check_in_first(qtbot: QtBot, ws: Workspace, window: Main
 def test_undo_and_redo_through_the_window(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_Space)
     key(qtbot, view, Qt.Key.Key_M)
     assert window.actions_.undo.text() == "&Undo Mark “Walk” not kept"
@@ -273,10 +243,7 @@ def test_undo_and_redo_through_the_window(
 
 
 def test_undo_brings_back_a_cleared_note(qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_S)
     key(qtbot, view, Qt.Key.Key_N)
     qtbot.keyClicks(view.note_editor.text, "Sore knee")
@@ -291,10 +258,7 @@ def test_undo_brings_back_a_cleared_note(qtbot: QtBot, ws: Workspace, window: Ma
 def test_a_refused_write_is_shown_calmly_and_changes_nothing(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
 
     def refuse(*args: object) -> None:
         raise Invalid("“Walk” is archived; restore it to check in.")
@@ -317,8 +281,7 @@ def test_a_check_in_made_elsewhere_updates_its_row(
     from selftrust.services.checkins import CheckinState
 
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     ws.checkins.record(walk.id, TODAY, CheckinState(Status.SKIPPED))
     assert shown(view, "Walk").status is Status.SKIPPED
     assert view.summary.text() == "A day of rest today"
@@ -327,10 +290,7 @@ def test_a_check_in_made_elsewhere_updates_its_row(
 def test_a_note_longer_than_2000_characters_is_not_saved(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_Space)
     key(qtbot, view, Qt.Key.Key_N)
     view.note_editor.text.setPlainText("x" * 2001)
@@ -350,10 +310,7 @@ def test_writing_the_reflection_dismisses_the_offer(
 ) -> None:
     from selftrust.services.reflections import ReflectionDraft
 
-    walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
-    select(qtbot, view, "Walk")
+    walk, view = walk_selected(qtbot, ws, window)
     key(qtbot, view, Qt.Key.Key_M)
     assert view.banner.kind == "offer"
     ws.reflections.write(ReflectionDraft(TODAY, walk.id, happened="Rain all day."))

@@ -14,6 +14,7 @@ from today_support import (
     add,
     click_circle,
     key,
+    open_today,
     select,
     shown,
     stored,
@@ -33,8 +34,7 @@ def test_back_fill_yesterday_from_the_navigator(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     qtbot.mouseClick(view.navigator.previous_button, Qt.MouseButton.LeftButton)
     assert view.day == YESTERDAY
     assert view.navigator.subtitle.text() == "Yesterday"
@@ -73,8 +73,7 @@ def test_a_future_day_is_shown_but_cannot_be_checked(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     qtbot.mouseClick(view.navigator.next_button, Qt.MouseButton.LeftButton)
     assert view.day == TOMORROW
     assert view.navigator.subtitle.text() == "Tomorrow"

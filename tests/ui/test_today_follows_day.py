@@ -16,13 +16,16 @@ from today_support import (
     select,
     stored,
     today_view,
+    walk_missed,
 )
 
 from selftrust.domain.history import Status
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import Workspace
+from selftrust.store.records import CommitmentRow
 from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today.row_text import REFLECT_OFFER
+from selftrust.ui.today.today_view import TodayView
 
 
 def _night(clock: FixedClock, ws: Workspace) -> None:
@@ -32,13 +35,20 @@ def _night(clock: FixedClock, ws: Workspace) -> None:
     assert ws.today() == TODAY
 
 
-def test_a_later_day_start_moves_today_back_and_the_view_follows(
-    qtbot: QtBot, ws: Workspace, window: MainWindow, clock: FixedClock
-) -> None:
+def _walk_at_night(clock: FixedClock, ws: Workspace, window: MainWindow
+                   ) -> tuple[CommitmentRow, TodayView]:
+    """A daily "Walk", and Today shown at 02:00 on Tuesday (days starting at midnight)."""
     walk = add(ws, "Walk")
     _night(clock, ws)
     view = today_view(window)
     view.go_today()
+    return walk, view
+
+
+def test_a_later_day_start_moves_today_back_and_the_view_follows(
+    qtbot: QtBot, ws: Workspace, window: MainWindow, clock: FixedClock
+) -> None:
+    walk, view = _walk_at_night(clock, ws, window)
     assert view.day == TODAY
     # In Preferences: the day now starts at 04:00, so at 02:00 it is still Monday.
     ws.update_settings(replace(ws.settings, day_start_hour=4))
@@ -54,10 +64,7 @@ def test_a_later_day_start_moves_today_back_and_the_view_follows(
 def test_a_day_chosen_in_the_future_of_the_new_day_start_cannot_be_checked(
     qtbot: QtBot, ws: Workspace, window: MainWindow, clock: FixedClock
 ) -> None:
-    walk = add(ws, "Walk")
-    _night(clock, ws)
-    view = today_view(window)
-    view.go_today()
+    walk, view = _walk_at_night(clock, ws, window)
     view.step_day(-1)  # the user looks at Monday
     ws.update_settings(replace(ws.settings, day_start_hour=4))
     view.step_day(+1)  # Tuesday is tomorrow now
@@ -72,10 +79,7 @@ def test_a_day_chosen_in_the_future_of_the_new_day_start_cannot_be_checked(
 def test_the_banner_belongs_to_its_day(
     qtbot: QtBot, ws: Workspace, window: MainWindow, clock: FixedClock
 ) -> None:
-    add(ws, "Walk")
-    view = today_view(window)
-    select(qtbot, view, "Walk")
-    key(qtbot, view, Qt.Key.Key_M)
+    view = walk_missed(qtbot, ws, window)
     assert view.banner.text == REFLECT_OFFER
     view.step_day(-1)
     assert view.banner.text == ""

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 from today_support import (
     add,
     key,
-    select,
     today_view,
+    walk_missed,
 )
 
 from selftrust.services.workspace import Workspace
@@ -19,10 +19,7 @@ from selftrust.ui.today.row_text import REFLECT_OFFER
 def test_esc_dismisses_the_banner_as_its_tooltip_says(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    add(ws, "Walk")
-    view = today_view(window)
-    select(qtbot, view, "Walk")
-    key(qtbot, view, Qt.Key.Key_M)
+    view = walk_missed(qtbot, ws, window)
     assert view.banner.text == REFLECT_OFFER
     assert "(Esc)" in view.banner.close_button.toolTip()
     assert "(R)" in view.banner.action.toolTip()
@@ -34,10 +31,7 @@ def test_esc_dismisses_the_banner_as_its_tooltip_says(
 def test_esc_in_the_banner_itself_dismisses_it_and_returns_to_the_list(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
-    add(ws, "Walk")
-    view = today_view(window)
-    select(qtbot, view, "Walk")
-    key(qtbot, view, Qt.Key.Key_M)
+    view = walk_missed(qtbot, ws, window)
     view.banner.action.setFocus()
     qtbot.keyClick(view.banner.action, Qt.Key.Key_Escape)
     assert view.banner.text == ""

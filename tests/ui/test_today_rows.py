@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 from today_support import (
     TODAY,
     add,
+    open_today,
     pages,
     row_of,
     select,
     shown,
     stored,
-    today_view,
 )
 
 from selftrust.domain.history import Status
@@ -123,8 +123,7 @@ def test_the_context_menu_shows_the_keys_and_acts(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     rect = view.list.visualRect(view.model.index(row_of(view, "Walk"), 0))
     view.list.menu_requested.emit(QPoint(rect.left() + 20, rect.center().y()),
                                   view.list.viewport().mapToGlobal(rect.center()))
@@ -145,8 +144,7 @@ def test_edit_commitment_asks_the_window(
     qtbot: QtBot, ws: Workspace, window: MainWindow, monkeypatch
 ) -> None:
     walk = add(ws, "Walk")
-    view = today_view(window)
-    view.reload()
+    view = open_today(window)
     calls: list[int] = []
     monkeypatch.setattr(window, "edit_commitment", calls.append)
     select(qtbot, view, "Walk")

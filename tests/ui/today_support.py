@@ -42,6 +42,36 @@ def today_view(window: MainWindow) -> TodayView:
     return view
 
 
+def open_today(window: MainWindow) -> TodayView:
+    """Today, read afresh: the commitments were made after the window opened."""
+    view = today_view(window)
+    view.reload()
+    return view
+
+
+def with_selected(qtbot: QtBot, window: MainWindow, title: str) -> TodayView:
+    """Today read afresh, with the row ``title`` selected as a user selects it."""
+    view = open_today(window)
+    select(qtbot, view, title)
+    return view
+
+
+def walk_selected(qtbot: QtBot, ws: Workspace, window: MainWindow
+                  ) -> tuple[CommitmentRow, TodayView]:
+    """The most common start: a daily "Walk", selected in Today."""
+    walk = add(ws, "Walk")
+    return walk, with_selected(qtbot, window, "Walk")
+
+
+def walk_missed(qtbot: QtBot, ws: Workspace, window: MainWindow) -> TodayView:
+    """A daily "Walk" marked not kept with M: the banner offers a reflection."""
+    add(ws, "Walk")
+    view = today_view(window)
+    select(qtbot, view, "Walk")
+    key(qtbot, view, Qt.Key.Key_M)
+    return view
+
+
 def row_of(view: TodayView, title: str) -> int:
     for row, item in enumerate(view.model.items()):
         if item.title == title:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
@@ -85,7 +86,7 @@ def _colors(cal: Calendar, style: ChartStyle, index: np.ndarray) -> list[str]:
     return [shades[lv] if d > 0 else style.empty for lv, d in zip(level, due, strict=True)]
 
 
-def _squares(ax: object, cols: np.ndarray, rows: np.ndarray, colors: list[str]) -> float:
+def _squares(ax: Axes, cols: np.ndarray, rows: np.ndarray, colors: list[str]) -> float:
     """One filled path per colour holding all its squares: 7,300 squares of twenty years
     were as many Path objects, each built, transformed and filled on its own."""
     half = (1 - GAP) / 2
@@ -99,10 +100,10 @@ def _squares(ax: object, cols: np.ndarray, rows: np.ndarray, colors: list[str]) 
                             c - half, r + half, c - half, r - half], axis=1)
         paths.append(Path(corners.reshape(-1, 2), np.tile(_SQUARE, c.size)))
     squares = PathCollection(paths, facecolors=[to_rgba(name) for name in names],
-                             edgecolors="none", transform=ax.transData,  # type: ignore[attr-defined]
+                             edgecolors="none", transform=ax.transData,
                              snap=True)  # crisp square edges, as one path each had
     # The limits are set by the caller: no pass over thousands of squares for them.
-    ax.add_collection(squares, autolim=False)  # type: ignore[attr-defined]
+    ax.add_collection(squares, autolim=False)
     return half
 
 
@@ -110,9 +111,9 @@ _SQUARE = np.array([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLO
                    dtype=Path.code_type)
 
 
-def squares_in(collection: object) -> int:
+def squares_in(collection: PathCollection) -> int:
     """How many day squares a calendar collection holds (tests, exports)."""
-    return sum(int((p.codes == Path.MOVETO).sum()) for p in collection.get_paths())  # type: ignore[attr-defined]
+    return sum(int(np.count_nonzero(p.codes == Path.MOVETO)) for p in collection.get_paths())
 
 
 def _day_label(cal: Calendar, day: date, j: int) -> str:
@@ -143,7 +144,7 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
     if ncols <= NUMBERED_UP_TO:
         for i, c, r in zip(index, cols, rows, strict=True):
             d = cal.first + timedelta(days=int(i))
-            ax.text(c, r, str(d.day), ha="center", va="center",
+            ax.text(float(c), float(r), str(d.day), ha="center", va="center",
                     color=_ink(colors[int(i - offset)], style),
                     fontsize=style.font_size * (0.8 if ncols > 10 else 0.9))
     ax.set_xlim(-0.5, max(ncols, MIN_COLUMNS) - 0.5)
@@ -190,16 +191,16 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
     half = _squares(ax, cols, rows, _colors(cal, style, index))
     # Over many years every month's name would be 130 small labels: the quarters say enough.
     months = range(1, 13) if len(years) < QUARTERS_FROM_YEARS else (1, 4, 7, 10)
-    for year in years:
-        top = block_of[year] * BLOCK
+    for shown_year in years:
+        top = block_of[shown_year] * BLOCK
         for month in months:
-            first = date(year, month, 1)
-            after = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+            first = date(shown_year, month, 1)
+            after = date(shown_year + 1, 1, 1) if month == 12 else date(shown_year, month + 1, 1)
             if first > cal.last or after <= cal.range_first:
                 continue  # the month lies outside the range
             if after - max(first, cal.range_first) < timedelta(days=10):
                 continue  # a sliver at the range's edge: its name would crowd the next
-            col = (max(first, cal.range_first) - block_first[year]).days // 7
+            col = (max(first, cal.range_first) - block_first[shown_year]).days // 7
             # Inside the axes: left out of the layout pass, which measured all ~130.
             ax.text(col - 0.45, top - 0.8, f"{first:%b}", ha="left", va="bottom",
                     color=style.muted, fontsize=style.font_size * 0.8, in_layout=False)
@@ -236,7 +237,7 @@ def _ink(fill: str, style: ChartStyle) -> str:
     return "#ffffff" if light < 150 else "#1f2326"
 
 
-def _month_labels(ax: object, cal: Calendar, ncols: int, style: ChartStyle) -> None:
+def _month_labels(ax: Axes, cal: Calendar, ncols: int, style: ChartStyle) -> None:
     seen = None
     for col in range(ncols):
         day = cal.first + timedelta(days=7 * col)
@@ -257,11 +258,11 @@ def _month_labels(ax: object, cal: Calendar, ncols: int, style: ChartStyle) -> N
             text = f"{first_of_month:%b %Y}"
         if col == 0 and first_of_month.day > 20 and ncols > 4:
             continue  # a sliver of a month at the left edge: its name would crowd the next
-        ax.text(col - 0.45, -1.0, text, ha="left", va="bottom", color=style.muted,  # type: ignore[attr-defined]
+        ax.text(col - 0.45, -1.0, text, ha="left", va="bottom", color=style.muted,
                 fontsize=style.font_size * 0.85)
 
 
-def _legend(ax: object, cal: Calendar, style: ChartStyle) -> None:
+def _legend(ax: Axes, cal: Calendar, style: ChartStyle) -> None:
     if cal.states is not None:
         assert cal.color is not None
         p = _state_colors(style, cal.color)
@@ -281,6 +282,6 @@ def _legend(ax: object, cal: Calendar, style: ChartStyle) -> None:
             Patch(color=shades[3], label="All kept"),
             Patch(color=style.empty, label="Nothing due"),
         ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncols=5,  # type: ignore[attr-defined]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncols=5,
               borderaxespad=0.4, handlelength=1.0, handleheight=1.0, columnspacing=1.2,
               fontsize=style.font_size * 0.85)

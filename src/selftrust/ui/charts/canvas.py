@@ -19,7 +19,7 @@ from matplotlib.backend_bases import MouseEvent  # noqa: E402
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QPalette, QResizeEvent  # noqa: E402
+from PySide6.QtGui import QPalette, QResizeEvent, QScreen  # noqa: E402
 from PySide6.QtGui import Qt as GuiQt  # noqa: E402
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget  # noqa: E402
 
@@ -54,7 +54,7 @@ def style_for(widget: QWidget) -> ChartStyle:
 
 
 def _dpi(widget: QWidget) -> float:
-    screen = widget.screen()
+    screen: QScreen | None = widget.screen()  # None before the widget is on a screen
     return float(screen.logicalDotsPerInch()) if screen is not None else 96.0
 
 
@@ -105,9 +105,11 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     # --- hover --------------------------------------------------------------------------
     def _on_motion(self, event: MouseEvent) -> None:
-        if event.x is None or event.y is None:
+        x: float | None = event.x  # None off the canvas, whatever the stubs say
+        y: float | None = event.y
+        if x is None or y is None:
             return
-        hit = self.hover.find(event.x, event.y, radius=14 * self.device_pixel_ratio)
+        hit = self.hover.find(x, y, radius=14 * self.device_pixel_ratio)
         if hit is None:
             self._hide_tip()
             return

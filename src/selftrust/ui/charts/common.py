@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -120,7 +120,8 @@ def bars(ax: Any, x0: Any, x1: Any, y0: Any, y1: Any, color: str, label: str = "
                       (x0, x1, y0, y1))
     verts = np.stack([np.column_stack([x0, y0]), np.column_stack([x1, y0]),
                       np.column_stack([x1, y1]), np.column_stack([x0, y1])], axis=1)
-    collection = PolyCollection(verts, facecolors=color, label=label, **kw)
+    # one (n, 4, 2) array: matplotlib's fast path, which its stubs do not describe
+    collection = PolyCollection(cast(Any, verts), facecolors=color, label=label, **kw)
     ax.add_collection(collection, autolim=False)
     return collection
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.typing import LineStyleType
 
 from selftrust.services.chart_series import Growth, as_date
 from selftrust.ui.charts.common import (
@@ -57,7 +58,7 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
     date_axis(ax, as_date(growth.days[0]), as_date(growth.days[-1]))
 
     strength_ax = ax.twinx()
-    dashes = (0, (4, 2)) if growth.size <= DOTS_UP_TO else "solid"
+    dashes: LineStyleType = (0, (4, 2)) if growth.size <= DOTS_UP_TO else "solid"
     strength_ax.plot(*thin(x, growth.strength, points), color=style.second,
                      linewidth=1.6 if growth.size <= DOTS_UP_TO else 1.1,
                      linestyle=dashes, label="Overall strength")

@@ -67,9 +67,9 @@ class Hover:
             self._points.append(_Points(ax, xs, ys, label, along_x))
 
     def boxes(self, ax: Any, x0: Any, y0: Any, x1: Any, y1: Any, label: Label) -> None:
-        arrays = [np.asarray(v, dtype=float) for v in (x0, y0, x1, y1)]
-        if arrays[0].size:
-            self._boxes.append(_Boxes(ax, *arrays, label))
+        xs0, ys0, xs1, ys1 = (np.asarray(v, dtype=float) for v in (x0, y0, x1, y1))
+        if xs0.size:
+            self._boxes.append(_Boxes(ax, xs0, ys0, xs1, ys1, label))
 
     @property
     def empty(self) -> bool:
@@ -77,18 +77,18 @@ class Hover:
 
     def find(self, x: float, y: float, radius: float = 24.0) -> Hit | None:
         """The thing under display position (x, y), or the nearest within ``radius``."""
-        for group in self._boxes:
-            if not _inside_axes(group.ax, x, y):
+        for boxes in self._boxes:
+            if not _inside_axes(boxes.ax, x, y):
                 continue
-            a = group.ax.transData.transform(np.column_stack([group.x0, group.y0]))
-            b = group.ax.transData.transform(np.column_stack([group.x1, group.y1]))
+            a = boxes.ax.transData.transform(np.column_stack([boxes.x0, boxes.y0]))
+            b = boxes.ax.transData.transform(np.column_stack([boxes.x1, boxes.y1]))
             lo, hi = np.minimum(a, b), np.maximum(a, b)
             inside = (lo[:, 0] <= x) & (x <= hi[:, 0]) & (lo[:, 1] <= y) & (y <= hi[:, 1])
             found = np.flatnonzero(inside)
             if found.size:
                 i = int(found[-1])  # the box drawn last is on top
                 c = (lo[i] + hi[i]) / 2
-                return Hit(group.label(i), float(c[0]), float(c[1]))
+                return Hit(boxes.label(i), float(c[0]), float(c[1]))
         best: tuple[float, _Points, int, np.ndarray] | None = None
         for group in self._points:
             if not _inside_axes(group.ax, x, y, slack=radius):

@@ -77,7 +77,7 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
         bars(ax, centre - slot / 2, centre + slot / 2, 0.0, np.nan_to_num(total),
              style.accent, "All commitments", edgecolors="none")
 
-        def label(i: int) -> str:
+        def total_label(i: int) -> str:
             due = int(due_all[i])
             if due == 0:
                 return f"{bucket_name(rate, i)}\nnothing due"
@@ -91,7 +91,7 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
             return "\n".join(lines)
 
         hover.boxes(ax, centre - slot / 2, np.zeros(left.size), centre + slot / 2,
-                    np.maximum(np.nan_to_num(total), 0.02), label)
+                    np.maximum(np.nan_to_num(total), 0.02), total_label)
     percent_axis(ax, top=1.0)
     soft_grid(ax)
     first, last = as_date(rate.starts[0]), as_date(rate.ends[-1])

@@ -138,12 +138,12 @@ def save_figure(fig: Figure, out: Path, style: ChartStyle, dpi: float | None = N
         raise
 
 
-def _metadata(fmt: str) -> dict[str, str]:
+def _metadata(fmt: str) -> dict[str, str | None]:
     """No creation dates in SVG/PDF metadata: the same data gives the same file."""
     if fmt == "svg":
-        return {"Date": None}  # type: ignore[dict-item]
+        return {"Date": None}
     if fmt == "pdf":
-        return {"CreationDate": None, "Creator": "Self-Trust"}  # type: ignore[dict-item]
+        return {"CreationDate": None, "Creator": "Self-Trust"}
     return {"Software": "Self-Trust"}
 
 

@@ -8,9 +8,12 @@ colours without a display. tests/ui/test_charts_style.py checks both agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selftrust.base.palette import gold
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 # The palette roles a chart needs, as ui/theme.py sets them (Base, Text,
 # PlaceholderText, Mid, Highlight), for drawing without Qt.
@@ -87,7 +90,7 @@ class ChartStyle:
     def sized(self, font_size: float, dpi: float) -> ChartStyle:
         return replace(self, font_size=font_size, dpi=dpi)
 
-    def rc(self) -> dict[str, Any]:
+    def rc(self) -> dict[RcKeyType, Any]:
         """matplotlib rcParams for a calm chart: no box, light grid, readable type."""
         size = self.font_size
         return {

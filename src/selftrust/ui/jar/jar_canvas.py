@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QLinearGradient,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPen,
     QPixmap,
     QRadialGradient,
+    QResizeEvent,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -114,8 +116,8 @@ class JarCanvas(QWidget):
                 self.moving.append(Moving(old_drawn[i], QPointF(slot.x, slot.y), end, slot.r,
                                           n / (count + 3), True))
 
-    def _step(self, value: object) -> None:
-        self._progress = float(value)  # type: ignore[arg-type]
+    def _step(self, value: float) -> None:
+        self._progress = float(value)
         self.update()
 
     def _settled(self) -> None:
@@ -138,12 +140,12 @@ class JarCanvas(QWidget):
         y = (h - scale * (shape.HEIGHT + 0.06)) / 2
         return QTransform(scale, 0, 0, scale, x, y)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._cache = None
         super().resizeEvent(event)
 
     # --- painting -------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         ratio = self.devicePixelRatioF()
         if self._cache is None or self._cache.devicePixelRatio() != ratio:
             self._cache = self._render_still(ratio)
@@ -298,7 +300,7 @@ class JarCanvas(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(420, 520)
 
-    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (event.Type.PaletteChange, event.Type.StyleChange):
             self._cache = None
         super().changeEvent(event)

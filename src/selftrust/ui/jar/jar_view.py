@@ -8,7 +8,15 @@ and animates it unless the user prefers reduced motion. What it says is in jar_w
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -24,7 +32,7 @@ from selftrust.ui.jar.jar_canvas import JarCanvas
 from selftrust.ui.jar.jar_words import WAITING, gold_words, note_words
 from selftrust.ui.look.icons import icon
 from selftrust.ui.look.theme import GOLD, accent
-from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.shell.context import UiContext
 
 LEGEND_ROWS = 6
@@ -80,17 +88,17 @@ class JarView(QWidget):
         em = QFontMetrics(self.font()).height()
         col.setSpacing(em // 3)
         col.addStretch(2)
-        self.count = _plain_label("0", panel, bold=True, scale=3.2)
+        self.count = plain_label("0", panel, bold=True, scale=3.2)
         self.count.setObjectName("jar-count")
-        self.count_words = _plain_label("marbles in your jar", panel, scale=1.15)
-        self.week = _plain_label("", panel, bold=True, scale=1.1)
+        self.count_words = plain_label("marbles in your jar", panel, scale=1.15)
+        self.week = plain_label("", panel, bold=True, scale=1.1)
         self.week.setObjectName("jar-week")
         self.gold_row = QWidget(panel)
         gold = QHBoxLayout(self.gold_row)
         gold.setContentsMargins(0, 0, 0, 0)
         gold_dot = QLabel(self.gold_row)
         gold_dot.setPixmap(_dot(GOLD, em))
-        self.gold = _plain_label("", self.gold_row)
+        self.gold = plain_label("", self.gold_row)
         self.gold.setObjectName("jar-gold")
         gold.addWidget(gold_dot)
         gold.addWidget(self.gold, 1)
@@ -100,16 +108,16 @@ class JarView(QWidget):
         col.addWidget(self.week)
         col.addWidget(self.gold_row)
         col.addSpacing(em)
-        self.legend_title = _plain_label("Whose marbles they are", panel, muted=True)
+        self.legend_title = plain_label("Whose marbles they are", panel, muted=True)
         col.addWidget(self.legend_title)
         self.legend = QGridLayout()
         self.legend.setHorizontalSpacing(em // 2)
         self.legend.setVerticalSpacing(em // 4)
         col.addLayout(self.legend)
-        self.sample_note = _plain_label("", panel, muted=True)
+        self.sample_note = plain_label("", panel, muted=True)
         self.sample_note.setObjectName("jar-sample-note")
         col.addWidget(self.sample_note)
-        self.empty_note = _plain_label(WAITING, panel, muted=True)
+        self.empty_note = plain_label(WAITING, panel, muted=True)
         self.empty_note.setObjectName("jar-empty-note")
         col.addWidget(self.empty_note)
         col.addSpacing(em)
@@ -185,24 +193,25 @@ class JarView(QWidget):
     def _fill_legend(self, p: JarPicture) -> None:
         while self.legend.count():
             item = self.legend.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         em = QFontMetrics(self.font()).height()
         shares = list(p.shares)
         shown = shares[:LEGEND_ROWS]
         for n, share in enumerate(shown):
             dot = QLabel()
             dot.setPixmap(_dot(share.color, int(em * 0.8)))
-            title = _plain_label(share.title, self)
+            title = plain_label(share.title, self)
             title.setWordWrap(False)
-            count = _plain_label(f"{share.marbles:,}", self, muted=True)
+            count = plain_label(f"{share.marbles:,}", self, muted=True)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.legend.addWidget(dot, n, 0)
             self.legend.addWidget(title, n, 1)
             self.legend.addWidget(count, n, 2)
         if len(shares) > LEGEND_ROWS:
             rest = sum(s.marbles for s in shares[LEGEND_ROWS:])
-            more = _plain_label(f"and {len(shares) - LEGEND_ROWS} more: {rest:,}", self,
+            more = plain_label(f"and {len(shares) - LEGEND_ROWS} more: {rest:,}", self,
                                 muted=True)
             self.legend.addWidget(more, LEGEND_ROWS, 1, 1, 2)
         self.legend.setColumnStretch(1, 1)
@@ -213,6 +222,6 @@ class JarView(QWidget):
 
         show_help(self.ctx, self, "how-counted")
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         self.painted_with_data.emit()

@@ -102,7 +102,7 @@ class JournalDelegate(QStyledItemDelegate):
         layout = QTextLayout(text, font)
         layout.beginLayout()
         y = 0.0
-        lines = []
+        lines: list[tuple[int, int]] = []  # (start, length) of each line
         while len(lines) < PREVIEW_LINES:
             line = layout.createLine()
             if not line.isValid():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from selftrust.services.journal import JournalEntry
 from selftrust.ui.reflections.words import short_day
@@ -47,7 +47,7 @@ FREE_ABOUT = About("Free reflection", None)
 
 
 class JournalModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[JournalEntry] = []
         self._about: dict[int, About] = {}
@@ -104,9 +104,8 @@ class JournalModel(QAbstractListModel):
             return self.about(e).color
         if named is Role.PREVIEW:
             return e.preview
-        if named is Role.REPAIRS:
-            return e.repairs
-        return None
+        assert named is Role.REPAIRS  # the last of the roles
+        return e.repairs
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -9,17 +9,13 @@ of a reflection can become tomorrow's promise — once: its button then says it 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
-    QLineEdit,
     QListView,
     QMenu,
     QPushButton,
@@ -29,35 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.domain.history import Status
 from selftrust.services.errors import UserError
-from selftrust.services.journal import FREE, JournalEntry, JournalIndex
+from selftrust.services.journal import JournalEntry, JournalIndex
 from selftrust.services.next_step import promised_for_tomorrow
 from selftrust.ui.dialogs import messages
 from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.journal_delegate import JournalDelegate
+from selftrust.ui.reflections.journal_delete import (
+    delete_entry,
+    deleted_words,
+    repair_undone,
+    status_line,
+)
+from selftrust.ui.reflections.journal_filters import JournalFilters
 from selftrust.ui.reflections.journal_model import About, JournalModel
 from selftrust.ui.reflections.next_step_action import make_promise
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.reflections.reading_pane import ReadingPane
-from selftrust.ui.reflections.reflection_form import _plain_label
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.reflections.undo_bar import UndoBar
-from selftrust.ui.reflections.words import short_day
 from selftrust.ui.shell.context import UiContext
-from selftrust.ui.shell.undo import perform
 from selftrust.ui.widgets.empty_state import EmptyState
 
-if TYPE_CHECKING:
-    from selftrust.services.records import CommitmentRow
-
-SEARCH_DELAY_MS = 150
-RANGES = (
-    ("Any time", None),
-    ("Last 7 days", 7),
-    ("Last 30 days", 30),
-    ("Last 12 months", 365),
-    ("Choose dates…", -1),
-)
 EMPTY_TEXT = (
     "When a promise slips, a short reflection turns the fall into a lesson and a next "
     "small step — and it repairs the miss, so its marbles come back to your jar, in gold. "
@@ -75,10 +64,6 @@ class JournalView(QWidget):
         self.destroyed.connect(self.index.close)
         self._stale = True
         self._deleted_row: int | None = None  # where the entry just deleted was
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
 
         self.model = JournalModel(self)
         self.stack = QStackedWidget(self)
@@ -109,8 +94,8 @@ class JournalView(QWidget):
         layout.setSpacing(em * 2 // 3)
 
         head = QHBoxLayout()
-        title = _plain_label("Reflections", page, bold=True, scale=1.45)
-        self.count = _plain_label("", page, muted=True)
+        title = plain_label("Reflections", page, bold=True, scale=1.45)
+        self.count = plain_label("", page, muted=True)
         self.count.setObjectName("journal-count")
         write = QPushButton(icon("reflect"), "Write a reflection", page)
         write.setObjectName("journal-write")
@@ -122,32 +107,12 @@ class JournalView(QWidget):
         head.addWidget(write)
         layout.addLayout(head)
 
-        filters = QHBoxLayout()
-        self.search = QLineEdit(page)
-        self.search.setObjectName("journal-search")
-        self.search.setPlaceholderText("Search your reflections")
-        self.search.setAccessibleName("Search your reflections")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.textChanged.connect(lambda _: self._search_timer.start())
-        self.about = QComboBox(page)
-        self.about.setObjectName("journal-about")
-        self.about.setAccessibleName("Which commitment")
-        self.about.currentIndexChanged.connect(self.refresh)
-        self.range = QComboBox(page)
-        self.range.setObjectName("journal-range")
-        self.range.setAccessibleName("When")
-        for label, days in RANGES:
-            self.range.addItem(label, days)
-        self.range.currentIndexChanged.connect(self._range_changed)
-        self.first = self._date_edit(page, "From")
-        self.last = self._date_edit(page, "To")
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.about, 2)
-        filters.addWidget(self.range, 1)
-        filters.addWidget(self.first)
-        filters.addWidget(self.last)
-        layout.addLayout(filters)
+        self.filters = JournalFilters(self.ctx, page)
+        self.filters.changed.connect(self.refresh)
+        f = self.filters
+        self.search, self.about, self.range, self.first, self.last = (
+            f.search, f.about, f.range, f.first, f.last)
+        layout.addLayout(f.row)
 
         self.support = SupportLine(self.ctx, page)
         layout.addWidget(self.support)
@@ -171,7 +136,7 @@ class JournalView(QWidget):
         self.list.doubleClicked.connect(lambda _: self.edit_current())
         self.list.activated.connect(lambda _: self.edit_current())
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.no_match = _plain_label("Nothing matches. Try fewer words or a wider range.",
+        self.no_match = plain_label("Nothing matches. Try fewer words or a wider range.",
                                      left, muted=True)
         self.no_match.setObjectName("journal-no-match")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -189,18 +154,6 @@ class JournalView(QWidget):
         layout.addWidget(split, 1)
         self.setFocusProxy(self.list)  # focus given to the view goes to its list
         return page
-
-    def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
-        edit = QDateEdit(parent)
-        edit.setObjectName(f"journal-{name.lower()}")
-        edit.setAccessibleName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        today = self.ctx.ws.today()
-        edit.setDate(QDate(today.year, today.month, today.day))
-        edit.setVisible(False)
-        edit.dateChanged.connect(self.refresh)
-        return edit
 
     def _make_actions(self) -> None:
         self.edit_action = QAction(icon("edit"), "&Edit reflection", self)
@@ -236,48 +189,18 @@ class JournalView(QWidget):
         if self.isVisible():
             QTimer.singleShot(0, self.refresh)
 
-    def _fill_commitments(self, commitments: list[CommitmentRow]) -> None:
-        chosen = self.about.currentData()
-        self.about.blockSignals(True)
-        self.about.clear()
-        self.about.addItem("All commitments", None)
-        self.about.addItem("Free reflections", FREE)
-        for c in commitments:
-            self.about.addItem(c.title + (" (archived)" if c.archived else ""), c.id)
-        index = self.about.findData(chosen)
-        self.about.setCurrentIndex(max(0, index))
-        self.about.blockSignals(False)
-
-    def _range_changed(self) -> None:
-        custom = self.range.currentData() == -1
-        self.first.setVisible(custom)
-        self.last.setVisible(custom)
-        if custom:
-            today = self.ctx.ws.today()
-            start = today - timedelta(days=30)
-            self.first.blockSignals(True)
-            self.first.setDate(QDate(start.year, start.month, start.day))
-            self.first.blockSignals(False)
-        self.refresh()
-
     def bounds(self) -> tuple[date | None, date | None]:
-        days = self.range.currentData()
-        today = self.ctx.ws.today()
-        if days is None:
-            return None, None
-        if days == -1:
-            return _date(self.first.date()), _date(self.last.date())
-        return today - timedelta(days=days - 1), today
+        return self.filters.bounds()
 
     def refresh(self) -> None:
         """Filter again from the index (cheap), keeping the selected entry selected."""
-        self._search_timer.stop()
+        self.filters.search_timer.stop()
         self._stale = False
         ws = self.ctx.ws
         keep = self.current_entry()
         deleted_row, self._deleted_row = self._deleted_row, None
         commitments = ws.commitments.all(include_archived=True)
-        self._fill_commitments(commitments)
+        self.filters.fill_commitments(commitments)
         about = {c.id: About(c.title, c.color) for c in commitments}
         first, last = self.bounds()
         entries = self.index.find(self.search.text(), commitment_id=self.about.currentData(),
@@ -331,7 +254,7 @@ class JournalView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def _menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _menu(self, pos: QPoint) -> None:
         if not self.list.indexAt(pos).isValid():
             return
         menu = QMenu(self)
@@ -345,7 +268,7 @@ class JournalView(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        from selftrust.ui.reflections.reflection_dialog import open_reflection_for_edit
+        from selftrust.ui.reflections.open_dialogs import open_reflection_for_edit
 
         open_reflection_for_edit(self.ctx, self.window(), entry.id)
 
@@ -353,44 +276,19 @@ class JournalView(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        ws = self.ctx.ws
         self._deleted_row = self.list.currentIndex().row()
         try:
-            perform(self.ctx.undo, "Delete reflection", lambda: ws.reflections.delete(entry.id),
-                    ws.reflections.put_back)
+            delete_entry(self.ctx, entry)
         except UserError as exc:
             self._deleted_row = None
             messages.prompter.problem(self, "Not deleted", str(exc))
             return
-        repaired = self._repair_undone(entry)
-        self.undo_bar.show_done(self._deleted_words(entry, repaired))
+        repaired = repair_undone(self.ctx, entry)
+        about = self.model.about(entry).title if repaired else ""
+        self.undo_bar.show_done(deleted_words(self.ctx, entry, about, repaired))
         say = getattr(self.window(), "say", None)
         if callable(say):  # the line stays near the list; the status line outlasts it
-            open_again = " — the miss it repaired is open again" if repaired else ""
-            say(f"Reflection deleted{open_again}. Ctrl+Z brings it back.")
-
-    def _repair_undone(self, entry: JournalEntry) -> bool:
-        """True when the delete left a repaired miss a plain miss (no other reflection
-        repairs it)."""
-        ws = self.ctx.ws
-        cid = entry.commitment_id
-        if not entry.repairs or cid is None:
-            return False
-        stored = ws.checkins.get(cid, entry.day)
-        ledger_entry = ws.ledger.entry(cid, entry.day)
-        return not (stored is None or stored.state.status is not Status.MISSED or (
-            ledger_entry is not None and ledger_entry.repaired))
-
-    def _deleted_words(self, entry: JournalEntry, repaired: bool) -> str:
-        """What the delete did: a miss it repaired is a plain miss again (unless another
-        reflection still repairs it)."""
-        ws = self.ctx.ws
-        if not repaired:
-            return "Reflection deleted."
-        about = self.model.about(entry).title
-        return (f"Reflection deleted. The miss it repaired ({about}, "
-                f"{short_day(entry.day, ws.today())}) is no longer repaired, so its marbles "
-                "leave your jar again.")
+            say(status_line(repaired))
 
     def promise_current(self) -> None:
         entry = self.current_entry()
@@ -402,14 +300,11 @@ class JournalView(QWidget):
     def can_close(self) -> bool:
         return True
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.index.close()
         super().closeEvent(event)
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         self.painted_with_data.emit()
 
-
-def _date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())

@@ -19,6 +19,7 @@ from selftrust.ui.shell.undo import perform
 
 if TYPE_CHECKING:
     from selftrust.services.records import CommitmentRow
+    from selftrust.services.workspace import Workspace
 
 BUTTON_TEXT = "Make this a promise for tomorrow"
 DONE_TEXT = "Promised for tomorrow ✓"
@@ -49,7 +50,7 @@ def make_promise(ctx: UiContext, parent: QWidget | None, step: str) -> Commitmen
             ctx.undo,
             label,
             lambda: promise_for_tomorrow(ws, step),
-            lambda made: ws.commitments.delete(made.id),
+            lambda made: _forget(ws, made),
         )
     except AlreadyPromised as exc:
         messages.prompter.inform(parent, "Already promised", str(exc))
@@ -58,3 +59,8 @@ def make_promise(ctx: UiContext, parent: QWidget | None, step: str) -> Commitmen
         messages.prompter.problem(parent, "Not added", str(exc))
         return None
     return row
+
+
+def _forget(ws: Workspace, made: CommitmentRow) -> None:
+    """Undo: the promise made for tomorrow goes again."""
+    ws.commitments.delete(made.id)

@@ -20,7 +20,7 @@ from selftrust.domain.coach import FEELING_WORDS, PROMPTS
 from selftrust.services.journal import JournalEntry
 from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, show_promised
-from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.reflections.words import day_words
 
 
@@ -44,25 +44,25 @@ class ReadingPane(QWidget):
         em = QFontMetrics(self.font()).height()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(em, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget()
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(0, 0, em // 2, 0)
         self.layout_.setSpacing(em // 3)
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
 
-        self.title = _plain_label("", self.body, bold=True, scale=1.3)
+        self.title = plain_label("", self.body, bold=True, scale=1.3)
         self.title.setObjectName("reading-title")
-        self.subtitle = _plain_label("", self.body, muted=True)
+        self.subtitle = plain_label("", self.body, muted=True)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.subtitle)
         self.sections: dict[str, tuple[QLabel, QLabel]] = {}
         for prompt in PROMPTS:
-            head = _plain_label(prompt.title, self.body, bold=True)
-            text = _plain_label("", self.body)
+            head = plain_label(prompt.title, self.body, bold=True)
+            text = plain_label("", self.body)
             text.setObjectName(f"reading-{prompt.key}")
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -70,7 +70,7 @@ class ReadingPane(QWidget):
             self.layout_.addWidget(head)
             self.layout_.addWidget(text)
             self.sections[prompt.key] = (head, text)
-        self.feelings = _plain_label("", self.body, muted=True)
+        self.feelings = plain_label("", self.body, muted=True)
         self.layout_.addSpacing(em // 2)
         self.layout_.addWidget(self.feelings)
         self.layout_.addStretch(1)
@@ -95,7 +95,7 @@ class ReadingPane(QWidget):
         buttons.addWidget(self.delete)
         outer.addLayout(buttons)
 
-        self.placeholder = _plain_label("Choose a reflection on the left to read it here.",
+        self.placeholder = plain_label("Choose a reflection on the left to read it here.",
                                         self, muted=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.placeholder)
@@ -105,7 +105,7 @@ class ReadingPane(QWidget):
                  promised: bool = False) -> None:
         """``promised``: the next step is on tomorrow's list already."""
         has = row is not None
-        self.scroll.setVisible(has)
+        self.scroll_area.setVisible(has)
         for b in (self.edit, self.delete):
             b.setVisible(has)
         self.placeholder.setVisible(not has)
@@ -126,4 +126,4 @@ class ReadingPane(QWidget):
         self.promise.setVisible(bool(row.next_step.strip()))
         show_promised(self.promise, promised,
                       "A one-off commitment for tomorrow (Ctrl+Shift+P)")
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)

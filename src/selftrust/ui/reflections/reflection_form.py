@@ -9,10 +9,9 @@ question above the text and a hint as placeholder.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from selftrust.domain.coach import BUT_HINT, PROMPTS, contains_but
 from selftrust.services.drafts import PARTS, Draft
 from selftrust.ui.reflections.feeling_picker import FeelingPicker
+from selftrust.ui.reflections.plain_label import plain_label
 
 CARD_STYLE = (
     "QFrame#card { background: palette(base); border: 1px solid palette(midlight); "
@@ -29,22 +29,6 @@ CARD_STYLE = (
     "QFrame#butHint { background: palette(alternate-base); border-radius: 8px; "
     "border-left: 3px solid #D4A72C; }"
 )
-
-
-def _plain_label(text: str, parent: QWidget, *, muted: bool = False, bold: bool = False,
-                 scale: float = 1.0) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    font = label.font()
-    if scale != 1.0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    if bold:
-        font.setWeight(font.Weight.DemiBold)
-    label.setFont(font)
-    if muted:
-        label.setForegroundRole(label.foregroundRole().PlaceholderText)
-    return label
 
 
 class PartEdit(QPlainTextEdit):
@@ -62,7 +46,7 @@ class PartEdit(QPlainTextEdit):
         self.document().contentsChanged.connect(self._fit)
         self._fit()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
@@ -123,8 +107,8 @@ class ReflectionForm(QWidget):
             box = QVBoxLayout(card)
             box.setContentsMargins(spacing, spacing * 3 // 4, spacing, spacing // 2)
             box.setSpacing(spacing // 4)
-            box.addWidget(_plain_label(prompt.title, card, bold=True))
-            box.addWidget(_plain_label(prompt.question, card, muted=True))
+            box.addWidget(plain_label(prompt.title, card, bold=True))
+            box.addWidget(plain_label(prompt.question, card, muted=True))
             edit = PartEdit(2 if prompt.key == "next_step" else 3, card)
             edit.setObjectName(f"part-{prompt.key}")
             edit.viewport().setCursor(Qt.CursorShape.IBeamCursor)
@@ -156,7 +140,7 @@ class ReflectionForm(QWidget):
         box = QVBoxLayout(card)
         box.setContentsMargins(spacing, spacing * 3 // 4, spacing, spacing * 3 // 4)
         box.setSpacing(spacing // 2)
-        box.addWidget(_plain_label(question, card, bold=True))
+        box.addWidget(plain_label(question, card, bold=True))
         box.addWidget(picker)
         return card
 
@@ -166,7 +150,7 @@ class ReflectionForm(QWidget):
         frame.setAccessibleName("A gentle hint")
         row = QVBoxLayout(frame)
         row.setContentsMargins(10, 6, 10, 6)
-        label = _plain_label(BUT_HINT, frame)
+        label = plain_label(BUT_HINT, frame)
         label.setObjectName("butHintText")
         row.addWidget(label)
         frame.setVisible(False)

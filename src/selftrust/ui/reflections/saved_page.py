@@ -23,7 +23,7 @@ from selftrust.ui.reflections.next_step_action import (
     make_promise,
     show_promised,
 )
-from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
@@ -47,16 +47,16 @@ class SavedPage(QWidget):
         layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
         layout.setSpacing(em)
         layout.addStretch(1)
-        self.saved_title = _plain_label("Saved. Thank you for looking at this kindly.", self,
+        self.saved_title = plain_label("Saved. Thank you for looking at this kindly.", self,
                                         bold=True, scale=1.35)
-        self.saved_text = _plain_label("", self)
+        self.saved_text = plain_label("", self)
         self.saved_text.setObjectName("saved-text")
-        self.step_label = _plain_label("", self, muted=True)
+        self.step_label = plain_label("", self, muted=True)
         self.step_label.setObjectName("saved-step")
         self.promise_button = QPushButton(BUTTON_TEXT, self)
         self.promise_button.setObjectName("promise-tomorrow")
         self.promise_button.clicked.connect(self._promise)
-        self.promise_done = _plain_label("", self, muted=True)
+        self.promise_done = plain_label("", self, muted=True)
         self.promise_done.setObjectName("promise-done")
         self.done_button = QPushButton("Done", self)
         self.done_button.setObjectName("reflection-done")

@@ -9,7 +9,7 @@ size) and once more when the window manager has added its frame.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 
@@ -17,8 +17,11 @@ def available_area(widget: QWidget) -> QRect:
     """The usable part (without taskbars and panels) of the screen the widget opens on:
     its parent's screen while it is not shown yet."""
     parent = widget.parentWidget()
-    screen = (parent.window().screen() if parent is not None and not widget.isVisible()
-              else widget.screen()) or QGuiApplication.primaryScreen()
+    screen: QScreen | None = (parent.window().screen()
+                              if parent is not None and not widget.isVisible()
+                              else widget.screen())
+    primary: QScreen | None = QGuiApplication.primaryScreen()  # None with no screen at all
+    screen = screen or primary
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 600)
 
 
@@ -29,7 +32,10 @@ def frame_height(widget: QWidget) -> int:
         extra = widget.frameGeometry().height() - widget.geometry().height()
         if extra > 0:
             return extra
-    style = widget.style() or QApplication.style()
+    # Either may be None (a widget without a style yet, an application being torn down).
+    own: QStyle | None = widget.style()
+    app_style: QStyle | None = QApplication.style()
+    style = own or app_style
     title = style.pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) if style else 0
     return max(title, widget.fontMetrics().height() * 2) + 8
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from selftrust.ui.look.icons import icon
-from selftrust.ui.reflections.reflection_form import _plain_label
+from selftrust.ui.reflections.plain_label import plain_label
 
 
 class UndoBar(QFrame):
@@ -28,7 +28,7 @@ class UndoBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(em * 3 // 4, em // 3, em // 3, em // 3)
         row.setSpacing(em // 2)
-        self.text = _plain_label("", self)
+        self.text = plain_label("", self)
         self.text.setObjectName("undo-bar-text")
         self.undo = QPushButton(icon("undo"), "Undo", self)
         self.undo.setObjectName("undo-bar-undo")

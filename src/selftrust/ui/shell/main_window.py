@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self._today_call("set_day", day)
 
     def reflect_on(self, commitment_id: int | None, day: date | None) -> None:
-        from selftrust.ui.reflections.reflection_dialog import open_reflection
+        from selftrust.ui.reflections.open_dialogs import open_reflection
 
         open_reflection(self.ctx, self, commitment_id, day)
 

@@ -13,7 +13,7 @@ DIALOGS: dict[str, str] = {
     "commitment-dialog": "selftrust.ui.dialogs.commitment_dialog:screenshot_target",
     "preferences": "selftrust.ui.dialogs.preferences_dialog:screenshot_target",
     "manage": "selftrust.ui.dialogs.manage_dialog:screenshot_target",
-    "reflection-dialog": "selftrust.ui.reflections.reflection_dialog:screenshot_target",
+    "reflection-dialog": "selftrust.ui.reflections.reflection_picture:screenshot_target",
     "how-counted": "selftrust.ui.dialogs.help_dialog:screenshot_target",
     "backups": "selftrust.ui.dialogs.data_dialogs:screenshot_target",
     "pause": "selftrust.ui.dialogs.pause_dialog:screenshot_target",

@@ -7,7 +7,7 @@ brought into view).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -24,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.services.calendar import RankedStreak
-from selftrust.ui.look.theme import accent, soft
 from selftrust.ui.streaks.best_model import BestRole, BestStreaksModel
+from selftrust.ui.streaks.row_card import Cell, line_height, paint_card
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,14 +33,12 @@ class BestRowDelegate(QStyledItemDelegate):
     """[dot] 41 days · Walk 20 minutes / 3 Mar – 12 Apr 2026 · still going"""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        line = QFontMetricsF(option.font).height()  # type: ignore[attr-defined]
+        line = line_height(option)
         return QSize(round(line * 10), round(line * 2.5))
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        font: QFont = option.font  # type: ignore[attr-defined]
+        cell = Cell.of(option)
+        rect, palette, font = cell.rect, cell.palette, cell.font
         fm = QFontMetricsF(font)
         line = fm.height()
         pad = line * 0.45
@@ -49,14 +46,7 @@ class BestRowDelegate(QStyledItemDelegate):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = rect.adjusted(2, 1, -2, -1)
         radius = line * 0.4
-        if state & QStyle.StateFlag.State_Selected:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(soft(accent(palette), palette, 0.18))
-            p.drawRoundedRect(card, radius, radius)
-        if state & QStyle.StateFlag.State_HasFocus and state & QStyle.StateFlag.State_Active:
-            p.setPen(QPen(accent(palette), max(1.0, line * 0.08)))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        paint_card(p, cell, card, radius, selected=0.18)
         color = QColor(index.data(Qt.ItemDataRole.DecorationRole))
         dot = line * 0.6
         top = card.center().y() - line

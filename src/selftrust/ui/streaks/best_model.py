@@ -5,14 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtCore import Qt
 
 from selftrust.services.calendar import RankedStreak
+from selftrust.ui.streaks.rows_model import RowsModel
 from selftrust.ui.streaks.words import length, short_day, span
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class BestRole(IntEnum):
@@ -33,10 +30,7 @@ def best_words(r: RankedStreak) -> str:
     return text + " (still going)" if r.running else text
 
 
-class BestStreaksModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RankedStreak] = []
+class BestStreaksModel(RowsModel[RankedStreak]):
 
     def set_rows(self, rows: list[RankedStreak]) -> None:
         if rows == self._rows:
@@ -48,27 +42,17 @@ class BestStreaksModel(QAbstractListModel):
     def ranked(self, row: int) -> RankedStreak:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    # --- what a row shows -----------------------------------------------------------
+    def title(self, row: RankedStreak) -> str:
+        return length(row.streak.length, row.unit)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
+    def words(self, row: RankedStreak) -> str:
+        return best_words(row)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column():
-            return None
-        r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return length(r.streak.length, r.unit)
-        if role == Qt.ItemDataRole.ToolTipRole:  # the title is plain text, never HTML
-            return GuiQt.convertFromPlainText(best_words(r))
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return best_words(r)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(r.color)
+    def color(self, row: RankedStreak) -> str:
+        return row.color
+
+    def role_data(self, r: RankedStreak, role: int) -> Any:
         if role == BestRole.ID:
             return r.commitment_id
         if role == BestRole.TITLE:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetricsF,
     QPainter,
     QPaintEvent,
@@ -18,24 +17,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from selftrust.services.calendar import StreakDetails
 from selftrust.services.dashboard import schedule_hint
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.streaks.strength_ring import StrengthRing, percent
 from selftrust.ui.streaks.words import in_a_row, short_day, span, unit_word, warm_line
 
 
 def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, muted: bool = False,
            wrap: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # titles are user text
-    label.setWordWrap(wrap)
-    font = label.font()
-    if scale != 1.0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    if bold:
-        font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    if muted:
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
+    """The header's labels do not wrap unless asked (a title stays on its line)."""
+    return plain_label(text, None, scale=scale, bold=bold, muted=muted, wrap=wrap)
 
 
 class Tile(QFrame):

@@ -8,9 +8,8 @@ context menu reflects on a day that was not kept.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -18,35 +17,28 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QColor,
     QContextMenuEvent,
-    QFont,
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from selftrust.domain.commitment import Target
-from selftrust.domain.days import WEEKDAY_TITLES, month_end_of
+from selftrust.domain.days import month_end_of
 from selftrust.domain.occasions import DayState
 from selftrust.services.calendar import DayInfo
-from selftrust.ui.look.theme import soft
+from selftrust.ui.streaks.calendar_keys import moved_focus
 from selftrust.ui.streaks.calendar_layout import Metrics, MonthGrid
-from selftrust.ui.streaks.day_marks import (
-    Ink,
-    number_font,
-    paint_focus,
-    paint_hover,
-    paint_mark,
-    paint_today,
-)
+from selftrust.ui.streaks.day_marks import Ink
+from selftrust.ui.streaks.day_tooltip import day_tooltip
+from selftrust.ui.streaks.month_paint import Marked, paint_months
 from selftrust.ui.streaks.words import day_words, long_day
 
 NotesLoader = Callable[[date, date], dict[date, str]]
-ONE_DAY = timedelta(days=1)
-MAX_NOTE_IN_TIP = 400
 
 
 class HeatMap(QWidget):
@@ -178,7 +170,7 @@ class HeatMap(QWidget):
         grid = MonthGrid(self._first, self._last, self._week_start, self._metrics, width)
         return int(grid.height + 0.5)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._relayout()
 
@@ -203,81 +195,11 @@ class HeatMap(QWidget):
     # --- painting -------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        exposed = QRectF(event.rect())
-        grid = self._grid
-        ink = self._ink_now()
-        title_font = QFont(self.font())
-        title_font.setWeight(QFont.Weight.DemiBold)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.82))
-        numbers = number_font(self.font(), grid.m.cell)
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        has_focus = self.hasFocus()
-        for index in range(len(grid.months)):
-            rect = grid.month_rect(index)
-            if not rect.intersects(exposed):
-                continue
-            self._paint_month_head(p, index, title_font, small, muted)
-            self._paint_runs(p, index, ink)
-            for day in grid.days_of(index):
-                cell = grid.cell_rect(day)
-                assert cell is not None
-                if not cell.intersects(exposed):
-                    continue
-                if day == self._hover:
-                    paint_hover(p, cell, ink)
-                info = self._infos.get(day)
-                paint_mark(p, cell, info.state if info else None, ink, str(day.day), numbers)
-                if day == self._today:
-                    paint_today(p, cell, ink)
-                if has_focus and day == self._focus:
-                    paint_focus(p, cell, self.palette().color(QPalette.ColorRole.Highlight))
+        marked = Marked(self._today, self._hover, self._focus if self.hasFocus() else None)
+        paint_months(p, QRectF(event.rect()), self._grid, self._infos, marked,
+                     font=self.font(), palette=self.palette(), color=self._color,
+                     ink=self._ink_now(), week_start=self._week_start)
         p.end()
-
-    def _paint_month_head(self, p: QPainter, index: int, title_font: QFont, small: QFont,
-                          muted: QColor) -> None:
-        grid = self._grid
-        month = grid.months[index]
-        title = grid.title_rect(index)
-        p.setFont(title_font)
-        p.setPen(self.palette().color(QPalette.ColorRole.Text))
-        inset = grid.m.cell * 0.18
-        p.drawText(title.adjusted(inset, 0, 0, -grid.m.header * 0.1),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                   f"{month:%B} {month.year}")
-        kept = sum(1 for d in grid.days_of(index)
-                   if (i := self._infos.get(d)) is not None and i.state is DayState.KEPT)
-        p.setFont(small)
-        p.setPen(muted)
-        if kept:
-            p.drawText(title.adjusted(0, 0, -inset, -grid.m.header * 0.1),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                       f"{kept} kept")
-        for col in range(7):
-            weekday = (self._week_start + col) % 7
-            p.drawText(grid.header_rect(index, col), Qt.AlignmentFlag.AlignCenter,
-                       WEEKDAY_TITLES[weekday][:2])
-
-    def _paint_runs(self, p: QPainter, index: int, ink: Ink) -> None:
-        """A soft band joins kept days that follow each other: runs show at a glance."""
-        grid = self._grid
-        band = soft(self._color, self.palette(), 0.30)
-        p.save()
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(band)
-        for day in grid.days_of(index):
-            nxt = day + ONE_DAY
-            if nxt.month != day.month or grid.column_of(nxt) == 0:
-                continue
-            if self.state_of(day) is not DayState.KEPT or self.state_of(nxt) is not DayState.KEPT:
-                continue
-            a, b = grid.cell_rect(day), grid.cell_rect(nxt)
-            assert a is not None and b is not None
-            h = a.height() * 0.5
-            p.drawRect(QRectF(a.center().x(), a.center().y() - h / 2,
-                              b.center().x() - a.center().x(), h))
-        p.restore()
 
     # --- notes ----------------------------------------------------------------------
     def _load_notes(self, day: date) -> None:
@@ -367,20 +289,8 @@ class HeatMap(QWidget):
 
     def tooltip_html(self, day: date) -> str:
         """The date, the state in words, the amount and the note (user text, escaped)."""
-        words = self.words_for(day)
-        when, _, what = words.partition(": ")
-        parts = [f"<b>{html.escape(when)}</b>", html.escape(what[:1].upper() + what[1:])]
-        note = self.note_of(day)
-        if note:
-            if len(note) > MAX_NOTE_IN_TIP:
-                note = note[:MAX_NOTE_IN_TIP].rstrip() + "…"
-            parts.append("<i>“" + html.escape(note).replace("\n", "<br>") + "”</i>")
-        if self._in_history(day):
-            hint = "Click to open this day in Today."
-            if self.can_reflect(day):
-                hint += " Right-click (or press R) to reflect on it."
-            parts.append(f"<span style='font-size:small'>{html.escape(hint)}</span>")
-        return "<p style='white-space:pre-wrap'>" + "<br>".join(parts) + "</p>"
+        return day_tooltip(self.words_for(day), self.note_of(day),
+                           in_history=self._in_history(day), can_reflect=self.can_reflect(day))
 
     def _describe_focus(self) -> None:
         if self._focus is None:
@@ -398,22 +308,9 @@ class HeatMap(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         focus = self._focus or self._last
-        moves = {
-            Qt.Key.Key_Left: -1,
-            Qt.Key.Key_Right: 1,
-            Qt.Key.Key_Up: -7,
-            Qt.Key.Key_Down: 7,
-        }
-        if key in moves and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.focus_day(focus + timedelta(days=moves[key]))
-        elif key == Qt.Key.Key_PageUp:
-            self.focus_day(_add_months(focus, -1))
-        elif key == Qt.Key.Key_PageDown:
-            self.focus_day(_add_months(focus, 1))
-        elif key == Qt.Key.Key_Home:
-            self.focus_day(self._first)
-        elif key == Qt.Key.Key_End:
-            self.focus_day(self._last)
+        moved = moved_focus(key, event.modifiers(), focus, self._first, self._last)
+        if moved is not None:
+            self.focus_day(moved)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.day_activated.emit(focus)
         elif key == Qt.Key.Key_R and self.can_reflect(focus):
@@ -421,20 +318,14 @@ class HeatMap(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
         if self._focus is not None:
             self.update(self.cell_rect(self._focus).adjusted(-2, -2, 2, 2))
             self._describe_focus()
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)
         if self._focus is not None:
             self.update(self.cell_rect(self._focus).adjusted(-2, -2, 2, 2))
 
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    first = date(year, month + 1, 1)
-    return first.replace(day=min(day.day, month_end_of(first).day))

@@ -70,13 +70,13 @@ class Legend(QWidget):
 
     @staticmethod
     def _word(entry: DayState | str) -> str:
-        return "Today" if entry == TODAY else LEGEND_WORDS[entry]  # type: ignore[index]
+        return "Today" if isinstance(entry, str) else LEGEND_WORDS[entry]
 
     @staticmethod
     def _tip(entry: DayState | str) -> str:
-        if entry == TODAY:
+        if isinstance(entry, str):  # TODAY, the one entry that is not a state
             return "An outlined square marks today."
-        return LEGEND_TIPS[entry]  # type: ignore[index]
+        return LEGEND_TIPS[entry]
 
     # --- layout ---------------------------------------------------------------------
     def _sizes(self) -> tuple[float, float, float, float]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from selftrust.ui.look.theme import accent, soft
+from selftrust.ui.look.theme import soft
 from selftrust.ui.streaks.list_model import Role
+from selftrust.ui.streaks.row_card import Cell, line_height, paint_card
 from selftrust.ui.streaks.strength_ring import paint_ring
 
 Index = QModelIndex | QPersistentModelIndex
@@ -15,14 +16,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 class StreakRowDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        line = QFontMetricsF(option.font).height()  # type: ignore[attr-defined]
+        line = line_height(option)
         return QSize(round(line * 12), round(line * 2 + line * 1.3))
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        font: QFont = option.font  # type: ignore[attr-defined]
+        cell = Cell.of(option)
+        rect, palette, font = cell.rect, cell.palette, cell.font
         fm = QFontMetricsF(font)
         line = fm.height()
         pad = line * 0.55
@@ -32,19 +31,7 @@ class StreakRowDelegate(QStyledItemDelegate):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = rect.adjusted(pad * 0.4, 2, -pad * 0.4, -2)
         radius = line * 0.45
-        if state & QStyle.StateFlag.State_Selected:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(soft(accent(palette), palette, 0.20))
-            p.drawRoundedRect(card, radius, radius)
-        elif state & QStyle.StateFlag.State_MouseOver:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(soft(palette.color(QPalette.ColorRole.Text), palette, 0.06))
-            p.drawRoundedRect(card, radius, radius)
-        if state & QStyle.StateFlag.State_HasFocus and state & QStyle.StateFlag.State_Active:
-            pen = QPen(accent(palette), max(1.0, line * 0.08))
-            p.setPen(pen)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        paint_card(p, cell, card, radius, selected=0.20, hover=0.06)
 
         ring_side = card.height() - pad * 1.1
         ring = QRectF(card.right() - pad - ring_side, card.center().y() - ring_side / 2,

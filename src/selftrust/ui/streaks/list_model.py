@@ -5,14 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtCore import Qt
 
 from selftrust.services.calendar import StreakDetails
+from selftrust.ui.streaks.rows_model import RowsModel
 from selftrust.ui.streaks.words import length, starts_words
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Role(IntEnum):
@@ -59,11 +56,7 @@ def row_words(d: StreakDetails) -> str:
     return f"{title}: " + ", ".join(parts)
 
 
-class StreakListModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StreakDetails] = []
-
+class StreakListModel(RowsModel[StreakDetails]):
     # --- filling --------------------------------------------------------------------
     def set_rows(self, rows: list[StreakDetails]) -> None:
         self.beginResetModel()
@@ -89,30 +82,18 @@ class StreakListModel(QAbstractListModel):
     def ids(self) -> list[int]:
         return [d.commitment.id for d in self._rows]
 
-    # --- Qt -------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    # --- what a row shows -----------------------------------------------------------
+    def title(self, row: StreakDetails) -> str:
+        return row.commitment.title
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
+    def words(self, row: StreakDetails) -> str:
+        return row_words(row)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column():
-            return None
-        d = self._rows[index.row()]
+    def color(self, row: StreakDetails) -> str:
+        return row.commitment.color
+
+    def role_data(self, d: StreakDetails, role: int) -> Any:
         s = d.summary
-        if role == Qt.ItemDataRole.DisplayRole:
-            return d.commitment.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # Qt reads a tooltip that looks like HTML as HTML; the title is plain text.
-            return GuiQt.convertFromPlainText(row_words(d))
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return row_words(d)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(d.commitment.color)
         if role == Role.ID:
             return d.commitment.id
         if role == Role.CURRENT:

@@ -9,8 +9,8 @@ never waits for it.
 
 from __future__ import annotations
 
-import logging
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QShowEvent
@@ -32,7 +32,6 @@ from selftrust.services import calendar
 from selftrust.services.calendar import RankedStreak
 from selftrust.services.errors import NotFound
 from selftrust.services.events import Change, What
-from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.streaks.best_list import BestStreaks
 from selftrust.ui.streaks.calendar_scroll import CalendarScroll
@@ -42,8 +41,6 @@ from selftrust.ui.streaks.legend import Legend, entries_for
 from selftrust.ui.streaks.list_delegate import StreakRowDelegate
 from selftrust.ui.streaks.list_model import StreakListModel
 from selftrust.ui.widgets.empty_state import EmptyState
-
-log = logging.getLogger(__name__)
 
 BEST_COUNT = 5
 
@@ -243,7 +240,7 @@ class StreaksView(QWidget):
             week_start=ws.settings.week_start,
             color=d.commitment.color,
             target=d.commitment.rules.target,
-            notes_for=lambda lo, hi, cid=commitment_id: calendar.notes(ws, cid, lo, hi),
+            notes_for=partial(calendar.notes, ws, commitment_id),
             title=d.commitment.title,
         )
         self._shown = (commitment_id, first, last, today)
@@ -342,22 +339,8 @@ class StreaksView(QWidget):
     def _reflect(self, day: date) -> None:
         if self._selected is None:
             return
-        try:
-            self.ctx.nav().reflect_on(self._selected, day)
-        except (ImportError, AttributeError):
-            log.info("reflection dialog not available", exc_info=True)
-            messages.prompter.inform(
-                self, "Reflect",
-                "Writing a reflection is not part of this build yet. "
-                "Your day is safe; you can reflect on it later.")
+        self.ctx.nav().reflect_on(self._selected, day)
 
     def _new_commitment(self) -> None:
-        try:
-            self.ctx.nav().new_commitment()
-        except (ImportError, AttributeError):
-            log.info("commitment dialog not available", exc_info=True)
-            messages.prompter.inform(
-                self, "New commitment",
-                "Making a commitment from here is not part of this build yet; "
-                "try “selftrust add” on the command line.")
+        self.ctx.nav().new_commitment()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from selftrust.ui.look.theme import GOLD, accent, soft
@@ -71,9 +71,6 @@ class Banner(QFrame):
         self._tint()
         self.show()
 
-    def hide_action(self) -> None:
-        self.action.hide()
-
     def dismiss(self) -> None:
         self.hide()
         self.kind = ""
@@ -100,7 +97,7 @@ class Banner(QFrame):
     def _tint(self) -> None:
         self.update()
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """Drawn from the current palette each time, so a theme change just works."""
         pal = self.palette()
         if self.kind == "offer":

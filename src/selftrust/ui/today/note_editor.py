@@ -6,7 +6,7 @@ Esc cancels; the counter shows how much room is left once it gets close.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,7 +38,7 @@ class NoteText(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def insertFromMimeData(self, source) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
         """Pasted text arrives as plain text, whatever the clipboard held."""
         self.insertPlainText(source.text())
 

@@ -38,7 +38,7 @@ class RowActions:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             widget.addAction(action)
 
-    def update_for(self, item: DayItem | None, can_reflect: bool) -> None:
+    def update_for(self, item: DayItem | None) -> None:
         """Enable what makes sense for this row and word the toggles as they will act."""
         live = item is not None and item.checkable
         measurable = bool(item and item.commitment.measurable)
@@ -51,7 +51,7 @@ class RowActions:
             action.setEnabled(item is not None)
         self.clear.setEnabled(bool(item and item.status is not None))
         self.amount.setEnabled(live and measurable)
-        self.reflect.setEnabled(item is not None and can_reflect)
+        self.reflect.setEnabled(item is not None)
         self.edit.setEnabled(item is not None)
 
     def menu(self, parent: QWidget) -> QMenu:
@@ -60,12 +60,12 @@ class RowActions:
         for action in self.all():
             if action.data() and action.icon().isNull():
                 action.setIcon(icon(str(action.data())))
-        for action in (self.kept, self.missed, self.skip, self.clear, None, self.amount,
-                       self.note, None, self.reflect, self.edit):
-            if action is None:
+        for entry in (self.kept, self.missed, self.skip, self.clear, None, self.amount,
+                      self.note, None, self.reflect, self.edit):
+            if entry is None:
                 menu.addSeparator()
-            elif action.isEnabled() or action in (self.reflect, self.clear):
-                menu.addAction(action)
+            elif entry.isEnabled() or entry in (self.reflect, self.clear):
+                menu.addAction(entry)
         return menu
 
 

@@ -9,8 +9,10 @@ colour on a softened card; a miss is a quiet open circle, never an alarm.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -38,6 +40,9 @@ from selftrust.ui.look.icons import pixmap
 from selftrust.ui.look.theme import GOLD, accent, is_dark, soft
 from selftrust.ui.today.row_text import detail_parts, status_words, value_for_editor
 from selftrust.ui.today.today_model import ItemRole
+
+if TYPE_CHECKING:
+    from selftrust.ui.today.value_editor import ValueEditor
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -293,7 +298,7 @@ class TodayDelegate(QStyledItemDelegate):
         painter.drawPath(path)
 
     # --- the check circle -----------------------------------------------------------
-    def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem,  # noqa: N802
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,  # noqa: N802
                     index: Index) -> bool:
         kind = event.type()
         if kind == QEvent.Type.MouseButtonDblClick and isinstance(event, QMouseEvent):
@@ -307,9 +312,9 @@ class TodayDelegate(QStyledItemDelegate):
                 self._swallow_release = False
                 return True
             if self.geometry(option).check.contains(event.position().toPoint()):
-                self.check_clicked.emit(QModelIndex(index))
+                self.check_clicked.emit(index.sibling(index.row(), index.column()))
                 return True
-        return super().editorEvent(event, model, option, index)  # type: ignore[arg-type]
+        return super().editorEvent(event, model, option, index)
 
     # --- the amount editor ----------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
@@ -336,12 +341,13 @@ class TodayDelegate(QStyledItemDelegate):
                 editor.setValue(value)
                 editor.selectAll()
 
-    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         if _is_value_editor(editor):
             if editor.is_blank():
                 return  # Enter on an empty field: nothing was said, nothing is written
             editor.interpretText()
-            self.value_entered.emit(QModelIndex(index), float(editor.value()))
+            self.value_entered.emit(index.sibling(index.row(), index.column()),
+                                    float(editor.value()))
 
     def _editor_rect(self, option: QStyleOptionViewItem) -> QRect:
         g = self.geometry(option)
@@ -371,5 +377,6 @@ def _on(color: QColor) -> QColor:
     return QColor("#1B1D21") if luminance > 0.62 else QColor("#FFFFFF")
 
 
-def _is_value_editor(editor: QObject) -> bool:
+def _is_value_editor(editor: QObject) -> TypeGuard[ValueEditor]:
+    """By name: the editor's module is imported only when an amount is first edited."""
     return editor.objectName() == "today-value-editor"

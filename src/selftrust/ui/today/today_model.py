@@ -7,7 +7,7 @@ on its own, so a check-off repaints a single row instead of reloading the day.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtGui import Qt as GuiQt
 
@@ -25,8 +25,8 @@ CheckableRole = Qt.ItemDataRole.UserRole + 6  # bool: False on days not yet come
 
 
 class TodayModel(QAbstractListModel):
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._items: list[DayItem] = []
 
     # --- Qt -------------------------------------------------------------------------

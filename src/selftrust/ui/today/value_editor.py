@@ -6,6 +6,7 @@ cancels (the delegate decides what those mean).
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
 from selftrust.services.checkins import MAX_VALUE
@@ -44,7 +45,7 @@ class ValueEditor(QDoubleSpinBox):
         """Started empty and still nothing typed: Enter should write nothing."""
         return self._blank
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if self._blank:  # showing writes the value into the field: keep it blank
             self.lineEdit().clear()
@@ -56,7 +57,7 @@ class ValueEditor(QDoubleSpinBox):
             text = text.rstrip("0").rstrip(point)
         return text.replace(self.locale().groupSeparator(), "")
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
         if self._blank:
             self.lineEdit().clear()

@@ -1,0 +1,46 @@
+"""Deleting a journal entry, undoably, and the words that say what the delete undid:
+a miss the reflection repaired is a plain miss again (unless another reflection still
+repairs it), so its marbles leave the jar."""
+
+from __future__ import annotations
+
+from selftrust.domain.history import Status
+from selftrust.services.journal import JournalEntry
+from selftrust.ui.reflections.words import short_day
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import perform
+
+
+def delete_entry(ctx: UiContext, entry: JournalEntry) -> None:
+    """One undoable step; a refusal is raised as the service's UserError."""
+    ws = ctx.ws
+    perform(ctx.undo, "Delete reflection", lambda: ws.reflections.delete(entry.id),
+            ws.reflections.put_back)
+
+
+def repair_undone(ctx: UiContext, entry: JournalEntry) -> bool:
+    """True when the delete left a repaired miss a plain miss (no other reflection
+    repairs it)."""
+    ws = ctx.ws
+    cid = entry.commitment_id
+    if not entry.repairs or cid is None:
+        return False
+    stored = ws.checkins.get(cid, entry.day)
+    ledger_entry = ws.ledger.entry(cid, entry.day)
+    return not (stored is None or stored.state.status is not Status.MISSED or (
+        ledger_entry is not None and ledger_entry.repaired))
+
+
+def deleted_words(ctx: UiContext, entry: JournalEntry, about: str, repaired: bool) -> str:
+    """What the delete did, for the line under the filters."""
+    if not repaired:
+        return "Reflection deleted."
+    return (f"Reflection deleted. The miss it repaired ({about}, "
+            f"{short_day(entry.day, ctx.ws.today())}) is no longer repaired, so its marbles "
+            "leave your jar again.")
+
+
+def status_line(repaired: bool) -> str:
+    """The window's status line outlasts the line near the list."""
+    open_again = " — the miss it repaired is open again" if repaired else ""
+    return f"Reflection deleted{open_again}. Ctrl+Z brings it back."

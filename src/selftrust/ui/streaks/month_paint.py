@@ -1,0 +1,119 @@
+"""Painting the heat map's months: each month's title (with how many days were kept),
+the weekday letters, a soft band joining kept days that follow each other, and the
+marks of the days. Only what lies in the exposed area is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+
+from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.domain.occasions import DayState
+from selftrust.services.calendar import DayInfo
+from selftrust.ui.look.theme import soft
+from selftrust.ui.streaks.calendar_layout import MonthGrid
+from selftrust.ui.streaks.day_marks import (
+    Ink,
+    number_font,
+    paint_focus,
+    paint_hover,
+    paint_mark,
+    paint_today,
+)
+
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Marked:
+    """The days that are drawn apart from their state."""
+
+    today: date
+    hover: date | None
+    focus: date | None  # None: the calendar has no keyboard focus
+
+
+def paint_months(p: QPainter, exposed: QRectF, grid: MonthGrid, infos: dict[date, DayInfo],
+                 marked: Marked, *, font: QFont, palette: QPalette, color: QColor, ink: Ink,
+                 week_start: int) -> None:
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    title_font = QFont(font)
+    title_font.setWeight(QFont.Weight.DemiBold)
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.82))
+    numbers = number_font(font, grid.m.cell)
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    for index in range(len(grid.months)):
+        rect = grid.month_rect(index)
+        if not rect.intersects(exposed):
+            continue
+        _paint_month_head(p, grid, index, infos, week_start, (title_font, small),
+                          palette.color(QPalette.ColorRole.Text), muted)
+        _paint_runs(p, grid, index, infos, soft(color, palette, 0.30))
+        for day in grid.days_of(index):
+            cell = grid.cell_rect(day)
+            assert cell is not None
+            if not cell.intersects(exposed):
+                continue
+            if day == marked.hover:
+                paint_hover(p, cell, ink)
+            info = infos.get(day)
+            paint_mark(p, cell, info.state if info else None, ink, str(day.day), numbers)
+            if day == marked.today:
+                paint_today(p, cell, ink)
+            if day == marked.focus:
+                paint_focus(p, cell, palette.color(QPalette.ColorRole.Highlight))
+
+
+def _paint_month_head(p: QPainter, grid: MonthGrid, index: int, infos: dict[date, DayInfo],
+                      week_start: int, fonts: tuple[QFont, QFont], text: QColor,
+                      muted: QColor) -> None:
+    title_font, small = fonts
+    month = grid.months[index]
+    title = grid.title_rect(index)
+    p.setFont(title_font)
+    p.setPen(text)
+    inset = grid.m.cell * 0.18
+    p.drawText(title.adjusted(inset, 0, 0, -grid.m.header * 0.1),
+               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+               f"{month:%B} {month.year}")
+    kept = sum(1 for d in grid.days_of(index)
+               if (i := infos.get(d)) is not None and i.state is DayState.KEPT)
+    p.setFont(small)
+    p.setPen(muted)
+    if kept:
+        p.drawText(title.adjusted(0, 0, -inset, -grid.m.header * 0.1),
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                   f"{kept} kept")
+    for col in range(7):
+        weekday = (week_start + col) % 7
+        p.drawText(grid.header_rect(index, col), Qt.AlignmentFlag.AlignCenter,
+                   WEEKDAY_TITLES[weekday][:2])
+
+
+def _paint_runs(p: QPainter, grid: MonthGrid, index: int, infos: dict[date, DayInfo],
+                band: QColor) -> None:
+    """A soft band joins kept days that follow each other: runs show at a glance."""
+
+    def kept(day: date) -> bool:
+        info = infos.get(day)
+        return info is not None and info.state is DayState.KEPT
+
+    p.save()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(band)
+    for day in grid.days_of(index):
+        nxt = day + ONE_DAY
+        if nxt.month != day.month or grid.column_of(nxt) == 0:
+            continue
+        if not kept(day) or not kept(nxt):
+            continue
+        a, b = grid.cell_rect(day), grid.cell_rect(nxt)
+        assert a is not None and b is not None
+        h = a.height() * 0.5
+        p.drawRect(QRectF(a.center().x(), a.center().y() - h / 2,
+                          b.center().x() - a.center().x(), h))
+    p.restore()

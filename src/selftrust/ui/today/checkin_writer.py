@@ -1,0 +1,70 @@
+"""Writing Today's check-ins: each goes through ``ws.checkins.record`` and onto the
+shared undo stack with words that say what it did; a refusal is shown in the banner
+and changes nothing. Future days can be looked at but not checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from selftrust.domain.history import Status
+from selftrust.services.checkins import CheckinState
+from selftrust.services.dashboard import DayItem
+from selftrust.services.errors import UserError
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.shell.undo import push_checkin
+from selftrust.ui.today.banner import Banner
+from selftrust.ui.today.row_text import FUTURE_LINE
+
+
+class CheckinWriter:
+    """The marks a row can get; ``ask_amount(item)`` for a measurable row, ``missed(item)``
+    after a day was marked not kept."""
+
+    def __init__(self, ctx: UiContext, banner: Banner, ask_amount: Callable[[DayItem], None],
+                 missed: Callable[[DayItem], None]) -> None:
+        self._ctx = ctx
+        self._banner = banner
+        self._ask_amount = ask_amount
+        self._missed = missed
+
+    def write(self, item: DayItem, state: CheckinState | None, text: str) -> bool:
+        """Record one check-in and make it undoable; a refusal is shown, nothing changes."""
+        if not item.checkable:
+            self._banner.show_message(FUTURE_LINE, kind="info")
+            return False
+        try:
+            change = self._ctx.ws.checkins.record(item.commitment_id, item.day, state)
+        except UserError as exc:
+            self._banner.show_message(str(exc), kind="problem")
+            return False
+        push_checkin(self._ctx.undo, self._ctx.ws, change, text)
+        if self._banner.kind == "problem":
+            self._banner.dismiss()
+        return True
+
+    def toggle_kept(self, item: DayItem) -> None:
+        if item.status is Status.KEPT:
+            self.write(item, None, f"Clear “{item.title}”")
+        elif item.commitment.measurable:
+            self._ask_amount(item)
+        else:
+            self.write(item, CheckinState(Status.KEPT, None, item.note),
+                       f"Mark “{item.title}” kept")
+
+    def mark_missed(self, item: DayItem) -> None:
+        if item.status is Status.MISSED:
+            return
+        if self.write(item, CheckinState(Status.MISSED, None, item.note),
+                      f"Mark “{item.title}” not kept"):
+            self._missed(item)
+
+    def mark_skipped(self, item: DayItem) -> None:
+        if item.status is Status.SKIPPED:
+            return
+        self.write(item, CheckinState(Status.SKIPPED, None, item.note),
+                   f"Skip “{item.title}”")
+
+    def clear(self, item: DayItem) -> None:
+        if item.status is None:
+            return
+        self.write(item, None, f"Clear “{item.title}”")

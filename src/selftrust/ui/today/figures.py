@@ -1,0 +1,79 @@
+"""Today's first paint, then its figures: the day is painted from that day's check-ins
+alone, and streaks and progress (which need the whole ledger, years of check-ins) are
+filled in just after, a chunk of the ledger and then one row per turn of the event loop,
+so the window comes up at once and stays responsive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+
+from selftrust.services.dashboard import DayItem
+from selftrust.ui.shell.context import UiContext
+from selftrust.ui.today.today_model import TodayModel
+
+FIGURES_DELAY_MS = 40
+"""After the first paint, a moment for the window to settle (and the start-up probe to
+see it) before streaks and progress load: reading ten years of check-ins blocks the
+event loop once for about a tenth of a second."""
+
+
+class FigureFiller:
+    """Fills in the rows' figures after a paint; a newer reload stops an older round."""
+
+    def __init__(self, view: QWidget, ctx: UiContext, model: TodayModel,
+                 done: Callable[[], None]) -> None:
+        self._view = view
+        self._ctx = ctx
+        self._model = model
+        self._done = done
+        self._round = 0
+        self._after_paint = False
+
+    def restart(self, items: list[DayItem]) -> None:
+        """New rows were shown: the next paint (the first, at start-up) fills them in."""
+        self._round += 1
+        self._after_paint = any(not item.figures for item in items)
+
+    def painted(self) -> None:
+        if self._after_paint:
+            self._after_paint = False
+            QTimer.singleShot(FIGURES_DELAY_MS, self._start)
+
+    @property
+    def complete(self) -> bool:
+        return all(item.figures for item in self._model.items())
+
+    def _start(self) -> None:
+        n = self._round
+        ledger = self._ctx.ws.ledger
+        steps = None if ledger.loaded else ledger.load_in_steps()
+        QTimer.singleShot(0, lambda: self._fill(n, -1, steps))
+
+    def _fill(self, round_: int, row: int, steps: Iterator[None] | None) -> None:
+        """Load the ledger a chunk at a time, then complete one row per turn."""
+        if round_ != self._round:
+            return
+        if not self._view.isVisible():  # the window closed (or Today was left): resume on show
+            self._after_paint = True
+            return
+        ws = self._ctx.ws
+        if row < 0:
+            if steps is not None and not ws.ledger.loaded:
+                try:
+                    next(steps)
+                    QTimer.singleShot(0, lambda: self._fill(round_, -1, steps))
+                    return
+                except StopIteration:
+                    pass
+            ws.ledger.ensure_loaded()  # a change meanwhile stopped the steps: read afresh
+        elif row < self._model.rowCount():
+            item = self._model.item(row)
+            if not item.figures:
+                self._model.replace(row, ws.dashboard.refresh(item))
+        if row + 1 < self._model.rowCount():
+            QTimer.singleShot(0, lambda: self._fill(round_, row + 1, None))
+        else:
+            self._done()

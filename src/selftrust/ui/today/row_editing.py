@@ -1,0 +1,109 @@
+"""Editing a Today row in place: the amount of a measurable commitment (an editor in
+the row, from the delegate) and the note of a check-in (an editor below the list,
+made when first needed). Both save through the check-in writer, so both are undoable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import QBoxLayout, QWidget
+
+from selftrust.domain.history import Status
+from selftrust.services.checkins import CheckinState
+from selftrust.ui.today.banner import Banner
+from selftrust.ui.today.checkin_writer import CheckinWriter
+from selftrust.ui.today.row_text import FUTURE_LINE, amount_text
+from selftrust.ui.today.today_list import TodayList
+from selftrust.ui.today.today_model import TodayModel
+
+if TYPE_CHECKING:
+    from selftrust.ui.today.note_editor import NoteEditor
+
+NOTE_NEEDS_CHECKIN = ("A note goes with a check-in: mark this day kept, not kept or skipped "
+                      "first, then add your note.")
+
+
+class RowEditing:
+    """Opens and saves the amount and note editors of the list's rows; the note editor
+    goes into ``box`` right below ``pages`` (the list's page stack)."""
+
+    def __init__(self, list_: TodayList, model: TodayModel, banner: Banner,
+                 writer: CheckinWriter, box: QBoxLayout, pages: QWidget) -> None:
+        self._list = list_
+        self._model = model
+        self._banner = banner
+        self._writer = writer
+        self._box = box
+        self._pages = pages
+        self._note_editor: NoteEditor | None = None
+
+    # --- amounts --------------------------------------------------------------------
+    def edit_value(self, row: int) -> None:
+        item = self._model.item(row)
+        if not item.commitment.measurable:
+            return
+        if not item.checkable:
+            self._banner.show_message(FUTURE_LINE, kind="info")
+            return
+        index = self._model.index(row, 0)
+        self._list.setCurrentIndex(index)
+        self._list.edit(index)
+
+    def value_editor(self) -> QWidget | None:
+        index = self._list.currentIndex()
+        return self._list.indexWidget(index) if index.isValid() else None
+
+    def value_entered(self, index: QModelIndex, value: float) -> None:
+        if not index.isValid():
+            return
+        item = self._model.item(index.row())
+        target = item.commitment.rules.target
+        unit = target.unit if target else ""
+        if item.status is Status.KEPT and item.value == value:
+            return
+        self._writer.write(item, CheckinState(Status.KEPT, value, item.note),
+                           f"Enter {amount_text(value, unit)} for “{item.title}”")
+        QTimer.singleShot(0, self._list.setFocus)
+
+    # --- notes ----------------------------------------------------------------------
+    @property
+    def note_editor(self) -> NoteEditor:
+        if self._note_editor is None:
+            from selftrust.ui.today.note_editor import NoteEditor
+
+            editor = NoteEditor(self._pages.parentWidget())
+            editor.saved.connect(self._note_saved)
+            editor.cancelled.connect(self._list.setFocus)
+            self._box.insertWidget(self._box.indexOf(self._pages) + 1, editor)
+            self._note_editor = editor
+        return self._note_editor
+
+    def close_note(self) -> None:
+        if self._note_editor is not None:
+            self._note_editor.hide()
+
+    def edit_note(self, row: int) -> None:
+        item = self._model.item(row)
+        if not item.checkable:
+            self._banner.show_message(FUTURE_LINE, kind="info")
+            return
+        if item.status is None:
+            self._banner.show_message(NOTE_NEEDS_CHECKIN, kind="info")
+            return
+        self.note_editor.open_for(item.commitment_id, item.title, item.note)
+
+    def _note_saved(self, commitment_id: int, note: str) -> None:
+        row = self._model.row_of(commitment_id)
+        if row < 0:
+            self.close_note()
+            return
+        item = self._model.item(row)
+        if item.status is None or note == item.note:
+            self.close_note()
+            self._list.setFocus()
+            return
+        text = f"Note on “{item.title}”" if note.strip() else f"Remove note on “{item.title}”"
+        if self._writer.write(item, CheckinState(item.status, item.value, note), text):
+            self.close_note()
+            self._list.setFocus()
