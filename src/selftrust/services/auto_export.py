@@ -21,16 +21,14 @@ import logging
 from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from selftrust.interchange.atomic import HashingWriter, discard, finish, temporary_beside
 from selftrust.interchange.native_json import write_json
 from selftrust.services.errors import UserError
 from selftrust.services.interchange import read_snapshot
+from selftrust.services.workspace import Workspace
 from selftrust.store import repository as repo
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

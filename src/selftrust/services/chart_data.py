@@ -12,7 +12,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar, cast
 
 import numpy as np
 
@@ -37,11 +37,9 @@ from selftrust.services.chart_series import (
     day_range,
 )
 from selftrust.services.events import Change, What
+from selftrust.services.needs import Tracked
 from selftrust.services.streak_units import streak_unit
 from selftrust.store.records import CommitmentRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 T = TypeVar("T")
 Selection = Sequence[int] | None
@@ -61,7 +59,7 @@ WEEKLY_UP_TO_DAYS = 120
 class Derived:
     """One commitment's figures up to one day, each computed on first use."""
 
-    def __init__(self, ws: Workspace, row: CommitmentRow, end: date) -> None:
+    def __init__(self, ws: Tracked, row: CommitmentRow, end: date) -> None:
         self._ws = ws
         self.row = row
         self.end = end
@@ -151,7 +149,7 @@ class ChartData:
     """The charts' figures for one workspace; cached per commitment until it changes."""
 
     @classmethod
-    def shared(cls, ws: Workspace) -> ChartData:
+    def shared(cls, ws: Tracked) -> ChartData:
         """The one ChartData of an open workspace, kept current by its change notices.
 
         A Charts view made again (the window rebuilt, the view reopened) finds every
@@ -161,12 +159,12 @@ class ChartData:
         found = _SHARED.get(ws)
         if found is None:
             # A weak reference: the workspace owns its listener, never the other way.
-            found = cls(cast("Workspace", weakref.proxy(ws)))
+            found = cls(cast("Tracked", weakref.proxy(ws)))
             ws.subscribe(found.on_change)
             _SHARED[ws] = found
         return found
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Tracked) -> None:
         self.ws = ws
         self._cache: dict[int, Derived] = {}
         self._end: date | None = None
@@ -529,8 +527,7 @@ class ChartData:
 
 # --- helpers ---------------------------------------------------------------------------
 
-_SHARED: weakref.WeakKeyDictionary[Workspace, ChartData] = weakref.WeakKeyDictionary()
-
+_SHARED: weakref.WeakKeyDictionary[Tracked, ChartData] = weakref.WeakKeyDictionary()
 
 
 def _replay_counts(counts: np.ndarray, rules: JarRules) -> np.ndarray:

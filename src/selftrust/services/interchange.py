@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -51,13 +51,11 @@ from selftrust.interchange.native_records import (
 from selftrust.interchange.sources import Source, identify
 from selftrust.services.errors import Invalid, UserError
 from selftrust.services.settings import Settings
+from selftrust.services.workspace import Workspace
 from selftrust.store import backups as store_backups
 from selftrust.store import bulk
 from selftrust.store import repository as repo
 from selftrust.store.errors import StoreError
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 

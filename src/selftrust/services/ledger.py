@@ -9,6 +9,7 @@ caches per-commitment summaries until that commitment changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import date
 
 from sqlalchemy.engine import Connection
@@ -33,7 +34,11 @@ _STATUS = {s.value: s for s in Status}
 
 
 class Ledger:
-    def __init__(self, read: Callable[[], Connection], week_start: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        read: Callable[[], AbstractContextManager[Connection]],
+        week_start: Callable[[], int],
+    ) -> None:
         self._read = read
         self._week_start = week_start
         self.commitments: dict[int, CommitmentRow] = {}
