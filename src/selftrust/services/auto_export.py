@@ -21,7 +21,7 @@ import logging
 from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from selftrust.interchange.atomic import HashingWriter, discard, finish, temporary_beside
 from selftrust.interchange.native_json import write_json
@@ -105,7 +105,7 @@ def auto_export_if_due(ws: Workspace, *, force: bool = False) -> AutoExportResul
             handle, temporary = temporary_beside(target)
             try:
                 hashing = HashingWriter(handle)
-                write_json(snapshot, hashing)  # type: ignore[arg-type]
+                write_json(snapshot, cast(BinaryIO, hashing))  # it has the write() used
                 digest = hashing.sha256.hexdigest()
                 if same_place and digest == before.fingerprint:
                     discard(handle, temporary)

@@ -200,7 +200,7 @@ class ReminderService:
                 nudges.append(Nudge(Kind.CATCH_UP, today, at, promises, count))
         for s in sorted(on_time, key=lambda s: (s.at, s.kind != Kind.COMMITMENT)):
             if s.kind is Kind.COMMITMENT:
-                promise = open_now.get(s.commitment_id)  # type: ignore[arg-type]
+                promise = None if s.commitment_id is None else open_now.get(s.commitment_id)
                 if promise is not None:
                     nudges.append(Nudge(Kind.COMMITMENT, today, s.at, (promise,), count))
             elif count:
