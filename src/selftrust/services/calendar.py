@@ -3,7 +3,7 @@
 Everything here is read from the ledger (histories already in memory), so a view can
 ask again after every change without touching the database; only notes, which the
 ledger does not hold, are read with one query for the days asked about. Functions take
-the workspace, so nothing had to be added to it.
+what they use of an open workspace (`needs.Tracked`), the workspace itself in practice.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -42,20 +42,21 @@ class Session:
     def write(self) -> Iterator[Connection]:
         """One user action = one transaction: committed on success, rolled back on error."""
         try:
-            with self.db.transaction(write=True) as conn:
+            with self._transaction(write=True) as conn:
                 yield conn
-        except StoreError as exc:
-            raise as_data_problem(exc) from exc
         except sa.exc.IntegrityError as exc:
             log.warning("refused by the database: %s", exc)
             raise Invalid("That change does not fit your data (it was not saved).") from exc
         except sa.exc.OperationalError as exc:
             raise write_problem(exc, self.db.path) from exc
 
+    def read(self) -> AbstractContextManager[Connection]:
+        return self._transaction(write=False)
+
     @contextmanager
-    def read(self) -> Iterator[Connection]:
+    def _transaction(self, *, write: bool) -> Iterator[Connection]:
         try:
-            with self.db.transaction(write=False) as conn:
+            with self.db.transaction(write=write) as conn:
                 yield conn
         except StoreError as exc:
             raise as_data_problem(exc) from exc
