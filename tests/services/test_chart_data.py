@@ -17,7 +17,8 @@ from selftrust.domain.history import Status
 from selftrust.domain.jar import JarEvent, JarRules, replay
 from selftrust.domain.schedule import parse_schedule
 from selftrust.domain.strength import strength_series
-from selftrust.services.chart_data import ChartData, _replay_counts
+from selftrust.services.chart_data import ChartData
+from selftrust.services.chart_figures import replay_counts
 from selftrust.services.chart_range import ChartRange
 from selftrust.services.chart_series import as_date
 from selftrust.services.checkins import CheckinState
@@ -299,7 +300,7 @@ def test_the_day_totals_replay_like_the_domain_jar(rules: JarRules) -> None:
     for e in events:
         i = (e.day - start).days
         counts[:, i] += (e.kept, e.missed, e.repaired)
-    ours = _replay_counts(counts, rules)
+    ours = replay_counts(counts, rules)
     level = 0
     by_day = {d.day: d.marbles for d in replay(events, rules)}
     for i in range(200):

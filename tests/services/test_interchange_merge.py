@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Status
-from selftrust.services.backups import list_backups
+from selftrust.services.backups import Backup, list_backups
 from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
@@ -22,6 +26,22 @@ from tests.services.interchange_helpers import TODAY, db_bytes, fill, workspace
 LOOP = Path(__file__).resolve().parents[1] / "interchange" / "fixtures" / "loop_v231_export"
 
 
+@pytest.fixture
+def exported(ws: Workspace, tmp_path: Path) -> Path:
+    """A little of everything in ``ws``, exported as one JSON file."""
+    fill(ws)
+    export_file(ws, tmp_path / "all.json")
+    return tmp_path / "all.json"
+
+
+@contextmanager
+def yours(folder: Path, clock: FixedClock, title: str = "Mine") -> Iterator[Workspace]:
+    """Another data folder that already holds one commitment of its own."""
+    with workspace(folder, clock) as other:
+        other.commitments.create(CommitmentDraft(title, Rules()))
+        yield other
+
+
 def counts(ws: Workspace) -> tuple[int, int, int]:
     everything = ws.commitments.all(include_archived=True)
     checkins = sum(len(ws.ledger.entries(c.id)) for c in everything)
@@ -29,14 +49,12 @@ def counts(ws: Workspace) -> tuple[int, int, int]:
 
 
 def test_importing_the_same_file_twice_adds_nothing(
-    ws: Workspace, clock: FixedClock, tmp_path: Path
+    ws: Workspace, exported: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
-    fill(ws)
-    export_file(ws, tmp_path / "all.json")
     with workspace(tmp_path / "copy", clock) as copy:
-        first = import_file(copy, tmp_path / "all.json")
+        first = import_file(copy, exported)
         after_first = counts(copy)
-        second = import_file(copy, tmp_path / "all.json")
+        second = import_file(copy, exported)
         assert counts(copy) == after_first == counts(ws)
     assert first.changed and not second.changed
     assert second.commitments_found == first.commitments_added
@@ -92,26 +110,20 @@ def test_loop_data_never_overwrites_what_you_recorded(
 
 
 def test_a_title_you_already_use_gets_a_number(
-    ws: Workspace, clock: FixedClock, tmp_path: Path
+    exported: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
-    fill(ws)
-    export_file(ws, tmp_path / "all.json")
-    with workspace(tmp_path / "other", clock) as other:
-        other.commitments.create(CommitmentDraft("walk 20 minutes", Rules()))
-        summary = import_file(other, tmp_path / "all.json")
+    with yours(tmp_path / "other", clock, "walk 20 minutes") as other:
+        summary = import_file(other, exported)
         titles = [c.title for c in other.commitments.all(include_archived=True)]
     assert "Walk 20 minutes (2)" in titles and "walk 20 minutes" in titles
     assert any("Walk 20 minutes (2)" in w for w in summary.warnings)
 
 
 def test_imported_commitments_come_after_yours(
-    ws: Workspace, clock: FixedClock, tmp_path: Path
+    ws: Workspace, exported: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
-    fill(ws)
-    export_file(ws, tmp_path / "all.json")
-    with workspace(tmp_path / "other", clock) as other:
-        other.commitments.create(CommitmentDraft("Mine first", Rules()))
-        import_file(other, tmp_path / "all.json")
+    with yours(tmp_path / "other", clock, "Mine first") as other:
+        import_file(other, exported)
         order = [c.title for c in other.commitments.all(include_archived=True)]
     assert order[0] == "Mine first"
     assert order[1:] == [c.title for c in ws.commitments.all(include_archived=True)]
@@ -126,8 +138,7 @@ def test_settings_come_along_only_into_an_empty_folder(
     with workspace(tmp_path / "empty", clock) as empty:
         assert import_file(empty, tmp_path / "all.json").settings_applied
         assert (empty.settings.day_start_hour, empty.settings.week_start) == (6, 6)
-    with workspace(tmp_path / "used", clock) as used:
-        used.commitments.create(CommitmentDraft("Mine", Rules()))
+    with yours(tmp_path / "used", clock) as used:
         summary = import_file(used, tmp_path / "all.json")
         assert not summary.settings_applied
         assert used.settings.day_start_hour == 4
@@ -140,8 +151,8 @@ def test_dry_run_tells_exactly_and_changes_nothing(
     fill(ws)
     export_file(ws, tmp_path / "all.zip")
     target = tmp_path / "target"
-    with workspace(target, clock) as other:
-        other.commitments.create(CommitmentDraft("Mine", Rules()))
+    with yours(target, clock):
+        pass
     before = db_bytes(target)
     with workspace(target, clock) as other:
         dry = import_file(other, tmp_path / "all.zip", dry_run=True)
@@ -153,19 +164,16 @@ def test_dry_run_tells_exactly_and_changes_nothing(
     assert replace(dry, dry_run=False) == replace(real, backup=None)
 
 
-def list_backups_of(folder: Path, clock: FixedClock):  # type: ignore[no-untyped-def]
+def list_backups_of(folder: Path, clock: FixedClock) -> list[Backup]:
     with workspace(folder, clock) as ws:
         return list_backups(ws)
 
 
 def test_a_backup_keeps_the_data_from_before_the_import(
-    ws: Workspace, clock: FixedClock, tmp_path: Path
+    exported: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
-    fill(ws)
-    export_file(ws, tmp_path / "all.json")
-    with workspace(tmp_path / "other", clock) as other:
-        other.commitments.create(CommitmentDraft("Mine", Rules()))
-        summary = import_file(other, tmp_path / "all.json")
+    with yours(tmp_path / "other", clock) as other:
+        summary = import_file(other, exported)
         backups = [b for b in list_backups(other) if b.kind == "before-import"]
     assert summary.backup is not None and [b.path for b in backups] == [summary.backup]
     assert summary.backup.name in " ".join(summary.lines())
@@ -177,12 +185,10 @@ def test_a_backup_keeps_the_data_from_before_the_import(
 
 
 def test_no_backup_when_importing_into_an_empty_folder(
-    ws: Workspace, clock: FixedClock, tmp_path: Path
+    exported: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
-    fill(ws)
-    export_file(ws, tmp_path / "all.json")
     with workspace(tmp_path / "empty", clock) as empty:
-        assert import_file(empty, tmp_path / "all.json").backup is None
+        assert import_file(empty, exported).backup is None
 
 
 def test_repairs_stay_linked_and_later_edits_win(
@@ -220,14 +226,12 @@ def test_a_hand_made_file_can_add_days_to_your_commitment(
     assert ws.checkins.get(walk.id, TODAY - timedelta(days=2)).state.status is Status.MISSED
 
 
-def test_views_are_told_to_reload(ws: Workspace, clock: FixedClock, tmp_path: Path) -> None:
-    fill(ws)
-    export_file(ws, tmp_path / "all.json")
+def test_views_are_told_to_reload(exported: Path, clock: FixedClock, tmp_path: Path) -> None:
     with workspace(tmp_path / "copy", clock) as copy:
         heard: list[Change] = []
         copy.subscribe(heard.append)
-        import_file(copy, tmp_path / "all.json", dry_run=True)
+        import_file(copy, exported, dry_run=True)
         assert heard == []
-        import_file(copy, tmp_path / "all.json")
+        import_file(copy, exported)
         assert heard == [Change(What.EVERYTHING)]
         assert len(copy.commitments.all()) == 6

@@ -21,16 +21,14 @@ import logging
 from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, BinaryIO, cast
 
 from selftrust.interchange.atomic import HashingWriter, discard, finish, temporary_beside
 from selftrust.interchange.native_json import write_json
 from selftrust.services.errors import UserError
 from selftrust.services.interchange import read_snapshot
+from selftrust.services.workspace import Workspace
 from selftrust.store import repository as repo
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +105,7 @@ def auto_export_if_due(ws: Workspace, *, force: bool = False) -> AutoExportResul
             handle, temporary = temporary_beside(target)
             try:
                 hashing = HashingWriter(handle)
-                write_json(snapshot, hashing)  # type: ignore[arg-type]
+                write_json(snapshot, cast(BinaryIO, hashing))  # it has the write() used
                 digest = hashing.sha256.hexdigest()
                 if same_place and digest == before.fingerprint:
                     discard(handle, temporary)

@@ -9,6 +9,7 @@ the environment it was installed into, or ``python -m selftrust``.
 
 from __future__ import annotations
 
+import importlib
 import os
 import plistlib
 import shutil
@@ -16,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from selftrust import APP_ID, APP_NAME
 
@@ -157,8 +159,7 @@ class Autostart:
         os.replace(tmp, path)
 
     def _registry_value(self) -> str | None:  # pragma: no cover - Windows only
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
+        winreg = _winreg()
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
                 value, _ = winreg.QueryValueEx(key, APP_NAME)
@@ -167,8 +168,7 @@ class Autostart:
         return str(value)
 
     def _set_registry_value(self, value: str | None) -> None:  # pragma: no cover - Windows
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
+        winreg = _winreg()
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
             if value is None:
                 try:
@@ -177,3 +177,9 @@ class Autostart:
                     pass
             else:
                 winreg.SetValueEx(key, APP_NAME, 0, winreg.REG_SZ, value)
+
+
+def _winreg() -> Any:  # pragma: no cover - Windows only
+    """The registry module, loaded only on Windows (its stubs exist only there, so it is
+    typed loosely instead of needing an ignore at every call)."""
+    return importlib.import_module("winreg")

@@ -9,8 +9,9 @@ to reload. If the backup cannot be used, the data that was open stays open.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from selftrust.services.problems import as_data_problem
+from selftrust.services.workspace import Workspace
 from selftrust.store import backups as store_backups
 from selftrust.store.backups import Backup
 from selftrust.store.errors import StoreError
@@ -18,8 +19,6 @@ from selftrust.store.errors import StoreError
 __all__ = ["Backup", "back_up_now", "backups_folder", "find_backup", "kind_name", "list_backups",
            "restore_in_place"]
 
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 KIND_NAMES = {
     "manual": "Made by you",
@@ -60,8 +59,6 @@ def restore_in_place(ws: Workspace, backup: Path) -> Path | None:
     Raises DataProblem if the backup cannot be restored; the current data then stays
     open and unchanged.
     """
-    from selftrust.services.workspace import as_data_problem
-
     folder = ws.db.folder
     ws.db.close()
     try:

@@ -3,14 +3,13 @@
 Everything here is read from the ledger (histories already in memory), so a view can
 ask again after every change without touching the database; only notes, which the
 ledger does not hold, are read with one query for the days asked about. Functions take
-the workspace, so nothing had to be added to it.
+what they use of an open workspace (`needs.Tracked`), the workspace itself in practice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from selftrust.domain.days import Period
@@ -19,16 +18,14 @@ from selftrust.domain.occasions import DayState
 from selftrust.domain.occasions import day_states as judge_days
 from selftrust.domain.streaks import Streak
 from selftrust.domain.summary import Summary
+from selftrust.services.ledger import Ledger
+from selftrust.services.needs import Tracked
 from selftrust.services.streak_units import streak_unit, unit_days
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
 ONE_DAY = timedelta(days=1)
 SHORT_RANGE = 62  # days: fewer are judged on their own, more from the cached whole
-
-if TYPE_CHECKING:
-    from selftrust.services.ledger import Ledger
-    from selftrust.services.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +90,7 @@ class RankedStreak:
     running: bool  # the commitment's current streak (still growing)
 
 
-def judged_end(ws: Workspace, c: CommitmentRow) -> date:
+def judged_end(ws: Tracked, c: CommitmentRow) -> date:
     """Today, or the day an archived commitment was put away (its history stops there)."""
     today = ws.today()
     if c.archived_on is not None and c.archived_on < today:
@@ -101,17 +98,17 @@ def judged_end(ws: Workspace, c: CommitmentRow) -> date:
     return today
 
 
-def details(ws: Workspace, commitment_id: int) -> StreakDetails:
+def details(ws: Tracked, commitment_id: int) -> StreakDetails:
     c = ws.commitments.get(commitment_id)
     return _details(ws, c)
 
 
-def overview(ws: Workspace, *, include_archived: bool = False) -> list[StreakDetails]:
+def overview(ws: Tracked, *, include_archived: bool = False) -> list[StreakDetails]:
     """Every commitment in the user's order, with its streaks (the Streaks view's list)."""
     return [_details(ws, c) for c in ws.commitments.all(include_archived=include_archived)]
 
 
-def _details(ws: Workspace, c: CommitmentRow) -> StreakDetails:
+def _details(ws: Tracked, c: CommitmentRow) -> StreakDetails:
     ledger = ws.ledger
     ledger.ensure_loaded()
     start = ledger.start_of(c.id)
@@ -121,7 +118,7 @@ def _details(ws: Workspace, c: CommitmentRow) -> StreakDetails:
 
 
 def day_states(
-    ws: Workspace,
+    ws: Tracked,
     commitment_id: int,
     first: date | None = None,
     last: date | None = None,
@@ -183,12 +180,12 @@ def _planned_rest(c: CommitmentRow, first: date, last: date | None) -> dict[date
     return out
 
 
-def day_info(ws: Workspace, commitment_id: int, day: date) -> DayInfo | None:
+def day_info(ws: Tracked, commitment_id: int, day: date) -> DayInfo | None:
     """One day with its note: what a calendar repaints after a check-in on that day."""
     return day_states(ws, commitment_id, day, day).get(day)
 
 
-def notes(ws: Workspace, commitment_id: int, first: date, last: date) -> dict[date, str]:
+def notes(ws: Tracked, commitment_id: int, first: date, last: date) -> dict[date, str]:
     """The check-in notes of a range of days (one query), only days that have one."""
     with ws.read() as conn:
         rows = repo.checkins(conn, [commitment_id], first=first, last=last)
@@ -196,7 +193,7 @@ def notes(ws: Workspace, commitment_id: int, first: date, last: date) -> dict[da
 
 
 def best_streaks(
-    ws: Workspace,
+    ws: Tracked,
     count: int = 5,
     *,
     commitment_id: int | None = None,

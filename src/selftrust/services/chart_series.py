@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 import numpy as np
 
@@ -19,7 +20,7 @@ def day64(day: date) -> np.datetime64:
 
 
 def as_date(value: np.datetime64) -> date:
-    return value.astype("datetime64[D]").item()  # type: ignore[no-any-return]
+    return cast(date, value.astype("datetime64[D]").item())  # numpy returns Any
 
 
 def day_range(first: date, last: date) -> np.ndarray:

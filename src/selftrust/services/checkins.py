@@ -9,16 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from selftrust.domain.history import Status
+from selftrust.services.commitments import CommitmentService
 from selftrust.services.errors import Invalid
 from selftrust.services.events import Change, What
+from selftrust.services.ledger import Ledger
+from selftrust.services.session import Session
 from selftrust.services.text import clean_text
 from selftrust.store import repository as repo
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 MAX_NOTE_LENGTH = 2000
 MAX_VALUE = 1_000_000_000.0
@@ -51,11 +50,13 @@ class CheckinChange:
 
 
 class CheckinService:
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, session: Session, ledger: Ledger, commitments: CommitmentService) -> None:
+        self.session = session
+        self.ledger = ledger
+        self.commitments = commitments
 
     def get(self, commitment_id: int, day: date) -> StoredCheckin | None:
-        with self.ws.read() as conn:
+        with self.session.read() as conn:
             row = repo.get_checkin(conn, commitment_id, day)
         if row is None:
             return None
@@ -63,8 +64,8 @@ class CheckinService:
 
     def validate(self, commitment_id: int, day: date, state: CheckinState | None) -> None:
         """Raise Invalid with a kind, clear message if this check-in cannot be recorded."""
-        c = self.ws.commitments.get(commitment_id)
-        today = self.ws.today()
+        c = self.commitments.get(commitment_id)
+        today = self.session.today()
         if day > today:
             raise Invalid(
                 f"{day:%a %d %b} has not come yet; you can check in up to today ({today:%d %b})."
@@ -116,8 +117,7 @@ class CheckinService:
         self, commitment_id: int, day: date, state: CheckinState | None, wanted_id: int | None,
         relink: tuple[int, ...] = (),
     ) -> CheckinChange:
-        ws = self.ws
-        with ws.write() as conn:
+        with self.session.write() as conn:
             old = repo.get_checkin(conn, commitment_id, day)
             before = (
                 None
@@ -139,7 +139,7 @@ class CheckinService:
                     status=state.status,
                     value=state.value,
                     note=state.note,
-                    recorded_at=ws.utc_now(),
+                    recorded_at=self.session.utc_now(),
                     checkin_id=wanted_id,
                 )
                 if relink and old is None:
@@ -153,15 +153,15 @@ class CheckinService:
             # ledger can follow without re-reading every reflection on each clear.
             repaired = repo.repaired_checkin_ids(conn) if links else None
         if repaired is not None:
-            ws.ledger.set_repaired(repaired)
+            self.ledger.set_repaired(repaired)
         elif after is None and before is not None:
-            ws.ledger.unrepair(before.id)
-        ws.ledger.put_checkin(
+            self.ledger.unrepair(before.id)
+        self.ledger.put_checkin(
             commitment_id,
             day,
             after.id if after else None,
             after.state.status if after else None,
             after.state.value if after else None,
         )
-        ws.notify(Change(What.CHECKIN, commitment_id, day))
+        self.session.notify(Change(What.CHECKIN, commitment_id, day))
         return CheckinChange(commitment_id, day, before, after, unlinked)

@@ -10,7 +10,6 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import EllipsisType
-from typing import TYPE_CHECKING
 
 from selftrust.base.palette import palette
 from selftrust.domain.commitment import Pause, Rules, TargetError, merge_pauses
@@ -18,12 +17,11 @@ from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import ScheduleError
 from selftrust.services.errors import Invalid, NotFound
 from selftrust.services.events import Change, What
+from selftrust.services.ledger import Ledger
+from selftrust.services.session import Session
 from selftrust.services.text import clean_text, clean_title
 from selftrust.store import repository as repo
 from selftrust.store.records import CheckinRow, CommitmentRow, ReflectionRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 MAX_WHY_LENGTH = 2000
 
@@ -52,18 +50,19 @@ class DeletedCommitment:
 
 
 class CommitmentService:
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, session: Session, ledger: Ledger) -> None:
+        self.session = session
+        self.ledger = ledger
 
     # --- reading --------------------------------------------------------------------
     def all(self, *, include_archived: bool = False) -> list[CommitmentRow]:
-        self.ws.ledger.ensure_loaded()
-        rows = sorted(self.ws.ledger.commitments.values(), key=lambda c: (c.position, c.id))
+        self.ledger.ensure_loaded()
+        rows = sorted(self.ledger.commitments.values(), key=lambda c: (c.position, c.id))
         return [c for c in rows if include_archived or not c.archived]
 
     def get(self, commitment_id: int) -> CommitmentRow:
-        self.ws.ledger.ensure_loaded()
-        found = self.ws.ledger.commitments.get(commitment_id)
+        self.ledger.ensure_loaded()
+        found = self.ledger.commitments.get(commitment_id)
         if found is None:
             raise NotFound("That commitment no longer exists.")
         return found
@@ -111,13 +110,12 @@ class CommitmentService:
 
     def create(self, draft: CommitmentDraft) -> CommitmentRow:
         draft = self._validated(draft)
-        ws = self.ws
-        created_on = draft.created_on or ws.today()
-        ws.ledger.ensure_loaded()
-        with ws.write() as conn:
+        created_on = draft.created_on or self.session.today()
+        self.ledger.ensure_loaded()
+        with self.session.write() as conn:
             position = repo.next_position(conn)
             color = draft.color or palette().suggest(
-                c.color for c in ws.ledger.commitments.values() if not c.archived
+                c.color for c in self.ledger.commitments.values() if not c.archived
             )
             new_id = repo.insert_commitment(
                 conn,
@@ -132,8 +130,8 @@ class CommitmentService:
             )
             row = repo.get_commitment(conn, new_id)
         assert row is not None
-        ws.ledger.put_commitment(row)
-        ws.notify(Change(What.COMMITMENT, row.id))
+        self.ledger.put_commitment(row)
+        self.session.notify(Change(What.COMMITMENT, row.id))
         return row
 
     def update(self, commitment_id: int, draft: CommitmentDraft) -> CommitmentRow:
@@ -171,7 +169,7 @@ class CommitmentService:
 
     def archive(self, commitment_id: int, day: date | None = None) -> CommitmentRow:
         before = self.get(commitment_id)
-        on = max(day or self.ws.today(), before.created_on)
+        on = max(day or self.session.today(), before.created_on)
         self._write_columns(commitment_id, {"archived_on": on})
         return before
 
@@ -198,31 +196,31 @@ class CommitmentService:
         if sorted(ordered_ids) != sorted(current):
             missing = set(current) - set(ordered_ids)
             ordered_ids = list(ordered_ids) + [i for i in current if i in missing]
-        with self.ws.write() as conn:
+        with self.session.write() as conn:
             repo.set_positions(conn, ordered_ids)
         for position, cid in enumerate(ordered_ids):
-            row = self.ws.ledger.commitments.get(cid)
+            row = self.ledger.commitments.get(cid)
             if row is not None:
-                self.ws.ledger.commitments[cid] = replace(row, position=position)
-        self.ws.notify(Change(What.COMMITMENTS))
+                self.ledger.commitments[cid] = replace(row, position=position)
+        self.session.notify(Change(What.COMMITMENTS))
         return current
 
     def delete(self, commitment_id: int) -> DeletedCommitment:
         row = self.get(commitment_id)
-        with self.ws.write() as conn:
+        with self.session.write() as conn:
             kept_checkins = tuple(repo.checkins(conn, [commitment_id]))
             links: list[tuple[int, int | None]] = [
                 (r.id, r.checkin_id) for r in repo.reflections(conn, commitment_id=commitment_id)
             ]
             repo.delete_commitment(conn, commitment_id)
-        self.ws.ledger.drop_commitment(commitment_id)
-        self.ws.ledger.set_repaired(self._repaired_ids())
-        self.ws.notify(Change(What.COMMITMENTS, commitment_id))
+        self.ledger.drop_commitment(commitment_id)
+        self.ledger.set_repaired(self._repaired_ids())
+        self.session.notify(Change(What.COMMITMENTS, commitment_id))
         return DeletedCommitment(row, kept_checkins, tuple(links))
 
     def undelete(self, snapshot: DeletedCommitment) -> CommitmentRow:
         c = snapshot.commitment
-        with self.ws.write() as conn:
+        with self.session.write() as conn:
             repo.insert_commitment(
                 conn,
                 uid=c.uid,
@@ -244,32 +242,32 @@ class CommitmentService:
                     status=ch.status,
                     value=ch.value,
                     note=ch.note,
-                    recorded_at=ch.recorded_at or self.ws.utc_now(),
+                    recorded_at=ch.recorded_at or self.session.utc_now(),
                     checkin_id=ch.id,
                 )
             for reflection_id, checkin_id in snapshot.reflection_links:
                 repo.update_reflection(
                     conn, reflection_id, commitment_id=c.id, checkin_id=checkin_id
                 )
-        self.ws.reload()
+        self.session.reload(self.ledger)
         return c
 
     # --- helpers --------------------------------------------------------------------
     def _write_columns(self, commitment_id: int, columns: dict[str, object]) -> None:
-        with self.ws.write() as conn:
+        with self.session.write() as conn:
             repo.update_commitment(conn, commitment_id, **columns)
             row = repo.get_commitment(conn, commitment_id)
         if row is None:
             raise NotFound("That commitment no longer exists.")
-        self.ws.ledger.put_commitment(row)
-        self.ws.notify(Change(What.COMMITMENT, commitment_id))
+        self.ledger.put_commitment(row)
+        self.session.notify(Change(What.COMMITMENT, commitment_id))
 
     def _repaired_ids(self) -> set[int]:
-        with self.ws.read() as conn:
+        with self.session.read() as conn:
             return repo.repaired_checkin_ids(conn)
 
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:
-        with self.ws.read() as conn:
+        with self.session.read() as conn:
             return repo.reflections(conn, commitment_id=commitment_id)
 
 

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import MISSED, Entry, History, Status
 from selftrust.domain.occasions import DayState, day_state, judge_period
 from selftrust.domain.summary import Progress, history_start, progress
+from selftrust.services.checkins import CheckinService
+from selftrust.services.commitments import CommitmentService
+from selftrust.services.ledger import Ledger
+from selftrust.services.session import Session
 from selftrust.services.streak_units import streak_unit
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
-
 
 SMALL_LEDGER = 8000
 """Up to this many check-ins, loading everything before the first paint costs less
@@ -91,20 +90,23 @@ def _same_period(a: date, b: date, period: Period, week_start: int) -> bool:
 
 
 class Dashboard:
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, session: Session, ledger: Ledger, commitments: CommitmentService,
+                 checkins: CheckinService) -> None:
+        self.session = session
+        self.ledger = ledger
+        self.commitments = commitments
+        self.checkins = checkins
 
     def day(self, day: date) -> list[DayItem]:
         """Every active commitment with an occasion on ``day``, in the user's order."""
-        ws = self.ws
-        ledger = ws.ledger
+        ledger = self.ledger
         ledger.ensure_loaded()
-        with ws.read() as conn:
+        with self.session.read() as conn:
             rows = repo.checkins(conn, first=day, last=day)
         notes = {r.commitment_id: r.note or "" for r in rows}
-        today = ws.today()
+        today = self.session.today()
         items: list[DayItem] = []
-        for c in ws.commitments.all():
+        for c in self.commitments.all():
             if not is_due(c, day):
                 continue
             items.append(self.item(c, day, today, notes.get(c.id, "")))
@@ -119,20 +121,19 @@ class Dashboard:
         Once the ledger is loaded, or when it holds at most ``small`` check-ins (a few
         years: loading it is quicker than any wait), it simply is `day`.
         """
-        ws = self.ws
-        if ws.ledger.loaded:
+        if self.ledger.loaded:
             return self.day(day)
-        with ws.read() as conn:
+        with self.session.read() as conn:
             few = repo.count_rows(conn, "checkin") <= small
         if few:
             return self.day(day)
-        with ws.read() as conn:
+        with self.session.read() as conn:
             commitments = repo.list_commitments(conn, include_archived=False)
             rows = {r.commitment_id: r for r in repo.checkins(conn, first=day, last=day)}
             # Only a lapse can be repaired: a miss, or an amount over (or under) its target.
             lapses = any(r.status is Status.MISSED or r.value is not None for r in rows.values())
             repaired = repo.repaired_checkin_ids(conn) if lapses else set()
-        today = ws.today()
+        today = self.session.today()
         items: list[DayItem] = []
         for c in commitments:
             if not is_due(c, day):
@@ -159,7 +160,7 @@ class Dashboard:
                 schedule_hint=schedule_hint(c),
                 checkable=day <= today,
                 figures=False,
-                week_start=ws.settings.week_start,
+                week_start=self.session.settings.week_start,
             ))
         return items
 
@@ -174,10 +175,10 @@ class Dashboard:
         if target is None or target.per is Period.DAY:
             one_day = History(day, day, [entry] if entry else [], c.rules)
             return day_state(c.rules, one_day, 0)
-        week_start = self.ws.settings.week_start
+        week_start = self.session.settings.week_start
         first, _ = period_bounds(day, target.per, week_start)
         last = _judged_to(c, day, today, week_start)
-        with self.ws.read() as conn:
+        with self.session.read() as conn:
             rows = repo.checkins(conn, [c.id], first=first, last=last)
             repaired = repo.repaired_checkin_ids(conn) if rows else set()
         entries = [Entry(r.day, r.status, r.value, r.id in repaired) for r in rows]
@@ -186,8 +187,8 @@ class Dashboard:
         return day_state(c.rules, history, history.index(day), week_start)
 
     def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:
-        ledger = self.ws.ledger
-        week_start = self.ws.settings.week_start
+        ledger = self.ledger
+        week_start = self.session.settings.week_start
         end = min(day, today)
         summary = ledger.summary(c.id, end) if end >= ledger.start_of(c.id) else None
         entry = ledger.entry(c.id, day)
@@ -223,15 +224,15 @@ class Dashboard:
             progress=prog,
             schedule_hint=schedule_hint(c),
             checkable=day <= today,
-            week_start=self.ws.settings.week_start,
+            week_start=self.session.settings.week_start,
         )
 
     def refresh(self, item: DayItem) -> DayItem:
         """The same row after a change (cheap: only this commitment is recomputed)."""
-        c = self.ws.commitments.get(item.commitment_id)
+        c = self.commitments.get(item.commitment_id)
         note = ""
-        stored = self.ws.checkins.get(c.id, item.day)
+        stored = self.checkins.get(c.id, item.day)
         if stored is not None:
             note = stored.state.note
-        return self.item(c, item.day, self.ws.today(), note)
+        return self.item(c, item.day, self.session.today(), note)
 

@@ -11,7 +11,6 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -20,10 +19,8 @@ from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.schedule import Schedule, parse_schedule
 from selftrust.services.errors import Invalid
+from selftrust.services.workspace import Workspace
 from selftrust.store import repository as repo
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +247,8 @@ def _amount_day(
             return [(day, "kept", round(rng.uniform(3, 8), 1))]
         return []
     if target.at_most:
-        value = max(0, round(rng.gauss(target.amount - 0.3 - drive, 1.0)))
-        return [(day, "kept", float(value))]
+        under = max(0, round(rng.gauss(target.amount - 0.3 - drive, 1.0)))
+        return [(day, "kept", float(under))]
     roll = rng.random()
     if roll < 0.06:
         return [(day, "missed", None)]

@@ -18,12 +18,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from selftrust.services.needs import Opened
 from selftrust.store.files import PRIVATE_FILE, fsync_dir, make_private, stamp
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -181,5 +179,5 @@ class DraftStore:
         fsync_dir(self.folder)
 
 
-def drafts_of(ws: Workspace) -> DraftStore:
+def drafts_of(ws: Opened) -> DraftStore:
     return DraftStore(ws.db.folder.root)

@@ -17,12 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from selftrust.domain.jar import DEFAULT_JAR_RULES, Jar, JarEvent, JarRules
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
+from selftrust.services.needs import Tracked
 
 GOLD = 0
 """A gold marble in a pile (commitment ids start at 1)."""
@@ -137,7 +134,7 @@ def _gild_top(pile: list[int]) -> None:
             return
 
 
-def jar_picture(ws: Workspace, day: date | None = None) -> JarPicture:
+def jar_picture(ws: Tracked, day: date | None = None) -> JarPicture:
     """The jar as of ``day`` (default today), with this week's change."""
     day = day or ws.today()
     ledger = ws.ledger

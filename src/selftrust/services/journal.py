@@ -13,16 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from selftrust.services.events import Change
+from selftrust.services.needs import Opened
 from selftrust.store import repository as repo
 from selftrust.store.records import ReflectionRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 FREE = 0
 """Filter value for reflections about no particular commitment."""
@@ -88,7 +85,7 @@ def entry_of(row: ReflectionRow) -> JournalEntry:
 
 
 class JournalIndex:
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Opened) -> None:
         self.ws = ws
         self._entries: list[JournalEntry] | None = None
         self._folded: list[str] | None = None
@@ -121,7 +118,7 @@ class JournalIndex:
         ).order_by(r.c.day.desc(), r.c.created_at.desc(), r.c.id.desc())
         with self.ws.read() as conn:
             rows = conn.execute(query).all()
-        return [_entry(*row) for row in rows]
+        return [_entry(*tuple(row)) for row in rows]
 
     def total(self) -> int:
         return len(self.all())

@@ -9,10 +9,13 @@ caches per-commitment summaries until that commitment changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy.engine import Connection
 
+from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Entry, History, Status
 from selftrust.domain.jar import (
     DEFAULT_JAR_RULES,
@@ -30,10 +33,15 @@ from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
 _STATUS = {s.value: s for s in Status}
+T = TypeVar("T")
 
 
 class Ledger:
-    def __init__(self, read: Callable[[], Connection], week_start: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        read: Callable[[], AbstractContextManager[Connection]],
+        week_start: Callable[[], int],
+    ) -> None:
         self._read = read
         self._week_start = week_start
         self.commitments: dict[int, CommitmentRow] = {}
@@ -195,22 +203,26 @@ class Ledger:
         return found
 
     def summary(self, commitment_id: int, end: date) -> Summary:
-        key = (commitment_id, end)
-        found = self._summaries.get(key)
-        if found is None:
-            c = self.commitments[commitment_id]
-            found = summarise(c.rules, self.history(commitment_id, end), self._week_start())
-            self._summaries[key] = found
-        return found
+        return self._cached(self._summaries, summarise, commitment_id, end)
 
     def track(self, commitment_id: int, end: date) -> JarTrack:
         """One commitment's effect on the jar, per day (cached until it changes)."""
+        return self._cached(self._jar_tracks, jar_track, commitment_id, end)
+
+    def _cached(
+        self,
+        cache: dict[tuple[int, date], T],
+        make: Callable[[Rules, History, int], T],
+        commitment_id: int,
+        end: date,
+    ) -> T:
+        """A figure of one commitment's history up to ``end``, made once until it changes."""
         key = (commitment_id, end)
-        found = self._jar_tracks.get(key)
+        found = cache.get(key)
         if found is None:
             c = self.commitments[commitment_id]
-            found = jar_track(c.rules, self.history(commitment_id, end), self._week_start())
-            self._jar_tracks[key] = found
+            found = make(c.rules, self.history(commitment_id, end), self._week_start())
+            cache[key] = found
         return found
 
     def events(self, commitment_id: int, end: date) -> list[JarEvent]:

@@ -10,16 +10,13 @@ second request is refused kindly instead of making a silent duplicate.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.schedule import Schedule, ScheduleKind
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import Invalid
+from selftrust.services.needs import Tracked
 from selftrust.store.records import CommitmentRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 TITLE_LIMIT = 120
 WHY = "A next small step from a reflection."
@@ -55,7 +52,7 @@ class AlreadyPromised(Invalid):
         self.row = row
 
 
-def promised_for_tomorrow(ws: Workspace, step: str) -> CommitmentRow | None:
+def promised_for_tomorrow(ws: Tracked, step: str) -> CommitmentRow | None:
     """Tomorrow's one-off commitment made from this step, if it is there (not deleted,
     not archived). Titles match as the user reads them: case and spacing aside."""
     try:
@@ -77,7 +74,7 @@ def _plain(title: str) -> str:
     return " ".join(title.split()).rstrip(SENTENCE_END).casefold()
 
 
-def promise_for_tomorrow(ws: Workspace, step: str) -> CommitmentRow:
+def promise_for_tomorrow(ws: Tracked, step: str) -> CommitmentRow:
     """A one-off commitment due tomorrow, titled from the step (once: see AlreadyPromised)."""
     tomorrow = ws.today() + timedelta(days=1)
     existing = promised_for_tomorrow(ws, step)

@@ -9,17 +9,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import TYPE_CHECKING
 
 from selftrust.domain.coach import MAX_PART_LENGTH, has_writing
+from selftrust.services.commitments import CommitmentService
 from selftrust.services.errors import Invalid, NotFound
 from selftrust.services.events import Change, What
+from selftrust.services.ledger import Ledger
+from selftrust.services.session import Session
 from selftrust.services.text import clean_text
 from selftrust.store import repository as repo
 from selftrust.store.records import ReflectionRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 PART_NAMES = {
     "happened": "“what happened”",
@@ -66,19 +65,20 @@ class ReflectionDraft:
 
 
 class ReflectionService:
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, session: Session, ledger: Ledger, commitments: CommitmentService) -> None:
+        self.session = session
+        self.ledger = ledger
+        self.commitments = commitments
 
     def write(self, draft: ReflectionDraft) -> ReflectionRow:
         """Save a new reflection; on a missed check-in of that day it repairs the miss."""
         draft = draft.cleaned()
-        ws = self.ws
-        if draft.day > ws.today():
+        if draft.day > self.session.today():
             raise Invalid("A reflection is about a day that has already come.")
         if draft.commitment_id is not None:
-            ws.commitments.get(draft.commitment_id)  # raises NotFound
-        now = ws.utc_now()
-        with ws.write() as conn:
+            self.commitments.get(draft.commitment_id)  # raises NotFound
+        now = self.session.utc_now()
+        with self.session.write() as conn:
             checkin_id = None
             if draft.commitment_id is not None:
                 checkin = repo.get_checkin(conn, draft.commitment_id, draft.day)
@@ -94,28 +94,28 @@ class ReflectionService:
             row = repo.get_reflection(conn, new_id)
             repaired = repo.repaired_checkin_ids(conn)
         assert row is not None
-        ws.ledger.set_repaired(repaired)
-        ws.notify(Change(What.REFLECTION, draft.commitment_id, draft.day))
+        self.ledger.set_repaired(repaired)
+        self.session.notify(Change(What.REFLECTION, draft.commitment_id, draft.day))
         return row
 
     def update(self, reflection_id: int, draft: ReflectionDraft) -> ReflectionRow:
         """Edit the text and feelings; returns the reflection as it was (for undo)."""
         draft = draft.cleaned()
         before = self.get(reflection_id)
-        with self.ws.write() as conn:
+        with self.session.write() as conn:
             values = _columns(draft)
             del values["day"], values["commitment_id"]
-            repo.update_reflection(conn, reflection_id, updated_at=self.ws.utc_now(), **values)
-        self.ws.notify(Change(What.REFLECTION, before.commitment_id, before.day))
+            repo.update_reflection(conn, reflection_id, updated_at=self.session.utc_now(), **values)
+        self.session.notify(Change(What.REFLECTION, before.commitment_id, before.day))
         return before
 
     def delete(self, reflection_id: int) -> ReflectionRow:
         before = self.get(reflection_id)
-        with self.ws.write() as conn:
+        with self.session.write() as conn:
             repo.delete_reflection(conn, reflection_id)
             repaired = repo.repaired_checkin_ids(conn)
-        self.ws.ledger.set_repaired(repaired)
-        self.ws.notify(Change(What.REFLECTION, before.commitment_id, before.day))
+        self.ledger.set_repaired(repaired)
+        self.session.notify(Change(What.REFLECTION, before.commitment_id, before.day))
         return before
 
     def put_back(self, row: ReflectionRow) -> None:
@@ -135,17 +135,17 @@ class ReflectionService:
             "feeling_before": row.feeling_before,
             "feeling_after": row.feeling_after,
         }
-        with self.ws.write() as conn:
+        with self.session.write() as conn:
             if repo.get_reflection(conn, row.id) is None:
                 repo.insert_reflection(conn, id=row.id, **columns)
             else:
                 repo.update_reflection(conn, row.id, **columns)
             repaired = repo.repaired_checkin_ids(conn)
-        self.ws.ledger.set_repaired(repaired)
-        self.ws.notify(Change(What.REFLECTION, row.commitment_id, row.day))
+        self.ledger.set_repaired(repaired)
+        self.session.notify(Change(What.REFLECTION, row.commitment_id, row.day))
 
     def get(self, reflection_id: int) -> ReflectionRow:
-        with self.ws.read() as conn:
+        with self.session.read() as conn:
             row = repo.get_reflection(conn, reflection_id)
         if row is None:
             raise NotFound("That reflection no longer exists.")
@@ -160,7 +160,7 @@ class ReflectionService:
         last: date | None = None,
     ) -> list[ReflectionRow]:
         """Newest first; every word must appear somewhere (case-insensitive)."""
-        with self.ws.read() as conn:
+        with self.session.read() as conn:
             rows = repo.reflections(conn, commitment_id=commitment_id, first=first, last=last)
         terms = [w.casefold() for w in words.split()]
         if not terms:

@@ -34,17 +34,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from selftrust.domain.days import Period, day_of
 from selftrust.domain.history import History
 from selftrust.domain.reminder import moment_of, parse_time
 from selftrust.domain.summary import progress
 from selftrust.services.dashboard import is_due
+from selftrust.services.needs import Tracked
 from selftrust.store.records import CommitmentRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 ON_TIME = timedelta(minutes=5)
 
@@ -123,7 +120,7 @@ class _Slot:
 
 
 class ReminderService:
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Tracked) -> None:
         self.ws = ws
         self._checked_until: datetime | None = None
         self._spent: set[tuple[str, int | None, datetime]] = set()
@@ -203,7 +200,7 @@ class ReminderService:
                 nudges.append(Nudge(Kind.CATCH_UP, today, at, promises, count))
         for s in sorted(on_time, key=lambda s: (s.at, s.kind != Kind.COMMITMENT)):
             if s.kind is Kind.COMMITMENT:
-                promise = open_now.get(s.commitment_id)  # type: ignore[arg-type]
+                promise = None if s.commitment_id is None else open_now.get(s.commitment_id)
                 if promise is not None:
                     nudges.append(Nudge(Kind.COMMITMENT, today, s.at, (promise,), count))
             elif count:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from selftrust.domain.jar import Jar
 from selftrust.domain.summary import Summary
+from selftrust.services.commitments import CommitmentService
+from selftrust.services.ledger import Ledger
+from selftrust.services.session import Session
 from selftrust.store.records import CommitmentRow
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,41 +50,41 @@ class StatsReport:
 
 
 class StatsService:
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, session: Session, ledger: Ledger, commitments: CommitmentService) -> None:
+        self.session = session
+        self.ledger = ledger
+        self.commitments = commitments
 
     def report(self, day: date | None = None) -> StatsReport:
-        ws = self.ws
-        day = day or ws.today()
-        ledger = ws.ledger
+        day = day or self.session.today()
+        ledger = self.ledger
         ledger.ensure_loaded()
         items = []
-        for c in ws.commitments.all():
+        for c in self.commitments.all():
             if c.created_on > day and not ledger.entries(c.id):
                 continue
             items.append(CommitmentStats(c, ledger.summary(c.id, day)))
-        return StatsReport(day, ledger.jar(day, ws.settings.jar_rules), tuple(items))
+        return StatsReport(day, ledger.jar(day, self.session.settings.jar_rules), tuple(items))
 
     def summary(self, commitment_id: int, day: date | None = None) -> Summary:
-        self.ws.ledger.ensure_loaded()
-        return self.ws.ledger.summary(commitment_id, day or self.ws.today())
+        self.ledger.ensure_loaded()
+        return self.ledger.summary(commitment_id, day or self.session.today())
 
     def jar_figures(self, day: date | None = None) -> dict[str, int]:
         """The user's own figures for "How is this counted?" (all commitments, archived too)."""
-        ws = self.ws
-        day = day or ws.today()
-        ledger = ws.ledger
+        day = day or self.session.today()
+        ledger = self.ledger
         ledger.ensure_loaded()
         kept = missed = repaired = 0
-        for c in ws.commitments.all(include_archived=True):
+        for c in self.commitments.all(include_archived=True):
             if ledger.start_of(c.id) > day:
                 continue
             counts = ledger.summary(c.id, day).counts
             kept += counts.kept
             missed += counts.missed
             repaired += counts.repaired
-        jar = ledger.jar(day, ws.settings.jar_rules)
-        rules = ws.settings.jar_rules
+        jar = ledger.jar(day, self.session.settings.jar_rules)
+        rules = self.session.settings.jar_rules
         return {
             "marbles": jar.marbles,
             "gold": jar.gold,

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from selftrust.domain.history import Status
-
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
+from selftrust.services.needs import Reflected
 
 WINDOW_DAYS = 7
 LOW_FEELING = 2
@@ -63,7 +60,7 @@ def current_miss_run(statuses: dict[date, Status], today: date) -> int:
     return run
 
 
-def support_offered(ws: Workspace, today: date | None = None) -> bool:
+def support_offered(ws: Reflected, today: date | None = None) -> bool:
     """The rule above applied to the user's data."""
     today = today or ws.today()
     first = today - timedelta(days=WINDOW_DAYS - 1)

@@ -1,114 +1,101 @@
-"""An open data folder: the database, its settings, the ledger and every service.
+"""An open data folder: its session, its ledger and every service, wired together.
 
 The CLI and the UI each create one Workspace and go through its services; nothing
-above this layer touches the store directly.
+above this layer touches the store directly. The services share one `Session` (the
+database, the clock, the settings, the notices) and are handed the other services
+they need; none of them knows the workspace, so this module only wires.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from selftrust.services.checkins import CheckinService
-from selftrust.services.clock import Clock, SystemClock, today, utc_now
+from selftrust.services.clock import Clock, SystemClock
 from selftrust.services.commitments import CommitmentService
 from selftrust.services.dashboard import Dashboard
-from selftrust.services.errors import DataProblem, Invalid
-from selftrust.services.events import Change, Listener, Notifier, What
+from selftrust.services.data_folder import (
+    data_folder,
+    has_data,
+    list_backups,
+    restore_backup,
+    start_fresh,
+    start_logging,
+)
+from selftrust.services.events import Change, Listener, What
 from selftrust.services.ledger import Ledger
+from selftrust.services.problems import as_data_problem, write_problem
 from selftrust.services.reflections import ReflectionService
+from selftrust.services.session import Session
 from selftrust.services.settings import Settings
 from selftrust.services.stats import StatsService
 from selftrust.store import backups as store_backups
-from selftrust.store import repository as repo
 from selftrust.store.database import Database, open_database
-from selftrust.store.database import start_fresh as store_start_fresh
-from selftrust.store.errors import (
-    DamagedDatabase,
-    DatabaseFromTheFuture,
-    DatabaseLocked,
-    DataFolderProblem,
-    MigrationFailed,
-    NotOurDatabase,
-    StoreError,
-)
-from selftrust.store.files import out_of_space
-from selftrust.store.logfile import log_handler
-from selftrust.store.paths import DataFolder
+from selftrust.store.errors import StoreError
 
-log = logging.getLogger(__name__)
+__all__ = [  # the folder's functions stay importable from here, as the CLI and UI do
+    "Workspace", "open_workspace", "data_folder", "has_data", "list_backups",
+    "restore_backup", "start_fresh", "start_logging", "as_data_problem", "write_problem",
+]
 
 
 class Workspace:
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
-        self.db = db
-        self.clock: Clock = clock or SystemClock()
-        self._notifier = Notifier()
-        with self.read() as conn:
-            self.settings = Settings.from_stored(repo.get_settings(conn))
-        self.ledger = Ledger(self.read, lambda: self.settings.week_start)
-        self.commitments = CommitmentService(self)
-        self.checkins = CheckinService(self)
-        self.dashboard = Dashboard(self)
-        self.stats = StatsService(self)
-        self.reflections = ReflectionService(self)
+        session = self.session = Session(db, clock or SystemClock())
+        self.ledger = Ledger(session.read, lambda: session.settings.week_start)
+        self.commitments = CommitmentService(session, self.ledger)
+        self.checkins = CheckinService(session, self.ledger, self.commitments)
+        self.dashboard = Dashboard(session, self.ledger, self.commitments, self.checkins)
+        self.stats = StatsService(session, self.ledger, self.commitments)
+        self.reflections = ReflectionService(session, self.ledger, self.commitments)
 
-    # --- transactions ---------------------------------------------------------------
-    @contextmanager
-    def write(self) -> Iterator[Connection]:
+    # --- the session's parts, for the UI and the CLI ----------------------------------
+    @property
+    def db(self) -> Database:
+        return self.session.db
+
+    @property
+    def clock(self) -> Clock:
+        return self.session.clock
+
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
+
+    def write(self) -> AbstractContextManager[Connection]:
         """One user action = one transaction: committed on success, rolled back on error."""
-        try:
-            with self.db.transaction(write=True) as conn:
-                yield conn
-        except StoreError as exc:
-            raise as_data_problem(exc) from exc
-        except sa.exc.IntegrityError as exc:
-            log.warning("refused by the database: %s", exc)
-            raise Invalid("That change does not fit your data (it was not saved).") from exc
-        except sa.exc.OperationalError as exc:
-            raise write_problem(exc, self.db.path) from exc
+        return self.session.write()
 
-    @contextmanager
-    def read(self) -> Iterator[Connection]:
-        try:
-            with self.db.transaction(write=False) as conn:
-                yield conn
-        except StoreError as exc:
-            raise as_data_problem(exc) from exc
+    def read(self) -> AbstractContextManager[Connection]:
+        return self.session.read()
 
-    # --- time -----------------------------------------------------------------------
     def today(self) -> date:
-        return today(self.clock, self.settings.day_start_hour)
+        return self.session.today()
 
     def utc_now(self) -> datetime:
-        return utc_now(self.clock)
+        return self.session.utc_now()
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        return self.session.subscribe(listener)
+
+    def notify(self, change: Change) -> None:
+        self.session.notify(change)
 
     # --- settings -------------------------------------------------------------------
     def update_settings(self, settings: Settings) -> Settings:
         before = self.settings
-        settings = settings.validated()
-        with self.write() as conn:
-            for key, value in settings.to_stored().items():
-                repo.put_setting(conn, key, value)
-        self.settings = settings
-        if settings.week_start != before.week_start:
+        self.session.store_settings(settings.validated())
+        if self.settings.week_start != before.week_start:
             self.ledger.load()
         self.notify(Change(What.SETTINGS))
         return before
 
-    # --- change notices -------------------------------------------------------------
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        return self._notifier.subscribe(listener)
-
-    def notify(self, change: Change) -> None:
-        self._notifier.publish(change)
-
+    # --- the database ---------------------------------------------------------------
     def changed_elsewhere(self) -> bool:
         """True once after another program (``selftrust check`` in a terminal) committed
         to the database since the last call; the first call starts watching (a CLI
@@ -118,10 +105,7 @@ class Workspace:
 
     def reload(self) -> None:
         """Re-read everything (after an import or a restore)."""
-        with self.read() as conn:
-            self.settings = Settings.from_stored(repo.get_settings(conn))
-        self.ledger.load()
-        self.notify(Change(What.EVERYTHING))
+        self.session.reload(self.ledger)
 
     def close(self) -> None:
         self.db.close()
@@ -134,11 +118,12 @@ class Workspace:
 
     def reopen(self) -> None:
         """Open the data folder's database again, in place (after a restore swapped the
-        file), and reload; every service and view keeps working with the new data."""
+        file), and reload; every service and view keeps working with the new data (they
+        all reach it through the one session)."""
         folder = self.db.folder
         self.db.close()
         try:
-            self.db = open_database(folder, now=self.clock.now())
+            self.session.swap_database(open_database(folder, now=self.clock.now()))
         except StoreError as exc:
             raise as_data_problem(exc) from exc
         self.reload()
@@ -158,39 +143,6 @@ class Workspace:
             raise as_data_problem(exc) from exc
 
 
-# --- opening a data folder ----------------------------------------------------------------
-
-
-def data_folder(data_dir: Path | None) -> DataFolder:
-    """The data folder: --data-dir, else SELFTRUST_DATA_DIR, else the platform's folder."""
-    return DataFolder.resolve(data_dir)
-
-
-def has_data(data_dir: Path | None) -> bool:
-    """Whether the folder holds a Self-Trust database already: a command that only reads
-    must not create one (a mistyped --data-dir would otherwise become an empty record)."""
-    return data_folder(data_dir).database.exists()
-
-
-def start_logging(data_dir: Path | None, *, verbose: bool = False) -> None:
-    """Log to the data folder's rotating, owner-only log file (once per process).
-
-    A folder that cannot be written must not stop the app from reporting that problem
-    properly later, so failures here are ignored."""
-    root = logging.getLogger()
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    if any(getattr(h, "selftrust", False) for h in root.handlers):
-        return
-    try:
-        handler = log_handler(data_folder(data_dir))
-    except (OSError, StoreError):
-        return
-    handler.selftrust = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    # Font subsetting for a PDF chart logs a hundred lines at INFO; they help nobody.
-    logging.getLogger("fontTools").setLevel(logging.WARNING)
-
-
 def open_workspace(data_dir: Path | None = None, clock: Clock | None = None, *,
                    daily_backup: bool = True) -> Workspace:
     """Open (or create) the data in a folder; DataProblem if it cannot be used as it is.
@@ -208,74 +160,3 @@ def open_workspace(data_dir: Path | None = None, clock: Clock | None = None, *,
     except BaseException:
         db.close()
         raise
-
-
-def list_backups(data_dir: Path | None) -> list[store_backups.Backup]:
-    return store_backups.list_backups(data_folder(data_dir))
-
-
-def restore_backup(
-    data_dir: Path | None, backup: Path, *, now: datetime | None = None
-) -> Path | None:
-    """Put a backup in place; returns where the previous database was kept (never deleted).
-
-    ``now`` (default: the real clock) dates the name of the kept file, so a command
-    run with a fixed clock names it by that clock. The workspace on that folder must
-    be closed first."""
-    try:
-        return store_backups.restore(data_folder(data_dir), backup, now=now)
-    except StoreError as exc:
-        raise as_data_problem(exc) from exc
-
-
-def start_fresh(data_dir: Path | None) -> Path | None:
-    """Move a database that cannot be opened aside (never deleted) so a new one can start."""
-    try:
-        return store_start_fresh(data_folder(data_dir))
-    except StoreError as exc:
-        raise as_data_problem(exc) from exc
-
-
-_KINDS: tuple[tuple[type[StoreError], str], ...] = (
-    (DatabaseFromTheFuture, "future"),
-    (NotOurDatabase, "foreign"),
-    (DamagedDatabase, "damaged"),
-    (DatabaseLocked, "locked"),
-    (DataFolderProblem, "folder"),
-    (MigrationFailed, "migration"),
-)
-
-
-def as_data_problem(exc: StoreError) -> DataProblem:
-    kind = next((k for cls, k in _KINDS if isinstance(exc, cls)), "other")
-    if kind in ("folder", "other") and exc.path is not None and out_of_space(exc.path):
-        return DataProblem(
-            f"Your disk is full, so Self-Trust cannot use {exc.path} right now. Free some "
-            "space and try again; everything saved before is safe.",
-            path=str(exc.path), kind="full",
-        )
-    return DataProblem(str(exc), path=str(exc.path or ""), kind=kind)
-
-
-def write_problem(exc: sa.exc.OperationalError, path: Path) -> DataProblem:
-    """Disk full, read-only folder, I/O errors: say so plainly; nothing was saved."""
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    lowered = text.lower()
-    if "full" in lowered or (("i/o" in lowered or "ioerr" in lowered) and out_of_space(path)):
-        message = (f"Your disk is full, so the last change to {path} was not saved. "
-                   "Free some space and try again; everything saved before is safe.")
-        kind = "full"
-    elif "readonly" in lowered or "read-only" in lowered:
-        message = (f"{path} cannot be written (the folder or file is read-only), so the "
-                   "last change was not saved. Everything saved before is safe.")
-        kind = "readonly"
-    elif "locked" in lowered or "busy" in lowered:
-        message = (f"{path} is busy in another program, so the last change was not saved. "
-                   "Please try again in a moment.")
-        kind = "locked"
-    else:
-        message = (f"Saving to {path} failed ({text}). The change was not saved; "
-                   "everything saved before is safe.")
-        kind = "io"
-    log.error("write failed: %s", text)
-    return DataProblem(message, path=str(path), kind=kind)

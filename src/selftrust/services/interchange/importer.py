@@ -1,4 +1,4 @@
-"""Import and export over an open workspace: the use cases the CLI and the UI share.
+"""Import over an open workspace, the same for the CLI and the UI.
 
 Import is one transaction. Whatever the source (our JSON or CSV, Loop's CSV export or
 backup), its records are checked as they stream in, check-ins are staged and merged
@@ -21,155 +21,51 @@ Merge rules (also in docs/export-format.md):
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.commitment import MAX_TITLE_LENGTH
-from selftrust.interchange.atomic import write_atomically
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_import import derived_uid
-from selftrust.interchange.native_csv import write_csv_zip
-from selftrust.interchange.native_json import write_json
 from selftrust.interchange.native_records import (
     PORTABLE_SETTINGS,
     CheckinBatch,
     CommitmentRecord,
     Notice,
-    ReadProgress,
     ReflectionRecord,
     SettingsRecord,
-    Snapshot,
     stored_moment,
 )
 from selftrust.interchange.sources import Source, identify
-from selftrust.services.errors import Invalid, UserError
+from selftrust.services.interchange.reports import (
+    READING_STEPS,
+    STEPS,
+    Cancel,
+    ImportCancelled,
+    ImportRefused,
+    ImportSummary,
+    Progress,
+)
 from selftrust.services.settings import Settings
+from selftrust.services.workspace import Workspace
 from selftrust.store import backups as store_backups
 from selftrust.store import bulk
 from selftrust.store import repository as repo
 from selftrust.store.errors import StoreError
 
-if TYPE_CHECKING:
-    from selftrust.services.workspace import Workspace
-
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
-
-STEPS = 1000
-"""Progress is reported as (done, STEPS): reading takes the first 900, merging the rest."""
-READING_STEPS = 900
 BEFORE_IMPORT = "before-import"
-
-
-class ImportRefused(UserError):
-    """The file cannot be imported; nothing was changed. One line: file, line, problem."""
-
-    def __init__(self, path: Path, problem: ImportProblem) -> None:
-        if problem.file is None:
-            detail = f"{path.name}: {problem.message}"
-        elif problem.file == path.name:
-            detail = problem.message
-        else:  # a file inside a zip or folder
-            detail = f"{path.name} › {problem.message}"
-        super().__init__(" ".join(detail.split()))
-        self.path = path
-        self.problem = problem
-
-
-class ImportCancelled(UserError):
-    def __init__(self) -> None:
-        super().__init__("The import was cancelled; nothing was changed.")
-
-
-class ExportFailed(UserError):
-    pass
 
 
 class _DryRun(Exception):
     def __init__(self, summary: ImportSummary) -> None:
         self.summary = summary
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    """What an import did (or, for a dry run, would do)."""
-
-    source: Path
-    kind: str
-    dry_run: bool = False
-    commitments_added: int = 0
-    commitments_found: int = 0
-    checkins_added: int = 0
-    checkins_replaced: int = 0
-    checkins_unchanged: int = 0
-    reflections_added: int = 0
-    reflections_replaced: int = 0
-    reflections_unchanged: int = 0
-    settings_applied: bool = False
-    warnings: tuple[str, ...] = ()
-    backup: Path | None = None
-
-    @property
-    def changed(self) -> bool:
-        return bool(
-            self.commitments_added or self.checkins_added or self.checkins_replaced
-            or self.reflections_added or self.reflections_replaced or self.settings_applied
-        )
-
-    def headline(self) -> str:
-        """ "3 commitments, 2,140 check-ins, 12 reflections" — what is new or updated.
-
-        Loop has no reflections, so an import from Loop does not mention them."""
-        parts = [
-            _plural(self.commitments_added, "commitment"),
-            _plural(self.checkins_added + self.checkins_replaced, "check-in"),
-        ]
-        reflections = self.reflections_added + self.reflections_replaced
-        if reflections or not self.kind.startswith("Loop"):
-            parts.append(_plural(reflections, "reflection"))
-        return ", ".join(parts)
-
-    def lines(self) -> list[str]:
-        """The summary in a few plain sentences (the CLI prints them, the UI shows them)."""
-        verb = "Would import" if self.dry_run else "Imported"
-        out = [f"{verb} from the {self.kind}: {self.headline()}."]
-        if not self.changed:
-            out = [f"Nothing new in this {self.kind}: everything in it is already here."]
-        details = []
-        if self.commitments_found:
-            details.append(f"{_plural(self.commitments_found, 'commitment')} already here")
-        if self.checkins_replaced:
-            details.append(f"{_plural(self.checkins_replaced, 'check-in')} updated to the "
-                           "newer one in the file")
-        if self.checkins_unchanged:
-            details.append(f"{_plural(self.checkins_unchanged, 'check-in')} already here")
-        if self.reflections_replaced:
-            details.append(f"{_plural(self.reflections_replaced, 'reflection')} updated")
-        if self.reflections_unchanged:
-            details.append(f"{_plural(self.reflections_unchanged, 'reflection')} already here")
-        if details:
-            text = "; ".join(details)
-            out.append(text[:1].upper() + text[1:] + ".")
-        if self.settings_applied:
-            out.append("Its settings (day start, week start, marble jar) were taken too.")
-        if self.backup is not None:
-            out.append(f"Your data as it was before is kept in the backup {self.backup.name}.")
-        if self.dry_run:
-            out.append("This was a dry run: nothing was changed.")
-        return out
 
 
 def import_file(
@@ -289,7 +185,7 @@ class _Importer:
                 settings = item
             elif isinstance(item, Notice):
                 tally.warnings.append(item.text)
-            elif isinstance(item, ReadProgress) and item.total > 0:
+            elif item.total > 0:  # what is left is ReadProgress
                 self._report(min(READING_STEPS, READING_STEPS * item.done // item.total))
                 self._check_cancel()
         self._check_cancel()
@@ -442,104 +338,3 @@ def _free_title(title: str, taken: set[str]) -> str:
             return candidate
         n += 1
 
-
-# --- export -------------------------------------------------------------------------------
-
-
-class ExportFormat(StrEnum):
-    JSON = "json"
-    CSV = "csv"
-
-
-@dataclass(frozen=True, slots=True)
-class ExportSummary:
-    path: Path
-    format: ExportFormat
-    commitments: int
-    checkins: int
-    reflections: int
-
-    def headline(self) -> str:
-        return ", ".join((
-            _plural(self.commitments, "commitment"),
-            _plural(self.checkins, "check-in"),
-            _plural(self.reflections, "reflection"),
-        ))
-
-
-def format_for(path: Path) -> ExportFormat:
-    suffix = path.suffix.lower()
-    if suffix == ".zip":
-        return ExportFormat.CSV
-    if suffix == ".json":
-        return ExportFormat.JSON
-    raise Invalid(f"“{path.name}”: end the name with .json (one JSON file) or .zip "
-                  "(CSV files in a zip), or say --format json or csv.")
-
-
-def export_file(
-    ws: Workspace,
-    path: Path | str,
-    fmt: ExportFormat | None = None,
-    *,
-    progress: Progress | None = None,
-) -> ExportSummary:
-    """Write everything to ``path`` atomically; an existing file there is replaced whole."""
-    target = Path(path).expanduser()
-    fmt = fmt or format_for(target)
-    if target.is_dir():
-        raise Invalid(f"{target} is a folder; name the file to write.")
-    if not target.parent.is_dir():
-        raise ExportFailed(f"The folder {target.parent} does not exist.")
-    try:
-        with ws.read() as conn:
-            snapshot = read_snapshot(conn)
-
-            def write(out: Any) -> int:
-                if fmt is ExportFormat.CSV:
-                    return write_csv_zip(snapshot, out, when=ws.clock.now().astimezone(),
-                                         progress=progress)
-                return write_json(snapshot, out, progress)
-
-            written = write_atomically(target, write)
-    except OSError as exc:
-        raise ExportFailed(
-            f"Could not write {target} ({exc.strerror or exc}). Your data is unchanged."
-        ) from exc
-    if progress is not None:
-        progress(written, written)
-    log.info("exported %s (%s)", target, fmt.value)
-    return ExportSummary(target, fmt, len(snapshot.commitments), written,
-                         len(snapshot.reflections))
-
-
-def read_snapshot(conn: Connection) -> Snapshot:
-    """Everything to export, from one read transaction (check-ins stream from a cursor)."""
-    commitments = repo.list_commitments(conn)
-    uid_of = {c.id: c.uid for c in commitments}
-    links = bulk.reflection_links(conn)
-    reflections = []
-    for r in repo.reflections(conn):
-        link = links.get(r.id)
-        reflections.append(ReflectionRecord(
-            uid=r.uid, created_at=r.created_at, updated_at=r.updated_at, day=r.day,
-            commitment_uid=uid_of.get(r.commitment_id) if r.commitment_id else None,
-            repairs=None if link is None else (link[0], date.fromisoformat(link[1])),
-            parts={"happened": r.happened, "owning": r.owning, "friend": r.friend,
-                   "learned": r.learned, "next_step": r.next_step},
-            feeling_before=r.feeling_before, feeling_after=r.feeling_after,
-        ))
-    reflections.sort(key=lambda r: (r.day, r.created_at, r.uid))
-    stored = Settings.from_stored(repo.get_settings(conn)).to_stored()
-    return Snapshot(
-        settings={k: stored[k] for k in PORTABLE_SETTINGS},
-        commitments=[
-            CommitmentRecord(uid=c.uid, title=c.title, why=c.why or None, rules=c.rules,
-                             color=c.color, position=c.position, created_on=c.created_on,
-                             archived_on=c.archived_on, reminder=c.reminder)
-            for c in commitments
-        ],
-        checkin_count=bulk.checkin_count(conn),
-        checkins=bulk.export_checkins(conn),
-        reflections=reflections,
-    )
