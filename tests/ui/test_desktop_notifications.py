@@ -106,6 +106,7 @@ def private_bus(tmp_path: Path) -> Iterator[Callable[[str], PrivateBus]]:
         if len(line) != 3 or line[0] != "READY":
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+            proc.stdout.close()
             pytest.fail(f"the test notification server did not start: {line}")
         name = f"selftrust-test-{next(_names)}"
         started.append((proc, int(line[1]), name))
@@ -122,6 +123,8 @@ def private_bus(tmp_path: Path) -> Iterator[Callable[[str], PrivateBus]]:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)  # the session's group: daemon included
             proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
 
 
 @pytest.fixture
