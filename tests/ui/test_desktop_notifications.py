@@ -138,53 +138,72 @@ def with_tray(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
 
 
+@dataclass
+class App:
+    """The running app (workspace, main window, fixed clock) whose desktop citizen talks
+    to a private bus: what each test drives."""
+
+    ctx: UiContext
+    window: Any  # MainWindow
+    clock: FixedClock
+    qtbot: QtBot
+    start_bus: Callable[[str], PrivateBus]
+    made: list[DesktopCitizen]
+
+    def on(self, mode: str, *, in_flatpak: bool = False) -> tuple[PrivateBus, DesktopCitizen]:
+        bus = self.start_bus(mode)
+        citizen = DesktopCitizen(self.ctx, self.window, bus=bus.connection,
+                                 in_flatpak=in_flatpak)
+        self.made.append(citizen)
+        return bus, citizen
+
+    def remind(self, title: str, at: time = time(12, 30), target: Target | None = None
+               ) -> int:
+        draft = CommitmentDraft(title, Rules(target=target),
+                                created_on=TODAY - timedelta(days=3), reminder=Reminder(at))
+        return self.ctx.ws.commitments.create(draft).id
+
+    def fall_due(self, citizen: DesktopCitizen) -> None:
+        """The clock moves past 12:30 and the timer ticks (no waiting for real minutes)."""
+        self.clock.advance(minutes=31)
+        citizen.tick()
+
+    def the_one_sent(self, bus: PrivateBus, citizen: DesktopCitizen, call: str = "Notify"
+                     ) -> dict[str, Any]:
+        """What the server received when the 12:30 reminders fell due: exactly one note."""
+        self.fall_due(citizen)
+        self.qtbot.waitUntil(lambda: len(bus.calls(call)) == 1)
+        [sent] = bus.calls(call)
+        return sent
+
+    def kept(self, cid: int) -> bool:
+        stored = self.ctx.ws.checkins.get(cid, TODAY)
+        return stored is not None and stored.state.status is Status.KEPT
+
+    def kept_in_today(self, title: str) -> bool:
+        view = self.window.page("today")
+        return any(i.title == title and i.status is Status.KEPT for i in view.model.items())
+
+
 @pytest.fixture
-def citizens(window) -> Iterator[list[DesktopCitizen]]:  # type: ignore[no-untyped-def]
-    made: list[DesktopCitizen] = []
-    yield made
-    for c in made:
+def app(private_bus: Callable[[str], PrivateBus], ctx: UiContext, window: Any,
+        clock: FixedClock, qtbot: QtBot) -> Iterator[App]:
+    running = App(ctx, window, clock, qtbot, private_bus, [])
+    yield running
+    for c in running.made:
         c.timer.stop()
         c.tray.hide()
     QApplication.setQuitOnLastWindowClosed(True)
 
 
-def citizen_on(made: list[DesktopCitizen], ctx: UiContext, window,  # type: ignore[no-untyped-def]
-               bus: PrivateBus, *, in_flatpak: bool = False) -> DesktopCitizen:
-    c = DesktopCitizen(ctx, window, bus=bus.connection, in_flatpak=in_flatpak)
-    made.append(c)
-    return c
-
-
-def remind(ctx: UiContext, title: str, at: time, target: Target | None = None) -> int:
-    draft = CommitmentDraft(title, Rules(target=target), created_on=TODAY - timedelta(days=3),
-                            reminder=Reminder(at))
-    return ctx.ws.commitments.create(draft).id
-
-
-def fall_due(citizen: DesktopCitizen, clock: FixedClock, minutes: int = 31) -> None:
-    """The clock moves past 12:30 and the timer ticks (no waiting for real minutes)."""
-    clock.advance(minutes=minutes)
-    citizen.tick()
-
-
-def kept_in_today(window, title: str) -> bool:  # type: ignore[no-untyped-def]
-    view = window.page("today")
-    return any(i.title == title and i.status is Status.KEPT for i in view.model.items())
-
-
 # --- the freedesktop notification service ----------------------------------------------
 
 def test_a_reminder_arrives_as_a_notification_and_kept_checks_it_in(
-        private_bus: Callable[[str], PrivateBus], citizens: list[DesktopCitizen],
-        ctx: UiContext, window, clock: FixedClock, qtbot: QtBot,  # type: ignore[no-untyped-def]
-        no_tray: None) -> None:
-    bus = private_bus("notifications")
-    walk = remind(ctx, "Walk", time(12, 30))
-    citizen = citizen_on(citizens, ctx, window, bus)
+        app: App, no_tray: None) -> None:
+    walk = app.remind("Walk")
+    bus, citizen = app.on("notifications")
     assert citizen.route is Route.NOTIFICATIONS  # no tray needed
-    fall_due(citizen, clock)
-    qtbot.waitUntil(lambda: len(bus.calls("Notify")) == 1)
-    [sent] = bus.calls("Notify")
+    sent = app.the_one_sent(bus, citizen)
     assert sent["app_name"] == APP_NAME and sent["replaces_id"] == 0
     assert sent["summary"] == "Walk"
     assert sent["body"] == "Still open today. A small step is enough."
@@ -193,74 +212,61 @@ def test_a_reminder_arrives_as_a_notification_and_kept_checks_it_in(
     assert sent["expire_timeout"] == -1
 
     bus.press("Invoke", sent["id"], "kept")
-    qtbot.waitUntil(lambda: ctx.ws.checkins.get(walk, TODAY) is not None)
-    stored = ctx.ws.checkins.get(walk, TODAY)
-    assert stored is not None and stored.state.status is Status.KEPT
-    qtbot.waitUntil(lambda: kept_in_today(window, "Walk"))  # shown at once
-    assert ctx.undo.undoText() == "Kept “Walk”"  # the same undoable step as the tray's
-    ctx.undo.undo()
-    assert ctx.ws.checkins.get(walk, TODAY) is None
+    app.qtbot.waitUntil(lambda: app.kept(walk))
+    app.qtbot.waitUntil(lambda: app.kept_in_today("Walk"))  # shown at once
+    undo = app.ctx.undo
+    assert undo.undoText() == "Kept “Walk”"  # the same undoable step as the tray's
+    undo.undo()
+    assert app.ctx.ws.checkins.get(walk, TODAY) is None
 
 
-def test_open_raises_the_window_on_today(
-        private_bus: Callable[[str], PrivateBus], citizens: list[DesktopCitizen],
-        ctx: UiContext, window, clock: FixedClock, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    bus = private_bus("notifications")
-    remind(ctx, "Walk", time(12, 30))
-    citizen = citizen_on(citizens, ctx, window, bus)
-    window.show_view("streaks")
-    window.hide()
-    fall_due(citizen, clock)
-    qtbot.waitUntil(lambda: len(bus.calls("Notify")) == 1)
-    bus.press("Invoke", bus.calls("Notify")[0]["id"], "open")
-    qtbot.waitUntil(lambda: window.isVisible() and window.current_view == "today")
+def test_open_raises_the_window_on_today(app: App) -> None:
+    app.remind("Walk")
+    bus, citizen = app.on("notifications")
+    app.window.show_view("streaks")
+    app.window.hide()
+    bus.press("Invoke", app.the_one_sent(bus, citizen)["id"], "open")
+    app.qtbot.waitUntil(lambda: app.window.isVisible() and app.window.current_view == "today")
 
 
-def test_several_at_one_minute_make_one_note_without_markup(
-        private_bus: Callable[[str], PrivateBus], citizens: list[DesktopCitizen],
-        ctx: UiContext, window, clock: FixedClock, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    bus = private_bus("notifications")
-    remind(ctx, "Walk", time(12, 30))
-    remind(ctx, "Tea & <b>toast</b>", time(12, 30))
-    citizen = citizen_on(citizens, ctx, window, bus)
-    fall_due(citizen, clock)
-    qtbot.waitUntil(lambda: len(bus.calls("Notify")) == 1)
-    [sent] = bus.calls("Notify")
+def test_several_at_one_minute_make_one_note_without_markup(app: App) -> None:
+    app.remind("Walk")
+    app.remind("Tea & <b>toast</b>")
+    sent = app.the_one_sent(*app.on("notifications"))
     assert sent["summary"] == "Your promises today"
     assert sent["body"] == "Still open today: Walk, Tea &amp; &lt;b&gt;toast&lt;/b&gt;."
     # two promises: "Kept" could not say which one; "Open" shows them both
     assert sent["actions"] == ["default", "Open", "open", "Open"]
 
 
-def test_a_server_without_actions_gets_no_buttons(
-        private_bus: Callable[[str], PrivateBus], citizens: list[DesktopCitizen],
-        ctx: UiContext, window, clock: FixedClock, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    bus = private_bus("no-actions")
-    remind(ctx, "Walk", time(12, 30))
-    citizen = citizen_on(citizens, ctx, window, bus)
-    fall_due(citizen, clock)
-    qtbot.waitUntil(lambda: len(bus.calls("Notify")) == 1)
-    [sent] = bus.calls("Notify")
+def test_a_server_without_actions_gets_no_buttons(app: App) -> None:
+    walk = app.remind("Walk")
+    bus, citizen = app.on("no-actions")
+    sent = app.the_one_sent(bus, citizen)
     assert (sent["summary"], sent["actions"]) == ("Walk", [])
     assert sent["body"] == "Still open today. A small step is enough."
     bus.press("Dismiss", sent["id"])  # closed unanswered: nothing is recorded
-    qtbot.waitUntil(lambda: not citizen.notifier.shown)  # type: ignore[attr-defined]
-    assert ctx.ws.checkins.get(ctx.ws.commitments.find("Walk").id, TODAY) is None
+    app.qtbot.waitUntil(lambda: not citizen.notifier.shown)  # type: ignore[attr-defined]
+    assert app.ctx.ws.checkins.get(walk, TODAY) is None
+
+
+def test_amounts_are_not_kept_from_a_notification(app: App) -> None:
+    read = app.remind("Read", target=Target(20, "pages", Period.DAY))
+    bus, citizen = app.on("notifications")
+    sent = app.the_one_sent(bus, citizen)
+    assert sent["actions"] == ["default", "Open", "open", "Open"]
+    bus.press("Invoke", sent["id"], "kept")  # a server replaying a stale key: ignored
+    app.qtbot.waitUntil(lambda: not citizen.notifier.shown)  # type: ignore[attr-defined]
+    assert app.ctx.ws.checkins.get(read, TODAY) is None
 
 
 # --- the portal, inside a Flatpak ------------------------------------------------------
 
-def test_in_a_flatpak_reminders_go_through_the_portal(
-        private_bus: Callable[[str], PrivateBus], citizens: list[DesktopCitizen],
-        ctx: UiContext, window, clock: FixedClock, qtbot: QtBot,  # type: ignore[no-untyped-def]
-        no_tray: None) -> None:
-    bus = private_bus("portal")
-    walk = remind(ctx, "Walk", time(12, 30))
-    citizen = citizen_on(citizens, ctx, window, bus, in_flatpak=True)
+def test_in_a_flatpak_reminders_go_through_the_portal(app: App, no_tray: None) -> None:
+    walk = app.remind("Walk")
+    bus, citizen = app.on("portal", in_flatpak=True)
     assert citizen.route is Route.PORTAL
-    fall_due(citizen, clock)
-    qtbot.waitUntil(lambda: len(bus.calls("AddNotification")) == 1)
-    [sent] = bus.calls("AddNotification")
+    sent = app.the_one_sent(bus, citizen, "AddNotification")
     assert sent["notification"] == {
         "title": "Walk",
         "body": "Still open today. A small step is enough.",
@@ -269,8 +275,8 @@ def test_in_a_flatpak_reminders_go_through_the_portal(
         "buttons": {"signature": "aa{sv}", "count": 2},  # Kept, Open
     }
     bus.press("InvokePortal", sent["id"], "kept")
-    qtbot.waitUntil(lambda: ctx.ws.checkins.get(walk, TODAY) is not None)
-    qtbot.waitUntil(lambda: kept_in_today(window, "Walk"))
+    app.qtbot.waitUntil(lambda: app.kept(walk))
+    app.qtbot.waitUntil(lambda: app.kept_in_today("Walk"))
 
 
 # --- choosing the route ----------------------------------------------------------------
@@ -284,16 +290,13 @@ def test_a_bus_without_a_server_falls_back_to_the_tray_or_nothing(
     assert pick_route(disconnected, in_flatpak=True, tray_available=False) is Route.NONE
 
 
-def test_with_only_a_tray_reminders_reach_the_tray(
-        private_bus: Callable[[str], PrivateBus], citizens: list[DesktopCitizen],
-        ctx: UiContext, window, clock: FixedClock, with_tray: None) -> None:  # type: ignore[no-untyped-def]
-    bus = private_bus("none")
-    remind(ctx, "Walk", time(12, 30))
-    citizen = citizen_on(citizens, ctx, window, bus)
+def test_with_only_a_tray_reminders_reach_the_tray(app: App, with_tray: None) -> None:
+    app.remind("Walk")
+    _bus, citizen = app.on("none")
     assert citizen.route is Route.TRAY
     shown: list[list[Nudge]] = []
     citizen.tray.notify = lambda nudges: shown.append(nudges) or True  # type: ignore[method-assign]
-    fall_due(citizen, clock)
+    app.fall_due(citizen)
     assert [[n.promises[0].title for n in ns] for ns in shown] == [["Walk"]]
 
 
@@ -372,17 +375,3 @@ def test_kept_is_offered_only_for_one_yes_no_promise() -> None:
     assert note_for([_nudge(Kind.COMMITMENT, WALK), _nudge(Kind.COMMITMENT, READ)]
                     ).promise is None
 
-
-def test_amounts_are_not_kept_from_a_notification(
-        private_bus: Callable[[str], PrivateBus], citizens: list[DesktopCitizen],
-        ctx: UiContext, window, clock: FixedClock, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    bus = private_bus("notifications")
-    read = remind(ctx, "Read", time(12, 30), Target(20, "pages", Period.DAY))
-    citizen = citizen_on(citizens, ctx, window, bus)
-    fall_due(citizen, clock)
-    qtbot.waitUntil(lambda: len(bus.calls("Notify")) == 1)
-    [sent] = bus.calls("Notify")
-    assert sent["actions"] == ["default", "Open", "open", "Open"]
-    bus.press("Invoke", sent["id"], "kept")  # a server replaying a stale key: ignored
-    qtbot.waitUntil(lambda: not citizen.notifier.shown)  # type: ignore[attr-defined]
-    assert ctx.ws.checkins.get(read, TODAY) is None
