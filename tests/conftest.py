@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test talks to the desktop's session bus (its notification service would change which
+# way reminders go); the notification tests start a private bus of their own.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/selftrust-tests-bus"
 
 from selftrust.services.clock import FixedClock  # noqa: E402
 from selftrust.services.workspace import Workspace, open_workspace  # noqa: E402

@@ -1,5 +1,6 @@
 """What makes Self-Trust a good desktop citizen while it runs: the tray icon, reminders
-at their minute, and (optionally) staying in the tray when the window is closed.
+at their minute (as desktop notifications, or through the tray: see `notify_route`),
+and (optionally) staying in the tray when the window is closed.
 
 `launch.py` creates one `DesktopCitizen` for the main window; nothing else needs to
 know about it. The reminder timer aims at each minute boundary and asks
@@ -13,11 +14,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from selftrust import APP_NAME
 from selftrust.services.autostart import Autostart, launch_command
 from selftrust.services.reminders import ReminderService
+from selftrust.ui.desktop.notifiers import make_notifier
+from selftrust.ui.desktop.notify_route import pick_route, session_bus
 from selftrust.ui.desktop.tray import Tray
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.prefs import UiPrefs
@@ -50,7 +54,9 @@ def autostart_for(ctx: UiContext) -> Autostart:
 
 
 class DesktopCitizen(QObject):
-    def __init__(self, ctx: UiContext, window: QWidget) -> None:
+    def __init__(self, ctx: UiContext, window: QWidget, *, bus: QDBusConnection | None = None,
+                 in_flatpak: bool | None = None) -> None:
+        """``bus`` and ``in_flatpak`` default to this desktop's (tests hand in their own)."""
         super().__init__(window)
         self.ctx = ctx
         self.window = window
@@ -65,6 +71,11 @@ class DesktopCitizen(QObject):
             # Runs after the window's own close: see eventFilter.
             quit_action.triggered.connect(self.quit_app)
         self.tray.show()
+        bus = session_bus() if bus is None else bus
+        self.route = pick_route(bus, in_flatpak=in_flatpak)
+        self.notifier = make_notifier(self.route, self.tray, bus, self)
+        self.notifier.kept.connect(self.tray.check_off)  # the tray menu's undoable step
+        self.notifier.open_requested.connect(self.open_today)
         window.installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -81,7 +92,7 @@ class DesktopCitizen(QObject):
             log.exception("checking reminders failed")
             nudges = []
         if nudges:
-            self.tray.notify(nudges)
+            self.notifier.notify(nudges)
         self._aim()
 
     def _aim(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QWidget
 
 from selftrust.base.palette import palette
 from selftrust.domain.commitment import Pause, Rules
@@ -17,6 +17,7 @@ from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import Schedule
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
+from selftrust.ui.desktop.notify_route import Route, pick_route
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import CommitmentForm, Save
@@ -39,7 +40,7 @@ def make_form(
         accept_text=accept_text,
         today=ctx.ws.today(),
         week_start=ctx.ws.settings.week_start,
-        tray_available=QSystemTrayIcon.isSystemTrayAvailable(),
+        tray_available=pick_route() is not Route.NONE,  # any way for a reminder to appear
         reminders_on=ctx.ws.settings.reminders_enabled,
         parent=parent,
     )

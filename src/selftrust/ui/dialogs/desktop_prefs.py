@@ -3,7 +3,8 @@ summary and its time, keeping Self-Trust in the tray, and starting with the syst
 
 A plain QWidget so the preferences dialog can embed it as one section. Every change
 is saved at once (there is nothing to confirm); where the platform cannot do
-something, the control is off and a line says why.
+something, the control is off and a line says why. The first line says which way
+reminders arrive here (`notify_route`): a person should not have to guess.
 """
 
 from __future__ import annotations
@@ -27,14 +28,9 @@ from selftrust.domain.reminder import parse_time
 from selftrust.services.autostart import Autostart, AutostartError
 from selftrust.services.errors import UserError
 from selftrust.ui.desktop.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
+from selftrust.ui.desktop.notify_route import NO_TRAY, Route, can_show, pick_route, route_line
 from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
-
-NO_TRAY = ("Not available: this desktop has no system tray, so reminders cannot appear "
-           "and Self-Trust closes with its window. Your choices are kept for a desktop "
-           "that has one.")
-NO_MESSAGES = ("Not available: this desktop's tray cannot show notifications, so reminders "
-               "cannot appear. Your choices are kept for when they can.")
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
@@ -84,17 +80,19 @@ class DesktopPrefsSection(QWidget):
         # wrapped note the height its words need at any width and font size.
         form = _Column(outer)
 
-        # Where reminders cannot appear, the reason comes first and the controls below it
-        # are shown off (their settings kept), never ticked beside a line saying no.
+        # Which way reminders arrive comes first; where they cannot, that reason, and the
+        # controls below it are shown off (their settings kept), never ticked beside a
+        # line saying no.
         tray_ok = QSystemTrayIcon.isSystemTrayAvailable()
-        self.can_remind = tray_ok and QSystemTrayIcon.supportsMessages()
+        route = pick_route()
+        self.can_remind = can_show(route)
+        self.route_note = _note(route_line(route), self)
+        form.addRow(self.route_note)
+        # Without a tray, Self-Trust cannot stay in one: said once, by the route line
+        # when it has no way for reminders either, else on its own above the option.
         self.tray_note: QLabel | None = None
         if not tray_ok:
-            self.tray_note = _note(NO_TRAY, self)
-        elif not self.can_remind:
-            self.tray_note = _note(NO_MESSAGES, self)
-        if self.tray_note is not None:
-            form.addRow(self.tray_note)
+            self.tray_note = self.route_note if route is Route.NONE else _note(NO_TRAY, self)
 
         self.reminders = QCheckBox("Re&mind me of promises still open", self)
         self.reminders.setAccessibleName("Remind me of promises still open")
@@ -121,12 +119,14 @@ class DesktopPrefsSection(QWidget):
         self.keep.setAccessibleName("Keep running in the tray when the window is closed")
         self.keep.setChecked(tray_ok and keep_in_tray(ctx.prefs))
         self.keep.setEnabled(tray_ok)
+        if self.tray_note is not None and self.tray_note is not self.route_note:
+            form.addRow(self.tray_note)
         form.addRow(self.keep)
-        if self.tray_note is not None:
+        if not self.can_remind:
             for control in (self.reminders, self.summary, self.summary_time):
-                control.setAccessibleDescription(self.tray_note.text())
-            if not tray_ok:
-                self.keep.setAccessibleDescription(self.tray_note.text())
+                control.setAccessibleDescription(self.route_note.text())
+        if self.tray_note is not None:
+            self.keep.setAccessibleDescription(self.tray_note.text())
 
         self.login = QCheckBox("S&tart Self-Trust when I log in", self)
         self.login.setAccessibleName("Start Self-Trust when I log in")

@@ -3,9 +3,10 @@
 Off by default: a reminder is an offer, not a duty. Turned on, the weekday chips (the
 schedule's own, in the user's week order) and a line on how reminders work appear:
 they come while Self-Trust runs, only on days the promise is still open, and not at
-all on a desktop without a tray or while reminders are off in Preferences. Without a
-tray the controls are shown off with that one reason (a reminder already set is kept
-for a desktop that has one), never offered beside a line saying they cannot work.
+all on a desktop with neither a notification service nor a tray, or while reminders
+are off in Preferences. On such a desktop the controls are shown off with that one
+reason (a reminder already set is kept for a desktop that has one), never offered
+beside a line saying they cannot work.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from selftrust.ui.widgets.schedule_editor import WeekdayToggles
 DEFAULT_TIME = QTime(8, 0)
 NO_DAYS = "Pick at least one day for the reminder, or turn it off."
 RUNS = "It comes while Self-Trust runs, on days this promise is still open."
-NO_TRAY = ("Reminders cannot appear on this desktop: it has no system tray. "
-           "A reminder set here is kept for a desktop that has one.")
+NO_TRAY = ("Reminders cannot be shown on this desktop: it has no notification service "
+           "and no system tray. A reminder set here is kept for a desktop that has one.")
 TURNED_OFF = "Reminders are turned off in Preferences for now."
 
 
