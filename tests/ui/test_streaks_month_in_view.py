@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from selftrust.services.workspace import Workspace
 from selftrust.ui.shell.main_window import MainWindow
+from selftrust.ui.streaks.calendar_scroll import month_offset
 from selftrust.ui.streaks.streaks_view import StreaksView
 from tests.ui.streaks_helpers import KEPT, TODAY, add, ago, streaks
 
@@ -85,3 +86,13 @@ def test_the_month_stays_whole_when_the_window_gets_shorter(
     window.resize(1100, 820 - round(month.height() * 0.6))
     qtbot.waitUntil(lambda: view.calendar_scroll.viewport().height() < tall, timeout=3000)
     qtbot.waitUntil(lambda: month_shown(view), timeout=3000)
+
+
+@pytest.mark.parametrize(("top", "height", "room", "offset"), [
+    (1000, 200, 340, 860),  # fits: whole, at the bottom, the month before above it
+    (1000, 200, 200, 1000),  # fits exactly: from its header to its last row
+    (1000, 300, 200, 1000),  # taller than the room: from its header down
+    (8, 200, 340, 0),  # the only month: never above the top
+])
+def test_the_month_offset(top: int, height: int, room: int, offset: int) -> None:
+    assert month_offset(top, height, room) == offset
