@@ -56,6 +56,11 @@ def main() -> int:
         subprocess.run([*base, "--data-dir", str(folders["demo"]), "demo", "--years", "2",
                         "--commitments", "8", "--seed", "1"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
+        # `screenshot` only reads: the empty folder is made (a database, no data) first.
+        subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                        "from selftrust.services.workspace import open_workspace; "
+                        "open_workspace(Path(sys.argv[1])).close()", str(folders["empty"])],
+                       env=env, check=True)
         for name, extra, data in shots():
             if args.only and not any(part in name for part in args.only):
                 continue

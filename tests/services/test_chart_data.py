@@ -25,6 +25,7 @@ from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.events import Change, What
+from selftrust.services.insights import Topic
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace, open_workspace
 from tests.conftest import NOON
@@ -230,6 +231,35 @@ def test_insights_are_true_for_the_crafted_data(crafted: Crafted) -> None:
     assert f"You repaired 2 of {len(mondays)} misses since 1 October 2026." in lines
     assert "Most of your misses of “Walk” fall on Mondays." in lines
     assert any(line.startswith("Longest run: 24 days of “Read”") for line in lines)
+
+
+WEEKDAY_LINE = "Most of your misses of “Walk” fall on Mondays."
+
+
+def test_without_a_lead_the_insights_keep_their_order(crafted: Crafted) -> None:
+    ws, _ = crafted
+    lines = ChartData(ws).insights(ALL, limit=10)
+    assert lines[0].startswith("You repaired 2 of") and lines[1] == WEEKDAY_LINE
+
+
+@pytest.mark.parametrize(("lead", "first"), [
+    (Topic.WEEKDAYS, WEEKDAY_LINE),
+    (Topic.STREAK, "Longest run: 24 days of “Read”"),
+    (Topic.KEPT, "You kept "),
+    (Topic.REPAIRS, "You repaired 2 of"),
+])
+def test_a_chart_leads_with_the_insight_about_what_it_draws(
+        crafted: Crafted, lead: Topic, first: str) -> None:
+    """The same sentences, the lead's first and the others in their usual order; the
+    lead is said even where the usual order would leave it past the limit."""
+    ws, _ = crafted
+    data = ChartData(ws)
+    every = data.insights(ALL, limit=10)
+    led = data.insights(ALL, limit=10, lead=lead)
+    assert led[0].startswith(first)
+    assert sorted(led) == sorted(every)
+    assert [line for line in led[1:]] == [line for line in every if line != led[0]]
+    assert data.insights(ALL, limit=1, lead=lead) == [led[0]]
 
 
 def test_nothing_to_chart_yet(ws: Workspace) -> None:

@@ -181,11 +181,13 @@ class ChartData:
             ("streaks", rng, _key(selection), count), lambda: self._streaks(rng, selection, count)
         )
 
-    def insights(self, rng: ChartRange, selection: Selection = None, limit: int = 4) -> list[str]:
-        """A few true, plain sentences about the range (see services/insights.py)."""
-        return self._remember(
-            ("insights", rng, _key(selection), limit), lambda: self._insights(rng, selection, limit)
-        )
+    def insights(self, rng: ChartRange, selection: Selection = None, limit: int = 4,
+                 lead: say.Topic | None = None) -> list[str]:
+        """A few true, plain sentences about the range (see services/insights.py), the
+        one about ``lead`` first (a chart's own sentence)."""
+        lines = self._remember(("insights", rng, _key(selection)),
+                               lambda: self._insights(rng, selection))
+        return say.led_by(lines, lead, limit)
 
 
     def _week_start(self) -> int:
@@ -217,11 +219,12 @@ class ChartData:
         return figures.streak_bars(self.selected(selection), self.span(rng, selection), count)
 
     # --- insights -------------------------------------------------------------------
-    def _insights(self, rng: ChartRange, selection: Selection = None, limit: int = 4) -> list[str]:
+    def _insights(self, rng: ChartRange, selection: Selection = None) -> list[str | None]:
+        """One sentence (or None: nothing worth saying) per topic, in say.ORDER."""
         items = self.selected(selection)
         span = self.span(rng, selection)
         if span is None:
-            return []
+            return [None] * len(say.ORDER)
         first, last = span
         today = self.today()
         words = rng.words(first, last)
@@ -258,16 +261,14 @@ class ChartData:
         out.append(growth[1] if growth else None)
 
         bars = self.streaks(rng, selection, count=1)
-        if bars:
-            b = bars[0]
-            out.append(say.longest_streak(b.title, b.length, b.unit, b.first, b.last))
-        if selection is None:
-            g = self.growth(rng, selection)
-            if g.size > 1:
-                before = int(g.marbles[0])
-                out.append(say.jar_change(before, int(g.marbles[-1]), words))
+        b = bars[0] if bars else None
+        out.append(say.longest_streak(b.title, b.length, b.unit, b.first, b.last)
+                   if b is not None else None)
+        g = self.growth(rng, selection) if selection is None else None  # the whole jar only
+        out.append(say.jar_change(int(g.marbles[0]), int(g.marbles[-1]), words)
+                   if g is not None and g.size > 1 else None)
         out.append(say.kept_share(kept, due, words))
-        return [line for line in out if line][:limit]
+        return out
 
 
 

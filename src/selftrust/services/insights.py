@@ -10,9 +10,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from enum import StrEnum
 
 from selftrust.domain.days import WEEKDAY_TITLES
 from selftrust.services.chart_range import long_day
+
+
+class Topic(StrEnum):
+    """What a sentence is about. Each chart leads with the one about what it draws, and
+    a screen reader hears that one as the chart's description."""
+
+    REPAIRS = "repairs"
+    WEEKDAYS = "weekdays"
+    STRENGTH = "strength"
+    STREAK = "streak"
+    JAR = "jar"
+    KEPT = "kept"
+
+
+ORDER: tuple[Topic, ...] = tuple(Topic)
+"""The order the sentences are said in when no chart leads."""
+
+
+def led_by(lines: Sequence[str | None], lead: Topic | None, limit: int) -> list[str]:
+    """The sentences worth saying (one per topic, in ORDER), ``lead``'s first if it has
+    one: under a chart, the sentence about that chart is read first and never cut."""
+    said = [(topic, line) for topic, line in zip(ORDER, lines, strict=True) if line]
+    said.sort(key=lambda pair: pair[0] is not lead)  # stable: the others keep their order
+    return [line for _, line in said][:limit]
+
 
 MIN_MISSES_FOR_PATTERN = 6
 """Fewer misses than this say nothing about weekdays."""

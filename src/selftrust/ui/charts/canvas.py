@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget  # noqa: E402
 
 from selftrust.services.chart_data import ChartData  # noqa: E402
 from selftrust.ui.charts.hover import Hit, Hover  # noqa: E402
-from selftrust.ui.charts.render import Request, draw_chart  # noqa: E402
+from selftrust.ui.charts.render import Drawn, Request, draw_chart  # noqa: E402
 from selftrust.ui.charts.style import ChartStyle  # noqa: E402
 from selftrust.ui.look.theme import accent, is_dark  # noqa: E402
 
@@ -59,7 +59,7 @@ def _dpi(widget: QWidget) -> float:
 
 
 class ChartCanvas(FigureCanvasQTAgg):
-    """Subclasses implement ``draw_chart(figure, style) -> Hover``."""
+    """Subclasses implement ``draw_chart(figure, style) -> Drawn``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         style = style_for(parent) if parent is not None else ChartStyle.for_theme(False)
@@ -69,6 +69,7 @@ class ChartCanvas(FigureCanvasQTAgg):
             self.setParent(parent)
         self.style_ = style
         self.hover = Hover()
+        self.notice = ""  # the words drawn in place of a chart, if any
         self.last_hit: Hit | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, MIN_HEIGHT)
@@ -83,7 +84,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         # matplotlib gives its canvas a plain white palette: read the surroundings'.
         self.style_ = style_for(self.parentWidget() or self)
         self._hide_tip()
-        self.hover = self.draw_chart(self.figure, self.style_)
+        drawn = self.draw_chart(self.figure, self.style_)
+        self.hover, self.notice = drawn.hover, drawn.notice
         self._fit_height()
         self.draw_idle()
 
@@ -99,7 +101,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         if event.size().width() != event.oldSize().width():
             self._fit_height()
 
-    def draw_chart(self, figure: Figure, style: ChartStyle) -> Hover:
+    def draw_chart(self, figure: Figure, style: ChartStyle) -> Drawn:
         raise NotImplementedError
 
 
@@ -138,5 +140,5 @@ class DataCanvas(ChartCanvas):
         self.data = data
         self.request = request
 
-    def draw_chart(self, figure: Figure, style: ChartStyle) -> Hover:
+    def draw_chart(self, figure: Figure, style: ChartStyle) -> Drawn:
         return draw_chart(figure, self.data, self.request, style)

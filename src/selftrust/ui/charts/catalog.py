@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from selftrust.services.insights import Topic
+
 
 @dataclass(frozen=True, slots=True)
 class ChartInfo:
@@ -15,21 +17,22 @@ class ChartInfo:
     label: str  # on the view's button, with a mnemonic
     title: str  # above the chart
     about: str  # the button's tooltip
+    topic: Topic  # the insight about what it draws: said first under it, and to a screen reader
 
 
 CHARTS: tuple[ChartInfo, ...] = (
     ChartInfo("growth", "&Growth", "Self-trust growth",
-              "Marbles in your jar, your overall strength and the misses you repaired"),
+              "Marbles in your jar, your overall strength and the misses you repaired", Topic.JAR),
     ChartInfo("strength", "&Strength", "Strength per commitment",
-              "How established each commitment is, day by day"),
+              "How established each commitment is, day by day", Topic.STRENGTH),
     ChartInfo("kept-rate", "&Kept rate", "Kept rate",
-              "The share of promises kept, per week or per month"),
+              "The share of promises kept, per week or per month", Topic.KEPT),
     ChartInfo("calendar", "&Calendar", "Calendar",
-              "Every day of the year, coloured by the promises kept"),
+              "Every day of the year, coloured by the promises kept", Topic.KEPT),
     ChartInfo("weekday", "&Weekdays", "Weekday pattern",
-              "Which days of the week are kept, and which are harder"),
+              "Which days of the week are kept, and which are harder", Topic.WEEKDAYS),
     ChartInfo("streaks", "Stre&aks", "Best streaks",
-              "Your longest runs of kept promises, with their dates"),
+              "Your longest runs of kept promises, with their dates", Topic.STREAK),
 )
 
 NAMES: tuple[str, ...] = tuple(c.name for c in CHARTS)

@@ -222,11 +222,24 @@ class ChartsView(QWidget):
 
     def update_insights(self) -> None:
         self._insights_timer.stop()
-        lines = self.data.insights(self.rng, self.filter.selection)
+        info = chart_info(self.chart)
+        lines = self.data.insights(self.rng, self.filter.selection, lead=info.topic)
         for label, text in zip(self.insight_labels, [*lines, *[""] * 4], strict=False):
             label.setText(f"•  {text}" if text else "")
             label.setVisible(bool(text))
         self.insights_box.setVisible(bool(lines))
+        self._describe(lines)
+
+    def _describe(self, lines: list[str]) -> None:
+        """What a screen reader hears: the chart's title, and the first insight shown
+        under it (the chart's own), or the words drawn in place of a chart."""
+        if self.canvas is None:
+            return
+        info = chart_info(self.chart)
+        text = self.canvas.notice or (lines[0] if lines else info.about)
+        for widget in (self.chart_scroll, self.canvas):
+            widget.setAccessibleName(info.title)
+            widget.setAccessibleDescription(text)
 
     def _schedule(self) -> None:
         if self.isVisible():

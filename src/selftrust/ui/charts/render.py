@@ -46,6 +46,16 @@ class Request:
     selection: Selection = None
 
 
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """A drawn figure: what hovering finds in it, and the words drawn in place of a
+    chart when there is too little to draw ("" for a chart), which a screen reader
+    hears as the chart's description."""
+
+    hover: Hover
+    notice: str = ""
+
+
 _Drawer = Callable[[Figure, ChartData, Request, ChartStyle, str], Hover]
 
 
@@ -89,7 +99,7 @@ DRAWERS: dict[str, _Drawer] = {
 }
 
 
-def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) -> Hover:
+def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) -> Drawn:
     """Clear the figure and draw one chart (or a kind message) in the palette's style."""
     info = chart_info(req.name)
     fig.clear()
@@ -98,16 +108,18 @@ def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) ->
         fig.set_layout_engine("constrained")
         age = data.days_of_data(req.selection)
         if age == 0:
-            message(fig, style, info.title, NOTHING_YET)
-            return Hover()
+            return _notice(fig, style, info.title, NOTHING_YET)
         if age < MIN_DAYS:
-            message(fig, style, info.title, TOO_LITTLE)
-            return Hover()
+            return _notice(fig, style, info.title, TOO_LITTLE)
         try:
-            return DRAWERS[req.name](fig, data, req, style, info.title)
+            return Drawn(DRAWERS[req.name](fig, data, req, style, info.title))
         except NotEnough as few:
-            message(fig, style, info.title, TOO_LITTLE, few.detail)
-            return Hover()
+            return _notice(fig, style, info.title, TOO_LITTLE, few.detail)
+
+
+def _notice(fig: Figure, style: ChartStyle, title: str, text: str, detail: str = "") -> Drawn:
+    message(fig, style, title, text, detail)
+    return Drawn(Hover(), f"{text} {detail}".strip())
 
 
 MIN_PNG_WIDTH = 1600
@@ -164,7 +176,7 @@ def render_file(
     fig = Figure(figsize=(size[0] / style.dpi, size[1] / style.dpi), dpi=style.dpi)
     FigureCanvasAgg(fig)
     req = Request(name, rng or ChartRange("3m"), selection)
-    wanted = draw_chart(fig, ChartData(ws), req, style).wanted_height(size[0])
+    wanted = draw_chart(fig, ChartData(ws), req, style).hover.wanted_height(size[0])
     if wanted > size[1]:  # a calendar of many years: taller, never squeezed
         fig.set_size_inches(size[0] / style.dpi, wanted / style.dpi)
     save_figure(fig, out, style, dpi=style.dpi)
