@@ -178,3 +178,18 @@ def test_load_palette_from_a_file(tmp_path: Path) -> None:
 def test_malformed_palettes_are_refused(data: object, message: str) -> None:
     with pytest.raises(PaletteError, match=message):
         parse_palette(data)
+
+
+def test_suggest_leaves_archived_colours_and_keeps_away_from_active_ones() -> None:
+    p = palette()
+    ocean, tangerine, raspberry = (c.hex for c in p.colors[:3])
+    violet = next(c.hex for c in p.colors if c.name == "Violet")
+    # An archived commitment's colour is passed over while another is free.
+    assert p.suggest([tangerine], retired=[ocean]) == raspberry
+    # Ocean is free but looks like the active Violet: the next colour far from it.
+    assert _seen_distance(ocean, violet) < 0.05
+    assert p.suggest([violet]) == tangerine
+    # With every colour worn by someone, one not worn by an active commitment.
+    everyone = [c.hex for c in p.colors]
+    assert p.suggest(everyone[1:], retired=everyone[:1]) == ocean
+
