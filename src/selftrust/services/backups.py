@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 KIND_NAMES = {
     "manual": "Made by you",
     "daily": "Daily",
+    "weekly": "Weekly",
     "before-update": "Before an update",
     "before-import": "Before an import",
 }
