@@ -49,6 +49,5 @@ def numbered_rows(raw: IO[bytes], name: str, *, cell: str = "field"
 def expect_columns(row: list[str], count: int, name: str, line: int, what: str) -> None:
     """Refuse a record of another width than ``what`` (a header, a kind of line) has."""
     if len(row) != count:
-        raise ImportProblem(f"has {counted(len(row), 'column')}, but {what} has "
-                            f"{counted(count, 'column')}",
+        raise ImportProblem(f"has {counted(len(row), 'column')}, but {what} has {count}",
                             file=name, line=line)
