@@ -124,3 +124,15 @@ def test_reflection_guide_names_its_sources() -> None:
     for words in ("Kristin Neff", "Cornish and Wade", "Responsibility", "Remorse",
                   "Restoration", "Renewal", "apology has no", "fractured bone", "friend"):
         assert words in text
+
+
+def test_the_loop_comparison_names_the_one_difference() -> None:
+    """Strength is Loop's formula with one twist (DESIGN.md): a miss you reflected on
+    counts as half a kept day. "Exactly as in Loop" would be untrue wherever there are
+    reflections, so both pages that name Loop say what differs, in plain words."""
+    for name in ("how-counted.html", "about.html"):
+        text = " ".join(" ".join(_check(name).text).split())
+        assert "exactly as in Loop" not in text
+        loop = text[text.index("Loop Habit Tracker"):]
+        assert "half a kept day" in loop, f"{name} does not say what differs from Loop"
+        assert "without reflections" in loop or "no reflections" in loop, name

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
 
+from selftrust.base.color_distance import linear_rgb, seen_distance
 from selftrust.base.palette import (
     Gold,
     Palette,
@@ -23,71 +23,15 @@ from selftrust.base.palette import (
 LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#202020"
 
-# Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, applied to
-# linear RGB: how a colour looks with protanopia and deuteranopia.
-SIMULATIONS: dict[str, tuple[tuple[float, ...], ...] | None] = {
-    "normal": None,
-    "protanopia": (
-        (0.152286, 1.052583, -0.204868),
-        (0.114503, 0.786281, 0.099216),
-        (-0.003882, -0.048116, 1.051998),
-    ),
-    "deuteranopia": (
-        (0.367322, 0.860646, -0.227968),
-        (0.280085, 0.672501, 0.047413),
-        (-0.011820, 0.042940, 0.968881),
-    ),
-}
-
-
-def _linear(hex_color: str) -> tuple[float, float, float]:
-    def channel(i: int) -> float:
-        c = int(hex_color[i : i + 2], 16) / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return channel(1), channel(3), channel(5)
-
 
 def _luminance(hex_color: str) -> float:
-    r, g, b = _linear(hex_color)
+    r, g, b = linear_rgb(hex_color)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def _contrast(a: str, b: str) -> float:
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
-
-
-def _oklab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
-    r, g, b = rgb
-    lms = (
-        0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b,
-        0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b,
-        0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b,
-    )
-    l_, m_, s_ = (max(v, 0.0) ** (1 / 3) for v in lms)
-    return (
-        0.2104542553 * l_ + 0.7936177850 * m_ - 0.0040720468 * s_,
-        1.9779984951 * l_ - 2.4285922050 * m_ + 0.4505937099 * s_,
-        0.0259040371 * l_ + 0.7827717662 * m_ - 0.8086757660 * s_,
-    )
-
-
-def _seen_distance(a: str, b: str) -> float:
-    """The smallest OKLab distance between two colours over normal vision and the simulations."""
-    out = math.inf
-    for matrix in SIMULATIONS.values():
-        pair = []
-        for color in (a, b):
-            rgb = _linear(color)
-            if matrix is not None:
-                rgb = tuple(  # type: ignore[assignment]
-                    min(1.0, max(0.0, sum(m * v for m, v in zip(row, rgb, strict=True))))
-                    for row in matrix
-                )
-            pair.append(_oklab(rgb))
-        out = min(out, math.dist(pair[0], pair[1]))
-    return out
 
 
 def test_shipped_palette_loads() -> None:
@@ -120,7 +64,7 @@ def test_gold_edge_reads_on_light_and_gold_on_dark() -> None:
 def test_first_colours_stay_apart_for_colour_blind_eyes(first: int, least_distance: float) -> None:
     colors = commitment_colors()[:first]
     closest = min(
-        (_seen_distance(a.hex, b.hex), a.name, b.name)
+        (seen_distance(a.hex, b.hex), a.name, b.name)
         for i, a in enumerate(colors)
         for b in colors[:i]
     )
@@ -128,7 +72,7 @@ def test_first_colours_stay_apart_for_colour_blind_eyes(first: int, least_distan
 
 
 def test_every_colour_is_told_apart_from_gold() -> None:
-    assert min(_seen_distance(c.hex, gold().hex) for c in commitment_colors()) >= 0.07
+    assert min(seen_distance(c.hex, gold().hex) for c in commitment_colors()) >= 0.07
 
 
 def test_suggest_takes_the_first_unused_colour_then_cycles() -> None:
@@ -178,3 +122,17 @@ def test_load_palette_from_a_file(tmp_path: Path) -> None:
 def test_malformed_palettes_are_refused(data: object, message: str) -> None:
     with pytest.raises(PaletteError, match=message):
         parse_palette(data)
+
+
+def test_suggest_leaves_archived_colours_and_keeps_away_from_active_ones() -> None:
+    p = palette()
+    ocean, tangerine, raspberry = (c.hex for c in p.colors[:3])
+    violet = next(c.hex for c in p.colors if c.name == "Violet")
+    # An archived commitment's colour is passed over while another is free.
+    assert p.suggest([tangerine], retired=[ocean]) == raspberry
+    # Ocean is free but looks like the active Violet: the next colour far from it.
+    assert seen_distance(ocean, violet) < 0.05
+    assert p.suggest([violet]) == tangerine
+    # With every colour worn by someone, one not worn by an active commitment.
+    everyone = [c.hex for c in p.colors]
+    assert p.suggest(everyone[1:], retired=everyone[:1]) == ocean

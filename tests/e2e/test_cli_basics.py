@@ -67,7 +67,7 @@ def test_stats_names_what_a_streak_counts(run: Run) -> None:
         (("add", "Read", "--measurable", "pages"), "--target"),
         (("add", "Read", "--measurable", "pages", "--target", "0"), "greater than 0"),
         (("check", "Nobody"), "No commitment is called"),
-        (("check", "Walk", "--day", "2026-13-01"), "not a date"),
+        (("check", "Walk", "--day", "2026-13-01"), "is no day: a year has 12 months"),
         (("check", "Walk", "--day", "2026-11-30"), "has not come yet"),
         (("check", "Walk", "--value", "abc"), "not a number"),
         (("list", "--day", "yesterdayish"), "not a date"),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.history import Entry, Status
 from selftrust.domain.schedule import Schedule, ScheduleKind
@@ -230,3 +231,11 @@ def test_old_measurable_habit_without_target_names_the_habit(tmp_path: Path) -> 
     water = habit(numerical=True, target=0.0, name="Water")
     with pytest.raises(ImportProblem, match="“Water” cannot be imported"):
         map_habit(water)
+
+
+def test_once_in_31_days_is_said_in_the_singular() -> None:
+    warnings: list[str] = []
+    assert loop_rules(habit(1, 31), warnings) == Rules(Schedule.per_month(1))
+    [said] = warnings
+    assert "Loop's 1 time in 31 days becomes once a month" in said
+    assert "1 times" not in said

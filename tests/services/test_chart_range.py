@@ -42,6 +42,19 @@ def test_bad_ranges_say_what_is_expected(text: str) -> None:
         ChartRange.parse(text)
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("2026-02-30:2026-03-10", "“2026-02-30” is no day: February 2026 has 28 days"),
+    ("2026-03-01:2026-04-31", "“2026-04-31” is no day: April 2026 has 30 days"),
+    ("2026-13-01:2026-12-01", "“2026-13-01” is no day: a year has 12 months"),
+])
+def test_an_impossible_date_in_a_range_is_named(text: str, said: str) -> None:
+    """Not "is not a range": the range is fine, one of its days does not exist."""
+    with pytest.raises(Invalid) as raised:
+        ChartRange.parse(text)
+    assert str(raised.value).startswith(said)
+    assert "is not a range" not in str(raised.value)
+
+
 def test_a_custom_range_backwards_is_refused() -> None:
     with pytest.raises(Invalid, match="comes after"):
         ChartRange.parse("2026-05-01:2026-01-01")

@@ -235,3 +235,31 @@ def test_views_are_told_to_reload(exported: Path, clock: FixedClock, tmp_path: P
         import_file(copy, exported)
         assert heard == [Change(What.EVERYTHING)]
         assert len(copy.commitments.all()) == 6
+
+
+LOOP_PUBLIC = LOOP.parent / "loop_public_csv_export"
+
+
+def test_loop_notes_on_days_loop_filled_in_itself_are_kept_as_reflections(
+    ws: Workspace,
+) -> None:
+    """Loop writes notes on YES_AUTO days (days it shaded itself); those days stay
+    unmarked here, and a note lives on a check-in, so each such note becomes a free
+    reflection about that commitment on that day, its words as "what happened". It
+    repairs nothing and counts nothing; importing again adds nothing."""
+    from datetime import date
+
+    summary = import_file(ws, LOOP_PUBLIC)
+    wake = ws.commitments.find("Wake up early")
+    auto_day = date(2015, 1, 23)  # YES_AUTO, "Forgot to do it, really"
+    assert ws.checkins.get(wake.id, auto_day) is None  # still unmarked, as in Loop
+    notes = {r.day: r for r in ws.reflections.search() if r.commitment_id == wake.id}
+    kept = notes[auto_day]
+    assert kept.happened == "Forgot to do it, really"
+    assert kept.checkin_id is None and not (kept.owning or kept.learned or kept.next_step)
+    assert notes[date(2015, 1, 19)].happened == '"Vacation"'
+    assert summary.reflections_added == len(notes) == 2
+    assert any("became reflections" in w for w in summary.warnings)
+    again = import_file(ws, LOOP_PUBLIC)
+    assert not again.changed
+    assert len(ws.reflections.search()) == 2

@@ -52,4 +52,5 @@ def test_backups_are_listed_with_their_kind(ws: Workspace) -> None:
     listed = list_backups(ws)
     assert made.path in [b.path for b in listed]
     assert kind_name("daily") == "Daily" and kind_name("before-import") == "Before an import"
+    assert kind_name("weekly") == "Weekly"
     assert find_backup(ws, Path(made.path.name)) == made.path

@@ -61,3 +61,18 @@ def test_a_promise_counts_only_while_it_is_there_and_for_tomorrow(ws: Workspace)
     promise_for_tomorrow(ws, step)
     assert promised_for_tomorrow(ws, "") is None  # no step, no promise
     assert promised_for_tomorrow(ws, "Walk after breakfast") is None
+
+
+def test_a_next_step_never_wears_an_archived_commitments_colour(ws: Workspace) -> None:
+    """The promise made from a step took the first colour no *active* commitment wore,
+    which could be an archived one's: two commitments alike in the charts. It takes a
+    colour no commitment wears while there is one, far from the active ones."""
+    from selftrust.domain.commitment import Rules
+    from selftrust.services.commitments import CommitmentDraft
+
+    walk = ws.commitments.create(CommitmentDraft("Walk", Rules()))
+    read = ws.commitments.create(CommitmentDraft("Read", Rules()))
+    ws.commitments.archive(walk.id)
+    row = promise_for_tomorrow(ws, "Stretch for five minutes")
+    assert row.color not in {walk.color, read.color}
+    assert ws.commitments.suggested_color() not in {walk.color, read.color, row.color}

@@ -15,7 +15,8 @@ from selftrust.store.paths import DataFolder
 
 
 def _dailies(folder: DataFolder) -> list[str]:
-    return sorted(b.path.name for b in list_backups(folder) if b.kind == "daily")
+    """The backups of the daily rotation: the dailies and the weeklies kept from them."""
+    return sorted(b.path.name for b in list_backups(folder) if b.kind in ("daily", "weekly"))
 
 
 def test_opening_makes_the_first_backup(folder: DataFolder) -> None:
@@ -81,6 +82,9 @@ def test_sixty_days_of_use_keep_seven_dailies_and_four_weeklies(folder: DataFold
     ]
     newest = folder.backups / "selftrust-2026-03-01.db"
     assert read_rows(newest, "SELECT count(*) FROM commitment") == [(6,)]
+    # The four kept for their week are weeklies, and are called so (not "daily").
+    kinds = {b.path.name: b.kind for b in list_backups(folder)}
+    assert [kinds[n] for n in names] == ["weekly"] * 4 + ["daily"] * 7
 
 
 def test_other_files_in_the_backup_folder_are_left_alone(folder: DataFolder) -> None:

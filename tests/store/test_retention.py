@@ -43,3 +43,14 @@ def test_older_weeks_beyond_four_go() -> None:
 def test_duplicates_and_order_do_not_matter() -> None:
     days = _days(date(2026, 1, 1), 30)
     assert days_to_keep(reversed(days + days)) == days_to_keep(days)
+
+
+def test_each_kept_day_is_a_daily_or_a_weekly() -> None:
+    from selftrust.store.retention import rotation_kinds
+
+    days = _days(date(2026, 1, 1), 60)
+    kept = days_to_keep(days)  # what the folder holds after pruning
+    kinds = rotation_kinds(kept)
+    assert {d for d, k in kinds.items() if k == "daily"} == set(days[-7:])
+    assert {d for d, k in kinds.items() if k == "weekly"} == kept - set(days[-7:])
+    assert rotation_kinds(days[:3]) == dict.fromkeys(days[:3], "daily")

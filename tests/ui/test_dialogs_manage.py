@@ -239,7 +239,7 @@ def test_pause_a_commitment_and_the_days_count_as_skipped(
 
 
 def test_paused_commitment_says_so_in_the_list(qtbot: QtBot, ctx: UiContext) -> None:
-    walk = add(ctx.ws, "Walk").id
+    walk = add(ctx.ws, "Walk", start=TODAY - timedelta(days=7)).id  # begun before its pause
     ctx.ws.commitments.set_pauses(walk, [Pause(TODAY - timedelta(days=1),
                                                TODAY + timedelta(days=6))])
     dialog = manage(qtbot, ctx)

@@ -98,3 +98,15 @@ def test_chosen_dates_are_named_before_save(qtbot: QtBot, ctx: UiContext) -> Non
     click(qtbot, dialog.editor.add_button)
     assert not hint.isVisible()
     dialog.close()
+
+
+def test_a_pause_before_the_first_day_is_refused_with_the_reason(qtbot: QtBot,
+                                                                  ctx: UiContext) -> None:
+    walk = add(ctx.ws, "Walk", start=date(2026, 12, 22)).id
+    dialog = open_pause_dialog(qtbot, ctx, walk)
+    dialog.editor.start.setDate(to_qdate(START))
+    dialog.editor.end.setDate(to_qdate(END))
+    click(qtbot, dialog.ok)
+    assert dialog.isVisible()
+    assert "“Walk” begins on Tuesday 22 December 2026" in dialog.message.text()
+    assert ctx.ws.commitments.get(walk).rules.pauses == ()

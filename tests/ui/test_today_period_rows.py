@@ -44,7 +44,7 @@ def test_the_week_is_kept_once_the_target_is_reached(ws: Workspace) -> None:
     item = _items(ws)["Run"]
     assert item.state is DayState.KEPT
     assert row_text.status_words(item) == "kept"
-    assert row_text.progress_text(item) == "11 of 10 km this week"
+    assert row_text.progress_text(item) == "done this week (11 km)"
 
 
 def test_a_short_first_week_says_why_it_asks_less(ws: Workspace) -> None:
@@ -90,8 +90,31 @@ def test_a_day_of_a_finished_week_reads_as_that_week_ended(ws: Workspace) -> Non
     ws.checkins.record(run.id, wednesday, CheckinState(Status.KEPT, 6))
     item = _items(ws, monday)["Run"]
     assert item.state is DayState.KEPT
-    assert row_text.progress_text(item) == "11 of 10 km that week"
+    assert row_text.progress_text(item) == "done that week (11 km)"
     # The glance at start-up agrees.
     ws.ledger.loaded = False
     glance = {i.title: i for i in ws.dashboard.glance(monday, small=0)}
     assert glance["Run"].state is DayState.KEPT
+
+
+def test_a_week_done_more_often_than_asked_says_it_as_a_person_would(ws: Workspace) -> None:
+    """Not "2 of 1 this week": the week is done, and how often."""
+    call = add(ws, "Call Mum", "1/week")
+    gym = add(ws, "Gym", "3/week")
+    for day in (YESTERDAY, TODAY):
+        ws.checkins.record(call.id, day, CheckinState(Status.KEPT))
+        ws.checkins.record(gym.id, day, CheckinState(Status.KEPT))
+    items = _items(ws)
+    assert row_text.detail_parts(items["Call Mum"])[:2] == [
+        "Once a week", "done this week (2 times)"]
+    assert row_text.progress_text(items["Gym"]) == "2 of 3 this week"  # not there yet
+    ws.checkins.record(call.id, YESTERDAY, None)
+    assert row_text.progress_text(_items(ws)["Call Mum"]) == "1 of 1 this week"
+
+
+def test_a_monthly_limit_passed_says_the_limit(ws: Workspace) -> None:
+    coffee = add(ws, "Coffee", target=Target(10, "cups", Period.MONTH, at_most=True))
+    ws.checkins.record(coffee.id, TODAY, CheckinState(Status.KEPT, 12))
+    item = _items(ws)["Coffee"]
+    assert row_text.progress_text(item) == "12 cups this month (limit 10)"
+    assert row_text.status_words(item) == "over the limit"

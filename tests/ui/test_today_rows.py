@@ -162,4 +162,26 @@ def test_a_week_already_met_is_not_owed_today(ws: Workspace) -> None:
     items = {i.title: i for i in ws.dashboard.day(TODAY)}
     assert row_text.status_words(items["Gym"]) == "done this week"
     assert row_text.summary_line(list(items.values()), TODAY, TODAY) == (
-        "The one promise kept today")
+        "The one promise kept today · 1 done this week")
+
+
+def test_the_header_names_every_row_it_does_not_count(ws: Workspace) -> None:
+    """Six rows under "0 of 5 kept today" left the sixth unexplained: the header says
+    what the rows it leaves out are, in the words those rows show."""
+    from selftrust.domain.commitment import Pause
+
+    for title in ("Walk", "Read", "Stretch", "Water"):
+        add(ws, title)
+    call = add(ws, "Call Mum", "1/week")
+    ws.checkins.record(call.id, TODAY - timedelta(days=1), CheckinState(Status.KEPT))
+    items = ws.dashboard.day(TODAY)
+    assert len(items) == 5
+    assert row_text.summary_line(items, TODAY, TODAY) == "0 of 4 kept today · 1 done this week"
+    nap = add(ws, "Nap")
+    ws.commitments.set_pauses(nap.id, [Pause(TODAY, TODAY + timedelta(days=2))])
+    items = ws.dashboard.day(TODAY)
+    assert row_text.summary_line(items, TODAY, TODAY) == (
+        "0 of 4 kept today · 1 done this week · 1 resting")
+    only_call = [i for i in items if i.title == "Call Mum"]
+    assert row_text.summary_line(only_call, TODAY, TODAY) == (
+        "Nothing left to keep today · 1 done this week")

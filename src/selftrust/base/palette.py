@@ -7,15 +7,20 @@ and as the ``commitment.color`` column stores them).
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from selftrust.base.color_distance import seen_distance
 from selftrust.base.resources import resource_path
 
 _HEX = re.compile(r"^#[0-9a-f]{6}$")
+FAR_APART = 0.05
+"""The least seen distance (base.color_distance) a new colour keeps from those in use
+while the palette allows: what its first eight colours keep among themselves."""
 
 
 class PaletteError(ValueError):
@@ -42,17 +47,29 @@ class Palette:
     colors: tuple[PaletteColor, ...]
     gold: Gold
 
-    def suggest(self, used: Iterable[str] = ()) -> str:
-        """The colour for a new commitment: the first one not in use, in palette order.
+    def suggest(self, used: Iterable[str] = (), retired: Iterable[str] = ()) -> str:
+        """The colour for a new commitment, given the colours of the active commitments
+        (``used``) and of archived ones (``retired``).
 
-        When all are taken, colours repeat in order, so the n-th commitment gets the
-        (n mod size)-th colour.
+        A colour no commitment wears, else one no active commitment wears; among those,
+        the first in palette order that looks far from every colour in use (FAR_APART,
+        colour blindness included), else the one farthest from them. When the active
+        commitments wear every colour, colours repeat in order, so the n-th commitment
+        gets the (n mod size)-th colour.
         """
         taken = [c.lower() for c in used]
-        for color in self.colors:
-            if color.hex not in taken:
-                return color.hex
-        return self.colors[len(taken) % len(self.colors)].hex
+        free = [c.hex for c in self.colors if c.hex not in taken]
+        if not free:
+            return self.colors[len(taken) % len(self.colors)].hex
+        old = {c.lower() for c in retired}
+        fresh = [h for h in free if h not in old] or free
+        active = {c for c in taken if _HEX.match(c)}
+
+        def nearest(candidate: str) -> float:
+            return min((seen_distance(candidate, c) for c in active), default=math.inf)
+
+        return next((h for h in fresh if nearest(h) >= FAR_APART), None) or max(
+            fresh, key=nearest)
 
 
 def _hex(value: object, where: str) -> str:

@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from selftrust.cli.common import CliError, Command, number, open_data, parse_day_arg, print_json
-from selftrust.domain.commitment import format_amount, format_share
+from selftrust.domain.commitment import format_amount
 from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
 
@@ -61,16 +61,11 @@ def _item_line(i: DayItem) -> str:
     extra = []
     target = i.commitment.rules.target
     if i.progress is not None and target is None:
-        extra.append(
-            f"{format_amount(i.progress.done)} of {format_amount(i.progress.needed)} "
-            f"{i.progress.span}"
-        )
+        extra.append(i.progress.describe())  # the words Today uses
     if i.value is not None:
         extra.append(format_amount(i.value) + (f" {target.unit}" if target else ""))
     if i.progress is not None and target is not None and target.per.value != "day":
-        extra.append(f"{format_amount(i.progress.done)} of "
-                     f"{format_share(i.progress.needed)} {target.unit} "
-                     f"{i.progress.span}".replace("  ", " "))
+        extra.append(i.progress.describe(target.unit))
     # A planned pause is said even with nothing recorded: the day is resting.
     said = i.status is not None or i.state is DayState.PAUSED
     if said:

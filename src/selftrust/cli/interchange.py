@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from selftrust.base.words import counted
 from selftrust.cli.common import CliError, Command, number, open_data
 
 
@@ -108,10 +109,9 @@ def _demo(args: argparse.Namespace) -> int:
 
     with open_data(args) as ws:
         counts = generate(ws, years=args.years, commitments=args.commitments, seed=args.seed)
-    print(
-        f"Demo data ready: {counts['commitments']} commitments, {counts['checkins']:,} check-ins, "
-        f"{counts['reflections']:,} reflections."
-    )
+    print(f"Demo data ready: {counted(counts['commitments'], 'commitment')}, "
+          f"{counted(counts['checkins'], 'check-in')}, "
+          f"{counted(counts['reflections'], 'reflection')}.")
     return 0
 
 

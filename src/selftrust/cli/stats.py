@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from selftrust.base.words import counted
 from selftrust.cli.common import Command, open_data, parse_day_arg, print_json
 from selftrust.services.streak_units import streak_unit
 
@@ -41,7 +42,8 @@ def _stats(args: argparse.Namespace) -> int:
         print_json(report.to_json())
         return 0
     jar = report.jar
-    print(f"As of {day:%A %d %B %Y}: {jar.marbles} marbles in the jar ({jar.gold} gold).")
+    print(f"As of {day:%A %d %B %Y}: {counted(jar.marbles, 'marble')} in the jar "
+          f"({jar.gold:,} gold).")
     for s in report.items:
         print(_line(s))
     return 0

@@ -8,6 +8,7 @@ wall clock, not the day a check-in was stored under.
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -100,8 +101,17 @@ def period_numbers(
     return out
 
 
+class NoSuchDay(ValueError):
+    """A date written the right way that the calendar does not have (2026-02-30)."""
+
+
+_ISO_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
 def parse_day(text: str, today: date | None = None) -> date:
-    """A day from ISO text or the words today/yesterday/tomorrow; ValueError otherwise."""
+    """A day from ISO text or the words today/yesterday/tomorrow; ValueError otherwise,
+    NoSuchDay when the text has the shape of a date the calendar does not have, so the
+    message can say why ("February 2026 has 28 days") instead of "not a date"."""
     word = text.strip().lower()
     if today is not None:
         named = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -110,7 +120,21 @@ def parse_day(text: str, today: date | None = None) -> date:
     try:
         return date.fromisoformat(word)
     except ValueError:
+        shape = _ISO_SHAPE.match(word)
+        if shape:
+            raise NoSuchDay(f"“{word}” is no day: {_why_not(*map(int, shape.groups()))}") from None
         raise ValueError(f"“{text}” is not a date; use YYYY-MM-DD, e.g. 2026-11-24") from None
+
+
+def _why_not(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return "a year has 12 months"
+    if year < 1:
+        return "the calendar starts with the year 1"
+    length = monthrange(year, month)[1]
+    if day == 0:
+        return "a month starts on its day 1"
+    return f"{date(year, month, 1):%B} {year} has {length} days"
 
 
 def days_between(first: date, last: date) -> int:

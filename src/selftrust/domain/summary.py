@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import compress
 
-from selftrust.domain.commitment import Rules
+from selftrust.base.words import counted
+from selftrust.domain.commitment import Rules, format_amount, format_share
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
 from selftrust.domain.occasions import (
@@ -111,6 +112,22 @@ class Progress:
         if self.at_most:
             return self.done <= self.needed
         return self.done >= self.needed
+
+    def describe(self, unit: str = "") -> str:
+        """The span in words, as Today and `selftrust list` both say it: "2 of 3 this
+        week", "9.5 of 15 km this week". Past the target a person says the span is done
+        and how often ("done this week (3 times)", "done this week (17 km)"), never
+        "3 of 1"; past a limit, the amount and the limit ("12 cups this month (limit 10)").
+        """
+        done = format_amount(self.done)
+        amount = f"{done} {unit}" if unit else counted(round(self.done), "time")
+        if self.done > self.needed:
+            if self.at_most:
+                return f"{done} {unit} {self.span} (limit {format_share(self.needed)})".replace(
+                    "  ", " ")
+            return f"done {self.span} ({amount})"
+        needed = f"{format_share(self.needed)} {unit}".strip()
+        return f"{done} of {needed} {self.span}"
 
 
 def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progress | None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Generator
 from typing import IO
 
+from selftrust.base.words import counted
 from selftrust.interchange.errors import ImportProblem
 
 NOT_TEXT = "is not UTF-8 text (is it a binary file?)"
@@ -48,5 +49,5 @@ def numbered_rows(raw: IO[bytes], name: str, *, cell: str = "field"
 def expect_columns(row: list[str], count: int, name: str, line: int, what: str) -> None:
     """Refuse a record of another width than ``what`` (a header, a kind of line) has."""
     if len(row) != count:
-        raise ImportProblem(f"has {len(row)} columns, but {what} has {count}",
+        raise ImportProblem(f"has {counted(len(row), 'column')}, but {what} has {count}",
                             file=name, line=line)

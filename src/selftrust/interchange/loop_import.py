@@ -11,17 +11,22 @@ an import needs on top:
   backup (or the other way round) finds the habits it already brought in.
 * Check-ins carry no time of recording in Loop, so they only fill days that have
   nothing recorded here; a day already recorded in Self-Trust is never overwritten.
-* Notes on days Loop left unmarked have no check-in to live on; the summary says how
-  many were left out rather than dropping them silently.
+* Notes on days Loop left unmarked (days it shaded itself, YES_AUTO, or unknown) have
+  no check-in to live on, and the day stays unmarked as in Loop. Each becomes a free
+  reflection about its commitment on its day, the note as "what happened": it repairs
+  and counts nothing, shows in the journal, and its id (from the habit and the day)
+  makes a second import find it instead of adding it again.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
+from selftrust.base.words import counted
+from selftrust.domain.coach import MAX_PART_LENGTH
 from selftrust.domain.commitment import TargetError
 from selftrust.domain.schedule import ScheduleError
 from selftrust.interchange.errors import ImportProblem
@@ -44,6 +49,7 @@ from selftrust.interchange.native_records import (
     Item,
     Notice,
     ReadProgress,
+    ReflectionRecord,
 )
 
 
@@ -66,6 +72,17 @@ def first_entered(habit: LoopHabit) -> date | None:
     days = [e.day for e in habit.entries
             if (0 <= e.value != SKIP if habit.is_numerical else e.value == YES_MANUAL)]
     return min(days, default=None)
+
+
+def note_reflection(commitment_uid: str, day: date, note: str, file: str) -> ReflectionRecord:
+    """A Loop note on an unmarked day, kept as a free reflection on that day: about the
+    commitment, repairing nothing, the note as "what happened" (cut to fit, as notes)."""
+    uid = hashlib.sha256(f"loop-note\n{commitment_uid}\n{day.isoformat()}".encode()).hexdigest()
+    moment = datetime.combine(day, time(12))
+    text = note if len(note) <= MAX_PART_LENGTH else note[: MAX_PART_LENGTH - 1] + "…"
+    return ReflectionRecord(uid=uid[:32], created_at=moment, updated_at=moment, day=day,
+                            commitment_uid=commitment_uid, repairs=None,
+                            parts={"happened": text}, file=file)
 
 
 def read_loop_items(path: Path) -> Iterator[Item]:
@@ -129,10 +146,8 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
         records.append((record, m))
         yield record
     done = 0
-    loose = 0
     shortened = 0
     for record, m in records:
-        loose += len(m.loose_notes)
         batch: list[CheckinRow] = []
         for c in m.checkins:
             note = c.note or None
@@ -151,9 +166,14 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
             done += len(batch)
             yield CheckinBatch(batch, label)
             yield ReadProgress(done, total)
+    loose = [note_reflection(record.uid, day, text, label)
+             for record, m in records for day, text in m.loose_notes]
+    yield from loose
     if loose:
-        yield Notice(f"{loose:,} note{'s' if loose != 1 else ''} on days Loop left unmarked "
-                     "could not be kept (Self-Trust keeps a note with a check-in).")
+        yield Notice(f"{counted(len(loose), 'note')} on days Loop left unmarked "
+                     f"became {'a reflection' if len(loose) == 1 else 'reflections'} in "
+                     "your journal (a note here lives with a check-in, and those days "
+                     "stay unmarked as in Loop).")
     if shortened:
         yield Notice(f"{shortened:,} long note{'s were' if shortened != 1 else ' was'} "
                      f"shortened to {MAX_NOTE_LENGTH:,} characters.")

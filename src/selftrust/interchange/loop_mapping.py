@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from selftrust.base.words import counted
 from selftrust.domain.commitment import MAX_TITLE_LENGTH, MAX_UNIT_LENGTH, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.history import Entry, History, Status
@@ -169,7 +170,8 @@ def loop_rules(habit: LoopHabit, warnings: list[str] | None = None) -> Rules:
     if den in MONTH_DENOMINATORS and num <= 31:
         if den == 31:
             notes.append(
-                f"“{habit.name}”: Loop's {num} times in 31 days becomes {num} times a month; "
+                f"“{habit.name}”: Loop's {counted(num, 'time')} in 31 days becomes "
+                f"{Schedule.per_month(num).describe().lower()}; "
                 "its strength is counted over 30 days, so it can differ slightly from Loop's."
             )
         return Rules(Schedule.per_month(num))

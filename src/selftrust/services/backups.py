@@ -23,6 +23,7 @@ __all__ = ["Backup", "back_up_now", "backups_folder", "find_backup", "kind_name"
 KIND_NAMES = {
     "manual": "Made by you",
     "daily": "Daily",
+    "weekly": "Weekly",
     "before-update": "Before an update",
     "before-import": "Before an import",
 }

@@ -10,6 +10,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from selftrust.domain.days import NoSuchDay, parse_day
 from selftrust.services.errors import Invalid
 
 PRESETS: tuple[tuple[str, str], ...] = (
@@ -52,15 +53,16 @@ class ChartRange:
         word = text.strip().lower()
         if word in _PRESET_CODES:
             return cls(word)
+        usage = "use 4w, 3m, 1y, all or YYYY-MM-DD:YYYY-MM-DD."
         if ":" in word:
             a, _, b = word.partition(":")
             try:
-                return cls("custom", date.fromisoformat(a), date.fromisoformat(b))
+                return cls("custom", parse_day(a), parse_day(b))
+            except NoSuchDay as exc:  # the range is fine, one of its days does not exist
+                raise Invalid(f"{exc}; {usage}") from None
             except ValueError:
                 pass
-        raise Invalid(
-            f"“{text}” is not a range; use 4w, 3m, 1y, all or YYYY-MM-DD:YYYY-MM-DD."
-        )
+        raise Invalid(f"“{text}” is not a range; {usage}")
 
     def nominal(self, today: date) -> tuple[date | None, date]:
         """First and last day as the user asked; None as first means "from the start"."""

@@ -7,6 +7,7 @@ stack and the CLI share the same rules and messages.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import EllipsisType
@@ -94,6 +95,14 @@ class CommitmentService:
             raise NotFound(f"No commitment is called “{wanted}”. `selftrust list` shows them all.")
         return matches[0]
 
+    def suggested_color(self) -> str:
+        """The colour a new commitment gets (the add dialog offers it, a next step and
+        `selftrust add` take it): none an active commitment wears, an archived one's only
+        when nothing else is left, and far from the active ones (Palette.suggest)."""
+        rows = self.all(include_archived=True)
+        return palette().suggest([c.color for c in rows if not c.archived],
+                                 retired=[c.color for c in rows if c.archived])
+
     # --- writing --------------------------------------------------------------------
     def _validated(self, draft: CommitmentDraft) -> CommitmentDraft:
         title = clean_title(draft.title)
@@ -111,12 +120,11 @@ class CommitmentService:
     def create(self, draft: CommitmentDraft) -> CommitmentRow:
         draft = self._validated(draft)
         created_on = draft.created_on or self.session.today()
+        _pauses_from(draft.title, created_on, draft.rules.pauses)
         self.ledger.ensure_loaded()
         with self.session.write() as conn:
             position = repo.next_position(conn)
-            color = draft.color or palette().suggest(
-                c.color for c in self.ledger.commitments.values() if not c.archived
-            )
+            color = draft.color or self.suggested_color()
             new_id = repo.insert_commitment(
                 conn,
                 uid=uuid.uuid4().hex,
@@ -138,6 +146,9 @@ class CommitmentService:
         """Change a commitment; returns the row as it was (for undo)."""
         before = self.get(commitment_id)
         draft = self._validated(draft)
+        first_day = draft.created_on or before.created_on
+        known = before.rules.pauses if first_day == before.created_on else ()
+        _pauses_from(draft.title, first_day, draft.rules.pauses, known)
         columns: dict[str, object] = {
             "title": draft.title,
             "why": draft.why,
@@ -181,6 +192,7 @@ class CommitmentService:
     def set_pauses(self, commitment_id: int, pauses: list[Pause]) -> CommitmentRow:
         before = self.get(commitment_id)
         merged = merge_pauses(pauses)
+        _pauses_from(before.title, before.created_on, merged, before.rules.pauses)
         self._write_columns(commitment_id, {"rules": replace(before.rules, pauses=merged)})
         return before
 
@@ -277,3 +289,15 @@ def _is_hex_color(text: str) -> bool:
         and text[0] == "#"
         and all(ch in "0123456789abcdefABCDEF" for ch in text[1:])
     )
+
+
+def _pauses_from(title: str, first_day: date, pauses: Iterable[Pause],
+                 known: Iterable[Pause] = ()) -> None:
+    """Refuse a pause that starts before the commitment's first day: there is nothing to
+    rest from yet. Clipping it would save other dates than the ones asked for, so the
+    window and `selftrust pause` both say why instead. Pauses already stored (``known``,
+    from before this rule) are left as they are, so they never block another edit."""
+    old = set(known)
+    if any(p.start < first_day for p in pauses if p not in old):
+        raise Invalid(f"“{title}” begins on {first_day:%A} {first_day.day} {first_day:%B %Y}, "
+                      "so a pause can start on that day at the earliest.")

@@ -189,8 +189,9 @@ class Dashboard:
     def item(self, c: CommitmentRow, day: date, today: date, note: str) -> DayItem:
         ledger = self.ledger
         week_start = self.session.settings.week_start
-        end = min(day, today)
-        summary = ledger.summary(c.id, end) if end >= ledger.start_of(c.id) else None
+        # A streak as of the day itself; a day to come has none yet (today's streak on
+        # a future day would promise a run not yet kept).
+        summary = ledger.summary(c.id, day) if ledger.start_of(c.id) <= day <= today else None
         entry = ledger.entry(c.id, day)
         state = _state_to_come(c, day)
         prog = None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
+from selftrust.base.words import counted
 from selftrust.domain.days import WEEKDAY_TITLES
 from selftrust.services.chart_range import long_day
 
@@ -49,10 +50,6 @@ MIN_STRENGTH_POINTS = 5
 
 def quoted(title: str) -> str:
     return f"“{title}”"
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def weekday_misses(title: str, missed: Sequence[int]) -> str | None:
@@ -110,7 +107,7 @@ def repairs(repaired: int, missed: int, span: str) -> str | None:
         return f"You repaired all {missed:,} of your misses {span}."
     if repaired == 0:
         return (
-            f"{plural(missed, 'miss', 'misses')} {span} "
+            f"{counted(missed, 'miss', 'misses')} {span} "
             f"{'is' if missed == 1 else 'are'} waiting for a reflection; "
             "each one you write brings its marbles back."
         )
@@ -121,10 +118,10 @@ def jar_change(before: int, after: int, span: str) -> str | None:
     """How the marble jar moved over the range."""
     grown = after - before
     if grown > 0:
-        return f"Your jar grew by {plural(grown, 'marble')} {span}, to {after:,}."
+        return f"Your jar grew by {counted(grown, 'marble')} {span}, to {after:,}."
     if grown < 0 and after > 0:
         return (
-            f"Your jar holds {plural(after, 'marble')}, {-grown:,} fewer than at the start; "
+            f"Your jar holds {counted(after, 'marble')}, {-grown:,} fewer than at the start; "
             "kept promises fill it again."
         )
     return None
@@ -135,7 +132,7 @@ def longest_streak(title: str, length: int, unit: str, first: date, last: date) 
     if length < 3:
         return None
     return (
-        f"Longest run: {plural(length, unit)} of {quoted(title)} in a row, "
+        f"Longest run: {counted(length, unit)} of {quoted(title)} in a row, "
         f"{short_span(first, last)}."
     )
 

@@ -20,9 +20,11 @@ import logging
 import os
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from selftrust.store.engine import BUSY_TIMEOUT_MS, in_use
 from selftrust.store.errors import (
@@ -45,7 +47,7 @@ from selftrust.store.files import (
 )
 from selftrust.store.inspection import check_file, read_only_uri
 from selftrust.store.paths import DataFolder
-from selftrust.store.retention import days_to_keep
+from selftrust.store.retention import days_to_keep, rotation_kinds
 
 DAILY = re.compile(r"^selftrust-(\d{4}-\d{2}-\d{2})\.db$")
 LABELLED = re.compile(r"^selftrust-([a-z]+(?:-[a-z]+)*)-\d{8}-\d{6}(?:-\d+)?\.db$")
@@ -61,7 +63,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Backup:
-    """One backup file: ``kind`` is "daily" or a label such as "before-update"."""
+    """One backup file: ``kind`` is "daily", "weekly" (an older daily kept for its week)
+    or a label such as "before-update"."""
 
     path: Path
     taken_at: datetime
@@ -74,12 +77,13 @@ def list_backups(folder: DataFolder) -> list[Backup]:
     found: list[Backup] = []
     if not folder.backups.is_dir():
         return found
+    kinds = rotation_kinds(_daily_days(folder))
     for path in folder.backups.iterdir():
         if not (DAILY.match(path.name) or LABELLED.match(path.name)) or not path.is_file():
             continue
         info = path.stat()  # the mtime is set to the moment the backup was taken
         taken = datetime.fromtimestamp(info.st_mtime).astimezone()
-        found.append(Backup(path, taken, info.st_size, _kind(path)))
+        found.append(Backup(path, taken, info.st_size, _kind(path, kinds)))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
@@ -294,9 +298,14 @@ def _daily_days(folder: DataFolder) -> list[date]:
     return [date.fromisoformat(m.group(1)) for m in matches if m]
 
 
-def _kind(path: Path) -> str:
+def _kind(path: Path, rotation: Mapping[date, str] = MappingProxyType({})) -> str:
+    """A label ("before-update"), or "daily"/"weekly" for a backup of the rotation (one
+    just written is the newest: a daily)."""
     labelled = LABELLED.match(path.name)
-    return labelled.group(1) if labelled else "daily"
+    if labelled:
+        return labelled.group(1)
+    dated = DAILY.match(path.name)
+    return rotation.get(date.fromisoformat(dated.group(1)), "daily") if dated else "daily"
 
 
 def _discard(temporary: Path) -> None:

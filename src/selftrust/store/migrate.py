@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy.engine import Connection, Engine
 
+from selftrust.base.words import counted
 from selftrust.store.engine import BEGIN_MODE
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def _run(engine: Engine, direction: str, target: str) -> None:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise sqlite3.IntegrityError(
-                        f"{len(broken)} rows would point at rows that no longer exist "
+                        f"{counted(len(broken), 'row')} would point at rows that no longer exist "
                         f"(first: {tuple(broken[0])})"
                     )
         finally:

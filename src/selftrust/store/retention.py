@@ -38,6 +38,13 @@ def days_to_keep(
     return kept
 
 
+def rotation_kinds(days: Iterable[date], *, daily: int = KEEP_DAILY) -> dict[date, str]:
+    """What each backup of the rotation is, as the Backups list names it: the newest
+    ``daily`` are "daily", the older ones kept for their week "weekly"."""
+    newest_first = sorted(set(days), reverse=True)
+    return {day: "daily" if i < daily else "weekly" for i, day in enumerate(newest_first)}
+
+
 def _week(day: date) -> tuple[int, int]:
     iso = day.isocalendar()
     return iso.year, iso.week

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.typing import LineStyleType
 
+from selftrust.base.words import counted
 from selftrust.services.chart_series import Growth, as_date
 from selftrust.ui.charts.common import (
     NotEnough,
@@ -105,7 +106,7 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
 
     def label(i: int) -> str:
         day = as_date(growth.days[i])
-        lines = [short_date(day), f"{int(marbles[i]):,} marbles in the jar"]
+        lines = [short_date(day), f"{counted(int(marbles[i]), 'marble')} in the jar"]
         s = growth.strength[i]
         if np.isfinite(s):
             lines.append(f"Overall strength {s:.0%}")

@@ -11,8 +11,9 @@ from datetime import timedelta
 import numpy as np
 from matplotlib.figure import Figure
 
+from selftrust.base.words import counted as plural
 from selftrust.services.chart_series import StreakBar
-from selftrust.services.insights import plural, short_span
+from selftrust.services.insights import short_span
 from selftrust.ui.charts.common import NotEnough, clip_title, date_axis, date_nums
 from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.style import ChartStyle

@@ -110,8 +110,9 @@ class BackupsDialog(QDialog):
         layout.setSpacing(round(em * 0.6))
         layout.addWidget(_heading("Backups", self, 1.3))
         layout.addWidget(_plain(
-            "Self-Trust keeps a copy of your data every day, in your data folder. Restoring "
-            "one puts it back in place; what you have now is kept aside, never deleted.",
+            "Self-Trust keeps a copy of your data every day, in your data folder: one for "
+            "each of the last 7 days, then a weekly one for 4 weeks more. Restoring one "
+            "puts it back in place; what you have now is kept aside, never deleted.",
             self, muted=True))
 
         self.list = QTreeWidget(self)

@@ -11,7 +11,6 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from selftrust.base.palette import palette
 from selftrust.domain.commitment import Pause, Rules
 from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import Schedule
@@ -49,8 +48,8 @@ def make_form(
 
 
 def suggested_color(ctx: UiContext) -> str:
-    """The first palette colour no active commitment wears yet."""
-    return palette().suggest(c.color for c in ctx.ws.commitments.all())
+    """The colour the service gives a new commitment (CommitmentService.suggested_color)."""
+    return ctx.ws.commitments.suggested_color()
 
 
 def new_commitment(

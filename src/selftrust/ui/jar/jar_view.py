@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.words import counted
 from selftrust.services.jar_picture import JarPicture, jar_picture
 from selftrust.ui.jar import jar_shape
 from selftrust.ui.jar.jar_canvas import JarCanvas
@@ -170,7 +171,8 @@ class JarView(QWidget):
         self.empty_note.setText(note)
         self.empty_note.setVisible(bool(note))
         self.canvas.setAccessibleDescription(
-            f"{p.marbles:,} marbles, {p.gold_in_jar:,} of them gold; {week_words(p.week_change)}")
+            f"{counted(p.marbles, 'marble')}, {p.gold_in_jar:,} of them gold; "
+            f"{week_words(p.week_change)}")
 
     def _colour_week(self) -> None:
         """A rising week reads in the accent of the palette in use, so it is set again on

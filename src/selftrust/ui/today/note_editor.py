@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.words import counted
 from selftrust.services.checkins import MAX_NOTE_LENGTH
 
 
@@ -103,9 +104,10 @@ class NoteEditor(QFrame):
         n = len(self.text.toPlainText())
         left = MAX_NOTE_LENGTH - n
         if left < 0:
-            self.counter.setText(f"{-left:,} characters too long (up to {MAX_NOTE_LENGTH:,})")
+            self.counter.setText(
+                f"{counted(-left, 'character')} too long (up to {MAX_NOTE_LENGTH:,})")
         elif left < 200:
-            self.counter.setText(f"{left:,} characters left")
+            self.counter.setText(f"{counted(left, 'character')} left")
         else:
             self.counter.setText("Enter saves · Shift+Enter for a new line · Esc cancels")
         self.save_button.setEnabled(left >= 0)

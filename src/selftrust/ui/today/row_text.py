@@ -6,9 +6,11 @@ The tone is a companion's: "not kept", never "failed"; a streak of nought says n
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
-from selftrust.domain.commitment import format_amount, format_share
+from selftrust.base.words import counted
+from selftrust.domain.commitment import format_amount
 from selftrust.domain.days import Period, period_bounds
 from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
@@ -46,7 +48,7 @@ def streak_text(item: DayItem) -> str:
     if n <= 0:
         return ""
     if item.streak_unit == "time":
-        return f"{n:,} {'time' if n == 1 else 'times'} in a row"
+        return f"{counted(n, 'time')} in a row"
     return f"{n:,}-{item.streak_unit} streak"
 
 
@@ -55,7 +57,8 @@ def amount_text(value: float, unit: str) -> str:
 
 
 def progress_text(item: DayItem) -> str:
-    """"2 of 3 this week", "12 / 20 pages", "9.5 of 15 km this week", or ""."""
+    """"2 of 3 this week", "12 / 20 pages", "9.5 of 15 km this week", "done this week
+    (3 times)", or ""."""
     target = item.commitment.rules.target
     prog = item.progress
     if target is not None:
@@ -67,11 +70,8 @@ def progress_text(item: DayItem) -> str:
             return f"{format_amount(done or 0.0)} / {amount_text(target.amount, unit)}"
         if prog is None:
             return f"{amount_text(target.amount, unit)} {target.per.value}ly"
-        needed = f"{format_share(prog.needed)} {unit}".strip()
-        return f"{format_amount(prog.done)} of {needed} {prog.span}"
-    if prog is None:
-        return ""
-    return f"{format_amount(prog.done)} of {format_amount(prog.needed)} {prog.span}"
+        return prog.describe(unit)
+    return "" if prog is None else prog.describe()
 
 
 def scaled_reason(item: DayItem) -> str:
@@ -171,29 +171,35 @@ def accessible_text(item: DayItem) -> str:
 
 
 def summary_line(items: list[DayItem], day: date, today: date) -> str:
-    """A calm count for the header: "2 of 5 kept today"."""
+    """A calm count for the header: "2 of 5 kept today · 1 done this week · 1 resting".
+
+    Rows that owe nothing that day are not counted, and the header names them in the
+    words the rows themselves show, so every row under it is accounted for.
+    """
     if not items:
         return ""
     when = {"Today": " today", "Yesterday": " yesterday"}.get(relative_day(day, today), "")
     resting = sum(1 for i in items if i.status is Status.SKIPPED or i.state is DayState.PAUSED)
+    rest = f" · {resting} resting" if resting else ""
     if day > today:  # rest planned for that day is not waiting for it
         n = len(items) - resting
-        rest = f" · {resting} resting" if resting else ""
         if n == 0:
             return "A day of rest"
-        return f"{n} {'promise' if n == 1 else 'promises'} waiting for that day{rest}"
-    done_early = sum(1 for i in items if done_for_the_period(i))
-    counted = len(items) - resting - done_early
+        return f"{counted(n, 'promise')} waiting for that day{rest}"
+    done_early = [status_words(i) for i in items if done_for_the_period(i)]
+    aside = "".join(f" · {n} {words}" for words, n in Counter(done_early).items()) + rest
+    counted_rows = len(items) - resting - len(done_early)
     kept = sum(1 for i in items if i.state is DayState.KEPT and i.status is not None)
-    if counted == 0:
+    if counted_rows == 0:
+        if done_early:
+            return f"Nothing left to keep{when}{aside}"
         return f"A day of rest{when}" if len(items) > 1 or when else "A day of rest"
-    rest = f" · {resting} resting" if resting else ""
-    if counted and kept == counted:
-        everything = "Both" if counted == 2 else f"All {counted}"
-        if counted == 1:
+    if kept == counted_rows:
+        everything = "Both" if counted_rows == 2 else f"All {counted_rows}"
+        if counted_rows == 1:
             everything = "The one promise"
-        return f"{everything} kept{when}{rest}"
-    return f"{kept} of {counted} kept{when}{rest}"
+        return f"{everything} kept{when}{aside}"
+    return f"{kept} of {counted_rows} kept{when}{aside}"
 
 
 def value_for_editor(item: DayItem) -> float | None:
