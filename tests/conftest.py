@@ -1,9 +1,18 @@
 """Shared fixtures: every test gets its own data folder in tmp_path, a real SQLite file
-with migrations applied, and a clock that only moves when the test says so."""
+at the head revision, and a clock that only moves when the test says so.
+
+Running the migrations costs more than most tests do, so the suite migrates one empty
+database per process (one per xdist worker) and each ``ws`` starts from a copy of it:
+what is opened is the same file a first start creates. The store's own tests that are
+about creating and migrating (tests/store) open their folders from scratch.
+"""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -11,9 +20,16 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# matplotlib keeps a font cache in ~/.cache or ~/.config: the suite (and the processes it
+# starts) keep theirs in a throw-away folder instead of the home folder.
+if "MPLCONFIGDIR" not in os.environ:
+    os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="selftrust-tests-mpl-")
+    atexit.register(shutil.rmtree, os.environ["MPLCONFIGDIR"], ignore_errors=True)
 
 from selftrust.services.clock import FixedClock  # noqa: E402
 from selftrust.services.workspace import Workspace, open_workspace  # noqa: E402
+from selftrust.store.database import open_database  # noqa: E402
+from selftrust.store.paths import DataFolder  # noqa: E402
 
 NOON = datetime(2026, 11, 24, 12, 0).astimezone()
 
@@ -28,8 +44,26 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database at the head revision, made once per test process through the
+    store's own first start (closed, so the file holds everything and has no -wal)."""
+    folder = DataFolder(tmp_path_factory.mktemp("migrated") / "data")
+    with open_database(folder, daily_backup=False):
+        pass
+    return folder.database
+
+
+def seed_database(data_dir: Path, migrated: Path) -> Path:
+    """Put a copy of the migrated empty database into ``data_dir`` (made as a first start
+    makes it), so that opening the folder finds a current database and skips migrating."""
+    folder = DataFolder(data_dir).ensure()
+    shutil.copyfile(migrated, folder.database)
+    return data_dir
+
+
 @pytest.fixture
-def ws(data_dir: Path, clock: FixedClock) -> Iterator[Workspace]:
-    workspace = open_workspace(data_dir, clock)
+def ws(data_dir: Path, clock: FixedClock, migrated_database: Path) -> Iterator[Workspace]:
+    workspace = open_workspace(seed_database(data_dir, migrated_database), clock)
     yield workspace
     workspace.close()
