@@ -5,6 +5,11 @@ Running the migrations costs more than most tests do, so the suite migrates one 
 database per process (one per xdist worker) and each ``ws`` starts from a copy of it:
 what is opened is the same file a first start creates. The store's own tests that are
 about creating and migrating (tests/store) open their folders from scratch.
+
+Demo data is built once per process too: a test (or module) marked
+``@pytest.mark.demo_data(years=1, commitments=6, seed=4)`` gets a ``ws`` opened on a copy
+of a folder that ``services.demo.generate`` filled at the same clock, instead of
+generating it again per test.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -62,8 +67,40 @@ def seed_database(data_dir: Path, migrated: Path) -> Path:
     return data_dir
 
 
+DemoFolders = Callable[..., Path]
+"""``demo_folders(years=…, commitments=…, seed=…)``: the folder of that demo data."""
+
+
+@pytest.fixture(scope="session")
+def demo_folders(tmp_path_factory: pytest.TempPathFactory, migrated_database: Path
+                 ) -> DemoFolders:
+    """Data folders filled by ``services.demo.generate`` at NOON, one per set of arguments
+    (made on first use, then kept for the session). Read only: copy before opening."""
+    from selftrust.services.demo import generate
+
+    made: dict[tuple[float, int, int], Path] = {}
+
+    def folder(*, years: float = 2.0, commitments: int = 8, seed: int = 1) -> Path:
+        key = (years, commitments, seed)
+        if key not in made:
+            data = seed_database(tmp_path_factory.mktemp("demo") / "data", migrated_database)
+            with open_workspace(data, FixedClock(NOON), daily_backup=False) as demo_ws:
+                generate(demo_ws, years=years, commitments=commitments, seed=seed)
+            made[key] = data
+        return made[key]
+
+    return folder
+
+
 @pytest.fixture
-def ws(data_dir: Path, clock: FixedClock, migrated_database: Path) -> Iterator[Workspace]:
-    workspace = open_workspace(seed_database(data_dir, migrated_database), clock)
+def ws(request: pytest.FixtureRequest, data_dir: Path, clock: FixedClock,
+       migrated_database: Path) -> Iterator[Workspace]:
+    demo = request.node.get_closest_marker("demo_data")
+    if demo is None:
+        seed_database(data_dir, migrated_database)
+    else:
+        demo_folder: Path = request.getfixturevalue("demo_folders")(**demo.kwargs)
+        shutil.copytree(demo_folder, data_dir)
+    workspace = open_workspace(data_dir, clock)
     yield workspace
     workspace.close()
