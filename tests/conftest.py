@@ -25,11 +25,14 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# matplotlib keeps a font cache in ~/.cache or ~/.config: the suite (and the processes it
-# starts) keep theirs in a throw-away folder instead of the home folder.
-if "MPLCONFIGDIR" not in os.environ:
-    os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="selftrust-tests-mpl-")
-    atexit.register(shutil.rmtree, os.environ["MPLCONFIGDIR"], ignore_errors=True)
+# What the app and its libraries keep per user (Qt's settings, matplotlib's font cache,
+# the standard data folder) goes to a throw-away folder of this process, never into the
+# home folder: nothing a test does reaches the user's files, and xdist workers never
+# share a settings file. Processes the tests start inherit it.
+_HOME = tempfile.mkdtemp(prefix="selftrust-tests-home-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = os.path.join(_HOME, _name.lower())
 
 from selftrust.services.clock import FixedClock  # noqa: E402
 from selftrust.services.workspace import Workspace, open_workspace  # noqa: E402
