@@ -34,9 +34,9 @@ def test_the_spec_ships_resources_and_migrations_as_files() -> None:
     spec = _text("packaging", "selftrust.spec")
     assert '(str(ROOT / "resources"), "selftrust/resources")' in spec
     assert '"selftrust/store/migrations")' in spec
-    # resources_path.py looks for exactly this folder under sys._MEIPASS.
+    # base/resources.py looks for exactly this folder under sys._MEIPASS.
     assert 'Path(meipass) / "selftrust" / "resources"' in _text(
-        "src", "selftrust", "resources_path.py")
+        "src", "selftrust", "base", "resources.py")
 
 
 def test_the_spec_leaves_unused_qt_out() -> None:
