@@ -30,17 +30,17 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-app
 	$(BIN)/selftrust $(ARGS)
 
+LINT = $(BIN)/ruff check src tests && $(BIN)/mypy
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests
-	$(BIN)/mypy
+	$(LINT)
 
 # The suite runs on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process);
 # workers steal tests from each other, so one slow file does not hold the end back.
-# Lint first, then the tests; the time of both is printed at the end.
+# Lint first (what `make lint` runs), then the tests; the time of both is printed at the end.
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed-test
 	@started=$$(date +%s); status=0; \
-	$(MAKE) --no-print-directory lint && \
+	$(LINT) && \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal \
 		$(ARGS) || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - started )) s (lint and tests)"; exit $$status
