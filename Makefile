@@ -9,7 +9,7 @@ ARGS   ?=
 
 help:
 	@echo "make run          set up .venv (first time) and start Self-Trust"
-	@echo "make test         set up .venv with test tools, run ruff and the whole test suite headless"
+	@echo "make test         set up .venv with test tools, run ruff, mypy and the whole test suite headless"
 	@echo "make bench        run the benchmarks and write docs/performance.md"
 	@echo "make reliability  the full fault-and-abuse suite (long)"
 	@echo "make package      build the one-folder app with PyInstaller and smoke-test it"
@@ -30,12 +30,20 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-app
 	$(BIN)/selftrust $(ARGS)
 
+LINT = $(BIN)/ruff check src tests && $(BIN)/mypy
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests
-	$(BIN)/mypy
+	$(LINT)
 
-test: $(VENV)/.installed-test lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)
+# The suite runs on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process);
+# workers steal tests from each other, so one slow file does not hold the end back.
+# Lint first (what `make lint` runs), then the tests; the time of both is printed at the end.
+TEST_WORKERS ?= auto
+test: $(VENV)/.installed-test
+	@started=$$(date +%s); status=0; \
+	$(LINT) && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal \
+		$(ARGS) || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - started )) s (lint and tests)"; exit $$status
 
 # Benchmarks: demo data cached in .bench-data/, every benchmark on 20 commitments x 10
 # years, the growth and stress sizes, one table printed and written into

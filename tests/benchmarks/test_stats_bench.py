@@ -9,29 +9,14 @@ Run with --benchmark-enable; in ordinary runs each case runs once as a smoke tes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-import pytest
-from bench_data import BENCH_NOW
-
-from selftrust.services.clock import FixedClock
-from selftrust.services.workspace import Workspace, open_workspace
-
-
-@pytest.fixture
-def stats_ws(big_data_dir: Path) -> Iterator[Workspace]:
-    ws = open_workspace(big_data_dir, FixedClock(datetime.fromisoformat(BENCH_NOW).astimezone()))
-    ws.ledger.ensure_loaded()
-    yield ws
-    ws.close()
+from selftrust.services.workspace import Workspace
 
 
 def test_strength_streaks_and_jar_for_every_commitment(benchmark: Any,
-                                                       stats_ws: Workspace) -> None:
-    ws = stats_ws
+                                                       loaded_ws: Workspace) -> None:
+    ws = loaded_ws
     today = ws.today()
     ids = list(ws.ledger.commitments)
 
@@ -46,7 +31,7 @@ def test_strength_streaks_and_jar_for_every_commitment(benchmark: Any,
     assert all(0.0 <= s.summary.strength <= 1.0 for s in report.items)
 
 
-def test_loading_every_check_in_into_the_ledger(benchmark: Any, stats_ws: Workspace) -> None:
+def test_loading_every_check_in_into_the_ledger(benchmark: Any, loaded_ws: Workspace) -> None:
     """Part of start-up: every check-in and repair read from the file into memory."""
-    benchmark.pedantic(stats_ws.ledger.load, rounds=10, warmup_rounds=1)
-    assert stats_ws.ledger.loaded
+    benchmark.pedantic(loaded_ws.ledger.load, rounds=10, warmup_rounds=1)
+    assert loaded_ws.ledger.loaded

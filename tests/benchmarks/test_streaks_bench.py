@@ -7,9 +7,9 @@ Budgets (DESIGN.md): a check-off updates every visible view in under 16 ms.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bench_data import bench_size, demo_copy
@@ -24,6 +24,9 @@ from selftrust.services.workspace import Workspace, open_workspace
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.launch import make_context
 from selftrust.ui.shell.prefs import UiPrefs
+
+if TYPE_CHECKING:
+    from selftrust.ui.streaks.streaks_view import StreaksView
 
 NOW = datetime(2026, 11, 24, 12, 0).astimezone()
 
@@ -92,19 +95,24 @@ def test_painting_the_calendar(benchmark: Any, qtbot: Any, big_ctx: UiContext) -
     benchmark(paint)
 
 
-def test_a_check_off_while_the_view_is_shown(benchmark: Any, qtbot: Any,
-                                             big_ctx: UiContext) -> None:
-    """The view's share of a check-off: one row, the header and one calendar week."""
+def _shown_view(qtbot: Any, ctx: UiContext) -> tuple[StreaksView, int, date]:
+    """The Streaks view shown at 1100x720 on its first commitment: (view, its id, today)."""
     from selftrust.ui.streaks.streaks_view import StreaksView
 
-    view = StreaksView(big_ctx)
+    view = StreaksView(ctx)
     qtbot.addWidget(view)
     view.resize(1100, 720)
     view.show()
-    ws = big_ctx.ws
     cid = view.selected_commitment
     assert cid is not None
-    today = ws.today()
+    return view, cid, ctx.ws.today()
+
+
+def test_a_check_off_while_the_view_is_shown(benchmark: Any, qtbot: Any,
+                                             big_ctx: UiContext) -> None:
+    """The view's share of a check-off: one row, the header and one calendar week."""
+    view, cid, today = _shown_view(qtbot, big_ctx)
+    ws = big_ctx.ws
 
     def follow() -> None:
         ws.ledger.forget(cid)  # what a check-in does to the ledger's cache
@@ -116,16 +124,8 @@ def test_a_check_off_while_the_view_is_shown(benchmark: Any, qtbot: Any,
 def test_a_whole_check_off_with_the_view_shown(benchmark: Any, qtbot: Any,
                                                big_ctx: UiContext) -> None:
     """Saved (one transaction, synchronous=FULL) and the Streaks view updated."""
-    from selftrust.ui.streaks.streaks_view import StreaksView
-
-    view = StreaksView(big_ctx)
-    qtbot.addWidget(view)
-    view.resize(1100, 720)
-    view.show()
+    view, cid, today = _shown_view(qtbot, big_ctx)
     ws = big_ctx.ws
-    cid = view.selected_commitment
-    assert cid is not None
-    today = ws.today()
     states = [CheckinState(Status.KEPT), None]
     turn = [0]
 

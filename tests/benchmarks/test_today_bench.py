@@ -4,7 +4,7 @@ repainted must take under 16 ms (median). Run with --benchmark-enable to measure
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,11 +68,14 @@ def _space_until(qtbot: QtBot, view: TodayView, row: int, wanted: Status | None)
     QApplication.processEvents()
 
 
-def test_check_off_with_space(
-    benchmark: Any, qtbot: QtBot, today_window: MainWindow, big_ws: Workspace,
-    request: pytest.FixtureRequest,
-) -> None:
-    view = today_window.page("today")
+def _time_space(benchmark: Any, qtbot: QtBot, window: MainWindow, ws: Workspace,
+                request: pytest.FixtureRequest, before: Status | None, wanted: Status | None,
+                what: str) -> tuple[int, date]:
+    """Space on a row that is put back to ``before`` (untimed) before every round, until
+    it shows ``wanted``; within the budget when benchmarks are on. The row's (id, day)."""
+    from selftrust.services.checkins import CheckinState
+
+    view = window.page("today")
     assert isinstance(view, TodayView)
     row = _row(view)
     view.list.setCurrentIndex(view.model.index(row, 0))
@@ -80,43 +83,34 @@ def test_check_off_with_space(
     cid = view.model.item(row).commitment_id
     day = view.day
 
-    def unmark() -> None:
-        big_ws.checkins.record(cid, day, None)  # not timed: every round starts unmarked
+    def put_back() -> None:
+        ws.checkins.record(cid, day, None if before is None else CheckinState(before))
         QApplication.processEvents()
 
-    benchmark.pedantic(lambda: _space_until(qtbot, view, row, Status.KEPT), setup=unmark,
-                       rounds=60 if benchmarks_enabled(request.config) else 1,
-                       warmup_rounds=3 if benchmarks_enabled(request.config) else 0)
+    enabled = benchmarks_enabled(request.config)
+    benchmark.pedantic(lambda: _space_until(qtbot, view, row, wanted), setup=put_back,
+                       rounds=60 if enabled else 1, warmup_rounds=3 if enabled else 0)
+    assert view.model.item(row).status is wanted
+    if enabled:
+        median_ms = benchmark.stats.stats.median * 1000
+        assert median_ms < BUDGET_MS, f"{what} median {median_ms:.1f} ms"
+    return cid, day
+
+
+def test_check_off_with_space(
+    benchmark: Any, qtbot: QtBot, today_window: MainWindow, big_ws: Workspace,
+    request: pytest.FixtureRequest,
+) -> None:
+    cid, day = _time_space(benchmark, qtbot, today_window, big_ws, request, None, Status.KEPT,
+                           "check-off")
     stored = big_ws.checkins.get(cid, day)
     assert stored is not None and stored.state.status is Status.KEPT
-    assert view.model.item(row).status is Status.KEPT
-    if benchmarks_enabled(request.config):
-        median_ms = benchmark.stats.stats.median * 1000
-        assert median_ms < BUDGET_MS, f"check-off median {median_ms:.1f} ms"
 
 
 def test_clear_with_space(
     benchmark: Any, qtbot: QtBot, today_window: MainWindow, big_ws: Workspace,
     request: pytest.FixtureRequest,
 ) -> None:
-    from selftrust.services.checkins import CheckinState
-
-    view = today_window.page("today")
-    assert isinstance(view, TodayView)
-    row = _row(view)
-    view.list.setCurrentIndex(view.model.index(row, 0))
-    view.list.setFocus()
-    cid = view.model.item(row).commitment_id
-    day = view.day
-
-    def keep() -> None:
-        big_ws.checkins.record(cid, day, CheckinState(Status.KEPT))
-        QApplication.processEvents()
-
-    benchmark.pedantic(lambda: _space_until(qtbot, view, row, None), setup=keep,
-                       rounds=60 if benchmarks_enabled(request.config) else 1,
-                       warmup_rounds=3 if benchmarks_enabled(request.config) else 0)
+    cid, day = _time_space(benchmark, qtbot, today_window, big_ws, request, Status.KEPT, None,
+                           "clear")
     assert big_ws.checkins.get(cid, day) is None
-    if benchmarks_enabled(request.config):
-        median_ms = benchmark.stats.stats.median * 1000
-        assert median_ms < BUDGET_MS, f"clear median {median_ms:.1f} ms"

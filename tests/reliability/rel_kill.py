@@ -12,21 +12,26 @@ process sees):
 - everything reported saved is there, and nothing half-done is (the victim's check);
 - a run that was not killed exited 0: the folder still opens after all earlier kills.
 
-Kill moments are drawn from the command's measured life time (the median of a few
-uninterrupted runs): half uniformly over the whole life, half over its second part,
-where the imports are done and the writing happens. Each kill is classified by
-whether its change had reached the database ("after commit") or not.
+Kills are aimed at a point of the command's own progress, not at a moment of the clock
+(see rel_steps.py: before an SQL statement, before a file-system rename, link or unlink,
+or once it has returned), so where they land does not depend on the machine's speed.
+A few uninterrupted runs count a command's steps; half the kills aim anywhere in them,
+half in their second part, where the writing happens. The full run (`make reliability`)
+also kills a share at random moments of the command's measured life time
+(``rel_scale.TIMED_KILLS``), which can land inside SQLite's own writing of a commit.
+Each kill is classified by whether its change had reached the database ("after
+commit") or not.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import shutil
 import signal
 import sqlite3
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -36,7 +41,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tests.e2e.helpers import cli_env, make_runner
-from tests.reliability.rel_scale import CALIBRATION_RUNS
+from tests.reliability.rel_scale import CALIBRATION_RUNS, TIMED_KILLS
+from tests.reliability.rel_steps import dying_command, steps_logged
 
 
 @dataclass
@@ -60,6 +66,7 @@ class Outcome:
     stdout: str
     stderr: str
     seconds: float
+    steps: int = 0  # the steps it reached (see rel_steps.py)
     landed: bool | None = None  # did the change reach the database (kills only)
 
 
@@ -176,22 +183,31 @@ class KillHarness:
         history: list[Outcome] = []
         n = 0
         lives: list[float] = []
+        steps: list[int] = []
         while len(lives) < CALIBRATION_RUNS:
-            outcome = self._attempt(data, victim.step(n, rng), None, victim)
+            outcome = self._attempt(data, victim.step(n, rng), None, None, victim)
             n += 1
             history.append(outcome)
             lives.append(outcome.seconds)
+            steps.append(outcome.steps)
             self._verify(victim, data, scratch, history, figures)
         life = statistics.median(lives)
+        points = max(steps)
         figures.life_ms = [round(x * 1000) for x in lives]
-        limit = kills * 4 + 50  # kills that come too late finish the command instead
+        limit = kills * 4 + 50  # aims past a shorter run's last step let it finish instead
         while figures.kills < kills:
             if n > limit:
                 raise AssertionError(f"only {figures.kills} of {kills} kills landed in "
-                                     f"{n} attempts; the command outlives the timing window")
-            delay = (rng.uniform(0.0, 1.05 * life) if rng.random() < 0.5
-                     else rng.uniform(0.55 * life, 1.0 * life))
-            outcome = self._attempt(data, victim.step(n, rng), delay, victim)
+                                     f"{n} attempts; the command ran out of steps first")
+            late = rng.random() >= 0.5
+            aim: int | None = None
+            delay: float | None = None
+            if rng.random() < TIMED_KILLS:
+                delay = (rng.uniform(0.55 * life, 1.0 * life) if late
+                         else rng.uniform(0.0, 1.05 * life))
+            else:
+                aim = rng.randint(math.ceil(0.55 * points) if late else 1, points)
+            outcome = self._attempt(data, victim.step(n, rng), aim, delay, victim)
             n += 1
             history.append(outcome)
             self._verify(victim, data, scratch, history, figures)
@@ -202,8 +218,10 @@ class KillHarness:
         shutil.rmtree(scratch, ignore_errors=True)
         return figures
 
-    def _attempt(self, data: Path, step: Step, delay: float | None,
+    def _attempt(self, data: Path, step: Step, aim: int | None, delay: float | None,
                  victim: Victim) -> Outcome:
+        """Run one step's command: to the end, killed before its ``aim``-th step, or
+        killed ``delay`` seconds after it started."""
         before_attempt = getattr(victim, "before_attempt", None)
         if before_attempt is not None:
             before_attempt(data)
@@ -213,28 +231,29 @@ class KillHarness:
             stdin_path = data.parent / f"stdin-{step.n}"
             stdin_path.write_bytes(step.stdin)
             stdin_file = stdin_path.open("rb")
+        log = data.parent / f"steps-{step.n}"
         start = time.perf_counter()
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "selftrust", "--data-dir", str(data), *step.args],
+                dying_command(aim or 0, log, "--data-dir", str(data), *step.args),
                 stdin=stdin_file or subprocess.DEVNULL,
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
             )
         finally:
             if stdin_file is not None:
                 stdin_file.close()
-        killed = False
         try:
             proc.wait(timeout=delay)
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
-            killed = True
         out, err = proc.communicate(timeout=120)
         seconds = time.perf_counter() - start
+        # Killed by its aim or by the signal above; either may come after it finished.
+        killed = proc.returncode == -signal.SIGKILL
         outcome = Outcome(step, killed, False, proc.returncode,
-                          out.decode(errors="replace"), err.decode(errors="replace"), seconds)
-        if killed and proc.returncode != -signal.SIGKILL:
-            outcome.killed = False  # it had already finished when the signal came
+                          out.decode(errors="replace"), err.decode(errors="replace"), seconds,
+                          steps=len(steps_logged(log)))
+        log.unlink(missing_ok=True)
         if not outcome.killed:
             assert proc.returncode == 0, (
                 f"{victim.name} attempt {step.n} ({' '.join(step.args)}) failed after earlier "

@@ -10,8 +10,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
-import textwrap
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import pytest
 from tests.e2e.helpers import cli_env
 from tests.reliability.rel_figures import record
 from tests.reliability.rel_kill import runner
+from tests.reliability.rel_steps import FILES, dying_command
 from tests.reliability.rel_victims import backup_files, leftovers
 
 pytestmark = [
@@ -30,34 +29,12 @@ pytestmark = [
 NOW = datetime(2026, 11, 24, 12, 0)
 MAX_STEPS = 40
 
-# Runs a CLI command that dies at its k-th rename, link or unlink.
-DIE_AT_STEP = textwrap.dedent(
-    """
-    import os, signal, sys
-
-    k = int(sys.argv[1])
-    seen = [0]
-
-    def wrap(real):
-        def step(*args, **kwargs):
-            seen[0] += 1
-            if seen[0] == k:
-                os.kill(os.getpid(), signal.SIGKILL)
-            return real(*args, **kwargs)
-        return step
-
-    for name in ("replace", "rename", "link", "unlink"):
-        setattr(os, name, wrap(getattr(os, name)))
-    from selftrust.cli import main
-    sys.exit(main(sys.argv[2:]))
-    """
-)
-
-
 def die_at_step(k: int, data: Path, *args: str, now: datetime) -> bool:
-    """True if the command was killed, False if it ran through (k is past its steps)."""
+    """True if the command was killed at its k-th file-system step, False if it ran
+    through (k is past its steps)."""
     result = subprocess.run(
-        [sys.executable, "-c", DIE_AT_STEP, str(k), "--data-dir", str(data), *args],
+        dying_command(k, data.parent / f"{data.name}.steps", "--data-dir", str(data), *args,
+                      kinds=(FILES,)),
         capture_output=True, text=True, timeout=120,
         env=cli_env(SELFTRUST_NOW=now.isoformat()),
     )

@@ -20,7 +20,7 @@ from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace, open_workspace
 from selftrust.store import engine as store_engine
 from selftrust.store import inspection as store_inspection
-from tests.e2e.helpers import cli_env
+from tests.e2e.helpers import Run, cli_env
 from tests.reliability.rel_faults import LockHolder, read_only_file, read_only_runner
 from tests.reliability.rel_kill import runner
 from tests.reliability.rel_scale import FULL
@@ -33,6 +33,16 @@ def one_line(stderr: str) -> str:
     lines = stderr.strip().splitlines()
     assert len(lines) == 1, f"expected one clear line on stderr, got:\n{stderr}"
     return lines[0]
+
+
+@pytest.fixture
+def walked(tmp_path: Path) -> tuple[Path, Run]:
+    """A data folder the CLI made: "Walk", kept on 20 November with the note "before"."""
+    data = tmp_path / "data"
+    run = runner(data)
+    run("add", "Walk", "--start", "2020-01-01")
+    run("check", "Walk", "--day", "2026-11-20", "--note", "before")
+    return data, run
 
 
 @pytest.fixture
@@ -75,11 +85,8 @@ def test_rel_a_read_only_database_refuses_writes_calmly(walk_ws: Workspace) -> N
 
 
 @pytest.mark.e2e
-def test_rel_the_cli_on_a_read_only_data_folder(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    run = runner(data)
-    run("add", "Walk", "--start", "2020-01-01")
-    run("check", "Walk", "--day", "2026-11-20", "--note", "before")
+def test_rel_the_cli_on_a_read_only_data_folder(walked: tuple[Path, Run]) -> None:
+    data, run = walked
     read_only = read_only_runner(data)
     if read_only is None:
         pytest.skip("cannot make a folder read-only here: running as root (chmod does not "
@@ -145,11 +152,9 @@ def test_rel_a_database_locked_even_for_readers(walk_ws: Workspace) -> None:
 
 
 @pytest.mark.e2e
-def test_rel_the_cli_while_another_program_holds_the_database(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    run = runner(data)
-    run("add", "Walk", "--start", "2020-01-01")
-    run("check", "Walk", "--day", "2026-11-20", "--note", "before")
+def test_rel_the_cli_while_another_program_holds_the_database(walked: tuple[Path, Run]
+                                                             ) -> None:
+    data, run = walked
     with LockHolder(data / "selftrust.db", "write"):
         refused = run("check", "Walk", "--note", "while held", ok=False)
         assert refused.returncode == 1

@@ -25,7 +25,7 @@ def test_view_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_last_view_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
-    # (a first run, welcome not yet shown, always opens on Today: test_live_start_view.py)
+    # (a first run, welcome not yet shown, always opens on Today: test_main_window_start_view.py)
     window.ctx.ws.update_settings(replace(window.ctx.ws.settings, welcomed=True))
     window.show_view("streaks")
     assert window.ctx.prefs.last_view == "streaks"
