@@ -216,7 +216,7 @@ class CommitmentService:
             ]
             repo.delete_commitment(conn, commitment_id)
         self.ws.ledger.drop_commitment(commitment_id)
-        self.ws.ledger.set_repaired(self._repaired_ids())
+        self.ws.ledger.set_reflected(self._reflected_ids())
         self.ws.notify(Change(What.COMMITMENTS, commitment_id))
         return DeletedCommitment(row, kept_checkins, tuple(links))
 
@@ -264,9 +264,9 @@ class CommitmentService:
         self.ws.ledger.put_commitment(row)
         self.ws.notify(Change(What.COMMITMENT, commitment_id))
 
-    def _repaired_ids(self) -> set[int]:
+    def _reflected_ids(self) -> set[int]:
         with self.ws.read() as conn:
-            return repo.repaired_checkin_ids(conn)
+            return repo.linked_checkin_ids(conn)
 
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:
         with self.ws.read() as conn:
