@@ -14,6 +14,7 @@ from selftrust.ui.reflections.open_dialogs import open_reflection
 from selftrust.ui.reflections.reflection_dialog import NEED_WRITING
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
+from selftrust.ui.today.today_view import TodayView
 from tests.ui.reflect_helpers import YESTERDAY, part, type_into, walk_with_a_miss
 from tests.ui.today_support import TODAY, key, shown, walk_selected
 
@@ -35,13 +36,10 @@ def test_invisible_characters_leave_save_off_with_the_plain_hint(
 
 def test_keeping_a_day_a_reflection_repaired_says_it_is_no_longer_a_repair(
         qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
-    ws = ctx.ws
-    walk, view = walk_selected(qtbot, ws, window)
-    ws.checkins.record(walk.id, TODAY, CheckinState(Status.MISSED))
-    ws.reflections.write(ReflectionDraft(TODAY, walk.id, happened="Rain all day."))
+    view = _walk_reflected_on(qtbot, window, ctx, Status.MISSED)
     assert shown(view, "Walk").repaired
     key(qtbot, view, Qt.Key.Key_Space)  # kept after all
-    assert ws.checkins.get(walk.id, TODAY).state.status is Status.KEPT  # type: ignore[union-attr]
+    assert shown(view, "Walk").status is Status.KEPT
     assert not shown(view, "Walk").repaired
     assert "not a repair" in view.banner.text and view.banner.isVisible()
     assert "not a repair" in ctx.undo.undoText()
@@ -49,13 +47,19 @@ def test_keeping_a_day_a_reflection_repaired_says_it_is_no_longer_a_repair(
 
 def test_missing_a_day_with_a_reflection_says_it_repairs_instead_of_offering_one(
         qtbot: QtBot, window: MainWindow, ctx: UiContext) -> None:
-    ws = ctx.ws
-    walk, view = walk_selected(qtbot, ws, window)
-    ws.checkins.record(walk.id, TODAY, CheckinState(Status.KEPT))
-    ws.reflections.write(ReflectionDraft(TODAY, walk.id, happened="Long walk by the sea."))
+    view = _walk_reflected_on(qtbot, window, ctx, Status.KEPT)
     assert not shown(view, "Walk").repaired
     key(qtbot, view, Qt.Key.Key_M)
     assert shown(view, "Walk").repaired
     assert "now repairs the miss" in view.banner.text
     assert view.banner.kind != "offer"
     assert "now repairs the miss" in ctx.undo.undoText()
+
+
+def _walk_reflected_on(qtbot: QtBot, window: MainWindow, ctx: UiContext,
+                       status: Status) -> TodayView:
+    """A daily "Walk" selected in Today, recorded with ``status`` and reflected on."""
+    walk, view = walk_selected(qtbot, ctx.ws, window)
+    ctx.ws.checkins.record(walk.id, TODAY, CheckinState(status))
+    ctx.ws.reflections.write(ReflectionDraft(TODAY, walk.id, happened="A day to remember."))
+    return view
