@@ -14,7 +14,8 @@ HELP = REPO / "resources" / "help"
 
 PLACEHOLDERS = {
     "how-counted.html": {
-        "marbles", "gold", "kept", "missed", "repaired", "kept_gain", "miss_cost",
+        "marbles", "won", "missed", "repaired", "spared", "won_marbles", "missed_marbles",
+        "repaired_cost", "repaired_back", "half_kept", "kept_gain", "miss_cost",
         "repair_return",
     },
     "about.html": {"version"},

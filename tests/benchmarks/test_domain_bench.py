@@ -58,7 +58,7 @@ def _entries(rng: random.Random, rules: Rules, target: Target | None) -> list[En
                 value = None if target is None else rng.choice([10.0, 20.0, 20.0, 25.0, 30.0])
                 out.append(Entry(day, Status.KEPT, value))
             elif roll < 0.8 * rate + 0.06:
-                out.append(Entry(day, Status.MISSED, repaired=rng.random() < 0.35))
+                out.append(Entry(day, Status.MISSED, reflected=rng.random() < 0.35))
             elif roll < 0.8 * rate + 0.09:
                 out.append(Entry(day, Status.SKIPPED))
         day += timedelta(days=1)

@@ -34,7 +34,7 @@ def entries(
         if ch == ".":
             continue
         value = None if values is None else values[i]
-        out.append(Entry(day(i, start), _STATUS[ch], value, repaired=ch == "R"))
+        out.append(Entry(day(i, start), _STATUS[ch], value, reflected=ch == "R"))
     return out
 
 
@@ -78,7 +78,7 @@ def sparse(
     found: list[Entry] = []
     for i, mark in marks.items():
         if isinstance(mark, str):
-            found.append(Entry(day(i, start), _STATUS[mark], repaired=mark == "R"))
+            found.append(Entry(day(i, start), _STATUS[mark], reflected=mark == "R"))
         else:
             found.append(Entry(day(i, start), Status.KEPT, float(mark)))
     return History(start, day(size - 1, start), found, rules)

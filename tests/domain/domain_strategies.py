@@ -2,8 +2,9 @@
 
 A case is plain data: rules, a start day and one mark per day. Marks are letters as in
 domain_helpers (``K`` kept, ``M`` missed, ``R`` missed and repaired, ``S`` skipped,
-``.`` unmarked) plus ``X``: kept but repaired (a measurable day over its limit or short
-of its target with a reflection). Measurable kept days always carry an amount.
+``.`` unmarked) plus ``X``: kept with a reflection about it (it repairs a measurable day
+over its daily limit or short of its daily target; on any other day it repairs
+nothing). Measurable kept days always carry an amount.
 """
 
 from __future__ import annotations

@@ -74,8 +74,8 @@ def test_history_lays_out_every_day() -> None:
     entries = [
         Entry(day(-1), Status.KEPT),  # before the start: ignored
         Entry(day(0), Status.KEPT),
-        Entry(day(1), Status.MISSED, repaired=True),
-        Entry(day(2), Status.SKIPPED, repaired=True),  # a skip needs no repair
+        Entry(day(1), Status.MISSED, reflected=True),
+        Entry(day(2), Status.SKIPPED, reflected=True),  # a skip needs no repair
         Entry(day(5), Status.KEPT),  # after the end: ignored
     ]
     h = History(day(0), day(3), entries)

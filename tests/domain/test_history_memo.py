@@ -27,7 +27,7 @@ def entries(seed: int) -> list[Entry]:
         if roll < 0.7:
             out.append(Entry(day, Status.KEPT))
         elif roll < 0.8:
-            out.append(Entry(day, Status.MISSED, repaired=rng.random() < 0.5))
+            out.append(Entry(day, Status.MISSED, reflected=rng.random() < 0.5))
         elif roll < 0.85:
             out.append(Entry(day, Status.SKIPPED))
         day += timedelta(days=1)

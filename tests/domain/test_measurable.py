@@ -118,7 +118,7 @@ def test_progress_under_a_limit_is_met_while_under_it() -> None:
 
 
 def test_a_day_over_the_limit_can_be_repaired() -> None:
-    over = History(MONDAY_0, MONDAY_0, [Entry(MONDAY_0, Status.KEPT, 3.0, repaired=True)],
+    over = History(MONDAY_0, MONDAY_0, [Entry(MONDAY_0, Status.KEPT, 3.0, reflected=True)],
                    COFFEES)
     assert day_states(COFFEES, over) == [S.REPAIRED]
     assert count(COFFEES, over) == Counts(missed=1, repaired=1)

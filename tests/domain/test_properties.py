@@ -242,8 +242,8 @@ def _period_amount_deltas(case: Case) -> Deltas:
                 deltas[d][0] += 1
                 settled = True
             elif target.at_most and total > needed:
-                deltas[d][2 if letter == "X" else 1] += 1
-                settled = True
+                deltas[d][1] += 1  # a kept amount of a period is no lapse a reflection
+                settled = True  # repairs (issue 17): only a day marked missed is
         if target.at_most and not settled and any_kept and last < case.end:
             deltas[last][0] += 1
     return deltas

@@ -58,11 +58,11 @@ def test_a_repaired_measurable_miss_counts_half_the_target() -> None:
 
 def test_a_repaired_day_over_an_at_most_limit_counts_half_kept() -> None:
     rules = Rules(target=Target(2.0, at_most=True))
-    over = [Entry(MONDAY_0, Status.KEPT, 5.0, repaired=True)]
+    over = [Entry(MONDAY_0, Status.KEPT, 5.0, reflected=True)]
     h = History(MONDAY_0, MONDAY_0, over, rules)
     assert strength_at_end(rules, h) == pytest.approx(M1 + 0.5 * G1)
     # A repair never makes a day worse than it was.
-    slightly = [Entry(MONDAY_0, Status.KEPT, 2.5, repaired=True)]
+    slightly = [Entry(MONDAY_0, Status.KEPT, 2.5, reflected=True)]
     h = History(MONDAY_0, MONDAY_0, slightly, rules)
     assert strength_at_end(rules, h) == pytest.approx(M1 + 0.75 * G1)
 
@@ -138,8 +138,8 @@ def test_a_measurable_one_time_promise() -> None:
 
 def test_a_repaired_one_time_promise_over_its_limit_counts_half() -> None:
     at_most = Rules(Schedule.once(day(0)), Target(4.0, at_most=True))
-    over = History(day(0), day(1), [Entry(day(0), Status.KEPT, 5.0, repaired=True)], at_most)
+    over = History(day(0), day(1), [Entry(day(0), Status.KEPT, 5.0, reflected=True)], at_most)
     assert strength_series(at_most, over) == [0.5, 0.5]
     at_least = Rules(Schedule.once(day(0)), Target(4.0))
-    partly = History(day(0), day(0), [Entry(day(0), Status.KEPT, 1.0, repaired=True)], at_least)
+    partly = History(day(0), day(0), [Entry(day(0), Status.KEPT, 1.0, reflected=True)], at_least)
     assert strength_series(at_least, partly) == [0.5]

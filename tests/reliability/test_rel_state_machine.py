@@ -352,7 +352,7 @@ class UserActions(RuleBasedStateMachine):
     def the_app_remembers_what_is_stored(self) -> None:
         ledger = self.ws.ledger
         for cid in self.model.commitments:
-            held = {d: (e.status.value, e.repaired) for d, e in ledger.entries(cid).items()}
+            held = {d: (e.status.value, e.reflected) for d, e in ledger.entries(cid).items()}
             repaired = {r["repairs"] for r in self.model.reflections.values()}
             wanted = {d: (s, (cid, d) in repaired)
                       for (c, d), (s, _) in self.model.checkins.items() if c == cid}

@@ -20,8 +20,7 @@ def linked(ws: Workspace, reflection_id: int) -> int | None:
 
 
 def repaired(ws: Workspace, cid: int) -> bool:
-    entry = ws.ledger.entry(cid, DAY)
-    return bool(entry and entry.repaired)
+    return ws.ledger.repaired(cid, DAY)
 
 
 def from_the_file(ws: Workspace, cid: int) -> bool:

@@ -28,9 +28,10 @@ def test_alike_check_ins_are_shared_and_changes_stay_apart(ws: Workspace) -> Non
         fresh.checkins.record(ids[0], DAY, CheckinState(Status.KEPT))
         fresh.reflections.write(ReflectionDraft(DAY, ids[1], happened="late again"))
         assert fresh.ledger.entry(ids[0], DAY).status is Status.KEPT  # type: ignore[union-attr]
-        assert fresh.ledger.entry(ids[1], DAY).repaired  # type: ignore[union-attr]
+        assert fresh.ledger.repaired(ids[1], DAY)
         third = fresh.ledger.entry(ids[2], DAY)
-        assert third is not None and third.status is Status.MISSED and not third.repaired
+        assert third is not None and third.status is Status.MISSED
+        assert not fresh.ledger.repaired(ids[2], DAY)
     finally:
         fresh.close()
 

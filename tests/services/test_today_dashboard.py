@@ -77,16 +77,16 @@ def test_clearing_a_repaired_miss_matches_a_fresh_read(demo: Workspace) -> None:
         from selftrust.store import repository as repo
 
         with demo.read() as conn:
-            return repo.repaired_checkin_ids(conn)
+            return repo.linked_checkin_ids(conn)
 
-    assert demo.ledger._repaired == fresh_repaired()
+    assert demo.ledger._reflected == fresh_repaired()
     cleared = demo.checkins.record(c.id, day, None)
-    assert demo.ledger._repaired == fresh_repaired()
+    assert demo.ledger._reflected == fresh_repaired()
     demo.checkins.revert(cleared)
-    assert demo.ledger._repaired == fresh_repaired()
-    assert demo.ledger.entry(c.id, day).repaired
+    assert demo.ledger._reflected == fresh_repaired()
+    assert demo.ledger.repaired(c.id, day)
     demo.checkins.reapply(cleared)
-    assert demo.ledger._repaired == fresh_repaired()
+    assert demo.ledger._reflected == fresh_repaired()
     assert demo.ledger.entry(c.id, day) is None
 
 

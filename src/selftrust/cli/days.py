@@ -115,8 +115,9 @@ def _check(args: argparse.Namespace) -> int:
         if args.clear:
             if args.note:
                 raise CliError("--clear removes the check-in and its note; drop --note")
-            ws.checkins.record(c.id, day, None)
+            change = ws.checkins.record(c.id, day, None)
             print(f"Cleared “{c.title}” on {day.isoformat()}.")
+            _say_repair(change.repair_news)
             return 0
         if args.missed:
             status, value = Status.MISSED, None
@@ -128,14 +129,21 @@ def _check(args: argparse.Namespace) -> int:
         if note is None:
             existing = ws.checkins.get(c.id, day)
             note = existing.state.note if existing else ""
-        ws.checkins.record(c.id, day, CheckinState(status, value, note))
+        change = ws.checkins.record(c.id, day, CheckinState(status, value, note))
         item = next((i for i in ws.dashboard.day(day) if i.commitment_id == c.id), None)
         words = state_words(item) if item is not None else status.value
         if item is not None and value is not None and c.rules.target is not None:
             unit = f" {c.rules.target.unit}" if c.rules.target.unit else ""
             words += f" ({format_amount(value)}{unit}; {c.rules.target.describe()})"
         print(f"Saved: “{c.title}” {words} on {day.isoformat()}.")
+        _say_repair(change.repair_news)
     return 0
+
+
+def _say_repair(news: str) -> None:
+    """A change that started or ended a reflection's repair says so."""
+    if news:
+        print(news)
 
 
 LIST = Command("list", "the commitments due on a day and what was recorded",

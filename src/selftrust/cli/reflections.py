@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from selftrust.cli.common import CliError, Command, feeling, open_data, parse_day_arg, print_json
 from selftrust.domain.coach import BUT_HINT, contains_but
-from selftrust.domain.history import Status
 
 if TYPE_CHECKING:
     from selftrust.services.records import ReflectionRow
@@ -58,10 +57,7 @@ def _reflect(args: argparse.Namespace) -> int:
                 feeling_after=args.after,
             )
         )
-        repaired = False
-        if row.checkin_id is not None and cid is not None:
-            saved = ws.checkins.get(cid, day)
-            repaired = saved is not None and saved.state.status is Status.MISSED
+        repaired = ws.reflections.repairs(row)
         print("Saved your reflection." + (" The miss is repaired." if repaired else ""))
         if contains_but(row.owning):
             print(f"A gentle thought: {BUT_HINT}", file=sys.stderr)
@@ -90,12 +86,13 @@ def _reflections_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
-def _reflection_json(r: ReflectionRow, titles: dict[int, str]) -> dict[str, Any]:
+def _reflection_json(r: ReflectionRow, titles: dict[int, str],
+                     repaired: set[int]) -> dict[str, Any]:
     return {
         "id": r.id,
         "day": r.day.isoformat(),
         "commitment": titles.get(r.commitment_id) if r.commitment_id else None,
-        "repairs_checkin": r.checkin_id is not None,
+        "repairs_checkin": r.checkin_id in repaired,  # about a miss, which it repairs
         "happened": r.happened,
         "owning": r.owning,
         "friend": r.friend,
@@ -111,8 +108,9 @@ def _reflections(args: argparse.Namespace) -> int:
     with open_data(args) as ws:
         rows = ws.reflections.search(args.search)
         titles = {c.id: c.title for c in ws.commitments.all(include_archived=True)}
+        repaired = ws.reflections.repaired_checkins() if args.json else set()
     if args.json:
-        print_json([_reflection_json(r, titles) for r in rows])
+        print_json([_reflection_json(r, titles, repaired) for r in rows])
         return 0
     if not rows:
         print("No reflections yet." if not args.search else "No reflection matches.")

@@ -8,6 +8,7 @@ one next small step.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
@@ -68,6 +69,20 @@ def contains_but(text: str) -> bool:
     return _BUT.search(text) is not None
 
 
+# Categories that draw nothing on their own: separators (spaces), controls, format
+# characters (zero-width spaces and joiners, BOMs, word joiners, bidi marks), marks
+# with no letter to sit on, unassigned, private-use and surrogate code points.
+_UNSEEN = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me"))
+# Letters and symbols that are blank by design (Hangul fillers, the blank Braille cell).
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(ch: str) -> bool:
+    return ch not in _BLANK and unicodedata.category(ch) not in _UNSEEN
+
+
 def has_writing(*parts: str | None) -> bool:
-    """A reflection needs at least one written line; whitespace alone is not writing."""
-    return any(p is not None and p.strip() for p in parts)
+    """A reflection needs at least one written line: a part must hold a character that
+    shows. Blanks, zero-width spaces and joiners, BOMs alone are not writing, and a
+    reflection of nothing else is no reflection (it cannot repair a miss)."""
+    return any(p is not None and any(map(_visible, p)) for p in parts)

@@ -36,19 +36,48 @@ _CODES = {Status.KEPT: KEPT, Status.MISSED: MISSED, Status.SKIPPED: SKIPPED}
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One recorded check-in as the rules see it."""
+    """One recorded check-in as the rules see it. ``reflected``: a reflection is about
+    it (linked to it); whether that reflection repairs it is the rules' call (`repairs`)."""
 
     day: date
     status: Status
     value: float | None = None
-    repaired: bool = False
+    reflected: bool = False
+
+
+def is_lapse(rules: Rules | None, entry: Entry) -> bool:
+    """Whether a reflection about this check-in repairs it: only a lapse can be repaired.
+
+    A lapse is a day marked missed, or a day's amount short of its daily target or over
+    its daily limit. A kept, skipped or resting day has nothing to repair: a reflection
+    on it is a reflection, not a repair. An amount towards a weekly or monthly target is
+    a step of its period, not a lapse of its own; such a period is repaired through a
+    day marked missed. This is derived, never stored, so a day changed later (kept to
+    missed, or back) re-judges the reflections about it at once, everywhere.
+    """
+    status = entry.status
+    if status is Status.MISSED:
+        return rules is None or not rules.paused(entry.day)  # planned rest owes nothing
+    if status is not Status.KEPT or rules is None or rules.target is None:
+        return False
+    target = rules.target
+    if target.per is not Period.DAY:
+        return False
+    done = entry.value if entry.value is not None else target.amount
+    return done > target.amount if target.at_most else done < target.amount
+
+
+def repairs(rules: Rules | None, entry: Entry) -> bool:
+    """A reflection is about this check-in, and it is a lapse: the miss is repaired."""
+    return entry.reflected and is_lapse(rules, entry)
 
 
 class History:
     """Dense per-day arrays over [start, end]; index i is ``start + i days``.
 
     ``values`` holds the amount of a measurable commitment (0.0 when none: an explicit
-    miss counts as nothing done); ``paused`` marks days turned into skips by a pause.
+    miss counts as nothing done); ``repaired`` marks lapses a reflection repaired
+    (`repairs`); ``paused`` marks days turned into skips by a pause.
     """
 
     __slots__ = ("start", "end", "codes", "values", "repaired", "paused", "size", "memo")
@@ -85,8 +114,9 @@ class History:
                 values[i] = value if value is not None else kept_value
             elif code == MISSED:
                 values[i] = value if value is not None else 0.0
-            # A reflection can repair any lapse, including a measurable day over its limit.
-            repaired[i] = entry.repaired and code != SKIPPED
+            # A reflection repairs a lapse only (a day over its limit is one; a kept day
+            # is not): `repairs` is the one rule.
+            repaired[i] = entry.reflected and is_lapse(rules, entry)
         if rules is not None and rules.pauses:
             for pause in rules.pauses:
                 first = max(0, (pause.start - start).days)

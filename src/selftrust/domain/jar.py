@@ -200,6 +200,25 @@ def _add_period(
 
 
 @dataclass(frozen=True, slots=True)
+class JarAccount:
+    """The jar's own account, for "How is this counted?": with the rules' numbers,
+
+        won × gain − missed × cost − repaired × cost + repaired × return + spared = marbles
+
+    holds to the marble, and gold = repaired. ``won`` counts the occasions that won a
+    marble (not every check-off: beyond a weekly target a check-off wins nothing);
+    ``spared`` the marbles misses could not take because the jar was empty.
+    """
+
+    won: int  # kept occasions that won marbles
+    missed: int  # misses not repaired
+    repaired: int  # misses repaired by a reflection
+    spared: int  # marbles a loss could not take: the jar never goes below 0
+    marbles: int
+    gold: int
+
+
+@dataclass(frozen=True, slots=True)
 class JarDay:
     day: date
     marbles: int
@@ -234,24 +253,50 @@ def fill_jar_tracks(
     return _fill(_moves_of_tracks(tracks, jar_rules))
 
 
+def account_tracks(
+    tracks: Iterable[JarTrack], jar_rules: JarRules = DEFAULT_JAR_RULES
+) -> JarAccount:
+    """The same replay as `fill_jar_tracks`, told as an account (see JarAccount)."""
+    tracks = list(tracks)
+    marbles = gold = spared = 0
+    for _, won, lost, fixed in _moves_of_tracks(tracks, jar_rules):
+        marbles, taken = _step(marbles, won, lost)
+        spared += lost - taken
+        gold += fixed
+    return JarAccount(
+        won=sum(sum(t.kept) for t in tracks),
+        missed=sum(sum(t.missed) for t in tracks),
+        repaired=sum(sum(t.repaired) for t in tracks),
+        spared=spared,
+        marbles=marbles,
+        gold=gold,
+    )
+
+
 Move = tuple[date, int, int, int]  # day, marbles won, marbles lost, gold
+
+
+def _step(marbles: int, won: int, lost: int) -> tuple[int, int]:
+    """One day of the jar: (marbles after, marbles taken). The jar never goes below 0:
+    a loss takes at most what the jar holds."""
+    taken = min(lost, marbles + won)
+    return marbles + won - taken, taken
 
 
 def _replay(moves: list[Move]) -> list[JarDay]:
     marbles = gold = 0
     out: list[JarDay] = []
     for day, won, lost, fixed in moves:
-        before = marbles
-        marbles = max(0, marbles + won - lost)
+        marbles, taken = _step(marbles, won, lost)
         gold += fixed
-        out.append(JarDay(day, marbles, gold, won, min(lost, before + won)))
+        out.append(JarDay(day, marbles, gold, won, taken))
     return out
 
 
 def _fill(moves: list[Move]) -> Jar:
     marbles = gold = 0
     for _, won, lost, fixed in moves:
-        marbles = max(0, marbles + won - lost)
+        marbles = _step(marbles, won, lost)[0]
         gold += fixed
     return Jar(marbles, gold)
 

@@ -10,7 +10,10 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from selftrust.domain.history import Status
+from sqlalchemy.engine import Connection
+
+from selftrust.domain.commitment import Rules
+from selftrust.domain.history import Entry, Status, repairs
 from selftrust.services.commitments import CommitmentService
 from selftrust.services.errors import Invalid
 from selftrust.services.events import Change, What
@@ -47,6 +50,30 @@ class CheckinChange:
     # Reflections that repaired the check-in this change removed: undo links exactly
     # these again (not every reflection of the day that happens to be unlinked).
     unlinked: tuple[int, ...] = ()
+    # Whether a reflection repaired the day before and after the change: a reflection
+    # about a day repairs it only while it is a lapse, so a change can start or end it.
+    repaired_before: bool = False
+    repaired_after: bool = False
+
+    @property
+    def repair_news(self) -> str:
+        """What the change did to a repair, in plain words ("" when nothing)."""
+        if self.repaired_before == self.repaired_after:
+            return ""
+        if self.repaired_after:
+            return REPAIRED_NOW
+        if self.after is None:
+            return CLEARED_NOW
+        return STOPPED_NOW.format(state=_STATE_WORDS[self.after.state.status])
+
+
+REPAIRED_NOW = ("Your reflection on this day now repairs the miss: the marbles it knocked "
+                "out come back, and one is drawn gold.")
+STOPPED_NOW = ("This day is {state} now, so your reflection on it stays in your Journal as a "
+               "reflection, not a repair.")
+CLEARED_NOW = ("This day is cleared, so your reflection on it stays in your Journal as a "
+               "reflection, not a repair.")
+_STATE_WORDS = {Status.KEPT: "kept", Status.SKIPPED: "skipped", Status.MISSED: "resting"}
 
 
 class CheckinService:
@@ -126,9 +153,12 @@ class CheckinService:
             )
             links: list[int] = []
             unlinked: tuple[int, ...] = ()
+            about_old = [] if old is None else repo.reflections_repairing(conn, old.id)
+            repaired_before = bool(about_old) and before is not None and _repaired(
+                conn, commitment_id, day, before.state)
+            repaired_after = False
             if state is None:
-                if old is not None:
-                    unlinked = tuple(repo.reflections_repairing(conn, old.id))
+                unlinked = tuple(about_old)
                 repo.delete_checkin(conn, commitment_id, day)
                 after = None
             else:
@@ -148,14 +178,17 @@ class CheckinService:
                     links = list(relink)
                     repo.relink_reflections(conn, links, new_id)
                 after = StoredCheckin(new_id, state)
+                about_new = about_old if old is not None and new_id == old.id else (
+                    repo.reflections_repairing(conn, new_id))
+                repaired_after = bool(about_new) and _repaired(conn, commitment_id, day, state)
             # Relinked reflections repair again: read the links back. A cleared check-in
             # loses its repair with it (the database sets the links to NULL), which the
             # ledger can follow without re-reading every reflection on each clear.
-            repaired = repo.repaired_checkin_ids(conn) if links else None
-        if repaired is not None:
-            self.ledger.set_repaired(repaired)
+            reflected = repo.linked_checkin_ids(conn) if links else None
+        if reflected is not None:
+            self.ledger.set_reflected(reflected)
         elif after is None and before is not None:
-            self.ledger.unrepair(before.id)
+            self.ledger.unlink(before.id)
         self.ledger.put_checkin(
             commitment_id,
             day,
@@ -164,4 +197,12 @@ class CheckinService:
             after.state.value if after else None,
         )
         self.session.notify(Change(What.CHECKIN, commitment_id, day))
-        return CheckinChange(commitment_id, day, before, after, unlinked)
+        return CheckinChange(commitment_id, day, before, after, unlinked, repaired_before,
+                             repaired_after)
+
+
+def _repaired(conn: Connection, commitment_id: int, day: date, state: CheckinState) -> bool:
+    """A reflection about this day repairs it (read only when one is about the day)."""
+    row = repo.get_commitment(conn, commitment_id)
+    rules = row.rules if row is not None else Rules()
+    return repairs(rules, Entry(day, state.status, state.value, True))

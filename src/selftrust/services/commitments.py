@@ -226,7 +226,7 @@ class CommitmentService:
             ]
             repo.delete_commitment(conn, commitment_id)
         self.ledger.drop_commitment(commitment_id)
-        self.ledger.set_repaired(self._repaired_ids())
+        self.ledger.set_reflected(self._reflected_ids())
         self.session.notify(Change(What.COMMITMENTS, commitment_id))
         return DeletedCommitment(row, kept_checkins, tuple(links))
 
@@ -274,9 +274,9 @@ class CommitmentService:
         self.ledger.put_commitment(row)
         self.session.notify(Change(What.COMMITMENT, commitment_id))
 
-    def _repaired_ids(self) -> set[int]:
+    def _reflected_ids(self) -> set[int]:
         with self.session.read() as conn:
-            return repo.repaired_checkin_ids(conn)
+            return repo.linked_checkin_ids(conn)
 
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:
         with self.session.read() as conn:

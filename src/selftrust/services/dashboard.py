@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from selftrust.domain.days import MONDAY, Period, period_bounds
-from selftrust.domain.history import MISSED, Entry, History, Status
+from selftrust.domain.history import Entry, History, Status, repairs
 from selftrust.domain.occasions import DayState, day_state, judge_period
 from selftrust.domain.summary import Progress, history_start, progress
 from selftrust.services.checkins import CheckinService
@@ -132,7 +132,7 @@ class Dashboard:
             rows = {r.commitment_id: r for r in repo.checkins(conn, first=day, last=day)}
             # Only a lapse can be repaired: a miss, or an amount over (or under) its target.
             lapses = any(r.status is Status.MISSED or r.value is not None for r in rows.values())
-            repaired = repo.repaired_checkin_ids(conn) if lapses else set()
+            reflected = repo.linked_checkin_ids(conn) if lapses else set()
         today = self.session.today()
         items: list[DayItem] = []
         for c in commitments:
@@ -140,7 +140,7 @@ class Dashboard:
                 continue
             row = rows.get(c.id)
             entry = None if row is None else Entry(day, row.status, row.value,
-                                                   row.id in repaired)
+                                                   row.id in reflected)
             state = _state_to_come(c, day)
             if day <= today:
                 state = self._glance_state(c, day, entry, today)
@@ -151,7 +151,7 @@ class Dashboard:
                 value=entry.value if entry else None,
                 note=(row.note or "") if row else "",
                 state=state,
-                repaired=bool(entry and entry.repaired and entry.status.code == MISSED),
+                repaired=entry is not None and repairs(c.rules, entry),
                 current_streak=0,
                 best_streak=0,
                 streak_unit=streak_unit(c.rules.schedule),
@@ -180,8 +180,8 @@ class Dashboard:
         last = _judged_to(c, day, today, week_start)
         with self.session.read() as conn:
             rows = repo.checkins(conn, [c.id], first=first, last=last)
-            repaired = repo.repaired_checkin_ids(conn) if rows else set()
-        entries = [Entry(r.day, r.status, r.value, r.id in repaired) for r in rows]
+            reflected = repo.linked_checkin_ids(conn) if rows else set()
+        entries = [Entry(r.day, r.status, r.value, r.id in reflected) for r in rows]
         start = history_start(c.created_on, entries[0].day if entries else None)
         history = History(max(first, start), last, entries, c.rules)
         return day_state(c.rules, history, history.index(day), week_start)
@@ -217,7 +217,7 @@ class Dashboard:
             value=entry.value if entry else None,
             note=note,
             state=state,
-            repaired=bool(entry and entry.repaired and entry.status.code == MISSED),
+            repaired=ledger.repaired(c.id, day),
             current_streak=summary.current_streak if summary else 0,
             best_streak=summary.best_streak if summary else 0,
             streak_unit=streak_unit(c.rules.schedule),

@@ -10,16 +10,17 @@ change notice, so it is never stale. Matching is exactly that of
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
 from selftrust.services.events import Change
 from selftrust.services.needs import Opened
+from selftrust.services.reflections import repaired_checkin_ids
 from selftrust.store import repository as repo
-from selftrust.store.records import ReflectionRow
 
 FREE = 0
 """Filter value for reflections about no particular commitment."""
@@ -34,7 +35,7 @@ class JournalEntry:
     day: date
     created_at: datetime
     commitment_id: int | None
-    repairs: bool  # linked to a check-in (a miss it repairs)
+    repairs: bool  # about a check-in that is a lapse: it repairs that miss
     written: tuple[str, str, str, str, str]  # happened, owning, friend, learned, next step
     feeling_before: int | None
     feeling_after: int | None
@@ -69,19 +70,14 @@ def _entry(
     rid: int, day: date, created_at: datetime, commitment_id: int | None,
     checkin_id: int | None, happened: str | None, owning: str | None, friend: str | None,
     learned: str | None, next_step: str | None, feeling_before: int | None,
-    feeling_after: int | None,
+    feeling_after: int | None, *, repaired: set[int],
 ) -> JournalEntry:
+    """``repaired``: the check-ins a reflection repairs now (repaired_checkin_ids)."""
     return JournalEntry(
-        rid, day, created_at, commitment_id, checkin_id is not None,
+        rid, day, created_at, commitment_id, checkin_id in repaired,
         (happened or "", owning or "", friend or "", learned or "", next_step or ""),
         feeling_before, feeling_after,
     )
-
-
-def entry_of(row: ReflectionRow) -> JournalEntry:
-    return _entry(row.id, row.day, row.created_at, row.commitment_id, row.checkin_id,
-                  row.happened, row.owning, row.friend, row.learned, row.next_step,
-                  row.feeling_before, row.feeling_after)
 
 
 class JournalIndex:
@@ -92,7 +88,9 @@ class JournalIndex:
         self._unsubscribe: Callable[[], None] | None = ws.subscribe(self._changed)
 
     def _changed(self, change: Change) -> None:
-        self._entries = None  # any write may touch a reflection (a delete unlinks one)
+        # Any write may touch a reflection: a delete unlinks one, a changed day starts or
+        # ends its repair.
+        self._entries = None
         self._folded = None
 
     def close(self) -> None:
@@ -117,8 +115,9 @@ class JournalIndex:
             r.c.feeling_before, r.c.feeling_after,
         ).order_by(r.c.day.desc(), r.c.created_at.desc(), r.c.id.desc())
         with self.ws.read() as conn:
-            rows = conn.execute(query).all()
-        return [_entry(*tuple(row)) for row in rows]
+            rows: Sequence[Any] = conn.execute(query).all()  # plain tuples, as _entry takes
+            repaired = repaired_checkin_ids(conn)
+        return [_entry(*row, repaired=repaired) for row in rows]
 
     def total(self) -> int:
         return len(self.all())

@@ -16,14 +16,16 @@ from typing import TypeVar
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.commitment import Rules
-from selftrust.domain.history import Entry, History, Status
+from selftrust.domain.history import Entry, History, Status, repairs
 from selftrust.domain.jar import (
     DEFAULT_JAR_RULES,
     Jar,
+    JarAccount,
     JarDay,
     JarEvent,
     JarRules,
     JarTrack,
+    account_tracks,
     fill_jar_tracks,
     jar_track,
     replay_tracks,
@@ -37,17 +39,14 @@ T = TypeVar("T")
 
 
 class Ledger:
-    def __init__(
-        self,
-        read: Callable[[], AbstractContextManager[Connection]],
-        week_start: Callable[[], int],
-    ) -> None:
+    def __init__(self, read: Callable[[], AbstractContextManager[Connection]],
+                 week_start: Callable[[], int]) -> None:
         self._read = read
         self._week_start = week_start
         self.commitments: dict[int, CommitmentRow] = {}
         self._entries: dict[int, dict[date, Entry]] = {}
         self._ids: dict[int, dict[date, int]] = {}
-        self._repaired: set[int] = set()
+        self._reflected: set[int] = set()  # check-ins a reflection is about
         self._summaries: dict[tuple[int, date], Summary] = {}
         self._jar_tracks: dict[tuple[int, date], JarTrack] = {}
         # The last history built per commitment: a Today row needs the same one for its
@@ -82,7 +81,7 @@ class Ledger:
         fromiso = date.fromisoformat
         with self._read() as conn:
             commitments = repo.list_commitments(conn)
-            repaired = repo.repaired_checkin_ids(conn)
+            reflected = repo.linked_checkin_ids(conn)
             entries = {c.id: {} for c in commitments}
             ids = {c.id: {} for c in commitments}
             # Rows arrive a batch at a time: ten years never sit in memory twice.
@@ -95,7 +94,7 @@ class Ledger:
                     day = days.get(day_text)
                     if day is None:
                         day = days[day_text] = fromiso(day_text)
-                    key = (day, status, value, checkin_id in repaired)
+                    key = (day, status, value, checkin_id in reflected)
                     entry = alike.get(key)
                     if entry is None:
                         entry = alike[key] = Entry(day, _STATUS[status], value, key[3])
@@ -107,7 +106,7 @@ class Ledger:
                 return
         self._version += 1
         self.commitments = {c.id: c for c in commitments}
-        self._repaired = repaired
+        self._reflected = reflected
         self._entries, self._ids = entries, ids
         self._summaries.clear()
         self._jar_tracks.clear()
@@ -152,16 +151,17 @@ class Ledger:
             entries.pop(day, None)
             ids.pop(day, None)
         else:
-            entries[day] = Entry(day, status, value, checkin_id in self._repaired)
+            entries[day] = Entry(day, status, value, checkin_id in self._reflected)
             ids[day] = checkin_id
         self.forget(commitment_id)
 
-    def set_repaired(self, checkin_ids: Iterable[int]) -> None:
-        """Replace the set of repaired check-ins (after a reflection was written or removed)."""
+    def set_reflected(self, checkin_ids: Iterable[int]) -> None:
+        """Replace the set of check-ins a reflection is about (after a reflection was
+        written or removed). Which of them are repaired the rules say (`repaired`)."""
         self._version += 1
         new = set(checkin_ids)
-        changed = new ^ self._repaired
-        self._repaired = new
+        changed = new ^ self._reflected
+        self._reflected = new
         if not changed:
             return
         for cid, ids in self._ids.items():
@@ -171,10 +171,10 @@ class Ledger:
                     self._entries[cid][day] = Entry(e.day, e.status, e.value, checkin_id in new)
                     self.forget(cid)
 
-    def unrepair(self, checkin_id: int) -> None:
-        """A deleted check-in no longer counts as repaired (its links became NULL)."""
-        if checkin_id in self._repaired:
-            self.set_repaired(self._repaired - {checkin_id})
+    def unlink(self, checkin_id: int) -> None:
+        """A deleted check-in has no reflection about it any more (its links became NULL)."""
+        if checkin_id in self._reflected:
+            self.set_reflected(self._reflected - {checkin_id})
 
     # --- reading --------------------------------------------------------------------
     def checkin_id(self, commitment_id: int, day: date) -> int | None:
@@ -182,6 +182,12 @@ class Ledger:
 
     def entry(self, commitment_id: int, day: date) -> Entry | None:
         return self._entries.get(commitment_id, {}).get(day)
+
+    def repaired(self, commitment_id: int, day: date) -> bool:
+        """A reflection repairs this day's check-in: it is about it, and it is a lapse."""
+        entry = self.entry(commitment_id, day)
+        c = self.commitments.get(commitment_id)
+        return entry is not None and c is not None and repairs(c.rules, entry)
 
     def entries(self, commitment_id: int) -> dict[date, Entry]:
         return self._entries.get(commitment_id, {})
@@ -235,6 +241,10 @@ class Ledger:
 
     def jar(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> Jar:
         return fill_jar_tracks(self._tracks(end), rules)
+
+    def jar_account(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> JarAccount:
+        """The jar as an account of what won and lost marbles ("How is this counted?")."""
+        return account_tracks(self._tracks(end), rules)
 
     def jar_days(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> list[JarDay]:
         return replay_tracks(self._tracks(end), rules)

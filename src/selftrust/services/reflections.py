@@ -1,7 +1,9 @@
 """Writing, reading, searching, editing and deleting reflections.
 
-A reflection on a missed check-in *repairs* it: the link is the check-in's id, set
-here, and the ledger is told so streaks, strength and the jar follow at once.
+A reflection about a commitment's day is linked to that day's check-in (its id, set
+here when the day is recorded), and the ledger is told. Whether it *repairs* the
+check-in is not stored: only a lapse can be repaired (``domain.history.repairs``), so
+it is derived wherever it is read, and a day changed later is judged again at once.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ import uuid
 from dataclasses import dataclass, fields
 from datetime import date
 
+from sqlalchemy.engine import Connection
+
 from selftrust.domain.coach import MAX_PART_LENGTH, has_writing
+from selftrust.domain.history import Entry, repairs
 from selftrust.services.commitments import CommitmentService
 from selftrust.services.errors import Invalid, NotFound
 from selftrust.services.events import Change, What
@@ -45,9 +50,11 @@ class ReflectionDraft:
         values = {}
         for f in fields(self):
             if f.name in PART_NAMES:
-                values[f.name] = clean_text(
+                text = clean_text(
                     getattr(self, f.name), what=PART_NAMES[f.name], max_length=MAX_PART_LENGTH
                 )
+                # A part of invisible characters only (zero-width spaces…) is left empty.
+                values[f.name] = text if has_writing(text) else ""
         for name in ("feeling_before", "feeling_after"):
             v = getattr(self, name)
             if v is not None and not 1 <= v <= 5:
@@ -71,7 +78,8 @@ class ReflectionService:
         self.commitments = commitments
 
     def write(self, draft: ReflectionDraft) -> ReflectionRow:
-        """Save a new reflection; on a missed check-in of that day it repairs the miss."""
+        """Save a new reflection, linked to its day's check-in if there is one (a miss it
+        then repairs; a kept day it is only about)."""
         draft = draft.cleaned()
         if draft.day > self.session.today():
             raise Invalid("A reflection is about a day that has already come.")
@@ -92,9 +100,9 @@ class ReflectionService:
                 **_columns(draft),
             )
             row = repo.get_reflection(conn, new_id)
-            repaired = repo.repaired_checkin_ids(conn)
+            reflected = repo.linked_checkin_ids(conn)
         assert row is not None
-        self.ledger.set_repaired(repaired)
+        self.ledger.set_reflected(reflected)
         self.session.notify(Change(What.REFLECTION, draft.commitment_id, draft.day))
         return row
 
@@ -113,8 +121,8 @@ class ReflectionService:
         before = self.get(reflection_id)
         with self.session.write() as conn:
             repo.delete_reflection(conn, reflection_id)
-            repaired = repo.repaired_checkin_ids(conn)
-        self.ledger.set_repaired(repaired)
+            reflected = repo.linked_checkin_ids(conn)
+        self.ledger.set_reflected(reflected)
         self.session.notify(Change(What.REFLECTION, before.commitment_id, before.day))
         return before
 
@@ -140,9 +148,18 @@ class ReflectionService:
                 repo.insert_reflection(conn, id=row.id, **columns)
             else:
                 repo.update_reflection(conn, row.id, **columns)
-            repaired = repo.repaired_checkin_ids(conn)
-        self.ledger.set_repaired(repaired)
+            reflected = repo.linked_checkin_ids(conn)
+        self.ledger.set_reflected(reflected)
         self.session.notify(Change(What.REFLECTION, row.commitment_id, row.day))
+
+    def repaired_checkins(self) -> set[int]:
+        """The check-ins a reflection repairs now."""
+        with self.session.read() as conn:
+            return repaired_checkin_ids(conn)
+
+    def repairs(self, row: ReflectionRow) -> bool:
+        """Whether this reflection repairs a miss now (it is about a lapse)."""
+        return row.checkin_id is not None and row.checkin_id in self.repaired_checkins()
 
     def get(self, reflection_id: int) -> ReflectionRow:
         with self.session.read() as conn:
@@ -179,4 +196,17 @@ def _columns(draft: ReflectionDraft) -> dict[str, object]:
         "next_step": draft.next_step,
         "feeling_before": draft.feeling_before,
         "feeling_after": draft.feeling_after,
+    }
+
+
+def repaired_checkin_ids(conn: Connection) -> set[int]:
+    """The check-ins a reflection repairs: linked to one, and a lapse by its rules. The
+    Journal, the CLI and Today read this; the figures read the same rule in the domain."""
+    linked = repo.linked_checkins(conn)
+    if not linked:
+        return set()
+    rules = {c.id: c.rules for c in repo.list_commitments(conn)}
+    return {
+        c.id for c in linked
+        if repairs(rules.get(c.commitment_id), Entry(c.day, c.status, c.value, True))
     }

@@ -71,26 +71,35 @@ class StatsService:
         return self.ledger.summary(commitment_id, day or self.session.today())
 
     def jar_figures(self, day: date | None = None) -> dict[str, int]:
-        """The user's own figures for "How is this counted?" (all commitments, archived too)."""
+        """The user's own figures for "How is this counted?" (all commitments, archived too).
+
+        They are the jar's own replay told as an account (Ledger.jar_account), so the
+        page's sum reproduces the jar to the marble: occasions that won a marble (not
+        every check-off: beyond a weekly target one wins nothing), misses, repaired
+        misses, and what the empty jar spared.
+        """
         day = day or self.session.today()
         ledger = self.ledger
         ledger.ensure_loaded()
-        kept = missed = repaired = 0
-        for c in self.commitments.all(include_archived=True):
-            if ledger.start_of(c.id) > day:
-                continue
-            counts = ledger.summary(c.id, day).counts
-            kept += counts.kept
-            missed += counts.missed
-            repaired += counts.repaired
-        jar = ledger.jar(day, self.session.settings.jar_rules)
         rules = self.session.settings.jar_rules
+        account = ledger.jar_account(day, rules)
+        half_kept = sum(
+            ledger.summary(c.id, day).counts.repaired
+            for c in self.commitments.all(include_archived=True)
+            if ledger.start_of(c.id) <= day
+        )
         return {
-            "marbles": jar.marbles,
-            "gold": jar.gold,
-            "kept": kept,
-            "missed": missed,
-            "repaired": repaired,
+            "marbles": account.marbles,
+            "gold": account.gold,
+            "won": account.won,
+            "missed": account.missed,
+            "repaired": account.repaired,
+            "spared": account.spared,
+            "won_marbles": account.won * rules.kept_gain,
+            "missed_marbles": account.missed * rules.miss_cost,
+            "repaired_cost": account.repaired * rules.miss_cost,
+            "repaired_back": account.repaired * rules.repair_return,
+            "half_kept": half_kept,
             "kept_gain": rules.kept_gain,
             "miss_cost": rules.miss_cost,
             "repair_return": rules.repair_return,

@@ -45,10 +45,11 @@ from selftrust.store.repository.reflection import (
     delete_reflection,
     get_reflection,
     insert_reflection,
+    linked_checkin_ids,
+    linked_checkins,
     reflections,
     reflections_repairing,
     relink_reflections,
-    repaired_checkin_ids,
     update_reflection,
 )
 from selftrust.store.repository.setting import get_settings, put_setting
@@ -58,8 +59,9 @@ __all__ = [
     "checkin_batches", "checkin_tuples", "checkins", "count_rows", "delete_checkin",
     "delete_commitment", "delete_reflection", "find_commitments_by_title", "get_checkin",
     "get_commitment", "get_reflection", "get_settings", "insert_commitment",
-    "insert_reflection", "list_commitments", "next_position", "pauses_by_commitment",
-    "put_setting", "reflections", "reflections_repairing", "relink_reflections",
-    "reminder_columns", "repaired_checkin_ids", "replace_pauses", "rules_to_columns",
+    "insert_reflection", "linked_checkin_ids", "linked_checkins", "list_commitments",
+    "next_position", "pauses_by_commitment", "put_setting", "reflections",
+    "reflections_repairing", "relink_reflections", "reminder_columns", "replace_pauses",
+    "rules_to_columns",
     "set_positions", "update_commitment", "update_reflection", "upsert_checkin",
 ]  # fmt: skip

@@ -9,8 +9,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from selftrust.store.records import ReflectionRow
-from selftrust.store.repository.handles import REFLECTION, inserted_id
+from selftrust.domain.history import Status
+from selftrust.store.records import CheckinRow, ReflectionRow
+from selftrust.store.repository.handles import CHECKIN, REFLECTION, inserted_id
 
 REFLECTION_PARTS = ("happened", "owning", "friend", "learned", "next_step")
 
@@ -34,11 +35,23 @@ def _reflection_from(row: Any) -> ReflectionRow:
     )
 
 
-def repaired_checkin_ids(conn: Connection) -> set[int]:
+def linked_checkin_ids(conn: Connection) -> set[int]:
+    """The check-ins some reflection is about (linked to). Whether a link repairs a
+    miss is the domain's call (``domain.history.repairs``), made where it is read."""
     rows = conn.execute(
         sa.select(REFLECTION.c.checkin_id).where(REFLECTION.c.checkin_id.is_not(None)).distinct()
     )
     return {int(r[0]) for r in rows}
+
+
+def linked_checkins(conn: Connection) -> list[CheckinRow]:
+    """The check-ins some reflection is about, each once (without their notes)."""
+    linked = sa.select(REFLECTION.c.checkin_id).where(REFLECTION.c.checkin_id.is_not(None))
+    rows = conn.execute(
+        sa.select(CHECKIN.c.id, CHECKIN.c.commitment_id, CHECKIN.c.day, CHECKIN.c.status,
+                  CHECKIN.c.value).where(CHECKIN.c.id.in_(linked))
+    )
+    return [CheckinRow(r.id, r.commitment_id, r.day, Status(r.status), r.value) for r in rows]
 
 
 def insert_reflection(conn: Connection, **values: Any) -> int:
@@ -89,7 +102,8 @@ def reflections(
 
 
 def reflections_repairing(conn: Connection, checkin_id: int) -> list[int]:
-    """The ids of the reflections linked to (repairing) one check-in."""
+    """The ids of the reflections linked to (about) one check-in; they repair it while it
+    is a lapse."""
     rows = conn.execute(sa.select(REFLECTION.c.id).where(REFLECTION.c.checkin_id == checkin_id))
     return [int(r[0]) for r in rows]
 

@@ -4,7 +4,6 @@ repairs it), so its marbles leave the jar."""
 
 from __future__ import annotations
 
-from selftrust.domain.history import Status
 from selftrust.services.journal import JournalEntry
 from selftrust.ui.reflections.words import short_day
 from selftrust.ui.shell.context import UiContext
@@ -21,14 +20,10 @@ def delete_entry(ctx: UiContext, entry: JournalEntry) -> None:
 def repair_undone(ctx: UiContext, entry: JournalEntry) -> bool:
     """True when the delete left a repaired miss a plain miss (no other reflection
     repairs it)."""
-    ws = ctx.ws
     cid = entry.commitment_id
     if not entry.repairs or cid is None:
         return False
-    stored = ws.checkins.get(cid, entry.day)
-    ledger_entry = ws.ledger.entry(cid, entry.day)
-    return not (stored is None or stored.state.status is not Status.MISSED or (
-        ledger_entry is not None and ledger_entry.repaired))
+    return not ctx.ws.ledger.repaired(cid, entry.day)
 
 
 def deleted_words(ctx: UiContext, entry: JournalEntry, about: str, repaired: bool) -> str:

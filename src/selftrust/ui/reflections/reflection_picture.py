@@ -31,7 +31,8 @@ def _a_recent_miss(ctx: UiContext) -> tuple[int | None, date | None]:
         day = today - timedelta(days=back)
         for c in commitments:
             entry = ws.ledger.entry(c.id, day)
-            if entry is not None and entry.status is Status.MISSED and not entry.repaired:
+            if (entry is not None and entry.status is Status.MISSED
+                    and not ws.ledger.repaired(c.id, day)):
                 return c.id, day
     return None, None
 

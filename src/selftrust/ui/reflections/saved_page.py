@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from selftrust.domain.history import Status
 from selftrust.services.next_step import promised_for_tomorrow
 from selftrust.ui.reflections.next_step_action import (
     BUTTON_TEXT,
@@ -79,11 +78,7 @@ class SavedPage(QWidget):
 
     def show_for(self, row: ReflectionRow) -> None:
         self.row = row
-        repaired = False
-        ws = self.ctx.ws
-        if row.commitment_id is not None and row.checkin_id is not None:
-            stored = ws.checkins.get(row.commitment_id, row.day)
-            repaired = stored is not None and stored.state.status is Status.MISSED
+        repaired = self.ctx.ws.reflections.repairs(row)
         self.saved_text.setText(REPAIRED if repaired else IN_JOURNAL)
         step = row.next_step.strip()
         self.step_label.setText(f"Your next small step: {step}" if step else "")

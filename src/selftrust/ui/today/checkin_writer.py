@@ -1,13 +1,15 @@
 """Writing Today's check-ins: each goes through ``ws.checkins.record`` and onto the
 shared undo stack with words that say what it did; a refusal is shown in the banner
-and changes nothing. Future days can be looked at but not checked."""
+and changes nothing. Future days can be looked at but not checked. A change that starts
+or ends a reflection's repair (a kept day marked not kept, or back) says so in the
+banner and in the undo text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from selftrust.domain.history import Status
-from selftrust.services.checkins import CheckinState
+from selftrust.services.checkins import CheckinChange, CheckinState
 from selftrust.services.dashboard import DayItem
 from selftrust.services.errors import UserError
 from selftrust.ui.shell.context import UiContext
@@ -27,20 +29,24 @@ class CheckinWriter:
         self._ask_amount = ask_amount
         self._missed = missed
 
-    def write(self, item: DayItem, state: CheckinState | None, text: str) -> bool:
-        """Record one check-in and make it undoable; a refusal is shown, nothing changes."""
+    def write(self, item: DayItem, state: CheckinState | None, text: str
+              ) -> CheckinChange | None:
+        """Record one check-in and make it undoable; a refusal is shown, nothing changes
+        (None)."""
         if not item.checkable:
             self._banner.show_message(FUTURE_LINE, kind="info")
-            return False
+            return None
         try:
             change = self._ctx.ws.checkins.record(item.commitment_id, item.day, state)
         except UserError as exc:
             self._banner.show_message(str(exc), kind="problem")
-            return False
-        push_checkin(self._ctx.undo, self._ctx.ws, change, text)
-        if self._banner.kind == "problem":
+            return None
+        push_checkin(self._ctx.undo, self._ctx.ws, change, text + _repair_words(change))
+        if change.repair_news:
+            self._banner.show_message(change.repair_news, kind="info")
+        elif self._banner.kind == "problem":
             self._banner.dismiss()
-        return True
+        return change
 
     def toggle_kept(self, item: DayItem) -> None:
         if item.status is Status.KEPT:
@@ -54,8 +60,9 @@ class CheckinWriter:
     def mark_missed(self, item: DayItem) -> None:
         if item.status is Status.MISSED:
             return
-        if self.write(item, CheckinState(Status.MISSED, None, item.note),
-                      f"Mark “{item.title}” not kept"):
+        change = self.write(item, CheckinState(Status.MISSED, None, item.note),
+                            f"Mark “{item.title}” not kept")
+        if change is not None and not change.repaired_after:  # a repair needs no offer
             self._missed(item)
 
     def mark_skipped(self, item: DayItem) -> None:
@@ -68,3 +75,12 @@ class CheckinWriter:
         if item.status is None:
             return
         self.write(item, None, f"Clear “{item.title}”")
+
+
+def _repair_words(change: CheckinChange) -> str:
+    """The undo text's tail when the change started or ended a repair."""
+    if change.repaired_before == change.repaired_after:
+        return ""
+    if change.repaired_after:
+        return " — your reflection now repairs the miss"
+    return " — your reflection is a reflection, not a repair"
