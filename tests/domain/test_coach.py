@@ -42,3 +42,10 @@ def test_writing_needs_more_than_whitespace() -> None:
 def test_the_prompts() -> None:
     assert [p.key for p in PROMPTS] == ["happened", "owning", "friend", "learned", "next_step"]
     assert "but" in BUT_HINT
+
+
+@pytest.mark.parametrize("text", ["\U0001fa77", "\U00012544", "\ue000"])
+def test_a_character_newer_than_pythons_tables_still_counts_as_writing(text: str) -> None:
+    # A new emoji (unassigned in this Python's Unicode tables) or a private-use glyph
+    # shows on the person's screen: a reflection of it is written, not empty.
+    assert has_writing(text)

@@ -35,6 +35,7 @@ from hypothesis.stateful import (
 )
 from PySide6.QtCore import QSettings
 
+from selftrust.domain.coach import has_writing
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Status
 from selftrust.domain.schedule import parse_schedule
@@ -73,6 +74,13 @@ def cleaned_text(text: str) -> str | None:
         if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs"):
             return None
     return text
+
+
+def cleaned_part(text: str) -> str | None:
+    """A reflection's part as kept: one without a visible character is left empty (the
+    coach's rule of what counts as writing)."""
+    clean = cleaned_text(text)
+    return clean if clean is None or has_writing(clean) else ""
 
 
 def cleaned_title(title: str) -> str | None:
@@ -193,7 +201,7 @@ class UserActions(RuleBasedStateMachine):
                 self.ws.reflections.put_back(written[0])
             return written[0]
 
-        cleaned = [cleaned_text(p) for p in parts]
+        cleaned = [cleaned_part(p) for p in parts]
         try:
             row = perform(self.ctx.undo, "Write reflection", do,
                           lambda w: self.ws.reflections.delete(w.id))
@@ -201,7 +209,7 @@ class UserActions(RuleBasedStateMachine):
             assert (None in cleaned or not any(cleaned)
                     or (cid is not None and cid not in self.model.commitments))
             return multiple()
-        assert None not in cleaned and any(p.strip() for p in cleaned if p)
+        assert None not in cleaned and has_writing(*cleaned)
         key = (cid, day) if cid is not None and (cid, day) in self.model.checkins else None
         tally("reflections written")
         self.model.reflections[row.id] = {
@@ -218,7 +226,7 @@ class UserActions(RuleBasedStateMachine):
         current = self.model.reflections[rid]
         draft = ReflectionDraft(current["day"], current["cid"], happened=happened,
                                 **{p: current[p] for p in PARTS if p != "happened"})
-        clean = cleaned_text(happened)
+        clean = cleaned_part(happened)
         try:
             perform(self.ctx.undo, "Edit reflection",
                     lambda: self.ws.reflections.update(rid, draft),

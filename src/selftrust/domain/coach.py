@@ -72,7 +72,9 @@ def contains_but(text: str) -> bool:
 # Categories that draw nothing on their own: separators (spaces), controls, format
 # characters (zero-width spaces and joiners, BOMs, word joiners, bidi marks), marks
 # with no letter to sit on, unassigned, private-use and surrogate code points.
-_UNSEEN = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me"))
+# Unassigned ("Cn") and private-use ("Co") characters count as writing: a character newer
+# than this Python's Unicode tables (a new emoji) or from a private-use font still shows.
+_UNSEEN = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"))
 # Letters and symbols that are blank by design (Hangul fillers, the blank Braille cell).
 _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
