@@ -162,3 +162,20 @@ def test_prefs_say_when_the_system_cannot_start_it(ctx: UiContext, qtbot: QtBot,
 def test_autostart_runs_this_data_folder(ctx: UiContext) -> None:
     command = autostart_for(ctx).command
     assert command[-2:] == ["--data-dir", str(ctx.ws.db.folder.root)]
+
+
+def test_a_long_login_entry_path_stays_one_line_and_whole_for_screen_readers(
+        ctx: UiContext, qtbot: QtBot, tmp_path: Path) -> None:
+    deep = tmp_path / ("a-rather-long-folder-name-" * 6) / "config"
+    auto = _autostart(deep)
+    section = DesktopPrefsSection(ctx, autostart=auto)
+    qtbot.addWidget(section)
+    section.resize(560, section.sizeHint().height())
+    section.show()
+    qtbot.waitExposed(section)
+    note = section.login_note
+    one_line = note.fontMetrics().height() + note.contentsMargins().top() * 2 + 2
+    assert note.height() <= one_line  # a wrapped path would push Preferences off a small screen
+    assert "…" in note.text() and note.text().endswith("io.github.selftrust.SelfTrust.desktop")
+    assert str(auto.where).split("/")[-1] in note.accessibleName()
+    assert note.toolTip().startswith("Adds a login entry: ") and "…" not in note.toolTip()

@@ -31,6 +31,7 @@ from selftrust.ui.desktop.desktop_citizen import autostart_for, keep_in_tray, se
 from selftrust.ui.desktop.notify_route import NO_TRAY, Route, can_show, pick_route, route_line
 from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
+from selftrust.ui.widgets.labels import ElidedLabel
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
@@ -133,11 +134,14 @@ class DesktopPrefsSection(QWidget):
         self.login.setEnabled(self.autostart.supported)
         self.login.setChecked(self.autostart.is_enabled())
         form.addRow(self.login)
-        self.login_note = _note(
-            f"Adds a login entry: {_home_as_tilde(self.autostart.where)}"
-            if self.autostart.supported else
-            "Starting with the system is not available here; add Self-Trust to your "
-            "desktop's startup programs instead.", self)
+        if self.autostart.supported:
+            self.login_note: QLabel = ElidedLabel(
+                f"Adds a login entry: {_home_as_tilde(self.autostart.where)}", self)
+            self.login_note.setEnabled(False)  # the quieter text colour, as the notes
+        else:
+            self.login_note = _note(
+                "Starting with the system is not available here; add Self-Trust to your "
+                "desktop's startup programs instead.", self)
         form.addRow(self.login_note)
         outer.addStretch(1)
 

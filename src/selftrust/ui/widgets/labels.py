@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from selftrust.ui.look.theme import is_dark
@@ -94,3 +94,34 @@ def plain_tooltip(text: str) -> str:
     """A tooltip that shows ``text`` as typed: Qt renders a tooltip that looks like HTML
     as HTML, so user text is escaped and its line breaks kept."""
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that gives up its middle, not its height, when narrow.
+
+    For a file path in a dialog: wrapped, a long path (a custom XDG folder) would push
+    the dialog past a small screen; elided in the middle it keeps both its start and the
+    file name, and the whole of it stays in the tooltip and for screen readers."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self._full = text
+        self.setAccessibleName(text)
+        self.setText(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("…" * 8), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
+                                              self.contentsRect().width())
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
