@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel
 from pytestqt.qtbot import QtBot
@@ -69,12 +70,18 @@ def test_whose_marbles_lists_every_owner_gold_or_plain(window: MainWindow,
     assert sum(listed.values()) == ctx.ws.ledger.jar(TODAY, ctx.ws.settings.jar_rules).marbles
 
 
-def test_the_weeks_change_follows_a_live_theme_switch(qtbot: QtBot, window: MainWindow,
-                                                      ctx: UiContext) -> None:
+@pytest.mark.parametrize("themed_before_the_window", [False, True])
+def test_the_weeks_change_follows_a_live_theme_switch(
+        qtbot: QtBot, ctx: UiContext, request: pytest.FixtureRequest,
+        themed_before_the_window: bool) -> None:
     _three_with_a_repair(ctx.ws)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     before = app.palette()
+    if themed_before_the_window:  # as the app starts: the theme first, then the window
+        theme.apply_theme(app, theme.Theme.LIGHT)
+    window = request.getfixturevalue("window")
+    assert isinstance(window, MainWindow)
     try:
         theme.apply_theme(app, theme.Theme.DARK)
         window.show_view("jar")

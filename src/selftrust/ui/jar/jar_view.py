@@ -187,6 +187,10 @@ class JarView(QWidget):
             palette.setColor(role, colour)
             self.week.setPalette(palette)
 
+    def theme_changed(self) -> None:
+        """Called by the window after a theme switch."""
+        self._colour_week()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -12,7 +12,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -360,6 +360,19 @@ class MainWindow(QMainWindow):
         state = self.ctx.prefs.window_state
         if state is not None:
             self.restoreState(state)
+
+    def event(self, event: QEvent) -> bool:
+        """A theme switch reaches the window for certain: Qt sends the application's
+        palette change to every window (to event(), not changeEvent()), while a view's
+        own PaletteChange only comes when its resolved palette differs, which Qt does
+        not always find after a switch. A view that colours something by hand (the
+        jar's rising week) is told here."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            for page in self._pages.values():
+                if hasattr(page, "theme_changed"):
+                    page.theme_changed()
+        return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for page in self._pages.values():
