@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from selftrust.domain.commitment import Rules
+from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import Invalid
 from selftrust.services.interchange import import_file
@@ -95,3 +96,22 @@ def test_an_import_never_brings_in_a_second_spelling(ws: Workspace, tmp_path: Pa
     titles = [c.title for c in ws.commitments.all()]
     assert titles == ["Walk", "walk (2)"]
     assert any("walk (2)" in w for w in summary.warnings)
+
+
+def test_a_next_step_promised_again_on_a_later_day_gets_a_free_title(
+        ws: Workspace, clock: FixedClock) -> None:
+    """The same step from a reflection a week later: its old one-off promise keeps the
+    title, the new one is "… (2)", and it still counts as promised (not made twice)."""
+    from selftrust.services.next_step import (
+        AlreadyPromised,
+        promise_for_tomorrow,
+        promised_for_tomorrow,
+    )
+
+    first = promise_for_tomorrow(ws, "Pack the bag tonight.")
+    clock.advance(days=7)
+    again = promise_for_tomorrow(ws, "Pack the bag tonight.")
+    assert (first.title, again.title) == ("Pack the bag tonight", "Pack the bag tonight (2)")
+    assert promised_for_tomorrow(ws, "pack the bag tonight") == again
+    with pytest.raises(AlreadyPromised):
+        promise_for_tomorrow(ws, "Pack the bag tonight.")

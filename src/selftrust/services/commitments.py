@@ -13,7 +13,7 @@ from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from selftrust.base.palette import palette
-from selftrust.domain.commitment import Pause, Rules, TargetError, merge_pauses
+from selftrust.domain.commitment import MAX_TITLE_LENGTH, Pause, Rules, TargetError, merge_pauses
 from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import ScheduleError
 from selftrust.services.errors import Invalid, NotFound
@@ -75,9 +75,12 @@ class CommitmentService:
             raise Invalid("Say which commitment: its title cannot be empty.")
         rows = self.all(include_archived=True)
         folded = wanted.casefold()
-        matches = [c for c in rows if c.title == wanted] or [
-            c for c in rows if c.title.casefold() == folded
-        ]
+        matches = [c for c in rows if c.title == wanted]
+        if not matches:
+            matches = [c for c in rows if c.title.casefold() == folded]
+            if len(matches) > 1:  # "Walk" and "walk", from before titles were unique
+                names = ", ".join(f"“{c.title}”" for c in matches[:4])
+                raise Invalid(f"“{wanted}” could be {names}; say which one, spelt exactly.")
         if not matches:
             # "walk" finds "Walk 20 minutes" when no other title starts that way.
             starts = [c for c in rows if c.title.casefold().startswith(folded)]
@@ -95,7 +98,30 @@ class CommitmentService:
             raise NotFound(f"No commitment is called “{wanted}”. `selftrust list` shows them all.")
         return matches[0]
 
+    def holder_of(self, title: str, *, besides: int | None = None) -> CommitmentRow | None:
+        """The commitment (archived ones too) whose title is ``title`` but for case and
+        outer spaces, other than ``besides``: titles are how people name commitments."""
+        folded = title.strip().casefold()
+        self.ws.ledger.ensure_loaded()
+        return next((c for c in self.all(include_archived=True)
+                     if c.id != besides and c.title.casefold() == folded), None)
+
+    def free_title(self, title: str) -> str:
+        """``title``, or "title (2)", "title (3)"… when another commitment has it."""
+        return free_title(title, {c.title.casefold() for c in self.all(include_archived=True)})
+
     # --- writing --------------------------------------------------------------------
+    def _refuse_taken(self, title: str, besides: int | None = None) -> None:
+        """One title, one commitment: "Walk" and "walk" would be one promise to a
+        person and two to the data. Data that already has both (from before this rule)
+        opens and works; only a new or changed title must be free."""
+        holder = self.holder_of(title, besides=besides)
+        if holder is None:
+            return
+        where = " (it is archived; restore it instead)" if holder.archived else ""
+        raise Invalid(f"You already have a commitment called “{holder.title}”{where}; "
+                      "choose another title.")
+
     def _validated(self, draft: CommitmentDraft) -> CommitmentDraft:
         title = clean_title(draft.title)
         why = clean_text(draft.why, what="“why this matters”", max_length=MAX_WHY_LENGTH)
@@ -111,6 +137,7 @@ class CommitmentService:
 
     def create(self, draft: CommitmentDraft) -> CommitmentRow:
         draft = self._validated(draft)
+        self._refuse_taken(draft.title)
         ws = self.ws
         created_on = draft.created_on or ws.today()
         ws.ledger.ensure_loaded()
@@ -140,6 +167,8 @@ class CommitmentService:
         """Change a commitment; returns the row as it was (for undo)."""
         before = self.get(commitment_id)
         draft = self._validated(draft)
+        if draft.title != before.title:
+            self._refuse_taken(draft.title, besides=commitment_id)
         columns: dict[str, object] = {
             "title": draft.title,
             "why": draft.why,
@@ -271,6 +300,20 @@ class CommitmentService:
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:
         with self.ws.read() as conn:
             return repo.reflections(conn, commitment_id=commitment_id)
+
+
+def free_title(title: str, taken: set[str], *, max_length: int = MAX_TITLE_LENGTH) -> str:
+    """``title`` if its case-folded form is not in ``taken``, else the first free
+    "title (2)", "title (3)"…, cut to fit ``max_length``."""
+    if title.casefold() not in taken:
+        return title
+    n = 2
+    while True:
+        suffix = f" ({n})"
+        candidate = title[: max_length - len(suffix)] + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+        n += 1
 
 
 def _is_hex_color(text: str) -> bool:

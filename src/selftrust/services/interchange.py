@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from selftrust.domain.commitment import MAX_TITLE_LENGTH
 from selftrust.interchange.atomic import write_atomically
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_import import derived_uid
@@ -49,6 +48,7 @@ from selftrust.interchange.native_records import (
     stored_moment,
 )
 from selftrust.interchange.sources import Source, identify
+from selftrust.services.commitments import free_title
 from selftrust.services.errors import Invalid, UserError
 from selftrust.services.settings import Settings
 from selftrust.store import backups as store_backups
@@ -355,7 +355,7 @@ class _Importer:
                 return local[uid]
         title = rec.title
         if title.casefold() in titles:
-            title = _free_title(title, titles)
+            title = free_title(title, titles)
             tally.warnings.append(f"You already have a commitment called “{rec.title}”, so the "
                                   f"imported one is called “{title}”.")
         created = rec.created_on or today
@@ -367,6 +367,7 @@ class _Importer:
             position=position, created_on=created, archived_on=archived,
             reminder=rec.reminder,
         )
+        titles.add(title.casefold())  # a second spelling later in the file is renamed too
         tally.commitments_added += 1
         return new_id
 
@@ -431,16 +432,6 @@ class _Importer:
                 f"a safety backup could not be made before importing ({exc}); "
                 "nothing was imported") from None
         return made.path
-
-
-def _free_title(title: str, taken: set[str]) -> str:
-    n = 2
-    while True:
-        suffix = f" ({n})"
-        candidate = title[: MAX_TITLE_LENGTH - len(suffix)] + suffix
-        if candidate.casefold() not in taken:
-            return candidate
-        n += 1
 
 
 # --- export -------------------------------------------------------------------------------
