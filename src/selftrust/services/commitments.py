@@ -51,6 +51,15 @@ class DeletedCommitment:
     reflection_links: tuple[tuple[int, int | None], ...]  # (reflection id, checkin id)
 
 
+@dataclass(frozen=True, slots=True)
+class Belongings:
+    """What a delete takes with it (the check-ins) and what stays (the reflections,
+    in the journal as free reflections): the confirmation says both."""
+
+    checkins: int
+    reflections: int
+
+
 class CommitmentService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -296,6 +305,11 @@ class CommitmentService:
     def _repaired_ids(self) -> set[int]:
         with self.ws.read() as conn:
             return repo.repaired_checkin_ids(conn)
+
+    def belongings(self, commitment_id: int) -> Belongings:
+        self.ws.ledger.ensure_loaded()
+        return Belongings(len(self.ws.ledger.entries(commitment_id)),
+                          len(self.reflections_of(commitment_id)))
 
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:
         with self.ws.read() as conn:
