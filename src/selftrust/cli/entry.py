@@ -74,7 +74,7 @@ def run_command(args: argparse.Namespace) -> int:
     from selftrust.services.workspace import data_folder, has_data, start_logging
 
     command: Command = args.command_spec
-    if command.reads_only and not has_data(args.data_dir):
+    if command.only_reads(args) and not has_data(args.data_dir):
         print(f"selftrust {args.command}: No Self-Trust data in {data_folder(args.data_dir).root}",
               file=sys.stderr)
         return EXIT_USAGE

@@ -6,9 +6,8 @@ Names and words live in services/personal_settings.py; the checks are the window
 from __future__ import annotations
 
 import argparse
-import sys
 
-from selftrust.cli.common import EXIT_USAGE, Command, open_data, print_json
+from selftrust.cli.common import Command, open_data, print_json
 
 
 def _settings_args(p: argparse.ArgumentParser) -> None:
@@ -19,13 +18,8 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace) -> int:
     from selftrust.services.personal_settings import SETTINGS, change_setting, find_setting
-    from selftrust.services.workspace import data_folder, has_data
 
     chosen = SETTINGS if args.name is None else (find_setting(args.name),)
-    if args.value is None and not has_data(args.data_dir):  # only reading: create nothing
-        print(f"selftrust settings: No Self-Trust data in {data_folder(args.data_dir).root}",
-              file=sys.stderr)
-        return EXIT_USAGE
     with open_data(args) as ws:
         if args.value is not None:
             change_setting(ws, chosen[0], args.value)
@@ -44,4 +38,5 @@ def _settings(args: argparse.Namespace) -> int:
 
 
 SETTINGS_COMMAND = Command("settings", "list, show or change your personal settings",
-                           _settings_args, _settings)
+                           _settings_args, _settings,
+                           reads_only=lambda args: args.value is None)
