@@ -21,6 +21,8 @@ READ_ONLY = [
     ("backups",),
     ("chart", "growth", "--out", "{out}.png"),
     ("screenshot", "--view", "today", "--out", "{out}.png"),
+    ("settings",),
+    ("settings", "day-start", "--json"),
 ]
 
 

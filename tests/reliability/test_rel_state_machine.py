@@ -121,6 +121,12 @@ class UserActions(RuleBasedStateMachine):
         self.done.append((before, copy.deepcopy(self.model)))
         self.undone.clear()
 
+    def _taken(self, title: str | None, besides: int | None = None) -> bool:
+        """Another commitment has this title but for case: one title, one commitment."""
+        return title is not None and any(
+            cid != besides and c["title"].casefold() == title.casefold()
+            for cid, c in self.model.commitments.items())
+
     def _due(self, cid: int, day: date) -> bool:
         c = self.model.commitments.get(cid)
         if c is None:
@@ -146,12 +152,13 @@ class UserActions(RuleBasedStateMachine):
         draft = CommitmentDraft(title, Rules(parse_schedule(schedule)), why,
                                 created_on=date(2026, 11, 1))
         clean_title, clean_why = cleaned_title(title), cleaned_text(why)
+        refused = clean_title is None or clean_why is None or self._taken(clean_title)
         try:
             row = commitment_actions.create(self.ctx, draft)
         except UserError:
-            assert clean_title is None or clean_why is None
+            assert refused
             return multiple()
-        assert clean_title is not None and clean_why is not None
+        assert clean_title is not None and clean_why is not None and not refused
         self.model.commitments[row.id] = {"title": clean_title, "why": clean_why,
                                           "archived_on": None, "schedule": schedule}
         self._pushed(before)
@@ -246,11 +253,14 @@ class UserActions(RuleBasedStateMachine):
         c = self.model.commitments[cid]
         draft = CommitmentDraft(title, Rules(parse_schedule(c["schedule"])), why)
         clean_title, clean_why = cleaned_title(title), cleaned_text(why)
+        refused = clean_title is None or clean_why is None or (
+            clean_title != c["title"] and self._taken(clean_title, besides=cid))
         try:
             commitment_actions.update(self.ctx, cid, draft)
         except UserError:
-            assert clean_title is None or clean_why is None
+            assert refused
             return
+        assert not refused
         c["title"], c["why"] = clean_title, clean_why
         self._pushed(before)
 

@@ -97,7 +97,9 @@ REMINDER = st.none() | st.builds(
 
 @st.composite
 def life(draw: st.DrawFn) -> dict[str, object]:
-    titles = draw(st.lists(TITLE, min_size=1, max_size=4))
+    # one title, one commitment: titles differ by more than case and outer spaces
+    titles = draw(st.lists(TITLE, min_size=1, max_size=4,
+                           unique_by=lambda t: t.strip().casefold()))
     return {
         "commitments": [
             {"title": t, "why": draw(TEXT), "measurable": draw(st.booleans()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from selftrust.cli.commitment_words import describe
 from selftrust.cli.common import CliError, Command, number, open_data, parse_day_arg
 from selftrust.domain.commitment import Pause, Rules, Target, TargetError
 from selftrust.domain.days import Period
@@ -55,18 +56,12 @@ def _add(args: argparse.Namespace) -> int:
 
     rules, reminder = _rules_and_reminder(args)
     with open_data(args) as ws:
-        if any(c.title == args.title.strip() for c in ws.commitments.all(include_archived=True)):
-            raise CliError(f"“{args.title.strip()}” already exists; choose another title")
         start = parse_day_arg(args.start, ws.today()) if args.start else None
         row = ws.commitments.create(
             CommitmentDraft(args.title, rules, args.why, args.color, start, reminder)
         )
         when = f", reminder at {row.reminder.text}" if row.reminder else ""
-        what = (row.rules.target.describe() if row.rules.target is not None
-                else row.rules.schedule.describe().lower())
-        if row.rules.target is not None and row.rules.schedule.kind.value == "weekdays":
-            what += f", {row.rules.schedule.describe()}"
-        print(f"Added “{row.title}” — {what}{when}.")
+        print(f"Added “{row.title}” — {describe(row)}{when}.")
     return 0
 
 

@@ -48,15 +48,20 @@ Handler = Callable[[argparse.Namespace], int]
 
 @dataclass(frozen=True)
 class Command:
-    """One sub-command. ``reads_only`` marks the commands that write nothing: on a folder
-    without Self-Trust data they say so and create nothing (a mistyped --data-dir must
-    not become an empty record); the others create the folder as the app does."""
+    """One sub-command. ``reads_only`` marks the commands that write nothing (or, as a
+    function of the arguments, the uses that write nothing: `settings` without a value):
+    on a folder without Self-Trust data they say so and create nothing (a mistyped
+    --data-dir must not become an empty record); the others create the folder as the
+    app does."""
 
     name: str
     help: str
     configure: Callable[[argparse.ArgumentParser], None]
     handler: Handler
-    reads_only: bool = False
+    reads_only: bool | Callable[[argparse.Namespace], bool] = False
+
+    def only_reads(self, args: argparse.Namespace) -> bool:
+        return self.reads_only(args) if callable(self.reads_only) else self.reads_only
 
     def add(self, sub: Any) -> None:
         parser = sub.add_parser(self.name, help=self.help, description=self.help)

@@ -23,6 +23,20 @@ log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+    except SystemExit:  # --help and --version end through argparse, which printed them
+        _flush_stdout()
+        raise
+    except BrokenPipeError:
+        # `selftrust list | head -1`: the reader left; that is not an error of ours.
+        _let_go_of_stdout()
+        return 0
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(args_list)
@@ -33,15 +47,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         from selftrust.ui.shell.launch import run_gui  # Qt: only for the app itself
 
         return run_gui(args.data_dir, exit_after_startup=args.exit_after_startup)
+    return run_command(args)
+
+
+def _flush_stdout() -> None:
     try:
-        code = run_command(args)
         sys.stdout.flush()
     except BrokenPipeError:
-        # `selftrust stats | head`: the reader left; that is not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    return code
+        _let_go_of_stdout()
+
+
+def _let_go_of_stdout() -> None:
+    """Point stdout at the null device, so the flush at interpreter exit (of what could
+    not be written) does not print "Exception ignored … BrokenPipeError" after all."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (tests swap it in)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -49,7 +74,7 @@ def run_command(args: argparse.Namespace) -> int:
     from selftrust.services.workspace import data_folder, has_data, start_logging
 
     command: Command = args.command_spec
-    if command.reads_only and not has_data(args.data_dir):
+    if command.only_reads(args) and not has_data(args.data_dir):
         print(f"selftrust {args.command}: No Self-Trust data in {data_folder(args.data_dir).root}",
               file=sys.stderr)
         return EXIT_USAGE
@@ -65,6 +90,8 @@ def run_command(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(f"selftrust {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader of our output left: main() ends quietly, this is no failure
     except KeyboardInterrupt:
         print("selftrust: stopped; nothing half-done was saved.", file=sys.stderr)
         return 130

@@ -11,14 +11,18 @@ from selftrust.cli.backups import BACKUPS, RESTORE
 from selftrust.cli.commitments import ADD, PAUSE
 from selftrust.cli.common import Command, Parser
 from selftrust.cli.days import CHECK, LIST
+from selftrust.cli.delete import DELETE
 from selftrust.cli.interchange import DEMO, EXPORT, IMPORT
+from selftrust.cli.manage import ARCHIVE, EDIT, UNARCHIVE
 from selftrust.cli.pictures import CHART, SCREENSHOT
 from selftrust.cli.reflections import REFLECT, REFLECTIONS
+from selftrust.cli.remind import REMIND
+from selftrust.cli.settings import SETTINGS_COMMAND
 from selftrust.cli.stats import STATS
 
 COMMANDS: tuple[Command, ...] = (
-    ADD, LIST, CHECK, REFLECT, REFLECTIONS, PAUSE, STATS, DEMO, EXPORT, IMPORT, BACKUPS,
-    RESTORE, CHART, SCREENSHOT,
+    ADD, EDIT, REMIND, PAUSE, ARCHIVE, UNARCHIVE, DELETE, LIST, CHECK, REFLECT, REFLECTIONS,
+    STATS, SETTINGS_COMMAND, DEMO, EXPORT, IMPORT, BACKUPS, RESTORE, CHART, SCREENSHOT,
 )
 
 

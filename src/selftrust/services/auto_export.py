@@ -74,8 +74,12 @@ def state(ws: Workspace) -> AutoExportState:
 
 def set_folder(ws: Workspace, folder: Path | None) -> None:
     """Turn the daily export on (into ``folder``) or off (None)."""
-    text = str(folder.expanduser().resolve()) if folder is not None else ""
-    ws.update_settings(replace(ws.settings, auto_export_folder=text))
+    ws.update_settings(replace(ws.settings, auto_export_folder=folder_text(folder)))
+
+
+def folder_text(folder: Path | None) -> str:
+    """How the setting holds a folder: absolute, ``~`` expanded; "" for off."""
+    return str(folder.expanduser().resolve()) if folder is not None else ""
 
 
 def auto_export_if_due(ws: Workspace, *, force: bool = False) -> AutoExportResult:

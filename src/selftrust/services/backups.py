@@ -16,9 +16,11 @@ from selftrust.store import backups as store_backups
 from selftrust.store.backups import Backup
 from selftrust.store.errors import StoreError
 
-__all__ = ["Backup", "back_up_now", "backups_folder", "find_backup", "kind_name", "list_backups",
-           "restore_in_place"]
+__all__ = ["BEFORE_DELETE", "Backup", "back_up_before", "back_up_now", "backups_folder",
+           "find_backup", "kind_name", "list_backups", "restore_in_place"]
 
+
+BEFORE_DELETE = "before-delete"
 
 KIND_NAMES = {
     "manual": "Made by you",
@@ -26,6 +28,7 @@ KIND_NAMES = {
     "weekly": "Weekly",
     "before-update": "Before an update",
     "before-import": "Before an import",
+    BEFORE_DELETE: "Before a delete",
 }
 
 
@@ -44,6 +47,17 @@ def list_backups(ws: Workspace) -> list[Backup]:
 
 def back_up_now(ws: Workspace) -> Backup:
     return ws.back_up_now()
+
+
+def back_up_before(ws: Workspace, label: str) -> Backup:
+    """A labelled backup before a step that has no undo (a delete from the command line);
+    DataProblem if it cannot be made, and then the step must not run."""
+    from selftrust.services.workspace import as_data_problem
+
+    try:
+        return store_backups.back_up_labelled(ws.db.folder, label, now=ws.clock.now())
+    except StoreError as exc:
+        raise as_data_problem(exc) from exc
 
 
 def find_backup(ws: Workspace, name_or_path: Path) -> Path:

@@ -13,7 +13,7 @@ from datetime import date
 from types import EllipsisType
 
 from selftrust.base.palette import palette
-from selftrust.domain.commitment import Pause, Rules, TargetError, merge_pauses
+from selftrust.domain.commitment import MAX_TITLE_LENGTH, Pause, Rules, TargetError, merge_pauses
 from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import ScheduleError
 from selftrust.services.errors import Invalid, NotFound
@@ -50,6 +50,15 @@ class DeletedCommitment:
     reflection_links: tuple[tuple[int, int | None], ...]  # (reflection id, checkin id)
 
 
+@dataclass(frozen=True, slots=True)
+class Belongings:
+    """What a delete takes with it (the check-ins) and what stays (the reflections,
+    in the journal as free reflections): the confirmation says both."""
+
+    checkins: int
+    reflections: int
+
+
 class CommitmentService:
     def __init__(self, session: Session, ledger: Ledger) -> None:
         self.session = session
@@ -75,9 +84,12 @@ class CommitmentService:
             raise Invalid("Say which commitment: its title cannot be empty.")
         rows = self.all(include_archived=True)
         folded = wanted.casefold()
-        matches = [c for c in rows if c.title == wanted] or [
-            c for c in rows if c.title.casefold() == folded
-        ]
+        matches = [c for c in rows if c.title == wanted]
+        if not matches:
+            matches = [c for c in rows if c.title.casefold() == folded]
+            if len(matches) > 1:  # "Walk" and "walk", from before titles were unique
+                names = ", ".join(f"“{c.title}”" for c in matches[:4])
+                raise Invalid(f"“{wanted}” could be {names}; say which one, spelt exactly.")
         if not matches:
             # "walk" finds "Walk 20 minutes" when no other title starts that way.
             starts = [c for c in rows if c.title.casefold().startswith(folded)]
@@ -103,7 +115,30 @@ class CommitmentService:
         return palette().suggest([c.color for c in rows if not c.archived],
                                  retired=[c.color for c in rows if c.archived])
 
+    def holder_of(self, title: str, *, besides: int | None = None) -> CommitmentRow | None:
+        """The commitment (archived ones too) whose title is ``title`` but for case and
+        outer spaces, other than ``besides``: titles are how people name commitments."""
+        folded = title.strip().casefold()
+        self.ledger.ensure_loaded()
+        return next((c for c in self.all(include_archived=True)
+                     if c.id != besides and c.title.casefold() == folded), None)
+
+    def free_title(self, title: str) -> str:
+        """``title``, or "title (2)", "title (3)"… when another commitment has it."""
+        return free_title(title, {c.title.casefold() for c in self.all(include_archived=True)})
+
     # --- writing --------------------------------------------------------------------
+    def _refuse_taken(self, title: str, besides: int | None = None) -> None:
+        """One title, one commitment: "Walk" and "walk" would be one promise to a
+        person and two to the data. Data that already has both (from before this rule)
+        opens and works; only a new or changed title must be free."""
+        holder = self.holder_of(title, besides=besides)
+        if holder is None:
+            return
+        where = " (it is archived; restore it instead)" if holder.archived else ""
+        raise Invalid(f"You already have a commitment called “{holder.title}”{where}; "
+                      "choose another title.")
+
     def _validated(self, draft: CommitmentDraft) -> CommitmentDraft:
         title = clean_title(draft.title)
         why = clean_text(draft.why, what="“why this matters”", max_length=MAX_WHY_LENGTH)
@@ -119,6 +154,7 @@ class CommitmentService:
 
     def create(self, draft: CommitmentDraft) -> CommitmentRow:
         draft = self._validated(draft)
+        self._refuse_taken(draft.title)
         created_on = draft.created_on or self.session.today()
         _pauses_from(draft.title, created_on, draft.rules.pauses)
         self.ledger.ensure_loaded()
@@ -149,6 +185,8 @@ class CommitmentService:
         first_day = draft.created_on or before.created_on
         known = before.rules.pauses if first_day == before.created_on else ()
         _pauses_from(draft.title, first_day, draft.rules.pauses, known)
+        if draft.title != before.title:
+            self._refuse_taken(draft.title, besides=commitment_id)
         columns: dict[str, object] = {
             "title": draft.title,
             "why": draft.why,
@@ -278,9 +316,28 @@ class CommitmentService:
         with self.session.read() as conn:
             return repo.linked_checkin_ids(conn)
 
+    def belongings(self, commitment_id: int) -> Belongings:
+        self.ledger.ensure_loaded()
+        return Belongings(len(self.ledger.entries(commitment_id)),
+                          len(self.reflections_of(commitment_id)))
+
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:
         with self.session.read() as conn:
             return repo.reflections(conn, commitment_id=commitment_id)
+
+
+def free_title(title: str, taken: set[str], *, max_length: int = MAX_TITLE_LENGTH) -> str:
+    """``title`` if its case-folded form is not in ``taken``, else the first free
+    "title (2)", "title (3)"…, cut to fit ``max_length``."""
+    if title.casefold() not in taken:
+        return title
+    n = 2
+    while True:
+        suffix = f" ({n})"
+        candidate = title[: max_length - len(suffix)] + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+        n += 1
 
 
 def _is_hex_color(text: str) -> bool:

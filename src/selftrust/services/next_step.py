@@ -9,6 +9,7 @@ second request is refused kindly instead of making a silent duplicate.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from selftrust.domain.commitment import Rules
@@ -23,6 +24,7 @@ WHY = "A next small step from a reflection."
 
 
 SENTENCE_END = " .!?;:,…"
+NUMBERED = re.compile(r" \(\d+\)$")  # what CommitmentService.free_title adds
 
 
 def step_title(step: str, limit: int = TITLE_LIMIT) -> str:
@@ -70,8 +72,9 @@ def promised_for_tomorrow(ws: Tracked, step: str) -> CommitmentRow | None:
 
 def _plain(title: str) -> str:
     """A title as step_title would make it (a promise made before it left off the full
-    stop still counts as this step's), for comparing."""
-    return " ".join(title.split()).rstrip(SENTENCE_END).casefold()
+    stop still counts as this step's; so does "… (2)", the step promised again another
+    day, as titles are unique), for comparing."""
+    return " ".join(NUMBERED.sub("", title).split()).rstrip(SENTENCE_END).casefold()
 
 
 def promise_for_tomorrow(ws: Tracked, step: str) -> CommitmentRow:
@@ -81,7 +84,7 @@ def promise_for_tomorrow(ws: Tracked, step: str) -> CommitmentRow:
     if existing is not None:
         raise AlreadyPromised(existing)
     draft = CommitmentDraft(
-        title=step_title(step),
+        title=ws.commitments.free_title(step_title(step)),
         rules=Rules(schedule=Schedule.once(tomorrow)),
         why=WHY,
     )

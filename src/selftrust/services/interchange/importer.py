@@ -29,7 +29,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from selftrust.domain.commitment import MAX_TITLE_LENGTH
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_import import derived_uid
 from selftrust.interchange.native_records import (
@@ -42,6 +41,7 @@ from selftrust.interchange.native_records import (
     stored_moment,
 )
 from selftrust.interchange.sources import Source, identify
+from selftrust.services.commitments import free_title
 from selftrust.services.interchange.reports import (
     READING_STEPS,
     STEPS,
@@ -251,7 +251,7 @@ class _Importer:
                 return local[uid]
         title = rec.title
         if title.casefold() in titles:
-            title = _free_title(title, titles)
+            title = free_title(title, titles)
             tally.warnings.append(f"You already have a commitment called “{rec.title}”, so the "
                                   f"imported one is called “{title}”.")
         created = rec.created_on or today
@@ -263,6 +263,7 @@ class _Importer:
             position=position, created_on=created, archived_on=archived,
             reminder=rec.reminder,
         )
+        titles.add(title.casefold())  # a second spelling later in the file is renamed too
         tally.commitments_added += 1
         return new_id
 
@@ -328,13 +329,4 @@ class _Importer:
                 "nothing was imported") from None
         return made.path
 
-
-def _free_title(title: str, taken: set[str]) -> str:
-    n = 2
-    while True:
-        suffix = f" ({n})"
-        candidate = title[: MAX_TITLE_LENGTH - len(suffix)] + suffix
-        if candidate.casefold() not in taken:
-            return candidate
-        n += 1
 

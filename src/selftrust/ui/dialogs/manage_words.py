@@ -22,8 +22,8 @@ def detail_of(row: CommitmentRow, today: date) -> str:
 
 def delete_question(ctx: UiContext, row: CommitmentRow) -> tuple[str, str]:
     """What a delete loses and keeps, in the words of the confirmation."""
-    checkins = len(ctx.ws.ledger.entries(row.id))
-    reflections = len(ctx.ws.commitments.reflections_of(row.id))
+    goes = ctx.ws.commitments.belongings(row.id)
+    checkins, reflections = goes.checkins, goes.reflections
     if checkins == 0:
         text = f"Delete “{row.title}”? It has no check-ins yet."
     elif checkins == 1:

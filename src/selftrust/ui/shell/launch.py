@@ -133,7 +133,9 @@ def run_gui(
 
     from selftrust.ui.shell.main_window import MainWindow
 
-    window = MainWindow(ctx)
+    # The probe's promise is "Today has painted": it opens there, whatever view the
+    # folder showed last (Streaks would never paint Today, and it waited in vain).
+    window = MainWindow(ctx, start_view="today" if exit_after_startup else None)
     guard.activated.connect(window.bring_to_front)
     _install_excepthook(window)
     window.show()

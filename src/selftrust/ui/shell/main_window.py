@@ -52,7 +52,11 @@ def remembered_view_key(root: Path) -> str:
 class MainWindow(QMainWindow):
     today_painted = Signal()  # the Today view has painted with its data (start-up probes)
 
-    def __init__(self, ctx: UiContext, *, restore_state: bool = True) -> None:
+    def __init__(self, ctx: UiContext, *, restore_state: bool = True,
+                 start_view: str | None = None) -> None:
+        """``start_view`` opens on that view instead of the one remembered, and leaves
+        the memory as it is (the start-up probe waits for Today, wherever the person
+        left off)."""
         super().__init__()
         # The window owns its undo history. Made before anything else, the stack is the
         # first child to go when the window is deleted: its last signals (a dying stack
@@ -94,7 +98,10 @@ class MainWindow(QMainWindow):
 
         if restore_state:
             self._restore_geometry()
-        self.show_view(self._start_view() if restore_state else "today")
+        if start_view is not None:
+            self.show_view(start_view, remember=False)
+        else:
+            self.show_view(self._start_view() if restore_state else "today")
 
     # --- views ------------------------------------------------------------------------
     def _view_action(self, key: str) -> QAction:
@@ -116,15 +123,16 @@ class MainWindow(QMainWindow):
                 page.title_changed.connect(lambda text, k=key: self._retitle(k, text))
         return page
 
-    def show_view(self, key: str) -> None:
+    def show_view(self, key: str, *, remember: bool = True) -> None:
         if key not in VIEWS:
             return
         page = self.page(key)
         self.stack.setCurrentWidget(page)
         self.rail.set_current(key)
         self._current = key
-        self.ctx.prefs.last_view = key
-        self.ctx.prefs.set_value(remembered_view_key(self.ctx.ws.db.folder.root), key)
+        if remember:
+            self.ctx.prefs.last_view = key
+            self.ctx.prefs.set_value(remembered_view_key(self.ctx.ws.db.folder.root), key)
         self.actions_.export_chart.setEnabled(key == "charts")
         for nav in ("previous_day", "next_day", "go_today", "pick_day"):
             getattr(self.actions_, nav).setEnabled(key == "today")
