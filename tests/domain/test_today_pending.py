@@ -80,10 +80,14 @@ def test_an_unmarked_day_counts_once_it_is_over() -> None:
 
 
 def test_pages_read_so_far_today_never_lower_strength() -> None:
-    yesterday = strength_series(PAGES, measured([20, 20, 20], PAGES))[-1]
-    assert strength_series(PAGES, measured([20, 20, 20, 5], PAGES))[-1] == yesterday
+    month: list[float | None] = [20.0] * 30
+    yesterday = strength_series(PAGES, measured(month, PAGES))[-1]
+    assert strength_series(PAGES, measured([*month, 5], PAGES))[-1] == yesterday
     m = multiplier(1.0)
-    assert strength_series(PAGES, measured([20, 20, 20, 20], PAGES))[-1] == yesterday * m + (1 - m)
+    assert strength_series(PAGES, measured([*month, 20], PAGES))[-1] == yesterday * m + (1 - m)
+    # Early on, the same 5 pages already lift a young score: they count at once.
+    young = strength_series(PAGES, measured([20.0, 5], PAGES))
+    assert young[-1] > young[-2]
 
 
 def test_pages_read_so_far_today_are_not_partly_kept_yet() -> None:
@@ -94,11 +98,13 @@ def test_pages_read_so_far_today_are_not_partly_kept_yet() -> None:
 
 
 def test_a_weekly_amount_short_so_far_this_week_does_not_dip_today() -> None:
+    # Twenty weeks of 16 km every Wednesday, then nothing for eight days.
     run = Rules(target=Target(15.0, "km", per=Period.WEEK))
-    marks = [5, None, None, 5, None, None, None, 5, None, None, 5]
-    yesterday = strength_series(run, measured(marks, run))[-1]
-    assert strength_series(run, measured([*marks, None], run))[-1] == yesterday
-    assert strength_series(run, measured([*marks, 1], run))[-1] == yesterday  # still short
+    marks: list[float | None] = ([16.0] + [None] * 6) * 20 + [None] * 8
+    unmarked = strength_series(run, measured([*marks, None], run))
+    assert unmarked[-1] == unmarked[-2]  # yesterday, now a day gone by, counted; today not
+    on_its_way = strength_series(run, measured([*marks, 1], run))
+    assert on_its_way[-1] == unmarked[-2]  # 1 km so far: still short, no dip
 
 
 # --- for every history -------------------------------------------------------------------------
@@ -112,7 +118,7 @@ def test_an_unmarked_today_never_lowers_strength(case: Case) -> None:
 
 
 @FAST
-@given(cases(("daily", "amount_day")))
+@given(cases())
 def test_an_unmarked_today_is_a_neutral_day(case: Case) -> None:
     """Strength unchanged from yesterday, exactly as if today were a rest day."""
     unmarked = today_as(case, (".", None))

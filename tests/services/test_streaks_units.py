@@ -29,13 +29,13 @@ def add(ws: Workspace, title: str, schedule: str = "daily", start: int = 60) -> 
 
 
 def test_a_daily_streak_counts_days_and_others_count_times_weeks_or_months() -> None:
-    assert streak_unit(parse_schedule("daily")) == "day"
-    assert streak_unit(parse_schedule("mon,wed,fri")) == "time"
-    assert streak_unit(parse_schedule("2/5days")) == "time"
-    assert streak_unit(parse_schedule("3/week")) == "week"
-    assert streak_unit(parse_schedule("2/month")) == "month"
-    assert unit_days(parse_schedule("mon,wed,fri")) == 7 / 3
-    assert unit_days(parse_schedule("3/week")) == 7
+    assert streak_unit(Rules(parse_schedule("daily"))) == "day"
+    assert streak_unit(Rules(parse_schedule("mon,wed,fri"))) == "time"
+    assert streak_unit(Rules(parse_schedule("2/5days"))) == "time"
+    assert streak_unit(Rules(parse_schedule("3/week"))) == "week"
+    assert streak_unit(Rules(parse_schedule("2/month"))) == "month"
+    assert unit_days(Rules(parse_schedule("mon,wed,fri"))) == 7 / 3
+    assert unit_days(Rules(parse_schedule("3/week"))) == 7
 
 
 def test_the_streaks_view_says_times_for_a_weekday_schedule(ws: Workspace) -> None:
