@@ -45,7 +45,8 @@ def test_streaks_of_pages() -> None:
 
 
 def test_counts_of_pages() -> None:
-    assert count(PAGES, PAGE_DAYS) == Counts(kept=3, missed=3, skipped=1, partly=2, repaired=1)
+    # Today's 5 pages so far are on their way, not partly kept yet (issue 17).
+    assert count(PAGES, PAGE_DAYS) == Counts(kept=3, missed=3, skipped=1, partly=1, repaired=1)
 
 
 def test_calendar_of_pages() -> None:

@@ -33,7 +33,13 @@ Mark = str | float  # "K" kept, "M" missed, "S" skipped, or a measurable amount 
 
 
 def loop_scores(rules: Rules, marks: Mapping[int, Mark], count: int) -> list[float]:
-    """Scores for offsets 0..count-1 before TODAY, as Loop's checkScoreValues reads them."""
+    """Scores for offsets 0..count-1 before TODAY, as Loop's checkScoreValues reads them.
+
+    Loop scores its today as a day gone by; ours is still open until it ends (an
+    unrecorded today changes nothing yet, issue 17). So Loop's today is read here as a
+    past day: our history runs one day further, to a today still open, and every day
+    before it must be Loop's to the last digit.
+    """
     oldest = max(marks, default=0)
     start = TODAY - timedelta(days=oldest)
     entries = []
@@ -48,7 +54,8 @@ def loop_scores(rules: Rules, marks: Mapping[int, Mark], count: int) -> list[flo
         else:
             assert isinstance(mark, float)
             entries.append(Entry(d, Status.KEPT, mark))
-    series = strength_series(rules, History(start, TODAY, entries, rules))
+    open_day = TODAY + timedelta(days=1)
+    series = strength_series(rules, History(start, open_day, entries, rules))[:-1]
     return [series[-1 - k] if k < len(series) else 0.0 for k in range(count)]
 
 

@@ -61,13 +61,41 @@ def rested(rules: Rules, start: date, marks: list[Mark]) -> list[Mark]:
     return out
 
 
-def reference_strength(rules: Rules, start: date, marks: list[Mark]) -> list[float]:
+def loop_strength(rules: Rules, start: date, marks: list[Mark]) -> list[float]:
+    """Loop's scores, every day scored as a day gone by (today too)."""
     marks = rested(rules, start, marks)
     if rules.schedule.kind.value == "once":
         return _reference_once(rules, start, marks)
     if rules.target is None:
         return _reference_yes_no(rules, marks)
     return _reference_amount(rules, start, marks)
+
+
+def reference_strength(rules: Rules, start: date, marks: list[Mark]) -> list[float]:
+    """Loop's scores, but today is still open (issue 17): unrecorded, it leaves the score
+    as yesterday left it; recorded, it counts if it lifts the score; a lapse recorded
+    today (a miss; nothing done, or more than the limit, by a daily target; an amount
+    that takes the window over its limit) counts at once."""
+    out = loop_strength(rules, start, marks)
+    if rules.schedule.kind.value == "once":
+        return out
+    letter, value = rested(rules, start, marks)[-1]
+    target = rules.target
+    first = 1.0 if target is not None and target.at_most else 0.0
+    yesterday = out[-2] if len(out) > 1 else first
+    lapsed = letter in "MR"
+    if target is not None and letter in "KX":
+        if target.per.value == "day":
+            lapsed = (value or 0.0) > target.amount if target.at_most else (value or 0.0) <= 0
+        elif target.at_most:
+            window_days = {"week": 7, "month": 30}[target.per.value]
+            window = rested(rules, start, marks)[-window_days:]
+            share = target.amount / window_days
+            total = sum(max(v or 0.0, 2 * share) if c == "M" else (v or 0.0) for c, v in window)
+            lapsed = (value or 0.0) > 0 and total > target.amount
+    if letter == "." or (not lapsed and out[-1] < yesterday):
+        out[-1] = yesterday
+    return out
 
 
 def _reference_yes_no(rules: Rules, marks: list[Mark]) -> list[float]:
@@ -152,10 +180,10 @@ def loop_fixture(offsets: dict[int, Mark]) -> tuple[date, list[Mark]]:
 
 def test_reference_matches_loop_for_yes_no() -> None:
     start, marks = loop_fixture({k: ("K", None) for k in range(20)})
-    assert reference_strength(Rules(), start, marks)[-1] == pytest.approx(0.655747, abs=1e-6)
+    assert loop_strength(Rules(), start, marks)[-1] == pytest.approx(0.655747, abs=1e-6)
     start, marks = loop_fixture({0: ("K", None), 1: ("K", None)})
     two_days = Rules(Schedule.in_days(1, 2))
-    assert reference_strength(two_days, start, marks)[-1] == pytest.approx(0.054816, abs=1e-6)
+    assert loop_strength(two_days, start, marks)[-1] == pytest.approx(0.054816, abs=1e-6)
 
 
 def test_reference_matches_loop_for_amounts_every_two_days() -> None:
@@ -178,7 +206,7 @@ def test_reference_matches_loop_for_amounts_every_two_days() -> None:
     assert two_day_window(True) == pytest.approx(0.927369, abs=1e-6)
     start, marks = loop_fixture({0: ("K", 5.0), 1: ("K", 5.0)})
     at_most = Rules(target=Target(2.0, at_most=True))
-    assert reference_strength(at_most, start, marks)[-1] == pytest.approx(0.898850, abs=1e-6)
+    assert loop_strength(at_most, start, marks)[-1] == pytest.approx(0.898850, abs=1e-6)
 
 
 # --- our strength equals the reference ---------------------------------------------------------
@@ -189,7 +217,10 @@ def test_reference_matches_loop_for_amounts_every_two_days() -> None:
 def test_strength_equals_the_reference_on_every_kind(case: Case) -> None:
     ours = strength_series(case.rules, case.history())
     expected = reference_strength(case.rules, case.start, list(case.marks))
+    loop = loop_strength(case.rules, case.start, list(case.marks))
     if case.rules.target is None:
         assert ours == expected  # whole kept days: the same numbers to the last bit
+        assert ours[:-1] == loop[:-1]  # every day before today is Loop's
     else:
         assert ours == pytest.approx(expected, rel=1e-9, abs=1e-12)
+        assert ours[:-1] == pytest.approx(loop[:-1], rel=1e-9, abs=1e-12)

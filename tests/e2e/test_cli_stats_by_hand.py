@@ -103,7 +103,7 @@ def test_daily_with_a_skip_and_a_gap(folder: tuple[Workspace, Path]) -> None:
     assert (walk["kept"], walk["missed"], walk["skipped"], walk["repaired"]) == (7, 1, 1, 0)
     # Jar: 1, 2, 0 (a miss costs 2), 1, 2, 3, 4, 5.
     assert jar == {"marbles": 5, "gold": 0}
-    w = [1, 1, 0, 1, None, 1, 1, 0, 1, 1, 0]  # 14th … 24th
+    w = [1, 1, 0, 1, None, 1, 1, 0, 1, 1, None]  # 14th … 24th (today, unrecorded: still open)
     assert walk["strength"] == pytest.approx(loop_strength(w, 1, 1), abs=1e-6)
 
 
@@ -120,7 +120,8 @@ def test_chosen_weekdays(folder: tuple[Workspace, Path]) -> None:
     assert (j["kept"], j["missed"]) == (8, 1)
     assert jar["marbles"] == 6  # 1 2 0 1 2 3 4 5 6
     kept_days = {2, 4, 9, 11, 13, 16, 20, 23}
-    w = [1.0 if n in kept_days else 0.0 for n in range(2, 25)]
+    w: list[float | None] = [1.0 if n in kept_days else 0.0 for n in range(2, 24)]
+    w.append(None)  # today, unrecorded, is still open: it changes nothing yet
     assert j["strength"] == pytest.approx(loop_strength(w, 3, 7), abs=1e-6)
 
 
@@ -138,7 +139,8 @@ def test_three_times_a_week(folder: tuple[Workspace, Path]) -> None:
     assert (g["kept"], g["missed"]) == (9, 1)
     assert jar["marbles"] == 7  # 9 kept days (at most 3 a week) minus 2 for the miss
     kept_days = {2, 4, 6, 9, 11, 13, 16, 18, 23}
-    w = [1.0 if n in kept_days else 0.0 for n in range(2, 25)]
+    w: list[float | None] = [1.0 if n in kept_days else 0.0 for n in range(2, 24)]
+    w.append(None)  # today, unrecorded, is still open: it changes nothing yet
     assert g["strength"] == pytest.approx(loop_strength(w, 3, 7), abs=1e-6)
 
 
@@ -183,7 +185,7 @@ def test_a_pause_bridges_without_adding(folder: tuple[Workspace, Path]) -> None:
     assert (walk["current_streak"], walk["best_streak"]) == (6, 6)
     assert walk["skipped"] == 0  # planned rest is not a recorded skip
     assert jar["marbles"] == 6
-    w = [1, 1, 1, 1, None, None, None, None, 1, 1, 0]
+    w = [1, 1, 1, 1, None, None, None, None, 1, 1, None]  # today, unrecorded, still open
     assert walk["strength"] == pytest.approx(loop_strength(w, 1, 1), abs=1e-6)
 
 
@@ -198,7 +200,7 @@ def test_measurable_at_least_with_a_partly_kept_day(folder: tuple[Workspace, Pat
     assert (r["current_streak"], r["best_streak"]) == (1, 2)
     assert (r["kept"], r["missed"], r["partly"]) == (4, 1, 1)
     assert jar["marbles"] == 2  # 1 2 (partly: nothing) 3 1 2
-    values = [12, 10, 5, 15, 0, 11, 0]
+    values = [12, 10, 5, 15, 0, 11]  # today, unrecorded, is still open: not scored yet
     assert r["strength"] == pytest.approx(loop_amount_strength(values, 10, 1), abs=1e-6)
 
 
@@ -211,7 +213,7 @@ def test_measurable_at_most(folder: tuple[Workspace, Path]) -> None:
     assert (c["current_streak"], c["best_streak"]) == (2, 2)
     assert (c["kept"], c["missed"]) == (3, 1)
     assert jar["marbles"] == 2  # 1, then 3 cups: 0 (never below empty), 1, 2
-    values = [1, 3, 2, 0, 0]
+    values = [1, 3, 2, 0]  # today, unrecorded, is still open: not scored yet
     assert c["strength"] == pytest.approx(
         loop_amount_strength(values, 2, 1, at_most=True), abs=1e-6)
 
@@ -227,7 +229,7 @@ def test_repaired_misses(folder: tuple[Workspace, Path]) -> None:
     assert (s["kept"], s["missed"], s["repaired"]) == (2, 2, 1)
     assert (s["current_streak"], s["best_streak"]) == (0, 1)
     assert jar == {"marbles": 0, "gold": 1}  # 1, 1 (repaired), 2, 0
-    assert s["strength"] == pytest.approx(loop_strength([1, 0.5, 1, 0, 0], 1, 1), abs=1e-6)
+    assert s["strength"] == pytest.approx(loop_strength([1, 0.5, 1, 0, None], 1, 1), abs=1e-6)
 
 
 @pytest.mark.parametrize(

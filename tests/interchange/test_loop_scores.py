@@ -28,7 +28,9 @@ def max_difference(mapped: MappedHabit, scores: dict[date, float]) -> float:
     end = max(scores)
     if mapped.start is None:
         return max(abs(v) for v in scores.values())
-    history = mapped.history(end)
+    # Loop scores its last day as a day gone by; for us the day after it is today, still
+    # open, so every day Loop scores is a past day here (issue 17).
+    history = mapped.history(end + timedelta(days=1))
     ours = strength_series(mapped.rules, history, repair_weight=0.5)
     worst = 0.0
     for day, loops in scores.items():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from selftrust.domain.commitment import Rules
+from selftrust.domain.commitment import Rules, Target
+from selftrust.domain.days import Period
 from selftrust.domain.history import Status
 from selftrust.domain.schedule import parse_schedule
 from selftrust.services import calendar
@@ -28,13 +29,13 @@ def add(ws: Workspace, title: str, schedule: str = "daily", start: int = 60) -> 
 
 
 def test_a_daily_streak_counts_days_and_others_count_times_weeks_or_months() -> None:
-    assert streak_unit(parse_schedule("daily")) == "day"
-    assert streak_unit(parse_schedule("mon,wed,fri")) == "time"
-    assert streak_unit(parse_schedule("2/5days")) == "time"
-    assert streak_unit(parse_schedule("3/week")) == "week"
-    assert streak_unit(parse_schedule("2/month")) == "month"
-    assert unit_days(parse_schedule("mon,wed,fri")) == 7 / 3
-    assert unit_days(parse_schedule("3/week")) == 7
+    assert streak_unit(Rules(parse_schedule("daily"))) == "day"
+    assert streak_unit(Rules(parse_schedule("mon,wed,fri"))) == "time"
+    assert streak_unit(Rules(parse_schedule("2/5days"))) == "time"
+    assert streak_unit(Rules(parse_schedule("3/week"))) == "week"
+    assert streak_unit(Rules(parse_schedule("2/month"))) == "month"
+    assert unit_days(Rules(parse_schedule("mon,wed,fri"))) == 7 / 3
+    assert unit_days(Rules(parse_schedule("3/week"))) == 7
 
 
 def test_the_streaks_view_says_times_for_a_weekday_schedule(ws: Workspace) -> None:
@@ -83,3 +84,28 @@ def test_chart_insights_and_bars_count_times_for_a_weekday_promise(ws: Workspace
     assert bar.unit == "time"
     assert any("10 times of “Journal” in a row" in line
                for line in data.insights(ChartRange("3m")))
+
+
+def test_a_weekly_or_monthly_amount_counts_weeks_or_months() -> None:
+    """Issue 17: a weekly amount is kept or not per week, and its streak says weeks."""
+    weekly = Rules(target=Target(15, "km", Period.WEEK))
+    monthly = Rules(target=Target(10, "pieces", Period.MONTH, at_most=True))
+    assert (streak_unit(weekly), unit_days(weekly)) == ("week", 7)
+    assert streak_unit(monthly) == "month"
+    assert streak_unit(Rules(target=Target(20, "pages"))) == "day"
+
+
+def test_every_place_says_weeks_for_a_weekly_amount(ws: Workspace) -> None:
+    from selftrust.services.chart_data import ChartData
+    from selftrust.services.chart_range import ChartRange
+
+    rules = Rules(target=Target(15, "km", Period.WEEK))
+    run = ws.commitments.create(CommitmentDraft("Run", rules, created_on=day(60))).id
+    for n, km in ((27, 16), (20, 15), (13, 20), (6, 16), (0, 12)):  # four kept weeks
+        ws.checkins.record(run, day(n), CheckinState(Status.KEPT, km))
+    assert calendar.details(ws, run).unit == "week"
+    assert calendar.best_streaks(ws, commitment_id=run)[0].unit == "week"
+    [item] = ws.dashboard.day(TODAY)
+    assert (item.current_streak, item.streak_unit) == (4, "week")
+    [bar] = ChartData(ws).streaks(ChartRange("3m"))
+    assert (bar.length, bar.unit) == (4, "week")

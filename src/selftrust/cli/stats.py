@@ -20,7 +20,7 @@ def _stats_args(p: argparse.ArgumentParser) -> None:
 
 def _line(s: CommitmentStats) -> str:
     c, m = s.commitment, s.summary
-    unit = streak_unit(c.rules.schedule)
+    unit = streak_unit(c.rules)
     # No streak says nothing, as Today does (no scolding "streak 0 days").
     run = ""
     if m.current_streak:

@@ -273,6 +273,27 @@ def _period_day_state(occasion: Occasion, history: History, i: int) -> DayState:
     return _BY_PERIOD[occasion.outcome]
 
 
+def settled_day_states(
+    rules: Rules, history: History, week_start: int = MONDAY
+) -> list[DayState]:
+    """The days as figures count them (counts, the charts' heat map and kept shares).
+
+    The calendar shows today's amount so far as partly kept, but the day is not over:
+    until it is, today is open, neither partly kept nor owed.
+    """
+    states = day_states(rules, history, week_start)
+    if states and states[-1] is DayState.PARTLY and _on_its_way(rules, history):
+        states = [*states[:-1], DayState.OPEN]
+    return states
+
+
+def _on_its_way(rules: Rules, history: History) -> bool:
+    """Today holds an amount short of its daily target: more may come before it ends."""
+    target = rules.target
+    by_day = target is not None and target.per is Period.DAY
+    return by_day and judge_day(rules, history, history.size - 1) is Outcome.PENDING
+
+
 def day_states(rules: Rules, history: History, week_start: int = MONDAY) -> list[DayState]:
     """The calendar's view of every day from start to the judged day.
 

@@ -1,8 +1,13 @@
 """Strength: how established a commitment is, 0–1, exactly as Loop Habit Tracker scores.
 
-Loop's ``ScoreList.recompute`` (unchanged since v2.1) with one twist of ours: a missed
-day repaired by a reflection counts as half a kept day. With no reflections the numbers
-are Loop's to the last digit, which lets users moving from Loop see the same figures.
+Loop's ``ScoreList.recompute`` (unchanged since v2.1) with two twists of ours: a missed
+day repaired by a reflection counts as half a kept day; and today, the history's last
+day, is still open. Loop scores an unrecorded today as a day gone by, so every figure
+dips each morning; here an unrecorded today leaves the score as yesterday left it, what
+is recorded today counts once it helps (kept, or enough done), and a lapse recorded
+today (a miss, an amount over a limit) counts at once. With no reflections,
+every day before today is Loop's to the last digit, so users moving from Loop see the
+same figures.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from __future__ import annotations
 import math
 
 from selftrust.domain.commitment import Rules
-from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
+from selftrust.domain.days import Period
+from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
+from selftrust.domain.occasions import Outcome, judge_day
 from selftrust.domain.schedule import ScheduleKind
 
 REPAIR_WEIGHT = 0.5
@@ -40,6 +47,17 @@ def strength_at_end(rules: Rules, history: History, repair_weight: float = REPAI
     return series[-1] if series else 0.0
 
 
+def _hold_open_today(out: list[float], first: float, code: int, lapsed: bool) -> None:
+    """Today is not over. Unrecorded, it leaves the score where yesterday left it; what
+    is recorded may lift the score at once, but only a lapse lowers it before the day
+    ends. ``first`` is the score before the first day."""
+    if lapsed:
+        return
+    yesterday = out[-2] if len(out) > 1 else first
+    if code == UNMARKED or out[-1] < yesterday:
+        out[-1] = yesterday
+
+
 def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
     numerator, denominator = rules.schedule.frequency
     freq = numerator / denominator
@@ -66,6 +84,7 @@ def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list
             v = rolling / numerator
             score = score * m + (v if v < 1.0 else 1.0) * gain
         append(score)
+    _hold_open_today(out, 0.0, codes[-1], codes[-1] == MISSED)
     return out
 
 
@@ -101,7 +120,22 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
                 v = 1.0 if v > 1.0 else v
             score = score * m + v * gain
         append(score)
+    lapsed = _lapsed_today(rules, history, rolling)
+    _hold_open_today(out, 1.0 if target.at_most else 0.0, codes[-1], lapsed)
     return out
+
+
+def _lapsed_today(rules: Rules, history: History, window_sum: float) -> bool:
+    """Today recorded as a lapse: a miss (nothing done counts as one, by the day), or an
+    amount that took the window over its limit."""
+    target = rules.target
+    assert target is not None
+    last = history.size - 1
+    if target.per is Period.DAY:
+        return judge_day(rules, history, last) is Outcome.MISSED
+    if history.codes[last] == MISSED:
+        return True
+    return target.at_most and history.values[last] > 0 and window_sum > target.amount
 
 
 def _window_values(rules: Rules, history: History, repair_weight: float) -> list[float]:

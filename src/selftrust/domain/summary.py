@@ -10,12 +10,13 @@ from selftrust.base.words import counted
 from selftrust.domain.commitment import Rules, format_amount, format_share
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
+from selftrust.domain.jar import jar_track
 from selftrust.domain.occasions import (
     DayState,
     Outcome,
-    day_states,
     judge_occasions,
     judge_period,
+    settled_day_states,
 )
 from selftrust.domain.schedule import ScheduleKind
 from selftrust.domain.streaks import Streaks, find_streaks
@@ -37,6 +38,9 @@ class Summary:
     streaks: Streaks
     counts: Counts
     streak_unit: str  # "day", "week" or "month"
+    # While the running week or month is already not kept (a limit passed: it cannot
+    # come back under), the day the next one begins: no fresh start before it.
+    lapsed_until: date | None = None
 
     @property
     def current_streak(self) -> int:
@@ -68,26 +72,43 @@ def summarise(
         streaks=streaks,
         counts=count(rules, history, week_start),
         streak_unit=period.value if period is not None else "day",
+        lapsed_until=lapsed_until(rules, history, week_start),
     )
+
+
+def lapsed_until(rules: Rules, history: History, week_start: int = MONDAY) -> date | None:
+    """The first day of the next period, if the running one is already not kept."""
+    if rules.period is None or history.size == 0:
+        return None
+    running = judge_occasions(rules, history, week_start)[-1]
+    if running.outcome is Outcome.MISSED and running.last >= history.end:
+        return running.last + timedelta(days=1)
+    return None
 
 
 def count(rules: Rules, history: History, week_start: int = MONDAY) -> Counts:
     """Recorded check-ins: kept, missed, skipped (pauses are not check-ins), repaired.
 
     For a measurable commitment "kept" counts days (or weeks/months, for a weekly or
-    monthly target) that met the target; a partly kept day is neither kept nor missed.
+    monthly target) that met the target; a partly kept day is neither kept nor missed,
+    and today's amount so far is neither until the day is over. A weekly or monthly
+    amount is missed as the jar counts it: each missed check-in, and a period that
+    passed its limit (once, even while it runs: it cannot come back under).
     """
     codes = history.codes
     # Every paused day is a skip, and none of them was a check-in.
     skipped = codes.count(SKIPPED) - history.paused.count(True)
-    fixed = list(compress(codes, history.repaired)).count(MISSED)
     if rules.target is None:
+        fixed = list(compress(codes, history.repaired)).count(MISSED)
         return Counts(codes.count(KEPT), codes.count(MISSED), skipped, 0, fixed)
     if rules.target.per is not Period.DAY:
         outcomes = [o.outcome for o in judge_occasions(rules, history, week_start)]
         partly = outcomes.count(Outcome.PARTLY)
-        return Counts(outcomes.count(Outcome.KEPT), codes.count(MISSED), skipped, partly, fixed)
-    states = day_states(rules, history)
+        track = jar_track(rules, history, week_start)
+        fixed = sum(track.repaired)
+        missed = sum(track.missed) + fixed
+        return Counts(outcomes.count(Outcome.KEPT), missed, skipped, partly, fixed)
+    states = settled_day_states(rules, history)
     return Counts(
         kept=states.count(DayState.KEPT),
         missed=states.count(DayState.MISSED) + states.count(DayState.REPAIRED),

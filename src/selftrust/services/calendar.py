@@ -73,9 +73,15 @@ class StreakDetails:
         return longest[0] if longest else None
 
     @property
+    def lapsed_until(self) -> date | None:
+        """While the running week or month is already over its limit, the day the next
+        one begins (see Summary.lapsed_until)."""
+        return self.summary.lapsed_until if self.summary is not None else None
+
+    @property
     def unit(self) -> str:
         """What one step of the run is: "day", "time" (an occasion), "week" or "month"."""
-        return streak_unit(self.commitment.rules.schedule)
+        return streak_unit(self.commitment.rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +220,7 @@ def best_streaks(
         if d.summary is None:
             continue
         current = d.current
-        weight = unit_days(d.commitment.rules.schedule)
+        weight = unit_days(d.commitment.rules)
         for s in _longest(ws.ledger, d.commitment.id, d.summary, count):
             key = (s.length * weight, s.length, s.end)
             ranked.append((key, RankedStreak(d.commitment.id, d.commitment.title,

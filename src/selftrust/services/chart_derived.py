@@ -14,7 +14,7 @@ import numpy as np
 
 from selftrust.domain.history import History
 from selftrust.domain.jar import JarEvent
-from selftrust.domain.occasions import DayState, day_states, judge_occasions
+from selftrust.domain.occasions import DayState, judge_occasions, settled_day_states
 from selftrust.domain.streaks import Streak, Streaks
 from selftrust.domain.strength import strength_series
 from selftrust.services.ledger import Ledger
@@ -58,9 +58,9 @@ class Derived:
 
     @property
     def states(self) -> np.ndarray:
-        """DayState per day from the start (int8)."""
+        """DayState per day from the start (int8); today, still on its way, is open."""
         if self._states is None:
-            states = day_states(self.row.rules, self.history, self._week_start())
+            states = settled_day_states(self.row.rules, self.history, self._week_start())
             self._states = np.asarray(states, dtype=np.int8)
         return self._states
 
@@ -107,7 +107,7 @@ class Derived:
     @property
     def streak_unit(self) -> str:
         """"day", "time", "week" or "month": what one step of a run counts."""
-        return streak_unit(self.row.rules.schedule)
+        return streak_unit(self.row.rules)
 
     def index(self, day: date) -> int:
         return (day - self.start).days

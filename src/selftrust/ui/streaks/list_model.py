@@ -36,7 +36,10 @@ def second_line(d: StreakDetails) -> str:
     best = d.summary.best_streak if d.summary else 0
     if d.commitment.archived:
         return f"Archived · best {length(best, d.unit)}"
-    now = length(current, d.unit) if current else "A fresh start"
+    if d.lapsed_until is not None:
+        now = f"Over the limit this {d.unit}"  # it cannot come back under: no fresh start yet
+    else:
+        now = length(current, d.unit) if current else "A fresh start"
     return f"{now} · best {best:,}" if best else now
 
 

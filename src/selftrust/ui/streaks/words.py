@@ -162,6 +162,9 @@ def warm_line(d: StreakDetails) -> str:
         return f"{line} Longest run: {streak_text(best, d.unit)}." if best else line
     if d.first_day:
         return "Your first day — every streak starts with one."
+    if d.lapsed_until is not None:
+        return (f"Over the limit this {d.unit}, so it counts as not kept. "
+                f"A fresh start comes on {long_day(d.lapsed_until)}.")
     if best is None:
         return "No run yet — the next kept day starts one."
     if current is not None and current == best and current.length > 1:
