@@ -198,4 +198,46 @@ class Setting(SQLModel, table=True):
     value: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
 
 
+class LoopLink(SQLModel, table=True):
+    """A commitment paired with its Loop Habit Tracker habit, by Loop's own ``uuid``.
+
+    ``merged_habit`` is the habit as Loop described it at the last pull (JSON), so the
+    next pull can tell an edit made on the phone from one made here.
+    """
+
+    __tablename__ = "loop_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey("commitment.id", ondelete="CASCADE"),
+            nullable=False,
+            unique=True,
+        )
+    )
+    loop_uuid: str = Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True))
+    merged_habit: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+
+
+class LoopMark(SQLModel, table=True):
+    """One day of a linked habit as the last merged Loop backup had it (mapped to our
+    check-in terms), so a pull applies only what changed on the phone since."""
+
+    __tablename__ = "loop_mark"
+    __table_args__ = (sa.CheckConstraint(_in("status", STATUSES), name="status"),)
+
+    link_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer,
+            sa.ForeignKey("loop_link.id", ondelete="CASCADE"),
+            primary_key=True,
+        )
+    )
+    day: date = Field(sa_column=sa.Column(sa.Date, primary_key=True))
+    status: str = Field(sa_column=sa.Column(sa.String(8), nullable=False))
+    value: float | None = Field(default=None, sa_column=sa.Column(sa.Float, nullable=True))
+    note: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+
+
 METADATA = SQLModel.metadata
