@@ -12,13 +12,14 @@ from selftrust.cli.commitments import ADD, PAUSE
 from selftrust.cli.common import Command, Parser
 from selftrust.cli.days import CHECK, LIST
 from selftrust.cli.interchange import DEMO, EXPORT, IMPORT
+from selftrust.cli.loop import LOOP
 from selftrust.cli.pictures import CHART, SCREENSHOT
 from selftrust.cli.reflections import REFLECT, REFLECTIONS
 from selftrust.cli.stats import STATS
 
 COMMANDS: tuple[Command, ...] = (
-    ADD, LIST, CHECK, REFLECT, REFLECTIONS, PAUSE, STATS, DEMO, EXPORT, IMPORT, BACKUPS,
-    RESTORE, CHART, SCREENSHOT,
+    ADD, LIST, CHECK, REFLECT, REFLECTIONS, PAUSE, STATS, DEMO, EXPORT, IMPORT, LOOP,
+    BACKUPS, RESTORE, CHART, SCREENSHOT,
 )
 
 
