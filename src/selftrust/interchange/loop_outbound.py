@@ -10,7 +10,8 @@ what Loop's "Import data" merges on the phone scores there as it does here:
   monthly amount over any 7 or 30 days in a row (so does our strength), not per
   calendar week or month;
 * kept is YES_MANUAL, missed NO, skipped SKIP; a measurable day is its amount (a missed
-  one, with none, is 0); notes travel with their day;
+  one is 0 against an at-least target, twice a day's share against an at-most limit:
+  what our strength reads a missed day as); notes travel with their day;
 * the colour becomes the nearest of Loop's 20, the reminder keeps its time and days;
 * what Loop has no place for is mapped the least surprising way or stays here, and
   each case is said in plain words (``OutboundHabit.lost``): chosen weekdays become as
@@ -91,7 +92,8 @@ def to_loop(c: OutboundCommitment, today: date) -> OutboundHabit:
         if schedule.kind is not ScheduleKind.DAILY:
             lost.append(f"“{c.title}” is measured only on some days; in Loop it is measured "
                         "every day.")
-    entries = {d.day: _entry(d, target is not None) for d in c.checkins}
+    broken = 2 * target.amount / _PERIOD_DAYS[target.per] if target and target.at_most else 0.0
+    entries = {d.day: _entry(d, target is not None, broken) for d in c.checkins}
     rested = _rest_days(c, today, entries)
     if rested:
         lost.append(f"“{c.title}”: its planned rest goes to Loop as {rested} skipped "
@@ -99,8 +101,9 @@ def to_loop(c: OutboundCommitment, today: date) -> OutboundHabit:
                     "here.")
     misses = sum(1 for d in c.checkins if d.status is Status.MISSED)
     if target is not None and misses:
+        amount = "twice a day's share of the limit" if target.at_most else "an amount of 0"
         lost.append(f"“{c.title}”: {misses} missed day{'s go' if misses != 1 else ' goes'} to "
-                    "Loop as an amount of 0 (Loop records amounts, not misses).")
+                    f"Loop as {amount} (Loop records amounts, not misses).")
     if c.repaired:
         goes = "es go" if c.repaired != 1 else " goes"
         lost.append(f"“{c.title}”: {c.repaired} repaired miss{goes} to Loop as plain misses "
@@ -126,12 +129,16 @@ def to_loop(c: OutboundCommitment, today: date) -> OutboundHabit:
     return OutboundHabit(habit, tuple(lost))
 
 
-def _entry(d: OutboundDay, numerical: bool) -> LoopEntry:
+def _entry(d: OutboundDay, numerical: bool, broken: float) -> LoopEntry:
+    """``broken``: the amount a missed day of an at-most limit stands for (twice a day's
+    share of the limit, as our strength reads it); a missed at-least day is 0."""
     note = d.note or ""
     if d.status is Status.SKIPPED:
         return LoopEntry(d.day, SKIP, note)
     if numerical:
         amount = d.value if d.status is Status.KEPT and d.value is not None else 0.0
+        if d.status is Status.MISSED:
+            amount = max(d.value or 0.0, broken)
         return LoopEntry(d.day, round(amount * 1000), note)
     return LoopEntry(d.day, YES_MANUAL if d.status is Status.KEPT else NO, note)
 
