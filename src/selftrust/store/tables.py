@@ -198,6 +198,12 @@ class Setting(SQLModel, table=True):
     value: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
 
 
+def _owned_by(target: str, **column: Any) -> Any:
+    """A link its row cannot outlive: deleting the target deletes the row."""
+    return Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey(target, ondelete="CASCADE"),
+                                     **column))
+
+
 class LoopLink(SQLModel, table=True):
     """A commitment paired with its Loop Habit Tracker habit, by Loop's own ``uuid``.
 
@@ -208,14 +214,7 @@ class LoopLink(SQLModel, table=True):
     __tablename__ = "loop_link"
 
     id: int | None = Field(default=None, primary_key=True)
-    commitment_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer,
-            sa.ForeignKey("commitment.id", ondelete="CASCADE"),
-            nullable=False,
-            unique=True,
-        )
-    )
+    commitment_id: int = _owned_by("commitment.id", nullable=False, unique=True)
     loop_uuid: str = Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True))
     merged_habit: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
 
@@ -227,13 +226,7 @@ class LoopMark(SQLModel, table=True):
     __tablename__ = "loop_mark"
     __table_args__ = (sa.CheckConstraint(_in("status", STATUSES), name="status"),)
 
-    link_id: int = Field(
-        sa_column=sa.Column(
-            sa.Integer,
-            sa.ForeignKey("loop_link.id", ondelete="CASCADE"),
-            primary_key=True,
-        )
-    )
+    link_id: int = _owned_by("loop_link.id", primary_key=True)
     day: date = Field(sa_column=sa.Column(sa.Date, primary_key=True))
     status: str = Field(sa_column=sa.Column(sa.String(8), nullable=False))
     value: float | None = Field(default=None, sa_column=sa.Column(sa.Float, nullable=True))
