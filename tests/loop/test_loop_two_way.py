@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from loop_checks import data_of, loop_file
 from loop_db_builder import DbHabit, build_loop_db, timestamp
@@ -52,8 +53,8 @@ def _phone_edits(phone: Path) -> None:
     conn.close()
 
 
-def _pull(run: Run, where: Path) -> dict[str, object]:
-    report: dict[str, object] = json.loads(run("loop", "pull", str(where), "--json").stdout)
+def _pull(run: Run, where: Path) -> dict[str, Any]:
+    report: dict[str, Any] = json.loads(run("loop", "pull", str(where), "--json").stdout)
     return report
 
 
@@ -109,3 +110,45 @@ def test_both_sides_changes_meet_and_travel_back(run: Run, tmp_path: Path) -> No
     assert after["skipped"] == [{"file": pushed.name,
                                  "reason": "written by Self-Trust for Loop (a push)"}]
     assert after["checkins"] == {"added": 0, "changed": 0, "removed": 0, "kept_desktop": 0}
+
+
+def test_phone_edits_to_a_habit_arrive_and_a_day_changed_on_both_sides_stays(
+        run: Run, tmp_path: Path) -> None:
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    _first_backup(phone)
+    _pull(run, phone)
+    run("check", "Meditate", "--day", "2026-11-10", "--skipped")  # the desktop's day 10
+
+    shutil.copy(phone / FIRST, phone / NEWER)
+    conn = sqlite3.connect(phone / NEWER)
+    with conn:
+        conn.execute("UPDATE Habits SET archived = 1, color = 13, freq_num = 5, freq_den = 7, "
+                     "description = 'for a calm head' WHERE uuid = ?", (MEDITATE,))
+        conn.execute("UPDATE Repetitions SET value = 0, notes = 'forgot' WHERE habit = 1 AND "
+                     "timestamp = ?", (timestamp(d(10)),))  # the phone's day 10
+        conn.execute("UPDATE Repetitions SET notes = 'good book' WHERE habit = 2 AND "
+                     "timestamp = ?", (timestamp(d(12)),))
+    conn.close()
+    report = _pull(run, phone)
+    assert report["habits"] == {"new": 0, "linked": 0, "changed": 1}
+    assert report["checkins"] == {"added": 0, "changed": 1, "removed": 0, "kept_desktop": 1}
+
+    meditate = data_of(tmp_path / "desktop")["Meditate"]
+    assert meditate.archived
+    assert meditate.color == "#5e35b1"
+    assert meditate.rules.schedule.times == 5 and meditate.rules.schedule.days == 7
+    assert meditate.days[d(10)] == ("skipped", None, None)
+    assert data_of(tmp_path / "desktop")["Pages"].days[d(12)] == ("kept", 5.0, "good book")
+
+
+def test_a_phone_habit_named_like_an_unlinked_commitment_comes_in_beside_it(
+        run: Run, tmp_path: Path) -> None:
+    run("add", "Meditate")
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    _first_backup(phone)
+    report = _pull(run, phone)
+    assert report["habits"]["new"] == 2
+    assert any("“Meditate (2)”" in text for text in report["warnings"])
+    assert {"Meditate", "Meditate (2)", "Pages"} == set(data_of(tmp_path / "desktop"))

@@ -157,6 +157,10 @@ class _Merge:
                 return found
         m = phone.mapped
         title = self._free_title(m.title)
+        if title != m.title:
+            self.summary.warnings.append(
+                f"You already have a commitment called “{m.title}”, so the Loop habit of that "
+                f"name is called “{title}” here.")
         created = m.start or self.today
         archived = max(created, max((c.entry.day for c in m.checkins), default=created)) \
             if m.archived else None
