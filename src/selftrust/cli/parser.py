@@ -13,6 +13,7 @@ from selftrust.cli.common import Command, Parser
 from selftrust.cli.days import CHECK, LIST
 from selftrust.cli.delete import DELETE
 from selftrust.cli.interchange import DEMO, EXPORT, IMPORT
+from selftrust.cli.loop import LOOP
 from selftrust.cli.manage import ARCHIVE, EDIT, UNARCHIVE
 from selftrust.cli.pictures import CHART, SCREENSHOT
 from selftrust.cli.reflections import REFLECT, REFLECTIONS
@@ -22,7 +23,7 @@ from selftrust.cli.stats import STATS
 
 COMMANDS: tuple[Command, ...] = (
     ADD, EDIT, REMIND, PAUSE, ARCHIVE, UNARCHIVE, DELETE, LIST, CHECK, REFLECT, REFLECTIONS,
-    STATS, SETTINGS_COMMAND, DEMO, EXPORT, IMPORT, BACKUPS, RESTORE, CHART, SCREENSHOT,
+    STATS, SETTINGS_COMMAND, DEMO, EXPORT, IMPORT, LOOP, BACKUPS, RESTORE, CHART, SCREENSHOT,
 )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from selftrust.domain.coach import MAX_PART_LENGTH
 from selftrust.domain.commitment import TargetError
 from selftrust.domain.schedule import ScheduleError
 from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.loop_csv_targets import recover_target
 from selftrust.interchange.loop_files import read_loop_export
 from selftrust.interchange.loop_mapping import MappedHabit, map_habit
 from selftrust.interchange.loop_records import (
@@ -94,7 +96,8 @@ def read_loop_items(path: Path) -> Iterator[Item]:
 def loop_items(export: LoopExport) -> Iterator[Item]:
     mapped = []
     zero_is_unchecked = export.format_version == CSV_V18
-    for habit in export.habits:
+    habits, targets = _with_targets(export)
+    for habit in habits:
         try:
             mapped.append(map_habit(habit, zero_is_unchecked=zero_is_unchecked))
         except (ScheduleError, TargetError, ValueError) as exc:
@@ -103,12 +106,14 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
     label = export.source.name
     total = sum(len(m.checkins) for m in mapped) or 1
     yield ReadProgress(0, total)
+    for text in targets:
+        yield Notice(text)
     for name in export.without_data:
         yield Notice(f"“{name}” is listed in the export without its check-marks "
                      "(it was not selected in Loop), so it was left out.")
     seen: set[str] = set()
     records: list[tuple[CommitmentRecord, MappedHabit]] = []
-    for habit, m in zip(export.habits, mapped, strict=True):
+    for habit, m in zip(habits, mapped, strict=True):
         derived = derived_uid(m.title, first_entered(habit))
         if derived in seen:
             derived = derived_uid(m.title, first_entered(habit), str(habit.position))
@@ -177,3 +182,24 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
     if shortened:
         yield Notice(f"{shortened:,} long note{'s were' if shortened != 1 else ' was'} "
                      f"shortened to {MAX_NOTE_LENGTH:,} characters.")
+
+
+def _with_targets(export: LoopExport) -> tuple[list[LoopHabit], list[str]]:
+    """The habits, a measurable one from an old CSV export (no target in it) given the
+    target its scores reveal, or a stand-in; and what to tell about each."""
+    habits: list[LoopHabit] = []
+    told: list[str] = []
+    for habit in export.habits:
+        if export.is_csv and habit.is_numerical and habit.target_value <= 0:
+            found = recover_target(habit)
+            habit = replace(habit, target_value=found.amount)
+            amount = f"{found.amount:g}{' ' + habit.unit if habit.unit else ''}"
+            if found.exact:
+                told.append(f"“{habit.name}”: this older Loop export has no targets; the "
+                            f"target {amount} was recovered exactly from Loop's scores.")
+            else:
+                told.append(f"“{habit.name}”: this older Loop export has no targets and "
+                            f"Loop's scores do not give it exactly, so the target is "
+                            f"{amount} for now: set the right one (Edit the commitment).")
+        habits.append(habit)
+    return habits, told

@@ -198,4 +198,39 @@ class Setting(SQLModel, table=True):
     value: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
 
 
+def _owned_by(target: str, **column: Any) -> Any:
+    """A link its row cannot outlive: deleting the target deletes the row."""
+    return Field(sa_column=sa.Column(sa.Integer, sa.ForeignKey(target, ondelete="CASCADE"),
+                                     **column))
+
+
+class LoopLink(SQLModel, table=True):
+    """A commitment paired with its Loop Habit Tracker habit, by Loop's own ``uuid``.
+
+    ``merged_habit`` is the habit as Loop described it at the last pull (JSON), so the
+    next pull can tell an edit made on the phone from one made here.
+    """
+
+    __tablename__ = "loop_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = _owned_by("commitment.id", nullable=False, unique=True)
+    loop_uuid: str = Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True))
+    merged_habit: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+
+
+class LoopMark(SQLModel, table=True):
+    """One day of a linked habit as the last merged Loop backup had it (mapped to our
+    check-in terms), so a pull applies only what changed on the phone since."""
+
+    __tablename__ = "loop_mark"
+    __table_args__ = (sa.CheckConstraint(_in("status", STATUSES), name="status"),)
+
+    link_id: int = _owned_by("loop_link.id", primary_key=True)
+    day: date = Field(sa_column=sa.Column(sa.Date, primary_key=True))
+    status: str = Field(sa_column=sa.Column(sa.String(8), nullable=False))
+    value: float | None = Field(default=None, sa_column=sa.Column(sa.Float, nullable=True))
+    note: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+
+
 METADATA = SQLModel.metadata

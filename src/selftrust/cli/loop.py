@@ -1,0 +1,52 @@
+"""`selftrust loop pull|push`: the Loop Habit Tracker bridge from the command line, a thin
+shell over ``services.loop``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from selftrust.cli.common import CliError, Command, open_data, print_json
+
+
+def _loop_args(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="loop_action", metavar="ACTION", required=True,
+                           parser_class=type(p))
+    pull = sub.add_parser("pull", help="merge what changed on the phone from a Loop backup",
+                          description="Merge a Loop backup: the file given, or the newest "
+                                      "“Loop Habits Backup ….db” in the folder given.")
+    pull.add_argument("path", type=Path, metavar="FOLDER_OR_FILE")
+    pull.add_argument("--json", action="store_true", help="print the summary as JSON")
+    push = sub.add_parser("push", help="write a Loop backup that Loop's “Import data” merges",
+                          description="Write a Loop backup: to the file given, or into the "
+                                      "folder given under Loop's own backup name.")
+    push.add_argument("path", type=Path, metavar="FOLDER_OR_FILE")
+    push.add_argument("--dry-run", action="store_true",
+                      help="only say what would not travel to Loop; write nothing")
+    push.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def _loop(args: argparse.Namespace) -> int:
+    from selftrust.services.loop import pull, push
+
+    if args.loop_action == "pull":
+        if not args.path.expanduser().exists():
+            raise CliError(f"there is no file or folder at {args.path}")
+        with open_data(args) as ws:
+            summary = pull(ws, args.path)
+        if args.json:
+            print_json(summary.as_json())
+        else:
+            print("\n".join(summary.lines()))
+        return 0
+    with open_data(args) as ws:
+        pushed = push(ws, args.path, dry_run=args.dry_run)
+    if args.json:
+        print_json(pushed.as_json())
+    else:
+        print("\n".join(pushed.lines()))
+    return 0
+
+
+LOOP = Command("loop", "pull from and push to Loop Habit Tracker on the phone (backup files)",
+               _loop_args, _loop)

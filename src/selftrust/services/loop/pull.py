@@ -1,0 +1,234 @@
+"""``loop pull``: merge what changed on the phone since the last merge, in one transaction.
+
+For every habit of the backup (matched by Loop's ``uuid``, kept in ``loop_link``; a
+habit without one, from a Loop before schema 24, by the id its name and first day give):
+
+* a habit not linked yet is linked to the commitment an earlier ``selftrust import`` of
+  a Loop file made of it, or becomes a new commitment;
+* each day is compared three ways: the phone's (the backup), the last merged (``loop_mark``)
+  and the desktop's (the check-in here). Only a day the phone changed since the last
+  merge is applied, and only where the desktop did not change it too (then the desktop's
+  stays, and the summary counts it): new, changed and removed entries, notes, skips;
+* the habit's name, description, frequency and target, colour and archive are taken
+  from the phone when the phone changed them since the last merge;
+* the backup then becomes the last merged, so merging it again changes nothing.
+
+The backup is read and checked whole before the database is opened for writing, so a
+file that is not a good Loop backup changes nothing at all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from selftrust.domain.commitment import Rules, TargetError
+from selftrust.domain.history import Status
+from selftrust.domain.schedule import ScheduleError
+from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.loop_backups import choose_backup
+from selftrust.interchange.loop_import import derived_uid, first_entered
+from selftrust.interchange.loop_mapping import MappedHabit, map_habit
+from selftrust.interchange.loop_records import LoopHabit
+from selftrust.interchange.native_records import MAX_NOTE_LENGTH, MAX_WHY_LENGTH
+from selftrust.services.loop.reports import LoopRefused, PullSummary
+from selftrust.services.workspace import Workspace
+from selftrust.store import repository as repo
+from selftrust.store.records import CommitmentRow
+from selftrust.store.repository import loop as links_repo
+from selftrust.store.repository.loop import Mark
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phone:
+    key: str
+    habit: LoopHabit
+    mapped: MappedHabit
+    marks: dict[date, Mark]
+    described: str
+
+
+def pull(ws: Workspace, path: Path | str) -> PullSummary:
+    """Merge a Loop backup (a file, or the newest good one in a folder).
+
+    LoopRefused when nothing could be read; the database is then untouched."""
+    source = Path(path).expanduser()
+    try:
+        chosen = choose_backup(source)
+    except ImportProblem as problem:
+        raise LoopRefused(source, problem) from None
+    summary = PullSummary(skipped=list(chosen.skipped))
+    if chosen.export is None:
+        reasons = "; ".join(f"{s.name}: {s.reason}" for s in chosen.skipped)
+        raise LoopRefused(source, f"no Loop backup in {source} could be read ({reasons})")
+    summary.source = chosen.export.source
+    phones = _read_phone(chosen.export.habits, summary)
+    with ws.write() as conn:
+        _Merge(conn, ws.today(), ws.utc_now(), summary).run(phones)
+    log.info("loop pull of %s: %s", summary.source, summary.as_json())
+    if summary.changed:
+        ws.reload()
+    return summary
+
+
+def _read_phone(habits: tuple[LoopHabit, ...], summary: PullSummary) -> list[_Phone]:
+    out: list[_Phone] = []
+    seen: set[str] = set()
+    for habit in habits:
+        try:
+            mapped = map_habit(habit)
+        except (ImportProblem, ScheduleError, TargetError, ValueError) as exc:
+            summary.warnings.append(f"the Loop habit “{habit.name}” was left out: {exc}")
+            continue
+        key = habit.uuid if habit.uuid and len(habit.uuid) <= 32 else derived_uid(
+            mapped.title, first_entered(habit))
+        if key in seen:
+            summary.warnings.append(f"the Loop habit “{habit.name}” appears twice; the "
+                                    "second was left out.")
+            continue
+        seen.add(key)
+        marks = {c.entry.day: (c.entry.status.value, c.entry.value, _note(c.note))
+                 for c in mapped.checkins}
+        summary.warnings.extend(mapped.warnings)
+        out.append(_Phone(key, habit, mapped, marks, describe(habit)))
+    return out
+
+
+def _note(text: str | None) -> str | None:
+    if not text:
+        return None
+    return text if len(text) <= MAX_NOTE_LENGTH else text[: MAX_NOTE_LENGTH - 1] + "…"
+
+
+def describe(habit: LoopHabit) -> str:
+    """The habit's own settings as JSON: what the next pull compares to find phone edits."""
+    return json.dumps({
+        "name": habit.name, "description": habit.description,
+        "frequency": [habit.numerator, habit.denominator],
+        "target": [habit.is_numerical, habit.unit, habit.target_value, habit.at_most],
+        "color": habit.color_hex.upper(), "archived": habit.archived,
+    }, ensure_ascii=False, sort_keys=True)
+
+
+class _Merge:
+    def __init__(self, conn: Connection, today: date, now: datetime,
+                 summary: PullSummary) -> None:
+        self.conn = conn
+        self.today = today
+        self.now = now
+        self.summary = summary
+        self.links = links_repo.links(conn)
+        self.commitments = {c.id: c for c in repo.list_commitments(conn)}
+        self.by_uid = {c.uid: c.id for c in self.commitments.values()}
+        self.titles = {c.title.casefold() for c in self.commitments.values()}
+
+    def run(self, phones: list[_Phone]) -> None:
+        for phone in phones:
+            link = self.links.get(phone.key)
+            if link is None:
+                cid = self._link(phone)
+                link_id = links_repo.insert_link(self.conn, cid, phone.key, phone.described)
+                before: dict[date, Mark] = {}
+            else:
+                cid, link_id = link.commitment_id, link.id
+                before = links_repo.marks(self.conn, link_id)
+                if link.merged_habit != phone.described:
+                    self._edit(self.commitments[cid], link.merged_habit, phone)
+                    links_repo.set_merged_habit(self.conn, link_id, phone.described)
+            self._days(cid, before, phone.marks)
+            links_repo.forget_marks(self.conn, link_id, before.keys() - phone.marks.keys())
+            links_repo.put_marks(self.conn, link_id, {
+                d: m for d, m in phone.marks.items() if before.get(d) != m})
+
+    # --- habits ---------------------------------------------------------------------
+    def _link(self, phone: _Phone) -> int:
+        derived = derived_uid(phone.mapped.title, first_entered(phone.habit))
+        for uid in (phone.key, derived):
+            found = self.by_uid.get(uid)
+            if found is not None and found not in {lk.commitment_id for lk in self.links.values()}:
+                self.summary.habits_linked += 1
+                return found
+        m = phone.mapped
+        title = self._free_title(m.title)
+        if title != m.title:
+            self.summary.warnings.append(
+                f"You already have a commitment called “{m.title}”, so the Loop habit of that "
+                f"name is called “{title}” here.")
+        created = m.start or self.today
+        archived = max(created, max((c.entry.day for c in m.checkins), default=created)) \
+            if m.archived else None
+        uid = phone.key if phone.key not in self.by_uid else derived
+        why = m.why[:MAX_WHY_LENGTH] if m.why else None
+        cid = repo.insert_commitment(
+            self.conn, uid=uid, title=title, why=why, rules=m.rules, color=m.color.lower(),
+            position=repo.next_position(self.conn), created_on=created, archived_on=archived,
+            reminder=m.reminder)
+        self.by_uid[uid] = cid
+        self.summary.habits_new += 1
+        return cid
+
+    def _free_title(self, title: str, own: str | None = None) -> str:
+        taken = self.titles - ({own.casefold()} if own else set())
+        candidate, n = title, 2
+        while candidate.casefold() in taken:
+            candidate = f"{title[:110]} ({n})"
+            n += 1
+        self.titles.add(candidate.casefold())
+        return candidate
+
+    def _edit(self, c: CommitmentRow, merged: str | None, phone: _Phone) -> None:
+        """Take from the phone what it changed since the last merge."""
+        if merged is None:
+            return
+        old, new = json.loads(merged), json.loads(phone.described)
+        m = phone.mapped
+        columns: dict[str, object] = {}
+        if old["name"] != new["name"]:
+            columns["title"] = self._free_title(m.title, own=c.title)
+        if old["description"] != new["description"]:
+            columns["why"] = m.why[:MAX_WHY_LENGTH] if m.why else None
+        if old["frequency"] != new["frequency"] or old["target"] != new["target"]:
+            columns["rules"] = Rules(m.rules.schedule, m.rules.target, c.rules.pauses)
+        if old["color"] != new["color"]:
+            columns["color"] = m.color.lower()
+        if old["archived"] != new["archived"]:
+            columns["archived_on"] = max(self.today, c.created_on) if m.archived else None
+        if columns:
+            repo.update_commitment(self.conn, c.id, **columns)
+            self.summary.habits_changed += 1
+
+    # --- days -----------------------------------------------------------------------
+    def _days(self, cid: int, before: dict[date, Mark], phone: dict[date, Mark]) -> None:
+        desktop: dict[date, Mark] = {
+            r.day: (r.status.value, r.value, r.note or None)
+            for r in repo.checkins(self.conn, [cid])}
+        earliest: date | None = None
+        for day in sorted(phone.keys() | before.keys()):
+            theirs, last, ours = phone.get(day), before.get(day), desktop.get(day)
+            if theirs == last or ours == theirs:
+                continue
+            if ours != last:
+                self.summary.kept_desktop += 1
+                continue
+            if theirs is None:
+                repo.delete_checkin(self.conn, cid, day)
+                self.summary.checkins_removed += 1
+                continue
+            status, value, note = theirs
+            repo.upsert_checkin(self.conn, commitment_id=cid, day=day, status=Status(status),
+                                value=value, note=note, recorded_at=self.now)
+            if ours is None:
+                self.summary.checkins_added += 1
+            else:
+                self.summary.checkins_changed += 1
+            earliest = day if earliest is None else min(earliest, day)
+        c = self.commitments.get(cid)
+        if earliest is not None and c is not None and earliest < c.created_on:
+            repo.update_commitment(self.conn, cid, created_on=earliest)

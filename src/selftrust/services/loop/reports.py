@@ -1,0 +1,102 @@
+"""What a pull or a push tells the person; the CLI prints it, ``--json`` prints ``as_json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from selftrust.interchange.errors import ImportProblem
+from selftrust.interchange.loop_backups import Skipped
+from selftrust.services.errors import UserError
+
+
+class LoopRefused(UserError):
+    """Nothing could be pulled or pushed; the data is exactly as it was."""
+
+    def __init__(self, path: Path, problem: ImportProblem | str) -> None:
+        text = problem if isinstance(problem, str) else problem.message
+        if isinstance(problem, ImportProblem) and problem.file not in (None, path.name):
+            text = f"{path.name}: {text}"
+        super().__init__(" ".join(text.split()))
+        self.path = path
+
+
+def _n(count: int, word: str, words: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else words or word + 's'}"
+
+
+@dataclass
+class PullSummary:
+    """What a pull did: habits new and changed, check-ins added, changed and removed, days
+    kept as the desktop has them (both sides changed), files skipped and why."""
+
+    source: Path | None = None
+    habits_new: int = 0
+    habits_linked: int = 0
+    habits_changed: int = 0
+    checkins_added: int = 0
+    checkins_changed: int = 0
+    checkins_removed: int = 0
+    kept_desktop: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.habits_new or self.habits_linked or self.habits_changed
+                    or self.checkins_added or self.checkins_changed or self.checkins_removed)
+
+    def lines(self) -> list[str]:
+        out = [f"Skipped {s.name}: {s.reason}" for s in self.skipped]
+        if self.source is None:
+            return [*out, "No Loop backup could be merged; nothing was changed."]
+        if not self.changed:
+            out.append(f"Merged {self.source.name}: nothing new since the last merge.")
+        else:
+            out.append(
+                f"Merged {self.source.name}: {_n(self.habits_new, 'new habit')}, "
+                f"{_n(self.habits_changed, 'habit')} edited on the phone, "
+                f"{_n(self.checkins_added, 'check-in')} added, "
+                f"{self.checkins_changed:,} changed, {self.checkins_removed:,} removed.")
+        if self.kept_desktop:
+            out.append(f"{_n(self.kept_desktop, 'day')} changed on both sides kept as this "
+                       "computer has them.")
+        return out + [f"Note: {w}" for w in self.warnings]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": None if self.source is None else str(self.source),
+            "habits": {"new": self.habits_new, "linked": self.habits_linked,
+                       "changed": self.habits_changed},
+            "checkins": {"added": self.checkins_added, "changed": self.checkins_changed,
+                         "removed": self.checkins_removed, "kept_desktop": self.kept_desktop},
+            "skipped": [{"file": s.name, "reason": s.reason} for s in self.skipped],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class PushSummary:
+    """What a push wrote (or, for a dry run, would write) and what did not travel."""
+
+    path: Path
+    dry_run: bool = False
+    habits: int = 0
+    checkins: int = 0
+    new_links: int = 0
+    lost: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"Not sent to Loop: {text}" for text in self.lost]
+        verb = "Would write" if self.dry_run else "Wrote"
+        out.append(f"{verb} {_n(self.habits, 'habit')} and {_n(self.checkins, 'entry', 'entries')} "
+                   f"to {self.path}.")
+        if not self.dry_run:
+            out.append("In Loop: ⋮ › Settings › Import data, and choose this file.")
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "dry_run": self.dry_run, "habits": self.habits,
+                "checkins": self.checkins, "new_links": self.new_links,
+                "not_sent": list(self.lost)}
