@@ -16,6 +16,7 @@ from selftrust.domain.history import Entry, History, Status
 from selftrust.domain.schedule import Schedule
 from selftrust.domain.strength import strength_series
 from selftrust.services.clock import FixedClock
+from selftrust.services.reflections import repaired_checkin_ids
 from selftrust.services.workspace import open_workspace
 from selftrust.store import repository as repo
 from tests.e2e.helpers import NOW
@@ -41,7 +42,7 @@ class Kept:
 def data_of(folder: Path) -> dict[str, Kept]:
     with open_workspace(folder, FixedClock(datetime.fromisoformat(NOW))) as ws, \
             ws.read() as conn:
-        fixed = repo.repaired_checkin_ids(conn)
+        fixed = repaired_checkin_ids(conn)
         out = {}
         for c in repo.list_commitments(conn):
             rows = repo.checkins(conn, [c.id])

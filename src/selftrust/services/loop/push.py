@@ -22,6 +22,7 @@ from selftrust.interchange.loop_db_write import PushProblem, backup_name, write_
 from selftrust.interchange.loop_outbound import OutboundCommitment, OutboundDay, to_loop
 from selftrust.interchange.loop_records import LoopHabit
 from selftrust.services.loop.reports import LoopRefused, PushSummary
+from selftrust.services.reflections import repaired_checkin_ids
 from selftrust.services.workspace import Workspace
 from selftrust.store import repository as repo
 from selftrust.store.repository import loop as links_repo
@@ -61,7 +62,7 @@ def _habits(conn: Connection, ws: Workspace, target: Path, dry_run: bool
     summary = PushSummary(target, dry_run=dry_run)
     linked = {link.commitment_id: link.loop_uuid for link in links_repo.links(conn).values()}
     taken = set(linked.values())
-    repaired = repo.repaired_checkin_ids(conn)
+    repaired = repaired_checkin_ids(conn)
     today = ws.today()
     habits: list[LoopHabit] = []
     new_links: list[tuple[int, str]] = []
