@@ -55,16 +55,18 @@ def test_within_the_limit_the_running_month_is_open() -> None:
 
 
 def test_a_month_over_its_limit_counts_once_as_the_jar_does() -> None:
-    # Two days over the limit in October, the passing day repaired by a reflection:
-    # one month not kept, repaired, exactly as the jar counts it (gold, no loss).
+    # Two days over the limit in October: one month not kept, counted as the jar counts
+    # it. A reflection on the day the limit was passed is a reflection, not a repair: an
+    # amount towards a monthly limit is a step of its month, and only a day marked missed
+    # is a lapse a reflection repairs (history.is_lapse, the one rule of issue 17 item 1).
     entries = [
         Entry(date(2026, 10, 3), Status.KEPT, 8.0),
-        Entry(date(2026, 10, 9), Status.KEPT, 4.0, repaired=True),  # 12: over
+        Entry(date(2026, 10, 9), Status.KEPT, 4.0, reflected=True),  # 12: over
         Entry(date(2026, 10, 20), Status.KEPT, 5.0),
     ]
     h = History(OCT_1, TODAY, entries, SWEETS)
-    assert count(SWEETS, h) == Counts(missed=1, repaired=1)
-    assert jar_path(SWEETS, h) == [(8, 0, 1)]
+    assert count(SWEETS, h) == Counts(missed=1)
+    assert jar_path(SWEETS, h) == [(8, 0, 0)]  # a miss on an empty jar costs nothing more
 
 
 def test_a_missed_check_in_and_the_limit_passed_later_are_one_lapse() -> None:
