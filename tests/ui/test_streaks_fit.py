@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.services.workspace import Workspace
 from selftrust.ui.shell.main_window import MainWindow
+from selftrust.ui.streaks.streaks_view import StreaksView
 from tests.ui.streaks_helpers import KEPT, add, streaks
 
 
@@ -70,13 +71,18 @@ def test_titles_and_the_best_streaks_head_fit_at_800x600(
     assert any("&lt;b&gt;No" in t for t in best_tips)
 
 
-def test_a_narrow_panel_puts_the_toggle_below_the_heading(qtbot: QtBot, window: MainWindow,
-                                                          ws: Workspace) -> None:
+def _one_walk_at_800x600(qtbot: QtBot, window: MainWindow, ws: Workspace) -> StreaksView:
     add(ws, "Walk 20 minutes", start=date(2026, 10, 1))
     window.resize(800, 600)
     view = streaks(window)
     window.show()
     qtbot.waitExposed(window)
+    return view
+
+
+def test_a_narrow_panel_puts_the_toggle_below_the_heading(qtbot: QtBot, window: MainWindow,
+                                                          ws: Workspace) -> None:
+    view = _one_walk_at_800x600(qtbot, window, ws)
     best = view.best
     narrow = best.title.sizeHint().width() + best.toggle.sizeHint().width() // 2
     view.content.setSizes([narrow + 40, 600])
@@ -89,11 +95,7 @@ def test_a_narrow_panel_puts_the_toggle_below_the_heading(qtbot: QtBot, window: 
 
 def test_the_strength_tile_steps_aside_only_when_narrow(qtbot: QtBot, window: MainWindow,
                                                         ws: Workspace) -> None:
-    add(ws, "Walk 20 minutes", start=date(2026, 10, 1))
-    window.resize(800, 600)
-    view = streaks(window)
-    window.show()
-    qtbot.waitExposed(window)
+    view = _one_walk_at_800x600(qtbot, window, ws)
     header = view.header
     tiles = [header.current_tile, header.best_tile]
     qtbot.waitUntil(lambda: all(t.isVisible() and t.width() >= t.sizeHint().width()

@@ -27,6 +27,7 @@ from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
 from selftrust.ui.shell.actions import Actions, make_actions
 from selftrust.ui.shell.context import DayPage, UiContext
+from selftrust.ui.shell.menus import build_menus
 from selftrust.ui.shell.outside_changes import UPDATED, OutsideChanges
 from selftrust.ui.shell.undo import new_stack
 from selftrust.ui.shell.window_fit import keep_on_screen, place_default
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
             self.rail.add(key, self._view_action(key))
         self.rail.selected.connect(self.go_to_view)
 
-        self._build_menus()
+        build_menus(self, self.actions_)
         self._wire_actions()
         self._arm_rollover()
         ctx.bridge.changed.connect(self._on_change)
@@ -186,32 +187,6 @@ class MainWindow(QMainWindow):
         edit_commitment(self.ctx, self, commitment_id)
 
     # --- menus ------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        a = self.actions_
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for action in (a.new_commitment, None, a.import_data, a.export_data, a.export_chart,
-                       None, a.backups, None, a.quit):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        edit = bar.addMenu("&Edit")
-        for action in (a.undo, a.redo, None, a.manage, None, a.preferences):
-            edit.addSeparator() if action is None else edit.addAction(action)
-        view = bar.addMenu("&View")
-        for action in (a.view_today, a.view_streaks, a.view_jar, a.view_charts,
-                       a.view_reflections, None, a.previous_day, a.next_day, a.go_today,
-                       a.pick_day):
-            view.addSeparator() if action is None else view.addAction(action)
-        reflect = bar.addMenu("&Reflect")
-        reflect.addAction(a.reflect)
-        help_menu = bar.addMenu("&Help")
-        for action in (a.help_counted, a.help_guide, a.help_more, a.shortcuts, None, a.about):
-            help_menu.addSeparator() if action is None else help_menu.addAction(action)
-        a.quit.setMenuRole(a.quit.MenuRole.QuitRole)
-        a.about.setMenuRole(a.about.MenuRole.AboutRole)
-        a.preferences.setMenuRole(a.preferences.MenuRole.PreferencesRole)
-        for action in a.all():
-            self.addAction(action)  # shortcuts work even when the menu bar is hidden
-
     def _wire_actions(self) -> None:
         a: Actions = self.actions_
         stack = self.ctx.undo
