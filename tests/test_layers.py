@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "selftrust"
-BELOW_UI = ("domain", "store", "services", "interchange")
+BELOW_UI = ("base", "domain", "store", "services", "interchange")
 QT_AND_UI = ("PySide6", "shiboken6", "selftrust.ui", "matplotlib")
 SQL = ("sqlalchemy", "sqlmodel", "alembic", "sqlite3", "selftrust.store")
 
@@ -68,3 +68,18 @@ def test_the_scanner_sees_imports() -> None:
 def test_the_ui_goes_through_services() -> None:
     """The UI never queries or opens the store itself (DESIGN.md: ui → services)."""
     assert _violations("ui", ("selftrust.store", "sqlalchemy", "sqlmodel", "sqlite3")) == []
+
+
+@pytest.mark.parametrize("layer", BELOW_UI)
+def test_nothing_below_the_ui_reaches_the_command_line(layer: str) -> None:
+    """The CLI is a shell over the services, like the UI: nothing it holds may be needed
+    below it."""
+    assert _violations(layer, ("selftrust.cli",)) == []
+
+
+def test_base_stands_on_nothing_of_ours() -> None:
+    """base/ is under every layer, so it imports no other part of Self-Trust."""
+    others = tuple(f"selftrust.{p.name}" for p in SRC.iterdir()
+                   if p.is_dir() and p.name not in ("base", "__pycache__"))
+    assert len(others) >= 6
+    assert _violations("base", others) == []

@@ -93,3 +93,16 @@ def test_on_a_terminal_it_asks_first(run: Run, tmp_path: Path) -> None:
     code, said = _on_a_terminal(tmp_path / "data", b"y\n")
     assert code == 0 and "Deleted “Walk”" in said
     assert len(json.loads(run("list", "--json").stdout)["items"]) == 1
+
+
+def test_a_few_letters_are_not_enough_to_delete(run: Run) -> None:
+    # "W" would find "Walk" for check or stats; a delete cannot be undone, so it wants
+    # the whole title (in any case) and changes nothing otherwise.
+    _walk_with_history(run)
+    result = run("delete", "W", "--yes", ok=False)
+    assert result.returncode == 2
+    assert "whole title" in result.stderr and result.stderr.count("\n") == 1
+    assert len(json.loads(run("list", "--json").stdout)["items"]) == 2
+    assert not [b for b in json.loads(run("backups", "--json").stdout)
+                if b["kind"] == "before-delete"]
+    assert "Deleted “Walk”" in run("delete", "WALK", "--yes").stdout

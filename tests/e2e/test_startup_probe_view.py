@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -33,12 +32,10 @@ def test_the_probe_waits_for_today_whatever_view_was_last(
     settings = _settings(config)
     settings.setValue(remembered_view_key(data), view)
     settings.sync()
-    started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "selftrust", "--data-dir", str(data), "--exit-after-startup"],
         capture_output=True, text=True, timeout=45,
         env=cli_env(XDG_CONFIG_HOME=str(config)),
     )
     assert result.returncode == 0, result.stderr
-    assert time.monotonic() - started < 30
     assert _settings(config).value(remembered_view_key(data)) == view

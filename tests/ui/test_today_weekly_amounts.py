@@ -4,7 +4,7 @@ editor never offers the week's whole target as one day's amount."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 from today_support import TODAY, add, key, shown, stored, with_selected
 
@@ -47,7 +47,7 @@ def test_the_editor_for_a_weekly_amount_starts_empty(
     assert isinstance(editor, ValueEditor)
     assert editor.cleanText() == ""
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter on nothing writes nothing
-    qtbot.wait(20)
+    QApplication.processEvents()  # anything the key queued has run
     assert stored(ws, c) is None
     assert shown(view, "Run").status is None
     key(qtbot, view, Qt.Key.Key_Return)  # and a typed amount is the one written

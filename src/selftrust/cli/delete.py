@@ -54,7 +54,7 @@ def _delete(args: argparse.Namespace) -> int:
     from selftrust.services.backups import BEFORE_DELETE, back_up_before  # the database layer
 
     with open_data(args) as ws:
-        row = ws.commitments.find(args.title, include_archived=True)
+        row = ws.commitments.find(args.title, include_archived=True, whole_title=True)
         goes = ws.commitments.belongings(row.id)
         if not args.yes:
             if not sys.stdin.isatty():

@@ -77,8 +77,13 @@ class CommitmentService:
             raise NotFound("That commitment no longer exists.")
         return found
 
-    def find(self, title: str, *, include_archived: bool = False) -> CommitmentRow:
-        """The commitment with this title (exact, else case-insensitive)."""
+    def find(self, title: str, *, include_archived: bool = False,
+             whole_title: bool = False) -> CommitmentRow:
+        """The commitment with this title (exact, else case-insensitive, else — unless
+        ``whole_title`` — the one whose title starts so: "walk" finds "Walk 20 minutes").
+
+        ``whole_title`` is for steps that cannot be undone (delete): a few letters that
+        happen to start one title must not be enough to lose it."""
         wanted = title.strip()
         if not wanted:
             raise Invalid("Say which commitment: its title cannot be empty.")
@@ -90,6 +95,9 @@ class CommitmentService:
             if len(matches) > 1:  # "Walk" and "walk", from before titles were unique
                 names = ", ".join(f"“{c.title}”" for c in matches[:4])
                 raise Invalid(f"“{wanted}” could be {names}; say which one, spelt exactly.")
+        if not matches and whole_title:
+            raise NotFound(f"No commitment is called exactly “{wanted}”; say its whole "
+                           "title (any case) to delete it.")
         if not matches:
             # "walk" finds "Walk 20 minutes" when no other title starts that way.
             starts = [c for c in rows if c.title.casefold().startswith(folded)]
