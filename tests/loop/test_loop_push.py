@@ -98,3 +98,11 @@ def test_a_push_replaces_only_its_own_earlier_push(run: Run, tmp_path: Path) -> 
     run("add", "Read")
     run("loop", "push", str(ours))  # our own earlier push may be replaced
     assert set(loop_file(ours)) == {"Walk", "Read"}
+
+
+def test_one_weekday_goes_as_1_time_a_week(run: Run, tmp_path: Path) -> None:
+    run("add", "Swim", "--schedule", "sat")
+    report = json.loads(run("loop", "push", str(tmp_path), "--dry-run", "--json").stdout)
+    assert any("as 1 time a week." in text for text in report["not_sent"]), report
+    lines = run("loop", "push", str(tmp_path), "--dry-run").stdout
+    assert "Would write 1 habit and 0 entries" in lines
