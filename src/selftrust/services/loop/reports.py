@@ -57,8 +57,8 @@ class PullSummary:
                 f"{counted(self.checkins_added, 'check-in')} added, "
                 f"{self.checkins_changed:,} changed, {self.checkins_removed:,} removed.")
         if self.kept_desktop:
-            out.append(f"{counted(self.kept_desktop, 'day')} changed on both sides kept as this "
-                       "computer has them.")
+            out.append(f"{counted(self.kept_desktop, 'day')} kept as this computer has them "
+                       "(changed on both sides, or a reflection is about it).")
         return out + [f"Note: {w}" for w in self.warnings]
 
     def as_json(self) -> dict[str, Any]:
