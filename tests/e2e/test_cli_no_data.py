@@ -23,6 +23,7 @@ READ_ONLY = [
     ("screenshot", "--view", "today", "--out", "{out}.png"),
     ("settings",),
     ("settings", "day-start", "--json"),
+    ("loop", "push", "{out}.db", "--dry-run"),
 ]
 
 

@@ -107,6 +107,7 @@ def test_push_then_pull_into_a_fresh_folder_keeps_what_loop_can_hold(
     desktop, fresh = data_of(tmp_path / "desktop"), data_of(tmp_path / "fresh")
     representable = {t: k for t, k in desktop.items()
                      if k.rules.schedule.kind is not ScheduleKind.ONCE}
+    assert representable, "the source gave nothing Loop can hold: the test would prove nothing"
     assert set(fresh) == set(representable)
     for title, k in representable.items():
         got = fresh[title]
@@ -116,6 +117,7 @@ def test_push_then_pull_into_a_fresh_folder_keeps_what_loop_can_hold(
         assert got.archived == k.archived, title
         assert got.color == nearest_color(k.color).lower(), title
 
+    habits_scored = days_scored = 0
     for name, habit in loop_file(written).items():
         if not habit.reps:
             continue
@@ -124,3 +126,6 @@ def test_push_then_pull_into_a_fresh_folder_keeps_what_loop_can_hold(
         assert len(ours) == len(loop_says)
         worst = max(abs(a - b) for a, b in zip(ours, loop_says, strict=True))
         assert worst < 0.001, (name, worst)
+        habits_scored += 1
+        days_scored += len(ours)
+    assert habits_scored > 0 and days_scored > 0

@@ -49,4 +49,5 @@ def _loop(args: argparse.Namespace) -> int:
 
 
 LOOP = Command("loop", "pull from and push to Loop Habit Tracker on the phone (backup files)",
-               _loop_args, _loop)
+               _loop_args, _loop,
+               reads_only=lambda args: args.loop_action == "push" and args.dry_run)

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from selftrust.base.words import counted
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.history import Status
@@ -86,7 +87,7 @@ def to_loop(c: OutboundCommitment, today: date) -> OutboundHabit:
     num, den = schedule.frequency
     if schedule.kind is ScheduleKind.WEEKDAYS:
         lost.append(f"“{c.title}” is due on chosen weekdays; Loop only knows how many times a "
-                    f"week, so it goes as {num} times a week.")
+                    f"week, so it goes as {counted(num, 'time')} a week.")
     if target is not None:
         num, den = 1, _PERIOD_DAYS[target.per]
         if schedule.kind is not ScheduleKind.DAILY:

@@ -16,11 +16,12 @@ from selftrust.store import backups as store_backups
 from selftrust.store.backups import Backup
 from selftrust.store.errors import StoreError
 
-__all__ = ["BEFORE_DELETE", "Backup", "back_up_before", "back_up_now", "backups_folder",
-           "find_backup", "kind_name", "list_backups", "restore_in_place"]
+__all__ = ["BEFORE_DELETE", "BEFORE_LOOP_PULL", "Backup", "back_up_before", "back_up_now",
+           "backups_folder", "find_backup", "kind_name", "list_backups", "restore_in_place"]
 
 
 BEFORE_DELETE = "before-delete"
+BEFORE_LOOP_PULL = "before-loop-pull"
 
 KIND_NAMES = {
     "manual": "Made by you",
@@ -29,6 +30,7 @@ KIND_NAMES = {
     "before-update": "Before an update",
     "before-import": "Before an import",
     BEFORE_DELETE: "Before a delete",
+    BEFORE_LOOP_PULL: "Before a Loop pull",
 }
 
 

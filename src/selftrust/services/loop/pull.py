@@ -13,6 +13,12 @@ habit without one, from a Loop before schema 24, by the id its name and first da
   from the phone when the phone changed them since the last merge;
 * the backup then becomes the last merged, so merging it again changes nothing.
 
+The app's rules hold as for a check-in made here: a phone day after the desktop's today
+is held back until its day comes (Loop has no day start, so the phone may be ahead), a
+day a reflection is written about is not removed (that would unlink the reflection),
+and titles are cleaned as the app cleans them. A pull that changes existing data makes
+a "before-loop-pull" backup first, as an import does.
+
 The backup is read and checked whole before the database is opened for writing, so a
 file that is not a good Loop backup changes nothing at all.
 """
@@ -21,12 +27,14 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
+from selftrust.base.words import counted
 from selftrust.domain.commitment import Rules, TargetError
 from selftrust.domain.history import Status
 from selftrust.domain.schedule import ScheduleError
@@ -36,9 +44,15 @@ from selftrust.interchange.loop_import import derived_uid, first_entered
 from selftrust.interchange.loop_mapping import MappedHabit, map_habit
 from selftrust.interchange.loop_records import LoopHabit
 from selftrust.interchange.native_records import MAX_NOTE_LENGTH, MAX_WHY_LENGTH
+from selftrust.services.backups import BEFORE_LOOP_PULL
+from selftrust.services.errors import Invalid
 from selftrust.services.loop.reports import LoopRefused, PullSummary
+from selftrust.services.text import clean_title
 from selftrust.services.workspace import Workspace
+from selftrust.store import backups as store_backups
+from selftrust.store import bulk
 from selftrust.store import repository as repo
+from selftrust.store.errors import StoreError
 from selftrust.store.records import CommitmentRow
 from selftrust.store.repository import loop as links_repo
 from selftrust.store.repository.loop import Mark
@@ -49,6 +63,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class _Phone:
     key: str
+    derived: str
     habit: LoopHabit
     mapped: MappedHabit
     marks: dict[date, Mark]
@@ -71,11 +86,23 @@ def pull(ws: Workspace, path: Path | str) -> PullSummary:
     summary.source = chosen.export.source
     phones = _read_phone(chosen.export.habits, summary)
     with ws.write() as conn:
+        empty = bulk.is_empty(conn)
         _Merge(conn, ws.today(), ws.utc_now(), summary).run(phones)
+        if summary.changed and not empty:
+            _back_up(ws, source)
     log.info("loop pull of %s: %s", summary.source, summary.as_json())
     if summary.changed:
         ws.reload()
     return summary
+
+
+def _back_up(ws: Workspace, source: Path) -> None:
+    """A backup of the data as last committed, taken while the pull waits to commit."""
+    try:
+        store_backups.back_up_labelled(ws.db.folder, BEFORE_LOOP_PULL, now=ws.clock.now())
+    except StoreError as exc:
+        raise LoopRefused(source, f"a safety backup could not be made before merging ({exc}); "
+                                  "nothing was changed") from None
 
 
 def _read_phone(habits: tuple[LoopHabit, ...], summary: PullSummary) -> list[_Phone]:
@@ -87,8 +114,8 @@ def _read_phone(habits: tuple[LoopHabit, ...], summary: PullSummary) -> list[_Ph
         except (ImportProblem, ScheduleError, TargetError, ValueError) as exc:
             summary.warnings.append(f"the Loop habit “{habit.name}” was left out: {exc}")
             continue
-        key = habit.uuid if habit.uuid and len(habit.uuid) <= 32 else derived_uid(
-            mapped.title, first_entered(habit))
+        derived = derived_uid(mapped.title, first_entered(habit))
+        key = habit.uuid if habit.uuid and len(habit.uuid) <= 32 else derived
         if key in seen:
             summary.warnings.append(f"the Loop habit “{habit.name}” appears twice; the "
                                     "second was left out.")
@@ -97,8 +124,24 @@ def _read_phone(habits: tuple[LoopHabit, ...], summary: PullSummary) -> list[_Ph
         marks = {c.entry.day: (c.entry.status.value, c.entry.value, _note(c.note))
                  for c in mapped.checkins}
         summary.warnings.extend(mapped.warnings)
-        out.append(_Phone(key, habit, mapped, marks, describe(habit)))
+        mapped = replace(mapped, title=_clean_title(mapped.title, habit.position, summary))
+        out.append(_Phone(key, derived, habit, mapped, marks, describe(habit)))
     return out
+
+
+def _clean_title(title: str, position: int, summary: PullSummary) -> str:
+    """The title as the app would take it: control characters (which Loop lets through)
+    left out; a name of nothing else becomes "Loop habit NNN"."""
+    kept = " ".join("".join(
+        ch for ch in title if unicodedata.category(ch) not in ("Cc", "Cs")).split())
+    try:
+        cleaned = clean_title(kept)
+    except Invalid:
+        cleaned = f"Loop habit {position:03d}"
+    if cleaned != title:
+        summary.warnings.append(f"the Loop habit name “{kept}” had characters that cannot be "
+                                f"shown; it is called “{cleaned}” here.")
+    return cleaned
 
 
 def _note(text: str | None) -> str | None:
@@ -128,6 +171,8 @@ class _Merge:
         self.commitments = {c.id: c for c in repo.list_commitments(conn)}
         self.by_uid = {c.uid: c.id for c in self.commitments.values()}
         self.titles = {c.title.casefold() for c in self.commitments.values()}
+        self.reflected = {(c.commitment_id, c.day) for c in repo.linked_checkins(conn)}
+        self.held_back: list[date] = []
 
     def run(self, phones: list[_Phone]) -> None:
         for phone in phones:
@@ -142,14 +187,24 @@ class _Merge:
                 if link.merged_habit != phone.described:
                     self._edit(self.commitments[cid], link.merged_habit, phone)
                     links_repo.set_merged_habit(self.conn, link_id, phone.described)
-            self._days(cid, before, phone.marks)
-            links_repo.forget_marks(self.conn, link_id, before.keys() - phone.marks.keys())
+            # a day after today waits, unmerged, for a pull on or after its day
+            now = {d: m for d, m in phone.marks.items() if d <= self.today}
+            self.held_back.extend(d for d, m in phone.marks.items()
+                                  if d > self.today and before.get(d) != m)
+            before = {d: m for d, m in before.items() if d <= self.today}
+            self._days(cid, before, now)
+            links_repo.forget_marks(self.conn, link_id, before.keys() - now.keys())
             links_repo.put_marks(self.conn, link_id, {
-                d: m for d, m in phone.marks.items() if before.get(d) != m})
+                d: m for d, m in now.items() if before.get(d) != m})
+        if self.held_back:
+            self.summary.warnings.append(
+                f"{counted(len(self.held_back), 'day')} after today on the phone (from "
+                f"{min(self.held_back)}) held back: today is {self.today} here, and Loop has "
+                "no day start. The next pull on or after that day brings them.")
 
     # --- habits ---------------------------------------------------------------------
     def _link(self, phone: _Phone) -> int:
-        derived = derived_uid(phone.mapped.title, first_entered(phone.habit))
+        derived = phone.derived
         for uid in (phone.key, derived):
             found = self.by_uid.get(uid)
             if found is not None and found not in {lk.commitment_id for lk in self.links.values()}:
@@ -161,9 +216,9 @@ class _Merge:
             self.summary.warnings.append(
                 f"You already have a commitment called “{m.title}”, so the Loop habit of that "
                 f"name is called “{title}” here.")
-        created = m.start or self.today
-        archived = max(created, max((c.entry.day for c in m.checkins), default=created)) \
-            if m.archived else None
+        created = min(m.start or self.today, self.today)
+        archived = min(self.today, max(created, max(
+            (c.entry.day for c in m.checkins), default=created))) if m.archived else None
         uid = phone.key if phone.key not in self.by_uid else derived
         why = m.why[:MAX_WHY_LENGTH] if m.why else None
         cid = repo.insert_commitment(
@@ -175,9 +230,10 @@ class _Merge:
         return cid
 
     def _free_title(self, title: str, own: str | None = None) -> str:
-        taken = self.titles - ({own.casefold()} if own else set())
+        if own is not None:  # a rename frees the old title
+            self.titles.discard(own.casefold())
         candidate, n = title, 2
-        while candidate.casefold() in taken:
+        while candidate.casefold() in self.titles:
             candidate = f"{title[:110]} ({n})"
             n += 1
         self.titles.add(candidate.casefold())
@@ -216,6 +272,9 @@ class _Merge:
                 continue
             if ours != last:
                 self.summary.kept_desktop += 1
+                continue
+            if theirs is None and (cid, day) in self.reflected:
+                self.summary.kept_desktop += 1  # removing it would unlink the reflection
                 continue
             if theirs is None:
                 repo.delete_checkin(self.conn, cid, day)

@@ -18,7 +18,12 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from selftrust.interchange.loop_db_write import PushProblem, backup_name, write_loop_db
+from selftrust.interchange.loop_db_write import (
+    PushProblem,
+    backup_name,
+    is_own_push,
+    write_loop_db,
+)
 from selftrust.interchange.loop_outbound import OutboundCommitment, OutboundDay, to_loop
 from selftrust.interchange.loop_records import LoopHabit
 from selftrust.services.loop.reports import LoopRefused, PushSummary
@@ -40,6 +45,7 @@ def push(ws: Workspace, path: Path | str, *, dry_run: bool = False) -> PushSumma
         target = target / backup_name(ws.clock.now())
     elif not target.parent.is_dir():
         raise LoopRefused(target, f"there is no folder {target.parent} to write into")
+    _check_target(ws, target)
     with ws.read() as conn:
         habits, new_links, summary = _habits(conn, ws, target, dry_run)
     if dry_run:
@@ -55,6 +61,21 @@ def push(ws: Workspace, path: Path | str, *, dry_run: bool = False) -> PushSumma
         raise LoopRefused(target, f"cannot write {target} ({exc.strerror or exc})") from None
     log.info("loop push to %s: %s", target, summary.as_json())
     return summary
+
+
+def _check_target(ws: Workspace, target: Path) -> None:
+    """Refuse a destination whose loss would hurt: anything in the data folder (the live
+    database, its backups) and any existing file but an earlier push (a phone backup
+    not pulled yet, or a file of some other kind)."""
+    data = ws.db.folder.root.resolve()
+    where = target.resolve()
+    if where == data or data in where.parents:
+        raise LoopRefused(target, f"{target} is inside the Self-Trust data folder {data}; "
+                                  "push to another folder; nothing was written")
+    if (target.exists() or target.is_symlink()) and not (
+            target.is_file() and is_own_push(target)):
+        raise LoopRefused(target, f"{target} already exists and is not a Self-Trust push; "
+                                  "it was left as it is; push to a folder or a new name")
 
 
 def _habits(conn: Connection, ws: Workspace, target: Path, dry_run: bool

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from selftrust.base.words import counted
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_backups import Skipped
 from selftrust.services.errors import UserError
@@ -20,10 +21,6 @@ class LoopRefused(UserError):
             text = f"{path.name}: {text}"
         super().__init__(" ".join(text.split()))
         self.path = path
-
-
-def _n(count: int, word: str, words: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else words or word + 's'}"
 
 
 @dataclass
@@ -55,13 +52,13 @@ class PullSummary:
             out.append(f"Merged {self.source.name}: nothing new since the last merge.")
         else:
             out.append(
-                f"Merged {self.source.name}: {_n(self.habits_new, 'new habit')}, "
-                f"{_n(self.habits_changed, 'habit')} edited on the phone, "
-                f"{_n(self.checkins_added, 'check-in')} added, "
+                f"Merged {self.source.name}: {counted(self.habits_new, 'new habit')}, "
+                f"{counted(self.habits_changed, 'habit')} edited on the phone, "
+                f"{counted(self.checkins_added, 'check-in')} added, "
                 f"{self.checkins_changed:,} changed, {self.checkins_removed:,} removed.")
         if self.kept_desktop:
-            out.append(f"{_n(self.kept_desktop, 'day')} changed on both sides kept as this "
-                       "computer has them.")
+            out.append(f"{counted(self.kept_desktop, 'day')} kept as this computer has them "
+                       "(changed on both sides, or a reflection is about it).")
         return out + [f"Note: {w}" for w in self.warnings]
 
     def as_json(self) -> dict[str, Any]:
@@ -90,8 +87,8 @@ class PushSummary:
     def lines(self) -> list[str]:
         out = [f"Not sent to Loop: {text}" for text in self.lost]
         verb = "Would write" if self.dry_run else "Wrote"
-        out.append(f"{verb} {_n(self.habits, 'habit')} and {_n(self.checkins, 'entry', 'entries')} "
-                   f"to {self.path}.")
+        entries = counted(self.checkins, "entry", "entries")
+        out.append(f"{verb} {counted(self.habits, 'habit')} and {entries} to {self.path}.")
         if not self.dry_run:
             out.append("In Loop: ⋮ › Settings › Import data, and choose this file.")
         return out
