@@ -15,16 +15,9 @@ from typing import cast
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
+from selftrust.domain.outcome import Outcome as Outcome  # re-exported: the rules' word
+from selftrust.domain.outcome import judge_amount
 from selftrust.domain.schedule import ScheduleKind
-
-
-class Outcome(IntEnum):
-    KEPT = 1
-    PARTLY = 2  # a measurable at-least target partly met: partial credit, ends a streak
-    MISSED = 3
-    SKIPPED = 4  # planned rest or an excused day: bridges a streak
-    UNMARKED = 5  # a past occasion nobody recorded: ends a streak
-    PENDING = 6  # today or the current period, still open
 
 
 class DayState(IntEnum):
@@ -54,8 +47,9 @@ class Occasion:
 def judge_day(rules: Rules, history: History, i: int) -> Outcome:
     """The outcome of day ``i`` judged on its own (day-by-day schedules).
 
-    The history's last day is today: unrecorded or only partly done so far, it is still
-    open, so it leaves the current streak standing and wins or loses nothing yet.
+    The history's last day is today: unrecorded, partly done so far, or within its
+    limit so far, it is still open, so it leaves the current streak standing and wins or
+    loses nothing yet; nothing done or a limit passed is a miss at once (`judge_amount`).
     """
     code = history.codes[i]
     today = i == history.size - 1
@@ -68,14 +62,7 @@ def judge_day(rules: Rules, history: History, i: int) -> Outcome:
     target = rules.target
     if target is None:
         return Outcome.KEPT
-    value = history.values[i]
-    if target.at_most:
-        return Outcome.KEPT if value <= target.amount else Outcome.MISSED
-    if value >= target.amount:
-        return Outcome.KEPT
-    if value <= 0:
-        return Outcome.MISSED
-    return Outcome.PENDING if today else Outcome.PARTLY
+    return judge_amount(target, history.values[i], today)
 
 
 def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) -> list[Occasion]:
