@@ -240,6 +240,8 @@ def day_state(rules: Rules, history: History, i: int, week_start: int = MONDAY) 
     outcome = judge_day(rules, history, i)
     if outcome is Outcome.KEPT:
         return DayState.KEPT
+    if outcome is Outcome.PENDING and target is not None and target.at_most:
+        return DayState.KEPT  # within its limit so far; figures wait (settled_day_states)
     if outcome is Outcome.PARTLY or outcome is Outcome.PENDING:
         return DayState.PARTLY  # pending here: today, partly done so far
     return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
@@ -265,17 +267,22 @@ def settled_day_states(
 ) -> list[DayState]:
     """The days as figures count them (counts, the charts' heat map and kept shares).
 
-    The calendar shows today's amount so far as partly kept, but the day is not over:
-    until it is, today is open, neither partly kept nor owed.
+    The calendar shows today's amount so far as partly kept (short of its target) or kept
+    (within its limit), but the day is not over: until it is, today is open, neither
+    kept, partly kept nor owed.
     """
     states = day_states(rules, history, week_start)
-    if states and states[-1] is DayState.PARTLY and _on_its_way(rules, history):
+    if states and states[-1] in _SO_FAR and _on_its_way(rules, history):
         states = [*states[:-1], DayState.OPEN]
     return states
 
 
+_SO_FAR = (DayState.PARTLY, DayState.KEPT)
+
+
 def _on_its_way(rules: Rules, history: History) -> bool:
-    """Today holds an amount short of its daily target: more may come before it ends."""
+    """Today holds an amount short of its daily target, or within its daily limit: more
+    may come before it ends."""
     target = rules.target
     by_day = target is not None and target.per is Period.DAY
     return by_day and judge_day(rules, history, history.size - 1) is Outcome.PENDING

@@ -33,7 +33,7 @@ def judge_amount(target: Target, done: float, today: bool) -> Outcome:
     if target.at_most:
         if done > target.amount:
             return Outcome.MISSED
-        return Outcome.KEPT
+        return Outcome.PENDING if today else Outcome.KEPT
     if done >= target.amount:
         return Outcome.KEPT
     if done <= 0:
