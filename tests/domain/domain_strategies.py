@@ -3,8 +3,9 @@
 A case is plain data: rules, a start day and one mark per day. Marks are letters as in
 domain_helpers (``K`` kept, ``M`` missed, ``R`` missed and repaired, ``S`` skipped,
 ``.`` unmarked) plus ``X``: kept with a reflection about it (it repairs a measurable day
-over its daily limit or short of its daily target; on any other day it repairs
-nothing). Measurable kept days always carry an amount.
+over its daily limit or with nothing done towards its daily target: a day judged
+missed; on any other day, partly kept included, it repairs nothing). Measurable kept
+days always carry an amount.
 """
 
 from __future__ import annotations

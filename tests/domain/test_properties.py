@@ -174,7 +174,9 @@ def _judge_amount_day(case: Case, value: float | None, today: bool) -> str:
         return "kept"
     done = target.amount if value is None else value
     if target.at_most:
-        return "kept" if done <= target.amount else "missed"
+        if done > target.amount:
+            return "missed"
+        return "pending" if today else "kept"  # today may still pass its limit
     if done >= target.amount:
         return "kept"
     return "missed" if done <= 0 else "partly"

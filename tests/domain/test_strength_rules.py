@@ -136,10 +136,15 @@ def test_a_measurable_one_time_promise() -> None:
     assert strength_series(at_most, measured([None, 5.0], at_most)) == [0.0, 0.0]
 
 
-def test_a_repaired_one_time_promise_over_its_limit_counts_half() -> None:
+def test_a_repaired_one_time_promise_over_its_limit_or_with_nothing_done_counts_half() -> None:
     at_most = Rules(Schedule.once(day(0)), Target(4.0, at_most=True))
     over = History(day(0), day(1), [Entry(day(0), Status.KEPT, 5.0, reflected=True)], at_most)
     assert strength_series(at_most, over) == [0.5, 0.5]
     at_least = Rules(Schedule.once(day(0)), Target(4.0))
+    nothing = History(day(0), day(0), [Entry(day(0), Status.KEPT, 0.0, reflected=True)],
+                      at_least)
+    assert strength_series(at_least, nothing) == [0.5]
+    # Partly kept is partial credit, not a miss: a reflection on it repairs nothing, the
+    # day counts its share as it would without one (issue 17, item 1).
     partly = History(day(0), day(0), [Entry(day(0), Status.KEPT, 1.0, reflected=True)], at_least)
-    assert strength_series(at_least, partly) == [0.5]
+    assert strength_series(at_least, partly) == [0.25]

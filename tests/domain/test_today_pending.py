@@ -17,7 +17,15 @@ from hypothesis import assume, given, settings
 from selftrust.domain.commitment import Rules, Target
 from selftrust.domain.days import Period, period_bounds
 from selftrust.domain.history import History
-from selftrust.domain.occasions import DayState, Outcome, judge_occasions, settled_day_states
+from selftrust.domain.jar import fill_jar, jar_events
+from selftrust.domain.occasions import (
+    DayState,
+    Outcome,
+    judge_day,
+    judge_occasions,
+    settled_day_states,
+)
+from selftrust.domain.streaks import find_streaks
 from selftrust.domain.strength import multiplier, strength_series
 from selftrust.domain.summary import Counts, count
 
@@ -25,6 +33,7 @@ FAST = settings(max_examples=200, deadline=None)
 TINY = 1e-12
 DAILY = Rules()
 PAGES = Rules(target=Target(20.0, "pages"))
+CUPS = Rules(target=Target(2.0, "cups", at_most=True))
 DAY_BY_DAY = ("daily", "weekdays", "in_days", "once", "amount_day", "amount_weekdays",
               "amount_once")
 OWED = (Outcome.KEPT, Outcome.PARTLY, Outcome.MISSED, Outcome.UNMARKED)
@@ -107,6 +116,31 @@ def test_a_weekly_amount_short_so_far_this_week_does_not_dip_today() -> None:
     assert on_its_way[-1] == unmarked[-2]  # 1 km so far: still short, no dip
 
 
+def test_a_daily_limit_kept_so_far_today_is_not_kept_yet() -> None:
+    """1 of at most 2 cups this morning: the day may still pass its limit (as a running
+    week's limit stays pending), so nothing is won, counted or added to a streak yet."""
+    today_only = measured([1], CUPS)
+    assert judge_day(CUPS, today_only, 0) is Outcome.PENDING
+    assert count(CUPS, today_only) == Counts()
+    assert fill_jar(jar_events(CUPS, today_only)).marbles == 0
+    assert find_streaks(CUPS, today_only).current == 0
+    assert settled_day_states(CUPS, today_only) == [DayState.OPEN]
+    # Yesterday within its limit is over: kept, a marble, a streak of 1 that today keeps.
+    two_days = measured([2, 1], CUPS)
+    assert count(CUPS, two_days) == Counts(kept=1)
+    assert fill_jar(jar_events(CUPS, two_days)).marbles == 1
+    assert find_streaks(CUPS, two_days).current == 1
+
+
+def test_a_daily_limit_passed_today_is_missed_at_once() -> None:
+    over = measured([2, 3], CUPS)
+    assert judge_day(CUPS, over, 1) is Outcome.MISSED
+    assert count(CUPS, over) == Counts(kept=1, missed=1)
+    assert fill_jar(jar_events(CUPS, over)).marbles == 0  # won 1, then 2 knocked out
+    assert find_streaks(CUPS, over).current == 0
+    assert settled_day_states(CUPS, over)[-1] is DayState.MISSED
+
+
 # --- for every history -------------------------------------------------------------------------
 
 
@@ -178,6 +212,20 @@ def test_an_amount_on_its_way_today_is_owed_nothing_yet(case: Case) -> None:
 
 
 @FAST
+@given(cases(("amount_day", "amount_weekdays", "amount_once")))
+def test_a_daily_limit_kept_so_far_today_is_owed_nothing_yet(case: Case) -> None:
+    assume(case.rules.target is not None and case.rules.target.at_most)
+    unmarked = today_as(case, (".", None)).history()
+    within = partly_today(case).history()
+    assert count(case.rules, within) == count(case.rules, unmarked)
+    assert kept_and_due(case.rules, within) == kept_and_due(case.rules, unmarked)
+    assert fill_jar(jar_events(case.rules, within)) == fill_jar(
+        jar_events(case.rules, unmarked))
+    assert find_streaks(case.rules, within).current == find_streaks(
+        case.rules, unmarked).current
+
+
+@FAST
 @given(cases(KINDS, max_days=90))
 def test_as_of_today_unmarked_the_kept_rate_is_yesterdays(case: Case) -> None:
     """Yesterday recorded and in today's period: nothing owed or kept changes overnight."""
@@ -186,11 +234,13 @@ def test_as_of_today_unmarked_the_kept_rate_is_yesterdays(case: Case) -> None:
     period = case.rules.period
     if period is not None:
         assume(period_bounds(today, period)[0] < today)
-    target = case.rules.target
-    assume(target is None or target.per is not Period.DAY or target.at_most
-           or case.marks[-2][0] not in "KX" or (case.marks[-2][1] or 0) >= target.amount)
-    unmarked = today_as(case, (".", None))
     then = yesterday_of(case)
+    target = case.rules.target
+    if target is not None and target.per is Period.DAY:
+        # Yesterday's amount, as the day then was, may still have been open (short of its
+        # target, or within its limit so far): it settles overnight.
+        assume(judge_day(case.rules, then.history(), then.size - 1) is not Outcome.PENDING)
+    unmarked = today_as(case, (".", None))
     assert kept_and_due(case.rules, unmarked.history()) == kept_and_due(
         case.rules, then.history())
     assert then.end == today - timedelta(days=1)

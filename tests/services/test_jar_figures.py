@@ -43,6 +43,21 @@ def test_the_demo_jar_adds_up_to_the_marble(ws: Workspace) -> None:
     jar = ws.stats.report().jar
     assert (f["marbles"], f["gold"]) == (jar.marbles, jar.gold)
     assert f["repaired"] == jar.gold
+    # Two years of six promises won marbles, lost some and repaired some: each term of the
+    # sum is there, so the sum is no trivial 0 = 0. (The demo's jar never runs dry, so
+    # nothing is spared: the test below spares marbles.)
+    assert f["won"] > 0 and f["missed"] > 0 and f["repaired"] > 0
+    assert f["won_marbles"] > f["missed_marbles"] > 0
+    assert f["repaired_cost"] == f["repaired_back"] > 0
+    assert adds_up(f)
+
+
+def test_a_miss_on_an_empty_jar_is_spared(ws: Workspace) -> None:
+    cid = ws.commitments.create(CommitmentDraft("Walk", created_on=MONDAY)).id
+    ws.checkins.record(cid, MONDAY, CheckinState(Status.MISSED))  # nothing to knock out
+    ws.checkins.record(cid, MONDAY + timedelta(days=1), CheckinState(Status.KEPT))
+    f = ws.stats.jar_figures()
+    assert (f["won"], f["missed"], f["repaired"], f["spared"], f["marbles"]) == (1, 1, 0, 2, 1)
     assert adds_up(f)
 
 

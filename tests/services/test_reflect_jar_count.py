@@ -12,6 +12,7 @@ rules below are written from DESIGN.md's "Marble jar" section:
   in any M days;
 - a missed occasion knocks out 2 (an at-most amount above its limit is a miss; an
   at-least amount below target is partly kept and does nothing, 0 is a miss);
+- today within a daily limit is not over: it wins nothing yet;
 - a miss with a reflection linked is repaired: the 2 come back and it counts as gold;
 - skipped days, days in a pause and unrecorded days do nothing;
 - replayed day by day, never below 0.
@@ -103,7 +104,12 @@ def independent_jar(ws: Workspace, data_dir: Path) -> tuple[int, int]:
             elif t is None:
                 outcome = "kept"
             elif t.at_most:
-                outcome = "kept" if (value or 0.0) <= t.amount else "missed"
+                if (value or 0.0) > t.amount:
+                    outcome = "missed"
+                elif day == today:
+                    continue  # within its limit so far: the day may still pass it
+                else:
+                    outcome = "kept"
             else:
                 v = value or 0.0
                 outcome = "kept" if v >= t.amount else ("partly" if v > 0 else "missed")

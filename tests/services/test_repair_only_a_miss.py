@@ -101,6 +101,28 @@ def test_a_weekly_limit_kept_day_with_a_reflection_keeps_its_strength(ws: Worksp
     assert journal_says_repairs(ws) == [False]
 
 
+def test_a_reflection_on_a_partly_kept_day_repairs_nothing_anywhere(ws: Workspace) -> None:
+    """5 of 20 pages is partial credit, not a miss: the Journal, the ledger, the jar, the
+    counts and strength all say so alike; 0 pages is a miss, repaired alike everywhere."""
+    rules = Rules(target=Target(20.0, "pages"))
+    cid = ws.commitments.create(CommitmentDraft("Read", rules,
+                                                created_on=date(2026, 11, 16))).id
+    ws.checkins.record(cid, DAY, CheckinState(Status.KEPT, 5.0))
+    before = ws.stats.summary(cid)
+    row = ws.reflections.write(ReflectionDraft(DAY, cid, happened="Only a chapter."))
+    assert not ws.reflections.repairs(row)
+    assert journal_says_repairs(ws) == [False]
+    assert not ws.ledger.repaired(cid, DAY)
+    after = ws.stats.summary(cid)
+    assert after.counts == before.counts and after.counts.repaired == 0
+    assert after.strength == pytest.approx(before.strength)
+    assert jar(ws)[1] == 0
+    change = ws.checkins.record(cid, DAY, CheckinState(Status.KEPT, 0.0))
+    assert ws.reflections.repairs(ws.reflections.get(row.id)) and change.repair_news
+    assert journal_says_repairs(ws) == [True] and ws.ledger.repaired(cid, DAY)
+    assert ws.stats.summary(cid).counts.repaired == 1 and jar(ws)[1] == 1
+
+
 BLANKS = [" ", "\u200b", "  \u200b  ", "\u200d\u200c", "\ufeff", "\u2060 \u00a0", "\u3164",
           "\u2800", "\n\t \u200b\n"]
 

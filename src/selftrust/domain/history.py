@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
+from selftrust.domain.outcome import Outcome, judge_amount
 
 UNMARKED = 0
 KEPT = 1
@@ -48,9 +49,11 @@ class Entry:
 def is_lapse(rules: Rules | None, entry: Entry) -> bool:
     """Whether a reflection about this check-in repairs it: only a lapse can be repaired.
 
-    A lapse is a day marked missed, or a day's amount short of its daily target or over
-    its daily limit. A kept, skipped or resting day has nothing to repair: a reflection
-    on it is a reflection, not a repair. An amount towards a weekly or monthly target is
+    A lapse is what the day is judged to be missed (`judge_amount`, the judgement the
+    counts, the jar and the calendar read): a day marked missed, nothing done towards a
+    daily target, or more than a daily limit allows. A kept, partly kept, skipped or
+    resting day has nothing to repair: a reflection on it is a reflection, not a repair
+    (partial credit is not a miss). An amount towards a weekly or monthly target is
     a step of its period, not a lapse of its own; such a period is repaired through a
     day marked missed. This is derived, never stored, so a day changed later (kept to
     missed, or back) re-judges the reflections about it at once, everywhere.
@@ -64,7 +67,7 @@ def is_lapse(rules: Rules | None, entry: Entry) -> bool:
     if target.per is not Period.DAY:
         return False
     done = entry.value if entry.value is not None else target.amount
-    return done > target.amount if target.at_most else done < target.amount
+    return judge_amount(target, done, today=False) is Outcome.MISSED
 
 
 def repairs(rules: Rules | None, entry: Entry) -> bool:

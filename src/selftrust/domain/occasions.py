@@ -15,16 +15,9 @@ from typing import cast
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
+from selftrust.domain.outcome import Outcome as Outcome  # re-exported: the rules' word
+from selftrust.domain.outcome import judge_amount
 from selftrust.domain.schedule import ScheduleKind
-
-
-class Outcome(IntEnum):
-    KEPT = 1
-    PARTLY = 2  # a measurable at-least target partly met: partial credit, ends a streak
-    MISSED = 3
-    SKIPPED = 4  # planned rest or an excused day: bridges a streak
-    UNMARKED = 5  # a past occasion nobody recorded: ends a streak
-    PENDING = 6  # today or the current period, still open
 
 
 class DayState(IntEnum):
@@ -54,8 +47,9 @@ class Occasion:
 def judge_day(rules: Rules, history: History, i: int) -> Outcome:
     """The outcome of day ``i`` judged on its own (day-by-day schedules).
 
-    The history's last day is today: unrecorded or only partly done so far, it is still
-    open, so it leaves the current streak standing and wins or loses nothing yet.
+    The history's last day is today: unrecorded, partly done so far, or within its
+    limit so far, it is still open, so it leaves the current streak standing and wins or
+    loses nothing yet; nothing done or a limit passed is a miss at once (`judge_amount`).
     """
     code = history.codes[i]
     today = i == history.size - 1
@@ -68,14 +62,7 @@ def judge_day(rules: Rules, history: History, i: int) -> Outcome:
     target = rules.target
     if target is None:
         return Outcome.KEPT
-    value = history.values[i]
-    if target.at_most:
-        return Outcome.KEPT if value <= target.amount else Outcome.MISSED
-    if value >= target.amount:
-        return Outcome.KEPT
-    if value <= 0:
-        return Outcome.MISSED
-    return Outcome.PENDING if today else Outcome.PARTLY
+    return judge_amount(target, history.values[i], today)
 
 
 def judge_occasions(rules: Rules, history: History, week_start: int = MONDAY) -> list[Occasion]:
@@ -253,6 +240,8 @@ def day_state(rules: Rules, history: History, i: int, week_start: int = MONDAY) 
     outcome = judge_day(rules, history, i)
     if outcome is Outcome.KEPT:
         return DayState.KEPT
+    if outcome is Outcome.PENDING and target is not None and target.at_most:
+        return DayState.KEPT  # within its limit so far; figures wait (settled_day_states)
     if outcome is Outcome.PARTLY or outcome is Outcome.PENDING:
         return DayState.PARTLY  # pending here: today, partly done so far
     return DayState.REPAIRED if history.repaired[i] else DayState.MISSED
@@ -278,17 +267,22 @@ def settled_day_states(
 ) -> list[DayState]:
     """The days as figures count them (counts, the charts' heat map and kept shares).
 
-    The calendar shows today's amount so far as partly kept, but the day is not over:
-    until it is, today is open, neither partly kept nor owed.
+    The calendar shows today's amount so far as partly kept (short of its target) or kept
+    (within its limit), but the day is not over: until it is, today is open, neither
+    kept, partly kept nor owed.
     """
     states = day_states(rules, history, week_start)
-    if states and states[-1] is DayState.PARTLY and _on_its_way(rules, history):
+    if states and states[-1] in _SO_FAR and _on_its_way(rules, history):
         states = [*states[:-1], DayState.OPEN]
     return states
 
 
+_SO_FAR = (DayState.PARTLY, DayState.KEPT)
+
+
 def _on_its_way(rules: Rules, history: History) -> bool:
-    """Today holds an amount short of its daily target: more may come before it ends."""
+    """Today holds an amount short of its daily target, or within its daily limit: more
+    may come before it ends."""
     target = rules.target
     by_day = target is not None and target.per is Period.DAY
     return by_day and judge_day(rules, history, history.size - 1) is Outcome.PENDING
