@@ -130,7 +130,8 @@ class Dashboard:
         with self.session.read() as conn:
             commitments = repo.list_commitments(conn, include_archived=False)
             rows = {r.commitment_id: r for r in repo.checkins(conn, first=day, last=day)}
-            # Only a lapse can be repaired: a miss, or an amount over (or under) its target.
+            # Only a lapse can be repaired (a miss, or an amount judged missed): read the
+            # links only when a row could be one.
             lapses = any(r.status is Status.MISSED or r.value is not None for r in rows.values())
             reflected = repo.linked_checkin_ids(conn) if lapses else set()
         today = self.session.today()
