@@ -30,6 +30,7 @@ from selftrust.domain.commitment import Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.history import Status
 from selftrust.domain.reminder import Reminder
+from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.reminders import Kind, Nudge, OpenPromise
@@ -220,6 +221,38 @@ def test_a_reminder_arrives_as_a_notification_and_kept_checks_it_in(
     assert app.ctx.ws.checkins.get(walk, TODAY) is None
 
 
+def _note_answered_later(app: App, change: Callable[[int], None]) -> int:
+    """Walk's 12:30 note is shown; ``change`` happens; then "Kept" is pressed on it."""
+    walk = app.remind("Walk")
+    bus, citizen = app.on("notifications")
+    sent = app.the_one_sent(bus, citizen)
+    app.window.show_view("streaks")
+    app.window.hide()
+    change(walk)
+    bus.press("Invoke", sent["id"], "kept")
+    app.qtbot.waitUntil(lambda: app.window.isVisible() and app.window.current_view == "today")
+    return walk
+
+
+def test_kept_on_yesterdays_note_opens_today_and_records_nothing(app: App) -> None:
+    """Desktops keep notifications for days: "Kept" on yesterday's note must not check
+    off today, nor yesterday after the fact; it shows Today instead."""
+    walk = _note_answered_later(app, lambda _walk: app.clock.advance(days=1))
+    checkins = app.ctx.ws.checkins
+    assert checkins.get(walk, TODAY) is None
+    assert checkins.get(walk, TODAY + timedelta(days=1)) is None
+    assert app.ctx.undo.count() == 0
+
+
+def test_kept_does_not_overwrite_a_day_already_recorded(app: App) -> None:
+    def mark_missed(walk: int) -> None:
+        app.ctx.ws.checkins.record(walk, TODAY, CheckinState(Status.MISSED))
+
+    walk = _note_answered_later(app, mark_missed)
+    stored = app.ctx.ws.checkins.get(walk, TODAY)
+    assert stored is not None and stored.state.status is Status.MISSED
+
+
 def test_open_raises_the_window_on_today(app: App) -> None:
     app.remind("Walk")
     bus, citizen = app.on("notifications")
@@ -363,7 +396,7 @@ READ = OpenPromise(2, "Read", "#000000", measurable=True)
 
 def test_kept_is_offered_only_for_one_yes_no_promise() -> None:
     assert note_for([_nudge(Kind.COMMITMENT, WALK)]) == Note(
-        "Walk", "Still open today. A small step is enough.", WALK)
+        "Walk", "Still open today. A small step is enough.", WALK, TODAY)
     assert note_for([_nudge(Kind.COMMITMENT, WALK)]).buttons == [("kept", "Kept"),
                                                                  ("open", "Open")]
     # an amount needs the window
