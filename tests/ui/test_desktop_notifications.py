@@ -272,6 +272,24 @@ def test_several_at_one_minute_make_one_note_without_markup(app: App) -> None:
     assert sent["actions"] == ["default", "Open", "open", "Open"]
 
 
+def test_a_server_without_body_markup_gets_the_words_as_typed(app: App) -> None:
+    app.remind("Walk")
+    app.remind("Tea & <b>toast</b>")
+    sent = app.the_one_sent(*app.on("plain-body"))
+    assert sent["body"] == "Still open today: Walk, Tea & <b>toast</b>."
+
+
+def test_capabilities_are_asked_once_per_server(app: App) -> None:
+    app.remind("Walk")
+    app.remind("Read", at=time(13, 30))
+    bus, citizen = app.on("notifications")
+    app.the_one_sent(bus, citizen)
+    app.clock.advance(hours=1)
+    citizen.tick()
+    app.qtbot.waitUntil(lambda: len(bus.calls("Notify")) == 2)
+    assert len(bus.calls("GetCapabilities")) == 1
+
+
 def test_a_server_without_actions_gets_no_buttons(app: App) -> None:
     walk = app.remind("Walk")
     bus, citizen = app.on("no-actions")
