@@ -383,6 +383,40 @@ def test_the_commitment_form_offers_a_reminder_without_a_tray(
     form.done(0)
 
 
+def test_the_dialogs_use_the_route_the_running_app_picked(
+        app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, no_tray: None) -> None:
+    """Opening a dialog asks the bus nothing (pick_route blocks): the running desktop
+    citizen's route is the one in use."""
+    app.on("notifications")
+
+    def no_bus_calls(*_args: object, **_kw: object) -> Route:
+        raise AssertionError("pick_route called again")
+
+    monkeypatch.setattr(notify_route, "pick_route", no_bus_calls)
+    section = DesktopPrefsSection(app.ctx)
+    qtbot.addWidget(section)
+    assert section.route_note.text() == "Reminders arrive as desktop notifications."
+    form = new_commitment(app.ctx, None)
+    close_at_end(qtbot, form)
+    assert form.reminder.switch.isEnabled()
+    form.done(0)
+
+
+def test_a_tray_that_cannot_show_messages_offers_reminders_nowhere(
+        ctx: UiContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Preferences and the commitment form follow one rule (can_show)."""
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: False))
+    ctx.reminder_route = Route.TRAY
+    section = DesktopPrefsSection(ctx)
+    qtbot.addWidget(section)
+    assert not section.reminders.isEnabled()
+    form = new_commitment(ctx, None)
+    close_at_end(qtbot, form)
+    assert not form.reminder.switch.isEnabled()
+    form.done(0)
+
+
 def test_preferences_say_reminders_come_through_the_tray(
         ctx: UiContext, qtbot: QtBot, with_tray: None) -> None:
     section = DesktopPrefsSection(ctx)

@@ -74,6 +74,7 @@ class DesktopCitizen(QObject):
         self.tray.show()
         bus = session_bus() if bus is None else bus
         self.route = pick_route(bus, in_flatpak=in_flatpak)
+        ctx.reminder_route = self.route  # the dialogs' answer: no second round of bus calls
         self.notifier = make_notifier(self.route, self.tray, bus, self)
         self.notifier.kept.connect(self.keep_from_note)
         self.notifier.open_requested.connect(self.open_today)
