@@ -2,9 +2,11 @@
 
     dbus-run-session -- python notification_server.py STATE_FILE MODE
 
-MODE is ``notifications`` (owns org.freedesktop.Notifications and offers actions),
-``no-actions`` (the same without the "actions" capability), ``portal`` (owns
-org.freedesktop.portal.Desktop with the Notification interface, as inside a Flatpak) or
+MODE is ``notifications`` (owns org.freedesktop.Notifications and offers actions and
+"body-markup", as GNOME Shell does), ``plain-body`` (actions, but bodies shown as plain
+text, as some servers do), ``no-actions`` (plain bodies and no "actions" capability),
+``portal`` (owns org.freedesktop.portal.Desktop with the Notification interface, as
+inside a Flatpak) or
 ``none`` (owns nothing: a desktop without a notification service). Every call it
 receives is appended to STATE_FILE as one JSON line, so the test reads what a person
 would have seen. A control object (io.github.selftrust.TestServer, /control) lets the
@@ -158,8 +160,10 @@ def main(argv: list[str]) -> int:
     bus = QDBusConnection.sessionBus()
     log = Log(state)
     notifications = portal = None
-    if mode in ("notifications", "no-actions"):
-        caps = ["body", "actions"] if mode == "notifications" else ["body"]
+    capabilities = {"notifications": ["body", "actions", "body-markup"],
+                    "plain-body": ["body", "actions"], "no-actions": ["body"]}
+    if mode in capabilities:
+        caps = capabilities[mode]
         notifications = Notifications(log, caps)
         assert bus.registerObject("/org/freedesktop/Notifications", notifications, EXPORT)
         assert bus.registerService(NOTIFICATIONS)

@@ -30,6 +30,7 @@ from selftrust.domain.commitment import Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.history import Status
 from selftrust.domain.reminder import Reminder
+from selftrust.services.checkins import CheckinState
 from selftrust.services.clock import FixedClock
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.reminders import Kind, Nudge, OpenPromise
@@ -220,6 +221,38 @@ def test_a_reminder_arrives_as_a_notification_and_kept_checks_it_in(
     assert app.ctx.ws.checkins.get(walk, TODAY) is None
 
 
+def _note_answered_later(app: App, change: Callable[[int], None]) -> int:
+    """Walk's 12:30 note is shown; ``change`` happens; then "Kept" is pressed on it."""
+    walk = app.remind("Walk")
+    bus, citizen = app.on("notifications")
+    sent = app.the_one_sent(bus, citizen)
+    app.window.show_view("streaks")
+    app.window.hide()
+    change(walk)
+    bus.press("Invoke", sent["id"], "kept")
+    app.qtbot.waitUntil(lambda: app.window.isVisible() and app.window.current_view == "today")
+    return walk
+
+
+def test_kept_on_yesterdays_note_opens_today_and_records_nothing(app: App) -> None:
+    """Desktops keep notifications for days: "Kept" on yesterday's note must not check
+    off today, nor yesterday after the fact; it shows Today instead."""
+    walk = _note_answered_later(app, lambda _walk: app.clock.advance(days=1))
+    checkins = app.ctx.ws.checkins
+    assert checkins.get(walk, TODAY) is None
+    assert checkins.get(walk, TODAY + timedelta(days=1)) is None
+    assert app.ctx.undo.count() == 0
+
+
+def test_kept_does_not_overwrite_a_day_already_recorded(app: App) -> None:
+    def mark_missed(walk: int) -> None:
+        app.ctx.ws.checkins.record(walk, TODAY, CheckinState(Status.MISSED))
+
+    walk = _note_answered_later(app, mark_missed)
+    stored = app.ctx.ws.checkins.get(walk, TODAY)
+    assert stored is not None and stored.state.status is Status.MISSED
+
+
 def test_open_raises_the_window_on_today(app: App) -> None:
     app.remind("Walk")
     bus, citizen = app.on("notifications")
@@ -237,6 +270,24 @@ def test_several_at_one_minute_make_one_note_without_markup(app: App) -> None:
     assert sent["body"] == "Still open today: Walk, Tea &amp; &lt;b&gt;toast&lt;/b&gt;."
     # two promises: "Kept" could not say which one; "Open" shows them both
     assert sent["actions"] == ["default", "Open", "open", "Open"]
+
+
+def test_a_server_without_body_markup_gets_the_words_as_typed(app: App) -> None:
+    app.remind("Walk")
+    app.remind("Tea & <b>toast</b>")
+    sent = app.the_one_sent(*app.on("plain-body"))
+    assert sent["body"] == "Still open today: Walk, Tea & <b>toast</b>."
+
+
+def test_capabilities_are_asked_once_per_server(app: App) -> None:
+    app.remind("Walk")
+    app.remind("Read", at=time(13, 30))
+    bus, citizen = app.on("notifications")
+    app.the_one_sent(bus, citizen)
+    app.clock.advance(hours=1)
+    citizen.tick()
+    app.qtbot.waitUntil(lambda: len(bus.calls("Notify")) == 2)
+    assert len(bus.calls("GetCapabilities")) == 1
 
 
 def test_a_server_without_actions_gets_no_buttons(app: App) -> None:
@@ -332,6 +383,40 @@ def test_the_commitment_form_offers_a_reminder_without_a_tray(
     form.done(0)
 
 
+def test_the_dialogs_use_the_route_the_running_app_picked(
+        app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, no_tray: None) -> None:
+    """Opening a dialog asks the bus nothing (pick_route blocks): the running desktop
+    citizen's route is the one in use."""
+    app.on("notifications")
+
+    def no_bus_calls(*_args: object, **_kw: object) -> Route:
+        raise AssertionError("pick_route called again")
+
+    monkeypatch.setattr(notify_route, "pick_route", no_bus_calls)
+    section = DesktopPrefsSection(app.ctx)
+    qtbot.addWidget(section)
+    assert section.route_note.text() == "Reminders arrive as desktop notifications."
+    form = new_commitment(app.ctx, None)
+    close_at_end(qtbot, form)
+    assert form.reminder.switch.isEnabled()
+    form.done(0)
+
+
+def test_a_tray_that_cannot_show_messages_offers_reminders_nowhere(
+        ctx: UiContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Preferences and the commitment form follow one rule (can_show)."""
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: False))
+    ctx.reminder_route = Route.TRAY
+    section = DesktopPrefsSection(ctx)
+    qtbot.addWidget(section)
+    assert not section.reminders.isEnabled()
+    form = new_commitment(ctx, None)
+    close_at_end(qtbot, form)
+    assert not form.reminder.switch.isEnabled()
+    form.done(0)
+
+
 def test_preferences_say_reminders_come_through_the_tray(
         ctx: UiContext, qtbot: QtBot, with_tray: None) -> None:
     section = DesktopPrefsSection(ctx)
@@ -363,7 +448,7 @@ READ = OpenPromise(2, "Read", "#000000", measurable=True)
 
 def test_kept_is_offered_only_for_one_yes_no_promise() -> None:
     assert note_for([_nudge(Kind.COMMITMENT, WALK)]) == Note(
-        "Walk", "Still open today. A small step is enough.", WALK)
+        "Walk", "Still open today. A small step is enough.", WALK, TODAY)
     assert note_for([_nudge(Kind.COMMITMENT, WALK)]).buttons == [("kept", "Kept"),
                                                                  ("open", "Open")]
     # an amount needs the window

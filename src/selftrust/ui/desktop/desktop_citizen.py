@@ -12,6 +12,7 @@ what was missed into one catch-up.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtDBus import QDBusConnection
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from selftrust import APP_NAME
 from selftrust.services.autostart import Autostart, launch_command
-from selftrust.services.reminders import ReminderService
+from selftrust.services.reminders import OpenPromise, ReminderService
 from selftrust.ui.desktop.notifiers import make_notifier
 from selftrust.ui.desktop.notify_route import pick_route, session_bus
 from selftrust.ui.desktop.tray import Tray
@@ -73,8 +74,9 @@ class DesktopCitizen(QObject):
         self.tray.show()
         bus = session_bus() if bus is None else bus
         self.route = pick_route(bus, in_flatpak=in_flatpak)
+        ctx.reminder_route = self.route  # the dialogs' answer: no second round of bus calls
         self.notifier = make_notifier(self.route, self.tray, bus, self)
-        self.notifier.kept.connect(self.tray.check_off)  # the tray menu's undoable step
+        self.notifier.kept.connect(self.keep_from_note)
         self.notifier.open_requested.connect(self.open_today)
         window.installEventFilter(self)
         self.timer = QTimer(self)
@@ -94,6 +96,17 @@ class DesktopCitizen(QObject):
         if nudges:
             self.notifier.notify(nudges)
         self._aim()
+
+    def keep_from_note(self, promise: OpenPromise, day: date | None) -> None:
+        """"Kept" pressed on a notification: the tray menu's undoable step, only while
+        the note's day is today and nothing is recorded for it yet. A note left on screen
+        from yesterday, or a day already marked, opens Today instead: the person sees the
+        day as it is and decides there (no record after the fact, no overwrite)."""
+        ws = self.ctx.ws
+        if day != ws.today() or ws.checkins.get(promise.commitment_id, day) is not None:
+            self.open_today()
+            return
+        self.tray.check_off(promise)
 
     def _aim(self) -> None:
         wait = (self.reminders.next_check() - self.reminders.now()).total_seconds()

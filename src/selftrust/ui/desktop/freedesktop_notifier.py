@@ -2,8 +2,11 @@
 
 The specification: https://specifications.freedesktop.org/notification-spec/ . Buttons
 are offered only where ``GetCapabilities`` lists "actions" (elsewhere they would be
-dropped silently, or shown and never answered). The body is escaped because servers
-with "body-markup" read it as markup and a title like "Tea & toast" must show as typed.
+dropped silently, or shown and never answered). The body is escaped only for a server
+that lists "body-markup" (it reads the body as markup; the others show it as it is), so
+a title like "Tea & toast" shows as typed on both. The capabilities are asked once per
+server, not at every reminder (a blocking call on the GUI thread), and asked again
+when another program takes the service's name.
 ``ActionInvoked`` brings an answer back; ``NotificationClosed`` forgets the note.
 """
 
@@ -13,7 +16,13 @@ import logging
 from html import escape
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
+from PySide6.QtDBus import (
+    QDBus,
+    QDBusConnection,
+    QDBusInterface,
+    QDBusMessage,
+    QDBusServiceWatcher,
+)
 
 from selftrust import APP_ID, APP_NAME
 from selftrust.ui.desktop.dbus_values import byte, listen, typed_call
@@ -35,18 +44,37 @@ class FreedesktopNotifier(DbusNotifier):
                  parent: QObject | None = None) -> None:
         super().__init__(bus, fallback, parent)
         self._iface: QDBusInterface | None = None
+        self._capabilities: list[str] | None = None
+        self._watcher = QDBusServiceWatcher(
+            NOTIFICATIONS_SERVICE, bus, QDBusServiceWatcher.WatchModeFlag.WatchForOwnerChange,
+            self)
+        self._watcher.serviceOwnerChanged.connect(self._forget_server)
         for signal, slot in (("ActionInvoked", "_on_action(QDBusMessage)"),
                              ("NotificationClosed", "_on_closed(QDBusMessage)")):
             if not listen(bus, NOTIFICATIONS_SERVICE, PATH, INTERFACE, signal, self, slot):
                 log.warning("notifications: cannot listen to %s", signal)
 
     def capabilities(self) -> list[str]:
+        """The server's capabilities, asked once (an answer that failed is asked again)."""
+        if self._capabilities is None:
+            asked = self._ask_capabilities()
+            if asked is None:
+                return []
+            self._capabilities = asked
+        return self._capabilities
+
+    def _ask_capabilities(self) -> list[str] | None:
         call = QDBusMessage.createMethodCall(NOTIFICATIONS_SERVICE, PATH, INTERFACE,
                                              "GetCapabilities")
         reply = self.bus.call(call, QDBus.CallMode.Block, TIMEOUT_MS)
         if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
-            return []
+            return None
         return [str(c) for c in reply.arguments()[0]]
+
+    def _forget_server(self, *_owners: str) -> None:
+        """Another server took the name: its capabilities and interface are its own."""
+        self._capabilities = None
+        self._iface = None
 
     def _interface(self) -> QDBusInterface:
         if self._iface is None or not self._iface.isValid():
@@ -56,8 +84,10 @@ class FreedesktopNotifier(DbusNotifier):
         return self._iface
 
     def show(self, note: Note) -> bool:
+        capabilities = self.capabilities()
+        body = escape(note.body, quote=False) if "body-markup" in capabilities else note.body
         actions: list[str] = []
-        if "actions" in self.capabilities():
+        if "actions" in capabilities:
             actions = ["default", "Open"]  # a click on the notification itself
             for key, label in note.buttons:
                 actions += [key, label]
@@ -65,7 +95,7 @@ class FreedesktopNotifier(DbusNotifier):
         try:
             sent = typed_call(self._interface(), "Notify", "uint", [
                 (str, APP_NAME), ("uint", 0), (str, APP_ID), (str, note.title),
-                (str, escape(note.body, quote=False)), ("QStringList", actions),
+                (str, body), ("QStringList", actions),
                 ("QVariantMap", hints), (int, SERVER_DEFAULT)])
         except RuntimeError:  # no such method: the service went away or is not one
             sent = None

@@ -2,7 +2,8 @@
 
 `DesktopCitizen` hands each minute's nudges to a `Notifier` and listens to two things a
 person can answer from the notification: "Kept" (check the promise in for today, the
-same undoable step as the tray's menu and Today) and "Open" (the window on Today). The
+same undoable step as the tray's menu and Today, but only while the note's day is today
+and still open: otherwise it opens Today and records nothing) and "Open" (the window on Today). The
 route (the freedesktop service, the Flatpak portal or the tray) is picked once at
 start, in `notify_route`; a D-Bus route that fails falls back to the tray's balloon, so a
 reminder is never lost to a service that went away.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtDBus import QDBusConnection
@@ -37,11 +39,14 @@ Fallback = Callable[[list[Nudge]], bool]
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One notification: its words and the promise its "Kept" button would keep."""
+    """One notification: its words, the promise its "Kept" button would keep, and the
+    day it is about (desktops keep notifications for days: "Kept" pressed tomorrow must
+    not keep tomorrow)."""
 
     title: str
     body: str
     promise: OpenPromise | None = None
+    day: date | None = None
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -58,13 +63,14 @@ def note_for(nudges: list[Nudge]) -> Note:
         promises.extend(p for p in nudge.promises if p not in promises)
     named = not (len(nudges) == 1 and nudges[0].kind is Kind.SUMMARY)  # a count names none
     one = promises[0] if len(promises) == 1 and named else None
-    return Note(title, body, one if one is not None and not one.measurable else None)
+    return Note(title, body, one if one is not None and not one.measurable else None,
+                nudges[0].day)
 
 
 class Notifier(QObject):
     """Shows reminders one way; says when the person answered one."""
 
-    kept = Signal(object)  # the OpenPromise to check in for today
+    kept = Signal(object, object)  # the OpenPromise to keep, and the day its note was about
     open_requested = Signal()  # show the window on Today
     route: Route = Route.NONE
 
@@ -77,7 +83,7 @@ class Notifier(QObject):
         if note is None:
             return
         if action == KEPT and note.promise is not None:
-            self.kept.emit(note.promise)
+            self.kept.emit(note.promise, note.day)
         elif action in (OPEN, "default"):
             self.open_requested.emit()
 

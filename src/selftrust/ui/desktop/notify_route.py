@@ -4,8 +4,9 @@ A stock GNOME desktop has no tray, so reminders cannot rely on one: they go as d
 notifications wherever a notification service listens, through the portal inside a
 Flatpak (the sandbox may not talk to the service itself), through the tray icon where
 only a tray exists, and nowhere (said plainly) where there is neither. The route is
-picked once when the app starts; Preferences and the commitment form ask the same
-question so that what they offer matches what will happen.
+picked once when the app starts (the bus calls behind it block), kept in the UI
+context, and Preferences and the commitment form read it from there and apply the same
+rule (`can_show`), so that what they offer matches what will happen.
 """
 
 from __future__ import annotations
@@ -72,6 +73,12 @@ def pick_route(bus: QDBusConnection | None = None, *, in_flatpak: bool | None = 
         return Route.NOTIFICATIONS
     tray = QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
     return Route.TRAY if tray else Route.NONE
+
+
+def route_in_use(known: Route | None) -> Route:
+    """The route the running app picked (``UiContext.reminder_route``); picked afresh
+    only where none is running yet (a dialog opened before the tray, or in a test)."""
+    return pick_route() if known is None else known
 
 
 def can_show(route: Route) -> bool:

@@ -16,7 +16,7 @@ from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import Schedule
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
-from selftrust.ui.desktop.notify_route import Route, pick_route
+from selftrust.ui.desktop.notify_route import can_show, route_in_use
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import CommitmentForm, Save
@@ -39,7 +39,7 @@ def make_form(
         accept_text=accept_text,
         today=ctx.ws.today(),
         week_start=ctx.ws.settings.week_start,
-        tray_available=pick_route() is not Route.NONE,  # any way for a reminder to appear
+        tray_available=can_show(route_in_use(ctx.reminder_route)),  # Preferences' rule
         reminders_on=ctx.ws.settings.reminders_enabled,
         parent=parent,
     )

@@ -28,7 +28,7 @@ from selftrust.domain.reminder import parse_time
 from selftrust.services.autostart import Autostart, AutostartError
 from selftrust.services.errors import UserError
 from selftrust.ui.desktop.desktop_citizen import autostart_for, keep_in_tray, set_keep_in_tray
-from selftrust.ui.desktop.notify_route import NO_TRAY, Route, can_show, pick_route, route_line
+from selftrust.ui.desktop.notify_route import NO_TRAY, Route, can_show, route_in_use, route_line
 from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.labels import ElidedLabel
@@ -85,7 +85,7 @@ class DesktopPrefsSection(QWidget):
         # controls below it are shown off (their settings kept), never ticked beside a
         # line saying no.
         tray_ok = QSystemTrayIcon.isSystemTrayAvailable()
-        route = pick_route()
+        route = route_in_use(ctx.reminder_route)
         self.can_remind = can_show(route)
         self.route_note = _note(route_line(route), self)
         form.addRow(self.route_note)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -14,6 +14,9 @@ from PySide6.QtGui import QUndoStack
 from selftrust.services.workspace import Workspace
 from selftrust.ui.shell.bridge import Bridge
 from selftrust.ui.shell.prefs import UiPrefs
+
+if TYPE_CHECKING:
+    from selftrust.ui.desktop.notify_route import Route
 
 
 class Navigator(Protocol):
@@ -57,6 +60,9 @@ class UiContext:
     prefs: UiPrefs
     clockwork: Clockwork
     navigator: Navigator | None = None
+    # The way reminders go, as the running DesktopCitizen picked it (None until it
+    # starts): dialogs read it instead of asking the bus again.
+    reminder_route: Route | None = None
 
     def nav(self) -> Navigator:
         assert self.navigator is not None, "views are used inside the main window"
