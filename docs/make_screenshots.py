@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -51,8 +52,13 @@ def main() -> int:
     env = dict(os.environ, SELFTRUST_NOW=NOW, QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = str(HERE.parent / "src")
     base = [sys.executable, "-m", "selftrust"]
-    with tempfile.TemporaryDirectory(prefix="selftrust-shots-") as tmp:
-        folders = {"demo": Path(tmp) / "demo", "empty": Path(tmp) / "empty"}
+    # A fixed folder name: Backups shows where backups are kept, so a random name would
+    # make that picture differ from run to run.
+    tmp = Path(tempfile.gettempdir()) / "selftrust-screenshots"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(mode=0o700)
+    try:
+        folders = {"demo": tmp / "demo", "empty": tmp / "empty"}
         subprocess.run([*base, "--data-dir", str(folders["demo"]), "demo", "--years", "2",
                         "--commitments", "8", "--seed", "1"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
@@ -70,6 +76,8 @@ def main() -> int:
                            env=env, check=True, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
             print(name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
