@@ -1,8 +1,13 @@
 """The Loop Habit Tracker bridge: ``pull`` merges the phone's backups, ``push`` writes a
-backup the phone merges. The CLI and (later) the window share these."""
+backup the phone merges. The CLI and the window share these."""
 
 from selftrust.services.loop.pull import pull
 from selftrust.services.loop.push import push
-from selftrust.services.loop.reports import LoopRefused, PullSummary, PushSummary
+from selftrust.services.loop.reports import (
+    LoopRefused,
+    PullSummary,
+    PushSummary,
+    backup_moment,
+)
 
-__all__ = ["LoopRefused", "PullSummary", "PushSummary", "pull", "push"]
+__all__ = ["LoopRefused", "PullSummary", "PushSummary", "backup_moment", "pull", "push"]

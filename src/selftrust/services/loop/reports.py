@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,20 @@ from selftrust.base.words import counted
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_backups import Skipped
 from selftrust.services.errors import UserError
+
+_BACKUP_NAME = re.compile(r"Loop Habits Backup (\d{4}-\d{2}-\d{2} \d{6})\.db")
+
+
+def backup_moment(name: str) -> datetime | None:
+    """When Loop made a backup, read from the name it gives it (the phone's local time);
+    None for a file named otherwise."""
+    found = _BACKUP_NAME.fullmatch(name)
+    if found is None:
+        return None
+    try:
+        return datetime.strptime(found.group(1), "%Y-%m-%d %H%M%S")
+    except ValueError:
+        return None
 
 
 class LoopRefused(UserError):

@@ -1,5 +1,5 @@
 """Preferences (Ctrl+, or Edit → Preferences): when a day and a week begin, the theme,
-and reduced motion.
+and reduced motion; and, on its own page, the folder Loop's backups arrive in.
 
 Every change applies the moment it is made, as in the system settings of the desktops
 people know, so there is nothing to confirm and Close simply closes. Day and week start
@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
     QSizePolicy,
     QSpacerItem,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -161,8 +164,10 @@ class PreferencesDialog(QDialog):
         close.setAccessibleName("Close")
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
+        general = QWidget()
+        general.setObjectName("general-prefs")
+        layout = QVBoxLayout(general)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, 0)
         layout.setSpacing(6)
         layout.addWidget(section_label("Days and weeks"))
         layout.addLayout(day_form)
@@ -179,11 +184,10 @@ class PreferencesDialog(QDialog):
         self.desktop = DesktopPrefsSection(ctx, self)  # reminders, tray, start at login
         layout.addWidget(self.desktop)
         layout.addStretch(1)
-        layout.addSpacing(em // 2)
-        layout.addWidget(self.buttons)
+        self._pages(ctx, general, em)
         # Wide enough that the notes wrap to two lines at most: the dialog then fits an
         # 800 × 600 screen, and at 200 % it keeps its shape (everything scales with em).
-        self.setMinimumWidth(em * 50)
+        self.setMinimumWidth(em * 50 + self.sections.width())
 
         self.day_start.currentIndexChanged.connect(self._day_start_changed)
         # Browsing the hours already tells what each would do, before it is applied.
@@ -195,6 +199,41 @@ class PreferencesDialog(QDialog):
         self.theme_group.buttonToggled.connect(self._theme_toggled)
         self.reduced_motion.toggled.connect(self._motion_changed)
         self.day_start.setFocus()
+
+    def _pages(self, ctx: UiContext, general: QWidget, em: int) -> None:
+        """General and Loop, chosen from a list at the side (a list costs no height;
+        the general page has none to spare on an 800 × 600 screen)."""
+        from selftrust.ui.dialogs.loop_prefs import LoopPrefsPage
+
+        self.loop_page = LoopPrefsPage(ctx)
+        self.pages = QStackedWidget()
+        self.sections = QListWidget()
+        self.sections.setObjectName("preferences-sections")
+        self.sections.setAccessibleName("Preferences sections")
+        for title, page in (("General", general), ("Loop", self.loop_page)):
+            self.pages.addWidget(page)
+            QListWidgetItem(title, self.sections)
+        self.sections.setFixedWidth(em * 10)
+        self.sections.setCurrentRow(0)
+        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, em * 3 // 2)
+        outer.setSpacing(0)
+        outer.addLayout(body, 1)
+        outer.addSpacing(em // 2)
+        row = QHBoxLayout()
+        row.setContentsMargins(em * 2, 0, em * 2, 0)
+        row.addWidget(self.buttons)
+        outer.addLayout(row)
+
+    def show_page(self, key: str) -> None:
+        """"general" or "loop"."""
+        self.sections.setCurrentRow(1 if key == "loop" else 0)
 
     # --- data settings ----------------------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -294,3 +333,9 @@ def open_preferences(ctx: UiContext, parent: QWidget | None) -> PreferencesDialo
 
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     return shown(PreferencesDialog(ctx, window))
+
+
+def loop_screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    dialog = PreferencesDialog(ctx, window)
+    dialog.show_page("loop")
+    return shown(dialog)

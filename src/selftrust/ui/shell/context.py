@@ -17,6 +17,7 @@ from selftrust.ui.shell.prefs import UiPrefs
 
 if TYPE_CHECKING:
     from selftrust.ui.desktop.notify_route import Route
+    from selftrust.ui.shell.loop_follow import LoopFollower
 
 
 class Navigator(Protocol):
@@ -63,6 +64,8 @@ class UiContext:
     # The way reminders go, as the running DesktopCitizen picked it (None until it
     # starts): dialogs read it instead of asking the bus again.
     reminder_route: Route | None = None
+    # The main window's follower of the Loop backup folder (Preferences → Loop drives it).
+    loop: LoopFollower | None = None
 
     def nav(self) -> Navigator:
         assert self.navigator is not None, "views are used inside the main window"

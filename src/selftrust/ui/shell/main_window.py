@@ -27,6 +27,7 @@ from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
 from selftrust.ui.shell.actions import Actions, make_actions
 from selftrust.ui.shell.context import DayPage, UiContext
+from selftrust.ui.shell.loop_follow import LoopFollower
 from selftrust.ui.shell.menus import build_menus
 from selftrust.ui.shell.outside_changes import UPDATED, OutsideChanges
 from selftrust.ui.shell.undo import new_stack
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.outside = OutsideChanges(ctx, self)
         self.outside.noticed.connect(lambda: self.say(UPDATED))
+        self.loop = ctx.loop = LoopFollower(ctx, self)  # Preferences → Loop's folder
+        self.loop.merged.connect(self._loop_merged)
 
         if restore_state:
             self._restore_geometry()
@@ -291,6 +294,11 @@ class MainWindow(QMainWindow):
         else:
             self._status_timer.stop()
 
+    def _loop_merged(self, text: str) -> None:
+        """Show the merge at once (not at the next poll), then say what it brought."""
+        self.outside.check()
+        self.say(text)
+
     def status_text(self) -> str:
         return self._status.text()
 
@@ -364,6 +372,7 @@ class MainWindow(QMainWindow):
                 return
         self.ctx.prefs.geometry = self.saveGeometry()
         self.ctx.prefs.window_state = self.saveState()
+        self.loop.stop()
         super().closeEvent(event)
 
     def bring_to_front(self) -> None:
