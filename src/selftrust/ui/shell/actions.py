@@ -19,6 +19,7 @@ class Actions:
     import_data: QAction
     export_data: QAction
     export_chart: QAction
+    send_to_loop: QAction
     backups: QAction
     quit: QAction
     undo: QAction
@@ -77,6 +78,8 @@ def make_actions(parent: QWidget) -> Actions:
                             "Ctrl+Shift+S", "export"),
         export_chart=_action(parent, "Export &chart…", "Save the chart you see as PNG, SVG or PDF",
                              "Ctrl+Shift+E"),
+        send_to_loop=_action(parent, "Send to &Loop…",
+                             "Write a backup that Loop Habit Tracker on the phone merges"),
         backups=_action(parent, "&Backups…", "See, make and restore backups", None, "backup"),
         quit=_action(parent, "&Quit", "Close Self-Trust", Std.Quit),
         undo=_action(parent, "&Undo", "Undo the last change", Std.Undo, "undo"),

@@ -23,9 +23,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from selftrust.base.words import counted
+from selftrust.services.workspace import Workspace
 from selftrust.ui.desktop.folder_watch import FolderWatch
 from selftrust.ui.shell.cli_job import CliJob
-from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.prefs import UiPrefs
 
 log = logging.getLogger(__name__)
@@ -125,15 +125,15 @@ class LoopFollower(QObject):
     merged = Signal(str)
     looked = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QObject | None = None, *,
+    def __init__(self, ws: Workspace, prefs: UiPrefs, parent: QObject | None = None, *,
                  poll_ms: int | None = None, settle_ms: int | None = None,
                  start_after_ms: int = START_AFTER_MS) -> None:
         """Following starts ``start_after_ms`` after the window opens: a merge at start-up
         would compete with the first paint for the processor."""
         super().__init__(parent)
-        self.ctx = ctx
-        root = ctx.ws.db.folder.root
-        self.settings = LoopSettings(ctx.prefs, root)
+        self.ws = ws
+        root = ws.db.folder.root
+        self.settings = LoopSettings(prefs, root)
         timing = {k: v for k, v in (("poll_ms", poll_ms), ("settle_ms", settle_ms)) if v}
         self.watch = FolderWatch(self, **timing)
         self.watch.changed.connect(self.pull_now)
@@ -170,14 +170,14 @@ class LoopFollower(QObject):
         if not isinstance(pulled, dict):
             self._refused("the merge answered in a way not understood")
             return
-        self.settings.last = record(pulled, None, self.ctx.ws.clock.now())
+        self.settings.last = record(pulled, None, self.ws.clock.now())
         self.looked.emit()
         if brought(pulled) != "nothing new":
             self.merged.emit(f"From Loop: {brought(pulled)}")
 
     def _refused(self, problem: str) -> None:
         log.info("Loop pull refused: %s", problem)
-        self.settings.last = record(None, problem, self.ctx.ws.clock.now())
+        self.settings.last = record(None, problem, self.ws.clock.now())
         self.looked.emit()
 
     def _unreadable(self, folder: str) -> None:

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.outside = OutsideChanges(ctx, self)
         self.outside.noticed.connect(lambda: self.say(UPDATED))
-        self.loop = ctx.loop = LoopFollower(ctx, self)  # Preferences → Loop's folder
+        self.loop = ctx.loop = LoopFollower(ctx.ws, ctx.prefs, self)  # Preferences → Loop's folder
         self.loop.merged.connect(self._loop_merged)
 
         if restore_state:
@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         a.export_data.triggered.connect(lambda: self._data_call("export_data"))
         a.backups.triggered.connect(lambda: self._data_call("show_backups"))
         a.export_chart.triggered.connect(self._export_chart)
+        a.send_to_loop.triggered.connect(self._send_to_loop)
 
     def _undo_text(self, text: str) -> None:
         self.actions_.undo.setText(f"&Undo {text}" if text else "&Undo")
@@ -261,6 +262,11 @@ class MainWindow(QMainWindow):
         from selftrust.ui.dialogs import data_dialogs
 
         getattr(data_dialogs, name)(self.ctx, self)
+
+    def _send_to_loop(self) -> None:
+        from selftrust.ui.dialogs.loop_send_dialog import open_send_to_loop
+
+        open_send_to_loop(self.ctx, self)
 
     def _export_chart(self) -> None:
         page = self._pages.get("charts")

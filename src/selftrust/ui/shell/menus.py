@@ -12,7 +12,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     for action in (a.new_commitment, None, a.import_data, a.export_data, a.export_chart,
-                   None, a.backups, None, a.quit):
+                   None, a.send_to_loop, None, a.backups, None, a.quit):
         file_menu.addSeparator() if action is None else file_menu.addAction(action)
     edit = bar.addMenu("&Edit")
     for action in (a.undo, a.redo, None, a.manage, None, a.preferences):

@@ -12,6 +12,8 @@ DIALOGS: dict[str, str] = {
     "welcome": "selftrust.ui.dialogs.welcome_dialog:screenshot_target",
     "commitment-dialog": "selftrust.ui.dialogs.commitment_dialog:screenshot_target",
     "preferences": "selftrust.ui.dialogs.preferences_dialog:screenshot_target",
+    "preferences-loop": "selftrust.ui.dialogs.preferences_dialog:loop_screenshot_target",
+    "send-to-loop": "selftrust.ui.dialogs.loop_send_dialog:screenshot_target",
     "manage": "selftrust.ui.dialogs.manage_dialog:screenshot_target",
     "reflection-dialog": "selftrust.ui.reflections.reflection_picture:screenshot_target",
     "how-counted": "selftrust.ui.dialogs.help_dialog:screenshot_target",
