@@ -8,6 +8,7 @@ Choosing a folder turns following on: that is why one chooses it.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.shell.context import UiContext
-from selftrust.ui.shell.loop_follow import LoopSettings, last_merge_line, skipped_lines
+from selftrust.ui.shell.loop_follow import LoopSettings, last_merge_line, record, skipped_lines
 from selftrust.ui.widgets.labels import ElidedLabel, Hint, InlineMessage
 
 EXPLAINED = (
@@ -55,6 +56,8 @@ class LoopPrefsPage(QWidget):
         self.merge_now.setObjectName("loop-merge-now")
         self.merge_now.setAccessibleName("Merge the newest Loop backup now")
         self.send_back = Hint(SEND_BACK)
+        for button in (self.choose, self.merge_now):
+            button.setAutoDefault(False)  # Enter in Preferences closes it, as before
 
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
@@ -132,3 +135,18 @@ class LoopPrefsPage(QWidget):
         if self.ctx.loop is not None:
             self.ctx.loop.apply()
         self.refresh()
+
+
+def picture_example(ctx: UiContext) -> None:
+    """A followed folder and a last merge, as the screenshots show them."""
+    settings = LoopSettings(ctx.prefs, ctx.ws.db.folder.root)
+    settings.folder = Path("~/Sync/Loop")
+    settings.enabled = True
+    settings.last = record({
+        "source": "~/Sync/Loop/Loop Habits Backup 2026-11-24 081500.db",
+        "habits": {"new": 0, "linked": 0, "changed": 0},
+        "checkins": {"added": 3, "changed": 1, "removed": 0, "kept_desktop": 0},
+        "skipped": [{"file": "Loop Habits Backup 2026-11-24 113000.db",
+                     "reason": "the database is damaged or cannot be opened "
+                     "(database disk image is malformed)"}],
+        "warnings": []}, None, datetime(2026, 11, 24, 11, 30))

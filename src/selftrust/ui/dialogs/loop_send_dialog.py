@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,11 +64,16 @@ class LoopSendDialog(QDialog):
         self.choose_folder.setObjectName("loop-send-choose-folder")
         self.choose_file = QPushButton("Choose f&ile…")
         self.choose_file.setObjectName("loop-send-choose-file")
+        for button in (self.choose_folder, self.choose_file):
+            button.setAutoDefault(False)  # Enter sends, once there is something to send
         self.lost = QPlainTextEdit()
         self.lost.setObjectName("loop-send-lost")
         self.lost.setAccessibleName("What will not travel to Loop")
         self.lost.setReadOnly(True)
-        self.lost.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        # three lines at least, more when the screen has room (a small or 200 % screen
+        # must still show the words under it)
+        self.lost.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.lost.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.summary = Hint("")
         self.summary.setObjectName("loop-send-summary")
         self.problem = InlineMessage()
@@ -120,8 +126,10 @@ class LoopSendDialog(QDialog):
         super().done(result)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Room for about eight lines of the list where the screen has it."""
         hint = super().sizeHint()
-        return QSize(max(hint.width(), self.minimumWidth()), hint.height())
+        extra = self.fontMetrics().lineSpacing() * 5
+        return QSize(max(hint.width(), self.minimumWidth()), hint.height() + extra)
 
     # --- choosing the place ---------------------------------------------------------
     def _choose_folder(self) -> None:
@@ -168,14 +176,17 @@ class LoopSendDialog(QDialog):
 
     def _show_plan(self, plan: dict[str, Any]) -> None:
         lost = [str(line) for line in plan.get("not_sent", [])]
-        self.lost.setPlainText("\n".join(f"• {line}" for line in lost) if lost else ALL_TRAVELS)
         habits, entries = int(plan.get("habits", 0)), int(plan.get("checkins", 0))
+        self.lost.setPlainText("\n".join(f"• {line}" for line in lost) if lost
+                               else ALL_TRAVELS if habits else "")
         if habits:
             self.summary.setText(f"Ready to send {counted(habits, 'habit')} and "
                                  f"{counted(entries, 'entry', 'entries')}.")
             self.send.setEnabled(True)
+            self.send.setFocus()  # Enter sends
         else:
-            self.summary.setText("There is nothing Loop could hold yet.")
+            self.summary.setText("There is nothing to send yet: your commitments go once "
+                                 "you have made some.")
 
     def _show_written(self, pushed: dict[str, Any]) -> None:
         self.written = Path(str(pushed["path"]))
@@ -205,9 +216,11 @@ def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     """Shown with its plan: the screenshot waits for the dry run to answer."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    import tempfile
+
     dialog = LoopSendDialog(ctx, window)
-    if dialog.target is None:
-        dialog.use(Path.home())
+    if dialog.target is None:  # a file in a folder every machine has (the dry run writes nothing)
+        dialog.use(Path(tempfile.gettempdir()) / "Loop Habits Backup for the phone.db")
     loop = QEventLoop()
     dialog.job.succeeded.connect(lambda _x: QTimer.singleShot(0, loop.quit))
     dialog.job.failed.connect(lambda _x: QTimer.singleShot(0, loop.quit))

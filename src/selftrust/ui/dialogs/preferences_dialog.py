@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -210,10 +211,18 @@ class PreferencesDialog(QDialog):
         self.sections = QListWidget()
         self.sections.setObjectName("preferences-sections")
         self.sections.setAccessibleName("Preferences sections")
+        line = self.fontMetrics().lineSpacing()
         for title, page in (("General", general), ("Loop", self.loop_page)):
             self.pages.addWidget(page)
-            QListWidgetItem(title, self.sections)
-        self.sections.setFixedWidth(em * 10)
+            item = QListWidgetItem(title, self.sections)
+            item.setSizeHint(QSize(em * 8, line * 2))
+        # a quiet column on the window's own background, its first entry level with
+        # the page's first heading
+        self.sections.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections.viewport().setAutoFillBackground(False)
+        self.sections.setAutoFillBackground(False)
+        self.sections.setViewportMargins(em, em * 2 - line // 2, em // 2, 0)
+        self.sections.setFixedWidth(em * 11)
         self.sections.setCurrentRow(0)
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         body = QHBoxLayout()
@@ -339,3 +348,12 @@ def loop_screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     dialog = PreferencesDialog(ctx, window)
     dialog.show_page("loop")
     return shown(dialog)
+
+
+def loop_followed_screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    """Preferences → Loop in use, for the docs: a folder followed and a merge told (the
+    screenshot's preferences are a scratch copy; nothing of the person's changes)."""
+    from selftrust.ui.dialogs.loop_prefs import picture_example
+
+    picture_example(ctx)
+    return loop_screenshot_target(ctx, window)

@@ -13,6 +13,8 @@ DIALOGS: dict[str, str] = {
     "commitment-dialog": "selftrust.ui.dialogs.commitment_dialog:screenshot_target",
     "preferences": "selftrust.ui.dialogs.preferences_dialog:screenshot_target",
     "preferences-loop": "selftrust.ui.dialogs.preferences_dialog:loop_screenshot_target",
+    "preferences-loop-followed":
+        "selftrust.ui.dialogs.preferences_dialog:loop_followed_screenshot_target",
     "send-to-loop": "selftrust.ui.dialogs.loop_send_dialog:screenshot_target",
     "manage": "selftrust.ui.dialogs.manage_dialog:screenshot_target",
     "reflection-dialog": "selftrust.ui.reflections.reflection_picture:screenshot_target",
