@@ -214,9 +214,9 @@ def open_send_to_loop(ctx: UiContext, parent: QWidget | None) -> LoopSendDialog:
 
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     """Shown with its plan: the screenshot waits for the dry run to answer."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
     import tempfile
+
+    from PySide6.QtCore import QEventLoop, QTimer
 
     dialog = LoopSendDialog(ctx, window)
     if dialog.target is None:  # a file in a folder every machine has (the dry run writes nothing)
