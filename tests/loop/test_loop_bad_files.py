@@ -117,3 +117,12 @@ def test_a_folder_without_backups_is_refused(run: Run, tmp_path: Path) -> None:
     result = run("loop", "pull", str(empty), ok=False)
     assert result.returncode != 0
     assert "no Loop backup" in result.stderr
+
+
+def test_a_newer_loop_is_named_as_the_reason(run: Run, tmp_path: Path, pulled: Path) -> None:
+    """Refused, not guessed at: a newer schema may mean what we read differently."""
+    bad = tmp_path / BAD
+    _newer(pulled / GOOD, bad)
+    result = run("loop", "pull", str(bad), ok=False)
+    assert "comes from a newer Loop (database version 26)" in result.stderr
+    assert "versions 22 to 25" in result.stderr

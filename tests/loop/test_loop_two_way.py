@@ -152,3 +152,28 @@ def test_a_phone_habit_named_like_an_unlinked_commitment_comes_in_beside_it(
     assert report["habits"]["new"] == 2
     assert any("“Meditate (2)”" in text for text in report["warnings"])
     assert {"Meditate", "Meditate (2)", "Pages"} == set(data_of(tmp_path / "desktop"))
+
+
+def test_a_habit_deleted_on_the_phone_stays_on_the_desktop(run: Run, tmp_path: Path) -> None:
+    """As docs/loop.md says: a deletion on the phone never deletes here (the desktop may
+    hold reflections about it); the next push carries it to the phone again."""
+    phone = tmp_path / "phone"
+    phone.mkdir()
+    _first_backup(phone)
+    _pull(run, phone)
+    before = data_of(tmp_path / "desktop")
+
+    shutil.copy(phone / FIRST, phone / NEWER)
+    conn = sqlite3.connect(phone / NEWER)
+    with conn:
+        conn.execute("DELETE FROM Repetitions WHERE habit = 2")
+        conn.execute("DELETE FROM Habits WHERE uuid = ?", (PAGES,))
+    conn.close()
+    report = _pull(run, phone)
+    assert report["habits"] == {"new": 0, "linked": 0, "changed": 0}
+    assert report["checkins"] == {"added": 0, "changed": 0, "removed": 0, "kept_desktop": 0}
+    assert data_of(tmp_path / "desktop") == before
+
+    run("loop", "push", str(phone))
+    pushed = loop_file(phone / "Loop Habits Backup 2026-11-24 120000.db")
+    assert pushed["Pages"].uuid == PAGES  # the same habit, should the phone take it back
