@@ -36,7 +36,9 @@ def shots() -> list[tuple[str, list[str], str]]:
         for view, name in (("jar", "jar"), ("reflections", "journal"),
                            ("reflection-dialog", "reflection"), ("welcome", "welcome"),
                            ("commitment-dialog", "commitment-dialog"),
-                           ("backups", "backups")):
+                           ("backups", "backups"),
+                           ("preferences-loop-followed", "loop-preferences"),
+                           ("send-to-loop", "send-to-loop")):
             data = "empty" if view == "welcome" else "demo"
             out.append((f"{name}-{theme}.png", ["--view", view], data))
         for chart in CHARTS:
