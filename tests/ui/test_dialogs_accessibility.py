@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from selftrust.ui.dialogs.commitment_dialog import example_draft, new_commitment
+from selftrust.ui.dialogs.loop_send_dialog import open_send_to_loop
 from selftrust.ui.dialogs.manage_dialog import open_manage
 from selftrust.ui.dialogs.pause_dialog import open_pauses
 from selftrust.ui.dialogs.preferences_dialog import open_preferences
@@ -66,6 +67,7 @@ DIALOGS: dict[str, Callable[[UiContext], QDialog | None]] = {
     "manage": lambda ctx: open_manage(ctx, None),
     "pauses": lambda ctx: open_pauses(ctx, None, ctx.ws.commitments.all()[0].id),
     "preferences": lambda ctx: open_preferences(ctx, None),
+    "send-to-loop": lambda ctx: open_send_to_loop(ctx, None),
 }
 
 
