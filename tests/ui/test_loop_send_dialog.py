@@ -104,3 +104,11 @@ def test_a_file_not_ours_is_not_written_over(
     assert not dialog.send.isEnabled()
     assert theirs.read_bytes() == b"the phone's own backup"
     dialog.reject()
+
+
+def test_it_is_in_the_file_menu(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert file_menu is not None
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert "Send to &Loop…" in texts
+    assert texts.index("Send to &Loop…") < texts.index("&Backups…")
