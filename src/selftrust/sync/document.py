@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from pycrdt import Doc, Map
 
-from selftrust.sync.records import Resolution, Stamp, Version
+from selftrust.sync.records import Resolution, Version
 
 MAIN = "main"
 _ROOT = "d:"
@@ -49,7 +49,7 @@ class Document:
     def __init__(self, name: str, state: bytes | None, device_id: str) -> None:
         self.name = name
         self.device_id = device_id
-        self.doc: Doc = Doc(client_id=client_id(device_id))
+        self.doc: Doc[Map[str]] = Doc(client_id=client_id(device_id))
         if state:
             self.doc.apply_update(state)
         self.dirty = False
@@ -57,8 +57,8 @@ class Document:
     def state(self) -> bytes:
         return self.doc.get_update()
 
-    def _root(self, device_id: str) -> Map:
-        root: Map = self.doc.get(_ROOT + device_id, type=Map)
+    def _root(self, device_id: str) -> Map[str]:
+        root: Map[str] = self.doc.get(_ROOT + device_id, type=Map)
         return root
 
     def _devices(self) -> list[str]:
@@ -118,16 +118,16 @@ class Document:
 
     def own_index(self) -> set[str]:
         """The documents this device has written to (kept in ``main``)."""
-        index: Map = self.doc.get(_INDEX + self.device_id, type=Map)
+        index: Map[str] = self.doc.get(_INDEX + self.device_id, type=Map)
         return set(index.keys())
 
     def add_to_index(self, names: Iterable[str]) -> bytes:
         """Note documents this device now writes to; returns the update to append."""
         before = self.doc.get_state()
-        index: Map = self.doc.get(_INDEX + self.device_id, type=Map)
+        index: Map[str] = self.doc.get(_INDEX + self.device_id, type=Map)
         with self.doc.transaction():
             for name in names:
-                index[name] = 1
+                index[name] = "1"
         self.dirty = True
         return self.doc.get_update(before)
 
@@ -149,8 +149,8 @@ def resolve(
     """Later change wins; a concurrent, differing text is kept as a conflict.
 
     A losing version L conflicts with the winner W when W's device had not seen L
-    (``W.seen`` is None or older than ``L.stamp``), L is not a deletion, and L's typed text
-    differs from W's, unless L left the text as it was in the version L had seen.
+    (``W.seen`` is None or older than ``L.stamp``), L is not a deletion, L changed the text
+    it had seen (``L.text_changed`` not False), and L's typed text differs from W's.
     """
     if not versions:
         return None
@@ -159,22 +159,24 @@ def resolve(
     fields = text_fields.get(kind, ())
     if not fields:
         return Resolution(kind, key, winner)
-    by_stamp: dict[Stamp, Version] = {v.stamp: v for v in ordered}
-
-    def text(version: Version) -> tuple[object, ...]:
-        return tuple(None if version.fields is None else version.fields.get(f) for f in fields)
-
     conflicts = []
     for loser in ordered[1:]:
-        if loser.deleted or (winner.seen is not None and loser.stamp <= winner.seen):
+        if loser.deleted or loser.text_changed is False:
             continue
-        if text(loser) == text(winner) or not any(text(loser)):
+        if winner.seen is not None and loser.stamp <= winner.seen:
             continue
-        base = by_stamp.get(loser.seen) if loser.seen is not None else None
-        if base is not None and text(base) == text(loser):
+        if typed_text(loser, fields) == typed_text(winner, fields):
             continue
-        conflicts.append(loser)
+        if any(typed_text(loser, fields)):
+            conflicts.append(loser)
     return Resolution(kind, key, winner, tuple(conflicts))
+
+
+def typed_text(version: Version | None, fields: tuple[str, ...]) -> tuple[object, ...]:
+    """The values of the text fields (all None for a deletion or no version)."""
+    if version is None or version.fields is None:
+        return tuple(None for _ in fields)
+    return tuple(version.fields.get(f) for f in fields)
 
 
 def _parse(kind: str, key: str, raw: str) -> Version | None:

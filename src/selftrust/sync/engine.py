@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from selftrust.sync.cache import DocCache
-from selftrust.sync.document import MAIN, Document, document_for, resolve
+from selftrust.sync.document import MAIN, Document, document_for, resolve, typed_text
 from selftrust.sync.folder import DeviceState, SyncFolder, newer_format_message
 from selftrust.sync.framing import append_frames, read_log
 from selftrust.sync.records import TEXT_FIELDS, Received, Resolution, Stamp, Version
@@ -265,15 +265,21 @@ class Engine:
                 doc.dirty = False
 
     def _causal(self, doc: Document, version: Version) -> Version:
+        """The version as written: what it had seen, a stamp after it, whether it changed
+        the typed text it had seen."""
+        held = doc.versions(version.kind, version.key)
         seen = version.seen
-        if seen is None:
-            current = resolve(version.kind, version.key,
-                              doc.versions(version.kind, version.key), {})
-            seen = None if current is None else current.winner.stamp
+        if seen is None and held:
+            seen = max(v.stamp for v in held)
+        base = next((v for v in held if v.stamp == seen), None)
+        fields = self.text_fields.get(version.kind, ())
+        text_changed = None
+        if fields and (base is not None or seen is None):
+            text_changed = typed_text(version, fields) != typed_text(base, fields)
         stamp = version.stamp
         if seen is not None and stamp <= seen:
             stamp = Stamp(seen.wall_ms + 1, stamp.device, 0)
-        return Version(version.kind, version.key, version.fields, stamp, seen)
+        return Version(version.kind, version.key, version.fields, stamp, seen, text_changed)
 
 
 def _iso(wall_ms: int) -> str:

@@ -63,6 +63,9 @@ class Version:
     ``seen`` is the stamp of the version the device showed when this change was made (None
     when it showed none): a losing version newer than the winner's ``seen`` was made without
     the winner's device knowing it, so its typed text is kept beside the winner.
+    ``text_changed`` is filled in by ``Engine.publish``: whether this change altered the
+    typed text of the version it had seen (None: not known), so a change of status alone
+    never counts as a second text.
     """
 
     kind: str
@@ -70,6 +73,7 @@ class Version:
     fields: Mapping[str, JSON] | None
     stamp: Stamp
     seen: Stamp | None = None
+    text_changed: bool | None = None
 
     @property
     def deleted(self) -> bool:
@@ -80,6 +84,7 @@ class Version:
             "f": None if self.fields is None else dict(self.fields),
             "s": self.stamp.to_json(),
             "n": None if self.seen is None else self.seen.to_json(),
+            "t": self.text_changed,
         }
 
     @classmethod
@@ -91,6 +96,7 @@ class Version:
             fields=value.get("f"),
             stamp=Stamp.from_json(value["s"]),
             seen=None if seen is None else Stamp.from_json(seen),
+            text_changed=value.get("t"),
         )
 
 
