@@ -7,7 +7,8 @@ document of 73,000, and a fresh device can merge document by document without ho
 whole record in memory.
 
 Inside a document each device writes only its own root map, ``d:<device id>``, whose keys
-are ``<kind>:<key>`` and whose values are a version as JSON text. pycrdt would keep one
+are ``<kind>:<key>`` (just the day in a check-in document) and whose values are a version
+as compact JSON text. pycrdt would keep one
 value for concurrent writes to one key, chosen by client id rather than time; with one
 writer per key there are no concurrent writes, so nothing is discarded and "later change
 wins" is decided over the versions when read (``resolve``). A device's client id is derived
@@ -22,10 +23,11 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from pycrdt import Doc, Map
 
-from selftrust.sync.records import Resolution, Version
+from selftrust.sync.records import Resolution, Stamp, Version
 
 MAIN = "main"
 _ROOT = "d:"
+_DIRECT_LOOKUPS = 16  # records resolved one by one before reading the whole document
 _INDEX = "i:"  # in ``main``: per device, the documents it has written to (for compaction)
 
 
@@ -53,6 +55,10 @@ class Document:
         if state:
             self.doc.apply_update(state)
         self.dirty = False
+        # Check-in documents hold one commitment's year: their entries are just the day.
+        self._day_prefix = name.split("/")[1] + "/" if name.startswith("checkin/") else None
+        self._table: dict[str, dict[str, str]] | None = None  # device -> entry -> value
+        self._lookups = 0
 
     def state(self) -> bytes:
         return self.doc.get_update()
@@ -61,30 +67,61 @@ class Document:
         root: Map[str] = self.doc.get(_ROOT + device_id, type=Map)
         return root
 
-    def _devices(self) -> list[str]:
-        return [name[len(_ROOT):] for name in self.doc.keys() if name.startswith(_ROOT)]
+    def _entry(self, kind: str, key: str) -> str:
+        if kind == "checkin" and self._day_prefix and key.startswith(self._day_prefix):
+            return key[len(self._day_prefix):]
+        return f"{kind}:{key}"
+
+    def _record(self, entry: str) -> tuple[str, str]:
+        kind, colon, key = entry.partition(":")
+        if not colon and self._day_prefix:
+            return "checkin", self._day_prefix + entry
+        return kind, key
+
+    def _entries(self) -> dict[str, dict[str, str]]:
+        """Every device's entries, read out of the document once (pycrdt pays a
+        transaction per access, and a pass may resolve every record of a document)."""
+        if self._table is None:
+            self._table = {}
+            for name in self.doc.keys():
+                if name.startswith(_ROOT):
+                    # str() is the map as JSON in one native call; to_py() pays per item.
+                    entries = json.loads(str(self._root(name[len(_ROOT):])))
+                    self._table[name[len(_ROOT):]] = entries if isinstance(entries, dict) else {}
+        return self._table
+
+    def _lookup(self, entry: str) -> Iterator[tuple[str, object]]:
+        """(device, value) of one entry: a few direct reads for a day's changes, one read
+        of everything once a pass asks for many."""
+        self._lookups += 1
+        if self._table is None and self._lookups <= _DIRECT_LOOKUPS:
+            for name in self.doc.keys():
+                if name.startswith(_ROOT):
+                    yield name[len(_ROOT):], self._root(name[len(_ROOT):]).get(entry)
+            return
+        for device_id, entries in self._entries().items():
+            yield device_id, entries.get(entry)
 
     def versions(self, kind: str, key: str) -> list[Version]:
         """Every device's version of the record (at most one each)."""
-        entry = f"{kind}:{key}"
         found = []
-        for device_id in self._devices():
-            raw = self._root(device_id).get(entry)
+        for device_id, raw in self._lookup(self._entry(kind, key)):
             if isinstance(raw, str):
-                version = _parse(kind, key, raw)
+                version = _decode(kind, key, device_id, raw)
                 if version is not None:
                     found.append(version)
         return found
 
     def records(self, kind: str) -> Iterator[str]:
         """The keys of every record of ``kind`` any device holds here."""
-        prefix = f"{kind}:"
         seen: set[str] = set()
-        for device_id in self._devices():
-            for entry in self._root(device_id).keys():
-                if entry.startswith(prefix) and entry not in seen:
+        for entries in self._entries().values():
+            for entry in entries:
+                if entry not in seen:
                     seen.add(entry)
-                    yield entry[len(prefix):]
+                    record_kind, key = self._record(entry)
+                    if record_kind == kind:
+                        yield key
 
     def write(self, versions: Iterable[Version]) -> bytes:
         """Put our versions under our own root; returns the Yjs update to append."""
@@ -92,19 +129,17 @@ class Document:
         root = self._root(self.device_id)
         with self.doc.transaction():
             for version in versions:
-                root[f"{version.kind}:{version.key}"] = json.dumps(
-                    version.to_json(), separators=(",", ":"), ensure_ascii=False)
+                root[self._entry(version.kind, version.key)] = _encode(version)
         self.dirty = True
+        self._table = None
         return self.doc.get_update(before)
 
     def apply(self, device_id: str, updates: Iterable[bytes]) -> set[tuple[str, str]]:
         """Merge ``device_id``'s updates; returns the records its entries changed."""
-        changed: set[tuple[str, str]] = set()
+        entries: set[str] = set()
 
         def collect(event: object) -> None:
-            for entry in getattr(event, "keys", {}):
-                kind, _, key = str(entry).partition(":")
-                changed.add((kind, key))
+            entries.update(str(entry) for entry in getattr(event, "keys", {}))
 
         root = self._root(device_id)
         subscription = root.observe(collect)
@@ -114,7 +149,8 @@ class Document:
         finally:
             root.unobserve(subscription)
         self.dirty = True
-        return changed
+        self._table = None
+        return {self._record(entry) for entry in entries}
 
     def own_index(self) -> set[str]:
         """The documents this device has written to (kept in ``main``)."""
@@ -179,10 +215,22 @@ def typed_text(version: Version | None, fields: tuple[str, ...]) -> tuple[object
     return tuple(version.fields.get(f) for f in fields)
 
 
-def _parse(kind: str, key: str, raw: str) -> Version | None:
+def _encode(version: Version) -> str:
+    """A version as compact JSON: [fields, wall ms, counter, seen, text changed]. The
+    device is the root it is stored under, so it is not repeated."""
+    seen = None if version.seen is None else version.seen.to_json()
+    value = [None if version.fields is None else dict(version.fields),
+             version.stamp.wall_ms, version.stamp.counter, seen, version.text_changed]
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _decode(kind: str, key: str, device_id: str, raw: str) -> Version | None:
     try:
-        return Version.from_json(kind, key, json.loads(raw))
-    except (ValueError, KeyError, TypeError):
+        fields, wall_ms, counter, seen, text_changed = json.loads(raw)
+        return Version(kind, key, fields, Stamp(int(wall_ms), device_id, int(counter)),
+                       None if seen is None else Stamp.from_json(seen),
+                       None if text_changed is None else bool(text_changed))
+    except (ValueError, TypeError):
         return None
 
 
