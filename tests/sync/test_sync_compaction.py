@@ -32,8 +32,8 @@ def test_a_log_that_grew_past_twice_a_snapshot_is_rewritten(tmp_path: Path) -> N
     names = [p.name for p in _own_files(desk)]
     assert names[0] == "device.json" and len(names) == 2 and names[1] != "log-000001.bin"
     # One snapshot is what a fresh generation would hold now.
-    desk.engine()._compact(desk.engine()._catch_up_own()[0], None)
-    snapshot = _logs_size(desk)
+    snapshot = desk.engine().compact()
+    assert snapshot == _logs_size(desk)
     for day in range(1, 29):
         desk.change("checkin", f"u1/2026-02-{day:02d}", {"status": "missed"})
         assert _logs_size(desk) <= 2 * snapshot + 600

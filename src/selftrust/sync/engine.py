@@ -21,6 +21,9 @@ from selftrust.sync.records import TEXT_FIELDS, Received, Resolution, Stamp, Ver
 
 COMPACT_FLOOR = 32 * 1024
 """Below this a log is never compacted: rewriting it would cost more than it saves."""
+COMPACT_AT = 1.9
+"""A log past this many snapshots is rewritten as one: with device.json and one pass's
+appending, a device's files stay under twice one snapshot of its entries."""
 
 
 def damaged_message(name: str) -> str:
@@ -56,7 +59,7 @@ class Engine:
         stamp of the winner this device holds for the record (what it showed), and a change
         stamped at or before what it had seen is moved just after it: a change made after
         seeing another always wins over it, whatever the two clocks say. Compacts our log
-        when it has grown past twice one snapshot of our own entries.
+        when it has grown near twice one snapshot of our own entries (COMPACT_AT).
         """
         me = self.folder.device_id
         for version in versions:
@@ -93,7 +96,7 @@ class Engine:
         self.cache.set_offset(me, generation, size)
         last_write = _iso(last_ms)
         state = self.folder.state(me)
-        if self._must_rewrite or size > 2 * max(state.snapshot_bytes, COMPACT_FLOOR):
+        if self._must_rewrite or size > COMPACT_AT * max(state.snapshot_bytes, COMPACT_FLOOR):
             self._compact(generation, last_write)
         else:
             self.folder.describe(DeviceState(generation, state.snapshot_bytes), last_write)
@@ -168,6 +171,14 @@ class Engine:
         for device_id, (generation, end) in advanced.items():
             self.cache.set_offset(device_id, generation, end)
         return result
+
+    def compact(self) -> int:
+        """Rewrite our log now as one snapshot of our entries; returns its size in bytes.
+        (Publishing compacts by itself when the log has doubled; this is for tidying on
+        demand and for measuring a snapshot.)"""
+        generation, _ = self._catch_up_own()
+        self._compact(generation, None)
+        return self._own[1] if self._own is not None else 0
 
     def resolve(self, kind: str, key: str) -> Resolution | None:
         """The record as it stands over every version merged so far (None: never seen)."""
