@@ -36,7 +36,7 @@ class SyncError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Stamp:
     """When and where a change was made. Ordered by wall clock (ms), then device id, then a
     counter (a hybrid clock: the counter orders changes within one millisecond), so any two
@@ -55,7 +55,7 @@ class Stamp:
         return cls(int(wall_ms), str(device), int(counter))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Version:
     """One device's latest state of one record.
 
@@ -100,7 +100,7 @@ class Version:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """How one record stands after merging every device's version of it.
 
@@ -119,7 +119,7 @@ class Resolution:
         return self.winner.deleted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeviceInfo:
     """A device that writes into the sync folder, as its ``device.json`` tells.
 
