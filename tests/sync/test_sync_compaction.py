@@ -75,3 +75,21 @@ def test_kept_texts_survive_compaction(tmp_path: Path) -> None:
     shown = fresh.shows("reflection", "r1")
     assert shown is not None and shown.winner.fields == {"happened": "two"}
     assert [c.fields for c in shown.conflicts] == [{"happened": "one"}]
+
+
+def test_a_compaction_cut_short_leaves_the_record_whole(tmp_path: Path) -> None:
+    """A kill mid-compaction leaves a hidden half-written log, or the old generation
+    beside the new one; readers use the newest whole log, the writer tidies up."""
+    desk, laptop = devices(tmp_path, 2)
+    desk.change("commitment", "u1", {"title": "Walk"})
+    old_log = _own_files(desk)[1].read_bytes()
+    desk.engine().compact()
+    own = tmp_path / "Self-Trust" / "devices" / "dev0"
+    (own / "log-000001.bin").write_bytes(old_log)
+    (own / ".log-000003.bin.partial").write_bytes(b"\xa5STf\x01half a snapshot")
+    assert laptop.sync().skipped == []
+    assert laptop.fields("commitment", "u1") == {"title": "Walk"}
+    desk.change("commitment", "u2", {"title": "Read"})
+    assert [p.name for p in _own_files(desk)] == ["device.json", "log-000002.bin"]
+    laptop.sync()
+    assert laptop.fields("commitment", "u2") == {"title": "Read"}

@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
+from selftrust.base.durable import fsync_dir
 from selftrust.sync.cache import DocCache
 from selftrust.sync.document import MAIN, Document, document_for, resolve, typed_text
 from selftrust.sync.folder import DeviceState, SyncFolder, newer_format_message
@@ -210,6 +211,8 @@ class Engine:
             self._own = (max(known_generation, 1), 0)
             return self._own
         generation = generations[-1]
+        if len(generations) > 1:
+            self._remove_before(generation)  # a kill came between compaction's steps
         path = self.folder.log_path(me, generation)
         try:
             size = os.stat(path).st_size
@@ -238,7 +241,11 @@ class Engine:
         """Write a new generation holding one snapshot of our entries per document, make
         it current in device.json, then remove the older generations. A reader still on an
         old one finds it gone and reads the new one from the start; the CRDT ignores the
-        items it already has."""
+        items it already has.
+
+        The new log is written under a hidden name and renamed into place, so a log of a
+        generation is whole from the moment it exists: a kill mid-compaction leaves the old
+        generation current (readers take the newest present), never half a snapshot."""
         me = self.folder.device_id
         known_generation = self.cache.offsets().get(me, (0, 0))[0]
         new_generation = max([generation, known_generation, *self.folder.generations(me)]) + 1
@@ -248,17 +255,27 @@ class Engine:
             doc = self._docs.get(name) or Document(name, self.cache.load(name), me)
             payloads.append(self.folder.seal_payload(name, doc.own_snapshot()))
         path = self.folder.log_path(me, new_generation)
-        size = append_frames(path, payloads, keep=0)
+        partial = path.with_name(f".{path.name}.partial")
+        size = append_frames(partial, payloads, keep=0)
+        os.replace(partial, path)
+        fsync_dir(path.parent)
         if last_write is None:
             last_write = next((d.last_write for d in self.folder.devices() if d.this_device),
                               None)
         self.folder.describe(DeviceState(new_generation, size), last_write)
         self.cache.set_offset(me, new_generation, size)
-        for old in self.folder.generations(me):
-            if old < new_generation:
-                self.folder.log_path(me, old).unlink(missing_ok=True)
+        self._remove_before(new_generation)
         self._own = (new_generation, size)
         self._must_rewrite = False
+
+    def _remove_before(self, generation: int) -> None:
+        """Remove our logs older than ``generation`` (and any compaction a kill cut short)."""
+        me = self.folder.device_id
+        for old in self.folder.generations(me):
+            if old < generation:
+                self.folder.log_path(me, old).unlink(missing_ok=True)
+        for partial in self.folder.device_dir(me).glob(".log-*.partial"):
+            partial.unlink(missing_ok=True)
 
     # -- documents ----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ CRDT engine (pycrdt keeps one value for concurrent writes by client id, not by t
 every device ends with the same winner whatever order it met the versions in.
 
 Every field value is JSON (str, int, float, bool, None, lists and dicts of those), because
-versions travel as JSON inside the documents.
+versions travel as JSON inside the documents (document.py encodes them).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from typing import Any, TypeAlias
 
 JSON: TypeAlias = Any
 """A JSON-safe value: str, int, float, bool, None, or lists / string-keyed dicts of them."""
-
-KINDS = ("commitment", "checkin", "reflection", "setting")
 
 TEXT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "checkin": ("note",),
@@ -78,26 +76,6 @@ class Version:
     @property
     def deleted(self) -> bool:
         return self.fields is None
-
-    def to_json(self) -> dict[str, JSON]:
-        return {
-            "f": None if self.fields is None else dict(self.fields),
-            "s": self.stamp.to_json(),
-            "n": None if self.seen is None else self.seen.to_json(),
-            "t": self.text_changed,
-        }
-
-    @classmethod
-    def from_json(cls, kind: str, key: str, value: Mapping[str, JSON]) -> Version:
-        seen = value.get("n")
-        return cls(
-            kind=kind,
-            key=key,
-            fields=value.get("f"),
-            stamp=Stamp.from_json(value["s"]),
-            seen=None if seen is None else Stamp.from_json(seen),
-            text_changed=value.get("t"),
-        )
 
 
 @dataclass(frozen=True, slots=True)
