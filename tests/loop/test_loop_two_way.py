@@ -156,7 +156,8 @@ def test_a_phone_habit_named_like_an_unlinked_commitment_comes_in_beside_it(
 
 def test_a_habit_deleted_on_the_phone_stays_on_the_desktop(run: Run, tmp_path: Path) -> None:
     """As docs/loop.md says: a deletion on the phone never deletes here (the desktop may
-    hold reflections about it); the next push carries it to the phone again."""
+    hold reflections about it); the next push leaves it out, so the phone's deletion
+    stands (test_loop_deleted_on_phone.py has the rest)."""
     phone = tmp_path / "phone"
     phone.mkdir()
     _first_backup(phone)
@@ -172,8 +173,9 @@ def test_a_habit_deleted_on_the_phone_stays_on_the_desktop(run: Run, tmp_path: P
     report = _pull(run, phone)
     assert report["habits"] == {"new": 0, "linked": 0, "changed": 0}
     assert report["checkins"] == {"added": 0, "changed": 0, "removed": 0, "kept_desktop": 0}
+    assert report["deleted_on_phone"] == ["Pages"]
     assert data_of(tmp_path / "desktop") == before
 
     run("loop", "push", str(phone))
     pushed = loop_file(phone / "Loop Habits Backup 2026-11-24 120000.db")
-    assert pushed["Pages"].uuid == PAGES  # the same habit, should the phone take it back
+    assert PAGES not in {h.uuid for h in pushed.values()}  # not undone on the phone
