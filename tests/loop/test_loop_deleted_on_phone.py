@@ -7,33 +7,18 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from loop_checks import data_of, loop_file
-from loop_db_builder import DbHabit, build_loop_db
+from loop_pair import FIRST, NEWER, PAGES, d
+from loop_pair import first_backup as _first_backup
 
 from tests.e2e.helpers import Run
 
-MEDITATE, PAGES = "1" * 32, "2" * 32
-FIRST = "Loop Habits Backup 2026-11-20 080000.db"
-NEWER = "Loop Habits Backup 2026-11-24 080000.db"
 BACK = "Loop Habits Backup 2026-11-24 090000.db"
 PUSHED = "Loop Habits Backup 2026-11-24 120000.db"
 GONE_LINE = "“Pages” was deleted on the phone; it stays here with its history."
-
-
-def d(day: int) -> date:
-    return date(2026, 11, day)
-
-
-def _first_backup(phone: Path) -> Path:
-    return build_loop_db(phone / FIRST, 25, [
-        DbHabit("Meditate", uuid=MEDITATE, reps=[(d(i), 2, None) for i in range(1, 20)]),
-        DbHabit("Pages", type=1, target_value=10, unit="pages", uuid=PAGES,
-                reps=[(d(i), 5000, None) for i in range(10, 20)]),
-    ])
 
 
 def _json(run: Run, *args: str) -> dict[str, Any]:

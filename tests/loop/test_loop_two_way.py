@@ -6,30 +6,15 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from loop_checks import data_of, loop_file
-from loop_db_builder import DbHabit, build_loop_db, timestamp
+from loop_db_builder import timestamp
+from loop_pair import FIRST, FLOSS, MEDITATE, NEWER, PAGES, d
+from loop_pair import first_backup as _first_backup
 
 from tests.e2e.helpers import Run
-
-MEDITATE, PAGES, FLOSS = "1" * 32, "2" * 32, "3" * 32
-FIRST = "Loop Habits Backup 2026-11-20 080000.db"
-NEWER = "Loop Habits Backup 2026-11-24 080000.db"
-
-
-def d(day: int) -> date:
-    return date(2026, 11, day)
-
-
-def _first_backup(phone: Path) -> Path:
-    return build_loop_db(phone / FIRST, 25, [
-        DbHabit("Meditate", uuid=MEDITATE, reps=[(d(i), 2, None) for i in range(1, 20)]),
-        DbHabit("Pages", type=1, target_value=10, unit="pages", uuid=PAGES,
-                reps=[(d(i), 5000, "slow" if i == 15 else None) for i in range(10, 20)]),
-    ])
 
 
 def _phone_edits(phone: Path) -> None:
