@@ -6,30 +6,15 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from loop_checks import data_of, loop_file
-from loop_db_builder import DbHabit, build_loop_db, timestamp
+from loop_db_builder import timestamp
+from loop_pair import FIRST, FLOSS, MEDITATE, NEWER, PAGES, d
+from loop_pair import first_backup as _first_backup
 
 from tests.e2e.helpers import Run
-
-MEDITATE, PAGES, FLOSS = "1" * 32, "2" * 32, "3" * 32
-FIRST = "Loop Habits Backup 2026-11-20 080000.db"
-NEWER = "Loop Habits Backup 2026-11-24 080000.db"
-
-
-def d(day: int) -> date:
-    return date(2026, 11, day)
-
-
-def _first_backup(phone: Path) -> Path:
-    return build_loop_db(phone / FIRST, 25, [
-        DbHabit("Meditate", uuid=MEDITATE, reps=[(d(i), 2, None) for i in range(1, 20)]),
-        DbHabit("Pages", type=1, target_value=10, unit="pages", uuid=PAGES,
-                reps=[(d(i), 5000, "slow" if i == 15 else None) for i in range(10, 20)]),
-    ])
 
 
 def _phone_edits(phone: Path) -> None:
@@ -156,7 +141,8 @@ def test_a_phone_habit_named_like_an_unlinked_commitment_comes_in_beside_it(
 
 def test_a_habit_deleted_on_the_phone_stays_on_the_desktop(run: Run, tmp_path: Path) -> None:
     """As docs/loop.md says: a deletion on the phone never deletes here (the desktop may
-    hold reflections about it); the next push carries it to the phone again."""
+    hold reflections about it); the next push leaves it out, so the phone's deletion
+    stands (test_loop_deleted_on_phone.py has the rest)."""
     phone = tmp_path / "phone"
     phone.mkdir()
     _first_backup(phone)
@@ -172,8 +158,9 @@ def test_a_habit_deleted_on_the_phone_stays_on_the_desktop(run: Run, tmp_path: P
     report = _pull(run, phone)
     assert report["habits"] == {"new": 0, "linked": 0, "changed": 0}
     assert report["checkins"] == {"added": 0, "changed": 0, "removed": 0, "kept_desktop": 0}
+    assert report["deleted_on_phone"] == ["Pages"]
     assert data_of(tmp_path / "desktop") == before
 
     run("loop", "push", str(phone))
     pushed = loop_file(phone / "Loop Habits Backup 2026-11-24 120000.db")
-    assert pushed["Pages"].uuid == PAGES  # the same habit, should the phone take it back
+    assert PAGES not in {h.uuid for h in pushed.values()}  # not undone on the phone

@@ -14,7 +14,7 @@ from today_support import shown, today_view
 
 from selftrust.domain.history import Status
 from selftrust.ui.shell.cli_job import CliJob, cli_program
-from selftrust.ui.shell.loop_follow import last_merge_line, skipped_lines
+from selftrust.ui.shell.loop_follow import brought, last_merge_line, skipped_lines
 from selftrust.ui.shell.main_window import MainWindow
 from tests.e2e.helpers import NOW
 from tests.interchange.loop_db_builder import DbHabit, build_loop_db
@@ -128,3 +128,12 @@ def test_a_frozen_app_runs_itself_or_its_console_twin(tmp_path: Path) -> None:
     twin.write_bytes(b"")
     assert cli_program(frozen=True, executable=str(app)) == (str(twin), [])
     assert cli_program(frozen=False, executable="/py")[1] == ["-m", "selftrust"]
+
+
+def test_a_habit_deleted_on_the_phone_is_told_in_the_status_words() -> None:
+    pulled = {"source": f"/phone/{NEWER}", "habits": {"new": 0, "linked": 0, "changed": 0},
+              "checkins": {"added": 2, "changed": 0, "removed": 0, "kept_desktop": 0},
+              "skipped": [], "warnings": [], "deleted_on_phone": ["Pages"]}
+    assert brought(pulled) == ("2 check-ins from the phone, "
+                               "“Pages” deleted on the phone (it stays here)")
+    assert brought({**pulled, "checkins": {}}) == "“Pages” deleted on the phone (it stays here)"

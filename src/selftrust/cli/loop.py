@@ -24,11 +24,23 @@ def _loop_args(p: argparse.ArgumentParser) -> None:
     push.add_argument("--dry-run", action="store_true",
                       help="only say what would not travel to Loop; write nothing")
     push.add_argument("--json", action="store_true", help="print the summary as JSON")
+    again = sub.add_parser("send-again", help="let a habit deleted on the phone go with the "
+                                              "next push again",
+                           description="A commitment whose Loop habit was deleted on the "
+                                       "phone is left out of every push; this sends it "
+                                       "again, from the next push on.")
+    again.add_argument("title", help="the commitment (any case; a unique start is enough)")
 
 
 def _loop(args: argparse.Namespace) -> int:
-    from selftrust.services.loop import pull, push
+    from selftrust.services.loop import pull, push, send_again
 
+    if args.loop_action == "send-again":
+        with open_data(args) as ws:
+            title, changed = send_again(ws, args.title)
+        print(f"“{title}” goes to Loop again with the next push." if changed else
+              f"“{title}” already goes to Loop with every push.")
+        return 0
     if args.loop_action == "pull":
         if not args.path.expanduser().exists():
             raise CliError(f"there is no file or folder at {args.path}")

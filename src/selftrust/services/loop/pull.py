@@ -13,6 +13,10 @@ habit without one, from a Loop before schema 24, by the id its name and first da
   from the phone when the phone changed them since the last merge;
 * the backup then becomes the last merged, so merging it again changes nothing.
 
+A linked habit the last merged backup had and this one has not was deleted on the phone:
+it stays here with its check-ins (nothing typed here is lost), the summary says so once,
+and its link remembers it (``gone``) so a push does not bring it back to the phone.
+
 The app's rules hold as for a check-in made here: a phone day after the desktop's today
 is held back until its day comes (Loop has no day start, so the phone may be ahead), a
 day a reflection is written about is not removed (that would unlink the reflection),
@@ -46,6 +50,7 @@ from selftrust.interchange.loop_records import LoopHabit
 from selftrust.interchange.native_records import MAX_NOTE_LENGTH, MAX_WHY_LENGTH
 from selftrust.services.backups import BEFORE_LOOP_PULL
 from selftrust.services.errors import Invalid
+from selftrust.services.loop.gone import as_gone, is_gone
 from selftrust.services.loop.reports import LoopRefused, PullSummary
 from selftrust.services.text import clean_title
 from selftrust.services.workspace import Workspace
@@ -84,10 +89,15 @@ def pull(ws: Workspace, path: Path | str) -> PullSummary:
         reasons = "; ".join(f"{s.name}: {s.reason}" for s in chosen.skipped)
         raise LoopRefused(source, f"no Loop backup in {source} could be read ({reasons})")
     summary.source = chosen.export.source
-    phones = _read_phone(chosen.export.habits, summary)
+    habits = chosen.export.habits
+    phones = _read_phone(habits, summary)
     with ws.write() as conn:
         empty = bulk.is_empty(conn)
-        _Merge(conn, ws.today(), ws.utc_now(), summary).run(phones)
+        merge = _Merge(conn, ws.today(), ws.utc_now(), summary)
+        merge.run(phones)
+        present = _present(habits, phones)
+        if present is not None:
+            merge.note_gone(present)
         if summary.changed and not empty:
             _back_up(ws, source)
     log.info("loop pull of %s: %s", summary.source, summary.as_json())
@@ -127,6 +137,20 @@ def _read_phone(habits: tuple[LoopHabit, ...], summary: PullSummary) -> list[_Ph
         mapped = replace(mapped, title=_clean_title(mapped.title, habit.position, summary))
         out.append(_Phone(key, derived, habit, mapped, marks, describe(habit)))
     return out
+
+
+def _present(habits: tuple[LoopHabit, ...], phones: list[_Phone]) -> set[str] | None:
+    """The keys of every habit the backup holds, also those left out of the merge; None
+    when a habit left out has no uuid (its key is not known, so no absence can be told)."""
+    merged = {id(p.habit) for p in phones}
+    keys = {p.key for p in phones}
+    for habit in habits:
+        if id(habit) in merged:
+            continue
+        if not habit.uuid or len(habit.uuid) > 32:
+            return None
+        keys.add(habit.uuid)
+    return keys
 
 
 def _clean_title(title: str, position: int, summary: PullSummary) -> str:
@@ -201,6 +225,16 @@ class _Merge:
                 f"{counted(len(self.held_back), 'day')} after today on the phone (from "
                 f"{min(self.held_back)}) held back: today is {self.today} here, and Loop has "
                 "no day start. The next pull on or after that day brings them.")
+
+    def note_gone(self, present: set[str]) -> None:
+        """Links whose habit the last merged backup had and this one has not."""
+        for key, link in self.links.items():
+            if key in present or link.merged_habit is None or is_gone(link.merged_habit):
+                continue  # on the phone, never merged from it (pushed), or already said
+            links_repo.set_merged_habit(self.conn, link.id, as_gone(link.merged_habit))
+            c = self.commitments.get(link.commitment_id)
+            if c is not None:
+                self.summary.deleted_on_phone.append(c.title)
 
     # --- habits ---------------------------------------------------------------------
     def _link(self, phone: _Phone) -> int:

@@ -5,8 +5,9 @@ writes each entry of the file that differs from the phone's, and never removes o
 A commitment keeps the Loop ``uuid`` it is linked by; one not linked yet goes under its
 own id (a 32-digit hex number, the shape of Loop's uuids), and the link is recorded in
 the same transaction that writes the file, so the next push and pull find the habit
-Loop made of it. What does not travel is listed first (``PushSummary.lost``); a dry run
-lists only that.
+Loop made of it. A commitment whose Loop habit was deleted on the phone (``gone``) is
+left out: sending it under its uuid would undo the deletion. What does not travel is
+listed first (``PushSummary.lost``); a dry run lists only that.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from selftrust.interchange.loop_db_write import (
 )
 from selftrust.interchange.loop_outbound import OutboundCommitment, OutboundDay, to_loop
 from selftrust.interchange.loop_records import LoopHabit
+from selftrust.services.loop.gone import gone_commitments
 from selftrust.services.loop.reports import LoopRefused, PushSummary
 from selftrust.services.reflections import repaired_checkin_ids
 from selftrust.services.workspace import Workspace
@@ -82,12 +84,18 @@ def _habits(conn: Connection, ws: Workspace, target: Path, dry_run: bool
             ) -> tuple[list[LoopHabit], list[tuple[int, str]], PushSummary]:
     summary = PushSummary(target, dry_run=dry_run)
     linked = {link.commitment_id: link.loop_uuid for link in links_repo.links(conn).values()}
+    gone = gone_commitments(conn)
     taken = set(linked.values())
     repaired = repaired_checkin_ids(conn)
     today = ws.today()
     habits: list[LoopHabit] = []
     new_links: list[tuple[int, str]] = []
     for position, c in enumerate(repo.list_commitments(conn)):
+        if c.id in gone:
+            summary.deleted_on_phone.append(c.title)
+            summary.lost.append(f"“{c.title}” was deleted on the phone, so it is not sent "
+                                "back; it stays here with its history.")
+            continue
         rows = repo.checkins(conn, [c.id])
         loop_uuid = linked.get(c.id)
         if loop_uuid is None:

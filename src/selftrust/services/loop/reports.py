@@ -54,6 +54,8 @@ class PullSummary:
     kept_desktop: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    deleted_on_phone: list[str] = field(default_factory=list)
+    """Titles here of linked habits this backup no longer has (said once)."""
 
     @property
     def changed(self) -> bool:
@@ -64,8 +66,10 @@ class PullSummary:
         out = [f"Skipped {s.name}: {s.reason}" for s in self.skipped]
         if self.source is None:
             return [*out, "No Loop backup could be merged; nothing was changed."]
-        if not self.changed:
+        if not self.changed and not self.deleted_on_phone:
             out.append(f"Merged {self.source.name}: nothing new since the last merge.")
+        elif not self.changed:
+            out.append(f"Merged {self.source.name}.")
         else:
             out.append(
                 f"Merged {self.source.name}: {counted(self.habits_new, 'new habit')}, "
@@ -75,6 +79,8 @@ class PullSummary:
         if self.kept_desktop:
             out.append(f"{counted(self.kept_desktop, 'day')} kept as this computer has them "
                        "(changed on both sides, or a reflection is about it).")
+        out.extend(f"“{title}” was deleted on the phone; it stays here with its history."
+                   for title in self.deleted_on_phone)
         return out + [f"Note: {w}" for w in self.warnings]
 
     def as_json(self) -> dict[str, Any]:
@@ -86,6 +92,7 @@ class PullSummary:
                          "removed": self.checkins_removed, "kept_desktop": self.kept_desktop},
             "skipped": [{"file": s.name, "reason": s.reason} for s in self.skipped],
             "warnings": list(self.warnings),
+            "deleted_on_phone": list(self.deleted_on_phone),
         }
 
 
@@ -99,6 +106,8 @@ class PushSummary:
     checkins: int = 0
     new_links: int = 0
     lost: list[str] = field(default_factory=list)
+    deleted_on_phone: list[str] = field(default_factory=list)
+    """Titles left out because their Loop habit was deleted on the phone."""
 
     def lines(self) -> list[str]:
         out = [f"Not sent to Loop: {text}" for text in self.lost]
@@ -112,4 +121,5 @@ class PushSummary:
     def as_json(self) -> dict[str, Any]:
         return {"path": str(self.path), "dry_run": self.dry_run, "habits": self.habits,
                 "checkins": self.checkins, "new_links": self.new_links,
-                "not_sent": list(self.lost)}
+                "not_sent": list(self.lost),
+                "deleted_on_phone": list(self.deleted_on_phone)}

@@ -42,7 +42,7 @@ def insert_link(conn: Connection, commitment_id: int, loop_uuid: str,
     return inserted_id(result)
 
 
-def set_merged_habit(conn: Connection, link_id: int, merged_habit: str) -> None:
+def set_merged_habit(conn: Connection, link_id: int, merged_habit: str | None) -> None:
     conn.execute(sa.update(LOOP_LINK).where(LOOP_LINK.c.id == link_id)
                  .values(merged_habit=merged_habit))
 

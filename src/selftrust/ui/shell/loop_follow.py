@@ -80,7 +80,8 @@ def record(pulled: dict[str, Any] | None, problem: str | None, now: datetime
 
 
 def brought(pulled: dict[str, Any]) -> str:
-    """What a merge brought, in words: "3 check-ins from the phone", "nothing new"."""
+    """What a merge brought, in words: "3 check-ins from the phone", "nothing new",
+    "“Pages” deleted on the phone (it stays here)"."""
     c, h = pulled.get("checkins", {}), pulled.get("habits", {})
     parts = []
     if h.get("new"):
@@ -93,6 +94,8 @@ def brought(pulled: dict[str, Any]) -> str:
         parts.append(f"{counted(c['removed'], 'check-in')} removed")
     if h.get("changed"):
         parts.append(f"{counted(h['changed'], 'habit')} edited on the phone")
+    parts.extend(f"“{title}” deleted on the phone (it stays here)"
+                 for title in pulled.get("deleted_on_phone", []))
     return ", ".join(parts) if parts else "nothing new"
 
 
