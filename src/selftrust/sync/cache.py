@@ -7,11 +7,10 @@ in one transaction; the two here serve tests and benchmarks.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Protocol
 
-from selftrust.base.durable import fsync_dir
+from selftrust.sync.atomic import write_atomically
 
 
 class DocCache(Protocol):
@@ -50,8 +49,9 @@ class FileDocCache:
     """A cache in a folder of files (one per document, plus offsets.json): for benchmarks
     and for tests that need a cache to outlive an engine."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, durable: bool = True) -> None:
         self.folder = folder
+        self.durable = durable
         folder.mkdir(parents=True, exist_ok=True)
 
     def _doc_path(self, doc_name: str) -> Path:
@@ -64,7 +64,7 @@ class FileDocCache:
             return None
 
     def save(self, doc_name: str, state: bytes) -> None:
-        _write_replacing(self._doc_path(doc_name), state)
+        write_atomically(self._doc_path(doc_name), state, self.durable)
 
     def offsets(self) -> dict[str, tuple[int, int]]:
         try:
@@ -76,14 +76,5 @@ class FileDocCache:
     def set_offset(self, device_id: str, generation: int, offset: int) -> None:
         current = self.offsets()
         current[device_id] = (generation, offset)
-        _write_replacing(self.folder / "offsets.json", json.dumps(current).encode("utf-8"))
-
-
-def _write_replacing(path: Path, data: bytes) -> None:
-    temp = path.with_name(path.name + ".tmp")
-    with open(temp, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temp, path)
-    fsync_dir(path.parent)
+        data = json.dumps(current).encode("utf-8")
+        write_atomically(self.folder / "offsets.json", data, self.durable)
