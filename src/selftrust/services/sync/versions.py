@@ -1,16 +1,13 @@
 """This device's changes as versions: the change log read, each record read as it is now.
 
 A record noted several times since the last pass is sent once, stamped by its latest
-change. The first pass of a device sends its whole record; when it joins a folder that
-already holds one, those first versions carry the earliest possible time, so whatever
-the folder's devices decided wins over a newcomer's same-named record (its settings,
-a commitment both imported from one Loop backup) and nothing else is lost: records
-with other names are simply added.
+change. The first pass of a device sends its whole record (after taking in what the
+folder already held, see pass_.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy.engine import Connection
 
@@ -18,13 +15,12 @@ from selftrust.services.sync.clock import HybridClock, change_wall_ms
 from selftrust.services.sync.fields import Names, RecordKey, read_fields
 from selftrust.store.change_log import SYNCED_SETTINGS
 from selftrust.store.repository import sync as repo
-from selftrust.sync import Stamp, Version
-
-Seen = Callable[[str, str], Stamp | None]
+from selftrust.sync import Version
 
 
 def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock: HybridClock,
-                     *, app_now_ms: int, real_ms: int, seen: Seen) -> list[Version]:
+                     *, app_now_ms: int, real_ms: int) -> list[Version]:
+    """Versions of the records noted (``seen`` is left to the engine: the winner it holds)."""
     names = Names(conn)
     latest: dict[RecordKey, int] = {}
     for change in changes:
@@ -36,7 +32,7 @@ def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock:
     for record, changed_at in latest.items():
         wall = change_wall_ms(app_now_ms, changed_at, real_ms)
         out.append(Version(record.kind, record.key, read_fields(conn, names, record),
-                           clock.stamp(wall), seen(record.kind, record.key)))
+                           clock.stamp(wall)))
     return out
 
 
