@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from selftrust.services.clock import FixedClock
+from selftrust.services.reflections import ReflectionDraft
+from selftrust.services.workspace import Workspace, open_workspace
+from selftrust.store.records import ReflectionRow
 from tests.e2e.helpers import Run, make_runner
 
 
@@ -57,3 +62,41 @@ def record_of(db: Path) -> dict[str, Any]:
         con.close()
     return {"commitments": commitments, "checkins": checkins, "reflections": reflections,
             "settings": settings}
+
+
+def at(moment: str) -> FixedClock:
+    return FixedClock(datetime.fromisoformat(moment))
+
+
+def reflection_uids(device: Device) -> list[str]:
+    return sorted(device.record()["reflections"])
+
+
+def edit_reflection(device: Device, uid: str, now: str, **parts: str) -> None:
+    """Change a reflection's text as the journal does (there is no command for it)."""
+    with open_workspace(device.data, at(now)) as ws:
+        row = _reflection(ws, uid)
+        ws.reflections.update(row.id, ReflectionDraft(
+            day=row.day, commitment_id=row.commitment_id,
+            **{p: parts.get(p, getattr(row, p)) for p in
+               ("happened", "owning", "friend", "learned", "next_step")}))
+
+
+def delete_reflection(device: Device, uid: str, now: str) -> None:
+    with open_workspace(device.data, at(now)) as ws:
+        ws.reflections.delete(_reflection(ws, uid).id)
+
+
+def _reflection(ws: Workspace, uid: str) -> ReflectionRow:
+    for row in ws.reflections.search(""):
+        if row.uid == uid:
+            return row
+    raise AssertionError(f"no reflection {uid}")
+
+
+def sync_setting(device: Device, name: str) -> Any:
+    con = sqlite3.connect(f"file:{device.data / 'selftrust.db'}?mode=ro", uri=True)
+    try:
+        return con.execute(f"SELECT {name} FROM sync_state").fetchone()[0]
+    finally:
+        con.close()
