@@ -80,7 +80,9 @@ def test_every_kind_of_change_reaches_every_device(trio: list[Device]) -> None:
     assert desk.record()["reflections"] == {}
 
 
-def test_the_later_change_wins_and_a_tie_goes_by_device_id(trio: list[Device]) -> None:
+def test_the_later_change_wins_and_a_tie_goes_by_device_id(
+    trio: list[Device], monkeypatch: pytest.MonkeyPatch
+) -> None:
     desk, laptop, attic = trio
     desk.run("add", "Walk", "--start", "2026-11-01", SELFTRUST_NOW=T.format("08:00"))
     _everyone(trio, T.format("08:01"))
@@ -94,7 +96,10 @@ def test_the_later_change_wins_and_a_tie_goes_by_device_id(trio: list[Device]) -
     assert desk.record() == laptop.record() == attic.record()
     assert [v[0] for v in attic.record()["checkins"].values()] == ["missed"]
 
-    # At the very same moment: the greater device id wins, on every device.
+    # At the very same moment: the greater device id wins, on every device. (A change is
+    # stamped by the pass's clock less the change's age on the real clock; with the real
+    # clock held still, both changes are stamped exactly 11:00.)
+    monkeypatch.setattr("selftrust.services.sync.pass_.real_now_ms", lambda: 0)
     desk.run("check", "Walk", "--day", "2026-11-22", "--skipped", SELFTRUST_NOW=T.format("11:00"))
     attic.run("check", "Walk", "--day", "2026-11-22", SELFTRUST_NOW=T.format("11:00"))
     desk.sync(now=T.format("11:00"))

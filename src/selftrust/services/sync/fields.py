@@ -107,19 +107,6 @@ def read_fields(conn: Connection, names: Names, record: RecordKey) -> JSONFields
     return None
 
 
-def made_at(conn: Connection, names: Names, record: RecordKey) -> datetime | None:
-    """When a check-in or a reflection was last written, as the app's clock said (naive
-    UTC, stored with the row); None for other records and deletions."""
-    if record.kind == "checkin":
-        place = names.checkin_place(record.key)
-        row = None if place is None else repo.checkin_columns(conn, *place)
-        return None if row is None else row["recorded_at"]
-    if record.kind == "reflection":
-        row = repo.reflection_columns(conn, record.key)
-        return None if row is None else row["updated_at"]
-    return None
-
-
 def _reflection_fields(conn: Connection, names: Names, uid: str) -> JSONFields | None:
     row = repo.reflection_columns(conn, uid)
     if row is None:

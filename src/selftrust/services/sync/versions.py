@@ -1,21 +1,18 @@
 """This device's changes as versions: the change log read, each record read as it is now.
 
 A record noted several times since the last pass is sent once, stamped by its latest
-change: a check-in or a reflection by the time the app's clock gave it when it was
-written (``recorded_at``, ``updated_at``), anything else by its note's age (clock.py).
-The first pass of a device sends its whole record (after taking in what the folder
-already held, see pass_.py).
+change. The first pass of a device sends its whole record (after taking in what the
+folder already held, see pass_.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC
 
 from sqlalchemy.engine import Connection
 
 from selftrust.services.sync.clock import HybridClock, change_wall_ms
-from selftrust.services.sync.fields import Names, RecordKey, made_at, read_fields
+from selftrust.services.sync.fields import Names, RecordKey, read_fields
 from selftrust.store.change_log import SYNCED_SETTINGS
 from selftrust.store.repository import sync as repo
 from selftrust.sync import Version
@@ -33,9 +30,7 @@ def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock:
             latest[record] = change.changed_at
     out = []
     for record, changed_at in latest.items():
-        made = made_at(conn, names, record)
-        wall = (change_wall_ms(app_now_ms, changed_at, real_ms) if made is None
-                else int(made.replace(tzinfo=UTC).timestamp() * 1000))
+        wall = change_wall_ms(app_now_ms, changed_at, real_ms)
         out.append(Version(record.kind, record.key, read_fields(conn, names, record),
                            clock.stamp(wall)))
     return out
