@@ -47,7 +47,8 @@ def test_joining_backs_up_first_and_offers_same_titles(tmp_path: Path) -> None:
     record = desk.record()
     assert len(record["commitments"]) == 1
     assert sorted((k[1], v[0], v[2]) for k, v in record["checkins"].items()) == [
-        ("2026-11-18", "kept", None), ("2026-11-19", "skipped", None), ("2026-11-20", "missed", None), ("2026-11-21", "kept", "by the river")]
+        ("2026-11-18", "kept", None), ("2026-11-19", "skipped", None),
+        ("2026-11-20", "missed", None), ("2026-11-21", "kept", "by the river")]
     assert desk.sync(now=T.format("09:04"))["offers"] == []
 
 

@@ -16,8 +16,9 @@ from selftrust.store import backups as store_backups
 from selftrust.store.backups import Backup
 from selftrust.store.errors import StoreError
 
-__all__ = ["BEFORE_DELETE", "BEFORE_LOOP_PULL", "BEFORE_SYNC", "Backup", "back_up_before", "back_up_now",
-           "backups_folder", "find_backup", "kind_name", "list_backups", "restore_in_place"]
+__all__ = ["BEFORE_DELETE", "BEFORE_LOOP_PULL", "BEFORE_SYNC", "Backup", "back_up_before",
+           "back_up_now", "backups_folder", "find_backup", "kind_name", "list_backups",
+           "restore_in_place"]
 
 
 BEFORE_DELETE = "before-delete"

@@ -300,6 +300,16 @@ class SyncPeer(SQLModel, table=True):
     offset: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
 
 
+class SyncWaiting(SQLModel, table=True):
+    """A check-in or reflection that arrived before its commitment (a log cut between
+    them): written again once the commitment is here."""
+
+    __tablename__ = "sync_waiting"
+
+    kind: str = Field(sa_column=sa.Column(sa.String(16), primary_key=True))
+    key: str = Field(sa_column=sa.Column(sa.Text, primary_key=True))
+
+
 class SyncConflict(SQLModel, table=True):
     """A text changed on two devices while apart: the one not shown is kept here."""
 

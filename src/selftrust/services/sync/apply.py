@@ -78,8 +78,9 @@ def _apply(conn: Connection, names: Names, resolution: Resolution, now: datetime
         return True
     if kind == "checkin":
         place = names.checkin_place(key)
-        if place is None:
-            return False  # its commitment was deleted (that deletion won)
+        if place is None:  # its commitment has not arrived yet (or its deletion won)
+            repo.add_waiting(conn, "checkin", key)
+            return False
         if fields is None:
             base_repo.delete_checkin(conn, *place)
             return True
@@ -91,7 +92,10 @@ def _apply(conn: Connection, names: Names, resolution: Resolution, now: datetime
         if fields is None:
             return repo.delete_by_uid(conn, "reflection", key)
         columns = columns_from(dict(fields), _REFLECTION_COLUMNS)
-        columns["commitment_id"] = names.id_of.get(fields.get("commitment") or "")
+        about = fields.get("commitment")
+        columns["commitment_id"] = names.id_of.get(about or "")
+        if about and columns["commitment_id"] is None:
+            repo.add_waiting(conn, "reflection", key)
         link = fields.get("checkin")
         place = names.checkin_place(link) if link else None
         columns["checkin_id"] = None if place is None else repo.checkin_id_at(conn, *place)
@@ -104,6 +108,34 @@ def _apply(conn: Connection, names: Names, resolution: Resolution, now: datetime
             base_repo.put_setting(conn, key, fields.get("value"))
         return True
     return False
+
+
+def retry_waiting(conn: Connection, resolve: Callable[[str, str], Resolution | None],
+                  *, now: datetime) -> list[Resolution]:
+    """Write the records that arrived before their commitment, once it is here; forget
+    those whose commitment's deletion won."""
+    done = []
+    for kind, key in repo.waiting(conn):
+        names = Names(conn)
+        found = resolve(kind, key)
+        fields = None if found is None else found.winner.fields
+        about = key.rpartition("/")[0] if kind == "checkin" else (fields or {}).get("commitment")
+        if found is None or not about:
+            repo.forget_waiting(conn, kind, key)
+            continue
+        if about not in names.id_of:
+            owner = resolve("commitment", about)
+            if owner is not None and owner.deleted:
+                repo.forget_waiting(conn, kind, key)
+            continue
+        repo.forget_waiting(conn, kind, key)
+        try:
+            with conn.begin_nested():
+                if _apply(conn, names, found, now):
+                    done.append(found)
+        except sa.exc.IntegrityError as exc:
+            log.warning("sync: waiting %s %s refused: %s", kind, key, exc)
+    return done
 
 
 def relink_reflections(conn: Connection, checkin_keys: Iterable[str],

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from selftrust.services.backups import BEFORE_SYNC, back_up_before
 from selftrust.services.errors import Invalid
-from selftrust.services.sync.apply import apply_winners, relink_reflections
+from selftrust.services.sync.apply import apply_winners, relink_reflections, retry_waiting
 from selftrust.services.sync.cache import SqliteDocCache
 from selftrust.services.sync.clock import HybridClock, real_now_ms
 from selftrust.services.sync.conflicts import keep_conflicts
@@ -75,6 +75,7 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
         theirs = [r for r in received.changed.values()
                   if r.winner.stamp.device != state.device_id]
         applied = apply_winners(conn, theirs, now=ws.utc_now(), hold=hold)
+        applied.records += retry_waiting(conn, engine.resolve, now=ws.utc_now())
         relink_reflections(conn, [r.key for r in applied.records
                                   if r.kind == "checkin" and not r.deleted], engine.resolve)
         conflicts = keep_conflicts(conn, received.changed.values(), names, now=ws.utc_now())

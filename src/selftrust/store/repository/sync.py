@@ -31,6 +31,7 @@ STATE = table_of(tables.SyncState)
 DOC = table_of(tables.SyncDoc)
 PEER = table_of(tables.SyncPeer)
 CONFLICT = table_of(tables.SyncConflict)
+WAITING = table_of(tables.SyncWaiting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def put_state(conn: Connection, state: StateRow) -> None:
 
 def forget_sync(conn: Connection) -> None:
     """Everything sync kept here (the record itself stays)."""
-    for table in (STATE, DOC, PEER, CHANGE, CONFLICT):
+    for table in (STATE, DOC, PEER, CHANGE, CONFLICT, WAITING):
         conn.execute(sa.delete(table))
 
 
@@ -136,6 +137,20 @@ def save_offsets(conn: Connection, offsets: dict[str, tuple[int, int]]) -> None:
         conn.execute(sa.delete(PEER).where(PEER.c.device_id == device_id))
         conn.execute(sa.insert(PEER).values(device_id=device_id, generation=generation,
                                             offset=offset))
+
+
+# --- records waiting for their commitment ---------------------------------------------
+def add_waiting(conn: Connection, kind: str, key: str) -> None:
+    conn.execute(sa.delete(WAITING).where(WAITING.c.kind == kind, WAITING.c.key == key))
+    conn.execute(sa.insert(WAITING).values(kind=kind, key=key))
+
+
+def waiting(conn: Connection) -> list[tuple[str, str]]:
+    return [(r.kind, r.key) for r in conn.execute(sa.select(WAITING))]
+
+
+def forget_waiting(conn: Connection, kind: str, key: str) -> None:
+    conn.execute(sa.delete(WAITING).where(WAITING.c.kind == kind, WAITING.c.key == key))
 
 
 # --- conflicts --------------------------------------------------------------------------

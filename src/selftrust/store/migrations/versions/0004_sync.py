@@ -9,9 +9,10 @@ across devices, so nothing is backfilled. New plain tables only: ``sync_change``
 changed here since the last pass, filled by SQLite triggers on the synced tables, see
 ``store/change_log.py``), ``sync_state`` (the folder, this device, the hybrid clock),
 ``sync_doc`` and ``sync_peer`` (the engine's document cache and read offsets, committed
-with the merged records in one transaction) and ``sync_conflict`` (texts kept beside
-the shown one). The triggers are created last, so nothing written before is noted:
-the first pass sends the whole record anyway.
+with the merged records in one transaction), ``sync_waiting`` (records that arrived
+before their commitment) and ``sync_conflict`` (texts kept beside the shown one). The
+triggers are created last, so nothing written before is noted: the first pass sends the
+whole record anyway.
 """
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("device_id", name=op.f("pk_sync_peer")),
     )
     op.create_table(
+        "sync_waiting",
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("key", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("kind", "key", name=op.f("pk_sync_waiting")),
+    )
+    op.create_table(
         "sync_conflict",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
@@ -83,5 +90,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in reversed(TRIGGER_NAMES):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for table in ("sync_conflict", "sync_peer", "sync_doc", "sync_state", "sync_change"):
+    for table in ("sync_conflict", "sync_waiting", "sync_peer", "sync_doc", "sync_state",
+                  "sync_change"):
         op.drop_table(table)
