@@ -72,7 +72,7 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
     if state.joined and not changes and not received.changed and not cache.pending:
         # Nothing moved: no commit, so a window watching the database has nothing to reload.
         return PassResult(sent=0, received=0, devices=devices, conflicts=(),
-                          skipped=tuple(received.skipped), summary="")
+                          skipped=tuple(received.skipped), summary="", offers=_offers(ws))
     for resolution in received.changed.values():
         clock.witness(resolution.winner.stamp)
     with ws.write() as conn:
@@ -99,13 +99,16 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
                                      clock_ms=clock.last_ms, clock_counter=clock.counter))
     if applied.records:
         ws.reload()
-    with ws.read() as conn:
-        offers = tuple(same_title_offers(conn))
     return PassResult(
         sent=sent, received=len(applied.records), devices=devices,
         conflicts=tuple(conflicts), skipped=tuple(received.skipped) + tuple(applied.refused),
-        summary=summary_words(applied.records, names, state.device_id), offers=offers,
+        summary=summary_words(applied.records, names, state.device_id), offers=_offers(ws),
         backup=backup)
+
+
+def _offers(ws: Workspace) -> tuple[str, ...]:
+    with ws.read() as conn:
+        return tuple(same_title_offers(conn))
 
 
 def _devices(folder: SyncFolder) -> list[DeviceInfo]:
