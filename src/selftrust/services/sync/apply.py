@@ -47,23 +47,60 @@ def apply_winners(conn: Connection, resolutions: Iterable[Resolution], *, now: d
     """Write each winner; ``hold`` names records changed here while the pass ran (their
     newer local change is sent next pass and wins then)."""
     applied = Applied()
-    ordered = sorted(resolutions, key=lambda r: (ORDER.index(r.kind), r.key))
+    ordered = [r for r in sorted(resolutions, key=lambda r: (ORDER.index(r.kind), r.key))
+               if RecordKey(r.kind, r.key) not in hold]
     names = Names(conn)
+    checkins = [r for r in ordered if r.kind == "checkin"]
     for resolution in ordered:
-        if RecordKey(resolution.kind, resolution.key) in hold:
+        if resolution.kind == "checkin":
+            if checkins:  # all of them at once: a joining device takes in years of them
+                _apply_checkins(conn, names, checkins, now, applied)
+                checkins = []
             continue
-        try:
-            with conn.begin_nested():
-                if _apply(conn, names, resolution, now):
-                    applied.records.append(resolution)
-        except sa.exc.IntegrityError as exc:
-            log.warning("sync: %s %s refused: %s", resolution.kind, resolution.key, exc)
-            applied.refused.append(
-                f"A {resolution.kind.replace('checkin', 'check-in')} from another device "
-                "did not fit this data and was left out.")
+        _apply_one(conn, names, resolution, now, applied)
         if resolution.kind == "commitment":
             names = Names(conn)
     return applied
+
+
+def _apply_one(conn: Connection, names: Names, resolution: Resolution, now: datetime,
+               applied: Applied) -> None:
+    """One record in its own savepoint: refused, it is left out whole."""
+    try:
+        with conn.begin_nested():
+            if _apply(conn, names, resolution, now):
+                applied.records.append(resolution)
+    except sa.exc.IntegrityError as exc:
+        log.warning("sync: %s %s refused: %s", resolution.kind, resolution.key, exc)
+        applied.refused.append(
+            f"A {resolution.kind.replace('checkin', 'check-in')} from another device "
+            "did not fit this data and was left out.")
+
+
+def _apply_checkins(conn: Connection, names: Names, resolutions: list[Resolution],
+                    now: datetime, applied: Applied) -> None:
+    """Check-ins in two statements; if the database refuses one, one by one instead."""
+    put, gone, done = [], [], []
+    for resolution in resolutions:
+        place = names.checkin_place(resolution.key)
+        fields = resolution.winner.fields
+        if place is None:  # its commitment has not arrived yet (or its deletion won)
+            repo.add_waiting(conn, "checkin", resolution.key)
+            continue
+        if fields is None:
+            gone.append(place)
+        else:
+            put.append((*place, str(fields["status"]), fields.get("value"), fields.get("note")))
+        done.append(resolution)
+    try:
+        with conn.begin_nested():
+            repo.put_checkins(conn, put, now)
+            repo.delete_checkins(conn, gone)
+    except sa.exc.IntegrityError:
+        for resolution in done:
+            _apply_one(conn, names, resolution, now, applied)
+        return
+    applied.records += done
 
 
 def _apply(conn: Connection, names: Names, resolution: Resolution, now: datetime) -> bool:
@@ -144,13 +181,14 @@ def relink_reflections(conn: Connection, checkin_keys: Iterable[str],
     a reflection of that commitment and day without a check-in link gets the link its
     winning version names."""
     names = Names(conn)
-    for key in checkin_keys:
-        place = names.checkin_place(key)
-        checkin_id = None if place is None else repo.checkin_id_at(conn, *place)
-        if place is None or checkin_id is None:
+    arrived = {place: key for key in checkin_keys
+               if (place := names.checkin_place(key)) is not None}
+    for uid, commitment_id, day in repo.unlinked_reflection_places(conn):
+        key = arrived.get((commitment_id, day))
+        checkin_id = None if key is None else repo.checkin_id_at(conn, commitment_id, day)
+        if key is None or checkin_id is None:
             continue
-        for uid in repo.unlinked_reflections(conn, *place):
-            found = resolve("reflection", uid)
-            if found is not None and found.winner.fields and \
-                    found.winner.fields.get("checkin") == key:
-                repo.put_reflection_columns(conn, uid, {"checkin_id": checkin_id})
+        found = resolve("reflection", uid)
+        if found is not None and found.winner.fields and \
+                found.winner.fields.get("checkin") == key:
+            repo.put_reflection_columns(conn, uid, {"checkin_id": checkin_id})

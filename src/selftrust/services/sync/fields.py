@@ -107,6 +107,32 @@ def read_fields(conn: Connection, names: Names, record: RecordKey) -> JSONFields
     return None
 
 
+def every_record(conn: Connection, names: Names) -> dict[RecordKey, JSONFields]:
+    """Every record here with its fields, read in a few queries (a first pass, a large
+    import to send)."""
+    out: dict[RecordKey, JSONFields] = {}
+    pauses = repo.all_pauses(conn)
+    for row in repo.all_commitment_columns(conn):
+        fields = {n: _out(n, row[n]) for n in COMMITMENT_FIELDS if n != "uid"}
+        fields["pauses"] = [[a.isoformat(), b.isoformat()] for a, b in pauses.get(row["id"], [])]
+        out[RecordKey("commitment", row["uid"])] = fields
+    for cid, day, status, value, note in repo.all_checkin_values(conn):
+        uid = names.uid_of.get(cid)
+        if uid is not None:
+            out[RecordKey("checkin", f"{uid}/{day}")] = {"status": status, "value": value,
+                                                         "note": note}
+    for uid in repo.all_reflection_uids(conn):
+        found = _reflection_fields(conn, names, uid)
+        if found is not None:
+            out[RecordKey("reflection", uid)] = found
+    for name in SYNCED_SETTINGS:
+        record = RecordKey("setting", name)
+        found = read_fields(conn, names, record)
+        if found is not None:
+            out[record] = found
+    return out
+
+
 def _reflection_fields(conn: Connection, names: Names, uid: str) -> JSONFields | None:
     row = repo.reflection_columns(conn, uid)
     if row is None:
