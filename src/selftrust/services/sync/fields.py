@@ -121,10 +121,9 @@ def every_record(conn: Connection, names: Names) -> dict[RecordKey, JSONFields]:
         if uid is not None:
             out[RecordKey("checkin", f"{uid}/{day}")] = {"status": status, "value": value,
                                                          "note": note}
-    for uid in repo.all_reflection_uids(conn):
-        found = _reflection_fields(conn, names, uid)
-        if found is not None:
-            out[RecordKey("reflection", uid)] = found
+    for row in repo.all_reflection_columns(conn):
+        out[RecordKey("reflection", row["uid"])] = _reflection_from(row, names,
+                                                                    row["checkin_place"])
     for name in SYNCED_SETTINGS:
         record = RecordKey("setting", name)
         found = read_fields(conn, names, record)
@@ -137,13 +136,17 @@ def _reflection_fields(conn: Connection, names: Names, uid: str) -> JSONFields |
     row = repo.reflection_columns(conn, uid)
     if row is None:
         return None
+    place = None if row["checkin_id"] is None else repo.checkin_place(conn, row["checkin_id"])
+    return _reflection_from(row, names, place)
+
+
+def _reflection_from(row: dict[str, Any], names: Names,
+                     checkin_place: tuple[int, date] | None) -> JSONFields:
     fields = {n: _out(n, row[n]) for n in REFLECTION_FIELDS}
     cid = row["commitment_id"]
     fields["commitment"] = None if cid is None else names.uid_of.get(cid)
     checkin = None
-    if row["checkin_id"] is not None:
-        place = repo.checkin_place(conn, row["checkin_id"])
-        if place is not None and place[0] in names.uid_of:
-            checkin = f"{names.uid_of[place[0]]}/{place[1].isoformat()}"
+    if checkin_place is not None and checkin_place[0] in names.uid_of:
+        checkin = f"{names.uid_of[checkin_place[0]]}/{checkin_place[1].isoformat()}"
     fields["checkin"] = checkin
     return fields

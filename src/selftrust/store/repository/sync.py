@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from selftrust.store import tables
@@ -328,9 +329,6 @@ def all_checkin_values(conn: Connection) -> list[tuple[int, str, str, float | No
     return [(int(c), str(d), str(s), v, n) for c, d, s, v, n in rows]
 
 
-def all_reflection_uids(conn: Connection) -> list[str]:
-    return [str(u) for u in conn.execute(sa.select(REFLECTION.c.uid)).scalars()]
-
 
 def unlinked_reflection_places(conn: Connection) -> list[tuple[str, int, date]]:
     """(uid, commitment id, day) of reflections about a commitment with no check-in link."""
@@ -338,3 +336,36 @@ def unlinked_reflection_places(conn: Connection) -> list[tuple[str, int, date]]:
                         .where(REFLECTION.c.checkin_id.is_(None),
                                REFLECTION.c.commitment_id.is_not(None)))
     return [(r.uid, int(r.commitment_id), r.day) for r in rows]
+
+
+def put_reflections(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert or update reflections by uid, in one statement."""
+    if rows:
+        insert = sqlite_insert(REFLECTION)
+        names = [c for c in rows[0] if c != "uid"]
+        conn.execute(insert.on_conflict_do_update(
+            index_elements=[REFLECTION.c.uid],
+            set_={n: insert.excluded[n] for n in names}), list(rows))
+
+
+def delete_reflections(conn: Connection, uids: Sequence[str]) -> None:
+    if uids:
+        conn.exec_driver_sql("DELETE FROM reflection WHERE uid = ?", [(u,) for u in uids])
+
+
+def checkin_ids(conn: Connection) -> dict[tuple[int, date], int]:
+    rows = conn.execute(sa.select(CHECKIN.c.id, CHECKIN.c.commitment_id, CHECKIN.c.day))
+    return {(int(r.commitment_id), r.day): int(r.id) for r in rows}
+
+
+def all_reflection_columns(conn: Connection) -> list[dict[str, Any]]:
+    """Every reflection, with its check-in's place as ``checkin_place`` (or None)."""
+    linked = {int(r.id): (int(r.commitment_id), r.day) for r in conn.execute(
+        sa.select(CHECKIN.c.id, CHECKIN.c.commitment_id, CHECKIN.c.day).where(
+            CHECKIN.c.id.in_(sa.select(REFLECTION.c.checkin_id))))}
+    out = []
+    for r in conn.execute(sa.select(REFLECTION)):
+        row = dict(r._mapping)
+        row["checkin_place"] = linked.get(row["checkin_id"]) if row["checkin_id"] else None
+        out.append(row)
+    return out
