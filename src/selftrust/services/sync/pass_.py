@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 
 from selftrust.services.backups import BEFORE_SYNC, back_up_before
 from selftrust.services.errors import Invalid
+from selftrust.services.events import Change, What
 from selftrust.services.sync.apply import apply_winners, relink_reflections, retry_waiting
 from selftrust.services.sync.cache import SqliteDocCache
 from selftrust.services.sync.clock import HybridClock, real_now_ms
@@ -97,12 +98,22 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
         repo.put_state(conn, replace(state, joined=True, last_pass=ws.utc_now(),
                                      clock_ms=clock.last_ms, clock_counter=clock.counter))
     if applied.records:
-        ws.reload()
+        _reload(ws)
     return PassResult(
         sent=sent, received=len(applied.records), devices=devices,
         conflicts=tuple(conflicts), skipped=tuple(received.skipped) + tuple(applied.refused),
         summary=summary_words(applied.records, names, state.device_id), offers=_offers(ws),
         backup=backup)
+
+
+def _reload(ws: Workspace) -> None:
+    """Tell every view that anything may have changed. A ledger not loaded yet (a command
+    line pass) stays unloaded: it reads the new record whenever it is first needed."""
+    if ws.ledger.loaded:
+        ws.reload()
+    else:
+        ws.session.load_settings()
+        ws.notify(Change(What.EVERYTHING))
 
 
 def _offers(ws: Workspace) -> tuple[str, ...]:
