@@ -31,6 +31,7 @@ from selftrust.services.sync.cache import SqliteDocCache
 from selftrust.services.sync.clock import HybridClock, real_now_ms
 from selftrust.services.sync.conflicts import keep_conflicts
 from selftrust.services.sync.fields import Names, RecordKey
+from selftrust.services.sync.lock import one_pass_at_a_time
 from selftrust.services.sync.merge import same_title_offers
 from selftrust.services.sync.result import DeviceSeen, PassResult, summary_words
 from selftrust.services.sync.setup import current_state, open_folder, stored_passphrase
@@ -43,6 +44,19 @@ if TYPE_CHECKING:
 
 
 def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
+    """One pass; Invalid (a UserError) with words for the person when the folder cannot
+    be used (missing, wrong passphrase, not writable) or another pass is running."""
+    with one_pass_at_a_time(ws.db.folder.root):
+        try:
+            return _pass(ws, passphrase)
+        except SyncError as exc:
+            raise Invalid(exc.message) from None
+        except OSError as exc:
+            raise Invalid(f"The sync folder could not be read or written ({exc.strerror}). "
+                          "Nothing was lost; the next pass tries again.") from None
+
+
+def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
     state = current_state(ws)
     if passphrase is None and state.encrypted:
         passphrase = stored_passphrase(ws)
