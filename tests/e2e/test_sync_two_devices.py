@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -66,3 +67,22 @@ def test_what_arrives_is_not_sent_back_and_notes_keep_both_texts(tmp_path: Path)
     desk.sync(now="2026-11-24T10:02:00")
     assert desk.record() == laptop.record()
     assert laptop.sync(now="2026-11-24T10:03:00")["conflicts"] == 0  # told once
+
+
+def test_a_restored_backup_catches_up_with_what_it_had_sent(tmp_path: Path) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    desk, laptop = devices(tmp_path, "desk", "laptop")
+    desk.run("add", "Walk", "--start", "2026-11-01")
+    desk.sync("--folder", str(folder), "--device-name", "Desk", now="2026-11-24T08:00:00")
+    laptop.sync("--folder", str(folder), "--device-name", "Laptop", now="2026-11-24T08:01:00")
+    backup = next((desk.data / "backups").glob("selftrust-*.db"))
+    shutil.copy2(desk.data / "selftrust.db", backup)  # as the daily backup would hold it
+    desk.run("check", "Walk", "--day", "2026-11-23", "--note", "after the backup")
+    desk.sync(now="2026-11-24T09:00:00")
+    desk.run("restore", str(backup))
+    assert desk.record()["checkins"] == {}
+    desk.sync(now="2026-11-24T09:30:00")
+    laptop.sync(now="2026-11-24T09:31:00")
+    assert desk.record() == laptop.record()
+    assert [v[2] for v in desk.record()["checkins"].values()] == ["after the backup"]
