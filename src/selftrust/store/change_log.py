@@ -6,8 +6,9 @@ services, the CLI, the UI, an import, a Loop pull, a hand edit with the sqlite3 
 is captured without any of them knowing about sync. A row only says *which record*
 changed (kind and key) and when, by the real clock; the pass reads the record as it
 is then. Nothing is noted while the data does not sync (no ``sync_state`` row): a
-device's first pass sends its whole record anyway. Reminder times, window places and other machine choices are not captured:
-the commitment trigger watches only the columns that belong to the person.
+device's first pass sends its whole record anyway. Reminder times, window places and
+other machine choices are not captured: the commitment trigger watches only the
+columns that belong to the person.
 
 The same statements are run by ``METADATA.create_all`` (tables.py) and by revision
 0004, so the schema test sees one text; a later change of them needs its own revision,
