@@ -76,3 +76,18 @@ def test_a_restored_backup_catches_up_with_what_it_had_sent(tmp_path: Path) -> N
     laptop.sync(now="2026-11-24T09:31:00")
     assert desk.record() == laptop.record()
     assert [v[2] for v in desk.record()["checkins"].values()] == ["after the backup"]
+
+
+def test_a_deleted_commitment_edited_later_elsewhere_comes_back_whole(tmp_path: Path) -> None:
+    desk, laptop = desk_and_laptop(tmp_path, "Walk")
+    for day in ("2026-11-20", "2026-11-21"):
+        desk.run("check", "Walk", "--day", day, "--note", f"walk on {day}")
+    desk.sync(now="2026-11-24T08:30:00")
+    laptop.sync(now="2026-11-24T08:31:00")
+    desk.run("delete", "Walk", "--yes", SELFTRUST_NOW="2026-11-24T09:00:00")
+    desk.sync(now="2026-11-24T09:00:00")
+    laptop.run("edit", "Walk", "--why", "it clears my head", SELFTRUST_NOW="2026-11-24T09:30:00")
+    laptop.sync(now="2026-11-24T09:30:00")  # the later change: the edit wins over the delete
+    desk.sync(now="2026-11-24T09:31:00")
+    assert desk.record() == laptop.record()
+    assert len(desk.record()["checkins"]) == 2

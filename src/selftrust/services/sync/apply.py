@@ -42,6 +42,7 @@ class Applied:
 
     records: list[Resolution] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    new_commitments: list[Resolution] = field(default_factory=list)  # not here before
 
 
 def apply_winners(conn: Connection, resolutions: Iterable[Resolution], *, now: datetime,
@@ -62,6 +63,8 @@ def apply_winners(conn: Connection, resolutions: Iterable[Resolution], *, now: d
             continue
         _apply_one(conn, names, resolution, now, applied)
         if resolution.kind == "commitment":
+            if not resolution.deleted and resolution.key not in names.id_of:
+                applied.new_commitments.append(resolution)
             names = Names(conn)
     return applied
 

@@ -34,6 +34,7 @@ from selftrust.services.sync.fields import Names, RecordKey
 from selftrust.services.sync.lock import one_pass_at_a_time
 from selftrust.services.sync.merge import same_title_offers
 from selftrust.services.sync.result import DeviceSeen, PassResult, summary_words
+from selftrust.services.sync.revive import revive_checkins
 from selftrust.services.sync.setup import current_state, open_folder, stored_passphrase
 from selftrust.services.sync.versions import changed_versions, whole_record
 from selftrust.store.repository import sync as repo
@@ -98,6 +99,11 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
         # nothing).
         applied = apply_winners(conn, received.changed.values(), now=ws.utc_now(), hold=hold)
         applied.records += retry_waiting(conn, engine.resolve, now=ws.utc_now())
+        if state.joined:  # a commitment deleted here may come back: with its check-ins
+            back = [r for r in applied.new_commitments if r.winner.seen is not None]
+            applied.records += revive_checkins(
+                conn, engine, cache, state.device_id, back, now=ws.utc_now(),
+                skip={key for kind, key in received.changed if kind == "checkin"}).records
         relink_reflections(conn, [r.key for r in applied.records
                                   if r.kind == "checkin" and not r.deleted], engine.resolve)
         conflicts = keep_conflicts(conn, received.changed.values(), names, now=ws.utc_now())
