@@ -192,8 +192,8 @@ def retry_waiting(conn: Connection, resolve: Callable[[str, str], Resolution | N
     """Write the records that arrived before their commitment, once it is here; forget
     those whose commitment's deletion won."""
     done = []
+    names = Names(conn)  # applying a check-in or a reflection adds no commitment
     for kind, key in repo.waiting(conn):
-        names = Names(conn)
         found = resolve(kind, key)
         fields = None if found is None else found.winner.fields
         about = key.rpartition("/")[0] if kind == "checkin" else (fields or {}).get("commitment")
