@@ -148,11 +148,12 @@ def open_workspace(data_dir: Path | None = None, clock: Clock | None = None, *,
     """Open (or create) the data in a folder; DataProblem if it cannot be used as it is.
 
     ``daily_backup=False`` leaves the day's backup to ``Workspace.back_up_if_due``
-    (the app makes it once the window has painted, so no one waits for it)."""
+    (the app makes it on a worker once the window has painted, so no one waits for
+    it). The check at open is the cheap one; the backup's copy is the full check."""
     clock = clock or SystemClock()
     folder = data_folder(data_dir)
     try:
-        db = open_database(folder, now=clock.now(), daily_backup=daily_backup)
+        db = open_database(folder, now=clock.now(), daily_backup=daily_backup, cheap=True)
     except StoreError as exc:
         raise as_data_problem(exc) from exc
     try:

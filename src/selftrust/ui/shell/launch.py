@@ -163,6 +163,7 @@ def run_gui(
     else:
         QTimer.singleShot(0, lambda: _first_run(ctx, window))
     code = app.exec()
+    _wait_for_workers()
     for citizen in citizens:
         citizen.tray.hide()
     ctx.bridge.detach()
@@ -175,21 +176,27 @@ BACKUP_DELAY_MS = 1500
 
 
 def back_up_after_painting(ws: Workspace, window: MainWindow) -> None:
-    """The day's backup, once Today has painted and the app has settled: copying ten
-    years of data (and checking the copy) is no reason to keep anyone from their day.
-    A backup that fails is logged; the data itself is fine."""
+    """The day's backup, once Today has painted and the app has settled, on a worker
+    thread (``daily_backup.py``): copying twenty years of data (and checking the copy)
+    is no reason to keep anyone from their day, or to stall the window."""
     done = {"once": False}
 
     def back_up() -> None:
         if done["once"] or ws.db.closed:
             return
         done["once"] = True
-        try:
-            ws.back_up_if_due()
-        except DataProblem as problem:
-            log.warning("daily backup failed: %s", problem)
+        from selftrust.ui.shell import daily_backup
+
+        daily_backup.start(ws, window)
 
     window.today_painted.connect(lambda: QTimer.singleShot(BACKUP_DELAY_MS, back_up))
+
+
+def _wait_for_workers() -> None:
+    """A backup still being written finishes before the data closes."""
+    data_task = sys.modules.get("selftrust.ui.dialogs.data_task")
+    if data_task is not None:
+        data_task.BackgroundCall.wait_for_all()
 
 
 def _no_screen() -> bool:
