@@ -60,6 +60,12 @@ class Session:
                 yield conn
         except StoreError as exc:
             raise as_data_problem(exc) from exc
+        except sa.exc.DatabaseError as exc:
+            if type(exc) is not sa.exc.DatabaseError:  # locked, full, refused: not damage
+                raise
+            # The cheap check at open passed, but a read met a damaged page: say so, with
+            # the way to restore; nothing is written to the file from now on.
+            raise as_data_problem(self.db.found_damage(f"SQLite reports “{exc.orig}”")) from exc
 
     def swap_database(self, db: Database) -> None:
         """Use another database from now on (the same folder's file after a restore)."""

@@ -32,6 +32,7 @@ from selftrust.store import backups, markers, migrate
 from selftrust.store.engine import BEGIN_MODE, create_engine, dispose_engine, in_use
 from selftrust.store.errors import (
     BackupFailed,
+    DamagedDatabase,
     DamageFound,
     DatabaseLocked,
     DatabaseMissing,
@@ -157,6 +158,12 @@ class Database:
         """True once the full check found this file damaged (here or in another
         process): from then on every write is refused with ``DamageFound``."""
         return markers.damage_recorded(self.path)
+
+    def found_damage(self, detail: str) -> DamagedDatabase:
+        """Reading met a damaged page: remember it (no write from now on) and return the
+        error to show."""
+        markers.record_damage(self.path, detail)
+        return DamagedDatabase(self.path, detail)
 
     def _refuse_if_damaged(self) -> None:
         if markers.damage_recorded(self.path):  # one stat: cheap beside a write's fsync

@@ -117,25 +117,37 @@ def run_gui(
         return 1
 
     clock = clock or SystemClock()
-    if exit_after_startup:
-        # A probe (benchmarks, the packaging smoke test) must never wait on a dialog.
-        try:
-            ws: Workspace | None = open_workspace(data_dir, clock, daily_backup=False)
-        except DataProblem as problem:
-            print(f"selftrust: {problem}", file=sys.stderr)
-            ws = None
-    else:
-        ws = _open_with_recovery(data_dir, clock)
-    if ws is None:
-        guard.release()
-        return 1
-    ctx = make_context(ws, prefs)
-
     from selftrust.ui.shell.main_window import MainWindow
 
-    # The probe's promise is "Today has painted": it opens there, whatever view the
-    # folder showed last (Streaks would never paint Today, and it waited in vain).
-    window = MainWindow(ctx, start_view="today" if exit_after_startup else None)
+    while True:
+        if exit_after_startup:
+            # A probe (benchmarks, the packaging smoke test) must never wait on a dialog.
+            try:
+                ws: Workspace | None = open_workspace(data_dir, clock, daily_backup=False)
+            except DataProblem as problem:
+                print(f"selftrust: {problem}", file=sys.stderr)
+                ws = None
+        else:
+            ws = _open_with_recovery(data_dir, clock)
+        if ws is None:
+            guard.release()
+            return 1
+        ctx = make_context(ws, prefs)
+        try:
+            # The probe's promise is "Today has painted": it opens there, whatever view
+            # the folder showed last (Streaks would never paint Today, and it waited).
+            window = MainWindow(ctx, start_view="today" if exit_after_startup else None)
+            break
+        except DataProblem as problem:
+            # The first reads met a damaged page (the check at open is cheap): the next
+            # open checks the file in full and offers to restore a backup.
+            log.warning("cannot show the data: %s", problem)
+            ctx.bridge.detach()
+            ws.close()
+            if exit_after_startup:
+                print(f"selftrust: {problem}", file=sys.stderr)
+                guard.release()
+                return 1
     guard.activated.connect(window.bring_to_front)
     _install_excepthook(window)
     window.show()
