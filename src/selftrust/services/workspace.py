@@ -12,6 +12,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
@@ -34,9 +35,11 @@ from selftrust.services.reflections import ReflectionService
 from selftrust.services.session import Session
 from selftrust.services.settings import Settings
 from selftrust.services.stats import StatsService
-from selftrust.store import backups as store_backups
 from selftrust.store.database import Database, open_database
 from selftrust.store.errors import StoreError
+
+if TYPE_CHECKING:  # making backups: imported when one is made (off the window's thread)
+    from selftrust.store.backups import Backup
 
 __all__ = [  # the folder's functions stay importable from here, as the CLI and UI do
     "Workspace", "open_workspace", "data_folder", "has_data", "list_backups",
@@ -128,15 +131,19 @@ class Workspace:
             raise as_data_problem(exc) from exc
         self.reload()
 
-    def back_up_if_due(self) -> store_backups.Backup | None:
+    def back_up_if_due(self) -> Backup | None:
         """Make today's daily backup unless there is one already (None then)."""
+        from selftrust.store import backups as store_backups
+
         try:
             return store_backups.back_up_if_due(self.db.folder, now=self.clock.now())
         except StoreError as exc:
             raise as_data_problem(exc) from exc
 
-    def back_up_now(self) -> store_backups.Backup:
+    def back_up_now(self) -> Backup:
         """A backup the user asked for: kept beside the daily ones, not in their place."""
+        from selftrust.store import backups as store_backups
+
         try:
             return store_backups.back_up_labelled(self.db.folder, "manual", now=self.clock.now())
         except StoreError as exc:

@@ -23,12 +23,13 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
-from selftrust.store import backups, markers, migrate
+from selftrust.store import markers, migrate
 from selftrust.store.engine import BEGIN_MODE, create_engine, dispose_engine, in_use
 from selftrust.store.errors import (
     BackupFailed,
@@ -50,6 +51,9 @@ from selftrust.store.files import (
 from selftrust.store.inspection import check_file
 from selftrust.store.paths import DataFolder
 from selftrust.store.watch import OutsideWrites
+
+if TYPE_CHECKING:  # making backups: imported when one is made, not to open the data
+    from selftrust.store.backups import Backup
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +146,10 @@ class Database:
         """The schema revision this version of Self-Trust writes."""
         return migrate.head_revision()
 
-    def back_up_now(self, *, now: datetime | None = None) -> backups.Backup:
+    def back_up_now(self, *, now: datetime | None = None) -> Backup:
         """Write today's backup now (replacing an earlier one from today)."""
+        from selftrust.store import backups
+
         self._ensure_open()
         return backups.back_up_now(self.folder, now=now)
 
@@ -267,6 +273,8 @@ def open_database(
     if damage_known:
         markers.clear_damage(path)  # it passed the full check: restored, or started fresh
     if daily_backup:
+        from selftrust.store import backups
+
         try:
             backups.back_up_if_due(folder, now=now)
         except BackupFailed as exc:
@@ -328,6 +336,8 @@ def _create(folder: DataFolder) -> bool:
 
 def _update(folder: DataFolder, revision: str, now: datetime | None) -> Engine:
     """Back up, then migrate to the head; the backup must succeed first."""
+    from selftrust.store import backups
+
     path = folder.database
     copy = backups.back_up_labelled(folder, backups.BEFORE_UPDATE, now=now)
     engine = create_engine(path)

@@ -32,7 +32,6 @@ from selftrust.services.workspace import (
     start_fresh,
     start_logging,
 )
-from selftrust.ui.dialogs import messages
 from selftrust.ui.look.icons import app_icon
 from selftrust.ui.look.theme import apply_theme, follow_system_scheme
 from selftrust.ui.shell.bridge import Bridge
@@ -231,6 +230,8 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
             return open_workspace(data_dir, clock, daily_backup=False)
         except DataProblem as problem:
             log.warning("cannot open data: %s", problem)
+            from selftrust.ui.dialogs import messages  # message boxes: only when needed
+
             choices = ["Restore a backup…", "Start fresh (keep the old file)"]
             if problem.kind in ("locked", "folder", "full", "readonly", "io"):
                 # It passes (space freed, a lock let go): nothing to restore or set aside.
@@ -269,6 +270,8 @@ def _install_excepthook(window: QWidget) -> None:
     def hook(
         kind: type[BaseException], value: BaseException, tb: TracebackType | None
     ) -> None:
+        from selftrust.ui.dialogs import messages
+
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error:\n%s", text)
         if isinstance(value, KeyboardInterrupt):
