@@ -94,8 +94,15 @@ class Session:
     def reload(self, ledger: Ledger) -> None:
         """Re-read everything (after an import, a restore, an undone delete) and tell
         every listener that all of it may have changed."""
+        for _ in self.reload_in_steps(ledger, chunk=0):
+            pass
+
+    def reload_in_steps(self, ledger: Ledger, chunk: int = 8000) -> Iterator[None]:
+        """``reload``, pausing after each ``chunk`` check-ins read, so a window can merge
+        a change made elsewhere without a stall that grows with the years."""
         self.load_settings()
-        ledger.load()
+        yield from ledger.load_in_steps(chunk)
+        ledger.ensure_loaded()  # a change meanwhile stopped the steps: read afresh
         self.notify(Change(What.EVERYTHING))
 
     # --- change notices -------------------------------------------------------------

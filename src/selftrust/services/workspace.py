@@ -8,7 +8,7 @@ they need; none of them knows the workspace, so this module only wires.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
@@ -109,6 +109,10 @@ class Workspace:
     def reload(self) -> None:
         """Re-read everything (after an import or a restore)."""
         self.session.reload(self.ledger)
+
+    def reload_in_steps(self) -> Iterator[None]:
+        """``reload`` a chunk of check-ins at a time (see ``Session.reload_in_steps``)."""
+        return self.session.reload_in_steps(self.ledger)
 
     def close(self) -> None:
         self.db.close()

@@ -153,12 +153,22 @@ def run_gui(
     status = {"code": 0}
     citizens: list[DesktopCitizen] = []
 
+    waited = {"turns": 0}
+
     def become_citizen() -> None:
-        """The tray and reminders read the whole ledger: only after Today has painted."""
+        """The tray and reminders read the whole ledger: only after Today has painted
+        and has loaded it a step at a time (asked for earlier, it is read in one go, a
+        stall that grows with the years), then the other views' modules (``preload``)."""
         from selftrust.ui.desktop.desktop_citizen import DesktopCitizen
 
-        if not citizens:
-            citizens.append(DesktopCitizen(ctx, window))
+        if citizens:
+            return
+        if not ws.ledger.loaded and waited["turns"] < CITIZEN_WAIT_TURNS:
+            waited["turns"] += 1
+            QTimer.singleShot(CITIZEN_POLL_MS, become_citizen)
+            return
+        citizens.append(DesktopCitizen(ctx, window))
+        QTimer.singleShot(PRELOAD_DELAY_MS, _preload)
 
     if not exit_after_startup:
         window.today_painted.connect(lambda: QTimer.singleShot(0, become_citizen))
@@ -184,6 +194,16 @@ def run_gui(
 
 
 BACKUP_DELAY_MS = 1500
+PRELOAD_DELAY_MS = 300
+CITIZEN_POLL_MS = 50
+CITIZEN_WAIT_TURNS = 200  # ten seconds at most
+
+
+def _preload() -> None:
+    """The other views' modules, on a worker, once Today has painted (``preload.py``)."""
+    from selftrust.ui.shell import preload
+
+    preload.start()
 
 
 def back_up_after_painting(ws: Workspace, window: MainWindow) -> None:
