@@ -83,6 +83,7 @@ class OutsideChanges(QObject):
             return
         started = time.perf_counter()
         try:
+            next(steps)  # at least one step a turn
             while time.perf_counter() - started < SLICE_S:
                 next(steps)
         except StopIteration:
