@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QWidget
 
 from selftrust.services.errors import DataProblem
 from selftrust.services.workspace import Workspace
-from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
@@ -55,6 +54,8 @@ def ended(window: QWidget, result: object) -> None:
 
 def tell_damage(window: QWidget, problem: DataProblem) -> None:
     """Say what was found and the way back; from now on nothing is written to the file."""
+    from selftrust.ui.dialogs import messages  # message boxes: only when one is shown
+
     text = (f"{problem}\n\nUntil then Self-Trust will not write to this file, so "
             "nothing more can go wrong in it: you can still look at everything.")
     answer = messages.prompter.choose(window, DAMAGED_TITLE, text, [RESTORE, "Not now"])
