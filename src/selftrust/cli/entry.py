@@ -9,15 +9,17 @@ nothing there; logging (a file in the data folder) starts only after that check.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from selftrust.cli.common import EXIT_FAILURE, EXIT_USAGE, CliError, Command
-from selftrust.cli.parser import build_parser
 from selftrust.services.errors import DataProblem, UserError
+
+if TYPE_CHECKING:  # the commands' modules: imported when a command runs, not for the app
+    import argparse
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    app = _app_arguments(args_list)
+    if app is not None:  # the app: Today paints without argparse and the commands' modules
+        # The data layer before Qt: once imported, PySide6 reads the source of every
+        # module imported after it (looking for `from __feature__ import`), ≈ 40 ms of
+        # SQLAlchemy's, SQLModel's and ours that Today does not need it to read.
+        import selftrust.services.workspace  # noqa: F401
+        from selftrust.ui.shell.launch import run_gui
+
+        return run_gui(app[0], exit_after_startup=app[1])
+    from selftrust.cli.common import CliError
+    from selftrust.cli.parser import build_parser
+
     try:
         args = build_parser().parse_args(args_list)
     except CliError as exc:
@@ -48,6 +62,25 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run_gui(args.data_dir, exit_after_startup=args.exit_after_startup)
     return run_command(args)
+
+
+def _app_arguments(args: list[str]) -> tuple[Path | None, bool] | None:
+    """(data folder, exit after start-up) when ``args`` only start the app, read by hand
+    exactly as the parser reads them; None for anything else (the parser decides)."""
+    data_dir: Path | None = None
+    exit_after_startup = False
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--exit-after-startup":
+            exit_after_startup = True
+        elif arg == "--data-dir" and rest and not rest[0].startswith("-"):
+            data_dir = Path(rest.pop(0))
+        elif arg.startswith("--data-dir=") and len(arg) > len("--data-dir="):
+            data_dir = Path(arg.removeprefix("--data-dir="))
+        else:
+            return None
+    return data_dir, exit_after_startup
 
 
 def _flush_stdout() -> None:
@@ -71,6 +104,7 @@ def _let_go_of_stdout() -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     # The database layer, imported once a command runs (not for --help or a usage error).
+    from selftrust.cli.common import EXIT_FAILURE, EXIT_USAGE, CliError, Command
     from selftrust.services.workspace import data_folder, has_data, start_logging
 
     command: Command = args.command_spec

@@ -6,13 +6,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selftrust.services.problems import as_data_problem
-from selftrust.store import backups as store_backups
 from selftrust.store.database import start_fresh as store_start_fresh
 from selftrust.store.errors import StoreError
 from selftrust.store.logfile import log_handler
 from selftrust.store.paths import DataFolder
+
+if TYPE_CHECKING:  # the backups' module: imported when they are listed or restored
+    from selftrust.store.backups import Backup
 
 
 def data_folder(data_dir: Path | None) -> DataFolder:
@@ -45,7 +48,9 @@ def start_logging(data_dir: Path | None, *, verbose: bool = False) -> None:
     logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
-def list_backups(data_dir: Path | None) -> list[store_backups.Backup]:
+def list_backups(data_dir: Path | None) -> list[Backup]:
+    from selftrust.store import backups as store_backups
+
     return store_backups.list_backups(data_folder(data_dir))
 
 
@@ -57,6 +62,8 @@ def restore_backup(
     ``now`` (default: the real clock) dates the name of the kept file, so a command
     run with a fixed clock names it by that clock. The workspace on that folder must
     be closed first."""
+    from selftrust.store import backups as store_backups
+
     try:
         return store_backups.restore(data_folder(data_dir), backup, now=now)
     except StoreError as exc:

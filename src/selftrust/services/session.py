@@ -60,6 +60,12 @@ class Session:
                 yield conn
         except StoreError as exc:
             raise as_data_problem(exc) from exc
+        except sa.exc.DatabaseError as exc:
+            if type(exc) is not sa.exc.DatabaseError:  # locked, full, refused: not damage
+                raise
+            # The cheap check at open passed, but a read met a damaged page: say so, with
+            # the way to restore; nothing is written to the file from now on.
+            raise as_data_problem(self.db.found_damage(f"SQLite reports “{exc.orig}”")) from exc
 
     def swap_database(self, db: Database) -> None:
         """Use another database from now on (the same folder's file after a restore)."""
@@ -88,8 +94,15 @@ class Session:
     def reload(self, ledger: Ledger) -> None:
         """Re-read everything (after an import, a restore, an undone delete) and tell
         every listener that all of it may have changed."""
+        for _ in self.reload_in_steps(ledger, chunk=0):
+            pass
+
+    def reload_in_steps(self, ledger: Ledger, chunk: int = 8000) -> Iterator[None]:
+        """``reload``, pausing after each ``chunk`` check-ins read, so a window can merge
+        a change made elsewhere without a stall that grows with the years."""
         self.load_settings()
-        ledger.load()
+        yield from ledger.load_in_steps(chunk)
+        ledger.ensure_loaded()  # a change meanwhile stopped the steps: read afresh
         self.notify(Change(What.EVERYTHING))
 
     # --- change notices -------------------------------------------------------------

@@ -8,10 +8,11 @@ they need; none of them knows the workspace, so this module only wires.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
@@ -34,9 +35,11 @@ from selftrust.services.reflections import ReflectionService
 from selftrust.services.session import Session
 from selftrust.services.settings import Settings
 from selftrust.services.stats import StatsService
-from selftrust.store import backups as store_backups
 from selftrust.store.database import Database, open_database
 from selftrust.store.errors import StoreError
+
+if TYPE_CHECKING:  # making backups: imported when one is made (off the window's thread)
+    from selftrust.store.backups import Backup
 
 __all__ = [  # the folder's functions stay importable from here, as the CLI and UI do
     "Workspace", "open_workspace", "data_folder", "has_data", "list_backups",
@@ -107,6 +110,10 @@ class Workspace:
         """Re-read everything (after an import or a restore)."""
         self.session.reload(self.ledger)
 
+    def reload_in_steps(self) -> Iterator[None]:
+        """``reload`` a chunk of check-ins at a time (see ``Session.reload_in_steps``)."""
+        return self.session.reload_in_steps(self.ledger)
+
     def close(self) -> None:
         self.db.close()
 
@@ -128,15 +135,19 @@ class Workspace:
             raise as_data_problem(exc) from exc
         self.reload()
 
-    def back_up_if_due(self) -> store_backups.Backup | None:
+    def back_up_if_due(self) -> Backup | None:
         """Make today's daily backup unless there is one already (None then)."""
+        from selftrust.store import backups as store_backups
+
         try:
             return store_backups.back_up_if_due(self.db.folder, now=self.clock.now())
         except StoreError as exc:
             raise as_data_problem(exc) from exc
 
-    def back_up_now(self) -> store_backups.Backup:
+    def back_up_now(self) -> Backup:
         """A backup the user asked for: kept beside the daily ones, not in their place."""
+        from selftrust.store import backups as store_backups
+
         try:
             return store_backups.back_up_labelled(self.db.folder, "manual", now=self.clock.now())
         except StoreError as exc:
@@ -148,11 +159,12 @@ def open_workspace(data_dir: Path | None = None, clock: Clock | None = None, *,
     """Open (or create) the data in a folder; DataProblem if it cannot be used as it is.
 
     ``daily_backup=False`` leaves the day's backup to ``Workspace.back_up_if_due``
-    (the app makes it once the window has painted, so no one waits for it)."""
+    (the app makes it on a worker once the window has painted, so no one waits for
+    it). The check at open is the cheap one; the backup's copy is the full check."""
     clock = clock or SystemClock()
     folder = data_folder(data_dir)
     try:
-        db = open_database(folder, now=clock.now(), daily_backup=daily_backup)
+        db = open_database(folder, now=clock.now(), daily_backup=daily_backup, cheap=True)
     except StoreError as exc:
         raise as_data_problem(exc) from exc
     try:

@@ -3,7 +3,10 @@
 Backups are made with SQLite's online backup API, so they are consistent even while
 the app writes. Each one is written under a temporary name, checked with
 ``PRAGMA integrity_check`` and only then renamed into place, so a backup file that
-exists is a good one. They are single self-contained files (rollback-journal mode),
+exists is a good one. This is also the full check of the data itself (the check at
+open is cheap, so its cost does not grow with the years): when a copy fails, the
+live file is checked too, and damage found there is recorded (``markers.py``) so
+the file is never written to again. They are single self-contained files (rollback-journal mode),
 owner-only (0600). Daily backups past retention (``retention.py``) are deleted, and
 of the labelled ones ("before-update", "before-import") the newest ``KEEP_LABELLED`` of
 each label stay, so a person who imports every day does not fill the disk; the
@@ -26,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
 
+from selftrust.store import markers
 from selftrust.store.engine import BUSY_TIMEOUT_MS, in_use
 from selftrust.store.errors import (
     BackupFailed,
@@ -53,7 +57,6 @@ DAILY = re.compile(r"^selftrust-(\d{4}-\d{2}-\d{2})\.db$")
 LABELLED = re.compile(r"^selftrust-([a-z]+(?:-[a-z]+)*)-\d{8}-\d{6}(?:-\d+)?\.db$")
 TEMPORARY = re.compile(r"^\.selftrust.*\.(?:partial|restoring)-(\d+)$")
 """A copy being written by a backup or restore (the number is the writer's process id)."""
-ABANDONED_AFTER_S = 24 * 3600  # where we cannot ask whether the writer still runs
 BEFORE_UPDATE = "before-update"
 KEEP_LABELLED = 5
 """Labelled backups kept per label (the newest, by the moment each was taken)."""
@@ -225,20 +228,7 @@ def tidy(folder: DataFolder) -> list[Path]:
 
 
 def _abandoned(path: Path, pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    if os.name == "posix":
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except OSError:
-            return False
-        return False
-    try:  # elsewhere signal 0 is no harmless question: go by age instead
-        return datetime.now().timestamp() - path.stat().st_mtime > ABANDONED_AFTER_S
-    except OSError:
-        return False
+    return pid != os.getpid() and markers.process_gone(pid, path)
 
 
 def _write_backup(folder: DataFolder, target: Path, moment: datetime) -> Backup:
@@ -254,6 +244,15 @@ def _write_backup(folder: DataFolder, target: Path, moment: datetime) -> Backup:
         fsync_dir(target.parent)
         timestamp = moment.timestamp()
         os.utime(target, (timestamp, timestamp))
+    except sqlite3.DatabaseError as exc:
+        _discard(partial)
+        if not isinstance(exc, sqlite3.OperationalError):
+            # The copy is damaged, or the file could not be read whole: was it the file?
+            damage = damage_in(folder.database)
+            if damage is not None:
+                markers.record_damage(folder.database, damage)
+                raise DamagedDatabase(folder.database, damage) from exc
+        raise BackupFailed(folder.backups, str(exc)) from exc
     except (OSError, sqlite3.Error) as exc:
         _discard(partial)
         raise BackupFailed(folder.backups, str(exc)) from exc
@@ -284,6 +283,24 @@ def _copy(source_uri: str, target: Path) -> None:
     if problems != ["ok"]:
         raise sqlite3.DatabaseError(f"the copy did not pass its check: {problems[0]}")
     make_private(target)
+
+
+def damage_in(database: Path) -> str | None:
+    """What the full check finds in the live file itself, read-only (None: healthy, or
+    it cannot be read just now). Asked only when its copy failed its check, so a
+    fault in writing the copy is never taken for damage to the data."""
+    try:
+        conn = sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(3)")]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:  # busy, or unreadable now: not known to be damaged
+        return None
+    except sqlite3.DatabaseError as exc:
+        return f"SQLite reports “{exc}”"
+    return None if rows == ["ok"] else f"SQLite reports “{rows[0]}”"
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:

@@ -1,10 +1,12 @@
 """Opening the user's database safely, and the one object the rest of the app talks to.
 
 ``open_database`` checks the file read-only before anything is written (see
-``inspection.py``), creates a new database atomically, backs up before migrating,
-migrates, and makes the daily backup. A file it will not open is left exactly as it
-was and reported with a ``RefusedDatabase`` error; ``start_fresh`` then moves it aside
-(never deletes it) if the user chooses so.
+``inspection.py``; the app and the CLI ask for the cheap check, whose cost does not
+grow with the data: header, schema and revision, with ``quick_check`` only after a
+session that did not close cleanly, see ``markers.py``), creates a new database
+atomically, backs up before migrating, migrates, and makes the daily backup. A file
+it will not open is left exactly as it was and reported with a ``RefusedDatabase``
+error; ``start_fresh`` then moves it aside (never deletes it) if the user chooses so.
 
 ``Database`` hands out connections in transactions: one user action is one
 ``with db.transaction() as conn:`` (or ``with db.session() as session:``) block,
@@ -21,15 +23,18 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
-from selftrust.store import backups, migrate
+from selftrust.store import markers, migrate
 from selftrust.store.engine import BEGIN_MODE, create_engine, dispose_engine, in_use
 from selftrust.store.errors import (
     BackupFailed,
+    DamagedDatabase,
+    DamageFound,
     DatabaseLocked,
     DatabaseMissing,
     DataFolderProblem,
@@ -47,6 +52,9 @@ from selftrust.store.inspection import check_file
 from selftrust.store.paths import DataFolder
 from selftrust.store.watch import OutsideWrites
 
+if TYPE_CHECKING:  # making backups: imported when one is made, not to open the data
+    from selftrust.store.backups import Backup
+
 log = logging.getLogger(__name__)
 
 
@@ -55,7 +63,9 @@ class Database:
 
     ``created`` tells whether this open made a new, empty database; ``updated_from`` is
     the revision it was migrated from (None if it was already current), so the UI can
-    say so; ``backup_problem`` holds a failed daily backup (opening still succeeds).
+    say so; ``backup_problem`` holds a failed daily backup (opening still succeeds);
+    ``checked`` names the check the file passed at open ("header", "quick_check" or
+    "integrity_check").
     """
 
     def __init__(
@@ -71,8 +81,10 @@ class Database:
         self.created = created
         self.updated_from = updated_from
         self.backup_problem: BackupFailed | None = None
+        self.checked = "integrity_check"
         self._closed = False
         self._outside = OutsideWrites(folder.database)
+        self._marker: Path | None = None
 
     @property
     def path(self) -> Path:
@@ -91,6 +103,8 @@ class Database:
         begins DEFERRED, for a consistent read that does not block others.
         """
         self._ensure_open()
+        if write:
+            self._refuse_if_damaged()
         writing = False
         try:
             with self.engine.connect() as conn:
@@ -132,10 +146,34 @@ class Database:
         """The schema revision this version of Self-Trust writes."""
         return migrate.head_revision()
 
-    def back_up_now(self, *, now: datetime | None = None) -> backups.Backup:
+    def back_up_now(self, *, now: datetime | None = None) -> Backup:
         """Write today's backup now (replacing an earlier one from today)."""
+        from selftrust.store import backups
+
         self._ensure_open()
         return backups.back_up_now(self.folder, now=now)
+
+    def passed(self, check: str) -> None:
+        """The file passed ``check`` and is in use: leave the open marker that a clean
+        close removes again."""
+        self.checked = check
+        self._marker = markers.mark_open(self.path)
+
+    @property
+    def damaged(self) -> bool:
+        """True once the full check found this file damaged (here or in another
+        process): from then on every write is refused with ``DamageFound``."""
+        return markers.damage_recorded(self.path)
+
+    def found_damage(self, detail: str) -> DamagedDatabase:
+        """Reading met a damaged page: remember it (no write from now on) and return the
+        error to show."""
+        markers.record_damage(self.path, detail)
+        return DamagedDatabase(self.path, detail)
+
+    def _refuse_if_damaged(self) -> None:
+        if markers.damage_recorded(self.path):  # one stat: cheap beside a write's fsync
+            raise DamageFound(self.path)
 
     def changed_elsewhere(self) -> bool:
         """True once after another program (the CLI, a second connection) committed to
@@ -149,6 +187,7 @@ class Database:
             self._closed = True
             self._outside.close()  # first, so the engine's last connection folds the -wal
             dispose_engine(self.engine, self.path)
+            markers.mark_closed(self._marker)  # last: the session ended in order
 
     def __enter__(self) -> Database:
         return self
@@ -173,24 +212,40 @@ def open_database(
     now: datetime | None = None,
     thorough: bool = True,
     daily_backup: bool = True,
+    cheap: bool = False,
 ) -> Database:
     """Open (or create) the database in ``folder``, refusing any file that is not safe.
 
     ``allow_create=False`` raises ``DatabaseMissing`` instead of creating a database.
     ``now`` is the clock for backup names and rotation (tests pass a fixed one).
-    ``thorough`` runs ``PRAGMA integrity_check`` on open (the safety rule); False runs
-    the faster ``quick_check``. Raises a ``StoreError``; a ``RefusedDatabase`` means
-    the file was not touched.
+    ``thorough`` runs ``PRAGMA integrity_check`` on open; False runs the faster
+    ``quick_check``. ``cheap`` (the app and the CLI) runs neither after a clean close:
+    the header, schema and revision are checked, ``quick_check`` only when a session
+    did not close cleanly, and the full check is left to the daily backup (see
+    ``markers.py``). A file whose damage was found before always gets the full check.
+    Raises a ``StoreError``; a ``RefusedDatabase`` means the file was not touched.
     """
     folder.ensure()
     path = folder.database
-    revision = check_file(path, thorough=thorough)
+    unclean = markers.left_open(path)
+    damage_known = markers.damage_recorded(path)
+    if damage_known or (thorough and not cheap):
+        checked = "integrity_check"
+    elif unclean or not cheap:
+        checked = "quick_check"
+    else:
+        checked = "header"
+
+    def check() -> str | None:
+        return check_file(path, thorough=checked == "integrity_check", pages=checked != "header")
+
+    revision = check()
     created = False
     if revision is None:
         if not allow_create:
             raise DatabaseMissing(path)
         created = _create(folder)
-        revision = migrate.head_revision() if created else check_file(path, thorough=thorough)
+        revision = migrate.head_revision() if created else check()
         if revision is None:  # pragma: no cover - it was there a moment ago
             raise DatabaseMissing(path)
     for file in (path, *sidecars(path)):
@@ -213,7 +268,13 @@ def open_database(
     except BaseException:
         db.close()
         raise
+    db.passed(checked)
+    markers.forget(unclean)  # the file passed its check: those sessions are over
+    if damage_known:
+        markers.clear_damage(path)  # it passed the full check: restored, or started fresh
     if daily_backup:
+        from selftrust.store import backups
+
         try:
             backups.back_up_if_due(folder, now=now)
         except BackupFailed as exc:
@@ -275,6 +336,8 @@ def _create(folder: DataFolder) -> bool:
 
 def _update(folder: DataFolder, revision: str, now: datetime | None) -> Engine:
     """Back up, then migrate to the head; the backup must succeed first."""
+    from selftrust.store import backups
+
     path = folder.database
     copy = backups.back_up_labelled(folder, backups.BEFORE_UPDATE, now=now)
     engine = create_engine(path)

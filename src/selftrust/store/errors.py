@@ -154,3 +154,19 @@ class BackupFailed(StoreError):
             path,
         )
         self.detail = detail
+
+
+class DamageFound(DamagedDatabase):
+    """The full check (run with the daily backup) found the open database damaged: from
+    then on nothing is written to it, by this process or any other."""
+
+    def __init__(self, path: Path) -> None:
+        detail = "its full check found damage"
+        RefusedDatabase.__init__(
+            self,
+            f"Self-Trust found damage in its database {path}, so it no longer writes to "
+            "that file and this change was not saved. What you see is still there to "
+            "read. Restore a backup to carry on (Backups… in the File menu, or `selftrust "
+            "restore`); the damaged file is kept aside, never deleted.",
+            path, detail, "database",
+        )

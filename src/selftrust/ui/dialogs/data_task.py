@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from selftrust.services.errors import UserError
-from selftrust.services.interchange import ImportCancelled
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +48,10 @@ class _Worker(QThread):
         self.stop = threading.Event()
 
     def run(self) -> None:  # noqa: D102 - QThread's entry point, on the worker thread
+        # Imported here, on the worker: the daily backup's BackgroundCall (this module)
+        # must not cost the window the import of every file format.
+        from selftrust.services.interchange import ImportCancelled
+
         def progress(done: int, total: int) -> None:
             self.progressed.emit(int(done), int(total))
 

@@ -32,7 +32,6 @@ from selftrust.services.workspace import (
     start_fresh,
     start_logging,
 )
-from selftrust.ui.dialogs import messages
 from selftrust.ui.look.icons import app_icon
 from selftrust.ui.look.theme import apply_theme, follow_system_scheme
 from selftrust.ui.shell.bridge import Bridge
@@ -117,37 +116,59 @@ def run_gui(
         return 1
 
     clock = clock or SystemClock()
-    if exit_after_startup:
-        # A probe (benchmarks, the packaging smoke test) must never wait on a dialog.
-        try:
-            ws: Workspace | None = open_workspace(data_dir, clock, daily_backup=False)
-        except DataProblem as problem:
-            print(f"selftrust: {problem}", file=sys.stderr)
-            ws = None
-    else:
-        ws = _open_with_recovery(data_dir, clock)
-    if ws is None:
-        guard.release()
-        return 1
-    ctx = make_context(ws, prefs)
-
     from selftrust.ui.shell.main_window import MainWindow
 
-    # The probe's promise is "Today has painted": it opens there, whatever view the
-    # folder showed last (Streaks would never paint Today, and it waited in vain).
-    window = MainWindow(ctx, start_view="today" if exit_after_startup else None)
+    while True:
+        if exit_after_startup:
+            # A probe (benchmarks, the packaging smoke test) must never wait on a dialog.
+            try:
+                ws: Workspace | None = open_workspace(data_dir, clock, daily_backup=False)
+            except DataProblem as problem:
+                print(f"selftrust: {problem}", file=sys.stderr)
+                ws = None
+        else:
+            ws = _open_with_recovery(data_dir, clock)
+        if ws is None:
+            guard.release()
+            return 1
+        ctx = make_context(ws, prefs)
+        try:
+            # The probe's promise is "Today has painted": it opens there, whatever view
+            # the folder showed last (Streaks would never paint Today, and it waited).
+            window = MainWindow(ctx, start_view="today" if exit_after_startup else None)
+            break
+        except DataProblem as problem:
+            # The first reads met a damaged page (the check at open is cheap): the next
+            # open checks the file in full and offers to restore a backup.
+            log.warning("cannot show the data: %s", problem)
+            ctx.bridge.detach()
+            ws.close()
+            if exit_after_startup:
+                print(f"selftrust: {problem}", file=sys.stderr)
+                guard.release()
+                return 1
     guard.activated.connect(window.bring_to_front)
     _install_excepthook(window)
     window.show()
     status = {"code": 0}
     citizens: list[DesktopCitizen] = []
 
+    waited = {"turns": 0}
+
     def become_citizen() -> None:
-        """The tray and reminders read the whole ledger: only after Today has painted."""
+        """The tray and reminders read the whole ledger: only after Today has painted
+        and has loaded it a step at a time (asked for earlier, it is read in one go, a
+        stall that grows with the years), then the other views' modules (``preload``)."""
         from selftrust.ui.desktop.desktop_citizen import DesktopCitizen
 
-        if not citizens:
-            citizens.append(DesktopCitizen(ctx, window))
+        if citizens:
+            return
+        if not ws.ledger.loaded and waited["turns"] < CITIZEN_WAIT_TURNS:
+            waited["turns"] += 1
+            QTimer.singleShot(CITIZEN_POLL_MS, become_citizen)
+            return
+        citizens.append(DesktopCitizen(ctx, window))
+        QTimer.singleShot(PRELOAD_DELAY_MS, _preload)
 
     if not exit_after_startup:
         window.today_painted.connect(lambda: QTimer.singleShot(0, become_citizen))
@@ -163,6 +184,7 @@ def run_gui(
     else:
         QTimer.singleShot(0, lambda: _first_run(ctx, window))
     code = app.exec()
+    _wait_for_workers()
     for citizen in citizens:
         citizen.tray.hide()
     ctx.bridge.detach()
@@ -172,24 +194,40 @@ def run_gui(
 
 
 BACKUP_DELAY_MS = 1500
+PRELOAD_DELAY_MS = 300
+CITIZEN_POLL_MS = 50
+CITIZEN_WAIT_TURNS = 200  # ten seconds at most
+
+
+def _preload() -> None:
+    """The other views' modules, on a worker, once Today has painted (``preload.py``)."""
+    from selftrust.ui.shell import preload
+
+    preload.start()
 
 
 def back_up_after_painting(ws: Workspace, window: MainWindow) -> None:
-    """The day's backup, once Today has painted and the app has settled: copying ten
-    years of data (and checking the copy) is no reason to keep anyone from their day.
-    A backup that fails is logged; the data itself is fine."""
+    """The day's backup, once Today has painted and the app has settled, on a worker
+    thread (``daily_backup.py``): copying twenty years of data (and checking the copy)
+    is no reason to keep anyone from their day, or to stall the window."""
     done = {"once": False}
 
     def back_up() -> None:
         if done["once"] or ws.db.closed:
             return
         done["once"] = True
-        try:
-            ws.back_up_if_due()
-        except DataProblem as problem:
-            log.warning("daily backup failed: %s", problem)
+        from selftrust.ui.shell import daily_backup
+
+        daily_backup.start(ws, window)
 
     window.today_painted.connect(lambda: QTimer.singleShot(BACKUP_DELAY_MS, back_up))
+
+
+def _wait_for_workers() -> None:
+    """A backup still being written finishes before the data closes."""
+    data_task = sys.modules.get("selftrust.ui.dialogs.data_task")
+    if data_task is not None:
+        data_task.BackgroundCall.wait_for_all()
 
 
 def _no_screen() -> bool:
@@ -212,6 +250,8 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
             return open_workspace(data_dir, clock, daily_backup=False)
         except DataProblem as problem:
             log.warning("cannot open data: %s", problem)
+            from selftrust.ui.dialogs import messages  # message boxes: only when needed
+
             choices = ["Restore a backup…", "Start fresh (keep the old file)"]
             if problem.kind in ("locked", "folder", "full", "readonly", "io"):
                 # It passes (space freed, a lock let go): nothing to restore or set aside.
@@ -250,6 +290,8 @@ def _install_excepthook(window: QWidget) -> None:
     def hook(
         kind: type[BaseException], value: BaseException, tb: TracebackType | None
     ) -> None:
+        from selftrust.ui.dialogs import messages
+
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error:\n%s", text)
         if isinstance(value, KeyboardInterrupt):

@@ -53,6 +53,7 @@ def remembered_view_key(root: Path) -> str:
 
 class MainWindow(QMainWindow):
     today_painted = Signal()  # the Today view has painted with its data (start-up probes)
+    daily_backup_done = Signal(object)  # the backup made, None, or the problem it met
 
     def __init__(self, ctx: UiContext, *, restore_state: bool = True,
                  start_view: str | None = None) -> None:

@@ -6,12 +6,16 @@ seconds (and at once when the window is activated, the moment a person comes bac
 from the terminal) whether someone else committed. If so, the undo steps go first
 (they hold the state from before, and undoing one could quietly overwrite what the
 terminal wrote), then the workspace reloads and every view with it, and the status
-bar says what happened. Polling only reads; the single-writer rule is untouched.
+bar says what happened. The reload reads a slice at a time between turns of the event
+loop, so merging ten years does not freeze the window. Polling only reads; the
+single-writer rule is untouched.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -22,6 +26,7 @@ from selftrust.ui.shell.context import UiContext
 log = logging.getLogger(__name__)
 
 POLL_MS = 2_000
+SLICE_S = 0.02
 UPDATED = "Updated with changes made outside the app"
 
 
@@ -32,6 +37,7 @@ class OutsideChanges(QObject):
         super().__init__(window)
         self.ctx = ctx
         self._stale = False  # noticed, but the reload failed (busy file): try again
+        self._steps: Iterator[None] | None = None  # a merge going on, a slice per turn
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.check)
@@ -55,16 +61,40 @@ class OutsideChanges(QObject):
         ws = self.ctx.ws
         if ws.db.closed:
             return False
+        if self._steps is not None:  # still merging the last one
+            return False
         try:
             if not (ws.changed_elsewhere() or self._stale):
                 return False
-            self._stale = True
-            self.ctx.undo.clear()
-            ws.reload()
         except DataProblem as exc:  # busy or gone for a moment: the next poll tries again
-            log.warning("could not reload after an outside change: %s", exc)
+            log.warning("could not look for an outside change: %s", exc)
             return False
+        self._stale = True
+        self.ctx.undo.clear()
+        self._steps = ws.reload_in_steps()
+        self._continue()
+        return True
+
+    def _continue(self) -> None:
+        """Read on for a slice of time, then let the window paint and answer; ten years
+        merge over a few turns of the event loop, a small change in this one."""
+        steps = self._steps
+        if steps is None:
+            return
+        started = time.perf_counter()
+        try:
+            next(steps)  # at least one step a turn
+            while time.perf_counter() - started < SLICE_S:
+                next(steps)
+        except StopIteration:
+            self._steps = None
+        except DataProblem as exc:  # busy or gone for a moment: the next poll tries again
+            self._steps = None
+            log.warning("could not reload after an outside change: %s", exc)
+            return
+        if self._steps is not None:
+            QTimer.singleShot(0, self._continue)
+            return
         self._stale = False
         log.info("reloaded after a change made outside the app")
         self.noticed.emit()
-        return True
