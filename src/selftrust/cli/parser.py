@@ -20,10 +20,11 @@ from selftrust.cli.reflections import REFLECT, REFLECTIONS
 from selftrust.cli.remind import REMIND
 from selftrust.cli.settings import SETTINGS_COMMAND
 from selftrust.cli.stats import STATS
+from selftrust.cli.sync import SYNC
 
 COMMANDS: tuple[Command, ...] = (
     ADD, EDIT, REMIND, PAUSE, ARCHIVE, UNARCHIVE, DELETE, LIST, CHECK, REFLECT, REFLECTIONS,
-    STATS, SETTINGS_COMMAND, DEMO, EXPORT, IMPORT, LOOP, BACKUPS, RESTORE, CHART, SCREENSHOT,
+    STATS, SETTINGS_COMMAND, DEMO, EXPORT, IMPORT, LOOP, SYNC, BACKUPS, RESTORE, CHART, SCREENSHOT,
 )
 
 

@@ -16,12 +16,14 @@ from selftrust.store import backups as store_backups
 from selftrust.store.backups import Backup
 from selftrust.store.errors import StoreError
 
-__all__ = ["BEFORE_DELETE", "BEFORE_LOOP_PULL", "Backup", "back_up_before", "back_up_now",
-           "backups_folder", "find_backup", "kind_name", "list_backups", "restore_in_place"]
+__all__ = ["BEFORE_DELETE", "BEFORE_LOOP_PULL", "BEFORE_SYNC", "Backup", "back_up_before",
+           "back_up_now", "backups_folder", "find_backup", "kind_name", "list_backups",
+           "restore_in_place"]
 
 
 BEFORE_DELETE = "before-delete"
 BEFORE_LOOP_PULL = "before-loop-pull"
+BEFORE_SYNC = "before-sync"
 
 KIND_NAMES = {
     "manual": "Made by you",
@@ -31,6 +33,7 @@ KIND_NAMES = {
     "before-import": "Before an import",
     BEFORE_DELETE: "Before a delete",
     BEFORE_LOOP_PULL: "Before a Loop pull",
+    BEFORE_SYNC: "Before joining a sync folder",
 }
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 """Every revision this version knows, oldest first; the last one is the head."""
 APPLICATION_ID = 0x536C6654
 """SQLite header ``application_id`` (b"SlfT") set by revision 0001: "this file is ours"."""

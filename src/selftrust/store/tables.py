@@ -7,11 +7,14 @@ does not know. Every change here needs an Alembic migration (tests compare the t
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
+
+from selftrust.store.change_log import TRIGGERS
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -25,6 +28,18 @@ SQLModel.metadata.naming_convention = NAMING
 SCHEDULE_KINDS = ("daily", "weekdays", "per_week", "per_month", "in_days", "once")
 STATUSES = ("kept", "missed", "skipped")
 PERIODS = ("day", "week", "month")
+
+
+def new_uid() -> str:
+    """A record's stable name across devices: a uuid4 in hex (32 characters)."""
+    return uuid.uuid4().hex
+
+
+def _uid_column() -> Any:
+    """``uid`` is filled for every new row that does not bring one (a Python-side
+    default: the schema text stays the migrations')."""
+    return Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True,
+                                     default=new_uid))
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -66,7 +81,7 @@ class Commitment(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    uid: str = Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True))
+    uid: str = _uid_column()
     title: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
     why: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     kind: str = Field(default="yes_no", sa_column=sa.Column(sa.String(16), nullable=False))
@@ -172,7 +187,7 @@ class Reflection(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    uid: str = Field(sa_column=sa.Column(sa.String(32), nullable=False, unique=True))
+    uid: str = _uid_column()
     created_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
     updated_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
     day: date = Field(sa_column=sa.Column(sa.Date, nullable=False))
@@ -233,4 +248,85 @@ class LoopMark(SQLModel, table=True):
     note: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
 
 
+class SyncChange(SQLModel, table=True):
+    """A record changed here and not yet sent: written by the triggers of change_log.py,
+    consumed by a sync pass. ``changed_at`` is real-clock ms (the trigger's own clock)."""
+
+    __tablename__ = "sync_change"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    key: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    changed_at: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+
+
+class SyncState(SQLModel, table=True):
+    """This device in its sync folder (one row, or none while sync is off), with the
+    hybrid clock's last stamp so stamps only grow, even when the wall clock steps back."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (sa.CheckConstraint("id = 1", name="one_row"),)
+
+    id: int = Field(default=1, sa_column=sa.Column(sa.Integer, primary_key=True))
+    device_id: str = Field(sa_column=sa.Column(sa.String(32), nullable=False))
+    device_name: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    folder: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    encrypted: bool = Field(sa_column=sa.Column(sa.Boolean, nullable=False))
+    joined: bool = Field(sa_column=sa.Column(sa.Boolean, nullable=False))
+    last_pass: datetime | None = Field(
+        default=None, sa_column=sa.Column(sa.DateTime, nullable=True)
+    )
+    clock_ms: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+    clock_counter: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+
+
+class SyncDoc(SQLModel, table=True):
+    """A CRDT document's state as of the last pass (the engine's cache)."""
+
+    __tablename__ = "sync_doc"
+
+    name: str = Field(sa_column=sa.Column(sa.Text, primary_key=True))
+    state: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+
+
+class SyncPeer(SQLModel, table=True):
+    """How far this device has read another device's log."""
+
+    __tablename__ = "sync_peer"
+
+    device_id: str = Field(sa_column=sa.Column(sa.String(64), primary_key=True))
+    generation: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+    offset: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+
+
+class SyncWaiting(SQLModel, table=True):
+    """A check-in or reflection that arrived before its commitment (a log cut between
+    them): written again once the commitment is here."""
+
+    __tablename__ = "sync_waiting"
+
+    kind: str = Field(sa_column=sa.Column(sa.String(16), primary_key=True))
+    key: str = Field(sa_column=sa.Column(sa.Text, primary_key=True))
+
+
+class SyncConflict(SQLModel, table=True):
+    """A text changed on two devices while apart: the one not shown is kept here."""
+
+    __tablename__ = "sync_conflict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    key: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    field: str = Field(sa_column=sa.Column(sa.String(32), nullable=False))
+    other_text: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    other_device: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    found_at: datetime = Field(sa_column=sa.Column(sa.DateTime, nullable=False))
+    told: bool = Field(sa_column=sa.Column(sa.Boolean, nullable=False))
+
+
 METADATA = SQLModel.metadata
+for _statement in TRIGGERS:
+    # sa.DDL's __init__ carries no annotations in SQLAlchemy's own stubs.
+    sa.event.listen(METADATA, "after_create",
+                    sa.DDL(_statement))  # type: ignore[no-untyped-call]  # untyped upstream

@@ -1,0 +1,118 @@
+"""One sync pass: send what changed here, merge what other devices sent, in one commit.
+
+1. Read the change log into versions, stamped by the hybrid clock; the clock's new
+   position is committed before anything is written to the folder, so no stamp is ever
+   handed out twice.
+2. ``publish`` appends them to this device's log; ``receive`` reads the other devices'.
+   (A device's first pass receives first and then sends its whole record, inside the
+   transaction below, so that a record both sides hold reads as the folder had it.)
+3. One write transaction: apply the winners (records changed here meanwhile wait for the
+   next pass, where their newer change wins), keep conflicting texts, drop the change
+   rows the apply itself noted and the ones just sent, save the engine's cache and
+   offsets, and note the pass. A pass killed anywhere leaves the database as before it
+   or as after it; the folder holds at most versions sent again next time.
+
+Joining a folder that already holds a record backs the data up first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Connection
+
+from selftrust.services.backups import BEFORE_SYNC, back_up_before
+from selftrust.services.errors import Invalid
+from selftrust.services.sync.apply import apply_winners, relink_reflections, retry_waiting
+from selftrust.services.sync.cache import SqliteDocCache
+from selftrust.services.sync.clock import HybridClock, real_now_ms
+from selftrust.services.sync.conflicts import keep_conflicts
+from selftrust.services.sync.fields import Names, RecordKey
+from selftrust.services.sync.merge import same_title_offers
+from selftrust.services.sync.result import DeviceSeen, PassResult, summary_words
+from selftrust.services.sync.setup import current_state, open_folder, stored_passphrase
+from selftrust.services.sync.versions import changed_versions, whole_record
+from selftrust.store.repository import sync as repo
+from selftrust.sync import DeviceInfo, Engine, SyncError, SyncFolder
+
+if TYPE_CHECKING:
+    from selftrust.services.workspace import Workspace
+
+
+def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
+    state = current_state(ws)
+    if passphrase is None and state.encrypted:
+        passphrase = stored_passphrase(ws)
+    folder = open_folder(Path(state.folder), state.device_id, state.device_name, passphrase)
+    cache = SqliteDocCache(ws.read)
+    engine = Engine(folder, cache)
+    clock = HybridClock(state.device_id, state.clock_ms, state.clock_counter)
+    app_now_ms = int(ws.clock.now().timestamp() * 1000)
+    backup = None
+    with ws.read() as conn:
+        upto = repo.last_change_seq(conn)
+        changes = repo.pending_changes(conn) if state.joined else []
+    sent = 0
+    if state.joined:
+        with ws.read() as conn:
+            versions = changed_versions(conn, changes, clock, app_now_ms=app_now_ms,
+                                        real_ms=real_now_ms())
+        with ws.write() as conn:  # no stamp is handed out twice, even after a kill
+            repo.put_state(conn, replace(state, clock_ms=clock.last_ms,
+                                         clock_counter=clock.counter))
+        sent = engine.publish(versions) if versions else 0
+    elif any(not d.this_device for d in _devices(folder)):
+        backup = back_up_before(ws, BEFORE_SYNC).path
+    received = engine.receive()
+    names = {d.device_id: d.name for d in received.devices}
+    for resolution in received.changed.values():
+        clock.witness(resolution.winner.stamp)
+    with ws.write() as conn:
+        before_apply = repo.last_change_seq(conn)
+        hold = _changed_meanwhile(conn, upto)
+        theirs = [r for r in received.changed.values()
+                  if r.winner.stamp.device != state.device_id]
+        applied = apply_winners(conn, theirs, now=ws.utc_now(), hold=hold)
+        applied.records += retry_waiting(conn, engine.resolve, now=ws.utc_now())
+        relink_reflections(conn, [r.key for r in applied.records
+                                  if r.kind == "checkin" and not r.deleted], engine.resolve)
+        conflicts = keep_conflicts(conn, received.changed.values(), names, now=ws.utc_now())
+        if not state.joined:
+            # The first pass sends this device's whole record after taking in the folder's:
+            # a record both hold now reads as the folder had it, and is not sent back.
+            arrived = {RecordKey(r.kind, r.key) for r in theirs} - hold
+            versions = [v for v in whole_record(conn, clock, wall_ms=app_now_ms)
+                        if RecordKey(v.kind, v.key) not in arrived]
+            sent = engine.publish(versions) if versions else 0
+        repo.forget_changes(conn, after=before_apply)
+        repo.forget_changes(conn, up_to=upto)
+        cache.flush(conn)
+        repo.put_state(conn, replace(state, joined=True, last_pass=ws.utc_now(),
+                                     clock_ms=clock.last_ms, clock_counter=clock.counter))
+    if applied.records:
+        ws.reload()
+    with ws.read() as conn:
+        offers = tuple(same_title_offers(conn))
+    devices = tuple(DeviceSeen(d.name, d.last_write, d.skipped, d.this_device)
+                    for d in received.devices)
+    return PassResult(
+        sent=sent, received=len(applied.records), devices=devices,
+        conflicts=tuple(conflicts), skipped=tuple(received.skipped) + tuple(applied.refused),
+        summary=summary_words(applied.records, names, state.device_id), offers=offers,
+        backup=backup)
+
+
+def _devices(folder: SyncFolder) -> list[DeviceInfo]:
+    try:
+        return folder.devices()
+    except SyncError as exc:
+        raise Invalid(exc.message) from None
+
+
+def _changed_meanwhile(conn: Connection, upto: int) -> set[RecordKey]:
+    """Records written here while the pass ran: their newer change is sent next pass."""
+    names = Names(conn)
+    found = (names.record_key(kind, key) for kind, key in repo.changed_keys_after(conn, upto))
+    return {k for k in found if k is not None}

@@ -1,0 +1,149 @@
+"""Joining a sync folder, leaving it, and what this device knows about it.
+
+The device's place (folder, id, name) is kept in the database, with the data it syncs.
+A passphrase is set once per device: it is kept beside the database, in a file only
+its owner can read (``sync-passphrase``), never in the database (which travels in
+backups and exports) and never on a command line.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from selftrust.services.errors import Invalid, UserError
+from selftrust.services.needs import Opened
+from selftrust.store.files import create_private_file, fsync_dir
+from selftrust.store.repository import sync as repo
+from selftrust.sync import SyncError, SyncFolder
+
+PASSPHRASE_FILE = "sync-passphrase"
+
+
+class NotSyncing(UserError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    folder: str
+    device_name: str
+    encrypted: bool
+    last_pass: str | None  # ISO 8601 UTC
+    waiting: int  # changes made here not yet sent
+    conflicts: tuple[str, ...]  # words for texts kept side by side, newest last
+
+
+def _passphrase_path(ws: Opened) -> Path:
+    return ws.db.folder.root / PASSPHRASE_FILE
+
+
+def stored_passphrase(ws: Opened) -> str | None:
+    try:
+        return _passphrase_path(ws).read_text(encoding="utf-8").splitlines()[0]
+    except (FileNotFoundError, IndexError):
+        return None
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The first line of a file the person wrote their passphrase in."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise Invalid(f"Could not read the passphrase file {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise Invalid(f"The passphrase file {path} is not text.") from None
+    if not lines or not lines[0]:
+        raise Invalid(f"The passphrase file {path} is empty: write the passphrase on its "
+                      "first line.")
+    return lines[0]
+
+
+def _keep_passphrase(ws: Opened, passphrase: str | None) -> None:
+    path = _passphrase_path(ws)
+    if passphrase is None:
+        path.unlink(missing_ok=True)
+        return
+    temp = path.with_name(PASSPHRASE_FILE + ".tmp")
+    temp.unlink(missing_ok=True)
+    create_private_file(temp)
+    with open(temp, "w", encoding="utf-8") as out:
+        out.write(passphrase + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temp, path)
+    fsync_dir(path.parent)
+
+
+def open_folder(root: Path, device_id: str, device_name: str,
+                passphrase: str | None) -> SyncFolder:
+    try:
+        return SyncFolder.open(root, device_id, device_name, passphrase)
+    except SyncError as exc:
+        raise Invalid(exc.message) from None
+
+
+def join(ws: Opened, folder: Path, *, device_name: str | None,
+         passphrase: str | None) -> repo.StateRow:
+    """Set this device's sync folder (the first time), or change its name or passphrase.
+
+    The folder is opened first: a wrong passphrase or an unusable folder changes nothing.
+    """
+    root = folder.expanduser().resolve()
+    with ws.read() as conn:
+        state = repo.get_state(conn)
+    if state is not None and Path(state.folder) != root:
+        raise Invalid(f"This data already syncs with {state.folder}. To use another folder, "
+                      "run `selftrust sync --leave` first.")
+    if passphrase is None and state is not None and state.encrypted:
+        passphrase = stored_passphrase(ws)
+    name = (device_name or (state.device_name if state else "") or platform.node()
+            or "This computer").strip()
+    if not name or len(name) > 80:
+        raise Invalid("A device name is 1 to 80 characters.")
+    device_id = state.device_id if state else uuid.uuid4().hex
+    open_folder(root, device_id, name, passphrase)
+    new = repo.StateRow(
+        device_id=device_id, device_name=name, folder=str(root),
+        encrypted=passphrase is not None, joined=state.joined if state else False,
+        last_pass=state.last_pass if state else None,
+        clock_ms=state.clock_ms if state else 0, clock_counter=state.clock_counter if state else 0)
+    _keep_passphrase(ws, passphrase)
+    with ws.write() as conn:
+        repo.put_state(conn, new)
+    return new
+
+
+def current_state(ws: Opened) -> repo.StateRow:
+    with ws.read() as conn:
+        state = repo.get_state(conn)
+    if state is None:
+        raise NotSyncing("This data does not sync yet: choose a folder your file-sync tool "
+                         "carries with `selftrust sync --folder FOLDER`.")
+    return state
+
+
+def leave(ws: Opened) -> str:
+    """Stop syncing here: the record stays as it is, this device's files stay in the folder
+    (the other devices keep what it sent), and what sync kept here is forgotten."""
+    state = current_state(ws)
+    with ws.write() as conn:
+        repo.forget_sync(conn)
+    _keep_passphrase(ws, None)
+    return state.folder
+
+
+def status(ws: Opened) -> SyncStatus:
+    from selftrust.services.sync.conflicts import conflict_words
+
+    state = current_state(ws)
+    with ws.read() as conn:
+        waiting = len(repo.pending_changes(conn))
+        kept = repo.conflicts(conn)
+    return SyncStatus(
+        folder=state.folder, device_name=state.device_name, encrypted=state.encrypted,
+        last_pass=None if state.last_pass is None else state.last_pass.isoformat() + "Z",
+        waiting=waiting, conflicts=tuple(conflict_words(c.kind, c.other_device) for c in kept))

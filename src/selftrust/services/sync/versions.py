@@ -1,0 +1,51 @@
+"""This device's changes as versions: the change log read, each record read as it is now.
+
+A record noted several times since the last pass is sent once, stamped by its latest
+change. The first pass of a device sends its whole record (after taking in what the
+folder already held, see pass_.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.engine import Connection
+
+from selftrust.services.sync.clock import HybridClock, change_wall_ms
+from selftrust.services.sync.fields import Names, RecordKey, read_fields
+from selftrust.store.change_log import SYNCED_SETTINGS
+from selftrust.store.repository import sync as repo
+from selftrust.sync import Version
+
+
+def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock: HybridClock,
+                     *, app_now_ms: int, real_ms: int) -> list[Version]:
+    """Versions of the records noted (``seen`` is left to the engine: the winner it holds)."""
+    names = Names(conn)
+    latest: dict[RecordKey, int] = {}
+    for change in changes:
+        record = names.record_key(change.kind, change.key)
+        if record is not None:
+            latest.pop(record, None)  # re-inserted: the dict keeps the order of last changes
+            latest[record] = change.changed_at
+    out = []
+    for record, changed_at in latest.items():
+        wall = change_wall_ms(app_now_ms, changed_at, real_ms)
+        out.append(Version(record.kind, record.key, read_fields(conn, names, record),
+                           clock.stamp(wall)))
+    return out
+
+
+def whole_record(conn: Connection, clock: HybridClock, *, wall_ms: int) -> list[Version]:
+    """Every record here, for a device's first pass."""
+    names = Names(conn)
+    records = [names.record_key(kind, key) for kind, key in repo.all_keys(conn)]
+    records += [RecordKey("setting", name) for name in SYNCED_SETTINGS]
+    out = []
+    for record in records:
+        if record is None:
+            continue
+        fields = read_fields(conn, names, record)
+        if fields is not None:
+            out.append(Version(record.kind, record.key, fields, clock.stamp(wall_ms)))
+    return out
