@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "selftrust"
-BELOW_UI = ("base", "domain", "store", "services", "interchange")
+BELOW_UI = ("base", "domain", "store", "services", "interchange", "sync")
 QT_AND_UI = ("PySide6", "shiboken6", "selftrust.ui", "matplotlib")
 SQL = ("sqlalchemy", "sqlmodel", "alembic", "sqlite3", "selftrust.store")
 
@@ -59,8 +59,42 @@ def test_store_does_not_reach_up() -> None:
     assert _violations("store", ("selftrust.services", "selftrust.interchange")) == []
 
 
+def test_sync_is_files_and_crdt_only() -> None:
+    """sync/ knows the folder and the documents; SQLite and the use cases belong to the
+    services that call it."""
+    forbidden = (*SQL, "selftrust.services", "selftrust.interchange", "selftrust.domain")
+    assert _violations("sync", forbidden) == []
+
+
+NETWORK = ("socket", "ssl", "http", "urllib", "urllib3", "requests", "httpx", "aiohttp",
+           "websocket", "websockets", "ftplib", "smtplib", "poplib", "imaplib", "telnetlib",
+           "xmlrpc", "socketserver", "asyncio", "selectors", "PySide6.QtNetwork",
+           "PySide6.QtWebSockets", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
+# The single-instance guard talks to the first window through a local (Unix) socket or
+# named pipe: that never leaves the machine.
+LOCAL_ONLY = {"PySide6.QtNetwork.QLocalServer", "PySide6.QtNetwork.QLocalSocket"}
+
+
+def test_no_module_opens_the_network() -> None:
+    """No network access, ever (DESIGN.md safety rules): sync and the Loop bridge only
+    read and write files; file-sync tools do the carrying."""
+    problems = []
+    for path in sorted(SRC.rglob("*.py")):
+        imports = _imports(path)
+        names = {m for m in imports if m.startswith("PySide6.QtNetwork.")}
+        local_only = bool(names) and names <= LOCAL_ONLY
+        for module in sorted(imports):
+            if module in LOCAL_ONLY or (local_only and module == "PySide6.QtNetwork"):
+                continue
+            if any(module == n or module.startswith(n + ".") for n in NETWORK):
+                problems.append(f"{path.relative_to(SRC)} imports {module}")
+    assert problems == []
+
+
 def test_the_scanner_sees_imports() -> None:
     """Guard against a scanner that silently finds nothing."""
+    assert "PySide6.QtNetwork.QLocalServer" in _imports(
+        SRC / "ui" / "desktop" / "single_instance.py")
     assert "selftrust.store.tables" in _imports(SRC / "store" / "migrations" / "env.py")
     assert any(m.startswith("sqlalchemy") for m in _imports(SRC / "store" / "engine.py"))
 

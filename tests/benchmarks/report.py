@@ -189,6 +189,14 @@ ROWS: tuple[Row, ...] = (
         extra("test_peak_memory_of_an_import", "peak_rss_mb"), grows=False),
     Row("Export 1,000,000 check-ins (worst format)", None, "s",
         worst_of("test_export_a_million_checkins", scale=1.0), grows=False),
+    Row("Sync: a pass with nothing new (files and documents)", 20, "ms",
+        timing("test_sync_pass_with_nothing_new"), grows=False),
+    Row("Sync: merging a day's changes of every commitment from another device", 100, "ms",
+        timing("test_sync_receive_a_days_changes"), grows=False),
+    Row("Sync: a fresh device receiving the whole record", 5, "s",
+        timing("test_sync_fresh_device_receives_everything", scale=1.0), grows=False),
+    Row("Sync: a device's files after a year of daily passes ÷ one snapshot", 2, "×",
+        extra("test_sync_folder_after_a_year_of_daily_passes", "worst"), grows=False),
 )
 
 

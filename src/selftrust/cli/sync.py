@@ -102,13 +102,18 @@ def _print_status(status: SyncStatus, as_json: bool) -> int:
     if as_json:
         print_json({"folder": status.folder, "device_name": status.device_name,
                     "encrypted": status.encrypted, "last_pass": status.last_pass,
-                    "waiting": status.waiting, "conflicts": list(status.conflicts)})
+                    "waiting": status.waiting, "conflicts": list(status.conflicts),
+                    "devices": [{"name": d.name, "last_write": d.last_write,
+                                 "skipped": d.skipped} for d in status.devices],
+                    "problem": status.problem})
         return 0
     print(f"Syncing with {status.folder} as “{status.device_name}”"
           + (" (encrypted)." if status.encrypted else "."))
     print(f"Last pass: {status.last_pass or 'not yet'}; changes waiting to be sent: "
           f"{status.waiting}.")
-    for line in status.conflicts:
+    for d in status.devices:
+        print(f"  {d.name}: {d.skipped or 'last wrote ' + (d.last_write or 'nothing yet')}")
+    for line in (*status.conflicts, *([status.problem] if status.problem else [])):
         print(line)
     return 0
 

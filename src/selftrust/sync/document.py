@@ -7,7 +7,8 @@ document of 73,000, and a fresh device can merge document by document without ho
 whole record in memory.
 
 Inside a document each device writes only its own root map, ``d:<device id>``, whose keys
-are ``<kind>:<key>`` and whose values are a version as JSON text. pycrdt would keep one
+are ``<kind>:<key>`` (just the day in a check-in document) and whose values are a version
+as compact JSON text. pycrdt would keep one
 value for concurrent writes to one key, chosen by client id rather than time; with one
 writer per key there are no concurrent writes, so nothing is discarded and "later change
 wins" is decided over the versions when read (``resolve``). A device's client id is derived
@@ -26,6 +27,7 @@ from selftrust.sync.records import Resolution, Stamp, Version
 
 MAIN = "main"
 _ROOT = "d:"
+_DIRECT_LOOKUPS = 16  # records resolved one by one before reading the whole document
 _INDEX = "i:"  # in ``main``: per device, the documents it has written to (for compaction)
 
 
@@ -49,42 +51,77 @@ class Document:
     def __init__(self, name: str, state: bytes | None, device_id: str) -> None:
         self.name = name
         self.device_id = device_id
-        self.doc: Doc = Doc(client_id=client_id(device_id))
+        self.doc: Doc[Map[str]] = Doc(client_id=client_id(device_id))
         if state:
             self.doc.apply_update(state)
         self.dirty = False
+        # Check-in documents hold one commitment's year: their entries are just the day.
+        self._day_prefix = name.split("/")[1] + "/" if name.startswith("checkin/") else None
+        self._table: dict[str, dict[str, str]] | None = None  # device -> entry -> value
+        self._lookups = 0
 
     def state(self) -> bytes:
         return self.doc.get_update()
 
-    def _root(self, device_id: str) -> Map:
-        root: Map = self.doc.get(_ROOT + device_id, type=Map)
+    def _root(self, device_id: str) -> Map[str]:
+        root: Map[str] = self.doc.get(_ROOT + device_id, type=Map)
         return root
 
-    def _devices(self) -> list[str]:
-        return [name[len(_ROOT):] for name in self.doc.keys() if name.startswith(_ROOT)]
+    def _entry(self, kind: str, key: str) -> str:
+        if kind == "checkin" and self._day_prefix and key.startswith(self._day_prefix):
+            return key[len(self._day_prefix):]
+        return f"{kind}:{key}"
+
+    def _record(self, entry: str) -> tuple[str, str]:
+        kind, colon, key = entry.partition(":")
+        if not colon and self._day_prefix:
+            return "checkin", self._day_prefix + entry
+        return kind, key
+
+    def _entries(self) -> dict[str, dict[str, str]]:
+        """Every device's entries, read out of the document once (pycrdt pays a
+        transaction per access, and a pass may resolve every record of a document)."""
+        if self._table is None:
+            self._table = {}
+            for name in self.doc.keys():
+                if name.startswith(_ROOT):
+                    # str() is the map as JSON in one native call; to_py() pays per item.
+                    entries = json.loads(str(self._root(name[len(_ROOT):])))
+                    self._table[name[len(_ROOT):]] = entries if isinstance(entries, dict) else {}
+        return self._table
+
+    def _lookup(self, entry: str) -> Iterator[tuple[str, object]]:
+        """(device, value) of one entry: a few direct reads for a day's changes, one read
+        of everything once a pass asks for many."""
+        self._lookups += 1
+        if self._table is None and self._lookups <= _DIRECT_LOOKUPS:
+            for name in self.doc.keys():
+                if name.startswith(_ROOT):
+                    yield name[len(_ROOT):], self._root(name[len(_ROOT):]).get(entry)
+            return
+        for device_id, entries in self._entries().items():
+            yield device_id, entries.get(entry)
 
     def versions(self, kind: str, key: str) -> list[Version]:
         """Every device's version of the record (at most one each)."""
-        entry = f"{kind}:{key}"
         found = []
-        for device_id in self._devices():
-            raw = self._root(device_id).get(entry)
+        for device_id, raw in self._lookup(self._entry(kind, key)):
             if isinstance(raw, str):
-                version = _parse(kind, key, raw)
+                version = _decode(kind, key, device_id, raw)
                 if version is not None:
                     found.append(version)
         return found
 
     def records(self, kind: str) -> Iterator[str]:
         """The keys of every record of ``kind`` any device holds here."""
-        prefix = f"{kind}:"
         seen: set[str] = set()
-        for device_id in self._devices():
-            for entry in self._root(device_id).keys():
-                if entry.startswith(prefix) and entry not in seen:
+        for entries in self._entries().values():
+            for entry in entries:
+                if entry not in seen:
                     seen.add(entry)
-                    yield entry[len(prefix):]
+                    record_kind, key = self._record(entry)
+                    if record_kind == kind:
+                        yield key
 
     def write(self, versions: Iterable[Version]) -> bytes:
         """Put our versions under our own root; returns the Yjs update to append."""
@@ -92,19 +129,17 @@ class Document:
         root = self._root(self.device_id)
         with self.doc.transaction():
             for version in versions:
-                root[f"{version.kind}:{version.key}"] = json.dumps(
-                    version.to_json(), separators=(",", ":"), ensure_ascii=False)
+                root[self._entry(version.kind, version.key)] = _encode(version)
         self.dirty = True
+        self._table = None
         return self.doc.get_update(before)
 
     def apply(self, device_id: str, updates: Iterable[bytes]) -> set[tuple[str, str]]:
         """Merge ``device_id``'s updates; returns the records its entries changed."""
-        changed: set[tuple[str, str]] = set()
+        entries: set[str] = set()
 
         def collect(event: object) -> None:
-            for entry in getattr(event, "keys", {}):
-                kind, _, key = str(entry).partition(":")
-                changed.add((kind, key))
+            entries.update(str(entry) for entry in getattr(event, "keys", {}))
 
         root = self._root(device_id)
         subscription = root.observe(collect)
@@ -114,20 +149,21 @@ class Document:
         finally:
             root.unobserve(subscription)
         self.dirty = True
-        return changed
+        self._table = None
+        return {self._record(entry) for entry in entries}
 
     def own_index(self) -> set[str]:
         """The documents this device has written to (kept in ``main``)."""
-        index: Map = self.doc.get(_INDEX + self.device_id, type=Map)
+        index: Map[str] = self.doc.get(_INDEX + self.device_id, type=Map)
         return set(index.keys())
 
     def add_to_index(self, names: Iterable[str]) -> bytes:
         """Note documents this device now writes to; returns the update to append."""
         before = self.doc.get_state()
-        index: Map = self.doc.get(_INDEX + self.device_id, type=Map)
+        index: Map[str] = self.doc.get(_INDEX + self.device_id, type=Map)
         with self.doc.transaction():
             for name in names:
-                index[name] = 1
+                index[name] = "1"
         self.dirty = True
         return self.doc.get_update(before)
 
@@ -149,8 +185,8 @@ def resolve(
     """Later change wins; a concurrent, differing text is kept as a conflict.
 
     A losing version L conflicts with the winner W when W's device had not seen L
-    (``W.seen`` is None or older than ``L.stamp``), L is not a deletion, and L's typed text
-    differs from W's, unless L left the text as it was in the version L had seen.
+    (``W.seen`` is None or older than ``L.stamp``), L is not a deletion, L changed the text
+    it had seen (``L.text_changed`` not False), and L's typed text differs from W's.
     """
     if not versions:
         return None
@@ -159,28 +195,42 @@ def resolve(
     fields = text_fields.get(kind, ())
     if not fields:
         return Resolution(kind, key, winner)
-    by_stamp: dict[Stamp, Version] = {v.stamp: v for v in ordered}
-
-    def text(version: Version) -> tuple[object, ...]:
-        return tuple(None if version.fields is None else version.fields.get(f) for f in fields)
-
     conflicts = []
     for loser in ordered[1:]:
-        if loser.deleted or (winner.seen is not None and loser.stamp <= winner.seen):
+        if loser.deleted or loser.text_changed is False:
             continue
-        if text(loser) == text(winner) or not any(text(loser)):
+        if winner.seen is not None and loser.stamp <= winner.seen:
             continue
-        base = by_stamp.get(loser.seen) if loser.seen is not None else None
-        if base is not None and text(base) == text(loser):
+        if typed_text(loser, fields) == typed_text(winner, fields):
             continue
-        conflicts.append(loser)
+        if any(typed_text(loser, fields)):
+            conflicts.append(loser)
     return Resolution(kind, key, winner, tuple(conflicts))
 
 
-def _parse(kind: str, key: str, raw: str) -> Version | None:
+def typed_text(version: Version | None, fields: tuple[str, ...]) -> tuple[object, ...]:
+    """The values of the text fields (all None for a deletion or no version)."""
+    if version is None or version.fields is None:
+        return tuple(None for _ in fields)
+    return tuple(version.fields.get(f) for f in fields)
+
+
+def _encode(version: Version) -> str:
+    """A version as compact JSON: [fields, wall ms, counter, seen, text changed]. The
+    device is the root it is stored under, so it is not repeated."""
+    seen = None if version.seen is None else version.seen.to_json()
+    value = [None if version.fields is None else dict(version.fields),
+             version.stamp.wall_ms, version.stamp.counter, seen, version.text_changed]
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _decode(kind: str, key: str, device_id: str, raw: str) -> Version | None:
     try:
-        return Version.from_json(kind, key, json.loads(raw))
-    except (ValueError, KeyError, TypeError):
+        fields, wall_ms, counter, seen, text_changed = json.loads(raw)
+        return Version(kind, key, fields, Stamp(int(wall_ms), device_id, int(counter)),
+                       None if seen is None else Stamp.from_json(seen),
+                       None if text_changed is None else bool(text_changed))
+    except (ValueError, TypeError):
         return None
 
 

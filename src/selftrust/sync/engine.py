@@ -13,14 +13,18 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
+from selftrust.base.durable import fsync_dir
 from selftrust.sync.cache import DocCache
-from selftrust.sync.document import MAIN, Document, document_for, resolve
+from selftrust.sync.document import MAIN, Document, document_for, resolve, typed_text
 from selftrust.sync.folder import DeviceState, SyncFolder, newer_format_message
 from selftrust.sync.framing import append_frames, read_log
 from selftrust.sync.records import TEXT_FIELDS, Received, Resolution, Stamp, Version
 
 COMPACT_FLOOR = 32 * 1024
 """Below this a log is never compacted: rewriting it would cost more than it saves."""
+COMPACT_AT = 1.9
+"""A log past this many snapshots is rewritten as one: with device.json and one pass's
+appending, a device's files stay under twice one snapshot of its entries."""
 
 
 def damaged_message(name: str) -> str:
@@ -56,7 +60,7 @@ class Engine:
         stamp of the winner this device holds for the record (what it showed), and a change
         stamped at or before what it had seen is moved just after it: a change made after
         seeing another always wins over it, whatever the two clocks say. Compacts our log
-        when it has grown past twice one snapshot of our own entries.
+        when it has grown near twice one snapshot of our own entries (COMPACT_AT).
         """
         me = self.folder.device_id
         for version in versions:
@@ -93,7 +97,7 @@ class Engine:
         self.cache.set_offset(me, generation, size)
         last_write = _iso(last_ms)
         state = self.folder.state(me)
-        if self._must_rewrite or size > 2 * max(state.snapshot_bytes, COMPACT_FLOOR):
+        if self._must_rewrite or size > COMPACT_AT * max(state.snapshot_bytes, COMPACT_FLOOR):
             self._compact(generation, last_write)
         else:
             self.folder.describe(DeviceState(generation, state.snapshot_bytes), last_write)
@@ -169,6 +173,14 @@ class Engine:
             self.cache.set_offset(device_id, generation, end)
         return result
 
+    def compact(self) -> int:
+        """Rewrite our log now as one snapshot of our entries; returns its size in bytes.
+        (Publishing compacts by itself when the log has doubled; this is for tidying on
+        demand and for measuring a snapshot.)"""
+        generation, _ = self._catch_up_own()
+        self._compact(generation, None)
+        return self._own[1] if self._own is not None else 0
+
     def resolve(self, kind: str, key: str) -> Resolution | None:
         """The record as it stands over every version merged so far (None: never seen)."""
         doc = self._load(document_for(kind, key))
@@ -199,6 +211,8 @@ class Engine:
             self._own = (max(known_generation, 1), 0)
             return self._own
         generation = generations[-1]
+        if len(generations) > 1:
+            self._remove_before(generation)  # a kill came between compaction's steps
         path = self.folder.log_path(me, generation)
         try:
             size = os.stat(path).st_size
@@ -227,7 +241,11 @@ class Engine:
         """Write a new generation holding one snapshot of our entries per document, make
         it current in device.json, then remove the older generations. A reader still on an
         old one finds it gone and reads the new one from the start; the CRDT ignores the
-        items it already has."""
+        items it already has.
+
+        The new log is written under a hidden name and renamed into place, so a log of a
+        generation is whole from the moment it exists: a kill mid-compaction leaves the old
+        generation current (readers take the newest present), never half a snapshot."""
         me = self.folder.device_id
         known_generation = self.cache.offsets().get(me, (0, 0))[0]
         new_generation = max([generation, known_generation, *self.folder.generations(me)]) + 1
@@ -237,17 +255,27 @@ class Engine:
             doc = self._docs.get(name) or Document(name, self.cache.load(name), me)
             payloads.append(self.folder.seal_payload(name, doc.own_snapshot()))
         path = self.folder.log_path(me, new_generation)
-        size = append_frames(path, payloads, keep=0)
+        partial = path.with_name(f".{path.name}.partial")
+        size = append_frames(partial, payloads, keep=0)
+        os.replace(partial, path)
+        fsync_dir(path.parent)
         if last_write is None:
             last_write = next((d.last_write for d in self.folder.devices() if d.this_device),
                               None)
         self.folder.describe(DeviceState(new_generation, size), last_write)
         self.cache.set_offset(me, new_generation, size)
-        for old in self.folder.generations(me):
-            if old < new_generation:
-                self.folder.log_path(me, old).unlink(missing_ok=True)
+        self._remove_before(new_generation)
         self._own = (new_generation, size)
         self._must_rewrite = False
+
+    def _remove_before(self, generation: int) -> None:
+        """Remove our logs older than ``generation`` (and any compaction a kill cut short)."""
+        me = self.folder.device_id
+        for old in self.folder.generations(me):
+            if old < generation:
+                self.folder.log_path(me, old).unlink(missing_ok=True)
+        for partial in self.folder.device_dir(me).glob(".log-*.partial"):
+            partial.unlink(missing_ok=True)
 
     # -- documents ----------------------------------------------------------------------
 
@@ -265,15 +293,21 @@ class Engine:
                 doc.dirty = False
 
     def _causal(self, doc: Document, version: Version) -> Version:
+        """The version as written: what it had seen, a stamp after it, whether it changed
+        the typed text it had seen."""
+        held = doc.versions(version.kind, version.key)
         seen = version.seen
-        if seen is None:
-            current = resolve(version.kind, version.key,
-                              doc.versions(version.kind, version.key), {})
-            seen = None if current is None else current.winner.stamp
+        if seen is None and held:
+            seen = max(v.stamp for v in held)
+        base = next((v for v in held if v.stamp == seen), None)
+        fields = self.text_fields.get(version.kind, ())
+        text_changed = None
+        if fields and (base is not None or seen is None):
+            text_changed = typed_text(version, fields) != typed_text(base, fields)
         stamp = version.stamp
         if seen is not None and stamp <= seen:
             stamp = Stamp(seen.wall_ms + 1, stamp.device, 0)
-        return Version(version.kind, version.key, version.fields, stamp, seen)
+        return Version(version.kind, version.key, version.fields, stamp, seen, text_changed)
 
 
 def _iso(wall_ms: int) -> str:

@@ -149,7 +149,7 @@ class SyncFolder:
         found = []
         for device_id in _device_dirs(self.base / "devices"):
             raw = self._read_raw(device_id) or {}
-            described = self._read_description(device_id) or {}
+            described = self._read_description(device_id, raw) or {}
             name = str(described.get("name") or ANOTHER_DEVICE)
             fmt = _int(raw.get("format"), FORMAT)
             skipped = newer_format_message(name) if fmt > FORMAT else None
@@ -195,10 +195,12 @@ class SyncFolder:
             return None
         return raw if isinstance(raw, dict) else None
 
-    def _read_description(self, device_id: str) -> dict[str, Any] | None:
+    def _read_description(
+        self, device_id: str, raw: dict[str, Any] | None = None
+    ) -> dict[str, Any] | None:
         """The name and last write of a device (opened when sealed); None if unreadable."""
-        raw = self._read_raw(device_id)
-        if raw is None or self.cipher is None:
+        raw = raw or self._read_raw(device_id)
+        if not raw or self.cipher is None:
             return raw
         try:
             sealed = base64.b64decode(raw["sealed"])

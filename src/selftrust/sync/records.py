@@ -7,7 +7,7 @@ CRDT engine (pycrdt keeps one value for concurrent writes by client id, not by t
 every device ends with the same winner whatever order it met the versions in.
 
 Every field value is JSON (str, int, float, bool, None, lists and dicts of those), because
-versions travel as JSON inside the documents.
+versions travel as JSON inside the documents (document.py encodes them).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from typing import Any, TypeAlias
 
 JSON: TypeAlias = Any
 """A JSON-safe value: str, int, float, bool, None, or lists / string-keyed dicts of them."""
-
-KINDS = ("commitment", "checkin", "reflection", "setting")
 
 TEXT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "checkin": ("note",),
@@ -36,7 +34,7 @@ class SyncError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Stamp:
     """When and where a change was made. Ordered by wall clock (ms), then device id, then a
     counter (a hybrid clock: the counter orders changes within one millisecond), so any two
@@ -55,7 +53,7 @@ class Stamp:
         return cls(int(wall_ms), str(device), int(counter))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Version:
     """One device's latest state of one record.
 
@@ -63,6 +61,9 @@ class Version:
     ``seen`` is the stamp of the version the device showed when this change was made (None
     when it showed none): a losing version newer than the winner's ``seen`` was made without
     the winner's device knowing it, so its typed text is kept beside the winner.
+    ``text_changed`` is filled in by ``Engine.publish``: whether this change altered the
+    typed text of the version it had seen (None: not known), so a change of status alone
+    never counts as a second text.
     """
 
     kind: str
@@ -70,31 +71,14 @@ class Version:
     fields: Mapping[str, JSON] | None
     stamp: Stamp
     seen: Stamp | None = None
+    text_changed: bool | None = None
 
     @property
     def deleted(self) -> bool:
         return self.fields is None
 
-    def to_json(self) -> dict[str, JSON]:
-        return {
-            "f": None if self.fields is None else dict(self.fields),
-            "s": self.stamp.to_json(),
-            "n": None if self.seen is None else self.seen.to_json(),
-        }
 
-    @classmethod
-    def from_json(cls, kind: str, key: str, value: Mapping[str, JSON]) -> Version:
-        seen = value.get("n")
-        return cls(
-            kind=kind,
-            key=key,
-            fields=value.get("f"),
-            stamp=Stamp.from_json(value["s"]),
-            seen=None if seen is None else Stamp.from_json(seen),
-        )
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """How one record stands after merging every device's version of it.
 
@@ -113,7 +97,7 @@ class Resolution:
         return self.winner.deleted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeviceInfo:
     """A device that writes into the sync folder, as its ``device.json`` tells.
 

@@ -43,6 +43,11 @@ class SqliteDocCache:
     def set_offset(self, device_id: str, generation: int, offset: int) -> None:
         self._moved[device_id] = (generation, offset)
 
+    @property
+    def pending(self) -> bool:
+        """True when the pass saved something that must be committed."""
+        return bool(self._docs or self._moved)
+
     def flush(self, conn: Connection) -> None:
         """Write what the pass saved, in the caller's transaction."""
         repo.save_docs(conn, self._docs)

@@ -24,7 +24,8 @@ def conflict_words(kind: str, other_device: str) -> str:
 
 def keep_conflicts(conn: Connection, resolutions: Iterable[Resolution],
                    device_names: Mapping[str, str], *, now: datetime) -> list[ConflictNote]:
-    """Keep every losing text the engine reported; returns one note per record and device."""
+    """Keep every losing text the engine reported; returns one note per record and device
+    for the texts not kept before (the person is told once)."""
     notes: dict[tuple[str, str, str], ConflictNote] = {}
     for resolution in resolutions:
         shown = resolution.winner.fields or {}
@@ -34,10 +35,10 @@ def keep_conflicts(conn: Connection, resolutions: Iterable[Resolution],
             device = device_names.get(loser.stamp.device, "another device")
             for name in TEXT_FIELDS.get(resolution.kind, ()):
                 text = loser.fields.get(name)
-                if text and text != shown.get(name):
-                    repo.add_conflict(conn, kind=resolution.kind, key=resolution.key,
-                                      field=name, other_text=text, other_device=device,
-                                      found_at=now)
+                if text and text != shown.get(name) and repo.add_conflict(
+                        conn, kind=resolution.kind, key=resolution.key, field=name,
+                        other_text=text, other_device=device, found_at=now):
                     notes[(resolution.kind, resolution.key, device)] = ConflictNote(
                         resolution.kind, resolution.key, name, device)
+    repo.mark_told(conn, [c.id for c in repo.conflicts(conn, untold_only=True)])
     return list(notes.values())

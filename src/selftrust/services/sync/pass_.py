@@ -55,7 +55,7 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
         upto = repo.last_change_seq(conn)
         changes = repo.pending_changes(conn) if state.joined else []
     sent = 0
-    if state.joined:
+    if changes:
         with ws.read() as conn:
             versions = changed_versions(conn, changes, clock, app_now_ms=app_now_ms,
                                         real_ms=real_now_ms())
@@ -63,10 +63,16 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
             repo.put_state(conn, replace(state, clock_ms=clock.last_ms,
                                          clock_counter=clock.counter))
         sent = engine.publish(versions) if versions else 0
-    elif any(not d.this_device for d in _devices(folder)):
+    elif not state.joined and any(not d.this_device for d in _devices(folder)):
         backup = back_up_before(ws, BEFORE_SYNC).path
     received = engine.receive()
     names = {d.device_id: d.name for d in received.devices}
+    devices = tuple(DeviceSeen(d.name, d.last_write, d.skipped, d.this_device)
+                    for d in received.devices)
+    if state.joined and not changes and not received.changed and not cache.pending:
+        # Nothing moved: no commit, so a window watching the database has nothing to reload.
+        return PassResult(sent=0, received=0, devices=devices, conflicts=(),
+                          skipped=tuple(received.skipped), summary="", offers=_offers(ws))
     for resolution in received.changed.values():
         clock.witness(resolution.winner.stamp)
     with ws.write() as conn:
@@ -93,15 +99,16 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
                                      clock_ms=clock.last_ms, clock_counter=clock.counter))
     if applied.records:
         ws.reload()
-    with ws.read() as conn:
-        offers = tuple(same_title_offers(conn))
-    devices = tuple(DeviceSeen(d.name, d.last_write, d.skipped, d.this_device)
-                    for d in received.devices)
     return PassResult(
         sent=sent, received=len(applied.records), devices=devices,
         conflicts=tuple(conflicts), skipped=tuple(received.skipped) + tuple(applied.refused),
-        summary=summary_words(applied.records, names, state.device_id), offers=offers,
+        summary=summary_words(applied.records, names, state.device_id), offers=_offers(ws),
         backup=backup)
+
+
+def _offers(ws: Workspace) -> tuple[str, ...]:
+    with ws.read() as conn:
+        return tuple(same_title_offers(conn))
 
 
 def _devices(folder: SyncFolder) -> list[DeviceInfo]:

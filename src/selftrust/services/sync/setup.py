@@ -16,6 +16,8 @@ from pathlib import Path
 
 from selftrust.services.errors import Invalid, UserError
 from selftrust.services.needs import Opened
+from selftrust.services.sync.conflicts import conflict_words
+from selftrust.services.sync.result import DeviceSeen
 from selftrust.store.files import create_private_file, fsync_dir
 from selftrust.store.repository import sync as repo
 from selftrust.sync import SyncError, SyncFolder
@@ -35,6 +37,8 @@ class SyncStatus:
     last_pass: str | None  # ISO 8601 UTC
     waiting: int  # changes made here not yet sent
     conflicts: tuple[str, ...]  # words for texts kept side by side, newest last
+    devices: tuple[DeviceSeen, ...]  # the other devices, as the folder tells now
+    problem: str | None  # why the folder could not be read now (a drive not connected…)
 
 
 def _passphrase_path(ws: Opened) -> Path:
@@ -137,13 +141,21 @@ def leave(ws: Opened) -> str:
 
 
 def status(ws: Opened) -> SyncStatus:
-    from selftrust.services.sync.conflicts import conflict_words
-
     state = current_state(ws)
     with ws.read() as conn:
         waiting = len(repo.pending_changes(conn))
         kept = repo.conflicts(conn)
+    devices: tuple[DeviceSeen, ...] = ()
+    problem = None
+    try:
+        folder = open_folder(Path(state.folder), state.device_id, state.device_name,
+                             stored_passphrase(ws) if state.encrypted else None)
+        devices = tuple(DeviceSeen(d.name, d.last_write, d.skipped)
+                        for d in folder.devices() if not d.this_device)
+    except (Invalid, SyncError) as exc:
+        problem = str(exc)
     return SyncStatus(
         folder=state.folder, device_name=state.device_name, encrypted=state.encrypted,
         last_pass=None if state.last_pass is None else state.last_pass.isoformat() + "Z",
-        waiting=waiting, conflicts=tuple(conflict_words(c.kind, c.other_device) for c in kept))
+        waiting=waiting, conflicts=tuple(conflict_words(c.kind, c.other_device) for c in kept),
+        devices=devices, problem=problem)

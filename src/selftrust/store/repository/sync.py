@@ -155,15 +155,18 @@ def forget_waiting(conn: Connection, kind: str, key: str) -> None:
 
 # --- conflicts --------------------------------------------------------------------------
 def add_conflict(conn: Connection, *, kind: str, key: str, field: str, other_text: str | None,
-                 other_device: str, found_at: datetime) -> None:
+                 other_device: str, found_at: datetime) -> bool:
+    """Keep a losing text (once); True when it was not kept before."""
     known = conn.execute(sa.select(CONFLICT.c.id).where(
         CONFLICT.c.kind == kind, CONFLICT.c.key == key, CONFLICT.c.field == field,
         CONFLICT.c.other_text.is_(other_text) if other_text is None
         else CONFLICT.c.other_text == other_text)).first()
-    if known is None:
-        conn.execute(sa.insert(CONFLICT).values(
-            kind=kind, key=key, field=field, other_text=other_text, other_device=other_device,
-            found_at=found_at, told=False))
+    if known is not None:
+        return False
+    conn.execute(sa.insert(CONFLICT).values(
+        kind=kind, key=key, field=field, other_text=other_text, other_device=other_device,
+        found_at=found_at, told=False))
+    return True
 
 
 def conflicts(conn: Connection, *, untold_only: bool = False) -> list[ConflictRow]:

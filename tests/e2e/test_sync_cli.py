@@ -1,0 +1,54 @@
+"""`selftrust sync` from a terminal: its words, its JSON and its exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.e2e.helpers import Run
+
+
+def test_before_a_folder_is_chosen_it_says_how(run: Run) -> None:
+    run("add", "Walk")
+    result = run("sync", ok=False)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "selftrust sync --folder" in result.stderr
+    assert run("sync", "--status", ok=False).returncode == 2
+
+
+def test_a_missing_folder_is_one_clear_line(run: Run, tmp_path: Path) -> None:
+    result = run("sync", "--folder", str(tmp_path / "nowhere"), ok=False)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "cannot be found" in result.stderr
+
+
+def test_a_passphrase_goes_in_a_file_only(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run("sync", "--folder", str(tmp_path), "--passphrase-file", str(empty), ok=False)
+    assert result.returncode == 2 and "empty" in result.stderr
+    assert run("sync", "--passphrase", "x", ok=False).returncode == 2
+
+
+def test_status_pass_and_leave(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    run("add", "Walk")
+    run("check", "Walk")
+    first = json.loads(run("sync", "--folder", str(folder), "--device-name", "Desk",
+                           "--json").stdout)
+    assert {"sent", "received", "devices", "conflicts"} <= first.keys()
+    assert first["sent"] >= 2 and first["devices"] == [] and first["conflicts"] == 0
+    run("check", "Walk", "--missed")
+    status = json.loads(run("sync", "--status", "--json").stdout)
+    assert status["device_name"] == "Desk" and status["waiting"] >= 1
+    assert status["folder"] == str(folder.resolve()) and status["problem"] is None
+    words = run("sync").stdout
+    assert words.startswith("Sent 1, received 0")
+    assert "Syncing with" in run("sync", "--status").stdout
+    other = run("sync", "--folder", str(tmp_path), ok=False)
+    assert other.returncode == 2 and "--leave" in other.stderr
+    assert "no longer syncs" in run("sync", "--leave").stdout
+    assert run("sync", ok=False).returncode == 2
+    assert list((folder / "Self-Trust" / "devices").iterdir())  # its files stay for others
+    assert run("list", "--json").stdout.count("Walk") == 1  # the record stays
