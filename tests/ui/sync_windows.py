@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.services.clock import FixedClock
 from selftrust.services.workspace import open_workspace
+from selftrust.store.paths import DataFolder
 from selftrust.ui.shell.launch import make_context
 from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.shell.prefs import UiPrefs
-from selftrust.store.paths import DataFolder
 
 NOON = datetime(2026, 11, 24, 12, 0).astimezone()  # the fixed clock of every UI test
 
