@@ -26,7 +26,7 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -34,7 +34,6 @@ from selftrust.services.workspace import Workspace
 from selftrust.ui.desktop.folder_watch import FolderWatch
 from selftrust.ui.shell.bridge import Bridge
 from selftrust.ui.shell.cli_job import CliJob
-from selftrust.ui.shell.outside_changes import OutsideChanges
 from selftrust.ui.shell.prefs import UiPrefs
 
 log = logging.getLogger(__name__)
@@ -43,6 +42,14 @@ START_AFTER_MS = 5_000  # not while the window paints for the first time
 SEND_AFTER_MS = 3_000  # after the last save: a burst of check-offs is one pass
 CLOSE_WITHIN_MS = 4_000  # the last pass as the window closes; never holds it longer
 NOT_SET_UP = "does not sync yet"  # in the command's words when no folder is chosen
+
+
+class OutsideWatch(Protocol):
+    """The window's outside-change watch (``OutsideChanges``), held while a pass runs."""
+
+    def hold(self) -> None: ...
+
+    def release(self, brought: bool) -> bool: ...
 
 
 @dataclass
@@ -86,7 +93,7 @@ class SyncFollower(QObject):
     done = Signal(str, object)  # (kind of command, its JSON) for join, leave and merge
 
     def __init__(self, ws: Workspace, prefs: UiPrefs, bridge: Bridge,
-                 outside: OutsideChanges | None, parent: QObject | None = None, *,
+                 outside: OutsideWatch | None, parent: QObject | None = None, *,
                  poll_ms: int | None = None, settle_ms: int | None = None,
                  start_after_ms: int = START_AFTER_MS, send_after_ms: int = SEND_AFTER_MS) -> None:
         super().__init__(parent)
