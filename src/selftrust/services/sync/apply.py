@@ -10,9 +10,10 @@ commitments first, so check-ins and reflections find theirs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -27,6 +28,7 @@ from selftrust.sync import Resolution
 log = logging.getLogger(__name__)
 
 ORDER = ("commitment", "checkin", "reflection", "setting")
+_BATCHED = ("checkin", "reflection")
 _COMMITMENT_COLUMNS = tuple(n for n in COMMITMENT_FIELDS if n != "uid")
 _REFLECTION_COLUMNS = (
     "created_at", "updated_at", "day", "happened", "owning", "friend", "learned",
@@ -47,23 +49,102 @@ def apply_winners(conn: Connection, resolutions: Iterable[Resolution], *, now: d
     """Write each winner; ``hold`` names records changed here while the pass ran (their
     newer local change is sent next pass and wins then)."""
     applied = Applied()
-    ordered = sorted(resolutions, key=lambda r: (ORDER.index(r.kind), r.key))
+    ordered = [r for r in sorted(resolutions, key=lambda r: (ORDER.index(r.kind), r.key))
+               if RecordKey(r.kind, r.key) not in hold]
     names = Names(conn)
+    batches = {kind: [r for r in ordered if r.kind == kind] for kind in _BATCHED}
     for resolution in ordered:
-        if RecordKey(resolution.kind, resolution.key) in hold:
+        batch = batches.get(resolution.kind)
+        if batch is not None:
+            if batch:  # all of them at once: a joining device takes in years of them
+                _apply_batch(conn, names, batch, now, applied)
+                batch.clear()
             continue
-        try:
-            with conn.begin_nested():
-                if _apply(conn, names, resolution, now):
-                    applied.records.append(resolution)
-        except sa.exc.IntegrityError as exc:
-            log.warning("sync: %s %s refused: %s", resolution.kind, resolution.key, exc)
-            applied.refused.append(
-                f"A {resolution.kind.replace('checkin', 'check-in')} from another device "
-                "did not fit this data and was left out.")
+        _apply_one(conn, names, resolution, now, applied)
         if resolution.kind == "commitment":
             names = Names(conn)
     return applied
+
+
+def _apply_one(conn: Connection, names: Names, resolution: Resolution, now: datetime,
+               applied: Applied) -> None:
+    """One record in its own savepoint: refused, it is left out whole."""
+    try:
+        with conn.begin_nested():
+            if _apply(conn, names, resolution, now):
+                applied.records.append(resolution)
+    except sa.exc.IntegrityError as exc:
+        log.warning("sync: %s %s refused: %s", resolution.kind, resolution.key, exc)
+        applied.refused.append(
+            f"A {resolution.kind.replace('checkin', 'check-in')} from another device "
+            "did not fit this data and was left out.")
+
+
+def _apply_batch(conn: Connection, names: Names, resolutions: list[Resolution],
+                 now: datetime, applied: Applied) -> None:
+    """Check-ins or reflections in a couple of statements; if the database refuses one of
+    them, one by one instead (each in its own savepoint)."""
+    lookup = (_checkin_lookup(repo.checkin_ids(conn)) if resolutions[0].kind == "reflection"
+              else None)
+    put: list[Any] = []
+    gone: list[Any] = []
+    done = []
+    for resolution in resolutions:
+        fields = resolution.winner.fields
+        if resolution.kind == "reflection":
+            if fields is None:
+                gone.append(resolution.key)
+            else:
+                put.append({"uid": resolution.key,
+                            **_reflection_columns(conn, names, resolution.key, fields,
+                                                  lookup)})
+        else:
+            place = names.checkin_place(resolution.key)
+            if place is None:  # its commitment has not arrived yet (or its deletion won)
+                repo.add_waiting(conn, "checkin", resolution.key)
+                continue
+            if fields is None:
+                gone.append(place)
+            else:
+                put.append((*place, str(fields["status"]), fields.get("value"),
+                            fields.get("note")))
+        done.append(resolution)
+    try:
+        with conn.begin_nested():
+            if resolutions[0].kind == "reflection":
+                repo.put_reflections(conn, put)
+                repo.delete_reflections(conn, gone)
+            else:
+                repo.put_checkins(conn, put, now)
+                repo.delete_checkins(conn, gone)
+    except sa.exc.IntegrityError:
+        for resolution in done:
+            _apply_one(conn, names, resolution, now, applied)
+        return
+    applied.records += done
+
+
+CheckinLookup = Callable[[int, date], "int | None"]
+
+
+def _checkin_lookup(ids: dict[tuple[int, date], int]) -> CheckinLookup:
+    return lambda cid, day: ids.get((cid, day))
+
+
+def _reflection_columns(conn: Connection, names: Names, key: str, fields: Mapping[str, Any],
+                        lookup: CheckinLookup | None) -> dict[str, Any]:
+    """A reflection's columns here: its commitment and check-in found by their names (one
+    that has not arrived yet leaves the link empty and the reflection waiting for it)."""
+    columns = columns_from(dict(fields), _REFLECTION_COLUMNS)
+    about = fields.get("commitment")
+    columns["commitment_id"] = names.id_of.get(about or "")
+    if about and columns["commitment_id"] is None:
+        repo.add_waiting(conn, "reflection", key)
+    link = fields.get("checkin")
+    place = names.checkin_place(link) if link else None
+    find = lookup or (lambda cid, day: repo.checkin_id_at(conn, cid, day))
+    columns["checkin_id"] = None if place is None else find(*place)
+    return columns
 
 
 def _apply(conn: Connection, names: Names, resolution: Resolution, now: datetime) -> bool:
@@ -91,15 +172,8 @@ def _apply(conn: Connection, names: Names, resolution: Resolution, now: datetime
     if kind == "reflection":
         if fields is None:
             return repo.delete_by_uid(conn, "reflection", key)
-        columns = columns_from(dict(fields), _REFLECTION_COLUMNS)
-        about = fields.get("commitment")
-        columns["commitment_id"] = names.id_of.get(about or "")
-        if about and columns["commitment_id"] is None:
-            repo.add_waiting(conn, "reflection", key)
-        link = fields.get("checkin")
-        place = names.checkin_place(link) if link else None
-        columns["checkin_id"] = None if place is None else repo.checkin_id_at(conn, *place)
-        repo.put_reflection_columns(conn, key, columns)
+        repo.put_reflection_columns(conn, key,
+                                    _reflection_columns(conn, names, key, fields, None))
         return True
     if kind == "setting" and key in SYNCED_SETTINGS:
         if fields is None:
@@ -144,13 +218,14 @@ def relink_reflections(conn: Connection, checkin_keys: Iterable[str],
     a reflection of that commitment and day without a check-in link gets the link its
     winning version names."""
     names = Names(conn)
-    for key in checkin_keys:
-        place = names.checkin_place(key)
-        checkin_id = None if place is None else repo.checkin_id_at(conn, *place)
-        if place is None or checkin_id is None:
+    arrived = {place: key for key in checkin_keys
+               if (place := names.checkin_place(key)) is not None}
+    for uid, commitment_id, day in repo.unlinked_reflection_places(conn):
+        key = arrived.get((commitment_id, day))
+        checkin_id = None if key is None else repo.checkin_id_at(conn, commitment_id, day)
+        if key is None or checkin_id is None:
             continue
-        for uid in repo.unlinked_reflections(conn, *place):
-            found = resolve("reflection", uid)
-            if found is not None and found.winner.fields and \
-                    found.winner.fields.get("checkin") == key:
-                repo.put_reflection_columns(conn, uid, {"checkin_id": checkin_id})
+        found = resolve("reflection", uid)
+        if found is not None and found.winner.fields and \
+                found.winner.fields.get("checkin") == key:
+            repo.put_reflection_columns(conn, uid, {"checkin_id": checkin_id})

@@ -107,17 +107,46 @@ def read_fields(conn: Connection, names: Names, record: RecordKey) -> JSONFields
     return None
 
 
+def every_record(conn: Connection, names: Names) -> dict[RecordKey, JSONFields]:
+    """Every record here with its fields, read in a few queries (a first pass, a large
+    import to send)."""
+    out: dict[RecordKey, JSONFields] = {}
+    pauses = repo.all_pauses(conn)
+    for row in repo.all_commitment_columns(conn):
+        fields = {n: _out(n, row[n]) for n in COMMITMENT_FIELDS if n != "uid"}
+        fields["pauses"] = [[a.isoformat(), b.isoformat()] for a, b in pauses.get(row["id"], [])]
+        out[RecordKey("commitment", row["uid"])] = fields
+    for cid, day, status, value, note in repo.all_checkin_values(conn):
+        uid = names.uid_of.get(cid)
+        if uid is not None:
+            out[RecordKey("checkin", f"{uid}/{day}")] = {"status": status, "value": value,
+                                                         "note": note}
+    for row in repo.all_reflection_columns(conn):
+        out[RecordKey("reflection", row["uid"])] = _reflection_from(row, names,
+                                                                    row["checkin_place"])
+    for name in SYNCED_SETTINGS:
+        record = RecordKey("setting", name)
+        found = read_fields(conn, names, record)
+        if found is not None:
+            out[record] = found
+    return out
+
+
 def _reflection_fields(conn: Connection, names: Names, uid: str) -> JSONFields | None:
     row = repo.reflection_columns(conn, uid)
     if row is None:
         return None
+    place = None if row["checkin_id"] is None else repo.checkin_place(conn, row["checkin_id"])
+    return _reflection_from(row, names, place)
+
+
+def _reflection_from(row: dict[str, Any], names: Names,
+                     checkin_place: tuple[int, date] | None) -> JSONFields:
     fields = {n: _out(n, row[n]) for n in REFLECTION_FIELDS}
     cid = row["commitment_id"]
     fields["commitment"] = None if cid is None else names.uid_of.get(cid)
     checkin = None
-    if row["checkin_id"] is not None:
-        place = repo.checkin_place(conn, row["checkin_id"])
-        if place is not None and place[0] in names.uid_of:
-            checkin = f"{names.uid_of[place[0]]}/{place[1].isoformat()}"
+    if checkin_place is not None and checkin_place[0] in names.uid_of:
+        checkin = f"{names.uid_of[checkin_place[0]]}/{checkin_place[1].isoformat()}"
     fields["checkin"] = checkin
     return fields

@@ -89,8 +89,7 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
             # The first pass sends this device's whole record after taking in the folder's:
             # a record both hold now reads as the folder had it, and is not sent back.
             arrived = {RecordKey(r.kind, r.key) for r in theirs} - hold
-            versions = [v for v in whole_record(conn, clock, wall_ms=app_now_ms)
-                        if RecordKey(v.kind, v.key) not in arrived]
+            versions = whole_record(conn, clock, wall_ms=app_now_ms, skip=arrived)
             sent = engine.publish(versions) if versions else 0
         repo.forget_changes(conn, after=before_apply)
         repo.forget_changes(conn, up_to=upto)

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from sqlalchemy.engine import Connection
 
 from selftrust.services.sync.clock import HybridClock, change_wall_ms
-from selftrust.services.sync.fields import Names, RecordKey, read_fields
-from selftrust.store.change_log import SYNCED_SETTINGS
+from selftrust.services.sync.fields import Names, RecordKey, every_record, read_fields
 from selftrust.store.repository import sync as repo
 from selftrust.sync import Version
+
+MANY = 500
+"""From this many changed records on, the whole record is read at once."""
 
 
 def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock: HybridClock,
@@ -28,24 +30,19 @@ def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock:
         if record is not None:
             latest.pop(record, None)  # re-inserted: the dict keeps the order of last changes
             latest[record] = change.changed_at
+    everything = every_record(conn, names) if len(latest) >= MANY else None
     out = []
     for record, changed_at in latest.items():
         wall = change_wall_ms(app_now_ms, changed_at, real_ms)
-        out.append(Version(record.kind, record.key, read_fields(conn, names, record),
-                           clock.stamp(wall)))
+        fields = (read_fields(conn, names, record) if everything is None
+                  else everything.get(record))
+        out.append(Version(record.kind, record.key, fields, clock.stamp(wall)))
     return out
 
 
-def whole_record(conn: Connection, clock: HybridClock, *, wall_ms: int) -> list[Version]:
-    """Every record here, for a device's first pass."""
-    names = Names(conn)
-    records = [names.record_key(kind, key) for kind, key in repo.all_keys(conn)]
-    records += [RecordKey("setting", name) for name in SYNCED_SETTINGS]
-    out = []
-    for record in records:
-        if record is None:
-            continue
-        fields = read_fields(conn, names, record)
-        if fields is not None:
-            out.append(Version(record.kind, record.key, fields, clock.stamp(wall_ms)))
-    return out
+def whole_record(conn: Connection, clock: HybridClock, *, wall_ms: int,
+                 skip: set[RecordKey]) -> list[Version]:
+    """Every record here but those in ``skip``, for a device's first pass."""
+    return [Version(record.kind, record.key, fields, clock.stamp(wall_ms))
+            for record, fields in every_record(conn, Names(conn)).items()
+            if record not in skip]

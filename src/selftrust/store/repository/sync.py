@@ -7,12 +7,13 @@ holds only what sync alone needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from selftrust.store import tables
@@ -278,7 +279,93 @@ def setting_raw(conn: Connection, key: str) -> str | None:
     return None if value is None else str(value)
 
 
-def unlinked_reflections(conn: Connection, commitment_id: int, day: date) -> list[str]:
-    return list(conn.execute(sa.select(REFLECTION.c.uid).where(
-        REFLECTION.c.commitment_id == commitment_id, REFLECTION.c.day == day,
-        REFLECTION.c.checkin_id.is_(None))).scalars())
+
+# --- many records at once (a device joining, a large import sent) ------------------------
+def _stored_time(moment: datetime) -> str:
+    """A timestamp as SQLAlchemy stores a DateTime in SQLite."""
+    return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+def put_checkins(conn: Connection, rows: Sequence[tuple[int, date, str, float | None,
+                                                        str | None]], recorded_at: datetime
+                 ) -> None:
+    """Insert or update (commitment id, day, status, value, note) check-ins in one
+    statement; an update keeps the row's id (its reflections stay linked) and leaves a
+    row that already says the same untouched."""
+    if rows:
+        stamp = _stored_time(recorded_at)
+        conn.exec_driver_sql(
+            "INSERT INTO checkin (commitment_id, day, status, value, note, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commitment_id, day) DO UPDATE SET"
+            " status = excluded.status, value = excluded.value, note = excluded.note,"
+            " recorded_at = excluded.recorded_at"
+            " WHERE status IS NOT excluded.status OR value IS NOT excluded.value"
+            " OR note IS NOT excluded.note",
+            [(cid, day.isoformat(), status, value, note or None, stamp)
+             for cid, day, status, value, note in rows])
+
+
+def delete_checkins(conn: Connection, places: Sequence[tuple[int, date]]) -> None:
+    if places:
+        conn.exec_driver_sql("DELETE FROM checkin WHERE commitment_id = ? AND day = ?",
+                             [(cid, day.isoformat()) for cid, day in places])
+
+
+def all_commitment_columns(conn: Connection) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in conn.execute(sa.select(COMMITMENT))]
+
+
+def all_pauses(conn: Connection) -> dict[int, list[tuple[date, date]]]:
+    out: dict[int, list[tuple[date, date]]] = {}
+    for r in conn.execute(sa.select(PAUSE.c.commitment_id, PAUSE.c.first_day, PAUSE.c.last_day)
+                          .order_by(PAUSE.c.first_day, PAUSE.c.last_day)):
+        out.setdefault(r.commitment_id, []).append((r.first_day, r.last_day))
+    return out
+
+
+def all_checkin_values(conn: Connection) -> list[tuple[int, str, str, float | None, str | None]]:
+    """(commitment id, day as ISO text, status, value, note) of every check-in."""
+    rows = conn.exec_driver_sql("SELECT commitment_id, day, status, value, note FROM checkin")
+    return [(int(c), str(d), str(s), v, n) for c, d, s, v, n in rows]
+
+
+
+def unlinked_reflection_places(conn: Connection) -> list[tuple[str, int, date]]:
+    """(uid, commitment id, day) of reflections about a commitment with no check-in link."""
+    rows = conn.execute(sa.select(REFLECTION.c.uid, REFLECTION.c.commitment_id, REFLECTION.c.day)
+                        .where(REFLECTION.c.checkin_id.is_(None),
+                               REFLECTION.c.commitment_id.is_not(None)))
+    return [(r.uid, int(r.commitment_id), r.day) for r in rows]
+
+
+def put_reflections(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert or update reflections by uid, in one statement."""
+    if rows:
+        insert = sqlite_insert(REFLECTION)
+        names = [c for c in rows[0] if c != "uid"]
+        conn.execute(insert.on_conflict_do_update(
+            index_elements=[REFLECTION.c.uid],
+            set_={n: insert.excluded[n] for n in names}), list(rows))
+
+
+def delete_reflections(conn: Connection, uids: Sequence[str]) -> None:
+    if uids:
+        conn.exec_driver_sql("DELETE FROM reflection WHERE uid = ?", [(u,) for u in uids])
+
+
+def checkin_ids(conn: Connection) -> dict[tuple[int, date], int]:
+    rows = conn.execute(sa.select(CHECKIN.c.id, CHECKIN.c.commitment_id, CHECKIN.c.day))
+    return {(int(r.commitment_id), r.day): int(r.id) for r in rows}
+
+
+def all_reflection_columns(conn: Connection) -> list[dict[str, Any]]:
+    """Every reflection, with its check-in's place as ``checkin_place`` (or None)."""
+    linked = {int(r.id): (int(r.commitment_id), r.day) for r in conn.execute(
+        sa.select(CHECKIN.c.id, CHECKIN.c.commitment_id, CHECKIN.c.day).where(
+            CHECKIN.c.id.in_(sa.select(REFLECTION.c.checkin_id))))}
+    out = []
+    for r in conn.execute(sa.select(REFLECTION)):
+        row = dict(r._mapping)
+        row["checkin_place"] = linked.get(row["checkin_id"]) if row["checkin_id"] else None
+        out.append(row)
+    return out
