@@ -369,6 +369,7 @@ def sync_screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
         ctx.sync.frozen = True  # the picture runs no command
     dialog = PreferencesDialog(ctx, window)
     dialog.show_page("sync")
+    dialog.sync_page.device_name.setText("Desk")  # not the machine that took the picture
     return shown(dialog)
 
 

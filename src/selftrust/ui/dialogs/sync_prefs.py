@@ -284,7 +284,7 @@ def picture_example(ctx: UiContext) -> None:
         now.timestamp() - minutes * 60, UTC).isoformat(timespec="seconds")
     devices = [{"name": "Laptop", "last_write": ago(2), "skipped": None},
                {"name": "Office", "last_write": ago(60 * 26), "skipped": None}]
-    follower.status = {"folder": str(Path("~/Sync").expanduser()), "device_name": "Desk",
+    follower.status = {"folder": "~/Sync", "device_name": "Desk",
                        "encrypted": True, "last_pass": ago(2), "waiting": 0,
                        "conflicts": [], "devices": devices, "problem": None}
     follower.last = {"sent": 2, "received": 3, "devices": devices, "conflicts": 0,
