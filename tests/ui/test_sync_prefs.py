@@ -4,6 +4,7 @@ device; merge two commitments of one title. The commands are real processes."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,10 @@ def test_setting_up_shows_how_sync_stands_and_forgetting_ends_it(
 
 def test_a_wrong_passphrase_is_one_clear_message(
         qtbot: QtBot, window: MainWindow, prompter: ScriptedPrompter,
-        sync_folder: Path, tmp_path: Path) -> None:
+        sync_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # where the passphrase file goes
     secret = tmp_path / "secret.txt"
     secret.write_text("right horse battery\n")
     make_runner(tmp_path / "laptop")("sync", "--folder", str(sync_folder),
@@ -107,6 +111,7 @@ def test_a_wrong_passphrase_is_one_clear_message(
     _start(qtbot, page, prompter, sync_folder, "Desk", "wrong horse battery")
     qtbot.waitUntil(lambda: bool(page.message.message), timeout=WAIT_MS)
     assert "passphrase" in page.message.message.lower()
+    assert not list(temp.iterdir())  # the passphrase file is gone with the command
     assert page.setup.isVisible() and page.passphrase.text() == ""
     assert not window.sync.set_up
     assert "does not sync yet" in make_runner(window.ctx.ws.db.folder.root)(
@@ -116,6 +121,7 @@ def test_a_wrong_passphrase_is_one_clear_message(
     qtbot.waitUntil(lambda: page.syncing.isVisible() and not window.sync.busy,
                     timeout=WAIT_MS)
     assert "encrypted" in page.where.text()
+    assert not list(temp.iterdir())
 
 
 def test_two_commitments_of_one_title_are_offered_for_merging(

@@ -53,6 +53,11 @@ def test_a_check_off_in_one_window_shows_in_the_other(
         qtbot.waitUntil(lambda: laptop.status_text() == "1 check-in from Desk",
                         timeout=WAIT_MS)
         print(f"check-off shown in the other window after {took:.2f} s")
+        laptop.show_view("jar")  # the jar counts it as a local one
+        jar = laptop.page("jar")
+        qtbot.waitUntil(lambda: jar.picture is not None and jar.picture.marbles == 1,
+                        timeout=WAIT_MS)
+        today_view(laptop)
 
         # undo on the desk still works: its own pass only sent, so its steps stay
         assert desk.ctx.undo.canUndo()
