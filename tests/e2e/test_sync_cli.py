@@ -52,3 +52,15 @@ def test_status_pass_and_leave(run: Run, tmp_path: Path) -> None:
     assert run("sync", ok=False).returncode == 2
     assert list((folder / "Self-Trust" / "devices").iterdir())  # its files stay for others
     assert run("list", "--json").stdout.count("Walk") == 1  # the record stays
+
+
+def test_one_pass_at_a_time(run: Run, tmp_path: Path) -> None:
+    from selftrust.services.sync.lock import one_pass_at_a_time
+
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    run("sync", "--folder", str(folder))
+    with one_pass_at_a_time(tmp_path / "data"):  # as another process's pass would hold it
+        busy = run("sync", ok=False)
+    assert busy.returncode == 2 and "Another sync pass is running" in busy.stderr
+    assert run("sync").returncode == 0

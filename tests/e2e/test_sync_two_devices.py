@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from tests.e2e.sync_helpers import devices
+from tests.e2e.sync_helpers import Device, devices
 
 
 def test_a_check_in_travels_and_later_change_wins(tmp_path: Path) -> None:
@@ -33,3 +34,35 @@ def test_a_check_in_travels_and_later_change_wins(tmp_path: Path) -> None:
     laptop.sync(now="2026-11-24T11:00:02")
     assert laptop.record() == desk.record()
     assert desk.record()["checkins"][next(iter(desk.record()["checkins"]))][0] == "skipped"
+
+
+def _waiting(device: Device) -> int:
+    con = sqlite3.connect(device.data / "selftrust.db")
+    try:
+        return int(con.execute("SELECT count(*) FROM sync_change").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_what_arrives_is_not_sent_back_and_notes_keep_both_texts(tmp_path: Path) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    desk, laptop = devices(tmp_path, "desk", "laptop")
+    desk.run("add", "Read", "--start", "2026-11-01")
+    desk.sync("--folder", str(folder), "--device-name", "Desk", now="2026-11-24T08:00:00")
+    laptop.sync("--folder", str(folder), "--device-name", "Laptop", now="2026-11-24T08:01:00")
+    desk.run("check", "Read", "--day", "2026-11-23", "--note", "chapter one")
+    desk.sync(now="2026-11-24T09:00:00")
+    assert laptop.sync(now="2026-11-24T09:01:00")["received"] == 1
+    assert _waiting(laptop) == 0  # a change that arrived is not noted as made here
+    assert laptop.sync(now="2026-11-24T09:02:00")["sent"] == 0
+
+    desk.run("check", "Read", "--day", "2026-11-23", "--note", "chapter two, in the bath")
+    laptop.run("check", "Read", "--day", "2026-11-23", "--note", "chapter two on the train")
+    desk.sync(now="2026-11-24T10:00:00")
+    told = laptop.sync(now="2026-11-24T10:01:00")
+    assert told["conflict_messages"] == [
+        "This note was also changed on Desk; both versions are kept."]
+    desk.sync(now="2026-11-24T10:02:00")
+    assert desk.record() == laptop.record()
+    assert laptop.sync(now="2026-11-24T10:03:00")["conflicts"] == 0  # told once

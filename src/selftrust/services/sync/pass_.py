@@ -25,11 +25,13 @@ from sqlalchemy.engine import Connection
 
 from selftrust.services.backups import BEFORE_SYNC, back_up_before
 from selftrust.services.errors import Invalid
+from selftrust.services.events import Change, What
 from selftrust.services.sync.apply import apply_winners, relink_reflections, retry_waiting
 from selftrust.services.sync.cache import SqliteDocCache
 from selftrust.services.sync.clock import HybridClock, real_now_ms
 from selftrust.services.sync.conflicts import keep_conflicts
 from selftrust.services.sync.fields import Names, RecordKey
+from selftrust.services.sync.lock import one_pass_at_a_time
 from selftrust.services.sync.merge import same_title_offers
 from selftrust.services.sync.result import DeviceSeen, PassResult, summary_words
 from selftrust.services.sync.setup import current_state, open_folder, stored_passphrase
@@ -42,6 +44,19 @@ if TYPE_CHECKING:
 
 
 def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
+    """One pass; Invalid (a UserError) with words for the person when the folder cannot
+    be used (missing, wrong passphrase, not writable) or another pass is running."""
+    with one_pass_at_a_time(ws.db.folder.root):
+        try:
+            return _pass(ws, passphrase)
+        except SyncError as exc:
+            raise Invalid(exc.message) from None
+        except OSError as exc:
+            raise Invalid(f"The sync folder could not be read or written ({exc.strerror}). "
+                          "Nothing was lost; the next pass tries again.") from None
+
+
+def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
     state = current_state(ws)
     if passphrase is None and state.encrypted:
         passphrase = stored_passphrase(ws)
@@ -97,12 +112,22 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
         repo.put_state(conn, replace(state, joined=True, last_pass=ws.utc_now(),
                                      clock_ms=clock.last_ms, clock_counter=clock.counter))
     if applied.records:
-        ws.reload()
+        _reload(ws)
     return PassResult(
         sent=sent, received=len(applied.records), devices=devices,
         conflicts=tuple(conflicts), skipped=tuple(received.skipped) + tuple(applied.refused),
         summary=summary_words(applied.records, names, state.device_id), offers=_offers(ws),
         backup=backup)
+
+
+def _reload(ws: Workspace) -> None:
+    """Tell every view that anything may have changed. A ledger not loaded yet (a command
+    line pass) stays unloaded: it reads the new record whenever it is first needed."""
+    if ws.ledger.loaded:
+        ws.reload()
+    else:
+        ws.session.load_settings()
+        ws.notify(Change(What.EVERYTHING))
 
 
 def _offers(ws: Workspace) -> tuple[str, ...]:
