@@ -42,6 +42,7 @@ START_AFTER_MS = 5_000  # not while the window paints for the first time
 SEND_AFTER_MS = 3_000  # after the last save: a burst of check-offs is one pass
 CLOSE_WITHIN_MS = 4_000  # the last pass as the window closes; never holds it longer
 NOT_SET_UP = "does not sync yet"  # in the command's words when no folder is chosen
+BUSY = "Another sync pass is running"  # a pass typed in a terminal: ours comes after it
 
 
 class OutsideWatch(Protocol):
@@ -269,6 +270,8 @@ class SyncFollower(QObject):
                 self.watch.stop()
             else:
                 self.problem = problem
+        elif task.kind == "pass" and problem.startswith(BUSY):
+            self._send.start()  # not a problem: try again in a moment
         elif task.kind == "pass":
             self.problem = problem
         else:
