@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sync_windows import WAIT_MS, join, quick, settled
@@ -16,15 +15,7 @@ from today_support import add, click_circle, open_today, shown, today_view
 from selftrust.domain.history import Status
 from selftrust.ui.dialogs.sync_notes import KEPT_BOTH_TITLE
 from selftrust.ui.shell.main_window import MainWindow
-from tests.e2e.helpers import NOW, make_runner
-
-
-@pytest.fixture
-def sync_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SELFTRUST_NOW", NOW)
-    folder = tmp_path / "Sync"
-    folder.mkdir()
-    return folder
+from tests.e2e.helpers import make_process_runner, make_runner
 
 
 def _box(window: MainWindow) -> QMessageBox | None:
@@ -40,7 +31,8 @@ def test_a_note_changed_on_both_computers_is_told_once_and_both_are_kept(
     join(qtbot, desk, sync_folder, "Desk")
     qtbot.waitUntil(lambda: settled(desk), timeout=WAIT_MS)
 
-    make_runner(desk.ctx.ws.db.folder.root)("check", "Walk", "--note", "in the rain")
+    here = make_process_runner(desk.ctx.ws.db.folder.root)  # a terminal beside the window
+    here("check", "Walk", "--note", "in the rain")
     laptop("check", "Walk", "--note", "in the sun")
     laptop("sync")
 
@@ -56,8 +48,7 @@ def test_a_note_changed_on_both_computers_is_told_once_and_both_are_kept(
     desk.sync.sync_now()  # told once: another pass says nothing more
     qtbot.waitUntil(lambda: settled(desk), timeout=WAIT_MS)
     assert _box(desk) is None
-    status = json.loads(make_runner(desk.ctx.ws.db.folder.root)(
-        "sync", "--status", "--json").stdout)
+    status = json.loads(here("sync", "--status", "--json").stdout)
     assert len(status["conflicts"]) == 1  # the other text is kept
 
 
@@ -93,3 +84,7 @@ def test_the_windows_own_pass_keeps_its_undo_steps(
     desk.outside.check()
     assert desk.ctx.undo.canUndo()
     assert desk.status_text() == ""  # nothing came from elsewhere
+    ran: list[str] = []
+    desk.sync.job.started.connect(lambda: ran.append("pass"))
+    qtbot.wait(1_500)  # the folder it wrote in stays quiet: no pass begets another
+    assert ran == [] and settled(desk)

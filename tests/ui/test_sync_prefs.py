@@ -12,20 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sync_windows import WAIT_MS, quick
+from today_support import add
 
 from selftrust.ui.dialogs.preferences_dialog import PreferencesDialog
 from selftrust.ui.dialogs.sync_prefs import NO_FOLDER, NOT_SAME, SyncPrefsPage
 from selftrust.ui.shell.main_window import MainWindow
-from tests.e2e.helpers import NOW, make_runner
+from tests.e2e.helpers import make_process_runner, make_runner
 from tests.ui.conftest import ScriptedPrompter
-
-
-@pytest.fixture
-def sync_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SELFTRUST_NOW", NOW)
-    folder = tmp_path / "Sync"
-    folder.mkdir()
-    return folder
 
 
 def _sync_page(qtbot: QtBot, window: MainWindow) -> SyncPrefsPage:
@@ -80,7 +73,8 @@ def test_setting_up_shows_how_sync_stands_and_forgetting_ends_it(
     assert page.status.text().startswith("Up to date with Laptop · ")
     assert page.devices.text() == "Laptop · last wrote just now"
     assert "This computer is “Desk”" in page.where.text()
-    assert "Syncing with" in make_runner(window.ctx.ws.db.folder.root)("sync", "--status").stdout
+    assert "Syncing with" in make_process_runner(window.ctx.ws.db.folder.root)(
+        "sync", "--status").stdout
     assert window.sync.watch.folder == sync_folder.resolve() / "Self-Trust" / "devices"
     assert not list(Path(window.ctx.ws.db.folder.root).glob("*.txt"))
 
@@ -114,7 +108,7 @@ def test_a_wrong_passphrase_is_one_clear_message(
     assert not list(temp.iterdir())  # the passphrase file is gone with the command
     assert page.setup.isVisible() and page.passphrase.text() == ""
     assert not window.sync.set_up
-    assert "does not sync yet" in make_runner(window.ctx.ws.db.folder.root)(
+    assert "does not sync yet" in make_process_runner(window.ctx.ws.db.folder.root)(
         "sync", "--status", ok=False).stderr
 
     _start(qtbot, page, prompter, sync_folder, "Desk", "right horse battery")
@@ -130,8 +124,7 @@ def test_two_commitments_of_one_title_are_offered_for_merging(
     laptop = make_runner(tmp_path / "laptop")
     laptop("add", "Walk 20 minutes")
     laptop("sync", "--folder", str(sync_folder), "--device-name", "Laptop")
-    here = make_runner(window.ctx.ws.db.folder.root)
-    here("add", "Walk 20 minutes")
+    add(window.ctx.ws, "Walk 20 minutes")
     page = _sync_page(qtbot, window)
     _start(qtbot, page, prompter, sync_folder, "Desk")
     qtbot.waitUntil(lambda: page.offers.isVisible() and not window.sync.busy,

@@ -7,24 +7,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 from sync_windows import WAIT_MS, join, quick, second_window, settled
 from today_support import add, click_circle, open_today, shown, today_view
 
 from selftrust.domain.history import Status
 from selftrust.ui.shell.main_window import MainWindow
-from tests.e2e.helpers import NOW
 
 SHOWS_WITHIN_S = 5.0  # the promise, from the click to the other window's Today
 
-
-@pytest.fixture
-def sync_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("SELFTRUST_NOW", NOW)  # the commands' today is the windows'
-    folder = tmp_path / "Sync"
-    folder.mkdir()
-    return folder
 
 
 def _titles(window: MainWindow) -> list[str]:

@@ -114,7 +114,6 @@ class SyncFollower(QObject):
         self.last: dict[str, Any] | None = None  # the last pass's JSON
         self.last_at: str | None = None  # when it ended, ISO UTC
         self.problem: str | None = None  # why the last pass or look failed
-        self.known = False  # the status has been asked once
         self._queue: deque[_Task] = deque()
         self._now: _Task | None = None
         self._unsent = False  # a save here since the last pass began
@@ -186,8 +185,7 @@ class SyncFollower(QObject):
         unsent = self._unsent or self._send.isActive()
         self._send.stop()
         self._queue = deque(t for t in self._queue if t.kind == "pass")
-        if unsent and self.set_up and not self._queue and (
-                self._now is None or self._now.kind != "pass"):
+        if unsent and self.set_up and not self._queue:  # (a pass under way began before it)
             self._queue.append(_Task("pass", ["sync", "--json"]))
         if self._now is None:
             self._next()
@@ -265,7 +263,6 @@ class SyncFollower(QObject):
         if task.kind == "status":
             if NOT_SET_UP in problem:
                 self.status = None
-                self.known = True
                 self._remember(False)
                 self.watch.stop()
             else:
@@ -301,7 +298,6 @@ class SyncFollower(QObject):
 
     # --- what came back ---------------------------------------------------------------
     def _use_status(self, status: dict[str, Any]) -> None:
-        self.known = True
         self.status = status
         self.problem = status.get("problem") or None
         folder = status.get("folder")
