@@ -100,3 +100,14 @@ def sync_setting(device: Device, name: str) -> Any:
         return con.execute(f"SELECT {name} FROM sync_state").fetchone()[0]
     finally:
         con.close()
+
+
+def desk_and_laptop(tmp_path: Path, first: str) -> tuple[Device, Device]:
+    """Two devices in one folder, the desk holding a commitment ``first`` they both know."""
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    desk, laptop = devices(tmp_path, "desk", "laptop")
+    desk.run("add", first, "--start", "2026-11-01")
+    desk.sync("--folder", str(folder), "--device-name", "Desk", now="2026-11-24T08:00:00")
+    laptop.sync("--folder", str(folder), "--device-name", "Laptop", now="2026-11-24T08:01:00")
+    return desk, laptop

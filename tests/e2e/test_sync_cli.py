@@ -46,6 +46,8 @@ def test_status_pass_and_leave(run: Run, tmp_path: Path) -> None:
     words = run("sync").stdout
     assert words.startswith("Sent 1, received 0")
     assert "Syncing with" in run("sync", "--status").stdout
+    run("sync", "--device-name", "Study")
+    assert "“Study”" in run("sync", "--status").stdout
     other = run("sync", "--folder", str(tmp_path), ok=False)
     assert other.returncode == 2 and "--leave" in other.stderr
     assert "no longer syncs" in run("sync", "--leave").stdout

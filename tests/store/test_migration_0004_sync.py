@@ -30,7 +30,10 @@ def test_an_older_database_keeps_its_rows_and_notes_changes_from_then_on(
             insert(conn, "setting", key="day_start_hour", value="4")
         migrate.upgrade(engine)
         with engine.begin() as conn:
-            assert _changes(conn) == []  # what was there before is sent whole by a first pass
+            conn.exec_driver_sql("UPDATE checkin SET note = 'not syncing yet'")
+            assert _changes(conn) == []  # nothing is noted before the data syncs
+            insert(conn, "sync_state", id=1, device_id="d" * 32, device_name="Desk",
+                   folder="/sync", encrypted=0, joined=1, clock_ms=0, clock_counter=0)
             assert conn.exec_driver_sql("SELECT uid FROM commitment").scalar() == "c1"
             assert conn.exec_driver_sql("SELECT uid FROM reflection").scalar() == "r1"
             conn.exec_driver_sql("UPDATE checkin SET status = 'kept' WHERE id = ?", (missed,))
@@ -50,5 +53,17 @@ def test_an_older_database_keeps_its_rows_and_notes_changes_from_then_on(
         with engine.connect() as conn:
             names = conn.exec_driver_sql("SELECT name FROM sqlite_schema").scalars().all()
         assert not [n for n in names if n.startswith("sync_")]
+    finally:
+        dispose_engine(engine, path)
+
+
+def test_a_new_database_notes_nothing_until_it_syncs(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    engine = create_engine(path)
+    try:
+        migrate.upgrade(engine)
+        with engine.begin() as conn:
+            add_commitment(conn)
+            assert _changes(conn) == []
     finally:
         dispose_engine(engine, path)

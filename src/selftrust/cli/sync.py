@@ -55,10 +55,7 @@ def _sync(args: argparse.Namespace) -> int:
                     if merged.overlapping else "."))
             return 0
         if args.folder is not None or args.device_name is not None or passphrase is not None:
-            folder = args.folder
-            if folder is None:
-                folder = Path(sync.status(ws).folder)
-            sync.join(ws, folder, device_name=args.device_name, passphrase=passphrase)
+            sync.join(ws, args.folder, device_name=args.device_name, passphrase=passphrase)
         result = sync.run_pass(ws, passphrase=passphrase)
     _print_pass(result, args.json)
     return 0

@@ -5,8 +5,10 @@ check-in, a reflection or a personal setting is written, so every write path (th
 services, the CLI, the UI, an import, a Loop pull, a hand edit with the sqlite3 shell)
 is captured without any of them knowing about sync. A row only says *which record*
 changed (kind and key) and when, by the real clock; the pass reads the record as it
-is then. Reminder times, window places and other machine choices are not captured:
-the commitment trigger watches only the columns that belong to the person.
+is then. Nothing is noted while the data does not sync (no ``sync_state`` row): a
+device's first pass sends its whole record anyway. Reminder times, window places and
+other machine choices are not captured: the commitment trigger watches only the
+columns that belong to the person.
 
 The same statements are run by ``METADATA.create_all`` (tables.py) and by revision
 0004, so the schema test sees one text; a later change of them needs its own revision,
@@ -40,10 +42,14 @@ def _checkin_key(row: str) -> str:
     return f"{row}.commitment_id || '/' || {row}.day"
 
 
+SYNCING = "EXISTS (SELECT 1 FROM sync_state)"
+"""Notes are kept only while this data syncs (a device's first pass sends everything)."""
+
+
 def _trigger(name: str, when: str, table: str, guard: str | None, body: str) -> str:
-    condition = f" WHEN {guard}" if guard else ""
-    return (f"CREATE TRIGGER sync_{name} AFTER {when} ON {table} FOR EACH ROW{condition} "
-            f"BEGIN {body} END")
+    condition = SYNCING if guard is None else f"{SYNCING} AND ({guard})"
+    return (f"CREATE TRIGGER sync_{name} AFTER {when} ON {table} FOR EACH ROW "
+            f"WHEN {condition} BEGIN {body} END")
 
 
 def _settings_guard(row: str) -> str:

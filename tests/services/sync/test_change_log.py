@@ -20,6 +20,12 @@ def _notes(data: Path) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows]
 
 
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "Sync"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def _uid(data: Path, title: str) -> tuple[int, str]:
     con = sqlite3.connect(data / "selftrust.db")
     try:
@@ -33,6 +39,7 @@ def _uid(data: Path, title: str) -> tuple[int, str]:
 def test_cli_writes_are_noted(tmp_path: Path) -> None:
     data = tmp_path / "data"
     run = make_runner(data)
+    run("sync", "--folder", str(_folder(tmp_path)))
     run("add", "Walk", "--start", "2026-11-01")
     cid, uid = _uid(data, "Walk")
     assert len(uid) == 32
@@ -67,6 +74,7 @@ def test_an_import_is_noted(tmp_path: Path) -> None:
     run("check", "Read", "--day", "2026-11-22")
     run("export", "--format", "json", "--out", str(tmp_path / "out.json"))
     into = make_runner(target)
+    into("sync", "--folder", str(_folder(tmp_path)))
     into("add", "Something else")
     _notes(target)
     into("import", str(tmp_path / "out.json"))

@@ -42,6 +42,7 @@ class Applied:
 
     records: list[Resolution] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    new_commitments: list[Resolution] = field(default_factory=list)  # not here before
 
 
 def apply_winners(conn: Connection, resolutions: Iterable[Resolution], *, now: datetime,
@@ -62,6 +63,8 @@ def apply_winners(conn: Connection, resolutions: Iterable[Resolution], *, now: d
             continue
         _apply_one(conn, names, resolution, now, applied)
         if resolution.kind == "commitment":
+            if not resolution.deleted and resolution.key not in names.id_of:
+                applied.new_commitments.append(resolution)
             names = Names(conn)
     return applied
 
@@ -189,8 +192,8 @@ def retry_waiting(conn: Connection, resolve: Callable[[str, str], Resolution | N
     """Write the records that arrived before their commitment, once it is here; forget
     those whose commitment's deletion won."""
     done = []
+    names = Names(conn)  # applying a check-in or a reflection adds no commitment
     for kind, key in repo.waiting(conn):
-        names = Names(conn)
         found = resolve(kind, key)
         fields = None if found is None else found.winner.fields
         about = key.rpartition("/")[0] if kind == "checkin" else (fields or {}).get("commitment")

@@ -35,11 +35,10 @@ class HybridClock:
         return Stamp(self.last_ms, self.device, self.counter)
 
     def witness(self, seen: Stamp) -> None:
-        """Another device's stamp arrived: later stamps here come after it."""
-        if seen.wall_ms > self.last_ms:
-            self.last_ms, self.counter = seen.wall_ms, 0
-        elif seen.wall_ms == self.last_ms:
-            self.counter = max(self.counter, seen.counter)
+        """Another device's stamp arrived: later stamps here come after it. (Stamps of one
+        millisecond order by device before counter, so "after" means a later millisecond.)"""
+        if seen.wall_ms >= self.last_ms:
+            self.last_ms, self.counter = seen.wall_ms + 1, 0
 
 
 def change_wall_ms(app_now_ms: int, changed_at_real_ms: int, real_ms: int) -> int:

@@ -34,6 +34,7 @@ from selftrust.services.sync.fields import Names, RecordKey
 from selftrust.services.sync.lock import one_pass_at_a_time
 from selftrust.services.sync.merge import same_title_offers
 from selftrust.services.sync.result import DeviceSeen, PassResult, summary_words
+from selftrust.services.sync.revive import revive_checkins
 from selftrust.services.sync.setup import current_state, open_folder, stored_passphrase
 from selftrust.services.sync.versions import changed_versions, whole_record
 from selftrust.store.repository import sync as repo
@@ -93,17 +94,23 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
     with ws.write() as conn:
         before_apply = repo.last_change_seq(conn)
         hold = _changed_meanwhile(conn, upto)
-        theirs = [r for r in received.changed.values()
-                  if r.winner.stamp.device != state.device_id]
-        applied = apply_winners(conn, theirs, now=ws.utc_now(), hold=hold)
+        # Winners of this device too: after a restore or a kill, its log may hold newer
+        # versions than the database (the same values, otherwise: a write that changes
+        # nothing).
+        applied = apply_winners(conn, received.changed.values(), now=ws.utc_now(), hold=hold)
         applied.records += retry_waiting(conn, engine.resolve, now=ws.utc_now())
+        if state.joined:  # a commitment deleted here may come back: with its check-ins
+            back = [r for r in applied.new_commitments if r.winner.seen is not None]
+            applied.records += revive_checkins(
+                conn, engine, cache, state.device_id, back, now=ws.utc_now(),
+                skip={key for kind, key in received.changed if kind == "checkin"}).records
         relink_reflections(conn, [r.key for r in applied.records
                                   if r.kind == "checkin" and not r.deleted], engine.resolve)
         conflicts = keep_conflicts(conn, received.changed.values(), names, now=ws.utc_now())
         if not state.joined:
             # The first pass sends this device's whole record after taking in the folder's:
             # a record both hold now reads as the folder had it, and is not sent back.
-            arrived = {RecordKey(r.kind, r.key) for r in theirs} - hold
+            arrived = {RecordKey(r.kind, r.key) for r in received.changed.values()} - hold
             versions = whole_record(conn, clock, wall_ms=app_now_ms, skip=arrived)
             sent = engine.publish(versions) if versions else 0
         repo.forget_changes(conn, after=before_apply)
@@ -114,7 +121,8 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
     if applied.records:
         _reload(ws)
     return PassResult(
-        sent=sent, received=len(applied.records), devices=devices,
+        sent=sent, devices=devices,
+        received=sum(r.winner.stamp.device != state.device_id for r in applied.records),
         conflicts=tuple(conflicts), skipped=tuple(received.skipped) + tuple(applied.refused),
         summary=summary_words(applied.records, names, state.device_id), offers=_offers(ws),
         backup=backup)

@@ -90,15 +90,18 @@ def open_folder(root: Path, device_id: str, device_name: str,
         raise Invalid(exc.message) from None
 
 
-def join(ws: Opened, folder: Path, *, device_name: str | None,
+def join(ws: Opened, folder: Path | None, *, device_name: str | None,
          passphrase: str | None) -> repo.StateRow:
-    """Set this device's sync folder (the first time), or change its name or passphrase.
+    """Set this device's sync folder (the first time), or change its name or passphrase
+    (``folder`` None: the one it syncs with).
 
     The folder is opened first: a wrong passphrase or an unusable folder changes nothing.
     """
-    root = folder.expanduser().resolve()
     with ws.read() as conn:
         state = repo.get_state(conn)
+    if folder is None:
+        folder = Path(current_state(ws).folder)
+    root = folder.expanduser().resolve()
     if state is not None and Path(state.folder) != root:
         raise Invalid(f"This data already syncs with {state.folder}. To use another folder, "
                       "run `selftrust sync --leave` first.")
