@@ -15,6 +15,7 @@ from today_support import add, click_circle, open_today, shown, today_view
 from selftrust.domain.history import Status
 from selftrust.ui.dialogs.sync_notes import KEPT_BOTH_TITLE
 from selftrust.ui.shell.main_window import MainWindow
+from selftrust.ui.shell.sync_follow import SyncFollower
 from tests.e2e.helpers import make_process_runner, make_runner
 
 
@@ -88,3 +89,15 @@ def test_the_windows_own_pass_keeps_its_undo_steps(
     desk.sync.job.started.connect(lambda: ran.append("pass"))
     qtbot.wait(1_500)  # the folder it wrote in stays quiet: no pass begets another
     assert ran == [] and settled(desk)
+
+
+def test_a_window_opened_later_follows_the_folder_again(
+        qtbot: QtBot, window: MainWindow, sync_folder: Path) -> None:
+    join(qtbot, quick(window), sync_folder, "Desk")
+    assert window.sync.remembered_on
+    later = SyncFollower(window.ctx.ws, window.ctx.prefs, window.ctx.bridge, None,
+                         start_after_ms=0, settle_ms=150)
+    qtbot.waitUntil(lambda: later.set_up and later.watch.folder is not None, timeout=WAIT_MS)
+    assert later.watch.folder == sync_folder.resolve() / "Self-Trust" / "devices"
+    qtbot.waitUntil(lambda: later.last is not None, timeout=WAIT_MS)  # caught up at once
+    later.stop()
