@@ -39,7 +39,7 @@ from selftrust.ui.shell.prefs import UiPrefs
 log = logging.getLogger(__name__)
 
 START_AFTER_MS = 5_000  # not while the window paints for the first time
-SEND_AFTER_MS = 3_000  # after the last save: a burst of check-offs is one pass
+SEND_AFTER_MS = 1_500  # after the last save: a burst of check-offs is one pass
 CLOSE_WITHIN_MS = 4_000  # the last pass as the window closes; never holds it longer
 NOT_SET_UP = "does not sync yet"  # in the command's words when no folder is chosen
 BUSY = "Another sync pass is running"  # a pass typed in a terminal: ours comes after it
