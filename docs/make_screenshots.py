@@ -38,6 +38,9 @@ def shots() -> list[tuple[str, list[str], str]]:
                            ("commitment-dialog", "commitment-dialog"),
                            ("backups", "backups"),
                            ("preferences-loop-followed", "loop-preferences"),
+                           ("preferences-sync", "sync-preferences-new"),
+                           ("preferences-sync-set-up", "sync-preferences"),
+                           ("sync-kept-both", "sync-kept-both"),
                            ("send-to-loop", "send-to-loop")):
             data = "empty" if view == "welcome" else "demo"
             out.append((f"{name}-{theme}.png", ["--view", view], data))

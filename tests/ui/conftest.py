@@ -100,3 +100,15 @@ def window(qtbot: QtBot, ctx: UiContext) -> MainWindow:
     with qtbot.waitExposed(win):
         win.show()
     return win
+
+
+@pytest.fixture
+def sync_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder a file-sync tool would carry; `selftrust sync` processes started
+    by a window share its fixed today (SELFTRUST_NOW)."""
+    from tests.e2e.helpers import NOW
+
+    monkeypatch.setenv("SELFTRUST_NOW", NOW)
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    return folder

@@ -80,3 +80,29 @@ def test_a_folder_that_cannot_be_read_is_said_once(qtbot: QtBot, tmp_path: Path)
     (folder / "back.db").write_bytes(b"1")
     qtbot.waitUntil(lambda: len(said) == 2, timeout=3_000)  # back again: caught up
     watch.stop()
+
+
+def test_a_folder_of_folders_is_followed_one_level_down(qtbot: QtBot, tmp_path: Path) -> None:
+    """The sync folder's devices/: one folder per device, this device's own left out."""
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "laptop").mkdir()
+    (tmp_path / "laptop" / "log-1.bin").write_bytes(b"1")
+    (tmp_path / "laptop" / ".log-2.bin.tmp").write_bytes(b"1")
+    assert set(listing(tmp_path, nested=True) or {}) == {"laptop/log-1.bin"}
+    watch = FolderWatch(poll_ms=300, settle_ms=150)
+    watch.nested = True
+    watch.ignore = frozenset({"mine"})
+    said: list[int] = []
+    watch.changed.connect(lambda: said.append(1))
+    watch.start(tmp_path)
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=3_000)
+    (tmp_path / "mine" / "log-1.bin").write_bytes(b"our own pass")
+    qtbot.wait(500)
+    assert len(said) == 1
+    with open(tmp_path / "laptop" / "log-1.bin", "ab") as out:
+        out.write(b"a record more")
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=3_000)
+    (tmp_path / "office").mkdir()
+    (tmp_path / "office" / "log-1.bin").write_bytes(b"a new device")
+    qtbot.waitUntil(lambda: len(said) == 3, timeout=3_000)
+    watch.stop()

@@ -17,7 +17,9 @@ one last reported. Hidden and temporary files (``.name``, ``~name``, ``name.tmp`
 ``name.part``) are not part of the listing: sync tools keep their work in them.
 
 Looking at a folder only lists it (no file is opened), on the GUI thread: a folder of
-backups holds tens of files, not thousands.
+backups holds tens of files, not thousands. A folder of folders (the sync folder's
+``devices/``, one folder per device) is followed one level down with ``nested`` set;
+a sub-folder named in ``ignore`` (this device's own) is left out.
 """
 
 from __future__ import annotations
@@ -42,9 +44,11 @@ def is_work_file(name: str) -> bool:
     return name.startswith((".", "~")) or name.lower().endswith(_WORK_SUFFIXES)
 
 
-def listing(folder: Path) -> Listing | None:
+def listing(folder: Path, *, nested: bool = False,
+            ignore: frozenset[str] = frozenset()) -> Listing | None:
     """The folder's finished files with their size and modification time; None when the
-    folder cannot be read (gone, unmounted, no permission)."""
+    folder cannot be read (gone, unmounted, no permission). ``nested`` adds the files of
+    each sub-folder (not in ``ignore``) as "sub/name"."""
     out: Listing = {}
     try:
         with os.scandir(folder) as entries:
@@ -52,6 +56,10 @@ def listing(folder: Path) -> Listing | None:
                 if is_work_file(entry.name):
                     continue
                 try:
+                    if nested and entry.is_dir() and entry.name not in ignore:
+                        inner = listing(Path(entry.path))
+                        out.update({f"{entry.name}/{k}": v for k, v in (inner or {}).items()})
+                        continue
                     if not entry.is_file():
                         continue
                     st = entry.stat()
@@ -78,6 +86,8 @@ class FolderWatch(QObject):
                  settle_ms: int = SETTLE_MS) -> None:
         super().__init__(parent)
         self._folder: Path | None = None
+        self.nested = False  # follow the files of each sub-folder too
+        self.ignore: frozenset[str] = frozenset()  # sub-folders left out (``nested``)
         self._reported: Listing | None = None  # what ``changed`` last stood for
         self._last_look: Listing | None = None  # the look before, to see it settled
         self._was_readable = True
@@ -95,6 +105,10 @@ class FolderWatch(QObject):
     @property
     def folder(self) -> Path | None:
         return self._folder
+
+    def _list(self) -> Listing | None:
+        assert self._folder is not None
+        return listing(self._folder, nested=self.nested, ignore=self.ignore)
 
     def start(self, folder: Path) -> None:
         self.stop()
@@ -117,13 +131,13 @@ class FolderWatch(QObject):
         """Something moved: look again once it has had a moment to settle."""
         if self._folder is None:
             return
-        self._last_look = listing(self._folder)
+        self._last_look = self._list()
         self._settle.start()
 
     def _look_for_changes(self) -> None:
         if self._folder is None or self._settle.isActive():
             return
-        now = listing(self._folder)
+        now = self._list()
         if now is None:
             self._tell_unreadable()
             return
@@ -134,7 +148,7 @@ class FolderWatch(QObject):
     def _settled_look(self) -> None:
         if self._folder is None:
             return
-        now = listing(self._folder)
+        now = self._list()
         if now is None:
             self._tell_unreadable()
             return
@@ -153,7 +167,8 @@ class FolderWatch(QObject):
         """Keep the watcher on the folder and on each finished file in it (a replaced
         file drops out of a watcher's list, so the list is renewed at each look)."""
         assert self._folder is not None
-        wanted = {str(self._folder)} | {str(self._folder / name) for name in now}
+        wanted = ({str(self._folder)} | {str(self._folder / name) for name in now}
+                  | {str(self._folder / name.split("/")[0]) for name in now if "/" in name})
         present = set(self._watcher.files()) | set(self._watcher.directories())
         gone = present - wanted
         if gone:

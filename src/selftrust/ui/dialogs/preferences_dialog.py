@@ -1,5 +1,6 @@
 """Preferences (Ctrl+, or Edit → Preferences): when a day and a week begin, the theme,
-and reduced motion; and, on its own page, the folder Loop's backups arrive in.
+and reduced motion; and, on their own pages, the folder Loop's backups arrive in and
+the folder sync goes through.
 
 Every change applies the moment it is made, as in the system settings of the desktops
 people know, so there is nothing to confirm and Close simply closes. Day and week start
@@ -202,17 +203,20 @@ class PreferencesDialog(QDialog):
         self.day_start.setFocus()
 
     def _pages(self, ctx: UiContext, general: QWidget, em: int) -> None:
-        """General and Loop, chosen from a list at the side (a list costs no height;
-        the general page has none to spare on an 800 × 600 screen)."""
+        """General, Loop and Sync, chosen from a list at the side (a list costs no
+        height; the general page has none to spare on an 800 × 600 screen)."""
         from selftrust.ui.dialogs.loop_prefs import LoopPrefsPage
+        from selftrust.ui.dialogs.sync_prefs import SyncPrefsPage
 
         self.loop_page = LoopPrefsPage(ctx)
+        self.sync_page = SyncPrefsPage(ctx)
         self.pages = QStackedWidget()
         self.sections = QListWidget()
         self.sections.setObjectName("preferences-sections")
         self.sections.setAccessibleName("Preferences sections")
         line = self.fontMetrics().lineSpacing()
-        for title, page in (("General", general), ("Loop", self.loop_page)):
+        for title, page in (("General", general), ("Loop", self.loop_page),
+                            ("Sync", self.sync_page)):
             self.pages.addWidget(page)
             item = QListWidgetItem(title, self.sections)
             item.setSizeHint(QSize(em * 8, line * 2))
@@ -241,8 +245,8 @@ class PreferencesDialog(QDialog):
         outer.addLayout(row)
 
     def show_page(self, key: str) -> None:
-        """"general" or "loop"."""
-        self.sections.setCurrentRow(1 if key == "loop" else 0)
+        """"general", "loop" or "sync"."""
+        self.sections.setCurrentRow({"loop": 1, "sync": 2}.get(key, 0))
 
     # --- data settings ----------------------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -357,3 +361,24 @@ def loop_followed_screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
 
     picture_example(ctx)
     return loop_screenshot_target(ctx, window)
+
+
+def sync_screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    """Preferences → Sync before a folder is chosen."""
+    if ctx.sync is not None:
+        ctx.sync.frozen = True  # the picture runs no command
+    dialog = PreferencesDialog(ctx, window)
+    dialog.show_page("sync")
+    dialog.sync_page.device_name.setText("Desk")  # not the machine that took the picture
+    return shown(dialog)
+
+
+def sync_set_up_screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
+    """Preferences → Sync in use: two other computers seen, a title offered for
+    merging (the follower is told what to show; nothing is written)."""
+    from selftrust.ui.dialogs.sync_prefs import picture_example
+
+    if ctx.sync is not None:
+        ctx.sync.frozen = True
+    picture_example(ctx)
+    return sync_screenshot_target(ctx, window)

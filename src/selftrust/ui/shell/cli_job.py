@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,20 @@ class CliJob(QObject):
         self._timeout.start()
         self.started.emit()
         return True
+
+    def finish(self, within_ms: int) -> bool:
+        """Wait, blocking, for the run under way and the one asked for meanwhile, for at
+        most ``within_ms`` (the window's last pass as it closes); a run still going then
+        is stopped. True when everything asked for ran to its end."""
+        deadline = time.monotonic() + within_ms / 1000
+        while self._process is not None:
+            left = int((deadline - time.monotonic()) * 1000)
+            if left <= 0:
+                break
+            self._process.waitForFinished(left)
+        done = self._process is None
+        self.stop()
+        return done
 
     def stop(self) -> None:
         """End a run under way (the window is closing); its command leaves no half-done

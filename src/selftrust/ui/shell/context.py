@@ -18,6 +18,7 @@ from selftrust.ui.shell.prefs import UiPrefs
 if TYPE_CHECKING:
     from selftrust.ui.desktop.notify_route import Route
     from selftrust.ui.shell.loop_follow import LoopFollower
+    from selftrust.ui.shell.sync_follow import SyncFollower
 
 
 class Navigator(Protocol):
@@ -66,6 +67,8 @@ class UiContext:
     reminder_route: Route | None = None
     # The main window's follower of the Loop backup folder (Preferences → Loop drives it).
     loop: LoopFollower | None = None
+    # The main window's follower of the sync folder (Preferences → Sync drives it).
+    sync: SyncFollower | None = None
 
     def nav(self) -> Navigator:
         assert self.navigator is not None, "views are used inside the main window"

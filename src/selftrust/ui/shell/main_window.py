@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
+from selftrust.ui.dialogs.sync_notes import show_kept_both
 from selftrust.ui.shell.actions import Actions, make_actions
 from selftrust.ui.shell.context import DayPage, UiContext
 from selftrust.ui.shell.loop_follow import LoopFollower
 from selftrust.ui.shell.menus import build_menus
 from selftrust.ui.shell.outside_changes import UPDATED, OutsideChanges
+from selftrust.ui.shell.sync_follow import SyncFollower
 from selftrust.ui.shell.undo import new_stack
 from selftrust.ui.shell.window_fit import keep_on_screen, place_default
 from selftrust.ui.widgets.nav_rail import NavRail
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
         self.outside.noticed.connect(lambda: self.say(UPDATED))
         self.loop = ctx.loop = LoopFollower(ctx.ws, ctx.prefs, self)  # Preferences → Loop's folder
         self.loop.merged.connect(self._loop_merged)
+        self.sync = ctx.sync = SyncFollower(ctx.ws, ctx.prefs, ctx.bridge, self.outside, self)
+        self.sync.merged.connect(self.say)  # "3 check-ins from Laptop"
+        self.sync.told.connect(lambda lines: show_kept_both(self, lines))  # told once
 
         if restore_state:
             self._restore_geometry()
@@ -380,6 +385,7 @@ class MainWindow(QMainWindow):
         self.ctx.prefs.geometry = self.saveGeometry()
         self.ctx.prefs.window_state = self.saveState()
         self.loop.stop()
+        self.sync.close_pass()
         super().closeEvent(event)
 
     def bring_to_front(self) -> None:

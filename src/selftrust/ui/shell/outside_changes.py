@@ -9,6 +9,11 @@ terminal wrote), then the workspace reloads and every view with it, and the stat
 bar says what happened. The reload reads a slice at a time between turns of the event
 loop, so merging ten years does not freeze the window. Polling only reads; the
 single-writer rule is untouched.
+
+The window's own sync pass (a `selftrust sync` process) commits too, every time, if
+only to note that it ran: while it runs the watch is held, and when it ends it says
+whether it brought anything. A pass that only sent is the window's own doing and is
+not an outside change (the undo steps stay); one that brought changes is.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ class OutsideChanges(QObject):
         self.ctx = ctx
         self._stale = False  # noticed, but the reload failed (busy file): try again
         self._steps: Iterator[None] | None = None  # a merge going on, a slice per turn
+        self._held = False  # our own sync pass is under way
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.check)
@@ -59,7 +65,7 @@ class OutsideChanges(QObject):
     def check(self) -> bool:
         """Reload if another program changed the data; True when it did."""
         ws = self.ctx.ws
-        if ws.db.closed:
+        if ws.db.closed or self._held:
             return False
         if self._steps is not None:  # still merging the last one
             return False
@@ -98,3 +104,19 @@ class OutsideChanges(QObject):
         self._stale = False
         log.info("reloaded after a change made outside the app")
         self.noticed.emit()
+    def hold(self) -> None:
+        """Our own sync pass is about to commit: not an outside change until it ends."""
+        self._held = True
+
+    def release(self, brought: bool) -> bool:
+        """Our pass ended. When it brought changes, show them as any outside change (True
+        when the views reloaded); else its commit is taken as the window's own."""
+        self._held = False
+        if brought:
+            return self.check()
+        if not self.ctx.ws.db.closed:
+            try:
+                self.ctx.ws.changed_elsewhere()
+            except DataProblem as exc:
+                log.warning("could not look at the database after a sync pass: %s", exc)
+        return False

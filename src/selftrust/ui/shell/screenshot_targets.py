@@ -15,6 +15,10 @@ DIALOGS: dict[str, str] = {
     "preferences-loop": "selftrust.ui.dialogs.preferences_dialog:loop_screenshot_target",
     "preferences-loop-followed":
         "selftrust.ui.dialogs.preferences_dialog:loop_followed_screenshot_target",
+    "preferences-sync": "selftrust.ui.dialogs.preferences_dialog:sync_screenshot_target",
+    "preferences-sync-set-up":
+        "selftrust.ui.dialogs.preferences_dialog:sync_set_up_screenshot_target",
+    "sync-kept-both": "selftrust.ui.dialogs.sync_notes:screenshot_target",
     "send-to-loop": "selftrust.ui.dialogs.loop_send_dialog:screenshot_target",
     "manage": "selftrust.ui.dialogs.manage_dialog:screenshot_target",
     "reflection-dialog": "selftrust.ui.reflections.reflection_picture:screenshot_target",
