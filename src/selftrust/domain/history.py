@@ -211,13 +211,14 @@ def _lapses(
 ) -> npt.NDArray[np.bool_]:
     """`is_lapse` of each recorded day at once (values NaN: no amount). A miss on a
     paused day is no lapse either, but pauses clear those days anyway."""
-    lapse = codes == MISSED
+    lapse: npt.NDArray[np.bool_] = codes == MISSED
     target = None if rules is None else rules.target
     if target is None or target.per is not Period.DAY:
         return lapse
     done = np.where(np.isnan(values), target.amount, values)
-    over = done > target.amount if target.at_most else done <= 0
-    return lapse | ((codes == KEPT) & over)
+    over: npt.NDArray[np.bool_] = done > target.amount if target.at_most else done <= 0
+    found: npt.NDArray[np.bool_] = lapse | ((codes == KEPT) & over)
+    return found
 
 
 def _kept_default_value(rules: Rules | None) -> float:

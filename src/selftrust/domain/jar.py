@@ -8,16 +8,19 @@ The numbers are parameters so the "How is this counted?" page can quote them.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from operator import add
 from typing import NamedTuple
 
+import numpy as np
+import numpy.typing as npt
+
 from selftrust.domain.commitment import Rules
-from selftrust.domain.days import MONDAY, Period, period_numbers, period_spans
+from selftrust.domain.days import MONDAY, Period, period_spans
 from selftrust.domain.history import KEPT, MISSED, History
-from selftrust.domain.occasions import Occasion, Outcome, day_outcomes, judge_period
+from selftrust.domain.occasions import Occasion, Outcome, judge_period, outcome_array
 from selftrust.domain.schedule import ScheduleKind
 
 
@@ -99,52 +102,54 @@ def jar_track(rules: Rules, history: History, week_start: int = MONDAY) -> JarTr
     if target is not None and target.per is not Period.DAY:
         _add_period_amounts(track, rules, history, week_start)
         return track
+    outcomes = outcome_array(rules, history)
+    won = outcomes == Outcome.KEPT
     allowed = _kept_cap(rules, history, week_start)
-    repaired = history.repaired
-    kept, missed = Outcome.KEPT, Outcome.MISSED
-    for i, outcome in enumerate(day_outcomes(rules, history)):
-        if outcome is kept:
-            if allowed is None or allowed[i]:
-                track.kept[i] += 1
-        elif outcome is missed:
-            track.add(i, outcome, repaired[i])
-    return track
+    if allowed is not None:
+        won &= allowed
+    missed = outcomes == Outcome.MISSED
+    repaired = history.repaired_array
+    return JarTrack(history.start, won.astype(np.int64).tolist(),
+                    (missed & ~repaired).astype(np.int64).tolist(),
+                    (missed & repaired).astype(np.int64).tolist())
 
 
-def _kept_cap(rules: Rules, history: History, week_start: int) -> list[bool] | None:
+def _kept_cap(rules: Rules, history: History, week_start: int
+              ) -> npt.NDArray[np.bool_] | None:
     """For flexible schedules only the first N kept days of a period win a marble."""
     schedule = rules.schedule
-    codes = history.codes
+    kept = history.code_array == KEPT
     if schedule.kind is ScheduleKind.IN_DAYS:
-        return _window_winners(codes, schedule.times, schedule.days)
+        return _window_winners(kept, schedule.times, schedule.days)
     period = schedule.period
     if period is None:
         return None
-    numbers = period_numbers(history.start, history.size, period, week_start)
-    kept_so_far = [0] * (numbers[-1] + 1)
-    allowed = [False] * history.size
-    for i, code in enumerate(codes):
-        if code == KEPT:
-            n = numbers[i]
-            kept_so_far[n] += 1
-            allowed[i] = kept_so_far[n] <= schedule.times
+    spans = period_spans(history.start, history.end, period, week_start)
+    lengths = [(min(last, history.end) - max(first, history.start)).days + 1
+               for first, last in spans]
+    so_far = np.cumsum(kept, dtype=np.int64)
+    # Kept days before each day's period began, subtracted: kept so far in the period.
+    before = np.repeat(np.concatenate(([0], so_far[np.cumsum(lengths)[:-1] - 1])), lengths)
+    allowed: npt.NDArray[np.bool_] = kept & (so_far - before <= schedule.times)
     return allowed
 
 
-def _window_winners(codes: list[int], times: int, days: int) -> list[bool]:
+def _window_winners(kept: npt.NDArray[np.bool_], times: int, days: int
+                    ) -> npt.NDArray[np.bool_]:
     """Kept days that win a marble: no M-day window may hold more than N winners.
 
     Counting winners rather than kept days matters: kept every day of "1 in 2 days",
     every other day wins, where counting kept days would let only the first one win.
+    Only the kept days are visited: each wins unless the window already holds N.
     """
-    won = [False] * len(codes)
-    in_window = 0  # winners among the previous days - 1 days
-    for i, code in enumerate(codes):
-        if i >= days and won[i - days]:
-            in_window -= 1
-        if code == KEPT and in_window < times:
+    won = np.zeros(kept.size, np.bool_)
+    winners: deque[int] = deque()  # the days that won within the last ``days`` days
+    for i in np.flatnonzero(kept).tolist():
+        while winners and winners[0] <= i - days:
+            winners.popleft()
+        if len(winners) < times:
             won[i] = True
-            in_window += 1
+            winners.append(i)
     return won
 
 
@@ -327,21 +332,24 @@ def _moves_of_events(events: Iterable[JarEvent], jar_rules: JarRules) -> list[Mo
 
 
 def _moves_of_tracks(tracks: Iterable[JarTrack], jar_rules: JarRules) -> list[Move]:
-    """The tracks added up day by day (list slices at C speed), then one move a day."""
+    """The tracks added up day by day (over arrays), then one move a day."""
     tracks = [t for t in tracks if t.kept]
     if not tracks:
         return []
     origin = min(t.start.toordinal() for t in tracks)
     span = max(t.start.toordinal() + len(t.kept) for t in tracks) - origin
-    totals = [[0] * span, [0] * span, [0] * span]
+    totals = np.zeros((3, span), np.int64)
     for t in tracks:
         lo = t.start.toordinal() - origin
-        hi = lo + len(t.kept)
-        for total, counts in zip(totals, (t.kept, t.missed, t.repaired), strict=True):
-            total[lo:hi] = map(add, total[lo:hi], counts)
+        totals[:, lo : lo + len(t.kept)] += np.array((t.kept, t.missed, t.repaired), np.int64)
+    kept, missed, fixed = totals
+    repair_delta = jar_rules.repair_return - jar_rules.miss_cost
+    won = kept * jar_rules.kept_gain + np.maximum(0, fixed * repair_delta)
+    lost = missed * jar_rules.miss_cost + np.maximum(0, -fixed * repair_delta)
+    busy = np.flatnonzero(kept | missed | fixed)
     day = date.fromordinal
     return [
-        _move(day(origin + i), kept, missed, fixed, jar_rules)
-        for i, (kept, missed, fixed) in enumerate(zip(*totals, strict=True))
-        if kept or missed or fixed
+        (day(origin + i), w, taken, f)
+        for i, w, taken, f in zip(busy.tolist(), won[busy].tolist(), lost[busy].tolist(),
+                                  fixed[busy].tolist(), strict=True)
     ]

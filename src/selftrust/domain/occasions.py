@@ -12,6 +12,9 @@ from datetime import date, timedelta
 from enum import IntEnum
 from typing import cast
 
+import numpy as np
+import numpy.typing as npt
+
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
@@ -94,43 +97,69 @@ def _judge_occasions(rules: Rules, history: History, week_start: int) -> list[Oc
     return out
 
 
-_BY_CODE = {
-    KEPT: Outcome.KEPT,
-    MISSED: Outcome.MISSED,
-    SKIPPED: Outcome.SKIPPED,
-    UNMARKED: Outcome.UNMARKED,
-}
-
-
 def day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
     """``judge_day`` for every day at once; None on a day that is no occasion.
 
-    Streaks and the jar read ten years of these per commitment, so a yes/no day is
-    judged by its code alone, without a call or a date per day; and the list is
-    remembered on the history, so they share it (read only).
+    Remembered on the history, like `outcome_array` (read only)."""
+    key = ("outcome list", rules)
+    found = history.memo.get(key)
+    if found is None:
+        found = history.memo[key] = [
+            _OUTCOME_OF[o] for o in outcome_array(rules, history).tolist()]
+    return cast("list[Outcome | None]", found)
+
+
+_OUTCOME_OF: list[Outcome | None] = [None, *Outcome]
+
+
+def outcome_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
+    """``day_outcomes`` as an array of Outcome values, 0 on a day that is no occasion.
+
+    Streaks and the jar read ten years of these per commitment, so the days are judged
+    in bulk; the array is remembered on the history, so they share it (read only).
     """
     key = ("outcomes", rules)
     found = history.memo.get(key)
     if found is None:
-        found = history.memo[key] = _day_outcomes(rules, history)
-    return cast("list[Outcome | None]", found)
+        found = history.memo[key] = _outcome_array(rules, history)
+    return cast("npt.NDArray[np.int8]", found)
 
 
-def _day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
+def _outcome_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
     if history.size == 0:
-        return []
-    schedule = rules.schedule
-    flags = schedule.occasion_flags(history.start, history.size)
-    if rules.target is not None:
-        return [judge_day(rules, history, i) if f else None for i, f in enumerate(flags)]
-    by_code = dict(_BY_CODE)
-    if schedule.kind is ScheduleKind.IN_DAYS:
-        by_code[UNMARKED] = Outcome.PENDING  # not every day is owed in a flexible window
-    out: list[Outcome | None] = list(map(by_code.__getitem__, history.codes))
-    if not all(flags):
-        out = [o if f else None for o, f in zip(out, flags, strict=True)]
-    if out[-1] is Outcome.UNMARKED:
+        return np.zeros(0, np.int8)
+    flags = rules.schedule.occasion_mask(history.start, history.size)
+    return np.where(flags, judge_days(rules, history), 0).astype(np.int8)
+
+
+def judge_days(rules: Rules, history: History) -> npt.NDArray[np.int8]:
+    """``judge_day`` of every day, due or not, as Outcome values; but a past unmarked day
+    of an N-in-M-days schedule is pending, as ``day_outcomes`` reads it."""
+    codes = history.code_array
+    target = rules.target
+    unmarked = Outcome.UNMARKED
+    if target is None and rules.schedule.kind is ScheduleKind.IN_DAYS:
+        unmarked = Outcome.PENDING  # not every day is owed in a flexible window
+    table = np.zeros(4, np.int8)
+    table[[UNMARKED, KEPT, MISSED, SKIPPED]] = [unmarked, Outcome.KEPT, Outcome.MISSED,
+                                                Outcome.SKIPPED]
+    out = table[codes]
+    if codes[-1] == UNMARKED:
         out[-1] = Outcome.PENDING  # today is still open
+    if target is None:
+        return out
+    kept = codes == KEPT
+    done = history.value_array
+    if target.at_most:
+        judged = np.where(done > target.amount, Outcome.MISSED, Outcome.KEPT)
+        open_today = Outcome.PENDING if done[-1] <= target.amount else Outcome.MISSED
+    else:
+        judged = np.where(done >= target.amount, Outcome.KEPT,
+                          np.where(done <= 0, Outcome.MISSED, Outcome.PARTLY))
+        open_today = Outcome.PENDING if judged[-1] == Outcome.PARTLY else judged[-1]
+    out[kept] = judged[kept]
+    if kept[-1]:
+        out[-1] = open_today
     return out
 
 
@@ -138,7 +167,42 @@ def _judge_periods(
     rules: Rules, history: History, period: Period, week_start: int
 ) -> list[Occasion]:
     spans = period_spans(history.start, history.end, period, week_start)
+    if rules.target is None:
+        return _judge_counts(rules, history, spans)
     return [judge_period(rules, history, first, last) for first, last in spans]
+
+
+def _judge_counts(rules: Rules, history: History, spans: list[tuple[date, date]]
+                  ) -> list[Occasion]:
+    """``judge_period`` of every period of an N-per-week/month schedule, in bulk."""
+    start, end = history.start, history.end
+    origin = start.toordinal()
+    firsts = np.array([max(f, start).toordinal() - origin for f, _ in spans])
+    lasts = np.array([last.toordinal() - origin for _, last in spans])
+    codes = history.code_array
+    numbers = np.repeat(np.arange(len(spans)), np.minimum(lasts, history.size - 1) - firsts + 1)
+    n = len(spans)
+    kept = np.bincount(numbers, codes == KEPT, n).astype(np.int64)
+    skipped = np.bincount(numbers, codes == SKIPPED, n).astype(np.int64)
+    recorded = np.bincount(numbers, (codes == KEPT) | (codes == MISSED), n) > 0
+    # Planned rest later in the running period lowers what it can ask for.
+    d = end + timedelta(days=1)
+    while d <= spans[-1][1]:
+        skipped[-1] += rules.paused(d)
+        d += timedelta(days=1)
+    needed = np.minimum(rules.schedule.times, lasts - firsts + 1 - skipped)
+    ongoing = lasts >= history.size - 1
+    outcome = np.where(
+        needed <= 0, Outcome.SKIPPED, np.where(
+            kept >= needed, Outcome.KEPT, np.where(
+                ongoing, Outcome.PENDING,
+                np.where(recorded, Outcome.MISSED, Outcome.UNMARKED))))
+    needed = np.maximum(needed, 0)
+    return [
+        Occasion(first, last, Outcome(o), False, k, need)
+        for (first, last), o, k, need in zip(
+            spans, outcome.tolist(), kept.tolist(), needed.tolist(), strict=True)
+    ]
 
 
 def judge_period(rules: Rules, history: History, first: date, last: date) -> Occasion:

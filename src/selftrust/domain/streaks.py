@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate
-from operator import sub
 from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY
 from selftrust.domain.history import KEPT, SKIPPED, UNMARKED, History
-from selftrust.domain.occasions import Occasion, Outcome, day_outcomes, judge_occasions
+from selftrust.domain.occasions import Occasion, Outcome, judge_occasions, outcome_array
 from selftrust.domain.schedule import ScheduleKind
 
 
@@ -54,25 +55,21 @@ def find_streaks(
     if rules.schedule.kind is ScheduleKind.IN_DAYS and rules.target is None:
         return _window_streaks(rules, history)
     if occasions is None and rules.period is None:
-        return _day_streaks(history, day_outcomes(rules, history))
+        return _letter_streaks(history, _letters(outcome_array(rules, history)))
     if occasions is None:
         occasions = judge_occasions(rules, history, week_start)
     return _occasion_streaks(history, occasions)
 
 
-def _day_streaks(history: History, outcomes: list[Outcome | None]) -> Streaks:
-    return _letter_streaks(history, "".join(map(_LETTERS.__getitem__, outcomes)))
+# One letter per Outcome value (0: no occasion that day): K kept, x ends a streak
+# (partly kept, missed, unmarked), "-" bridges (no occasion, skipped, still open).
+_LETTER_TABLE = np.frombuffer(b"-Kxx-x-", np.uint8)
 
 
-_LETTERS: dict[Outcome | None, str] = {
-    Outcome.KEPT: "K",
-    None: "-",  # no occasion that day
-    Outcome.SKIPPED: "-",
-    Outcome.PENDING: "-",  # today, still open
-    Outcome.PARTLY: "x",
-    Outcome.MISSED: "x",
-    Outcome.UNMARKED: "x",
-}
+def _letters(outcomes: npt.NDArray[np.int8]) -> str:
+    return _LETTER_TABLE[outcomes].tobytes().decode("ascii")
+
+
 _RUN = re.compile(r"K(?:-*K)*")
 
 
@@ -124,24 +121,20 @@ def _window_streaks(rules: Rules, history: History) -> Streaks:
     """A kept day never ends a streak (it is how one starts again), nor does a skip; a
     missed or past unmarked day ends it when its full window falls short."""
     times, days = rules.schedule.times, rules.schedule.days
-    codes = history.codes
-    kept_in = _window_counts(codes, KEPT, days)
-    skipped_in = _window_counts(codes, SKIPPED, days)
-    today = history.size - 1
-    letters = []
-    for i, (code, kept, skipped) in enumerate(zip(codes, kept_in, skipped_in, strict=True)):
-        if code == KEPT:
-            letters.append("K")
-        elif code == SKIPPED or i < days - 1 or (i == today and code == UNMARKED):
-            letters.append("-")  # rest, no full window yet, or today still open
-        else:
-            letters.append("x" if kept < min(times, days - skipped) else "-")
-    return _letter_streaks(history, "".join(letters))
+    codes = history.code_array
+    kept_in = _window_counts(codes == KEPT, days)
+    skipped_in = _window_counts(codes == SKIPPED, days)
+    short = kept_in < np.minimum(times, days - skipped_in)
+    rests = codes == SKIPPED
+    rests[: days - 1] = True  # no full window yet
+    if codes[-1] == UNMARKED:
+        rests[-1] = True  # today still open
+    letters = np.where(codes == KEPT, ord("K"), np.where(~rests & short, ord("x"), ord("-")))
+    return _letter_streaks(history, letters.astype(np.uint8).tobytes().decode("ascii"))
 
 
-def _window_counts(codes: list[int], code: int, days: int) -> list[int]:
-    """For each day, how many of the ``days`` days ending on it have ``code``."""
-    prefix = [0, *accumulate(c == code for c in codes)]
-    size = len(codes)
-    lagged = [0] * min(days - 1, size) + prefix[: max(0, size - days + 1)]
-    return list(map(sub, prefix[1:], lagged))
+def _window_counts(flags: npt.NDArray[np.bool_], days: int) -> npt.NDArray[np.int64]:
+    """For each day, how many of the ``days`` days ending on it are flagged."""
+    total = np.cumsum(flags, dtype=np.int64)
+    total[days:] = total[days:] - total[:-days]
+    return total

@@ -68,7 +68,7 @@ def _recurse(v: npt.NDArray[np.float64], resting: npt.NDArray[np.bool_], m: floa
     is Loop's to the last bit; everything around it is done over arrays."""
     gain = 1.0 - m
     score = first
-    scores = []
+    scores: list[float] = []
     append = scores.append
     for x in v[~resting].tolist():
         score = score * m + x * gain
@@ -80,7 +80,8 @@ def _recurse(v: npt.NDArray[np.float64], resting: npt.NDArray[np.bool_], m: floa
     last = np.maximum.accumulate(np.where(resting, -1, np.arange(v.size)))
     taken = np.searchsorted(worked, last)
     padded = np.array([first, *scores])
-    return padded[np.where(last < 0, 0, taken + 1)].tolist()
+    filled: list[float] = padded[np.where(last < 0, 0, taken + 1)].tolist()
+    return filled
 
 
 def _window_sums(values: npt.NDArray[np.float64], window: int) -> npt.NDArray[np.float64]:
@@ -120,7 +121,7 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
     resting = codes == SKIPPED
     if schedule.kind is ScheduleKind.WEEKDAYS:
         # Days a weekday schedule does not ask for rest the score, unless something was done.
-        flags = np.array(schedule.occasion_flags(history.start, history.size), np.bool_)
+        flags = schedule.occasion_mask(history.start, history.size)
         resting |= (codes == UNMARKED) & ~flags
     if target.at_most:
         v = np.clip(1.0 - (rolling - amount) / amount, 0.0, 1.0)

@@ -326,7 +326,7 @@ class CommitmentService:
 
     def belongings(self, commitment_id: int) -> Belongings:
         self.ledger.ensure_loaded()
-        return Belongings(len(self.ledger.entries(commitment_id)),
+        return Belongings(self.ledger.recorded_count(commitment_id),
                           len(self.reflections_of(commitment_id)))
 
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:

@@ -11,7 +11,9 @@ ten years of check-ins. One module per table (``commitment`` with its pauses,
 from __future__ import annotations
 
 from selftrust.store.repository.checkin import (
+    COLUMNS,
     checkin_batches,
+    checkin_columns,
     checkin_tuples,
     checkins,
     delete_checkin,
@@ -55,8 +57,9 @@ from selftrust.store.repository.reflection import (
 from selftrust.store.repository.setting import get_settings, put_setting
 
 __all__ = [
-    "CHECKIN", "COMMITMENT", "PAUSE", "REFLECTION", "REFLECTION_PARTS", "SETTING",
-    "checkin_batches", "checkin_tuples", "checkins", "count_rows", "delete_checkin",
+    "CHECKIN", "COLUMNS", "COMMITMENT", "PAUSE", "REFLECTION", "REFLECTION_PARTS", "SETTING",
+    "checkin_batches", "checkin_columns", "checkin_tuples", "checkins", "count_rows",
+    "delete_checkin",
     "delete_commitment", "delete_reflection", "find_commitments_by_title", "get_checkin",
     "get_commitment", "get_reflection", "get_settings", "insert_commitment",
     "insert_reflection", "linked_checkin_ids", "linked_checkins", "list_commitments",
