@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selftrust.domain.jar import jar_track
-from selftrust.domain.occasions import judge_occasions
+from selftrust.domain.occasions import day_state, day_states, judge_occasions
 from selftrust.domain.streaks import find_streaks
 from selftrust.domain.strength import strength_series
 from selftrust.domain.summary import count
 
-SETTINGS = settings(max_examples=400, deadline=None)
+SETTINGS = settings(max_examples=200, deadline=None)
 CLOSE = 1e-9
 
 
@@ -54,3 +54,12 @@ def test_streaks_jar_and_counts_agree_exactly(case: Case, week_start: int) -> No
         rules, case.history(), week_start)
     assert judge_occasions(rules, case.history(), week_start) == reference.judge_occasions(
         rules, case.history(), week_start)
+
+
+@SETTINGS
+@given(long_cases())
+def test_calendar_states_agree_exactly(case: Case) -> None:
+    history = case.history()
+    plain = [day_state(case.rules, history, i) for i in range(history.size)]
+    if case.rules.period is None:
+        assert day_states(case.rules, history) == plain

@@ -49,23 +49,23 @@ class JarEvent(NamedTuple):
     repaired: int = 0  # repaired misses (gold)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class JarTrack:
     """One commitment's effect on the jar, as one count per day from ``start``.
 
-    The dense form of its events: ten years of twenty commitments are tens of thousands
-    of events, and adding day-by-day lists is far cheaper than collecting that many
-    records by day (fill_jar_tracks; DESIGN.md gives the whole jar 50 ms).
+    The dense form of its events, as arrays: twenty years of a hundred commitments are
+    hundreds of thousands of events, and adding arrays day by day is far cheaper than
+    collecting that many records (fill_jar_tracks; DESIGN.md gives the whole jar 50 ms).
     """
 
     start: date
-    kept: list[int]  # marbles won
-    missed: list[int]  # unrepaired misses
-    repaired: list[int]  # repaired misses (gold)
+    kept: npt.NDArray[np.int64]  # marbles won
+    missed: npt.NDArray[np.int64]  # unrepaired misses
+    repaired: npt.NDArray[np.int64]  # repaired misses (gold)
 
     @classmethod
     def empty(cls, start: date, size: int) -> JarTrack:
-        return cls(start, [0] * size, [0] * size, [0] * size)
+        return cls(start, *np.zeros((3, size), np.int64))
 
     def add(self, i: int, outcome: Outcome, repaired: bool) -> None:
         """Day ``i`` kept (a marble) or missed (a loss, or gold when repaired)."""
@@ -78,12 +78,21 @@ class JarTrack:
 
     def events(self) -> list[JarEvent]:
         first, day = self.start.toordinal(), date.fromordinal
+        busy = np.flatnonzero(self.kept | self.missed | self.repaired)
         return [
             JarEvent(day(first + i), k, m, r)
-            for i, (k, m, r) in enumerate(zip(self.kept, self.missed, self.repaired,
-                                              strict=True))
-            if k or m or r
+            for i, k, m, r in zip(busy.tolist(), self.kept[busy].tolist(),
+                                  self.missed[busy].tolist(), self.repaired[busy].tolist(),
+                                  strict=True)
         ]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JarTrack):
+            return NotImplemented
+        return self.start == other.start and all(
+            np.array_equal(a, b) for a, b in ((self.kept, other.kept),
+                                             (self.missed, other.missed),
+                                             (self.repaired, other.repaired)))
 
 
 def jar_events(
@@ -109,9 +118,8 @@ def jar_track(rules: Rules, history: History, week_start: int = MONDAY) -> JarTr
         won &= allowed
     missed = outcomes == Outcome.MISSED
     repaired = history.repaired_array
-    return JarTrack(history.start, won.astype(np.int64).tolist(),
-                    (missed & ~repaired).astype(np.int64).tolist(),
-                    (missed & repaired).astype(np.int64).tolist())
+    return JarTrack(history.start, won.astype(np.int64),
+                    (missed & ~repaired).astype(np.int64), (missed & repaired).astype(np.int64))
 
 
 def _kept_cap(rules: Rules, history: History, week_start: int
@@ -248,14 +256,27 @@ def replay_tracks(
     tracks: Iterable[JarTrack], jar_rules: JarRules = DEFAULT_JAR_RULES
 ) -> list[JarDay]:
     """``replay`` of every commitment's track at once: the same days, much faster."""
-    return _replay(_moves_of_tracks(tracks, jar_rules))
+    days = _days_of_tracks(tracks, jar_rules)
+    if days is None:
+        return []
+    busy = np.flatnonzero(days.won | days.lost | days.fixed)
+    day = date.fromordinal
+    return [
+        JarDay(day(days.origin + i), marbles, gold, won, taken)
+        for i, marbles, gold, won, taken in zip(
+            busy.tolist(), days.marbles[busy].tolist(), np.cumsum(days.fixed)[busy].tolist(),
+            days.won[busy].tolist(), days.taken[busy].tolist(), strict=True)
+    ]
 
 
 def fill_jar_tracks(
     tracks: Iterable[JarTrack], jar_rules: JarRules = DEFAULT_JAR_RULES
 ) -> Jar:
     """``fill_jar`` of every commitment's track at once."""
-    return _fill(_moves_of_tracks(tracks, jar_rules))
+    days = _days_of_tracks(tracks, jar_rules)
+    if days is None:
+        return Jar(0, 0)
+    return Jar(int(days.marbles[-1]), int(days.fixed.sum()))
 
 
 def account_tracks(
@@ -263,19 +284,55 @@ def account_tracks(
 ) -> JarAccount:
     """The same replay as `fill_jar_tracks`, told as an account (see JarAccount)."""
     tracks = list(tracks)
-    marbles = gold = spared = 0
-    for _, won, lost, fixed in _moves_of_tracks(tracks, jar_rules):
-        marbles, taken = _step(marbles, won, lost)
-        spared += lost - taken
-        gold += fixed
+    days = _days_of_tracks(tracks, jar_rules)
     return JarAccount(
-        won=sum(sum(t.kept) for t in tracks),
-        missed=sum(sum(t.missed) for t in tracks),
-        repaired=sum(sum(t.repaired) for t in tracks),
-        spared=spared,
-        marbles=marbles,
-        gold=gold,
+        won=sum(int(t.kept.sum()) for t in tracks),
+        missed=sum(int(t.missed.sum()) for t in tracks),
+        repaired=sum(int(t.repaired.sum()) for t in tracks),
+        spared=0 if days is None else int((days.lost - days.taken).sum()),
+        marbles=0 if days is None else int(days.marbles[-1]),
+        gold=0 if days is None else int(days.fixed.sum()),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _JarDays:
+    """The jar on every day from ``origin`` (an ordinal) on, as arrays."""
+
+    origin: int
+    won: npt.NDArray[np.int64]  # marbles won that day
+    lost: npt.NDArray[np.int64]  # marbles the day's losses would take
+    fixed: npt.NDArray[np.int64]  # repaired misses (gold)
+    marbles: npt.NDArray[np.int64]  # in the jar at the end of the day
+    taken: npt.NDArray[np.int64]  # marbles the losses took
+
+
+def _days_of_tracks(tracks: Iterable[JarTrack], jar_rules: JarRules) -> _JarDays | None:
+    """The tracks added up day by day, and the jar replayed over them.
+
+    The jar never goes below 0: marbles_n = max(0, marbles_{n-1} + won_n − lost_n),
+    which is the running sum of won − lost less the lowest it has been below 0 (exact,
+    in integers, without a step per day).
+    """
+    tracks = [t for t in tracks if len(t.kept)]
+    if not tracks:
+        return None
+    origin = min(t.start.toordinal() for t in tracks)
+    span = max(t.start.toordinal() + len(t.kept) for t in tracks) - origin
+    kept, missed, fixed = np.zeros((3, span), np.int64)
+    for t in tracks:
+        lo = t.start.toordinal() - origin
+        hi = lo + len(t.kept)
+        kept[lo:hi] += t.kept
+        missed[lo:hi] += t.missed
+        fixed[lo:hi] += t.repaired
+    repair_delta = jar_rules.repair_return - jar_rules.miss_cost
+    won = kept * jar_rules.kept_gain + np.maximum(0, fixed * repair_delta)
+    lost = missed * jar_rules.miss_cost + np.maximum(0, -fixed * repair_delta)
+    walk = np.cumsum(won - lost)
+    marbles = walk - np.minimum(0, np.minimum.accumulate(walk))
+    before = np.concatenate(([0], marbles[:-1]))
+    return _JarDays(origin, won, lost, fixed, marbles, before + won - marbles)
 
 
 Move = tuple[date, int, int, int]  # day, marbles won, marbles lost, gold
@@ -329,27 +386,3 @@ def _moves_of_events(events: Iterable[JarEvent], jar_rules: JarRules) -> list[Mo
         kept, missed, fixed = per_day[day]
         moves.append(_move(day, kept, missed, fixed, jar_rules))
     return moves
-
-
-def _moves_of_tracks(tracks: Iterable[JarTrack], jar_rules: JarRules) -> list[Move]:
-    """The tracks added up day by day (over arrays), then one move a day."""
-    tracks = [t for t in tracks if t.kept]
-    if not tracks:
-        return []
-    origin = min(t.start.toordinal() for t in tracks)
-    span = max(t.start.toordinal() + len(t.kept) for t in tracks) - origin
-    totals = np.zeros((3, span), np.int64)
-    for t in tracks:
-        lo = t.start.toordinal() - origin
-        totals[:, lo : lo + len(t.kept)] += np.array((t.kept, t.missed, t.repaired), np.int64)
-    kept, missed, fixed = totals
-    repair_delta = jar_rules.repair_return - jar_rules.miss_cost
-    won = kept * jar_rules.kept_gain + np.maximum(0, fixed * repair_delta)
-    lost = missed * jar_rules.miss_cost + np.maximum(0, -fixed * repair_delta)
-    busy = np.flatnonzero(kept | missed | fixed)
-    day = date.fromordinal
-    return [
-        (day(origin + i), w, taken, f)
-        for i, w, taken, f in zip(busy.tolist(), won[busy].tolist(), lost[busy].tolist(),
-                                  fixed[busy].tolist(), strict=True)
-    ]

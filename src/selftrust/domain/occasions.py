@@ -359,8 +359,10 @@ def day_states(rules: Rules, history: History, week_start: int = MONDAY) -> list
     counts), not once per day.
     """
     target = rules.target
-    if target is None or target.per is Period.DAY or history.size == 0:
-        return [day_state(rules, history, i) for i in range(history.size)]
+    if history.size == 0:
+        return []
+    if target is None or target.per is Period.DAY:
+        return [_STATE_OF[x] for x in _day_state_array(rules, history).tolist()]
     out: list[DayState] = []
     start = history.start
     for occasion in judge_occasions(rules, history, week_start):
@@ -371,4 +373,32 @@ def day_states(rules: Rules, history: History, week_start: int = MONDAY) -> list
                 out.append(_period_day_state(occasion, history, i))
             else:
                 out.append(day_state(rules, history, i, week_start))
+    return out
+
+
+_STATE_OF = [DayState.OPEN, *DayState]  # index: a DayState value (0 is never used)
+
+
+def _day_state_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
+    """``day_state`` of every day of a day-by-day commitment at once."""
+    schedule = rules.schedule
+    target = rules.target
+    codes = history.code_array
+    judged = judge_days(rules, history)
+    out = np.full(history.size, DayState.MISSED, np.int8)
+    out[history.repaired_array] = DayState.REPAIRED
+    out[judged == Outcome.KEPT] = DayState.KEPT
+    out[(judged == Outcome.PARTLY) | (judged == Outcome.PENDING)] = DayState.PARTLY
+    if target is not None and target.at_most:
+        out[judged == Outcome.PENDING] = DayState.KEPT  # within its limit so far
+    unmarked = codes == UNMARKED
+    if schedule.is_flexible:
+        out[unmarked] = DayState.OPEN
+    else:
+        out[unmarked] = DayState.UNMARKED
+        if unmarked[-1]:
+            out[-1] = DayState.OPEN  # today
+    out[unmarked & ~schedule.occasion_mask(history.start, history.size)] = DayState.NOT_DUE
+    out[codes == SKIPPED] = DayState.SKIPPED
+    out[history.paused_array] = DayState.PAUSED
     return out
