@@ -12,14 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.outcome import Outcome, judge_amount
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 UNMARKED = 0
 KEPT = 1

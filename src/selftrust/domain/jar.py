@@ -12,16 +12,18 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import numpy.typing as npt
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_spans
 from selftrust.domain.history import KEPT, MISSED, History
 from selftrust.domain.occasions import Occasion, Outcome, judge_period, outcome_array
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 @dataclass(frozen=True, slots=True)

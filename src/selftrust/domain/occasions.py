@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
-import numpy.typing as npt
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
@@ -21,6 +20,9 @@ from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
 from selftrust.domain.outcome import Outcome as Outcome  # re-exported: the rules' word
 from selftrust.domain.outcome import judge_amount
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 class DayState(IntEnum):

@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from selftrust.domain.days import WEEKDAY_NAMES, WEEKDAY_TITLES, Period
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 ALL_WEEKDAYS = 0b1111111
 WORKDAYS = 0b0011111

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import numpy.typing as npt
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY
 from selftrust.domain.history import KEPT, SKIPPED, UNMARKED, History
 from selftrust.domain.occasions import Occasion, Outcome, judge_occasions, outcome_array
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 class Streak(NamedTuple):

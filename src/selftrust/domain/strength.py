@@ -13,15 +13,18 @@ same figures.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
 from selftrust.domain.occasions import Outcome, judge_day
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 REPAIR_WEIGHT = 0.5
 """What a repaired miss counts for in the window (1 would be a kept day)."""

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
-import numpy.typing as npt
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.commitment import Rules
@@ -36,6 +35,9 @@ from selftrust.domain.summary import Summary, history_start, summarise
 from selftrust.services.recorded import Alike, RecordedDays, split_rows
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 T = TypeVar("T")
 

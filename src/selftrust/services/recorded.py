@@ -10,13 +10,15 @@ per day. Days stay sorted, so one is found by bisection.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Entry, History, Status
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 Alike = dict[tuple[int, int, float | None, bool], Entry]
 """Entries already made, by (day ordinal, status code, amount, reflected)."""

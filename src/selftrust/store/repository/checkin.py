@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-import numpy.typing as npt
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.history import Status
 from selftrust.store.records import CheckinRow
 from selftrust.store.repository.handles import CHECKIN, inserted_id
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 def _checkin_from(row: Any) -> CheckinRow:
