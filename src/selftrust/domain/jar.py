@@ -18,8 +18,9 @@ import numpy as np
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_spans
-from selftrust.domain.history import KEPT, MISSED, History
-from selftrust.domain.occasions import Occasion, Outcome, judge_period, outcome_array
+from selftrust.domain.history import KEPT, History
+from selftrust.domain.occasions import Outcome, judge_occasions, outcome_array
+from selftrust.domain.periods import amount_marbles
 from selftrust.domain.schedule import ScheduleKind
 
 if TYPE_CHECKING:
@@ -172,46 +173,12 @@ def _add_period_amounts(track: JarTrack, rules: Rules, history: History, week_st
     """
     target = rules.target
     assert target is not None
-    for first, last in period_spans(history.start, history.end, target.per, week_start):
-        occasion = judge_period(rules, history, first, last)
-        if occasion.outcome is not Outcome.SKIPPED:
-            _add_period(track, rules, history, first, last, occasion)
-
-
-def _add_period(
-    track: JarTrack,
-    rules: Rules,
-    history: History,
-    first: date,
-    last: date,
-    occasion: Occasion,
-) -> None:
-    target = rules.target
-    assert target is not None
-    codes, values, repaired = history.codes, history.values, history.repaired
-    lo_i = max(0, (first - history.start).days)
-    hi_i = min(history.size - 1, (last - history.start).days)
-    total = 0.0
-    settled = False
-    for i in range(lo_i, hi_i + 1):
-        code = codes[i]
-        if code == MISSED:
-            # Every missed check-in costs; for a limit it is also the lapse of the period.
-            track.add(i, Outcome.MISSED, repaired[i])
-            settled = settled or target.at_most
-        if code != KEPT:
-            continue
-        total += values[i]
-        if settled:
-            continue
-        if not target.at_most and total >= occasion.needed:
-            track.add(i, Outcome.KEPT, False)
-            settled = True
-        elif target.at_most and total > occasion.needed:
-            track.add(i, Outcome.MISSED, repaired[i])
-            settled = True
-    if target.at_most and occasion.outcome is Outcome.KEPT:
-        track.add(hi_i, Outcome.KEPT, False)  # the period is over: its last day is past
+    spans = period_spans(history.start, history.end, target.per, week_start)
+    won, missed, repaired = amount_marbles(rules, history, spans,
+                                           judge_occasions(rules, history, week_start))
+    track.kept[:] += won
+    track.missed[:] += missed
+    track.repaired[:] += repaired
 
 
 @dataclass(frozen=True, slots=True)

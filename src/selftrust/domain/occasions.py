@@ -7,7 +7,6 @@ week/month" and weekly/monthly targets judge each calendar period as one occasio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
 from typing import TYPE_CHECKING, cast
@@ -17,8 +16,10 @@ import numpy as np
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
+from selftrust.domain.outcome import Occasion as Occasion  # re-exported
 from selftrust.domain.outcome import Outcome as Outcome  # re-exported: the rules' word
 from selftrust.domain.outcome import judge_amount
+from selftrust.domain.periods import judge_amounts, judge_counts
 from selftrust.domain.schedule import ScheduleKind
 
 if TYPE_CHECKING:
@@ -37,16 +38,6 @@ class DayState(IntEnum):
     UNMARKED = 7
     OPEN = 8  # nothing recorded yet, and nothing is owed yet (today, or a flexible schedule)
     NOT_DUE = 9
-
-
-@dataclass(frozen=True, slots=True)
-class Occasion:
-    first: date
-    last: date
-    outcome: Outcome
-    repaired: bool = False
-    done: float = 0.0
-    needed: float = 1.0
 
 
 def judge_day(rules: Rules, history: History, i: int) -> Outcome:
@@ -170,41 +161,8 @@ def _judge_periods(
 ) -> list[Occasion]:
     spans = period_spans(history.start, history.end, period, week_start)
     if rules.target is None:
-        return _judge_counts(rules, history, spans)
-    return [judge_period(rules, history, first, last) for first, last in spans]
-
-
-def _judge_counts(rules: Rules, history: History, spans: list[tuple[date, date]]
-                  ) -> list[Occasion]:
-    """``judge_period`` of every period of an N-per-week/month schedule, in bulk."""
-    start, end = history.start, history.end
-    origin = start.toordinal()
-    firsts = np.array([max(f, start).toordinal() - origin for f, _ in spans])
-    lasts = np.array([last.toordinal() - origin for _, last in spans])
-    codes = history.code_array
-    numbers = np.repeat(np.arange(len(spans)), np.minimum(lasts, history.size - 1) - firsts + 1)
-    n = len(spans)
-    kept = np.bincount(numbers, codes == KEPT, n).astype(np.int64)
-    skipped = np.bincount(numbers, codes == SKIPPED, n).astype(np.int64)
-    recorded = np.bincount(numbers, (codes == KEPT) | (codes == MISSED), n) > 0
-    # Planned rest later in the running period lowers what it can ask for.
-    d = end + timedelta(days=1)
-    while d <= spans[-1][1]:
-        skipped[-1] += rules.paused(d)
-        d += timedelta(days=1)
-    needed = np.minimum(rules.schedule.times, lasts - firsts + 1 - skipped)
-    ongoing = lasts >= history.size - 1
-    outcome = np.where(
-        needed <= 0, Outcome.SKIPPED, np.where(
-            kept >= needed, Outcome.KEPT, np.where(
-                ongoing, Outcome.PENDING,
-                np.where(recorded, Outcome.MISSED, Outcome.UNMARKED))))
-    needed = np.maximum(needed, 0)
-    return [
-        Occasion(first, last, Outcome(o), False, k, need)
-        for (first, last), o, k, need in zip(
-            spans, outcome.tolist(), kept.tolist(), needed.tolist(), strict=True)
-    ]
+        return judge_counts(rules, history, spans)
+    return judge_amounts(rules, history, spans)
 
 
 def judge_period(rules: Rules, history: History, first: date, last: date) -> Occasion:
