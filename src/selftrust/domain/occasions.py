@@ -122,10 +122,10 @@ def _outcome_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
     if history.size == 0:
         return np.zeros(0, np.int8)
     flags = rules.schedule.occasion_mask(history.start, history.size)
-    return np.where(flags, judge_days(rules, history), 0).astype(np.int8)
+    return np.where(flags, judge_every_day(rules, history), 0).astype(np.int8)
 
 
-def judge_days(rules: Rules, history: History) -> npt.NDArray[np.int8]:
+def judge_every_day(rules: Rules, history: History) -> npt.NDArray[np.int8]:
     """``judge_day`` of every day, due or not, as Outcome values; but a past unmarked day
     of an N-in-M-days schedule is pending, as ``day_outcomes`` reads it."""
     codes = history.code_array
@@ -344,7 +344,7 @@ def _day_state_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
     schedule = rules.schedule
     target = rules.target
     codes = history.code_array
-    judged = judge_days(rules, history)
+    judged = judge_every_day(rules, history)
     out = np.full(history.size, DayState.MISSED, np.int8)
     out[history.repaired_array] = DayState.REPAIRED
     out[judged == Outcome.KEPT] = DayState.KEPT
