@@ -165,6 +165,7 @@ class Ledger:
         return self._days(commitment_id).checkin_id(day)
 
     def entry(self, commitment_id: int, day: date) -> Entry | None:
+        self.ensure_loaded()  # a command may have found its commitment without loading
         return self._days(commitment_id).entry(day, self._alike)
 
     def repaired(self, commitment_id: int, day: date) -> bool:
@@ -175,6 +176,7 @@ class Ledger:
 
     def entries(self, commitment_id: int) -> dict[date, Entry]:
         """Every recorded day of one commitment (made on demand: prefer `entry`)."""
+        self.ensure_loaded()
         return self._days(commitment_id).entries(self._alike)
 
     def recorded_count(self, commitment_id: int) -> int:
