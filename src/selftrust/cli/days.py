@@ -130,7 +130,7 @@ def _check(args: argparse.Namespace) -> int:
             existing = ws.checkins.get(c.id, day)
             note = existing.state.note if existing else ""
         change = ws.checkins.record(c.id, day, CheckinState(status, value, note))
-        item = next((i for i in ws.dashboard.day(day) if i.commitment_id == c.id), None)
+        item = ws.dashboard.one(c, day)  # only what is printed: the day's state
         words = state_words(item) if item is not None else status.value
         if item is not None and value is not None and c.rules.target is not None:
             unit = f" {c.rules.target.unit}" if c.rules.target.unit else ""

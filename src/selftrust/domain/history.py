@@ -7,14 +7,21 @@ here, once, so no rule has to remember them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.outcome import Outcome, judge_amount
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 UNMARKED = 0
 KEPT = 1
@@ -78,65 +85,142 @@ def repairs(rules: Rules | None, entry: Entry) -> bool:
 class History:
     """Dense per-day arrays over [start, end]; index i is ``start + i days``.
 
-    ``values`` holds the amount of a measurable commitment (0.0 when none: an explicit
-    miss counts as nothing done); ``repaired`` marks lapses a reflection repaired
-    (`repairs`); ``paused`` marks days turned into skips by a pause.
+    The rules read numpy arrays (``code_array``, ``value_array``, ``repaired_array``,
+    ``paused_array``): twenty years of a hundred commitments are judged in bulk, not a
+    Python step per day. ``codes``, ``values``, ``repaired`` and ``paused`` are the same
+    as lists, made on first use, for rules that read a few days. ``values`` holds the
+    amount of a measurable commitment (0.0 when none: an explicit miss counts as nothing
+    done); ``repaired`` marks lapses a reflection repaired (`repairs`); ``paused`` marks
+    days turned into skips by a pause. Read only, like everything derived from it.
     """
 
-    __slots__ = ("start", "end", "codes", "values", "repaired", "paused", "size", "memo")
+    __slots__ = ("start", "end", "size", "memo", "code_array", "value_array",
+                 "repaired_array", "paused_array", "_lists")
 
     def __init__(
         self, start: date, end: date, entries: Iterable[Entry], rules: Rules | None = None
+    ) -> None:
+        first = start.toordinal()
+        rows = [(e.day.toordinal() - first, _CODES[e.status], e.value, e.reflected)
+                for e in entries]
+        index = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+        codes = np.fromiter((r[1] for r in rows), np.int8, len(rows))
+        values = np.fromiter((math.nan if r[2] is None else r[2] for r in rows), np.float64,
+                             len(rows))
+        reflected = np.fromiter((r[3] for r in rows), np.bool_, len(rows))
+        self._fill(start, end, rules, index, codes, values, reflected)
+
+    @classmethod
+    def from_arrays(
+        cls,
+        start: date,
+        end: date,
+        rules: Rules | None,
+        index: npt.NDArray[np.int64],
+        codes: npt.NDArray[np.int8],
+        values: npt.NDArray[np.float64],
+        reflected: npt.NDArray[np.bool_],
+    ) -> History:
+        """A history from recorded days as arrays: ``index`` days after ``start``, the
+        status ``codes``, the amounts (NaN: none) and whether a reflection is about it."""
+        history = cls.__new__(cls)
+        history._fill(start, end, rules, index, codes, values, reflected)
+        return history
+
+    def _fill(
+        self,
+        start: date,
+        end: date,
+        rules: Rules | None,
+        index: npt.NDArray[np.int64],
+        codes: npt.NDArray[np.int8],
+        values: npt.NDArray[np.float64],
+        reflected: npt.NDArray[np.bool_],
     ) -> None:
         self.start = start
         self.end = end
         # Figures derived from this history by the rules (occasions.py), so streaks,
         # counts and the jar judge its days once between them. Read only, like the rest.
         self.memo: dict[object, object] = {}
+        self._lists: dict[str, list[Any]] = {}
         size = max(0, (end - start).days + 1)
         self.size = size
-        self.codes = [UNMARKED] * size
-        self.values = [0.0] * size
-        self.repaired = [False] * size
-        self.paused = [False] * size
-        kept_value = _kept_default_value(rules)
-        # Ten years of twenty commitments pass through here whenever figures are
-        # recomputed: ordinals and a direct lookup instead of a timedelta and a property
-        # per entry (a quarter faster).
-        first = start.toordinal()
-        code_of = _CODES.__getitem__
-        codes, values, repaired = self.codes, self.values, self.repaired
-        for entry in entries:
-            i = entry.day.toordinal() - first
-            if not 0 <= i < size:
-                continue
-            code = code_of(entry.status)
-            codes[i] = code
-            value = entry.value
-            if code == KEPT:
-                values[i] = value if value is not None else kept_value
-            elif code == MISSED:
-                values[i] = value if value is not None else 0.0
-            # A reflection repairs a lapse only (a day over its limit is one; a kept day
-            # is not): `repairs` is the one rule.
-            repaired[i] = entry.reflected and is_lapse(rules, entry)
+        inside = (index >= 0) & (index < size)
+        if not inside.all():
+            index, codes, values, reflected = (
+                index[inside], codes[inside], values[inside], reflected[inside])
+        lapse = _lapses(rules, codes, values)
+        none = np.isnan(values)
+        kept = codes == KEPT
+        day_codes = np.zeros(size, np.int8)
+        day_codes[index] = codes
+        day_values = np.zeros(size, np.float64)
+        day_values[index] = np.where(
+            kept, np.where(none, _kept_default_value(rules), values),
+            np.where((codes == MISSED) & ~none, values, 0.0))
+        repaired = np.zeros(size, np.bool_)
+        # A reflection repairs a lapse only (a day over its limit is one; a kept day
+        # is not): `repairs` is the one rule.
+        repaired[index] = reflected & lapse
+        paused = np.zeros(size, np.bool_)
         if rules is not None and rules.pauses:
             for pause in rules.pauses:
-                first = max(0, (pause.start - start).days)
-                last = min(size - 1, (pause.end - start).days)
-                for i in range(first, last + 1):
-                    # A promise kept during planned rest still counts; anything else rests.
-                    if self.codes[i] != KEPT:
-                        self.codes[i] = SKIPPED
-                        self.values[i] = 0.0
-                        self.repaired[i] = False
-                        self.paused[i] = True
+                lo = max(0, (pause.start - start).days)
+                hi = min(size - 1, (pause.end - start).days)
+                if lo <= hi:
+                    paused[lo : hi + 1] = True
+            # A promise kept during planned rest still counts; anything else rests.
+            paused &= day_codes != KEPT
+            day_codes[paused] = SKIPPED
+            day_values[paused] = 0.0
+            repaired[paused] = False
+        self.code_array = day_codes
+        self.value_array = day_values
+        self.repaired_array = repaired
+        self.paused_array = paused
+
+    @property
+    def codes(self) -> list[int]:
+        return self._list("codes", self.code_array)
+
+    @property
+    def values(self) -> list[float]:
+        return self._list("values", self.value_array)
+
+    @property
+    def repaired(self) -> list[bool]:
+        return self._list("repaired", self.repaired_array)
+
+    @property
+    def paused(self) -> list[bool]:
+        return self._list("paused", self.paused_array)
+
+    def _list(self, name: str, array: npt.NDArray[Any]) -> list[Any]:
+        found = self._lists.get(name)
+        if found is None:
+            found = self._lists[name] = array.tolist()
+        return found
 
     def day(self, i: int) -> date:
         return self.start + timedelta(days=i)
 
     def index(self, day: date) -> int:
         return (day - self.start).days
+
+
+def _lapses(
+    rules: Rules | None, codes: npt.NDArray[np.int8], values: npt.NDArray[np.float64]
+) -> npt.NDArray[np.bool_]:
+    """`is_lapse` of each recorded day at once (values NaN: no amount). A miss on a
+    paused day is no lapse either, but pauses clear those days anyway."""
+    lapse: npt.NDArray[np.bool_] = codes == MISSED
+    target = None if rules is None else rules.target
+    if target is None or target.per is not Period.DAY:
+        return lapse
+    done = np.where(np.isnan(values), target.amount, values)
+    over: npt.NDArray[np.bool_] = done > target.amount if target.at_most else done <= 0
+    found: npt.NDArray[np.bool_] = lapse | ((codes == KEPT) & over)
+    return found
 
 
 def _kept_default_value(rules: Rules | None) -> float:

@@ -8,17 +8,23 @@ The numbers are parameters so the "How is this counted?" page can quote them.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from operator import add
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
 
 from selftrust.domain.commitment import Rules
-from selftrust.domain.days import MONDAY, Period, period_numbers, period_spans
-from selftrust.domain.history import KEPT, MISSED, History
-from selftrust.domain.occasions import Occasion, Outcome, day_outcomes, judge_period
+from selftrust.domain.days import MONDAY, Period, period_spans
+from selftrust.domain.history import KEPT, History
+from selftrust.domain.occasions import Outcome, judge_occasions, outcome_array
+from selftrust.domain.periods import amount_marbles
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,23 +52,23 @@ class JarEvent(NamedTuple):
     repaired: int = 0  # repaired misses (gold)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class JarTrack:
     """One commitment's effect on the jar, as one count per day from ``start``.
 
-    The dense form of its events: ten years of twenty commitments are tens of thousands
-    of events, and adding day-by-day lists is far cheaper than collecting that many
-    records by day (fill_jar_tracks; DESIGN.md gives the whole jar 50 ms).
+    The dense form of its events, as arrays: twenty years of a hundred commitments are
+    hundreds of thousands of events, and adding arrays day by day is far cheaper than
+    collecting that many records (fill_jar_tracks; DESIGN.md gives the whole jar 50 ms).
     """
 
     start: date
-    kept: list[int]  # marbles won
-    missed: list[int]  # unrepaired misses
-    repaired: list[int]  # repaired misses (gold)
+    kept: npt.NDArray[np.int64]  # marbles won
+    missed: npt.NDArray[np.int64]  # unrepaired misses
+    repaired: npt.NDArray[np.int64]  # repaired misses (gold)
 
     @classmethod
     def empty(cls, start: date, size: int) -> JarTrack:
-        return cls(start, [0] * size, [0] * size, [0] * size)
+        return cls(start, *np.zeros((3, size), np.int64))
 
     def add(self, i: int, outcome: Outcome, repaired: bool) -> None:
         """Day ``i`` kept (a marble) or missed (a loss, or gold when repaired)."""
@@ -75,12 +81,21 @@ class JarTrack:
 
     def events(self) -> list[JarEvent]:
         first, day = self.start.toordinal(), date.fromordinal
+        busy = np.flatnonzero(self.kept | self.missed | self.repaired)
         return [
             JarEvent(day(first + i), k, m, r)
-            for i, (k, m, r) in enumerate(zip(self.kept, self.missed, self.repaired,
-                                              strict=True))
-            if k or m or r
+            for i, k, m, r in zip(busy.tolist(), self.kept[busy].tolist(),
+                                  self.missed[busy].tolist(), self.repaired[busy].tolist(),
+                                  strict=True)
         ]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JarTrack):
+            return NotImplemented
+        return self.start == other.start and all(
+            np.array_equal(a, b) for a, b in ((self.kept, other.kept),
+                                             (self.missed, other.missed),
+                                             (self.repaired, other.repaired)))
 
 
 def jar_events(
@@ -99,52 +114,53 @@ def jar_track(rules: Rules, history: History, week_start: int = MONDAY) -> JarTr
     if target is not None and target.per is not Period.DAY:
         _add_period_amounts(track, rules, history, week_start)
         return track
+    outcomes = outcome_array(rules, history)
+    won = outcomes == Outcome.KEPT
     allowed = _kept_cap(rules, history, week_start)
-    repaired = history.repaired
-    kept, missed = Outcome.KEPT, Outcome.MISSED
-    for i, outcome in enumerate(day_outcomes(rules, history)):
-        if outcome is kept:
-            if allowed is None or allowed[i]:
-                track.kept[i] += 1
-        elif outcome is missed:
-            track.add(i, outcome, repaired[i])
-    return track
+    if allowed is not None:
+        won &= allowed
+    missed = outcomes == Outcome.MISSED
+    repaired = history.repaired_array
+    return JarTrack(history.start, won.astype(np.int64),
+                    (missed & ~repaired).astype(np.int64), (missed & repaired).astype(np.int64))
 
 
-def _kept_cap(rules: Rules, history: History, week_start: int) -> list[bool] | None:
+def _kept_cap(rules: Rules, history: History, week_start: int
+              ) -> npt.NDArray[np.bool_] | None:
     """For flexible schedules only the first N kept days of a period win a marble."""
     schedule = rules.schedule
-    codes = history.codes
+    kept = history.code_array == KEPT
     if schedule.kind is ScheduleKind.IN_DAYS:
-        return _window_winners(codes, schedule.times, schedule.days)
+        return _window_winners(kept, schedule.times, schedule.days)
     period = schedule.period
     if period is None:
         return None
-    numbers = period_numbers(history.start, history.size, period, week_start)
-    kept_so_far = [0] * (numbers[-1] + 1)
-    allowed = [False] * history.size
-    for i, code in enumerate(codes):
-        if code == KEPT:
-            n = numbers[i]
-            kept_so_far[n] += 1
-            allowed[i] = kept_so_far[n] <= schedule.times
+    spans = period_spans(history.start, history.end, period, week_start)
+    lengths = [(min(last, history.end) - max(first, history.start)).days + 1
+               for first, last in spans]
+    so_far = np.cumsum(kept, dtype=np.int64)
+    # Kept days before each day's period began, subtracted: kept so far in the period.
+    before = np.repeat(np.concatenate(([0], so_far[np.cumsum(lengths)[:-1] - 1])), lengths)
+    allowed: npt.NDArray[np.bool_] = kept & (so_far - before <= schedule.times)
     return allowed
 
 
-def _window_winners(codes: list[int], times: int, days: int) -> list[bool]:
+def _window_winners(kept: npt.NDArray[np.bool_], times: int, days: int
+                    ) -> npt.NDArray[np.bool_]:
     """Kept days that win a marble: no M-day window may hold more than N winners.
 
     Counting winners rather than kept days matters: kept every day of "1 in 2 days",
     every other day wins, where counting kept days would let only the first one win.
+    Only the kept days are visited: each wins unless the window already holds N.
     """
-    won = [False] * len(codes)
-    in_window = 0  # winners among the previous days - 1 days
-    for i, code in enumerate(codes):
-        if i >= days and won[i - days]:
-            in_window -= 1
-        if code == KEPT and in_window < times:
+    won = np.zeros(kept.size, np.bool_)
+    winners: deque[int] = deque()  # the days that won within the last ``days`` days
+    for i in np.flatnonzero(kept).tolist():
+        while winners and winners[0] <= i - days:
+            winners.popleft()
+        if len(winners) < times:
             won[i] = True
-            in_window += 1
+            winners.append(i)
     return won
 
 
@@ -157,46 +173,12 @@ def _add_period_amounts(track: JarTrack, rules: Rules, history: History, week_st
     """
     target = rules.target
     assert target is not None
-    for first, last in period_spans(history.start, history.end, target.per, week_start):
-        occasion = judge_period(rules, history, first, last)
-        if occasion.outcome is not Outcome.SKIPPED:
-            _add_period(track, rules, history, first, last, occasion)
-
-
-def _add_period(
-    track: JarTrack,
-    rules: Rules,
-    history: History,
-    first: date,
-    last: date,
-    occasion: Occasion,
-) -> None:
-    target = rules.target
-    assert target is not None
-    codes, values, repaired = history.codes, history.values, history.repaired
-    lo_i = max(0, (first - history.start).days)
-    hi_i = min(history.size - 1, (last - history.start).days)
-    total = 0.0
-    settled = False
-    for i in range(lo_i, hi_i + 1):
-        code = codes[i]
-        if code == MISSED:
-            # Every missed check-in costs; for a limit it is also the lapse of the period.
-            track.add(i, Outcome.MISSED, repaired[i])
-            settled = settled or target.at_most
-        if code != KEPT:
-            continue
-        total += values[i]
-        if settled:
-            continue
-        if not target.at_most and total >= occasion.needed:
-            track.add(i, Outcome.KEPT, False)
-            settled = True
-        elif target.at_most and total > occasion.needed:
-            track.add(i, Outcome.MISSED, repaired[i])
-            settled = True
-    if target.at_most and occasion.outcome is Outcome.KEPT:
-        track.add(hi_i, Outcome.KEPT, False)  # the period is over: its last day is past
+    spans = period_spans(history.start, history.end, target.per, week_start)
+    won, missed, repaired = amount_marbles(rules, history, spans,
+                                           judge_occasions(rules, history, week_start))
+    track.kept[:] += won
+    track.missed[:] += missed
+    track.repaired[:] += repaired
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,14 +225,27 @@ def replay_tracks(
     tracks: Iterable[JarTrack], jar_rules: JarRules = DEFAULT_JAR_RULES
 ) -> list[JarDay]:
     """``replay`` of every commitment's track at once: the same days, much faster."""
-    return _replay(_moves_of_tracks(tracks, jar_rules))
+    days = _days_of_tracks(tracks, jar_rules)
+    if days is None:
+        return []
+    busy = np.flatnonzero(days.won | days.lost | days.fixed)
+    day = date.fromordinal
+    return [
+        JarDay(day(days.origin + i), marbles, gold, won, taken)
+        for i, marbles, gold, won, taken in zip(
+            busy.tolist(), days.marbles[busy].tolist(), np.cumsum(days.fixed)[busy].tolist(),
+            days.won[busy].tolist(), days.taken[busy].tolist(), strict=True)
+    ]
 
 
 def fill_jar_tracks(
     tracks: Iterable[JarTrack], jar_rules: JarRules = DEFAULT_JAR_RULES
 ) -> Jar:
     """``fill_jar`` of every commitment's track at once."""
-    return _fill(_moves_of_tracks(tracks, jar_rules))
+    days = _days_of_tracks(tracks, jar_rules)
+    if days is None:
+        return Jar(0, 0)
+    return Jar(int(days.marbles[-1]), int(days.fixed.sum()))
 
 
 def account_tracks(
@@ -258,19 +253,55 @@ def account_tracks(
 ) -> JarAccount:
     """The same replay as `fill_jar_tracks`, told as an account (see JarAccount)."""
     tracks = list(tracks)
-    marbles = gold = spared = 0
-    for _, won, lost, fixed in _moves_of_tracks(tracks, jar_rules):
-        marbles, taken = _step(marbles, won, lost)
-        spared += lost - taken
-        gold += fixed
+    days = _days_of_tracks(tracks, jar_rules)
     return JarAccount(
-        won=sum(sum(t.kept) for t in tracks),
-        missed=sum(sum(t.missed) for t in tracks),
-        repaired=sum(sum(t.repaired) for t in tracks),
-        spared=spared,
-        marbles=marbles,
-        gold=gold,
+        won=sum(int(t.kept.sum()) for t in tracks),
+        missed=sum(int(t.missed.sum()) for t in tracks),
+        repaired=sum(int(t.repaired.sum()) for t in tracks),
+        spared=0 if days is None else int((days.lost - days.taken).sum()),
+        marbles=0 if days is None else int(days.marbles[-1]),
+        gold=0 if days is None else int(days.fixed.sum()),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _JarDays:
+    """The jar on every day from ``origin`` (an ordinal) on, as arrays."""
+
+    origin: int
+    won: npt.NDArray[np.int64]  # marbles won that day
+    lost: npt.NDArray[np.int64]  # marbles the day's losses would take
+    fixed: npt.NDArray[np.int64]  # repaired misses (gold)
+    marbles: npt.NDArray[np.int64]  # in the jar at the end of the day
+    taken: npt.NDArray[np.int64]  # marbles the losses took
+
+
+def _days_of_tracks(tracks: Iterable[JarTrack], jar_rules: JarRules) -> _JarDays | None:
+    """The tracks added up day by day, and the jar replayed over them.
+
+    The jar never goes below 0: marbles_n = max(0, marbles_{n-1} + won_n − lost_n),
+    which is the running sum of won − lost less the lowest it has been below 0 (exact,
+    in integers, without a step per day).
+    """
+    tracks = [t for t in tracks if len(t.kept)]
+    if not tracks:
+        return None
+    origin = min(t.start.toordinal() for t in tracks)
+    span = max(t.start.toordinal() + len(t.kept) for t in tracks) - origin
+    kept, missed, fixed = np.zeros((3, span), np.int64)
+    for t in tracks:
+        lo = t.start.toordinal() - origin
+        hi = lo + len(t.kept)
+        kept[lo:hi] += t.kept
+        missed[lo:hi] += t.missed
+        fixed[lo:hi] += t.repaired
+    repair_delta = jar_rules.repair_return - jar_rules.miss_cost
+    won = kept * jar_rules.kept_gain + np.maximum(0, fixed * repair_delta)
+    lost = missed * jar_rules.miss_cost + np.maximum(0, -fixed * repair_delta)
+    walk = np.cumsum(won - lost)
+    marbles = walk - np.minimum(0, np.minimum.accumulate(walk))
+    before = np.concatenate(([0], marbles[:-1]))
+    return _JarDays(origin, won, lost, fixed, marbles, before + won - marbles)
 
 
 Move = tuple[date, int, int, int]  # day, marbles won, marbles lost, gold
@@ -324,24 +355,3 @@ def _moves_of_events(events: Iterable[JarEvent], jar_rules: JarRules) -> list[Mo
         kept, missed, fixed = per_day[day]
         moves.append(_move(day, kept, missed, fixed, jar_rules))
     return moves
-
-
-def _moves_of_tracks(tracks: Iterable[JarTrack], jar_rules: JarRules) -> list[Move]:
-    """The tracks added up day by day (list slices at C speed), then one move a day."""
-    tracks = [t for t in tracks if t.kept]
-    if not tracks:
-        return []
-    origin = min(t.start.toordinal() for t in tracks)
-    span = max(t.start.toordinal() + len(t.kept) for t in tracks) - origin
-    totals = [[0] * span, [0] * span, [0] * span]
-    for t in tracks:
-        lo = t.start.toordinal() - origin
-        hi = lo + len(t.kept)
-        for total, counts in zip(totals, (t.kept, t.missed, t.repaired), strict=True):
-            total[lo:hi] = map(add, total[lo:hi], counts)
-    day = date.fromordinal
-    return [
-        _move(day(origin + i), kept, missed, fixed, jar_rules)
-        for i, (kept, missed, fixed) in enumerate(zip(*totals, strict=True))
-        if kept or missed or fixed
-    ]

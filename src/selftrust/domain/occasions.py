@@ -7,17 +7,23 @@ week/month" and weekly/monthly targets judge each calendar period as one occasio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
-from typing import cast
+from typing import TYPE_CHECKING, cast
+
+import numpy as np
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
+from selftrust.domain.outcome import Occasion as Occasion  # re-exported
 from selftrust.domain.outcome import Outcome as Outcome  # re-exported: the rules' word
 from selftrust.domain.outcome import judge_amount
+from selftrust.domain.periods import judge_amounts, judge_counts
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 class DayState(IntEnum):
@@ -32,16 +38,6 @@ class DayState(IntEnum):
     UNMARKED = 7
     OPEN = 8  # nothing recorded yet, and nothing is owed yet (today, or a flexible schedule)
     NOT_DUE = 9
-
-
-@dataclass(frozen=True, slots=True)
-class Occasion:
-    first: date
-    last: date
-    outcome: Outcome
-    repaired: bool = False
-    done: float = 0.0
-    needed: float = 1.0
 
 
 def judge_day(rules: Rules, history: History, i: int) -> Outcome:
@@ -94,43 +90,69 @@ def _judge_occasions(rules: Rules, history: History, week_start: int) -> list[Oc
     return out
 
 
-_BY_CODE = {
-    KEPT: Outcome.KEPT,
-    MISSED: Outcome.MISSED,
-    SKIPPED: Outcome.SKIPPED,
-    UNMARKED: Outcome.UNMARKED,
-}
-
-
 def day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
     """``judge_day`` for every day at once; None on a day that is no occasion.
 
-    Streaks and the jar read ten years of these per commitment, so a yes/no day is
-    judged by its code alone, without a call or a date per day; and the list is
-    remembered on the history, so they share it (read only).
+    Remembered on the history, like `outcome_array` (read only)."""
+    key = ("outcome list", rules)
+    found = history.memo.get(key)
+    if found is None:
+        found = history.memo[key] = [
+            _OUTCOME_OF[o] for o in outcome_array(rules, history).tolist()]
+    return cast("list[Outcome | None]", found)
+
+
+_OUTCOME_OF: list[Outcome | None] = [None, *Outcome]
+
+
+def outcome_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
+    """``day_outcomes`` as an array of Outcome values, 0 on a day that is no occasion.
+
+    Streaks and the jar read ten years of these per commitment, so the days are judged
+    in bulk; the array is remembered on the history, so they share it (read only).
     """
     key = ("outcomes", rules)
     found = history.memo.get(key)
     if found is None:
-        found = history.memo[key] = _day_outcomes(rules, history)
-    return cast("list[Outcome | None]", found)
+        found = history.memo[key] = _outcome_array(rules, history)
+    return cast("npt.NDArray[np.int8]", found)
 
 
-def _day_outcomes(rules: Rules, history: History) -> list[Outcome | None]:
+def _outcome_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
     if history.size == 0:
-        return []
-    schedule = rules.schedule
-    flags = schedule.occasion_flags(history.start, history.size)
-    if rules.target is not None:
-        return [judge_day(rules, history, i) if f else None for i, f in enumerate(flags)]
-    by_code = dict(_BY_CODE)
-    if schedule.kind is ScheduleKind.IN_DAYS:
-        by_code[UNMARKED] = Outcome.PENDING  # not every day is owed in a flexible window
-    out: list[Outcome | None] = list(map(by_code.__getitem__, history.codes))
-    if not all(flags):
-        out = [o if f else None for o, f in zip(out, flags, strict=True)]
-    if out[-1] is Outcome.UNMARKED:
+        return np.zeros(0, np.int8)
+    flags = rules.schedule.occasion_mask(history.start, history.size)
+    return np.where(flags, judge_every_day(rules, history), 0).astype(np.int8)
+
+
+def judge_every_day(rules: Rules, history: History) -> npt.NDArray[np.int8]:
+    """``judge_day`` of every day, due or not, as Outcome values; but a past unmarked day
+    of an N-in-M-days schedule is pending, as ``day_outcomes`` reads it."""
+    codes = history.code_array
+    target = rules.target
+    unmarked = Outcome.UNMARKED
+    if target is None and rules.schedule.kind is ScheduleKind.IN_DAYS:
+        unmarked = Outcome.PENDING  # not every day is owed in a flexible window
+    table = np.zeros(4, np.int8)
+    table[[UNMARKED, KEPT, MISSED, SKIPPED]] = [unmarked, Outcome.KEPT, Outcome.MISSED,
+                                                Outcome.SKIPPED]
+    out = table[codes]
+    if codes[-1] == UNMARKED:
         out[-1] = Outcome.PENDING  # today is still open
+    if target is None:
+        return out
+    kept = codes == KEPT
+    done = history.value_array
+    if target.at_most:
+        judged = np.where(done > target.amount, Outcome.MISSED, Outcome.KEPT)
+        open_today = Outcome.PENDING if done[-1] <= target.amount else Outcome.MISSED
+    else:
+        judged = np.where(done >= target.amount, Outcome.KEPT,
+                          np.where(done <= 0, Outcome.MISSED, Outcome.PARTLY))
+        open_today = Outcome.PENDING if judged[-1] == Outcome.PARTLY else judged[-1]
+    out[kept] = judged[kept]
+    if kept[-1]:
+        out[-1] = open_today
     return out
 
 
@@ -138,7 +160,9 @@ def _judge_periods(
     rules: Rules, history: History, period: Period, week_start: int
 ) -> list[Occasion]:
     spans = period_spans(history.start, history.end, period, week_start)
-    return [judge_period(rules, history, first, last) for first, last in spans]
+    if rules.target is None:
+        return judge_counts(rules, history, spans)
+    return judge_amounts(rules, history, spans)
 
 
 def judge_period(rules: Rules, history: History, first: date, last: date) -> Occasion:
@@ -295,8 +319,10 @@ def day_states(rules: Rules, history: History, week_start: int = MONDAY) -> list
     counts), not once per day.
     """
     target = rules.target
-    if target is None or target.per is Period.DAY or history.size == 0:
-        return [day_state(rules, history, i) for i in range(history.size)]
+    if history.size == 0:
+        return []
+    if target is None or target.per is Period.DAY:
+        return [_STATE_OF[x] for x in _day_state_array(rules, history).tolist()]
     out: list[DayState] = []
     start = history.start
     for occasion in judge_occasions(rules, history, week_start):
@@ -307,4 +333,32 @@ def day_states(rules: Rules, history: History, week_start: int = MONDAY) -> list
                 out.append(_period_day_state(occasion, history, i))
             else:
                 out.append(day_state(rules, history, i, week_start))
+    return out
+
+
+_STATE_OF = [DayState.OPEN, *DayState]  # index: a DayState value (0 is never used)
+
+
+def _day_state_array(rules: Rules, history: History) -> npt.NDArray[np.int8]:
+    """``day_state`` of every day of a day-by-day commitment at once."""
+    schedule = rules.schedule
+    target = rules.target
+    codes = history.code_array
+    judged = judge_every_day(rules, history)
+    out = np.full(history.size, DayState.MISSED, np.int8)
+    out[history.repaired_array] = DayState.REPAIRED
+    out[judged == Outcome.KEPT] = DayState.KEPT
+    out[(judged == Outcome.PARTLY) | (judged == Outcome.PENDING)] = DayState.PARTLY
+    if target is not None and target.at_most:
+        out[judged == Outcome.PENDING] = DayState.KEPT  # within its limit so far
+    unmarked = codes == UNMARKED
+    if schedule.is_flexible:
+        out[unmarked] = DayState.OPEN
+    else:
+        out[unmarked] = DayState.UNMARKED
+        if unmarked[-1]:
+            out[-1] = DayState.OPEN  # today
+    out[unmarked & ~schedule.occasion_mask(history.start, history.size)] = DayState.NOT_DUE
+    out[codes == SKIPPED] = DayState.SKIPPED
+    out[history.paused_array] = DayState.PAUSED
     return out

@@ -7,6 +7,8 @@ out a history (which lapses a reflection repairs) and the rules that judge its d
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from enum import IntEnum
 
 from selftrust.domain.commitment import Target
@@ -19,6 +21,18 @@ class Outcome(IntEnum):
     SKIPPED = 4  # planned rest or an excused day: bridges a streak
     UNMARKED = 5  # a past occasion nobody recorded: ends a streak
     PENDING = 6  # today or the current period, still open
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """One occasion judged: a due day, or a week or month judged as one."""
+
+    first: date
+    last: date
+    outcome: Outcome
+    repaired: bool = False
+    done: float = 0.0
+    needed: float = 1.0
 
 
 def judge_amount(target: Target, done: float, today: bool) -> Outcome:

@@ -10,8 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from selftrust.domain.days import WEEKDAY_NAMES, WEEKDAY_TITLES, Period
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 ALL_WEEKDAYS = 0b1111111
 WORKDAYS = 0b0011111
@@ -156,6 +162,17 @@ class Schedule:
                 flags[i] = True
             return flags
         return [True] * size
+
+    def occasion_mask(self, start: date, size: int) -> npt.NDArray[np.bool_]:
+        """``occasion_flags`` as a boolean array."""
+        kind = self.kind
+        if kind is ScheduleKind.WEEKDAYS:
+            week = np.array([self.weekdays >> ((start.weekday() + k) % 7) & 1
+                             for k in range(7)], np.bool_)
+            return np.resize(week, size)
+        if kind is ScheduleKind.ONCE:
+            return np.array(self.occasion_flags(start, size), np.bool_)
+        return np.ones(size, np.bool_)
 
     # --- text -----------------------------------------------------------------------
     def to_text(self) -> str:

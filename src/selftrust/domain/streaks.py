@@ -8,18 +8,20 @@ on a missed or unmarked day whose M-day window falls short of min(N, M - skipped
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
-from itertools import accumulate
-from operator import sub
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY
 from selftrust.domain.history import KEPT, SKIPPED, UNMARKED, History
-from selftrust.domain.occasions import Occasion, Outcome, day_outcomes, judge_occasions
+from selftrust.domain.occasions import Occasion, Outcome, judge_occasions, outcome_array
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 class Streak(NamedTuple):
@@ -30,19 +32,62 @@ class Streak(NamedTuple):
     length: int  # kept occasions: days, or weeks/months for per-period schedules
 
 
-@dataclass(frozen=True, slots=True)
 class Streaks:
-    all: tuple[Streak, ...]
-    current: int
+    """Every streak and the current one. Twenty years of a daily promise hold thousands
+    of short runs: they are kept as arrays (first and last day ordinals, lengths) and
+    become Streak tuples only when someone reads ``all``; ``best`` and ``longest`` read
+    the arrays. Read only; equal when the streaks and the current one are."""
+
+    __slots__ = ("_all", "_firsts", "_lasts", "_lengths", "current")
+
+    def __init__(self, all: tuple[Streak, ...], current: int) -> None:  # noqa: A002
+        self._all: tuple[Streak, ...] | None = all
+        self._firsts = np.array([s.start.toordinal() for s in all], np.int64)
+        self._lasts = np.array([s.end.toordinal() for s in all], np.int64)
+        self._lengths = np.array([s.length for s in all], np.int64)
+        self.current = current
+
+    @classmethod
+    def of_runs(cls, firsts: npt.NDArray[np.int64], lasts: npt.NDArray[np.int64],
+                lengths: npt.NDArray[np.int64], current: int) -> Streaks:
+        """Runs given as day ordinals and lengths, oldest first."""
+        streaks = cls.__new__(cls)
+        streaks._all = None
+        streaks._firsts, streaks._lasts, streaks._lengths = firsts, lasts, lengths
+        streaks.current = current
+        return streaks
+
+    @property
+    def all(self) -> tuple[Streak, ...]:
+        if self._all is None:
+            self._all = tuple(self._streaks(range(self._lengths.size)))
+        return self._all
+
+    def _streaks(self, order: Iterable[int]) -> list[Streak]:
+        day = date.fromordinal
+        firsts, lasts, lengths = (a.tolist() for a in (self._firsts, self._lasts,
+                                                      self._lengths))
+        return [Streak(day(firsts[i]), day(lasts[i]), lengths[i]) for i in order]
 
     @property
     def best(self) -> int:
-        return max((s.length for s in self.all), default=0)
+        return int(self._lengths.max()) if self._lengths.size else 0
 
     def longest(self, count: int = 5) -> list[Streak]:
         """The longest streaks, the most recent first among equals."""
-        ranked = sorted(self.all, key=lambda s: (s.length, s.end), reverse=True)
-        return ranked[:count]
+        ranked = np.lexsort((self._lasts, self._lengths))[::-1][:count]
+        return self._streaks(ranked.tolist())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Streaks):
+            return NotImplemented
+        return self.current == other.current and self.all == other.all
+
+    def __hash__(self) -> int:
+        return hash((self.all, self.current))
+
+    def __repr__(self) -> str:
+        return f"Streaks(all={self.all!r}, current={self.current!r})"
 
 
 def find_streaks(
@@ -54,43 +99,43 @@ def find_streaks(
     if rules.schedule.kind is ScheduleKind.IN_DAYS and rules.target is None:
         return _window_streaks(rules, history)
     if occasions is None and rules.period is None:
-        return _day_streaks(history, day_outcomes(rules, history))
+        return _letter_streaks(history, _letters(outcome_array(rules, history)))
     if occasions is None:
         occasions = judge_occasions(rules, history, week_start)
     return _occasion_streaks(history, occasions)
 
 
-def _day_streaks(history: History, outcomes: list[Outcome | None]) -> Streaks:
-    return _letter_streaks(history, "".join(map(_LETTERS.__getitem__, outcomes)))
+# One letter per Outcome value (0: no occasion that day): K kept, x ends a streak
+# (partly kept, missed, unmarked), "-" bridges (no occasion, skipped, still open).
+_LETTER_TABLE = np.frombuffer(b"-Kxx-x-", np.uint8)
 
 
-_LETTERS: dict[Outcome | None, str] = {
-    Outcome.KEPT: "K",
-    None: "-",  # no occasion that day
-    Outcome.SKIPPED: "-",
-    Outcome.PENDING: "-",  # today, still open
-    Outcome.PARTLY: "x",
-    Outcome.MISSED: "x",
-    Outcome.UNMARKED: "x",
-}
-_RUN = re.compile(r"K(?:-*K)*")
+def _letters(outcomes: npt.NDArray[np.int8]) -> npt.NDArray[np.uint8]:
+    return _LETTER_TABLE[outcomes]
 
 
-def _letter_streaks(history: History, letters: str) -> Streaks:
+def _letter_streaks(history: History, letters: npt.NDArray[np.uint8]) -> Streaks:
     """Streaks from one letter a day: K kept, - bridges, x ends a streak.
 
-    A streak is a run of K with only bridges between them. Ten years of days are
-    scanned by the regex engine, and dates are made only for the runs.
+    A streak is a run of K with only bridges between them: a kept day starts a new
+    streak when an x lies between it and the kept day before. All over arrays; dates
+    are made only for the runs someone reads.
     """
-    runs: list[Streak] = []
-    end = 0
-    day, origin = date.fromordinal, history.start.toordinal()
-    for match in _RUN.finditer(letters):
-        first, end = match.span()
-        length = letters.count("K", first, end)
-        runs.append(Streak(day(origin + first), day(origin + end - 1), length))
-    current = runs[-1].length if runs and "x" not in letters[end:] else 0
-    return Streaks(tuple(runs), current)
+    kept = np.flatnonzero(letters == _K)
+    if kept.size == 0:
+        return Streaks.of_runs(kept, kept, kept, 0)
+    ends_so_far = np.cumsum(letters == _X)
+    breaks = ends_so_far[kept[1:]] != ends_so_far[kept[:-1]]
+    starts = np.flatnonzero(np.concatenate(([True], breaks)))  # positions in ``kept``
+    stops = np.concatenate((starts[1:], [kept.size]))
+    origin = history.start.toordinal()
+    lengths = stops - starts
+    last = int(kept[-1])
+    current = int(lengths[-1]) if ends_so_far[-1] == ends_so_far[last] else 0
+    return Streaks.of_runs(kept[starts] + origin, kept[stops - 1] + origin, lengths, current)
+
+
+_K, _X = ord("K"), ord("x")
 
 
 def _occasion_streaks(history: History, occasions: list[Occasion]) -> Streaks:
@@ -124,24 +169,20 @@ def _window_streaks(rules: Rules, history: History) -> Streaks:
     """A kept day never ends a streak (it is how one starts again), nor does a skip; a
     missed or past unmarked day ends it when its full window falls short."""
     times, days = rules.schedule.times, rules.schedule.days
-    codes = history.codes
-    kept_in = _window_counts(codes, KEPT, days)
-    skipped_in = _window_counts(codes, SKIPPED, days)
-    today = history.size - 1
-    letters = []
-    for i, (code, kept, skipped) in enumerate(zip(codes, kept_in, skipped_in, strict=True)):
-        if code == KEPT:
-            letters.append("K")
-        elif code == SKIPPED or i < days - 1 or (i == today and code == UNMARKED):
-            letters.append("-")  # rest, no full window yet, or today still open
-        else:
-            letters.append("x" if kept < min(times, days - skipped) else "-")
-    return _letter_streaks(history, "".join(letters))
+    codes = history.code_array
+    kept_in = _window_counts(codes == KEPT, days)
+    skipped_in = _window_counts(codes == SKIPPED, days)
+    short = kept_in < np.minimum(times, days - skipped_in)
+    rests = codes == SKIPPED
+    rests[: days - 1] = True  # no full window yet
+    if codes[-1] == UNMARKED:
+        rests[-1] = True  # today still open
+    letters = np.where(codes == KEPT, _K, np.where(~rests & short, _X, ord("-")))
+    return _letter_streaks(history, letters.astype(np.uint8))
 
 
-def _window_counts(codes: list[int], code: int, days: int) -> list[int]:
-    """For each day, how many of the ``days`` days ending on it have ``code``."""
-    prefix = [0, *accumulate(c == code for c in codes)]
-    size = len(codes)
-    lagged = [0] * min(days - 1, size) + prefix[: max(0, size - days + 1)]
-    return list(map(sub, prefix[1:], lagged))
+def _window_counts(flags: npt.NDArray[np.bool_], days: int) -> npt.NDArray[np.int64]:
+    """For each day, how many of the ``days`` days ending on it are flagged."""
+    total = np.cumsum(flags, dtype=np.int64)
+    total[days:] = total[days:] - total[:-days]
+    return total

@@ -13,12 +13,18 @@ same figures.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
 from selftrust.domain.occasions import Outcome, judge_day
 from selftrust.domain.schedule import ScheduleKind
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 REPAIR_WEIGHT = 0.5
 """What a repaired miss counts for in the window (1 would be a kept day)."""
@@ -58,6 +64,65 @@ def _hold_open_today(out: list[float], first: float, code: int, lapsed: bool) ->
         out[-1] = yesterday
 
 
+BLOCK = 128
+"""Days stepped together by `_steps`; a history no longer than this is stepped one day
+at a time, exactly as Loop does."""
+
+
+def _recurse(v: npt.NDArray[np.float64], resting: npt.NDArray[np.bool_], m: float,
+             first: float) -> list[float]:
+    """Loop's s = s·m + v·(1 − m) over the days that do not rest; a resting day keeps
+    the score (it takes the score of the last day that did not)."""
+    working = ~resting
+    scores = _steps(v[working], m, first)
+    if not working.all():
+        scores = np.concatenate(([first], scores))[np.cumsum(working)]
+    out: list[float] = scores.tolist()
+    return out
+
+
+def _steps(v: npt.NDArray[np.float64], m: float, first: float) -> npt.NDArray[np.float64]:
+    """The score after each step of s = s·m + v·(1 − m), from ``first``.
+
+    Short histories are stepped one day at a time (Loop's own arithmetic, to the last
+    bit). Long ones in blocks of BLOCK days at once: within a block the score is
+    m^(k+1)·s₀ + (1 − m)·m^k·Σⱼ≤ₖ vⱼ·m^(−j), and only the blocks' ends are stepped in
+    Python. The sums differ from Loop's step by step in the last bits only (under
+    1e-12; the property test holds them within 1e-9 of the day-by-day form), and
+    twenty years take a few array operations instead of 7,300 Python steps.
+    """
+    gain = 1.0 - m
+    if v.size <= BLOCK:
+        score = first
+        out = np.empty(v.size)
+        for k, x in enumerate(v.tolist()):
+            score = score * m + x * gain
+            out[k] = score
+        return out
+    blocks = -(-v.size // BLOCK)
+    flat = np.zeros(blocks * BLOCK)
+    flat[: v.size] = v
+    table = flat.reshape(blocks, BLOCK)
+    powers = m ** np.arange(BLOCK + 1, dtype=np.float64)
+    local = gain * powers[:BLOCK] * np.cumsum(table / powers[:BLOCK], axis=1)
+    starts = np.empty(blocks)  # the score each block starts from
+    score, whole = first, powers[BLOCK]
+    for b, end in enumerate(local[:, -1].tolist()):
+        starts[b] = score
+        score = whole * score + end
+    steps: npt.NDArray[np.float64] = (local + starts[:, None] * powers[1:]).reshape(-1)
+    return steps[: v.size]
+
+
+def _window_sums(values: npt.NDArray[np.float64], window: int) -> npt.NDArray[np.float64]:
+    """For each day, the sum of the ``window`` days ending on it."""
+    if window == 1:
+        return values
+    total = np.cumsum(values)
+    total[window:] = total[window:] - total[:-window]
+    return total
+
+
 def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
     numerator, denominator = rules.schedule.frequency
     freq = numerator / denominator
@@ -65,26 +130,13 @@ def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list
         # Loop doubles the window of non-daily habits to smooth irregular weeks.
         numerator *= 2
         denominator *= 2
-    codes = history.codes
-    weights = [
-        1.0 if c == KEPT else (repair_weight if c == MISSED and r else 0.0)
-        for c, r in zip(codes, history.repaired, strict=True)
-    ]
-    leaving = [0.0] * denominator + weights  # the day that drops out of the window
-    m = multiplier(freq)
-    gain = 1.0 - m
-    rolling = 0.0
-    score = 0.0
-    out: list[float] = []
-    append = out.append
-    for w, old, code in zip(weights, leaving, codes, strict=False):  # leaving runs longer
-        rolling += w
-        rolling -= old
-        if code != SKIPPED:
-            v = rolling / numerator
-            score = score * m + (v if v < 1.0 else 1.0) * gain
-        append(score)
-    _hold_open_today(out, 0.0, codes[-1], codes[-1] == MISSED)
+    codes = history.code_array
+    weights = np.where(codes == KEPT, 1.0,
+                       np.where((codes == MISSED) & history.repaired_array, repair_weight, 0.0))
+    v = np.minimum(_window_sums(weights, denominator) / numerator, 1.0)
+    out = _recurse(v, codes == SKIPPED, multiplier(freq), 0.0)
+    last = int(codes[-1])
+    _hold_open_today(out, 0.0, last, last == MISSED)
     return out
 
 
@@ -93,35 +145,22 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
     assert target is not None
     window = target.window_days
     amount = target.amount
-    m = multiplier(1.0 / window)
-    gain = 1.0 - m
     schedule = rules.schedule
-    codes = history.codes
-    values = _window_values(rules, history, repair_weight)
-    # Days a weekday schedule does not ask for rest the score, unless something was done.
-    resting = [
-        c == SKIPPED or (c == 0 and not schedule.is_occasion(history.day(i)))
-        for i, c in enumerate(codes)
-    ] if schedule.kind is ScheduleKind.WEEKDAYS else [c == SKIPPED for c in codes]
-    rolling = 0.0
-    score = 1.0 if target.at_most else 0.0
-    out: list[float] = []
-    append = out.append
-    for i, value in enumerate(values):
-        rolling += value
-        if i >= window:
-            rolling -= values[i - window]
-        if not resting[i]:
-            if target.at_most:
-                v = 1.0 - (rolling - amount) / amount
-                v = 0.0 if v < 0.0 else (1.0 if v > 1.0 else v)
-            else:
-                v = rolling / amount
-                v = 1.0 if v > 1.0 else v
-            score = score * m + v * gain
-        append(score)
-    lapsed = _lapsed_today(rules, history, rolling)
-    _hold_open_today(out, 1.0 if target.at_most else 0.0, codes[-1], lapsed)
+    codes = history.code_array
+    rolling = _window_sums(_window_values(rules, history, repair_weight), window)
+    resting = codes == SKIPPED
+    if schedule.kind is ScheduleKind.WEEKDAYS:
+        # Days a weekday schedule does not ask for rest the score, unless something was done.
+        flags = schedule.occasion_mask(history.start, history.size)
+        resting |= (codes == UNMARKED) & ~flags
+    if target.at_most:
+        v = np.clip(1.0 - (rolling - amount) / amount, 0.0, 1.0)
+    else:
+        v = np.minimum(rolling / amount, 1.0)
+    first = 1.0 if target.at_most else 0.0
+    out = _recurse(v, resting, multiplier(1.0 / window), first)
+    lapsed = _lapsed_today(rules, history, float(rolling[-1]))
+    _hold_open_today(out, first, int(codes[-1]), lapsed)
     return out
 
 
@@ -138,7 +177,8 @@ def _lapsed_today(rules: Rules, history: History, window_sum: float) -> bool:
     return target.at_most and history.values[last] > 0 and window_sum > target.amount
 
 
-def _window_values(rules: Rules, history: History, repair_weight: float) -> list[float]:
+def _window_values(rules: Rules, history: History, repair_weight: float
+                   ) -> npt.NDArray[np.float64]:
     """The amounts as the window sees them, judged against one day's share of the target.
 
     A repaired lapse counts as half kept: at least half a share of an at-least target,
@@ -149,21 +189,13 @@ def _window_values(rules: Rules, history: History, repair_weight: float) -> list
     """
     target = rules.target
     assert target is not None
-    values = list(history.values)
+    values = history.value_array
+    repaired = history.repaired_array
     share = target.amount / target.window_days
-    floor = repair_weight * share
-    ceiling = (2.0 - repair_weight) * share
-    codes = history.codes
-    for i, repaired in enumerate(history.repaired):
-        if target.at_most and codes[i] == MISSED:
-            values[i] = max(values[i], 2.0 * share)
-        if not repaired:
-            continue
-        if target.at_most:
-            values[i] = min(values[i], ceiling)
-        else:
-            values[i] = max(values[i], floor)
-    return values
+    if target.at_most:
+        values = np.where(history.code_array == MISSED, np.maximum(values, 2.0 * share), values)
+        return np.where(repaired, np.minimum(values, (2.0 - repair_weight) * share), values)
+    return np.where(repaired, np.maximum(values, repair_weight * share), values)
 
 
 def _once_series(rules: Rules, history: History, repair_weight: float) -> list[float]:

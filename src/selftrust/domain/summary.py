@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import compress
+
+import numpy as np
 
 from selftrust.base.words import counted
 from selftrust.domain.commitment import Rules, format_amount, format_share
@@ -95,18 +96,20 @@ def count(rules: Rules, history: History, week_start: int = MONDAY) -> Counts:
     amount is missed as the jar counts it: each missed check-in, and a period that
     passed its limit (once, even while it runs: it cannot come back under).
     """
-    codes = history.codes
+    codes = history.code_array
     # Every paused day is a skip, and none of them was a check-in.
-    skipped = codes.count(SKIPPED) - history.paused.count(True)
+    skipped = int(np.count_nonzero(codes == SKIPPED) - np.count_nonzero(history.paused_array))
     if rules.target is None:
-        fixed = list(compress(codes, history.repaired)).count(MISSED)
-        return Counts(codes.count(KEPT), codes.count(MISSED), skipped, 0, fixed)
+        missed = codes == MISSED
+        fixed = int(np.count_nonzero(missed & history.repaired_array))
+        return Counts(int(np.count_nonzero(codes == KEPT)), int(np.count_nonzero(missed)),
+                      skipped, 0, fixed)
     if rules.target.per is not Period.DAY:
         outcomes = [o.outcome for o in judge_occasions(rules, history, week_start)]
         partly = outcomes.count(Outcome.PARTLY)
         track = jar_track(rules, history, week_start)
-        fixed = sum(track.repaired)
-        missed = sum(track.missed) + fixed
+        fixed = int(track.repaired.sum())
+        missed = int(track.missed.sum()) + fixed
         return Counts(outcomes.count(Outcome.KEPT), missed, skipped, partly, fixed)
     states = settled_day_states(rules, history)
     return Counts(

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from weakref import WeakKeyDictionary
 
 from selftrust.domain.days import Period
-from selftrust.domain.history import KEPT, MISSED, History
+from selftrust.domain.history import KEPT, MISSED
 from selftrust.domain.occasions import DayState
 from selftrust.domain.occasions import day_states as judge_days
 from selftrust.domain.streaks import Streak
@@ -155,14 +155,13 @@ def day_states(
     else:
         states = _states(ledger, c, end, ws.settings.week_start)
         offset = (lo - start).days
-    entries = ledger.entries(commitment_id)
     texts = notes(ws, commitment_id, lo, hi) if with_notes else {}
     measurable = c.rules.target is not None
     out: dict[date, DayInfo] = {}
     day = lo
     for i in range(offset, offset + (hi - lo).days + 1):
         state = states[i]
-        entry = entries.get(day)
+        entry = ledger.entry(commitment_id, day)
         value = None
         if measurable and entry is not None and entry.status.code in (KEPT, MISSED):
             value = entry.value
@@ -249,14 +248,8 @@ def _few_states(ledger: Ledger, c: CommitmentRow, lo: date, hi: date, end: date,
     if target is not None and target.per is not Period.DAY:
         first = ledger.start_of(c.id)
         return _states(ledger, c, end, week_start)[(lo - first).days : (hi - first).days + 1]
-    entries = ledger.entries(c.id)
     stop = hi if hi == end else hi + ONE_DAY
-    few = [e for d in _days(lo, stop) if (e := entries.get(d)) is not None]
-    return judge_days(c.rules, History(lo, stop, few, c.rules))[: (hi - lo).days + 1]
-
-
-def _days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return judge_days(c.rules, ledger.history(c.id, stop, start=lo))[: (hi - lo).days + 1]
 
 
 _LONGEST: WeakKeyDictionary[Ledger, dict[int, tuple[Summary, int, list[Streak]]]] = (

@@ -91,7 +91,7 @@ class CheckinService:
 
     def validate(self, commitment_id: int, day: date, state: CheckinState | None) -> None:
         """Raise Invalid with a kind, clear message if this check-in cannot be recorded."""
-        c = self.commitments.get(commitment_id)
+        c = self.commitments.row(commitment_id)
         today = self.session.today()
         if day > today:
             raise Invalid(

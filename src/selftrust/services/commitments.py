@@ -77,6 +77,25 @@ class CommitmentService:
             raise NotFound("That commitment no longer exists.")
         return found
 
+    def row(self, commitment_id: int) -> CommitmentRow:
+        """`get`, read from the file while the ledger is not loaded (a command that
+        records one check-in needs no history)."""
+        if self.ledger.loaded:
+            return self.get(commitment_id)
+        with self.session.read() as conn:
+            found = repo.get_commitment(conn, commitment_id)
+        if found is None:
+            raise NotFound("That commitment no longer exists.")
+        return found
+
+    def _rows(self) -> list[CommitmentRow]:
+        """Every commitment, archived too, in order; read from the file while the ledger
+        is not loaded: finding one by its title needs no check-in."""
+        if self.ledger.loaded:
+            return self.all(include_archived=True)
+        with self.session.read() as conn:
+            return sorted(repo.list_commitments(conn), key=lambda c: (c.position, c.id))
+
     def find(self, title: str, *, include_archived: bool = False,
              whole_title: bool = False) -> CommitmentRow:
         """The commitment with this title (exact, else case-insensitive, else — unless
@@ -87,7 +106,7 @@ class CommitmentService:
         wanted = title.strip()
         if not wanted:
             raise Invalid("Say which commitment: its title cannot be empty.")
-        rows = self.all(include_archived=True)
+        rows = self._rows()
         folded = wanted.casefold()
         matches = [c for c in rows if c.title == wanted]
         if not matches:
@@ -326,7 +345,7 @@ class CommitmentService:
 
     def belongings(self, commitment_id: int) -> Belongings:
         self.ledger.ensure_loaded()
-        return Belongings(len(self.ledger.entries(commitment_id)),
+        return Belongings(self.ledger.recorded_count(commitment_id),
                           len(self.reflections_of(commitment_id)))
 
     def reflections_of(self, commitment_id: int) -> list[ReflectionRow]:

@@ -18,7 +18,7 @@ from selftrust.services.ledger import Ledger
 from selftrust.services.session import Session
 from selftrust.services.streak_units import streak_unit
 from selftrust.store import repository as repo
-from selftrust.store.records import CommitmentRow
+from selftrust.store.records import CheckinRow, CommitmentRow
 
 SMALL_LEDGER = 8000
 """Up to this many check-ins, loading everything before the first paint costs less
@@ -131,39 +131,49 @@ class Dashboard:
             commitments = repo.list_commitments(conn, include_archived=False)
             rows = {r.commitment_id: r for r in repo.checkins(conn, first=day, last=day)}
             # Only a lapse can be repaired (a miss, or an amount judged missed): read the
-            # links only when a row could be one.
-            lapses = any(r.status is Status.MISSED or r.value is not None for r in rows.values())
-            reflected = repo.linked_checkin_ids(conn) if lapses else set()
+            # links of the rows that could be one.
+            reflected = repo.linked_among(conn, [
+                r.id for r in rows.values() if r.status is Status.MISSED or r.value is not None])
         today = self.session.today()
-        items: list[DayItem] = []
-        for c in commitments:
-            if not is_due(c, day):
-                continue
-            row = rows.get(c.id)
-            entry = None if row is None else Entry(day, row.status, row.value,
-                                                   row.id in reflected)
-            state = _state_to_come(c, day)
-            if day <= today:
-                state = self._glance_state(c, day, entry, today)
-            items.append(DayItem(
-                commitment=c,
-                day=day,
-                status=entry.status if entry else None,
-                value=entry.value if entry else None,
-                note=(row.note or "") if row else "",
-                state=state,
-                repaired=entry is not None and repairs(c.rules, entry),
-                current_streak=0,
-                best_streak=0,
-                streak_unit=streak_unit(c.rules),
-                strength=0.0,
-                progress=None,
-                schedule_hint=schedule_hint(c),
-                checkable=day <= today,
-                figures=False,
-                week_start=self.session.settings.week_start,
-            ))
-        return items
+        return [self._glance_item(c, day, rows.get(c.id), reflected, today)
+                for c in commitments if is_due(c, day)]
+
+    def one(self, c: CommitmentRow, day: date) -> DayItem | None:
+        """One commitment's row of `glance` (None when nothing is due that day): what a
+        day came to, from that day's check-in (or its week's or month's), without the
+        figures that need its whole history, nor anyone else's."""
+        if not is_due(c, day):
+            return None
+        with self.session.read() as conn:
+            found = repo.checkins(conn, [c.id], first=day, last=day)
+            reflected = repo.linked_among(conn, [r.id for r in found])
+        return self._glance_item(c, day, found[0] if found else None, reflected,
+                                 self.session.today())
+
+    def _glance_item(self, c: CommitmentRow, day: date, row: CheckinRow | None,
+                     reflected: set[int], today: date) -> DayItem:
+        entry = None if row is None else Entry(day, row.status, row.value, row.id in reflected)
+        state = _state_to_come(c, day)
+        if day <= today:
+            state = self._glance_state(c, day, entry, today)
+        return DayItem(
+            commitment=c,
+            day=day,
+            status=entry.status if entry else None,
+            value=entry.value if entry else None,
+            note=(row.note or "") if row else "",
+            state=state,
+            repaired=entry is not None and repairs(c.rules, entry),
+            current_streak=0,
+            best_streak=0,
+            streak_unit=streak_unit(c.rules),
+            strength=0.0,
+            progress=None,
+            schedule_hint=schedule_hint(c),
+            checkable=day <= today,
+            figures=False,
+            week_start=self.session.settings.week_start,
+        )
 
     def _glance_state(self, c: CommitmentRow, day: date, entry: Entry | None, today: date
                       ) -> DayState:
@@ -181,7 +191,7 @@ class Dashboard:
         last = _judged_to(c, day, today, week_start)
         with self.session.read() as conn:
             rows = repo.checkins(conn, [c.id], first=first, last=last)
-            reflected = repo.linked_checkin_ids(conn) if rows else set()
+            reflected = repo.linked_among(conn, [r.id for r in rows])
         entries = [Entry(r.day, r.status, r.value, r.id in reflected) for r in rows]
         start = history_start(c.created_on, entries[0].day if entries else None)
         history = History(max(first, start), last, entries, c.rules)

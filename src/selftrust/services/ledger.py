@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.commitment import Rules
@@ -31,10 +32,13 @@ from selftrust.domain.jar import (
     replay_tracks,
 )
 from selftrust.domain.summary import Summary, history_start, summarise
+from selftrust.services.recorded import Alike, RecordedDays, split_rows
 from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
-_STATUS = {s.value: s for s in Status}
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
 T = TypeVar("T")
 
 
@@ -44,9 +48,9 @@ class Ledger:
         self._read = read
         self._week_start = week_start
         self.commitments: dict[int, CommitmentRow] = {}
-        self._entries: dict[int, dict[date, Entry]] = {}
-        self._ids: dict[int, dict[date, int]] = {}
+        self._recorded: dict[int, RecordedDays] = {}
         self._reflected: set[int] = set()  # check-ins a reflection is about
+        self._alike: Alike = {}  # Entry objects made so far, shared by alike days
         self._summaries: dict[tuple[int, date], Summary] = {}
         self._jar_tracks: dict[tuple[int, date], JarTrack] = {}
         # The last history built per commitment: a Today row needs the same one for its
@@ -71,43 +75,27 @@ class Ledger:
         installing anything: `ensure_loaded` then reads afresh, the change included.
         """
         version = self._version
-        entries: dict[int, dict[date, Entry]] = {}
-        ids: dict[int, dict[date, int]] = {}
-        # Twenty commitments share each day, and most of their entries are alike (kept,
-        # no amount): one date and one Entry object each, shared (both are immutable),
-        # keep ten years in a fraction of the memory.
-        days: dict[str, date] = {}
-        alike: dict[tuple[date, str, float | None, bool], Entry] = {}
-        fromiso = date.fromisoformat
+        batches: list[dict[str, npt.NDArray[Any]]] = []
         with self._read() as conn:
             commitments = repo.list_commitments(conn)
             reflected = repo.linked_checkin_ids(conn)
-            entries = {c.id: {} for c in commitments}
-            ids = {c.id: {} for c in commitments}
-            # Rows arrive a batch at a time: ten years never sit in memory twice.
-            for rows in repo.checkin_batches(conn, chunk or 8000):
+            # Rows arrive a batch at a time as arrays: no object per check-in is kept.
+            for batch in repo.checkin_columns(conn, size=chunk or 8000):
                 if chunk:
                     yield
                     if self._version != version:
                         return
-                for checkin_id, cid, day_text, status, value in rows:
-                    day = days.get(day_text)
-                    if day is None:
-                        day = days[day_text] = fromiso(day_text)
-                    key = (day, status, value, checkin_id in reflected)
-                    entry = alike.get(key)
-                    if entry is None:
-                        entry = alike[key] = Entry(day, _STATUS[status], value, key[3])
-                    entries[cid][day] = entry
-                    ids[cid][day] = checkin_id
+                batches.append(batch)
         if chunk:
             yield
             if self._version != version:
                 return
+        recorded = split_rows(_joined(batches), reflected)
         self._version += 1
         self.commitments = {c.id: c for c in commitments}
         self._reflected = reflected
-        self._entries, self._ids = entries, ids
+        self._recorded = {c.id: recorded.get(c.id) or RecordedDays.empty() for c in commitments}
+        self._alike = {}
         self._summaries.clear()
         self._jar_tracks.clear()
         self._last_history.clear()
@@ -127,14 +115,12 @@ class Ledger:
 
     def put_commitment(self, row: CommitmentRow) -> None:
         self.commitments[row.id] = row
-        self._entries.setdefault(row.id, {})
-        self._ids.setdefault(row.id, {})
+        self._recorded.setdefault(row.id, RecordedDays.empty())
         self.forget(row.id)
 
     def drop_commitment(self, commitment_id: int) -> None:
         self.commitments.pop(commitment_id, None)
-        self._entries.pop(commitment_id, None)
-        self._ids.pop(commitment_id, None)
+        self._recorded.pop(commitment_id, None)
         self.forget(commitment_id)
 
     def put_checkin(
@@ -145,14 +131,11 @@ class Ledger:
         status: Status | None,
         value: float | None,
     ) -> None:
-        entries = self._entries.setdefault(commitment_id, {})
-        ids = self._ids.setdefault(commitment_id, {})
+        recorded = self._recorded.setdefault(commitment_id, RecordedDays.empty())
         if status is None or checkin_id is None:
-            entries.pop(day, None)
-            ids.pop(day, None)
+            recorded.remove(day)
         else:
-            entries[day] = Entry(day, status, value, checkin_id in self._reflected)
-            ids[day] = checkin_id
+            recorded.put(day, checkin_id, status, value, checkin_id in self._reflected)
         self.forget(commitment_id)
 
     def set_reflected(self, checkin_ids: Iterable[int]) -> None:
@@ -164,12 +147,10 @@ class Ledger:
         self._reflected = new
         if not changed:
             return
-        for cid, ids in self._ids.items():
-            for day, checkin_id in ids.items():
-                if checkin_id in changed:
-                    e = self._entries[cid][day]
-                    self._entries[cid][day] = Entry(e.day, e.status, e.value, checkin_id in new)
-                    self.forget(cid)
+        linked = np.fromiter(new, np.int64, len(new))
+        for cid, recorded in self._recorded.items():
+            if recorded.set_reflected(np.isin(recorded.ids, linked)):
+                self.forget(cid)
 
     def unlink(self, checkin_id: int) -> None:
         """A deleted check-in has no reflection about it any more (its links became NULL)."""
@@ -177,11 +158,15 @@ class Ledger:
             self.set_reflected(self._reflected - {checkin_id})
 
     # --- reading --------------------------------------------------------------------
+    def _days(self, commitment_id: int) -> RecordedDays:
+        return self._recorded.get(commitment_id) or _NOTHING
+
     def checkin_id(self, commitment_id: int, day: date) -> int | None:
-        return self._ids.get(commitment_id, {}).get(day)
+        return self._days(commitment_id).checkin_id(day)
 
     def entry(self, commitment_id: int, day: date) -> Entry | None:
-        return self._entries.get(commitment_id, {}).get(day)
+        self.ensure_loaded()  # a command may have found its commitment without loading
+        return self._days(commitment_id).entry(day, self._alike)
 
     def repaired(self, commitment_id: int, day: date) -> bool:
         """A reflection repairs this day's check-in: it is about it, and it is a lapse."""
@@ -190,21 +175,29 @@ class Ledger:
         return entry is not None and c is not None and repairs(c.rules, entry)
 
     def entries(self, commitment_id: int) -> dict[date, Entry]:
-        return self._entries.get(commitment_id, {})
+        """Every recorded day of one commitment (made on demand: prefer `entry`)."""
+        self.ensure_loaded()
+        return self._days(commitment_id).entries(self._alike)
+
+    def recorded_count(self, commitment_id: int) -> int:
+        return len(self._days(commitment_id))
 
     def start_of(self, commitment_id: int) -> date:
         c = self.commitments[commitment_id]
-        days = self._entries.get(commitment_id)
-        return history_start(c.created_on, min(days) if days else None)
+        return history_start(c.created_on, self._days(commitment_id).first_day())
 
-    def history(self, commitment_id: int, end: date) -> History:
-        """The dense history up to ``end``. Shared, not copied: callers only read it."""
+    def history(self, commitment_id: int, end: date, start: date | None = None) -> History:
+        """The dense history up to ``end`` (from ``start``, else from the commitment's
+        start). Shared, not copied: callers only read it."""
+        if start is not None:
+            c = self.commitments[commitment_id]
+            return self._days(commitment_id).history(start, end, c.rules)
         start = self.start_of(commitment_id)
         last = self._last_history.get(commitment_id)
         if last is not None and last.end == end and last.start == start:
             return last
         c = self.commitments[commitment_id]
-        found = History(start, end, self._entries.get(commitment_id, {}).values(), c.rules)
+        found = self._days(commitment_id).history(start, end, c.rules)
         self._last_history[commitment_id] = found
         return found
 
@@ -248,3 +241,12 @@ class Ledger:
 
     def jar_days(self, end: date, rules: JarRules = DEFAULT_JAR_RULES) -> list[JarDay]:
         return replay_tracks(self._tracks(end), rules)
+
+
+_NOTHING = RecordedDays.empty()
+
+
+def _joined(batches: list[dict[str, npt.NDArray[Any]]]) -> dict[str, npt.NDArray[Any]]:
+    if not batches:
+        return {name: np.zeros(0, np.int64) for name in repo.COLUMNS}
+    return {name: np.concatenate([b[name] for b in batches]) for name in repo.COLUMNS}

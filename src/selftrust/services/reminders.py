@@ -36,7 +36,6 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from selftrust.domain.days import Period, day_of
-from selftrust.domain.history import History
 from selftrust.domain.reminder import moment_of, parse_time
 from selftrust.domain.summary import progress
 from selftrust.services.dashboard import is_due
@@ -149,7 +148,7 @@ class ReminderService:
             return True
         window = max(schedule.days, 31) + 1
         start = max(ledger.start_of(c.id), day - timedelta(days=window))
-        history = History(start, day, ledger.entries(c.id).values(), c.rules)
+        history = ledger.history(c.id, day, start=start)
         span = progress(c.rules, history, self.ws.settings.week_start)
         return span is None or not span.met
 

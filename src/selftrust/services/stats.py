@@ -61,7 +61,7 @@ class StatsService:
         ledger.ensure_loaded()
         items = []
         for c in self.commitments.all():
-            if c.created_on > day and not ledger.entries(c.id):
+            if c.created_on > day and not ledger.recorded_count(c.id):
                 continue
             items.append(CommitmentStats(c, ledger.summary(c.id, day)))
         return StatsReport(day, ledger.jar(day, self.session.settings.jar_rules), tuple(items))

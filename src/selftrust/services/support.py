@@ -69,11 +69,10 @@ def support_offered(ws: Reflected, today: date | None = None) -> bool:
     ledger.ensure_loaded()
     runs = []
     for c in ws.commitments.all():
-        entries = ledger.entries(c.id)
         statuses = {
             day: e.status
             for back in range(LOOKBACK_DAYS)
-            if (e := entries.get(day := today - timedelta(days=back))) is not None
+            if (e := ledger.entry(c.id, day := today - timedelta(days=back))) is not None
         }
         runs.append(current_miss_run(statuses, today))
     return should_offer_support(today, feelings, runs)

@@ -11,7 +11,9 @@ ten years of check-ins. One module per table (``commitment`` with its pauses,
 from __future__ import annotations
 
 from selftrust.store.repository.checkin import (
+    COLUMNS,
     checkin_batches,
+    checkin_columns,
     checkin_tuples,
     checkins,
     delete_checkin,
@@ -45,6 +47,7 @@ from selftrust.store.repository.reflection import (
     delete_reflection,
     get_reflection,
     insert_reflection,
+    linked_among,
     linked_checkin_ids,
     linked_checkins,
     reflections,
@@ -55,11 +58,13 @@ from selftrust.store.repository.reflection import (
 from selftrust.store.repository.setting import get_settings, put_setting
 
 __all__ = [
-    "CHECKIN", "COMMITMENT", "PAUSE", "REFLECTION", "REFLECTION_PARTS", "SETTING",
-    "checkin_batches", "checkin_tuples", "checkins", "count_rows", "delete_checkin",
+    "CHECKIN", "COLUMNS", "COMMITMENT", "PAUSE", "REFLECTION", "REFLECTION_PARTS", "SETTING",
+    "checkin_batches", "checkin_columns", "checkin_tuples", "checkins", "count_rows",
+    "delete_checkin",
     "delete_commitment", "delete_reflection", "find_commitments_by_title", "get_checkin",
     "get_commitment", "get_reflection", "get_settings", "insert_commitment",
-    "insert_reflection", "linked_checkin_ids", "linked_checkins", "list_commitments",
+    "insert_reflection", "linked_among", "linked_checkin_ids", "linked_checkins",
+    "list_commitments",
     "next_position", "pauses_by_commitment", "put_setting", "reflections",
     "reflections_repairing", "relink_reflections", "reminder_columns", "replace_pauses",
     "rules_to_columns",

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.history import Status
 from selftrust.store.records import CheckinRow
 from selftrust.store.repository.handles import CHECKIN, inserted_id
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 
 def _checkin_from(row: Any) -> CheckinRow:
@@ -118,3 +122,36 @@ def delete_checkin(conn: Connection, commitment_id: int, day: date) -> None:
     conn.execute(
         sa.delete(CHECKIN).where(CHECKIN.c.commitment_id == commitment_id, CHECKIN.c.day == day)
     )
+
+
+_COLUMNS_QUERY = (
+    "SELECT commitment_id, CAST(julianday(day) - 1721424.5 AS INTEGER), "
+    "CASE status WHEN 'kept' THEN 1 WHEN 'missed' THEN 2 WHEN 'skipped' THEN 3 END, "
+    "value, id FROM checkin{where} ORDER BY commitment_id, day"
+)
+COLUMNS = ("cid", "day", "code", "value", "id")
+"""The columns of `checkin_columns`: commitment id, the day as a date ordinal, the status
+code (domain.history's KEPT, MISSED, SKIPPED), the amount (NaN: none) and the id."""
+
+
+def checkin_columns(
+    conn: Connection, commitment_id: int | None = None, size: int = 8000
+) -> Iterator[dict[str, npt.NDArray[Any]]]:
+    """Check-ins (of one commitment, or all) as column arrays, ``size`` rows at a time,
+    ordered by commitment and day: the day and status are turned into numbers by
+    SQLite, so no Python object is made per check-in that outlives its batch."""
+    where = "" if commitment_id is None else " WHERE commitment_id = ?"
+    params = () if commitment_id is None else (commitment_id,)
+    # The driver's own cursor, in the caller's transaction: plain tuples, no Row objects.
+    # (driver_connection is None only once the connection is closed, never inside one.)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(_COLUMNS_QUERY.format(where=where), params)
+    while rows := cursor.fetchmany(size):
+        table = np.array(rows, np.float64)  # a missing amount (NULL) becomes NaN
+        yield {
+            "cid": table[:, 0].astype(np.int64),
+            "day": table[:, 1].astype(np.int64),
+            "code": table[:, 2].astype(np.int8),
+            "value": table[:, 3].copy(),
+            "id": table[:, 4].astype(np.int64),
+        }

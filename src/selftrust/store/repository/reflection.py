@@ -35,6 +35,18 @@ def _reflection_from(row: Any) -> ReflectionRow:
     )
 
 
+def linked_among(conn: Connection, checkin_ids: Iterable[int]) -> set[int]:
+    """Those of ``checkin_ids`` some reflection is about: a few rows' links, without
+    reading every reflection (the day's glance asks for one day's check-ins)."""
+    wanted = list(checkin_ids)
+    if not wanted:
+        return set()
+    rows = conn.execute(
+        sa.select(REFLECTION.c.checkin_id).where(REFLECTION.c.checkin_id.in_(wanted)).distinct()
+    )
+    return {int(r[0]) for r in rows}
+
+
 def linked_checkin_ids(conn: Connection) -> set[int]:
     """The check-ins some reflection is about (linked to). Whether a link repairs a
     miss is the domain's call (``domain.history.repairs``), made where it is read."""
