@@ -1,7 +1,8 @@
 """Start-up as whole processes: `selftrust --exit-after-startup` on 20 commitments ×
 10 years, against the floor (floor_app.py: a Qt window + SQLModel + one SELECT).
 
-Run turn about so both see the same machine; the budget is 1.25 × the floor's median.
+Run turn about so both see the same machine; the goal is 1.10 × the floor's median
+(1.20 × at 100 commitments × 20 years: DESIGN.md, issue 13).
 Without --benchmark-enable each runs once, as a smoke test.
 """
 
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from bench_data import size_label
 from bench_figures import record
 from today_bench_support import BENCH_NOW, benchmarks_enabled
 
@@ -22,7 +24,8 @@ import selftrust
 
 SRC = Path(selftrust.__file__).resolve().parent.parent
 FLOOR = Path(__file__).with_name("floor_app.py")
-BUDGET = 1.25
+BUDGETS = {"100x20": 1.20}
+BUDGET = 1.10
 ROUNDS = 9
 
 
@@ -64,13 +67,14 @@ def test_startup_against_the_floor(
     app_median = statistics.median(app_times)
     floor_median = statistics.median(floor_times)
     ratio = app_median / floor_median
+    budget = BUDGETS.get(size_label(), BUDGET)
     with capsys.disabled():
         print(
             f"\nstart-up over {len(app_times)} rounds: app median {app_median * 1000:.0f} ms "
             f"(min {min(app_times) * 1000:.0f}, max {max(app_times) * 1000:.0f}); floor median "
             f"{floor_median * 1000:.0f} ms (min {min(floor_times) * 1000:.0f}, max "
-            f"{max(floor_times) * 1000:.0f}); ratio {ratio:.2f} (budget {BUDGET})"
+            f"{max(floor_times) * 1000:.0f}); ratio {ratio:.2f} (budget {budget})"
         )
     record("start-up", app_s=app_times, floor_s=floor_times, ratio=ratio)
     if enabled:
-        assert ratio <= BUDGET, f"start-up is {ratio:.2f} × the floor"
+        assert ratio <= budget, f"start-up is {ratio:.2f} × the floor"
