@@ -83,7 +83,8 @@ def measure(fig: Figure, axes: list[Axes], w_pad: float, h_pad: float) -> Positi
     box = fig.bbox
     inner = Bbox.union([ax.get_position(original=True).transformed(fig.transFigure)
                         for ax in axes])
-    outer = Bbox.union([ax.get_tightbbox(renderer, for_layout_only=True) for ax in axes])
+    boxes = [ax.get_tightbbox(renderer, for_layout_only=True) for ax in axes]
+    outer = Bbox.union([b for b in boxes if b is not None])
     dpi = fig.dpi
     # A decoration inside the box (square cells leave room) needs no margin: as in
     # constrained layout, a margin is never less than the pad.
