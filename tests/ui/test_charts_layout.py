@@ -79,10 +79,20 @@ def test_a_check_in_keeps_the_place_and_a_resize_measures_again(ws: Workspace) -
     ws.checkins.record(walk, TODAY, CheckinState(Status.MISSED))
     assert draw() == first
     assert engine.measured == measured  # nothing measured for a check-in
-    fig.set_size_inches(6.4, 4.2)
-    smaller = draw()
+    fig.set_size_inches(6.4, 4.2)  # the window made smaller: only drawn again, as Qt does
+    with matplotlib.rc_context(style.rc()):
+        canvas.draw()
+    smaller = tuple(fig.axes[0].get_position().bounds)
     assert engine.measured == measured + 1
     assert smaller != first  # the legend takes a larger share of a smaller figure
+    old = Figure(figsize=(6.4, 4.2), dpi=100, layout="constrained")
+    FigureCanvasAgg(old)
+    render.draw_chart(old, data, request, style)
+    old.set_layout_engine("constrained", w_pad=style.layout_pads()[0],
+                          h_pad=style.layout_pads()[1])
+    with matplotlib.rc_context(style.rc()):
+        old.canvas.draw()
+    assert np.allclose(smaller, old.axes[0].get_position().bounds, atol=0.5 / 640)
     request = render.Request("growth", ChartRange.parse("3m"))
     draw()
     assert engine.measured == measured + 2

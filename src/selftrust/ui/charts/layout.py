@@ -57,7 +57,7 @@ class MeasuredLayout(LayoutEngine):
         key = (width, height, float(len(axes)))
         if key == self._key and len(self._positions) == len(axes):
             for ax, position in zip(axes, self._positions, strict=True):
-                ax.set_position(position)
+                _place(ax, position)
             return
         self._key = key
         self.measured += 1
@@ -100,5 +100,12 @@ def measure(fig: Figure, axes: list[Axes], w_pad: float, h_pad: float) -> Positi
         x0, y0, x1, y1 = 0.1, 0.1, 0.9, 0.9
     position = (x0, y0, x1 - x0, y1 - y0)
     for ax in axes:
-        ax.set_position(position)
+        _place(ax, position)
     return [position] * len(axes)
+
+
+def _place(ax: Axes, position: tuple[float, float, float, float]) -> None:
+    """Place the plot area as layout engines do: ``set_position`` would also take the
+    axes out of the layout (matplotlib treats it as the user's own placing), and the
+    next size would not be measured again."""
+    ax._set_position(position)  # type: ignore[attr-defined]  # constrained layout's way
