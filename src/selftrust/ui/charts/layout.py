@@ -81,6 +81,9 @@ def measure(fig: Figure, axes: list[Axes], w_pad: float, h_pad: float) -> Positi
     """Place the plot area so all the axes' decorations fit ``pad`` inside the figure."""
     renderer = fig._get_renderer()  # type: ignore[attr-defined]  # the figure's own, as layouts use
     box = fig.bbox
+    if box.width < 1 or box.height < 1:  # a canvas not laid out yet: nothing to fit
+        return [(b[0], b[1], b[2], b[3]) for b in (ax.get_position(original=True).bounds
+                                                    for ax in axes)]
     inner = Bbox.union([ax.get_position(original=True).transformed(fig.transFigure)
                         for ax in axes])
     boxes = [ax.get_tightbbox(renderer, for_layout_only=True) for ax in axes]
