@@ -1,6 +1,12 @@
 """Run in a fresh interpreter by test_charts_bench.py: open the app on Today, then the
 Charts view, and report how long the first chart took (matplotlib import included)
-and the process's peak memory. Prints one JSON object."""
+and the process's peak memory. Prints one JSON object.
+
+With a fifth argument ``preloaded``, matplotlib is imported ahead of need once Today
+is painted (ui/charts/preload.py, untimed), as the shell may do when the app is idle:
+the other way of opening the charts the first time, measured the same way.
+
+    python charts_probe.py DATA_DIR PREFS.ini CHART RANGE [preloaded]"""
 
 from __future__ import annotations
 
@@ -26,7 +32,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main(data_dir: str, prefs_path: str, chart: str, rng: str) -> None:
+def main(data_dir: str, prefs_path: str, chart: str, rng: str, how: str = "") -> None:
     from PySide6.QtCore import QSettings
 
     from selftrust.services.clock import FixedClock
@@ -47,6 +53,10 @@ def main(data_dir: str, prefs_path: str, chart: str, rng: str) -> None:
         app.processEvents()
     ws.ledger.ensure_loaded()
     assert "matplotlib" not in sys.modules
+    if how == "preloaded":
+        from selftrust.ui.charts.preload import preload
+
+        preload()
     start = time.perf_counter()
     cpu = time.process_time()
     window.show_view("charts")
@@ -66,4 +76,4 @@ def main(data_dir: str, prefs_path: str, chart: str, rng: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

@@ -14,135 +14,21 @@ parts (profiles, explanations) as they are.
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import os
 import platform
-import statistics
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+
+from bench_results import Getter, Run, extra, fmt, load_runs, startup, timing, worst_of
+from report_goals import goals_table
 
 MAIN = "20x10"
 GROWTH = ("20x1", "20x10", "20x20")
 STRESS = "100x20"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
-
-
-# --- reading the runs ---------------------------------------------------------------------
-
-
-@dataclass
-class Run:
-    size: str
-    benchmarks: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> entry
-    figures: dict[str, dict[str, Any]] = field(default_factory=dict)  # figure name -> values
-    machine: dict[str, Any] = field(default_factory=dict)
-    failed: list[str] = field(default_factory=list)
-
-
-def load_runs(folder: Path) -> dict[str, Run]:
-    runs: dict[str, Run] = {}
-    for path in sorted(folder.glob("*.json")):
-        size = path.stem
-        data = json.loads(path.read_text(encoding="utf-8"))
-        run = runs.setdefault(size, Run(size))
-        run.machine = data.get("machine_info", {})
-        for entry in data.get("benchmarks", []):
-            run.benchmarks[entry["name"]] = entry
-    figures = folder / "figures.jsonl"
-    if figures.exists():
-        for line in figures.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                runs.setdefault(record["size"], Run(record["size"])).figures[record["name"]] = \
-                    record
-    failures = folder / "failures.json"
-    if failures.exists():
-        for size, names in json.loads(failures.read_text(encoding="utf-8")).items():
-            runs.setdefault(size, Run(size)).failed = names
-    return runs
-
-
-# --- one measured figure --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figure:
-    median: float
-    low: float
-    high: float
-    note: str = ""
-
-
-Getter = Callable[[Run], Figure | None]
-
-
-def timing(name: str, scale: float = 1000.0) -> Getter:
-    """A pytest-benchmark entry's median/min/max (seconds → ms by default)."""
-
-    def get(run: Run) -> Figure | None:
-        entry = run.benchmarks.get(name)
-        if entry is None:
-            return None
-        s = entry["stats"]
-        return Figure(s["median"] * scale, s["min"] * scale, s["max"] * scale,
-                      f"{s['rounds']} rounds")
-
-    return get
-
-
-def worst_of(prefix: str, scale: float = 1000.0) -> Getter:
-    """The slowest (by median) of a parametrised benchmark's cases."""
-
-    def get(run: Run) -> Figure | None:
-        cases = [e for n, e in run.benchmarks.items() if n.startswith(prefix + "[")]
-        if not cases:
-            return None
-        worst = max(cases, key=lambda e: e["stats"]["median"])
-        s = worst["stats"]
-        case = worst["name"][len(prefix) + 1:-1]
-        return Figure(s["median"] * scale, s["min"] * scale, s["max"] * scale,
-                      f"worst of {len(cases)}: {case}")
-
-    return get
-
-
-def extra(prefix: str, key: str, many: str | None = None, scale: float = 1.0,
-          pick: Callable[[list[float]], float] = max) -> Getter:
-    """A figure a benchmark put in extra_info (the worst case over its parameters)."""
-
-    def get(run: Run) -> Figure | None:
-        cases = [e for n, e in run.benchmarks.items()
-                 if (n == prefix or n.startswith(prefix + "[")) and key in e.get("extra_info", {})]
-        if not cases:
-            return None
-        values = [float(e["extra_info"][key]) for e in cases]
-        worst = cases[values.index(pick(values))]
-        each = [float(v) for v in worst["extra_info"].get(many, [])] if many else []
-        value = pick(values) * scale
-        low = min(each) * scale if each else value
-        high = max(each) * scale if each else value
-        name = worst["name"]
-        case = name[name.index("[") + 1:-1] if "[" in name else ""
-        return Figure(value, low, high, f"worst of {len(cases)}: {case}" if len(cases) > 1
-                      else "")
-
-    return get
-
-
-def startup(run: Run) -> Figure | None:
-    record = run.figures.get("start-up")
-    if record is None:
-        return None
-    app, floor = record["app_s"], record["floor_s"]
-    ratios = [a / f for a, f in zip(app, floor, strict=True)]
-    return Figure(statistics.median(app) / statistics.median(floor), min(ratios), max(ratios),
-                  f"app {statistics.median(app) * 1000:.0f} ms, floor "
-                  f"{statistics.median(floor) * 1000:.0f} ms, {len(app)} rounds each")
 
 
 # --- the budgets ---------------------------------------------------------------------------
@@ -158,7 +44,7 @@ class Row:
 
 
 ROWS: tuple[Row, ...] = (
-    Row("Start-up to an interactive Today (whole process ÷ the floor)", 1.25, "×", startup),
+    Row("Start-up to an interactive Today (whole process ÷ the floor)", 1.10, "×", startup),
     Row("Check-off with Space in Today: saved and repainted", 16, "ms",
         timing("test_check_off_with_space")),
     Row("Clearing a check-off with Space in Today", 16, "ms", timing("test_clear_with_space")),
@@ -198,20 +84,6 @@ ROWS: tuple[Row, ...] = (
     Row("Sync: a device's files after a year of daily passes ÷ one snapshot", 2, "×",
         extra("test_sync_folder_after_a_year_of_daily_passes", "worst"), grows=False),
 )
-
-
-def fmt(value: float | None, unit: str) -> str:
-    if value is None or math.isnan(value):
-        return "—"
-    if unit == "×":
-        return f"{value:.2f}×"
-    if unit == "s":
-        return f"{value:.2f} s"
-    if value >= 100:
-        return f"{value:,.0f} {unit}"
-    if value >= 10:
-        return f"{value:.1f} {unit}"
-    return f"{value:.2f} {unit}"
 
 
 TOLERANCE = 0.15
@@ -352,7 +224,11 @@ def _os_name() -> str:
 def report(runs: dict[str, Run]) -> str:
     missing = [r.what for r in ROWS if r.get(runs.get(MAIN, Run(MAIN))) is None]
     failed = {size: names for size, run in runs.items() for names in [run.failed] if names}
-    parts = [BEGIN, "", "## The figures", "", *table(runs), ""]
+    parts = [BEGIN, "", "## Issue 13: as light as the floor", "", *goals_table(runs), "",
+             "Ratios are of medians of whole processes run turn about in the same run "
+             "(min and max of the per-round ratios are in the raw results); a figure in "
+             "bold misses its goal at that size; \"—\" was not measured at that size.",
+             "", "## DESIGN.md's budgets", "", *table(runs), ""]
     if missing:
         parts += ["Not measured yet (their benchmark is missing or did not run): "
                   + "; ".join(missing) + ".", ""]
@@ -393,7 +269,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"no benchmark results in {args.results}", file=sys.stderr)
         return 1
     text = report(runs)
-    print("\n".join(table(runs)))
+    print("\n".join([*goals_table(runs), "", *table(runs)]))
     if args.write:
         write_into(args.write, text)
         print(f"\nwritten into {args.write}")

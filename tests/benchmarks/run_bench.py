@@ -5,9 +5,11 @@
 1. builds (or finds in ``.bench-data/``) demo data of 20 commitments × 10 years, the
    main size, and of the growth and stress sizes;
 2. runs all of ``tests/benchmarks`` with ``--benchmark-enable`` on the main size, then
-   the benchmarks whose cost depends on the years of data (start-up, check-off,
-   strength/streaks/jar, streaks view, charts) on each other size;
-3. prints one table and writes it into docs/performance.md (tests/benchmarks/report.py).
+   the benchmarks whose cost depends on the years of data (start-up, the CLI, check-off,
+   strength/streaks/jar, streaks view, charts, the event loop's stalls, the history's
+   memory) on each other size;
+3. prints issue 13's table and DESIGN.md's budgets and writes them into
+   docs/performance.md (tests/benchmarks/report.py).
 
 A benchmark that fails its own check (a budget it asserts) does not stop the others;
 the report says which failed. Results stay in ``.bench-data/results/<time>/``.
@@ -37,6 +39,9 @@ GROWTH_FILES = (
     "test_domain_bench.py",
     "test_streaks_bench.py",
     "test_charts_bench.py",
+    "test_cli_bench.py",
+    "test_stall_bench.py",
+    "test_memory_bench.py",
 )
 DEFAULT_SIZES = "20x1,20x20,100x20"
 

@@ -1,4 +1,4 @@
-"""The one base canvas every chart is drawn on (FigureCanvasQTAgg, constrained layout).
+"""The one base canvas every chart is drawn on (FigureCanvasQTAgg, measured layout).
 
 ``redraw`` is the template method: it builds the style from the live palette and
 font, lets ``draw_chart`` fill the cleared figure inside that style, and schedules
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget  # noqa: E402
 
 from selftrust.services.chart_data import ChartData  # noqa: E402
 from selftrust.ui.charts.hover import Hit, Hover  # noqa: E402
+from selftrust.ui.charts.layout import MeasuredLayout  # noqa: E402
 from selftrust.ui.charts.render import Drawn, Request, draw_chart  # noqa: E402
 from selftrust.ui.charts.style import ChartStyle  # noqa: E402
 from selftrust.ui.look.theme import accent, is_dark  # noqa: E402
@@ -63,7 +64,7 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         style = style_for(parent) if parent is not None else ChartStyle.for_theme(False)
-        figure = Figure(dpi=style.dpi, layout="constrained")
+        figure = Figure(dpi=style.dpi, layout=MeasuredLayout(*style.layout_pads()))
         super().__init__(figure)
         if parent is not None:
             self.setParent(parent)

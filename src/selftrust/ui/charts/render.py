@@ -29,6 +29,7 @@ from selftrust.ui.charts import (
 from selftrust.ui.charts.catalog import EXPORT_FORMATS, chart_info
 from selftrust.ui.charts.common import NOTHING_YET, TOO_LITTLE, NotEnough, message
 from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.layout import MeasuredLayout
 from selftrust.ui.charts.style import ChartStyle
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) ->
     fig.clear()
     with matplotlib.rc_context(style.rc()):
         fig.set_facecolor(style.background)
-        fig.set_layout_engine("constrained")
+        _measured_layout(fig, style).keep_for(_shape(data, req, style))
         age = data.days_of_data(req.selection)
         if age == 0:
             return _notice(fig, style, info.title, NOTHING_YET)
@@ -115,6 +116,22 @@ def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) ->
             return Drawn(DRAWERS[req.name](fig, data, req, style, info.title))
         except NotEnough as few:
             return _notice(fig, style, info.title, TOO_LITTLE, few.detail)
+
+
+def _measured_layout(fig: Figure, style: ChartStyle) -> MeasuredLayout:
+    """The figure's layout engine: constrained layout's margins, measured once a shape."""
+    engine = fig.get_layout_engine()
+    if not isinstance(engine, MeasuredLayout):
+        engine = MeasuredLayout(*style.layout_pads())
+        fig.set_layout_engine(engine)
+    return engine
+
+
+def _shape(data: ChartData, req: Request, style: ChartStyle) -> object:
+    """What the margins depend on besides the figure's size: the chart and its range,
+    the style, and the commitments' names (legends); not the day-to-day values."""
+    names = tuple((c.id, c.title, c.color, c.archived) for c in data.commitments())
+    return req, style, names
 
 
 def _notice(fig: Figure, style: ChartStyle, title: str, text: str, detail: str = "") -> Drawn:

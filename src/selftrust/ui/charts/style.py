@@ -90,6 +90,10 @@ class ChartStyle:
     def sized(self, font_size: float, dpi: float) -> ChartStyle:
         return replace(self, font_size=font_size, dpi=dpi)
 
+    def layout_pads(self) -> tuple[float, float]:
+        """Inches of air between a chart's decorations and the figure's edges (w, h)."""
+        return self.font_size / 72 * 1.6, self.font_size / 72 * 1.2
+
     def rc(self) -> dict[RcKeyType, Any]:
         """matplotlib rcParams for a calm chart: no box, light grid, readable type."""
         size = self.font_size
@@ -135,9 +139,8 @@ class ChartStyle:
             "lines.solid_capstyle": "round",
             "lines.solid_joinstyle": "round",
             "patch.linewidth": 0,
-            "figure.constrained_layout.use": True,
-            "figure.constrained_layout.h_pad": size / 72 * 1.2,
-            "figure.constrained_layout.w_pad": size / 72 * 1.6,
+            "figure.constrained_layout.h_pad": self.layout_pads()[1],
+            "figure.constrained_layout.w_pad": self.layout_pads()[0],
             "pdf.fonttype": 42,
             "svg.fonttype": "path",
             "path.simplify": True,
