@@ -24,7 +24,7 @@ MODULES = (
     "selftrust.ui.jar.jar_view",
     "selftrust.ui.reflections.journal_view",
     "selftrust.ui.charts.charts_view",
-    "selftrust.ui.charts.canvas",  # matplotlib and its Qt canvas
+    "selftrust.ui.charts.preload",  # matplotlib, its Qt canvas, every chart, the font
 )
 
 
@@ -42,6 +42,9 @@ def start(modules: tuple[str, ...] = MODULES) -> threading.Thread | None:
 def _import_all(names: list[str]) -> None:
     for name in names:
         try:
-            importlib.import_module(name)
+            module = importlib.import_module(name)
+            ahead = getattr(module, "preload", None)
+            if callable(ahead):  # a package that knows what its first use needs says so
+                ahead()
         except Exception:  # noqa: BLE001 - the view imports it again when opened, and says
             log.exception("could not import %s ahead of need", name)
