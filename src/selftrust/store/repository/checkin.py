@@ -3,6 +3,7 @@ start-up reads every check-in of ten years."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -145,13 +146,23 @@ def checkin_columns(
     # The driver's own cursor, in the caller's transaction: plain tuples, no Row objects.
     # (driver_connection is None only once the connection is closed, never inside one.)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.execute(_COLUMNS_QUERY.format(where=where), params)
-    while rows := cursor.fetchmany(size):
-        table = np.array(rows, np.float64)  # a missing amount (NULL) becomes NaN
-        yield {
-            "cid": table[:, 0].astype(np.int64),
-            "day": table[:, 1].astype(np.int64),
-            "code": table[:, 2].astype(np.int8),
-            "value": table[:, 3].copy(),
-            "id": table[:, 4].astype(np.int64),
-        }
+    statement = _COLUMNS_QUERY.format(where=where)
+    try:
+        cursor.execute(statement, params)
+        batches = iter(lambda: cursor.fetchmany(size), [])
+        yield from (_as_columns(rows) for rows in batches)
+    except sqlite3.Error as exc:
+        # The driver's own errors, dressed as SQLAlchemy's (as every other query's are),
+        # so the session tells a damaged page from a busy file the same way here.
+        raise sa.exc.DBAPIError.instance(statement, params, exc, sqlite3.Error) from exc
+
+
+def _as_columns(rows: list[tuple[Any, ...]]) -> dict[str, npt.NDArray[Any]]:
+    table = np.array(rows, np.float64)  # a missing amount (NULL) becomes NaN
+    return {
+        "cid": table[:, 0].astype(np.int64),
+        "day": table[:, 1].astype(np.int64),
+        "code": table[:, 2].astype(np.int8),
+        "value": table[:, 3].copy(),
+        "id": table[:, 4].astype(np.int64),
+    }
