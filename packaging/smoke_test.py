@@ -127,6 +127,25 @@ def main(argv: list[str]) -> int:
                  home=home)
             assert shot.stat().st_size > 1000, f"the {view} screenshot is empty"
 
+        # Sync (pycrdt's and cryptography's compiled parts) and the Loop bridge, frozen:
+        # a second computer joins an encrypted folder and ends with the same figures.
+        shared = work / "shared"
+        shared.mkdir()
+        secret = work / "passphrase.txt"
+        secret.write_text("correct horse battery\n", encoding="utf-8")
+        for data, name in ((demo, "Desk"), (work / "laptop", "Laptop")):
+            _run(exe, "--data-dir", str(data), "sync", "--folder", str(shared),
+                 "--device-name", name, "--passphrase-file", str(secret), home=home)
+        joined = json.loads(_run(exe, "--data-dir", str(work / "laptop"), "stats", "--json",
+                                 home=home).stdout)
+        assert joined == report, "the second computer's figures differ after joining"
+        phone = work / "phone"
+        phone.mkdir()
+        _run(exe, "--data-dir", str(demo), "loop", "push", str(phone), home=home)
+        pulled = json.loads(_run(exe, "--data-dir", str(work / "from-loop"), "loop", "pull",
+                                 str(phone), "--json", home=home).stdout)
+        assert pulled["checkins"]["added"] > 0, pulled
+
         old = work / "old"
         _old_database(old)
         _run(exe, "--data-dir", str(old), "add", "Read", "--remind", "21:00", home=home)
