@@ -157,6 +157,15 @@ class Document:
         index: Map[str] = self.doc.get(_INDEX + self.device_id, type=Map)
         return set(index.keys())
 
+    def indexed(self, prefix: str) -> set[str]:
+        """The documents any device has written to whose name starts with ``prefix``."""
+        found: set[str] = set()
+        for root in self.doc.keys():
+            if root.startswith(_INDEX):
+                index: Map[str] = self.doc.get(root, type=Map)
+                found.update(name for name in index.keys() if name.startswith(prefix))
+        return found
+
     def add_to_index(self, names: Iterable[str]) -> bytes:
         """Note documents this device now writes to; returns the update to append."""
         before = self.doc.get_state()

@@ -191,6 +191,16 @@ class Engine:
         settings; check-ins live in their own documents and arrive through ``receive``)."""
         return list(self._load(MAIN).records(kind))
 
+    def keys_of(self, commitment_uid: str) -> list[str]:
+        """The keys of every check-in of a commitment any device holds, over all its years
+        (found through the documents each device notes in ``main`` as written to)."""
+        keys: list[str] = []
+        for name in sorted(self._load(MAIN).indexed(f"checkin/{commitment_uid}/")):
+            doc = self._docs.get(name) or Document(name, self.cache.load(name),
+                                                   self.folder.device_id)
+            keys += doc.records("checkin")
+        return keys
+
     # -- our own log --------------------------------------------------------------------
 
     def _catch_up_own(self) -> tuple[int, int]:

@@ -43,12 +43,6 @@ class SqliteDocCache:
     def set_offset(self, device_id: str, generation: int, offset: int) -> None:
         self._moved[device_id] = (generation, offset)
 
-    def names(self, prefix: str) -> set[str]:
-        """The documents held whose name starts with ``prefix``."""
-        with self._read() as conn:
-            held = set(repo.doc_names(conn, prefix))
-        return held | {n for n in self._docs if n.startswith(prefix)}
-
     @property
     def pending(self) -> bool:
         """True when the pass saved something that must be committed."""

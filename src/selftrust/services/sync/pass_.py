@@ -102,7 +102,7 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
         if state.joined:  # a commitment deleted here may come back: with its check-ins
             back = [r for r in applied.new_commitments if r.winner.seen is not None]
             applied.records += revive_checkins(
-                conn, engine, cache, state.device_id, back, now=ws.utc_now(),
+                conn, engine, back, now=ws.utc_now(),
                 skip={key for kind, key in received.changed if kind == "checkin"}).records
         relink_reflections(conn, [r.key for r in applied.records
                                   if r.kind == "checkin" and not r.deleted], engine.resolve)

@@ -369,8 +369,3 @@ def all_reflection_columns(conn: Connection) -> list[dict[str, Any]]:
         row["checkin_place"] = linked.get(row["checkin_id"]) if row["checkin_id"] else None
         out.append(row)
     return out
-
-
-def doc_names(conn: Connection, prefix: str) -> list[str]:
-    rows = conn.execute(sa.select(DOC.c.name).where(DOC.c.name.startswith(prefix, autoescape=True)))
-    return [str(n) for n in rows.scalars()]
