@@ -91,6 +91,24 @@ def test_the_windows_own_pass_keeps_its_undo_steps(
     assert ran == [] and settled(desk)
 
 
+
+def test_a_send_is_not_followed_by_a_pass_over_its_own_files(
+        qtbot: QtBot, window: MainWindow, sync_folder: Path) -> None:
+    desk = quick(window)
+    add(desk.ctx.ws, "Walk")
+    open_today(desk)
+    join(qtbot, desk, sync_folder, "Desk")
+    qtbot.waitUntil(lambda: settled(desk), timeout=WAIT_MS)
+    own = [d.name for d in (sync_folder / "Self-Trust" / "devices").iterdir()]
+    assert desk.sync.watch.ignore == frozenset(own)  # this computer's own folder
+    ran: list[str] = []
+    desk.sync.job.started.connect(lambda: ran.append("pass"))
+    click_circle(qtbot, today_view(desk), "Walk")
+    qtbot.waitUntil(lambda: ran == ["pass"], timeout=WAIT_MS)  # the check-off is sent
+    qtbot.waitUntil(lambda: settled(desk), timeout=WAIT_MS)
+    qtbot.wait(1_500)  # its own new log is not taken for another computer's change
+    assert ran == ["pass"] and settled(desk)
+
 def test_a_window_opened_later_follows_the_folder_again(
         qtbot: QtBot, window: MainWindow, sync_folder: Path) -> None:
     join(qtbot, quick(window), sync_folder, "Desk")
