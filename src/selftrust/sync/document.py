@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from pycrdt import Doc, Map
 
@@ -57,7 +58,8 @@ class Document:
         self.dirty = False
         # Check-in documents hold one commitment's year: their entries are just the day.
         self._day_prefix = name.split("/")[1] + "/" if name.startswith("checkin/") else None
-        self._table: dict[str, dict[str, str]] | None = None  # device -> entry -> value
+        self._table: dict[str, dict[str, Any]] | None = None  # device -> entry -> JSON text
+        self._parsed: dict[str, dict[str, object]] | None = None  # the values parsed
         self._lookups = 0
 
     def state(self) -> bytes:
@@ -78,7 +80,7 @@ class Document:
             return "checkin", self._day_prefix + entry
         return kind, key
 
-    def _entries(self) -> dict[str, dict[str, str]]:
+    def _entries(self) -> dict[str, dict[str, Any]]:
         """Every device's entries, read out of the document once (pycrdt pays a
         transaction per access, and a pass may resolve every record of a document)."""
         if self._table is None:
@@ -90,24 +92,43 @@ class Document:
                     self._table[name[len(_ROOT):]] = entries if isinstance(entries, dict) else {}
         return self._table
 
+    def _decoded(self) -> dict[str, dict[str, object]]:
+        """Every device's entries with their values parsed, in one ``json.loads`` per
+        device (a joining device resolves tens of thousands of records: one call each
+        would cost more than the rest of its merge)."""
+        if self._parsed is None:
+            self._parsed = {}
+            for device_id, entries in self._entries().items():
+                values = [v for v in entries.values() if isinstance(v, str)]
+                try:
+                    parsed = json.loads("[" + ",".join(values) + "]")
+                except ValueError:
+                    parsed = []
+                if len(parsed) != len(values):  # a damaged value: parse them one by one
+                    parsed = [_parse(v) for v in values]
+                keys = [k for k, v in entries.items() if isinstance(v, str)]
+                self._parsed[device_id] = dict(zip(keys, parsed, strict=True))
+        return self._parsed
+
     def _lookup(self, entry: str) -> Iterator[tuple[str, object]]:
-        """(device, value) of one entry: a few direct reads for a day's changes, one read
-        of everything once a pass asks for many."""
+        """(device, parsed value) of one entry: a few direct reads for a day's changes,
+        one read of everything once a pass asks for many."""
         self._lookups += 1
-        if self._table is None and self._lookups <= _DIRECT_LOOKUPS:
+        if self._parsed is None and self._lookups <= _DIRECT_LOOKUPS:
             for name in self.doc.keys():
                 if name.startswith(_ROOT):
-                    yield name[len(_ROOT):], self._root(name[len(_ROOT):]).get(entry)
+                    raw = self._root(name[len(_ROOT):]).get(entry)
+                    yield name[len(_ROOT):], _parse(raw) if isinstance(raw, str) else None
             return
-        for device_id, entries in self._entries().items():
+        for device_id, entries in self._decoded().items():
             yield device_id, entries.get(entry)
 
     def versions(self, kind: str, key: str) -> list[Version]:
         """Every device's version of the record (at most one each)."""
         found = []
-        for device_id, raw in self._lookup(self._entry(kind, key)):
-            if isinstance(raw, str):
-                version = _decode(kind, key, device_id, raw)
+        for device_id, value in self._lookup(self._entry(kind, key)):
+            if value is not None:
+                version = _decode(kind, key, device_id, value)
                 if version is not None:
                     found.append(version)
         return found
@@ -131,25 +152,31 @@ class Document:
             for version in versions:
                 root[self._entry(version.kind, version.key)] = _encode(version)
         self.dirty = True
-        self._table = None
+        self._table = self._parsed = None
         return self.doc.get_update(before)
 
     def apply(self, device_id: str, updates: Iterable[bytes]) -> set[tuple[str, str]]:
         """Merge ``device_id``'s updates; returns the records its entries changed."""
         entries: set[str] = set()
-
-        def collect(event: object) -> None:
-            entries.update(str(entry) for entry in getattr(event, "keys", {}))
-
         root = self._root(device_id)
-        subscription = root.observe(collect)
-        try:
+        if not len(root):  # all its entries are new: no need to follow each one
             for update in updates:
                 self.doc.apply_update(update)
-        finally:
-            root.unobserve(subscription)
+            entries.update(root.keys())
+        else:
+            def collect(event: object) -> None:
+                entries.update(str(entry) for entry in getattr(event, "keys", {}))
+
+            subscription = root.observe(collect)
+            try:
+                for update in updates:
+                    self.doc.apply_update(update)
+            finally:
+                root.unobserve(subscription)
         self.dirty = True
-        self._table = None
+        self._table = self._parsed = None
+        if len(entries) > _DIRECT_LOOKUPS:  # they will be resolved: read everything once
+            self._lookups = _DIRECT_LOOKUPS
         return {self._record(entry) for entry in entries}
 
     def own_index(self) -> set[str]:
@@ -233,9 +260,17 @@ def _encode(version: Version) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-def _decode(kind: str, key: str, device_id: str, raw: str) -> Version | None:
+def _parse(raw: str) -> object:
     try:
-        fields, wall_ms, counter, seen, text_changed = json.loads(raw)
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def _decode(kind: str, key: str, device_id: str, value: Any) -> Version | None:
+    """A version from its parsed JSON (see ``_encode``); None for anything else."""
+    try:
+        fields, wall_ms, counter, seen, text_changed = value
         return Version(kind, key, fields, Stamp(int(wall_ms), device_id, int(counter)),
                        None if seen is None else Stamp.from_json(seen),
                        None if text_changed is None else bool(text_changed))

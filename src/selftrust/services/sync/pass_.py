@@ -110,7 +110,7 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
         if not state.joined:
             # The first pass sends this device's whole record after taking in the folder's:
             # a record both hold now reads as the folder had it, and is not sent back.
-            arrived = {RecordKey(r.kind, r.key) for r in received.changed.values()} - hold
+            arrived = set(received.changed) - {(h.kind, h.key) for h in hold}
             versions = whole_record(conn, clock, wall_ms=app_now_ms, skip=arrived)
             sent = engine.publish(versions) if versions else 0
         repo.forget_changes(conn, after=before_apply)
