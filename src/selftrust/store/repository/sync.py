@@ -178,6 +178,19 @@ def conflicts(conn: Connection, *, untold_only: bool = False) -> list[ConflictRo
                         r.found_at, bool(r.told)) for r in conn.execute(query)]
 
 
+def conflicts_of(conn: Connection, kind: str, key: str) -> list[ConflictRow]:
+    """The texts kept beside one record, oldest first."""
+    query = sa.select(CONFLICT).where(CONFLICT.c.kind == kind, CONFLICT.c.key == key)
+    return [ConflictRow(r.id, r.kind, r.key, r.field, r.other_text, r.other_device,
+                        r.found_at, bool(r.told))
+            for r in conn.execute(query.order_by(CONFLICT.c.id))]
+
+
+def reflection_by_id(conn: Connection, reflection_id: int) -> dict[str, Any] | None:
+    row = conn.execute(sa.select(REFLECTION).where(REFLECTION.c.id == reflection_id)).first()
+    return None if row is None else dict(row._mapping)
+
+
 def mark_told(conn: Connection, ids: Iterable[int]) -> None:
     conn.execute(sa.update(CONFLICT).where(CONFLICT.c.id.in_(list(ids))).values(told=True))
 
