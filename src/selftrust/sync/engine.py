@@ -155,8 +155,8 @@ class Engine:
                 found = doc.apply(device_id, updates)
                 result.versions += len(found)
                 changed |= found
-            for kind, key in changed:
-                resolution = resolve(kind, key, doc.versions(kind, key), self.text_fields)
+            for (kind, key), versions in doc.versions_of(changed):
+                resolution = resolve(kind, key, versions, self.text_fields)
                 if resolution is not None:
                     result.changed[(kind, key)] = resolution
             self.cache.save(name, doc.state())

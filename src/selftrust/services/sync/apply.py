@@ -135,8 +135,8 @@ def _apply_batch(conn: Connection, names: Names, resolutions: list[Resolution],
 CheckinLookup = Callable[[int, date], "int | None"]
 
 
-def _checkin_lookup(ids: dict[tuple[int, date], int]) -> CheckinLookup:
-    return lambda cid, day: ids.get((cid, day))
+def _checkin_lookup(ids: dict[tuple[int, str], int]) -> CheckinLookup:
+    return lambda cid, day: ids.get((cid, day.isoformat()))
 
 
 def _reflection_columns(conn: Connection, names: Names, key: str, fields: Mapping[str, Any],

@@ -22,12 +22,18 @@ class SqliteDocCache:
     def __init__(self, read: Callable[[], AbstractContextManager[Connection]]) -> None:
         self._read = read
         self._docs: dict[str, bytes] = {}
+        self._held: set[str] | None = None  # the names in sync_doc (one pass at a time)
         self._offsets: dict[str, tuple[int, int]] | None = None
         self._moved: dict[str, tuple[int, int]] = {}
 
     def load(self, doc_name: str) -> bytes | None:
         if doc_name in self._docs:
             return self._docs[doc_name]
+        if self._held is None:  # one query says which are stored at all: a joining
+            with self._read() as conn:  # device asks for hundreds it does not hold
+                self._held = repo.doc_names(conn)
+        if doc_name not in self._held:
+            return None
         with self._read() as conn:
             return repo.load_doc(conn, doc_name)
 

@@ -117,6 +117,10 @@ def forget_sync(conn: Connection) -> None:
 
 
 # --- the engine's cache -----------------------------------------------------------------
+def doc_names(conn: Connection) -> set[str]:
+    return {str(n) for n in conn.execute(sa.select(DOC.c.name)).scalars()}
+
+
 def load_doc(conn: Connection, name: str) -> bytes | None:
     state = conn.execute(sa.select(DOC.c.state).where(DOC.c.name == name)).scalar()
     return None if state is None else bytes(state)
@@ -366,9 +370,11 @@ def delete_reflections(conn: Connection, uids: Sequence[str]) -> None:
         conn.exec_driver_sql("DELETE FROM reflection WHERE uid = ?", [(u,) for u in uids])
 
 
-def checkin_ids(conn: Connection) -> dict[tuple[int, date], int]:
-    rows = conn.execute(sa.select(CHECKIN.c.id, CHECKIN.c.commitment_id, CHECKIN.c.day))
-    return {(int(r.commitment_id), r.day): int(r.id) for r in rows}
+def checkin_ids(conn: Connection) -> dict[tuple[int, str], int]:
+    """Every check-in's id by (commitment id, day as ISO text): read raw, since a joining
+    device reads tens of thousands and parsing their days costs more than the query."""
+    rows = conn.exec_driver_sql("SELECT commitment_id, day, id FROM checkin")
+    return {(int(c), str(d)): int(i) for c, d, i in rows}
 
 
 def all_reflection_columns(conn: Connection) -> list[dict[str, Any]]:
