@@ -243,8 +243,8 @@ def resolve(
     (``W.seen`` is None or older than ``L.stamp``), L is not a deletion, L changed the text
     it had seen (``L.text_changed`` not False), and L's typed text differs from W's.
     """
-    if not versions:
-        return None
+    if len(versions) < 2:  # one device's version (a joining device: every record)
+        return Resolution(kind, key, versions[0]) if versions else None
     ordered = sorted(versions, key=lambda v: v.stamp, reverse=True)
     winner = ordered[0]
     fields = text_fields.get(kind, ())
