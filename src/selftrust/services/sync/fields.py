@@ -108,11 +108,12 @@ def read_fields(conn: Connection, names: Names, record: RecordKey) -> JSONFields
     return None
 
 
-def every_record(conn: Connection, names: Names,
-                 skip: Container[tuple[str, str]] = ()) -> dict[RecordKey, JSONFields]:
+def every_record(conn: Connection, names: Names, skip: Container[tuple[str, str]] = (),
+                 *, checkins: bool = True) -> dict[RecordKey, JSONFields]:
     """Every record here with its fields, read in a few queries (a first pass, a large
     import to send); records named in ``skip`` as (kind, key) are left out before their
-    fields are built (a joining device skips the tens of thousands that just arrived)."""
+    fields are built (a joining device skips the tens of thousands that just arrived),
+    and check-ins altogether without ``checkins``."""
     out: dict[RecordKey, JSONFields] = {}
     pauses = repo.all_pauses(conn)
     for row in repo.all_commitment_columns(conn):
@@ -121,7 +122,7 @@ def every_record(conn: Connection, names: Names,
         fields = {n: _out(n, row[n]) for n in COMMITMENT_FIELDS if n != "uid"}
         fields["pauses"] = [[a.isoformat(), b.isoformat()] for a, b in pauses.get(row["id"], [])]
         out[RecordKey("commitment", row["uid"])] = fields
-    for cid, day, status, value, note in repo.all_checkin_values(conn):
+    for cid, day, status, value, note in repo.all_checkin_values(conn) if checkins else ():
         uid = names.uid_of.get(cid)
         if uid is not None and ("checkin", key := f"{uid}/{day}") not in skip:
             out[RecordKey("checkin", key)] = {"status": status, "value": value, "note": note}

@@ -94,6 +94,9 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
     with ws.write() as conn:
         before_apply = repo.last_change_seq(conn)
         hold = _changed_meanwhile(conn, upto)
+        # A device joining with no check-ins of its own holds after the apply only those
+        # that arrived: its first send then need not read them all back to skip them.
+        had_checkins = state.joined or repo.any_checkin(conn)
         # Winners of this device too: after a restore or a kill, its log may hold newer
         # versions than the database (the same values, otherwise: a write that changes
         # nothing).
@@ -111,7 +114,8 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
             # The first pass sends this device's whole record after taking in the folder's:
             # a record both hold now reads as the folder had it, and is not sent back.
             arrived = set(received.changed) - {(h.kind, h.key) for h in hold}
-            versions = whole_record(conn, clock, wall_ms=app_now_ms, skip=arrived)
+            versions = whole_record(conn, clock, wall_ms=app_now_ms, skip=arrived,
+                                    checkins=had_checkins)
             sent = engine.publish(versions) if versions else 0
         repo.forget_changes(conn, after=before_apply)
         repo.forget_changes(conn, up_to=upto)

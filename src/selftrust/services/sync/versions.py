@@ -41,8 +41,9 @@ def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock:
 
 
 def whole_record(conn: Connection, clock: HybridClock, *, wall_ms: int,
-                 skip: Container[tuple[str, str]]) -> list[Version]:
+                 skip: Container[tuple[str, str]], checkins: bool = True) -> list[Version]:
     """Every record here but those named in ``skip`` as (kind, key), for a device's
-    first pass."""
+    first pass; without ``checkins``, no check-in (all of them just arrived)."""
     return [Version(record.kind, record.key, fields, clock.stamp(wall_ms))
-            for record, fields in every_record(conn, Names(conn), skip).items()]
+            for record, fields in every_record(conn, Names(conn), skip,
+                                               checkins=checkins).items()]

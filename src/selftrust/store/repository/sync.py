@@ -340,6 +340,10 @@ def all_pauses(conn: Connection) -> dict[int, list[tuple[date, date]]]:
     return out
 
 
+def any_checkin(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM checkin)").scalar() == 1
+
+
 def all_checkin_values(conn: Connection) -> list[tuple[int, str, str, float | None, str | None]]:
     """(commitment id, day as ISO text, status, value, note) of every check-in."""
     rows = conn.exec_driver_sql("SELECT commitment_id, day, status, value, note FROM checkin")
