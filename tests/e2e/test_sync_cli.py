@@ -43,6 +43,8 @@ def test_status_pass_and_leave(run: Run, tmp_path: Path) -> None:
     status = json.loads(run("sync", "--status", "--json").stdout)
     assert status["device_name"] == "Desk" and status["waiting"] >= 1
     assert status["folder"] == str(folder.resolve()) and status["problem"] is None
+    assert [d.name for d in (folder / "Self-Trust" / "devices").iterdir()] == [
+        status["device_id"]]  # the window leaves this device's own folder out of its watch
     words = run("sync").stdout
     assert words.startswith("Sent 1, received 0")
     assert "Syncing with" in run("sync", "--status").stdout

@@ -201,3 +201,16 @@ def test_a_device_whose_files_vanished_writes_them_again(tmp_path: Path) -> None
     laptop.sync()
     assert laptop.fields("commitment", "u1") == {"title": "Walk"}
     assert laptop.fields("commitment", "u2") == {"title": "Read"}
+
+
+def test_a_commitments_check_in_keys_are_listed_over_every_device_and_year(
+        tmp_path: Path) -> None:
+    desk, laptop = devices(tmp_path, 2)
+    desk.engine().publish([desk.version(CHECKIN, "c1/2025-12-31", {"status": "kept"}),
+                           desk.version(CHECKIN, "c2/2026-01-01", {"status": "kept"})])
+    laptop.change(CHECKIN, "c1/2026-01-02", {"status": "missed"})
+    laptop.sync()
+    desk.sync()
+    for device in (desk, laptop):
+        assert sorted(device.engine().keys_of("c1")) == ["c1/2025-12-31", "c1/2026-01-02"]
+        assert device.engine().keys_of("c3") == []

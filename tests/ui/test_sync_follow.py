@@ -72,13 +72,19 @@ def test_a_check_off_just_before_closing_leaves_with_the_window(
     assert "✓ Walk — Every day  (kept, streak 1)" in laptop("list").stdout
 
 
-def test_the_windows_own_pass_keeps_its_undo_steps(
-        qtbot: QtBot, window: MainWindow, sync_folder: Path) -> None:
+def _walk_synced(qtbot: QtBot, window: MainWindow, sync_folder: Path) -> MainWindow:
+    """The window with a "Walk" on Today, joined to the folder and settled."""
     desk = quick(window)
     add(desk.ctx.ws, "Walk")
     open_today(desk)
     join(qtbot, desk, sync_folder, "Desk")
     qtbot.waitUntil(lambda: settled(desk), timeout=WAIT_MS)
+    return desk
+
+
+def test_the_windows_own_pass_keeps_its_undo_steps(
+        qtbot: QtBot, window: MainWindow, sync_folder: Path) -> None:
+    desk = _walk_synced(qtbot, window, sync_folder)
     click_circle(qtbot, today_view(desk), "Walk")
     qtbot.waitUntil(lambda: desk.sync.busy_with == "pass", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: settled(desk), timeout=WAIT_MS)
@@ -89,6 +95,20 @@ def test_the_windows_own_pass_keeps_its_undo_steps(
     desk.sync.job.started.connect(lambda: ran.append("pass"))
     qtbot.wait(1_500)  # the folder it wrote in stays quiet: no pass begets another
     assert ran == [] and settled(desk)
+
+
+def test_a_send_is_not_followed_by_a_pass_over_its_own_files(
+        qtbot: QtBot, window: MainWindow, sync_folder: Path) -> None:
+    desk = _walk_synced(qtbot, window, sync_folder)
+    own = [d.name for d in (sync_folder / "Self-Trust" / "devices").iterdir()]
+    assert desk.sync.watch.ignore == frozenset(own)  # this computer's own folder
+    ran: list[str] = []
+    desk.sync.job.started.connect(lambda: ran.append("pass"))
+    click_circle(qtbot, today_view(desk), "Walk")
+    qtbot.waitUntil(lambda: ran == ["pass"], timeout=WAIT_MS)  # the check-off is sent
+    qtbot.waitUntil(lambda: settled(desk), timeout=WAIT_MS)
+    qtbot.wait(1_500)  # its own new log is not taken for another computer's change
+    assert ran == ["pass"] and settled(desk)
 
 
 def test_a_window_opened_later_follows_the_folder_again(

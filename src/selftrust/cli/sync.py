@@ -97,7 +97,8 @@ def _print_pass(result: PassResult, as_json: bool) -> None:
 
 def _print_status(status: SyncStatus, as_json: bool) -> int:
     if as_json:
-        print_json({"folder": status.folder, "device_name": status.device_name,
+        print_json({"folder": status.folder, "device_id": status.device_id,
+                    "device_name": status.device_name,
                     "encrypted": status.encrypted, "last_pass": status.last_pass,
                     "waiting": status.waiting, "conflicts": list(status.conflicts),
                     "devices": [{"name": d.name, "last_write": d.last_write,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from pycrdt import Doc, Map
 
@@ -57,7 +58,8 @@ class Document:
         self.dirty = False
         # Check-in documents hold one commitment's year: their entries are just the day.
         self._day_prefix = name.split("/")[1] + "/" if name.startswith("checkin/") else None
-        self._table: dict[str, dict[str, str]] | None = None  # device -> entry -> value
+        self._table: dict[str, dict[str, Any]] | None = None  # device -> entry -> JSON text
+        self._parsed: dict[str, dict[str, object]] | None = None  # the values parsed
         self._lookups = 0
 
     def state(self) -> bytes:
@@ -78,7 +80,7 @@ class Document:
             return "checkin", self._day_prefix + entry
         return kind, key
 
-    def _entries(self) -> dict[str, dict[str, str]]:
+    def _entries(self) -> dict[str, dict[str, Any]]:
         """Every device's entries, read out of the document once (pycrdt pays a
         transaction per access, and a pass may resolve every record of a document)."""
         if self._table is None:
@@ -90,27 +92,65 @@ class Document:
                     self._table[name[len(_ROOT):]] = entries if isinstance(entries, dict) else {}
         return self._table
 
+    def _decoded(self) -> dict[str, dict[str, object]]:
+        """Every device's entries with their values parsed, in one ``json.loads`` per
+        device (a joining device resolves tens of thousands of records: one call each
+        would cost more than the rest of its merge)."""
+        if self._parsed is None:
+            self._parsed = {}
+            for device_id, entries in self._entries().items():
+                values = [v for v in entries.values() if isinstance(v, str)]
+                try:
+                    parsed = json.loads("[" + ",".join(values) + "]")
+                except ValueError:
+                    parsed = []
+                if len(parsed) != len(values):  # a damaged value: parse them one by one
+                    parsed = [_parse(v) for v in values]
+                keys = [k for k, v in entries.items() if isinstance(v, str)]
+                self._parsed[device_id] = dict(zip(keys, parsed, strict=True))
+        return self._parsed
+
     def _lookup(self, entry: str) -> Iterator[tuple[str, object]]:
-        """(device, value) of one entry: a few direct reads for a day's changes, one read
-        of everything once a pass asks for many."""
+        """(device, parsed value) of one entry: a few direct reads for a day's changes,
+        one read of everything once a pass asks for many."""
         self._lookups += 1
-        if self._table is None and self._lookups <= _DIRECT_LOOKUPS:
+        if self._parsed is None and self._lookups <= _DIRECT_LOOKUPS:
             for name in self.doc.keys():
                 if name.startswith(_ROOT):
-                    yield name[len(_ROOT):], self._root(name[len(_ROOT):]).get(entry)
+                    raw = self._root(name[len(_ROOT):]).get(entry)
+                    yield name[len(_ROOT):], _parse(raw) if isinstance(raw, str) else None
             return
-        for device_id, entries in self._entries().items():
+        for device_id, entries in self._decoded().items():
             yield device_id, entries.get(entry)
 
     def versions(self, kind: str, key: str) -> list[Version]:
         """Every device's version of the record (at most one each)."""
         found = []
-        for device_id, raw in self._lookup(self._entry(kind, key)):
-            if isinstance(raw, str):
-                version = _decode(kind, key, device_id, raw)
+        for device_id, value in self._lookup(self._entry(kind, key)):
+            if value is not None:
+                version = _decode(kind, key, device_id, value)
                 if version is not None:
                     found.append(version)
         return found
+
+    def versions_of(self, records: Iterable[tuple[str, str]]
+                    ) -> Iterator[tuple[tuple[str, str], list[Version]]]:
+        """``versions`` of many records: after a few, from one read of everything."""
+        records = list(records)
+        if len(records) <= _DIRECT_LOOKUPS:
+            for kind, key in records:
+                yield (kind, key), self.versions(kind, key)
+            return
+        table = self._decoded()
+        for kind, key in records:
+            entry = self._entry(kind, key)
+            found = []
+            for device_id, entries in table.items():
+                value = entries.get(entry)
+                if value is not None and (
+                        version := _decode(kind, key, device_id, value)) is not None:
+                    found.append(version)
+            yield (kind, key), found
 
     def records(self, kind: str) -> Iterator[str]:
         """The keys of every record of ``kind`` any device holds here."""
@@ -131,31 +171,46 @@ class Document:
             for version in versions:
                 root[self._entry(version.kind, version.key)] = _encode(version)
         self.dirty = True
-        self._table = None
+        self._table = self._parsed = None
         return self.doc.get_update(before)
 
     def apply(self, device_id: str, updates: Iterable[bytes]) -> set[tuple[str, str]]:
         """Merge ``device_id``'s updates; returns the records its entries changed."""
         entries: set[str] = set()
-
-        def collect(event: object) -> None:
-            entries.update(str(entry) for entry in getattr(event, "keys", {}))
-
         root = self._root(device_id)
-        subscription = root.observe(collect)
-        try:
+        if not len(root):  # all its entries are new: no need to follow each one
             for update in updates:
                 self.doc.apply_update(update)
-        finally:
-            root.unobserve(subscription)
+            entries.update(root.keys())
+        else:
+            def collect(event: object) -> None:
+                entries.update(str(entry) for entry in getattr(event, "keys", {}))
+
+            subscription = root.observe(collect)
+            try:
+                for update in updates:
+                    self.doc.apply_update(update)
+            finally:
+                root.unobserve(subscription)
         self.dirty = True
-        self._table = None
+        self._table = self._parsed = None
+        if len(entries) > _DIRECT_LOOKUPS:  # they will be resolved: read everything once
+            self._lookups = _DIRECT_LOOKUPS
         return {self._record(entry) for entry in entries}
 
     def own_index(self) -> set[str]:
         """The documents this device has written to (kept in ``main``)."""
         index: Map[str] = self.doc.get(_INDEX + self.device_id, type=Map)
         return set(index.keys())
+
+    def indexed(self, prefix: str) -> set[str]:
+        """The documents any device has written to whose name starts with ``prefix``."""
+        found: set[str] = set()
+        for root in self.doc.keys():
+            if root.startswith(_INDEX):
+                index: Map[str] = self.doc.get(root, type=Map)
+                found.update(name for name in index.keys() if name.startswith(prefix))
+        return found
 
     def add_to_index(self, names: Iterable[str]) -> bytes:
         """Note documents this device now writes to; returns the update to append."""
@@ -188,8 +243,8 @@ def resolve(
     (``W.seen`` is None or older than ``L.stamp``), L is not a deletion, L changed the text
     it had seen (``L.text_changed`` not False), and L's typed text differs from W's.
     """
-    if not versions:
-        return None
+    if len(versions) < 2:  # one device's version (a joining device: every record)
+        return Resolution(kind, key, versions[0]) if versions else None
     ordered = sorted(versions, key=lambda v: v.stamp, reverse=True)
     winner = ordered[0]
     fields = text_fields.get(kind, ())
@@ -224,9 +279,17 @@ def _encode(version: Version) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-def _decode(kind: str, key: str, device_id: str, raw: str) -> Version | None:
+def _parse(raw: str) -> object:
     try:
-        fields, wall_ms, counter, seen, text_changed = json.loads(raw)
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def _decode(kind: str, key: str, device_id: str, value: Any) -> Version | None:
+    """A version from its parsed JSON (see ``_encode``); None for anything else."""
+    try:
+        fields, wall_ms, counter, seen, text_changed = value
         return Version(kind, key, fields, Stamp(int(wall_ms), device_id, int(counter)),
                        None if seen is None else Stamp.from_json(seen),
                        None if text_changed is None else bool(text_changed))

@@ -155,8 +155,8 @@ class Engine:
                 found = doc.apply(device_id, updates)
                 result.versions += len(found)
                 changed |= found
-            for kind, key in changed:
-                resolution = resolve(kind, key, doc.versions(kind, key), self.text_fields)
+            for (kind, key), versions in doc.versions_of(changed):
+                resolution = resolve(kind, key, versions, self.text_fields)
                 if resolution is not None:
                     result.changed[(kind, key)] = resolution
             self.cache.save(name, doc.state())
@@ -190,6 +190,16 @@ class Engine:
         """Every key of ``kind`` held in the main document (commitments, reflections,
         settings; check-ins live in their own documents and arrive through ``receive``)."""
         return list(self._load(MAIN).records(kind))
+
+    def keys_of(self, commitment_uid: str) -> list[str]:
+        """The keys of every check-in of a commitment any device holds, over all its years
+        (found through the documents each device notes in ``main`` as written to)."""
+        keys: list[str] = []
+        for name in sorted(self._load(MAIN).indexed(f"checkin/{commitment_uid}/")):
+            doc = self._docs.get(name) or Document(name, self.cache.load(name),
+                                                   self.folder.device_id)
+            keys += doc.records("checkin")
+        return keys
 
     # -- our own log --------------------------------------------------------------------
 

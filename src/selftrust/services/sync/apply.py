@@ -1,8 +1,9 @@
 """Other devices' winning versions written into SQLite, inside the pass's one transaction.
 
-Each record is written in its own savepoint: a version this database refuses (a rule an
-older or newer device did not keep) is skipped with a message, never half written, and
-the rest of the pass goes on. A commitment's deletion cascades as a local delete does
+Check-ins and reflections are written in batches, the rest one by one, each in its own
+savepoint; a version this database refuses (a rule an older or newer device did not keep)
+is skipped with a message, never half written (a refused batch is written again one by
+one), and the rest of the pass goes on. A commitment's deletion cascades as a local delete does
 (its check-ins and pauses go, its reflections stay without it). Order matters: the
 commitments first, so check-ins and reflections find theirs.
 """
@@ -50,8 +51,9 @@ def apply_winners(conn: Connection, resolutions: Iterable[Resolution], *, now: d
     """Write each winner; ``hold`` names records changed here while the pass ran (their
     newer local change is sent next pass and wins then)."""
     applied = Applied()
-    ordered = [r for r in sorted(resolutions, key=lambda r: (ORDER.index(r.kind), r.key))
-               if RecordKey(r.kind, r.key) not in hold]
+    rank = {kind: i for i, kind in enumerate(ORDER)}
+    ordered = [r for r in sorted(resolutions, key=lambda r: (rank[r.kind], r.key))
+               if not hold or RecordKey(r.kind, r.key) not in hold]
     names = Names(conn)
     batches = {kind: [r for r in ordered if r.kind == kind] for kind in _BATCHED}
     for resolution in ordered:
@@ -76,7 +78,7 @@ def _apply_one(conn: Connection, names: Names, resolution: Resolution, now: date
         with conn.begin_nested():
             if _apply(conn, names, resolution, now):
                 applied.records.append(resolution)
-    except sa.exc.IntegrityError as exc:
+    except (sa.exc.IntegrityError, ValueError) as exc:  # ValueError: an unknown status
         log.warning("sync: %s %s refused: %s", resolution.kind, resolution.key, exc)
         applied.refused.append(
             f"A {resolution.kind.replace('checkin', 'check-in')} from another device "
@@ -112,14 +114,17 @@ def _apply_batch(conn: Connection, names: Names, resolutions: list[Resolution],
                 put.append((*place, str(fields["status"]), fields.get("value"),
                             fields.get("note")))
         done.append(resolution)
+    # No savepoint around the batch: one costs a joining device a third of its writing
+    # (SQLite journals every page the batch touches). None is needed: each statement is
+    # atomic by itself, and every one is idempotent (an upsert, a delete), so after a
+    # refusal the rows written before it are written again, unchanged, one by one.
     try:
-        with conn.begin_nested():
-            if resolutions[0].kind == "reflection":
-                repo.put_reflections(conn, put)
-                repo.delete_reflections(conn, gone)
-            else:
-                repo.put_checkins(conn, put, now)
-                repo.delete_checkins(conn, gone)
+        if resolutions[0].kind == "reflection":
+            repo.put_reflections(conn, put)
+            repo.delete_reflections(conn, gone)
+        else:
+            repo.put_checkins(conn, put, now)
+            repo.delete_checkins(conn, gone)
     except sa.exc.IntegrityError:
         for resolution in done:
             _apply_one(conn, names, resolution, now, applied)
@@ -130,8 +135,8 @@ def _apply_batch(conn: Connection, names: Names, resolutions: list[Resolution],
 CheckinLookup = Callable[[int, date], "int | None"]
 
 
-def _checkin_lookup(ids: dict[tuple[int, date], int]) -> CheckinLookup:
-    return lambda cid, day: ids.get((cid, day))
+def _checkin_lookup(ids: dict[tuple[int, str], int]) -> CheckinLookup:
+    return lambda cid, day: ids.get((cid, day.isoformat()))
 
 
 def _reflection_columns(conn: Connection, names: Names, key: str, fields: Mapping[str, Any],
@@ -210,7 +215,7 @@ def retry_waiting(conn: Connection, resolve: Callable[[str, str], Resolution | N
             with conn.begin_nested():
                 if _apply(conn, names, found, now):
                     done.append(found)
-        except sa.exc.IntegrityError as exc:
+        except (sa.exc.IntegrityError, ValueError) as exc:
             log.warning("sync: waiting %s %s refused: %s", kind, key, exc)
     return done
 

@@ -22,12 +22,18 @@ class SqliteDocCache:
     def __init__(self, read: Callable[[], AbstractContextManager[Connection]]) -> None:
         self._read = read
         self._docs: dict[str, bytes] = {}
+        self._held: set[str] | None = None  # the names in sync_doc (one pass at a time)
         self._offsets: dict[str, tuple[int, int]] | None = None
         self._moved: dict[str, tuple[int, int]] = {}
 
     def load(self, doc_name: str) -> bytes | None:
         if doc_name in self._docs:
             return self._docs[doc_name]
+        if self._held is None:  # one query says which are stored at all: a joining
+            with self._read() as conn:  # device asks for hundreds it does not hold
+                self._held = repo.doc_names(conn)
+        if doc_name not in self._held:
+            return None
         with self._read() as conn:
             return repo.load_doc(conn, doc_name)
 
@@ -42,12 +48,6 @@ class SqliteDocCache:
 
     def set_offset(self, device_id: str, generation: int, offset: int) -> None:
         self._moved[device_id] = (generation, offset)
-
-    def names(self, prefix: str) -> set[str]:
-        """The documents held whose name starts with ``prefix``."""
-        with self._read() as conn:
-            held = set(repo.doc_names(conn, prefix))
-        return held | {n for n in self._docs if n.startswith(prefix)}
 
     @property
     def pending(self) -> bool:

@@ -9,6 +9,7 @@ belongs to a machine), and a commitment's pauses travel inside it.
 from __future__ import annotations
 
 import json
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -107,26 +108,31 @@ def read_fields(conn: Connection, names: Names, record: RecordKey) -> JSONFields
     return None
 
 
-def every_record(conn: Connection, names: Names) -> dict[RecordKey, JSONFields]:
+def every_record(conn: Connection, names: Names, skip: Container[tuple[str, str]] = (),
+                 *, checkins: bool = True) -> dict[RecordKey, JSONFields]:
     """Every record here with its fields, read in a few queries (a first pass, a large
-    import to send)."""
+    import to send); records named in ``skip`` as (kind, key) are left out before their
+    fields are built (a joining device skips the tens of thousands that just arrived),
+    and check-ins altogether without ``checkins``."""
     out: dict[RecordKey, JSONFields] = {}
     pauses = repo.all_pauses(conn)
     for row in repo.all_commitment_columns(conn):
+        if ("commitment", row["uid"]) in skip:
+            continue
         fields = {n: _out(n, row[n]) for n in COMMITMENT_FIELDS if n != "uid"}
         fields["pauses"] = [[a.isoformat(), b.isoformat()] for a, b in pauses.get(row["id"], [])]
         out[RecordKey("commitment", row["uid"])] = fields
-    for cid, day, status, value, note in repo.all_checkin_values(conn):
+    for cid, day, status, value, note in repo.all_checkin_values(conn) if checkins else ():
         uid = names.uid_of.get(cid)
-        if uid is not None:
-            out[RecordKey("checkin", f"{uid}/{day}")] = {"status": status, "value": value,
-                                                         "note": note}
+        if uid is not None and ("checkin", key := f"{uid}/{day}") not in skip:
+            out[RecordKey("checkin", key)] = {"status": status, "value": value, "note": note}
     for row in repo.all_reflection_columns(conn):
-        out[RecordKey("reflection", row["uid"])] = _reflection_from(row, names,
-                                                                    row["checkin_place"])
+        if ("reflection", row["uid"]) not in skip:
+            out[RecordKey("reflection", row["uid"])] = _reflection_from(row, names,
+                                                                        row["checkin_place"])
     for name in SYNCED_SETTINGS:
         record = RecordKey("setting", name)
-        found = read_fields(conn, names, record)
+        found = None if ("setting", name) in skip else read_fields(conn, names, record)
         if found is not None:
             out[record] = found
     return out

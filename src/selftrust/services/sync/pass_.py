@@ -94,6 +94,9 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
     with ws.write() as conn:
         before_apply = repo.last_change_seq(conn)
         hold = _changed_meanwhile(conn, upto)
+        # A device joining with no check-ins of its own holds after the apply only those
+        # that arrived: its first send then need not read them all back to skip them.
+        had_checkins = state.joined or repo.any_checkin(conn)
         # Winners of this device too: after a restore or a kill, its log may hold newer
         # versions than the database (the same values, otherwise: a write that changes
         # nothing).
@@ -102,7 +105,7 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
         if state.joined:  # a commitment deleted here may come back: with its check-ins
             back = [r for r in applied.new_commitments if r.winner.seen is not None]
             applied.records += revive_checkins(
-                conn, engine, cache, state.device_id, back, now=ws.utc_now(),
+                conn, engine, back, now=ws.utc_now(),
                 skip={key for kind, key in received.changed if kind == "checkin"}).records
         relink_reflections(conn, [r.key for r in applied.records
                                   if r.kind == "checkin" and not r.deleted], engine.resolve)
@@ -110,8 +113,9 @@ def _pass(ws: Workspace, passphrase: str | None) -> PassResult:
         if not state.joined:
             # The first pass sends this device's whole record after taking in the folder's:
             # a record both hold now reads as the folder had it, and is not sent back.
-            arrived = {RecordKey(r.kind, r.key) for r in received.changed.values()} - hold
-            versions = whole_record(conn, clock, wall_ms=app_now_ms, skip=arrived)
+            arrived = set(received.changed) - {(h.kind, h.key) for h in hold}
+            versions = whole_record(conn, clock, wall_ms=app_now_ms, skip=arrived,
+                                    checkins=had_checkins)
             sent = engine.publish(versions) if versions else 0
         repo.forget_changes(conn, after=before_apply)
         repo.forget_changes(conn, up_to=upto)

@@ -32,6 +32,7 @@ class NotSyncing(UserError):
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     folder: str
+    device_id: str  # this device's folder name under devices/ (the window leaves it out)
     device_name: str
     encrypted: bool
     last_pass: str | None  # ISO 8601 UTC
@@ -158,7 +159,8 @@ def status(ws: Opened) -> SyncStatus:
     except (Invalid, SyncError) as exc:
         problem = str(exc)
     return SyncStatus(
-        folder=state.folder, device_name=state.device_name, encrypted=state.encrypted,
+        folder=state.folder, device_id=state.device_id, device_name=state.device_name,
+        encrypted=state.encrypted,
         last_pass=None if state.last_pass is None else state.last_pass.isoformat() + "Z",
         waiting=waiting, conflicts=tuple(conflict_words(c.kind, c.other_device) for c in kept),
         devices=devices, problem=problem)

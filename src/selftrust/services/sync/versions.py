@@ -7,7 +7,7 @@ folder already held, see pass_.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from sqlalchemy.engine import Connection
 
@@ -41,8 +41,9 @@ def changed_versions(conn: Connection, changes: Sequence[repo.ChangeRow], clock:
 
 
 def whole_record(conn: Connection, clock: HybridClock, *, wall_ms: int,
-                 skip: set[RecordKey]) -> list[Version]:
-    """Every record here but those in ``skip``, for a device's first pass."""
+                 skip: Container[tuple[str, str]], checkins: bool = True) -> list[Version]:
+    """Every record here but those named in ``skip`` as (kind, key), for a device's
+    first pass; without ``checkins``, no check-in (all of them just arrived)."""
     return [Version(record.kind, record.key, fields, clock.stamp(wall_ms))
-            for record, fields in every_record(conn, Names(conn)).items()
-            if record not in skip]
+            for record, fields in every_record(conn, Names(conn), skip,
+                                               checkins=checkins).items()]

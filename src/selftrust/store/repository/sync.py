@@ -117,6 +117,10 @@ def forget_sync(conn: Connection) -> None:
 
 
 # --- the engine's cache -----------------------------------------------------------------
+def doc_names(conn: Connection) -> set[str]:
+    return {str(n) for n in conn.execute(sa.select(DOC.c.name)).scalars()}
+
+
 def load_doc(conn: Connection, name: str) -> bytes | None:
     state = conn.execute(sa.select(DOC.c.state).where(DOC.c.name == name)).scalar()
     return None if state is None else bytes(state)
@@ -176,6 +180,19 @@ def conflicts(conn: Connection, *, untold_only: bool = False) -> list[ConflictRo
         query = query.where(CONFLICT.c.told.is_(False))
     return [ConflictRow(r.id, r.kind, r.key, r.field, r.other_text, r.other_device,
                         r.found_at, bool(r.told)) for r in conn.execute(query)]
+
+
+def conflicts_of(conn: Connection, kind: str, key: str) -> list[ConflictRow]:
+    """The texts kept beside one record, oldest first."""
+    query = sa.select(CONFLICT).where(CONFLICT.c.kind == kind, CONFLICT.c.key == key)
+    return [ConflictRow(r.id, r.kind, r.key, r.field, r.other_text, r.other_device,
+                        r.found_at, bool(r.told))
+            for r in conn.execute(query.order_by(CONFLICT.c.id))]
+
+
+def reflection_by_id(conn: Connection, reflection_id: int) -> dict[str, Any] | None:
+    row = conn.execute(sa.select(REFLECTION).where(REFLECTION.c.id == reflection_id)).first()
+    return None if row is None else dict(row._mapping)
 
 
 def mark_told(conn: Connection, ids: Iterable[int]) -> None:
@@ -323,6 +340,10 @@ def all_pauses(conn: Connection) -> dict[int, list[tuple[date, date]]]:
     return out
 
 
+def any_checkin(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM checkin)").scalar() == 1
+
+
 def all_checkin_values(conn: Connection) -> list[tuple[int, str, str, float | None, str | None]]:
     """(commitment id, day as ISO text, status, value, note) of every check-in."""
     rows = conn.exec_driver_sql("SELECT commitment_id, day, status, value, note FROM checkin")
@@ -353,9 +374,11 @@ def delete_reflections(conn: Connection, uids: Sequence[str]) -> None:
         conn.exec_driver_sql("DELETE FROM reflection WHERE uid = ?", [(u,) for u in uids])
 
 
-def checkin_ids(conn: Connection) -> dict[tuple[int, date], int]:
-    rows = conn.execute(sa.select(CHECKIN.c.id, CHECKIN.c.commitment_id, CHECKIN.c.day))
-    return {(int(r.commitment_id), r.day): int(r.id) for r in rows}
+def checkin_ids(conn: Connection) -> dict[tuple[int, str], int]:
+    """Every check-in's id by (commitment id, day as ISO text): read raw, since a joining
+    device reads tens of thousands and parsing their days costs more than the query."""
+    rows = conn.exec_driver_sql("SELECT commitment_id, day, id FROM checkin")
+    return {(int(c), str(d)): int(i) for c, d, i in rows}
 
 
 def all_reflection_columns(conn: Connection) -> list[dict[str, Any]]:
@@ -369,8 +392,3 @@ def all_reflection_columns(conn: Connection) -> list[dict[str, Any]]:
         row["checkin_place"] = linked.get(row["checkin_id"]) if row["checkin_id"] else None
         out.append(row)
     return out
-
-
-def doc_names(conn: Connection, prefix: str) -> list[str]:
-    rows = conn.execute(sa.select(DOC.c.name).where(DOC.c.name.startswith(prefix, autoescape=True)))
-    return [str(n) for n in rows.scalars()]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from selftrust.services.errors import UserError
 from selftrust.services.journal import JournalEntry, JournalIndex
 from selftrust.services.next_step import promised_for_tomorrow
+from selftrust.services.sync.kept import kept_for_reflection
 from selftrust.ui.dialogs import messages
 from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.journal_delegate import JournalDelegate
@@ -237,7 +238,8 @@ class JournalView(QWidget):
         about = self.model.about(entry).title if entry is not None else ""
         step = entry.next_step if entry is not None else ""
         promised = bool(step.strip()) and promised_for_tomorrow(self.ctx.ws, step) is not None
-        self.pane.show_row(entry, about, self.ctx.ws.today(), promised=promised)
+        kept = () if entry is None else kept_for_reflection(self.ctx.ws, entry.id)
+        self.pane.show_row(entry, about, self.ctx.ws.today(), promised=promised, kept=kept)
         has = entry is not None
         self.edit_action.setEnabled(has)
         self.delete_action.setEnabled(has)

@@ -1,7 +1,9 @@
-"""Reading one reflection: every part under its heading, as plain text."""
+"""Reading one reflection: every part under its heading, as plain text; a part also
+written differently on another computer (sync kept both) shows that text under it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from selftrust.domain.coach import FEELING_WORDS, PROMPTS
 from selftrust.services.journal import JournalEntry
+from selftrust.services.sync.kept import KeptText
 from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, show_promised
 from selftrust.ui.reflections.plain_label import plain_label
@@ -60,16 +63,27 @@ class ReadingPane(QWidget):
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.subtitle)
         self.sections: dict[str, tuple[QLabel, QLabel]] = {}
+        self.kept: dict[str, QWidget] = {}  # per part: the texts kept from other computers
+        self._kept_boxes: dict[str, QVBoxLayout] = {}
         for prompt in PROMPTS:
             head = plain_label(prompt.title, self.body, bold=True)
             text = plain_label("", self.body)
             text.setObjectName(f"reading-{prompt.key}")
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            kept = QWidget(self.body)
+            kept.setObjectName(f"reading-kept-{prompt.key}")
+            kept_box = QVBoxLayout(kept)
+            kept_box.setContentsMargins(em, em // 4, 0, 0)
+            kept_box.setSpacing(em // 6)
+            kept.hide()
             self.layout_.addSpacing(em // 2)
             self.layout_.addWidget(head)
             self.layout_.addWidget(text)
+            self.layout_.addWidget(kept)
             self.sections[prompt.key] = (head, text)
+            self.kept[prompt.key] = kept
+            self._kept_boxes[prompt.key] = kept_box
         self.feelings = plain_label("", self.body, muted=True)
         self.layout_.addSpacing(em // 2)
         self.layout_.addWidget(self.feelings)
@@ -102,8 +116,9 @@ class ReadingPane(QWidget):
         self.show_row(None, "", date.today())
 
     def show_row(self, row: JournalEntry | None, about: str, today: date, *,
-                 promised: bool = False) -> None:
-        """``promised``: the next step is on tomorrow's list already."""
+                 promised: bool = False, kept: Sequence[KeptText] = ()) -> None:
+        """``promised``: the next step is on tomorrow's list already; ``kept``: the
+        other versions of its parts that sync kept."""
         has = row is not None
         self.scroll_area.setVisible(has)
         for b in (self.edit, self.delete):
@@ -119,11 +134,31 @@ class ReadingPane(QWidget):
         self.subtitle.setText(sub)
         for key, (head, text) in self.sections.items():
             value = row.part(key)
-            head.setVisible(bool(value))
+            others = [k for k in kept if k.field == key]
+            head.setVisible(bool(value) or bool(others))
             text.setVisible(bool(value))
             text.setText(value)
+            self._show_kept(key, others)
         self.feelings.setText(feelings_text(row.feeling_before, row.feeling_after))
         self.promise.setVisible(bool(row.next_step.strip()))
         show_promised(self.promise, promised,
                       "A one-off commitment for tomorrow (Ctrl+Shift+P)")
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _show_kept(self, key: str, others: Sequence[KeptText]) -> None:
+        """Under a part: "Also written on Laptop:" and that text, plainly."""
+        box, layout = self.kept[key], self._kept_boxes[key]
+        while (item := layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()
+                widget.setParent(None)  # Python owns it now and lets it go
+        for other in others:
+            head = plain_label(f"Also written on {other.device}:", box, muted=True)
+            head.setObjectName("reading-kept-head")
+            text = plain_label(other.text, box)
+            text.setObjectName("reading-kept-text")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            layout.addWidget(head)
+            layout.addWidget(text)
+        box.setVisible(bool(others))

@@ -1,10 +1,14 @@
 """A short note on a check-in, written inline under the list (never a modal dialog).
 
 Plain text, at most 2,000 characters. Enter saves, Shift+Enter starts a new line,
-Esc cancels; the counter shows how much room is left once it gets close.
+Esc cancels; the counter shows how much room is left once it gets close. A note also
+written differently on another computer (sync kept both) shows that text above the
+editor, selectable, so the person can take what they want of it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from selftrust.base.words import counted
 from selftrust.services.checkins import MAX_NOTE_LENGTH
+from selftrust.services.sync.kept import KeptText
 
 
 class NoteText(QPlainTextEdit):
@@ -58,6 +63,13 @@ class NoteEditor(QFrame):
         box.setSpacing(u // 3)
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.kept = QLabel(self)  # the other text sync kept, shown plainly
+        self.kept.setObjectName("today-note-kept")
+        self.kept.setTextFormat(Qt.TextFormat.PlainText)
+        self.kept.setWordWrap(True)
+        self.kept.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.kept.hide()
         self.text = NoteText(self)
         self.text.setObjectName("today-note-text")
         self.text.setTabChangesFocus(True)
@@ -77,6 +89,7 @@ class NoteEditor(QFrame):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         box.addWidget(self.heading)
+        box.addWidget(self.kept)
         box.addWidget(self.text)
         box.addLayout(buttons)
         self.text.save.connect(self._save)
@@ -87,9 +100,12 @@ class NoteEditor(QFrame):
         self.commitment_id = 0
         self.hide()
 
-    def open_for(self, commitment_id: int, title: str, note: str) -> None:
+    def open_for(self, commitment_id: int, title: str, note: str,
+                 kept: Sequence[KeptText] = ()) -> None:
         self.commitment_id = commitment_id
         self.heading.setText(f"Note on “{title}”")
+        self.kept.setText("\n".join(f"Also written on {k.device}:\n{k.text}" for k in kept))
+        self.kept.setVisible(bool(kept))
         self.text.setAccessibleName(f"Note on {title}")
         self.text.setPlainText(note)
         self.show()

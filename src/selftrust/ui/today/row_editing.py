@@ -4,6 +4,8 @@ made when first needed). Both save through the check-in writer, so both are undo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer
@@ -18,6 +20,7 @@ from selftrust.ui.today.today_list import TodayList
 from selftrust.ui.today.today_model import TodayModel
 
 if TYPE_CHECKING:
+    from selftrust.services.sync.kept import KeptText
     from selftrust.ui.today.note_editor import NoteEditor
 
 NOTE_NEEDS_CHECKIN = ("A note goes with a check-in: mark this day kept, not kept or skipped "
@@ -29,7 +32,9 @@ class RowEditing:
     goes into ``box`` right below ``pages`` (the list's page stack)."""
 
     def __init__(self, list_: TodayList, model: TodayModel, banner: Banner,
-                 writer: CheckinWriter, box: QBoxLayout, pages: QWidget) -> None:
+                 writer: CheckinWriter, box: QBoxLayout, pages: QWidget,
+                 kept_notes: Callable[[int, date], Sequence[KeptText]]) -> None:
+        self._kept_notes = kept_notes  # a note's other versions that sync kept
         self._list = list_
         self._model = model
         self._banner = banner
@@ -91,7 +96,8 @@ class RowEditing:
         if item.status is None:
             self._banner.show_message(NOTE_NEEDS_CHECKIN, kind="info")
             return
-        self.note_editor.open_for(item.commitment_id, item.title, item.note)
+        self.note_editor.open_for(item.commitment_id, item.title, item.note,
+                                  self._kept_notes(item.commitment_id, item.day))
 
     def _note_saved(self, commitment_id: int, note: str) -> None:
         row = self._model.row_of(commitment_id)

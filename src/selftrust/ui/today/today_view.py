@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from selftrust.domain.history import Status
 from selftrust.services.dashboard import DayItem
 from selftrust.services.events import Change, What
+from selftrust.services.sync.kept import kept_for_note
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.today.banner import Banner
 from selftrust.ui.today.checkin_writer import CheckinWriter
@@ -107,7 +108,7 @@ class TodayView(QWidget):
                                     ask_amount=lambda item: self.edit_value(self._row(item)),
                                     missed=self._offer_reflection)
         self.editing = RowEditing(self.list, self.model, self.banner, self.writer, box,
-                                  self.pages)
+                                  self.pages, lambda cid, day: kept_for_note(self.ctx.ws, cid, day))
         self.figures = FigureFiller(self, self.ctx, self.model, done=self._figures_done)
         self.delegate.check_clicked.connect(self._on_check_clicked)
         self.delegate.value_entered.connect(self.editing.value_entered)
