@@ -185,3 +185,20 @@ def fmt(value: float | None, unit: str) -> str:
     if value >= 10:
         return f"{value:.1f} {unit}"
     return f"{value:.2f} {unit}"
+
+
+def recorded(name: str, key: str, many: str | None = None) -> Getter:
+    """A figure a probe recorded with bench_figures.record (``key``; ``many``: the runs it
+    is the median of, for the spread)."""
+
+    def get(run: Run) -> Figure | None:
+        record = run.figures.get(name)
+        if record is None or key not in record:
+            return None
+        value = float(record[key])
+        each = [float(v) for v in record.get(many, [])] if many else []
+        low, high = (min(each), max(each)) if each else (value, value)
+        return Figure(value, low, high, f"{len(each)} runs" if each else "")
+
+    return get
+

@@ -22,7 +22,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bench_results import Getter, Run, extra, fmt, load_runs, startup, timing, worst_of
+from bench_results import (
+    Getter,
+    Run,
+    extra,
+    fmt,
+    load_runs,
+    recorded,
+    startup,
+    timing,
+    worst_of,
+)
 from report_goals import goals_table
 
 MAIN = "20x10"
@@ -83,6 +93,12 @@ ROWS: tuple[Row, ...] = (
         timing("test_sync_fresh_device_receives_everything", scale=1.0), grows=False),
     Row("Sync: a device's files after a year of daily passes ÷ one snapshot", 2, "×",
         extra("test_sync_folder_after_a_year_of_daily_passes", "worst"), grows=False),
+    Row("Sync: a second computer joining 10 years (whole `selftrust sync --folder` process)",
+        5, "s", recorded("sync join process", "median_s", many="runs"), grows=False),
+    Row("Sync: a pass bringing a day's changes (whole `selftrust sync` process)", None, "s",
+        recorded("sync day pass process", "median_s", many="runs"), grows=False),
+    Row("Sync: the window's peak memory, sync on minus off", 30, "MB",
+        recorded("sync window memory", "added_mb"), grows=False),
 )
 
 
