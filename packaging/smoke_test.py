@@ -142,8 +142,9 @@ def main(argv: list[str]) -> int:
         phone = work / "phone"
         phone.mkdir()
         _run(exe, "--data-dir", str(demo), "loop", "push", str(phone), home=home)
+        (written,) = phone.glob("Loop Habits Backup *.db")  # a folder's pull passes over
         pulled = json.loads(_run(exe, "--data-dir", str(work / "from-loop"), "loop", "pull",
-                                 str(phone), "--json", home=home).stdout)
+                                 str(written), "--json", home=home).stdout)  # our own push
         assert pulled["checkins"]["added"] > 0, pulled
 
         old = work / "old"
