@@ -1,0 +1,86 @@
+"""After a check-in a chart whose axes stay the same changes its values in place and
+paints them over its kept background: the picture equals a chart drawn afresh, pixel
+for pixel, and the hover tells the new values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from selftrust.domain.history import Status
+from selftrust.services.chart_data import ChartData
+from selftrust.services.chart_range import ChartRange
+from selftrust.services.checkins import CheckinState
+from selftrust.services.workspace import Workspace
+from selftrust.ui.charts import render
+from selftrust.ui.charts.catalog import NAMES
+from selftrust.ui.charts.layers import Background
+from selftrust.ui.charts.style import ChartStyle
+
+TODAY = date(2026, 11, 24)
+STYLE = ChartStyle.for_theme(False, font_size=10.0, dpi=100.0)
+UPDATED_IN_PLACE = {"strength", "calendar", "weekday", "kept-rate"}
+"""Charts whose axes a kept/not-kept flip of today leaves alone on this data."""
+
+
+class _Chart:
+    """A chart on an Agg canvas, painted as the app's canvas paints it."""
+
+    def __init__(self, data: ChartData, request: render.Request) -> None:
+        self.fig = Figure(figsize=(11, 7.2), dpi=100)
+        self.canvas = FigureCanvasAgg(self.fig)
+        self.data, self.request = data, request
+        self.background = Background()
+        self.shown: render.Drawn | None = None
+
+    def redraw(self) -> render.Drawn:
+        drawn = render.redraw_chart(self.fig, self.data, self.request, STYLE, self.shown)
+        if not drawn.updated:
+            self.background.forget()
+        self.shown = drawn
+        return drawn
+
+    def pixels(self) -> np.ndarray:
+        assert self.shown is not None
+        layers = self.shown.hover.layers
+        with matplotlib.rc_context(STYLE.rc()):
+            if layers is None:
+                self.canvas.draw()
+            else:
+                renderer = self.canvas.get_renderer()
+                self.canvas.renderer = renderer
+                self.background.draw(self.fig, renderer, layers)
+        return np.asarray(self.canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.demo_data(years=2, commitments=4, seed=5)
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("rng", ["3m", "all"])
+def test_a_check_in_gives_the_picture_of_a_fresh_draw(ws: Workspace, name: str,
+                                                      rng: str) -> None:
+    data = ChartData.shared(ws)
+    request = render.Request(name, ChartRange.parse(rng))
+    chart = _Chart(data, request)
+    chart.redraw()
+    chart.pixels()
+    walk = data.commitments()[0].id
+    for status in (Status.MISSED, Status.KEPT, Status.MISSED):
+        ws.checkins.record(walk, TODAY, CheckinState(status))
+        drawn = chart.redraw()
+        if name in UPDATED_IN_PLACE:
+            assert drawn.updated, f"{name} {rng} was drawn again"
+        mine = chart.pixels()
+        fresh = _Chart(data, request)
+        again = fresh.redraw()
+        theirs = fresh.pixels()
+        differing = np.argwhere((mine != theirs).any(axis=2))
+        assert differing.size == 0, f"{name} {rng} {status}: {len(differing)} pixels differ"
+        assert drawn.notice == again.notice
+        # The hover reads the new values: the same words at the same places.
+        for x, y in [(300, 300), (500, 250), (700, 400), (900, 320)]:
+            assert drawn.hover.find(x, y) == again.hover.find(x, y)
