@@ -25,7 +25,8 @@ from selftrust.ui.charts.style import ChartStyle
 TODAY = date(2026, 11, 24)
 STYLE = ChartStyle.for_theme(False, font_size=10.0, dpi=100.0)
 UPDATED_IN_PLACE = {"strength", "calendar", "weekday", "kept-rate"}
-"""Charts whose axes a kept/not-kept flip of today leaves alone on this data."""
+"""Charts whose axes a kept/not-kept flip of a recorded day leaves alone on this data
+(the first check-in may record a day that was open, which can change a scale)."""
 
 
 class _Chart:
@@ -69,10 +70,10 @@ def test_a_check_in_gives_the_picture_of_a_fresh_draw(ws: Workspace, name: str,
     chart.redraw()
     chart.pixels()
     walk = data.commitments()[0].id
-    for status in (Status.MISSED, Status.KEPT, Status.MISSED):
+    for flip, status in enumerate((Status.MISSED, Status.KEPT, Status.MISSED)):
         ws.checkins.record(walk, TODAY, CheckinState(status))
         drawn = chart.redraw()
-        if name in UPDATED_IN_PLACE:
+        if name in UPDATED_IN_PLACE and flip > 0:
             assert drawn.updated, f"{name} {rng} was drawn again"
         mine = chart.pixels()
         fresh = _Chart(data, request)

@@ -9,7 +9,7 @@ keep the same picture (``over``: the spines a line or a bar touches), and how to
 new values in place (``update``, which answers ``None`` when the axes would change:
 another range of days, a new scale, other names; the chart is then drawn again).
 The canvas keeps the picture without ``data`` and ``over`` (its *background*) and
-draws only those two over it, in their order: the same pixels as a full draw, since
+draws only those two over it, by zorder as a full draw does: the same pixels as a full draw, since
 what is drawn earlier in the background never overlaps them (tests check it).
 """
 
@@ -57,7 +57,8 @@ class Background:
             self._key = key
         else:
             renderer.restore_region(self._saved)
-        for artist in (*layers.data, *layers.over):
+        # In the order a full draw takes them: by zorder, then as they were given.
+        for artist in sorted((*layers.data, *layers.over), key=lambda a: a.get_zorder()):
             if artist.get_visible():
                 artist.draw(renderer)
 
