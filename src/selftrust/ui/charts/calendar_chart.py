@@ -19,6 +19,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.path import Path
+from matplotlib.text import Text
 
 from selftrust.domain.days import WEEKDAY_TITLES, week_start_of
 from selftrust.domain.occasions import DayState
@@ -264,7 +265,8 @@ def _changing(ax: Axes, cal: Calendar, style: ChartStyle,
         artists[0].remove()
         artists[0] = _squares(ax, cols, rows, colors)
         for number, color in zip(artists[1:], colors, strict=False):  # numbers: every
-            number.set_color(_ink(color, style))  # day of a short range, or none
+            if isinstance(number, Text):  # day of a short range, or none
+                number.set_color(_ink(color, style))
         return hover_for(new)
 
     hover = hover_for(cal)
