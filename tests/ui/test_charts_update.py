@@ -24,7 +24,7 @@ from selftrust.ui.charts.style import ChartStyle
 
 TODAY = date(2026, 11, 24)
 STYLE = ChartStyle.for_theme(False, font_size=10.0, dpi=100.0)
-UPDATED_IN_PLACE = {"strength", "calendar", "weekday", "kept-rate"}
+UPDATED_IN_PLACE = {"growth", "strength", "calendar", "weekday", "kept-rate"}
 """Charts whose axes a kept/not-kept flip of a recorded day leaves alone on this data
 (the first check-in may record a day that was open, which can change a scale)."""
 

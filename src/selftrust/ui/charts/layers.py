@@ -37,6 +37,18 @@ class Layers:
     answer the new hover, or ``None`` when only a full draw gives the right picture."""
 
 
+def _draw_order(fig: Figure) -> Callable[[Artist], tuple[float, int, float]]:
+    """The order a full draw takes: axes by zorder (then as added), and in each axes
+    its artists by zorder (then as given)."""
+    place = {id(ax): (ax.get_zorder(), k) for k, ax in enumerate(fig.axes)}
+
+    def key(artist: Artist) -> tuple[float, int, float]:
+        ax_zorder, k = place.get(id(artist.axes), (0.0, -1))
+        return ax_zorder, k, artist.get_zorder()
+
+    return key
+
+
 class Background:
     """The figure drawn without its changing layers, kept while nothing else changes."""
 
@@ -57,8 +69,7 @@ class Background:
             self._key = key
         else:
             renderer.restore_region(self._saved)
-        # In the order a full draw takes them: by zorder, then as they were given.
-        for artist in sorted((*layers.data, *layers.over), key=lambda a: a.get_zorder()):
+        for artist in sorted((*layers.data, *layers.over), key=_draw_order(fig)):
             if artist.get_visible():
                 artist.draw(renderer)
 
