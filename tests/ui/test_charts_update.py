@@ -85,3 +85,25 @@ def test_a_check_in_gives_the_picture_of_a_fresh_draw(ws: Workspace, name: str,
         # The hover reads the new values: the same words at the same places.
         for x, y in [(300, 300), (500, 250), (700, 400), (900, 320)]:
             assert drawn.hover.find(x, y) == again.hover.find(x, y)
+
+
+@pytest.mark.demo_data(years=2, commitments=4, seed=5)
+def test_a_streak_that_changes_in_place_looks_as_drawn_afresh(ws: Workspace) -> None:
+    """A check-in that leaves the longest streaks' order alone moves their bars and
+    lengths in place; one that reorders them draws the chart again."""
+    data = ChartData.shared(ws)
+    request = render.Request("streaks", ChartRange.parse("all"))
+    chart = _Chart(data, request)
+    chart.redraw()
+    chart.pixels()
+    ways = []
+    for c in data.commitments():
+        if ws.commitments.get(c.id).measurable:
+            continue  # a measured one takes an amount: the others say enough
+        for status in (Status.KEPT, Status.MISSED, Status.KEPT):
+            ws.checkins.record(c.id, TODAY, CheckinState(status))
+            ways.append(chart.redraw().updated)
+            fresh = _Chart(data, request)
+            fresh.redraw()
+            assert (chart.pixels() == fresh.pixels()).all(), f"{c.title} {status}"
+    assert any(ways)
