@@ -21,7 +21,6 @@ from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.layers import Layers
 from selftrust.ui.charts.style import ChartStyle
 
-
 HEIGHT = 0.56
 
 
