@@ -9,8 +9,10 @@ from datetime import date
 import matplotlib
 import numpy as np
 import pytest
+from charts_helpers import open_charts
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from pytestqt.qtbot import QtBot
 
 from selftrust.domain.history import Status
 from selftrust.services.chart_data import ChartData
@@ -21,6 +23,7 @@ from selftrust.ui.charts import render
 from selftrust.ui.charts.catalog import NAMES
 from selftrust.ui.charts.layers import Background
 from selftrust.ui.charts.style import ChartStyle
+from selftrust.ui.shell.main_window import MainWindow
 
 TODAY = date(2026, 11, 24)
 STYLE = ChartStyle.for_theme(False, font_size=10.0, dpi=100.0)
@@ -107,3 +110,27 @@ def test_a_streak_that_changes_in_place_looks_as_drawn_afresh(ws: Workspace) -> 
             fresh.redraw()
             assert (chart.pixels() == fresh.pixels()).all(), f"{c.title} {status}"
     assert any(ways)
+
+
+@pytest.mark.demo_data(years=2, commitments=4, seed=5)
+def test_the_window_shows_a_check_in_as_a_fresh_chart_would(qtbot: QtBot, ws: Workspace,
+                                                            window: MainWindow) -> None:
+    view = open_charts(qtbot, window)
+    view.show_chart("strength")
+    canvas = view.canvas
+    assert canvas is not None
+    canvas.draw()
+    walk = view.data.commitments()[0].id
+    for status in (Status.MISSED, Status.KEPT):
+        ws.checkins.record(walk, TODAY, CheckinState(status))
+        view.refresh()
+        assert canvas.shown is not None and canvas.shown.updated
+        canvas.draw()
+    mine = np.asarray(canvas.buffer_rgba()).copy()
+    hit = canvas.hit_at(canvas.width() - 200, canvas.height() / 2)
+    canvas.shown = None  # forget what is shown: the next refresh draws it all again
+    view.refresh()
+    assert canvas.shown is not None and not canvas.shown.updated
+    canvas.draw()
+    assert (np.asarray(canvas.buffer_rgba()) == mine).all()
+    assert canvas.hit_at(canvas.width() - 200, canvas.height() / 2) == hit
