@@ -24,7 +24,7 @@ from selftrust.ui.charts.common import (
     thin,
 )
 from selftrust.ui.charts.hover import Hover
-from selftrust.ui.charts.layers import Layers
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 MIN_DAYS = 7
@@ -122,7 +122,7 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
     # Over the strength line (the twin axes behind) the jar's axis is drawn again: its
     # grid and numbers move when the jar's scale does; the spine lies over the fill.
     hover.layers = Layers([strength, ax.yaxis, fill, jar, *gold],
-                          [s for s in ax.spines.values() if s.get_visible()], update)
+                          spines(ax), update)
     return hover
 
 

@@ -26,7 +26,7 @@ from selftrust.ui.charts.common import (
     soft_grid,
 )
 from selftrust.ui.charts.hover import Hover
-from selftrust.ui.charts.layers import Layers
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 GROUPED_UP_TO = 4
@@ -92,7 +92,7 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
 
     hover = _hover(ax, rate, grouped, places)
     # The bottom spine lies over the bars' feet in a full draw.
-    hover.layers = Layers(drawn, [s for s in ax.spines.values() if s.get_visible()], update)
+    hover.layers = Layers(drawn, spines(ax), update)
     return hover
 
 

@@ -37,6 +37,11 @@ class Layers:
     answer the new hover, or ``None`` when only a full draw gives the right picture."""
 
 
+def spines(ax: Any) -> list[Artist]:
+    """The axes' drawn spines: in a full draw they lie over the lines and bars they touch."""
+    return [spine for spine in ax.spines.values() if spine.get_visible()]
+
+
 def _draw_order(fig: Figure) -> Callable[[Artist], tuple[float, int, float]]:
     """The order a full draw takes: axes by zorder (then as added), and in each axes
     its artists by zorder (then as given)."""

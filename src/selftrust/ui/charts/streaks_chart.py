@@ -18,7 +18,7 @@ from selftrust.services.chart_series import StreakBar
 from selftrust.services.insights import short_span
 from selftrust.ui.charts.common import NotEnough, clip_title, date_axis, date_nums
 from selftrust.ui.charts.hover import Hover
-from selftrust.ui.charts.layers import Layers
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 HEIGHT = 0.56
@@ -65,7 +65,7 @@ def draw(fig: Figure, bars: list[StreakBar], style: ChartStyle, title: str) -> H
 
     changing: list[Artist] = [*rects, *lengths]
     hover = _hover(ax, bars, y)
-    hover.layers = Layers(changing, [s for s in ax.spines.values() if s.get_visible()], update)
+    hover.layers = Layers(changing, spines(ax), update)
     return hover
 
 

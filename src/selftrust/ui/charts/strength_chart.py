@@ -21,7 +21,7 @@ from selftrust.ui.charts.common import (
     thin,
 )
 from selftrust.ui.charts.hover import Hover
-from selftrust.ui.charts.layers import Layers
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 MIN_DAYS = 7
@@ -76,7 +76,7 @@ def draw(
         return _hover(ax, new)
 
     # A line may touch the bottom spine, drawn over it in a full draw.
-    hover.layers = Layers(plotted, [s for s in ax.spines.values() if s.get_visible()], update)
+    hover.layers = Layers(plotted, spines(ax), update)
     return hover
 
 

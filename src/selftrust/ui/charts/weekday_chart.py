@@ -12,7 +12,7 @@ from matplotlib.patches import Patch
 from selftrust.services.chart_series import Weekdays
 from selftrust.ui.charts.common import NotEnough, count_axis, soft_grid
 from selftrust.ui.charts.hover import Hover
-from selftrust.ui.charts.layers import Layers
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 MIN_RECORDED = 7
@@ -69,7 +69,7 @@ def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
     changing: list[Artist] = [*rects, *shares]
     hover = _hover(ax, days, top)
     # The bottom spine lies over the bars' feet in a full draw.
-    hover.layers = Layers(changing, [s for s in ax.spines.values() if s.get_visible()], update)
+    hover.layers = Layers(changing, spines(ax), update)
     return hover
 
 
