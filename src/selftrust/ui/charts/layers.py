@@ -23,9 +23,9 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 
-from selftrust.ui.charts.hover import Hover
-
-Update = Callable[..., Hover | None]
+Update = Callable[..., Any]
+"""Given the chart's new series, the new ``Hover`` or ``None`` (typed loosely: the
+hover holds its layers, so naming it here would make the two modules import each other)."""
 
 
 @dataclass(slots=True)

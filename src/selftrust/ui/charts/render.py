@@ -1,7 +1,9 @@
 """Drawing a named chart onto a matplotlib Figure: shared by the view and the CLI.
 
 ``draw_chart`` is the one place a figure is cleared and drawn inside the palette's
-style context; ``render_file`` draws without Qt (Agg) for `selftrust chart`.
+style context; ``redraw_chart`` gives a drawn chart new values in place after a
+check-in when nothing else changed (``layers``); ``render_file`` draws without Qt
+(Agg) for `selftrust chart`.
 """
 
 from __future__ import annotations
