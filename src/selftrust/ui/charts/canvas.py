@@ -3,8 +3,8 @@
 ``redraw`` is the template method: it builds the style from the live palette and
 font, lets ``draw_chart`` fill the cleared figure inside that style (or change the
 shown chart's values in place), and schedules a paint with ``draw_idle``; ``draw``
-paints a chart that changes in place over its kept background (``layers``). Hovering shows the exact value under the mouse as a
-tooltip. Importing this module imports matplotlib: only the Charts view does, and
+paints a chart that changes in place over its kept background (``layers``).
+Hovering shows the exact value under the mouse as a tooltip. Importing this module imports matplotlib: only the Charts view does, and
 only when it is first shown.
 """
 

@@ -9,8 +9,9 @@ keep the same picture (``over``: the spines a line or a bar touches), and how to
 new values in place (``update``, which answers ``None`` when the axes would change:
 another range of days, a new scale, other names; the chart is then drawn again).
 The canvas keeps the picture without ``data`` and ``over`` (its *background*) and
-draws only those two over it, by zorder as a full draw does: the same pixels as a full draw, since
-what is drawn earlier in the background never overlaps them (tests check it).
+draws only those two over it, in the order a full draw takes them: the same pixels
+as a full draw, since what the background holds never overlaps them (the tests
+compare every chart with one drawn afresh).
 """
 
 from __future__ import annotations
