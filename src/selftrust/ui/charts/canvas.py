@@ -4,8 +4,8 @@
 font, lets ``draw_chart`` fill the cleared figure inside that style (or change the
 shown chart's values in place), and schedules a paint with ``draw_idle``; ``draw``
 paints a chart that changes in place over its kept background (``layers``).
-Hovering shows the exact value under the mouse as a tooltip. Importing this module imports matplotlib: only the Charts view does, and
-only when it is first shown.
+Hovering shows the exact value under the mouse as a tooltip. Importing this module
+imports matplotlib: only the Charts view does, and only when it is first shown.
 """
 
 from __future__ import annotations
