@@ -8,21 +8,25 @@ A range longer than a year is drawn a calendar year per block, the newest on top
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.path import Path
+from matplotlib.text import Text
 
 from selftrust.domain.days import WEEKDAY_TITLES, week_start_of
 from selftrust.domain.occasions import DayState
 from selftrust.services.chart_series import Calendar
 from selftrust.ui.charts.common import NotEnough, short_date
 from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.layers import Layers
 from selftrust.ui.charts.style import ChartStyle, blend
 
 MIN_COLUMNS = 14
@@ -86,10 +90,14 @@ def _colors(cal: Calendar, style: ChartStyle, index: np.ndarray) -> list[str]:
     return [shades[lv] if d > 0 else style.empty for lv, d in zip(level, due, strict=True)]
 
 
-def _squares(ax: Axes, cols: np.ndarray, rows: np.ndarray, colors: list[str]) -> float:
+HALF = (1 - GAP) / 2
+
+
+def _squares(ax: Axes, cols: np.ndarray, rows: np.ndarray,
+             colors: list[str]) -> PathCollection:
     """One filled path per colour holding all its squares: 7,300 squares of twenty years
     were as many Path objects, each built, transformed and filled on its own."""
-    half = (1 - GAP) / 2
+    half = HALF
     names = list(dict.fromkeys(colors))  # each colour once
     code = {name: k for k, name in enumerate(names)}
     which = np.fromiter((code[name] for name in colors), dtype=np.int64, count=len(colors))
@@ -104,7 +112,7 @@ def _squares(ax: Axes, cols: np.ndarray, rows: np.ndarray, colors: list[str]) ->
                              snap=True)  # crisp square edges, as one path each had
     # The limits are set by the caller: no pass over thousands of squares for them.
     ax.add_collection(squares, autolim=False)
-    return half
+    return squares
 
 
 _SQUARE = np.array([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY],
@@ -132,7 +140,6 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
         raise NotEnough("Your calendar fills in, square by square, as you check in.")
     if (cal.last - cal.range_first).days + 1 > ONE_BLOCK_DAYS:
         return _draw_years(fig, cal, style, title)
-    hover = Hover()
     ax = fig.add_subplot()
     offset = (cal.range_first - cal.first).days
     index = np.arange(offset, cal.kept.size)
@@ -140,13 +147,14 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
     rows = index % 7
     ncols = int(cols.max()) + 1
     colors = _colors(cal, style, index)
-    half = _squares(ax, cols, rows, colors)
+    squares = _squares(ax, cols, rows, colors)
+    numbers = []
     if ncols <= NUMBERED_UP_TO:
         for i, c, r in zip(index, cols, rows, strict=True):
             d = cal.first + timedelta(days=int(i))
-            ax.text(float(c), float(r), str(d.day), ha="center", va="center",
-                    color=_ink(colors[int(i - offset)], style),
-                    fontsize=style.font_size * (0.8 if ncols > 10 else 0.9))
+            numbers.append(ax.text(float(c), float(r), str(d.day), ha="center", va="center",
+                                   color=_ink(colors[int(i - offset)], style),
+                                   fontsize=style.font_size * (0.8 if ncols > 10 else 0.9)))
     ax.set_xlim(-0.5, max(ncols, MIN_COLUMNS) - 0.5)
     ax.set_ylim(6.5, -1.9)  # the week's first day on top, room for month names
     ax.set_aspect("equal", adjustable="box")
@@ -163,16 +171,20 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
 
     days = [cal.first + timedelta(days=int(i)) for i in index]
 
-    def label(i: int) -> str:
-        return _day_label(cal, days[i], int(index[i]))
+    def hover_for(cal: Calendar) -> Hover:
+        hover = Hover()
 
-    hover.boxes(ax, cols - half, rows - half, cols + half, rows + half, label)
-    return hover
+        def label(i: int) -> str:
+            return _day_label(cal, days[i], int(index[i]))
+
+        hover.boxes(ax, cols - HALF, rows - HALF, cols + HALF, rows + HALF, label)
+        return hover
+
+    return _changing(ax, cal, style, (cols, rows, index), [squares, *numbers], hover_for)
 
 
 def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
     """A block of weeks per calendar year, newest on top; the year names each block."""
-    hover = Hover()
     ax = fig.add_subplot()
     years = list(range(cal.last.year, cal.range_first.year - 1, -1))
     offset = (cal.range_first - cal.first).days
@@ -188,7 +200,7 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
     since = (day - starts[year - oldest]).astype(int)
     cols = (since // 7).astype(float)
     rows = (years[0] - year) * BLOCK + since % 7
-    half = _squares(ax, cols, rows, _colors(cal, style, index))
+    squares = _squares(ax, cols, rows, _colors(cal, style, index))
     # Over many years every month's name would be 130 small labels: the quarters say enough.
     months = range(1, 13) if len(years) < QUARTERS_FROM_YEARS else (1, 4, 7, 10)
     for shown_year in years:
@@ -219,15 +231,53 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
     ax.set_title(title if cal.title is None else f"{title}: {cal.title}")
     _legend(ax, cal, style)
 
-    def label(i: int) -> str:
-        return _day_label(cal, cal.first + timedelta(days=int(index[i])), int(index[i]))
-
-    hover.boxes(ax, cols - half, rows - half, cols + half, rows + half, label)
     # Square cells: the axes' height is its width times rows per column; the title,
     # month names, year labels and the legend take about six lines more.
     line = style.font_size * style.dpi / 72 * 1.5
-    hover.tall = ((height + 2.3) / (YEAR_COLUMNS + 4.5), 6 * line)
+    tall = ((height + 2.3) / (YEAR_COLUMNS + 4.5), 6 * line)
+
+    def hover_for(cal: Calendar) -> Hover:
+        hover = Hover()
+
+        def label(i: int) -> str:
+            return _day_label(cal, cal.first + timedelta(days=int(index[i])), int(index[i]))
+
+        hover.boxes(ax, cols - HALF, rows - HALF, cols + HALF, rows + HALF, label)
+        hover.tall = tall
+        return hover
+
+    return _changing(ax, cal, style, (cols, rows, index), [squares], hover_for)
+
+
+def _changing(ax: Axes, cal: Calendar, style: ChartStyle,
+              where: tuple[np.ndarray, np.ndarray, np.ndarray], artists: list[Artist],
+              hover_for: Callable[[Calendar], Hover]) -> Hover:
+    """The hover of a drawn calendar, and how a check-in recolours it in place: the
+    squares (``artists[0]``, one path per colour, made again) and the day numbers on
+    them (``artists[1:]``, their ink follows the square's colour)."""
+    cols, rows, index = where
+    frame = _frame(cal)
+
+    def update(new: Calendar) -> Hover | None:
+        if _frame(new) != frame:
+            return None  # other days or another commitment: drawn again
+        colors = _colors(new, style, index)
+        artists[0].remove()
+        artists[0] = _squares(ax, cols, rows, colors)
+        for number, color in zip(artists[1:], colors, strict=False):  # numbers: every
+            if isinstance(number, Text):  # day of a short range, or none
+                number.set_color(_ink(color, style))
+        return hover_for(new)
+
+    hover = hover_for(cal)
+    hover.layers = Layers(artists, [], update)  # month names and legend never touch a square
     return hover
+
+
+def _frame(cal: Calendar) -> tuple[object, ...]:
+    """What places the squares and names them: a check-in changes none of it."""
+    return (cal.first, cal.last, cal.range_first, cal.week_start, cal.kept.size,
+            cal.states is None, cal.color, cal.title)
 
 
 def _ink(fill: str, style: ChartStyle) -> str:

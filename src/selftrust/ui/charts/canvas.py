@@ -1,10 +1,11 @@
 """The one base canvas every chart is drawn on (FigureCanvasQTAgg, measured layout).
 
 ``redraw`` is the template method: it builds the style from the live palette and
-font, lets ``draw_chart`` fill the cleared figure inside that style, and schedules
-a paint with ``draw_idle``. Hovering shows the exact value under the mouse as a
-tooltip. Importing this module imports matplotlib: only the Charts view does, and
-only when it is first shown.
+font, lets ``draw_chart`` fill the cleared figure inside that style (or change the
+shown chart's values in place), and schedules a paint with ``draw_idle``; ``draw``
+paints a chart that changes in place over its kept background (``layers``).
+Hovering shows the exact value under the mouse as a tooltip. Importing this module
+imports matplotlib: only the Charts view does, and only when it is first shown.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import matplotlib
 
 matplotlib.use("QtAgg")
 
+from matplotlib import cbook  # noqa: E402
 from matplotlib.backend_bases import MouseEvent  # noqa: E402
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget  # noqa: E402
 
 from selftrust.services.chart_data import ChartData  # noqa: E402
 from selftrust.ui.charts.hover import Hit, Hover  # noqa: E402
+from selftrust.ui.charts.layers import Background  # noqa: E402
 from selftrust.ui.charts.layout import MeasuredLayout  # noqa: E402
-from selftrust.ui.charts.render import Drawn, Request, draw_chart  # noqa: E402
+from selftrust.ui.charts.render import Drawn, Request, redraw_chart  # noqa: E402
 from selftrust.ui.charts.style import ChartStyle  # noqa: E402
 from selftrust.ui.look.theme import accent, is_dark  # noqa: E402
 
@@ -72,6 +75,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.hover = Hover()
         self.notice = ""  # the words drawn in place of a chart, if any
         self.last_hit: Hit | None = None
+        self.shown: Drawn | None = None  # what is drawn now, for the next redraw to update
+        self.background = Background()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, MIN_HEIGHT)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -81,14 +86,33 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     # --- the template method ------------------------------------------------------------
     def redraw(self) -> None:
-        """Clear, draw in the palette's style, and schedule a paint."""
+        """Draw (or update in place) in the palette's style, and schedule a paint."""
         # matplotlib gives its canvas a plain white palette: read the surroundings'.
         self.style_ = style_for(self.parentWidget() or self)
         self._hide_tip()
         drawn = self.draw_chart(self.figure, self.style_)
+        if not drawn.updated:
+            self.background.forget()
+        self.shown = drawn
         self.hover, self.notice = drawn.hover, drawn.notice
         self._fit_height()
         self.draw_idle()
+
+    def draw(self) -> None:
+        """Render the figure: a chart that changes in place keeps a picture of all
+        but its values (``layers.Background``) and draws only those over it."""
+        layers = self.hover.layers
+        if layers is None:
+            self.background.forget()
+            super().draw()
+            return
+        if self._is_drawing:
+            return
+        with cbook._setattr_cm(self, _is_drawing=True):
+            self.renderer = self.get_renderer()
+            self.background.draw(self.figure, self.renderer, layers)
+            self.figure.stale = False
+        self.update()
 
     def _fit_height(self) -> None:
         """Ask for the height a tall chart needs (the view scrolls); others fill the card."""
@@ -142,4 +166,4 @@ class DataCanvas(ChartCanvas):
         self.request = request
 
     def draw_chart(self, figure: Figure, style: ChartStyle) -> Drawn:
-        return draw_chart(figure, self.data, self.request, style)
+        return redraw_chart(figure, self.data, self.request, style, self.shown)

@@ -116,14 +116,19 @@ def bars(ax: Any, x0: Any, x1: Any, y0: Any, y1: Any, color: str, label: str = "
          **kw: Any) -> PolyCollection:
     """Many rectangles as one collection: a thousand bars draw in milliseconds, where
     as many Rectangle patches (ax.bar) take a second."""
-    x0, x1, y0, y1 = (np.broadcast_to(np.asarray(v, dtype=float), np.shape(x0)) for v in
-                      (x0, x1, y0, y1))
-    verts = np.stack([np.column_stack([x0, y0]), np.column_stack([x1, y0]),
-                      np.column_stack([x1, y1]), np.column_stack([x0, y1])], axis=1)
     # one (n, 4, 2) array: matplotlib's fast path, which its stubs do not describe
-    collection = PolyCollection(cast(Any, verts), facecolors=color, label=label, **kw)
+    collection = PolyCollection(cast(Any, bar_corners(x0, x1, y0, y1)), facecolors=color,
+                                label=label, **kw)
     ax.add_collection(collection, autolim=False)
     return collection
+
+
+def bar_corners(x0: Any, x1: Any, y0: Any, y1: Any) -> np.ndarray:
+    """The (n, 4, 2) corners of n rectangles (``PolyCollection.set_verts`` takes them)."""
+    x0, x1, y0, y1 = (np.broadcast_to(np.asarray(v, dtype=float), np.shape(x0)) for v in
+                      (x0, x1, y0, y1))
+    return np.stack([np.column_stack([x0, y0]), np.column_stack([x1, y0]),
+                     np.column_stack([x1, y1]), np.column_stack([x0, y1])], axis=1)
 
 
 def message(fig: Figure, style: ChartStyle, title: str, text: str, detail: str = "") -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from selftrust.ui.charts.layers import Layers
 
 Label = Callable[[int], str]
 
@@ -50,6 +53,8 @@ class Hover:
         self.tall: tuple[float, float] | None = None
         """(ratio, extra): a chart that needs height ``ratio × width + extra`` pixels to be
         read (a calendar of many years); the canvas grows and scrolls to give it that."""
+        self.layers: Layers | None = None
+        """How the chart changes in place after a check-in (None: drawn again)."""
 
     def wanted_height(self, width: float) -> int:
         """The height the chart asks for at this width (0: whatever it is given)."""

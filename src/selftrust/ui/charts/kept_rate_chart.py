@@ -8,7 +8,7 @@ colours over a hundred months told the tester nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -17,6 +17,7 @@ from matplotlib.patches import Patch
 from selftrust.services.chart_series import KeptRate, as_date
 from selftrust.ui.charts.common import (
     NotEnough,
+    bar_corners,
     bars,
     clip_title,
     date_axis,
@@ -25,6 +26,7 @@ from selftrust.ui.charts.common import (
     soft_grid,
 )
 from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 GROUPED_UP_TO = 4
@@ -45,53 +47,23 @@ def bucket_name(rate: KeptRate, i: int) -> str:
 def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     if rate.due.sum() == 0:
         raise NotEnough("Once a few promises have come due, their kept rate shows here.")
-    hover = Hover()
     ax = fig.add_subplot()
     left = date_nums(rate.starts)
     right = date_nums(rate.ends) + 1.0
     slot = (right - left) * 0.78
     centre = (left + right) / 2
     rows = len(rate.ids)
-    rates = rate.rates()
-    due_all = rate.due.sum(axis=0)
     grouped = rows == 1 or (rows <= GROUPED_UP_TO and left.size <= GROUPED_BUCKETS_UP_TO)
+    places = _places(rows if grouped else 0, centre, slot)
     if grouped:
-        width = slot / rows
-        for r in range(rows):
-            x0 = centre - slot / 2 + r * width
-            heights = np.nan_to_num(rates[r])
-            bars(ax, x0, x0 + width * (0.92 if rows > 1 else 1.0), 0.0, heights,
-                 rate.colors[r], clip_title(rate.titles[r]), edgecolors="none")
-
-            def label(i: int, r: int = r) -> str:
-                kept, due = int(rate.kept[r, i]), int(rate.due[r, i])
-                head = f"{bucket_name(rate, i)}\n{rate.titles[r]}: "
-                if due == 0:
-                    return head + "nothing due"
-                return head + f"{kept} of {due} kept ({kept / due:.0%})"
-
-            hover.boxes(ax, x0, np.zeros_like(x0), x0 + width,
-                        np.maximum(heights, 0.02), label)
+        drawn = [bars(ax, x0, x1, 0.0, h, rate.colors[r], clip_title(rate.titles[r]),
+                      edgecolors="none")
+                 for r, ((x0, x1, _), h) in enumerate(zip(places, _heights(rate, grouped),
+                                                          strict=True))]
     else:
-        total = rate.total_rate()
-        bars(ax, centre - slot / 2, centre + slot / 2, 0.0, np.nan_to_num(total),
-             style.accent, "All commitments", edgecolors="none")
-
-        def total_label(i: int) -> str:
-            due = int(due_all[i])
-            if due == 0:
-                return f"{bucket_name(rate, i)}\nnothing due"
-            kept = int(rate.kept[:, i].sum())
-            lines = [f"{bucket_name(rate, i)}: {kept} of {due} kept ({total[i]:.0%})"]
-            order = np.argsort(-rate.kept[:, i], kind="stable")
-            for r in order[:5]:
-                if rate.due[r, i]:
-                    lines.append(f"{rate.titles[r]}: {int(rate.kept[r, i])} of "
-                                 f"{int(rate.due[r, i])}")
-            return "\n".join(lines)
-
-        hover.boxes(ax, centre - slot / 2, np.zeros(left.size), centre + slot / 2,
-                    np.maximum(np.nan_to_num(total), 0.02), total_label)
+        (x0, x1, _), = places
+        drawn = [bars(ax, x0, x1, 0.0, _heights(rate, grouped)[0], style.accent,
+                      "All commitments", edgecolors="none")]
     percent_axis(ax, top=1.0)
     soft_grid(ax)
     first, last = as_date(rate.starts[0]), as_date(rate.ends[-1])
@@ -107,7 +79,80 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
                    for r in range(rows)]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   borderaxespad=0, handlelength=1.0, fontsize=style.font_size * 0.92)
+    frame = (rate.unit, rate.ids, rate.starts.tobytes(), rate.ends.tobytes())
+
+    def update(new: KeptRate) -> Hover | None:
+        """The same weeks or months: the bars take their new heights in place."""
+        if (new.unit, new.ids, new.starts.tobytes(), new.ends.tobytes()) != frame:
+            return None
+        for collection, (x0, x1, _), h in zip(drawn, places, _heights(new, grouped),
+                                              strict=True):
+            collection.set_verts(cast(Any, bar_corners(x0, x1, 0.0, h)))
+        return _hover(ax, new, grouped, places)
+
+    hover = _hover(ax, rate, grouped, places)
+    # The bottom spine lies over the bars' feet in a full draw.
+    hover.layers = Layers(drawn, spines(ax), update)
     return hover
+
+
+Place = tuple[Any, Any, Any]
+
+
+def _places(rows: int, centre: np.ndarray, slot: np.ndarray) -> list[Place]:
+    """Each bar series' left edge, its bars' right edge and its share's right edge (the
+    hover's): ``rows`` side by side, or one for all (``rows`` 0)."""
+    if rows == 0:
+        return [(centre - slot / 2, centre + slot / 2, centre + slot / 2)]
+    width = slot / rows
+    places = []
+    for r in range(rows):
+        x0 = centre - slot / 2 + r * width
+        places.append((x0, x0 + width * (0.92 if rows > 1 else 1.0), x0 + width))
+    return places
+
+
+def _heights(rate: KeptRate, grouped: bool) -> list[np.ndarray]:
+    if grouped:
+        return [np.nan_to_num(row) for row in rate.rates()]
+    return [np.nan_to_num(rate.total_rate())]
+
+
+def _hover(ax: Any, rate: KeptRate, grouped: bool, places: list[Place]) -> Hover:
+    hover = Hover()
+    heights = _heights(rate, grouped)
+    if grouped:
+        for r, ((x0, _, share), h) in enumerate(zip(places, heights, strict=True)):
+
+            def label(i: int, r: int = r) -> str:
+                kept, due = int(rate.kept[r, i]), int(rate.due[r, i])
+                head = f"{bucket_name(rate, i)}\n{rate.titles[r]}: "
+                if due == 0:
+                    return head + "nothing due"
+                return head + f"{kept} of {due} kept ({kept / due:.0%})"
+
+            hover.boxes(ax, x0, np.zeros_like(x0), share, np.maximum(h, 0.02), label)
+        return hover
+    total = rate.total_rate()
+    due_all = rate.due.sum(axis=0)
+
+    def total_label(i: int) -> str:
+        due = int(due_all[i])
+        if due == 0:
+            return f"{bucket_name(rate, i)}\nnothing due"
+        kept = int(rate.kept[:, i].sum())
+        lines = [f"{bucket_name(rate, i)}: {kept} of {due} kept ({total[i]:.0%})"]
+        order = np.argsort(-rate.kept[:, i], kind="stable")
+        for r in order[:5]:
+            if rate.due[r, i]:
+                lines.append(f"{rate.titles[r]}: {int(rate.kept[r, i])} of "
+                             f"{int(rate.due[r, i])}")
+        return "\n".join(lines)
+
+    (x0, x1, _), = places
+    hover.boxes(ax, x0, np.zeros(x0.size), x1, np.maximum(heights[0], 0.02), total_label)
+    return hover
+
 
 
 def _name_bars(ax: Any, rate: KeptRate, centre: np.ndarray) -> None:

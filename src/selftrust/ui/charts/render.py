@@ -1,7 +1,9 @@
 """Drawing a named chart onto a matplotlib Figure: shared by the view and the CLI.
 
 ``draw_chart`` is the one place a figure is cleared and drawn inside the palette's
-style context; ``render_file`` draws without Qt (Agg) for `selftrust chart`.
+style context; ``redraw_chart`` gives a drawn chart new values in place after a
+check-in when nothing else changed (``layers``); ``render_file`` draws without Qt
+(Agg) for `selftrust chart`.
 """
 
 from __future__ import annotations
@@ -55,67 +57,81 @@ class Drawn:
 
     hover: Hover
     notice: str = ""
+    shape: object = None  # what the chart was drawn for (``_shape``)
+    updated: bool = False  # values changed in place: the kept background still holds
 
 
-_Drawer = Callable[[Figure, ChartData, Request, ChartStyle, str], Hover]
+_Series = Callable[[ChartData, Request], tuple[object, ...]]
 
 
-def _growth(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title: str) -> Hover:
-    return growth_chart.draw(fig, data.growth(req.rng, req.selection), style, title)
-
-
-def _strength(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
-              title: str) -> Hover:
+def _strength_series(data: ChartData, req: Request) -> tuple[object, ...]:
     span = data.span(req.rng, req.selection)
     if span is None:
         raise NotEnough("Nothing was recorded in this range.")
-    return strength_chart.draw(fig, data.strength(req.rng, req.selection), span, style, title)
+    return data.strength(req.rng, req.selection), span
 
 
-def _kept_rate(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
-               title: str) -> Hover:
-    return kept_rate_chart.draw(fig, data.kept_rate(req.rng, req.selection), style, title)
-
-
-def _calendar(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
-              title: str) -> Hover:
-    return calendar_chart.draw(fig, data.calendar(req.rng, req.selection), style, title)
-
-
-def _weekday(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title: str) -> Hover:
-    return weekday_chart.draw(fig, data.weekdays(req.rng, req.selection), style, title)
-
-
-def _streaks(fig: Figure, data: ChartData, req: Request, style: ChartStyle, title: str) -> Hover:
-    return streaks_chart.draw(fig, data.streaks(req.rng, req.selection), style, title)
-
-
-DRAWERS: dict[str, _Drawer] = {
-    "growth": _growth,
-    "strength": _strength,
-    "kept-rate": _kept_rate,
-    "calendar": _calendar,
-    "weekday": _weekday,
-    "streaks": _streaks,
+SERIES: dict[str, _Series] = {
+    "growth": lambda data, req: (data.growth(req.rng, req.selection),),
+    "strength": _strength_series,
+    "kept-rate": lambda data, req: (data.kept_rate(req.rng, req.selection),),
+    "calendar": lambda data, req: (data.calendar(req.rng, req.selection),),
+    "weekday": lambda data, req: (data.weekdays(req.rng, req.selection),),
+    "streaks": lambda data, req: (data.streaks(req.rng, req.selection),),
 }
+"""What each chart is drawn from (and updated from, after a check-in)."""
+
+DRAWERS: dict[str, Callable[..., Hover]] = {
+    "growth": growth_chart.draw,
+    "strength": strength_chart.draw,
+    "kept-rate": kept_rate_chart.draw,
+    "calendar": calendar_chart.draw,
+    "weekday": weekday_chart.draw,
+    "streaks": streaks_chart.draw,
+}
+"""Each takes ``(fig, *series, style, title)``."""
 
 
 def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) -> Drawn:
     """Clear the figure and draw one chart (or a kind message) in the palette's style."""
     info = chart_info(req.name)
     fig.clear()
+    shape = _shape(data, req, style)
     with matplotlib.rc_context(style.rc()):
         fig.set_facecolor(style.background)
-        _measured_layout(fig, style).keep_for(_shape(data, req, style))
+        _measured_layout(fig, style).keep_for(shape)
         age = data.days_of_data(req.selection)
         if age == 0:
             return _notice(fig, style, info.title, NOTHING_YET)
         if age < MIN_DAYS:
             return _notice(fig, style, info.title, TOO_LITTLE)
         try:
-            return Drawn(DRAWERS[req.name](fig, data, req, style, info.title))
+            series = SERIES[req.name](data, req)
+            return Drawn(DRAWERS[req.name](fig, *series, style, info.title), shape=shape)
         except NotEnough as few:
             return _notice(fig, style, info.title, TOO_LITTLE, few.detail)
+
+
+def redraw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
+                 shown: Drawn | None) -> Drawn:
+    """The chart after a change: ``shown``'s artists given their new values when the
+    chart, range, filter, style and names are the same and the chart can change in
+    place (``Drawn.updated``), else drawn again from a cleared figure."""
+    layers = shown.hover.layers if shown is not None else None
+    if (layers is None or shown is None or shown.notice
+            or shown.shape != _shape(data, req, style)
+            or data.days_of_data(req.selection) < MIN_DAYS):
+        return draw_chart(fig, data, req, style)
+    try:
+        series = SERIES[req.name](data, req)
+    except NotEnough:
+        return draw_chart(fig, data, req, style)
+    with matplotlib.rc_context(style.rc()):
+        hover = layers.update(*series)
+    if hover is None:
+        return draw_chart(fig, data, req, style)
+    hover.layers = layers  # the same artists change again at the next check-in
+    return Drawn(hover, shape=shown.shape, updated=True)
 
 
 def _measured_layout(fig: Figure, style: ChartStyle) -> MeasuredLayout:

@@ -7,8 +7,10 @@ both how long and when; the label says the length in the streak's own unit.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from selftrust.base.words import counted as plural
@@ -16,34 +18,25 @@ from selftrust.services.chart_series import StreakBar
 from selftrust.services.insights import short_span
 from selftrust.ui.charts.common import NotEnough, clip_title, date_axis, date_nums
 from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
+
+HEIGHT = 0.56
 
 
 def draw(fig: Figure, bars: list[StreakBar], style: ChartStyle, title: str) -> Hover:
     if not bars:
         raise NotEnough("Your first streak starts with the next promise you keep.")
-    hover = Hover()
     ax = fig.add_subplot()
     n = len(bars)
     y = np.arange(n)[::-1]  # the longest on top
-    starts = date_nums(np.array([b.first for b in bars], dtype="datetime64[D]"))
-    ends = date_nums(np.array([b.last + timedelta(days=1) for b in bars],
-                              dtype="datetime64[D]"))
-    height = 0.56
-    ax.barh(y, ends - starts, height, left=starts, color=[b.color for b in bars])
+    starts, ends = _extents(bars)
+    rects = list(ax.barh(y, ends - starts, HEIGHT, left=starts, color=[b.color for b in bars]))
     first = min(b.first for b in bars)
     last = max(b.last for b in bars) + timedelta(days=1)
     date_axis(ax, first, last)
     lo, hi = ax.get_xlim()
-    for yi, b, x0, x1 in zip(y, bars, starts, ends, strict=True):
-        text = f"{plural(b.length, b.unit)}"
-        room_right = (hi - x1) / (hi - lo) > 0.12
-        ax.annotate(
-            text, (x1 if room_right else x0, yi),
-            xytext=(5 if room_right else -5, 0), textcoords="offset points",
-            ha="left" if room_right else "right", va="center", color=style.text,
-            fontsize=style.font_size * 0.9,
-        )
+    lengths = _lengths(ax, bars, y, starts, ends, style)
     ax.set_xlim(lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.02)
     ax.set_yticks(y, [clip_title(b.title, 24) for b in bars])
     ax.tick_params(axis="y", length=0)
@@ -51,11 +44,68 @@ def draw(fig: Figure, bars: list[StreakBar], style: ChartStyle, title: str) -> H
     ax.grid(True, axis="x")
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_title(title)
+    frame = _frame(bars)
+
+    def update(new: list[StreakBar]) -> Hover | None:
+        """The same streaks in the same order over the same dates: their bars and
+        lengths change in place (a streak that grows or ends today)."""
+        if _frame(new) != frame:
+            return None
+        new_starts, new_ends = _extents(new)
+        for rect, x0, x1 in zip(rects, new_starts, new_ends, strict=True):
+            rect.set_x(x0)
+            rect.set_width(x1 - x0)
+        for text in lengths:
+            text.remove()
+        ax.set_xlim(lo, hi)  # where the lengths were placed in the full draw
+        lengths[:] = _lengths(ax, new, y, new_starts, new_ends, style)
+        ax.set_xlim(lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.02)
+        changing[:] = [*rects, *lengths]
+        return _hover(ax, new, y)
+
+    changing: list[Artist] = [*rects, *lengths]
+    hover = _hover(ax, bars, y)
+    hover.layers = Layers(changing, spines(ax), update)
+    return hover
+
+
+def _frame(bars: list[StreakBar]) -> tuple[object, ...]:
+    """What places the axes: which streaks, in which order, and the dates they span."""
+    return (tuple((b.commitment_id, b.first, b.title, b.color) for b in bars),
+            max(b.last for b in bars))
+
+
+def _extents(bars: list[StreakBar]) -> tuple[np.ndarray, np.ndarray]:
+    starts = date_nums(np.array([b.first for b in bars], dtype="datetime64[D]"))
+    ends = date_nums(np.array([b.last + timedelta(days=1) for b in bars],
+                              dtype="datetime64[D]"))
+    return starts, ends
+
+
+def _lengths(ax: Any, bars: list[StreakBar], y: np.ndarray, starts: np.ndarray,
+             ends: np.ndarray, style: ChartStyle) -> list[Artist]:
+    """Each streak's length beside its bar (inside it, when the bar reaches the right)."""
+    lo, hi = ax.get_xlim()
+    texts: list[Artist] = []
+    for yi, b, x0, x1 in zip(y, bars, starts, ends, strict=True):
+        room_right = (hi - x1) / (hi - lo) > 0.12
+        texts.append(ax.annotate(
+            f"{plural(b.length, b.unit)}", (x1 if room_right else x0, yi),
+            xytext=(5 if room_right else -5, 0), textcoords="offset points",
+            ha="left" if room_right else "right", va="center", color=style.text,
+            fontsize=style.font_size * 0.9,
+        ))
+    return texts
+
+
+def _hover(ax: Any, bars: list[StreakBar], y: np.ndarray) -> Hover:
+    starts, ends = _extents(bars)
 
     def label(i: int) -> str:
         b = bars[i]
         return (f"{b.title}: {plural(b.length, b.unit)} in a row\n"
                 f"{short_span(b.first, b.last)}")
 
-    hover.boxes(ax, starts, y - height / 2, ends, y + height / 2, label)
+    hover = Hover()
+    hover.boxes(ax, starts, y - HEIGHT / 2, ends, y + HEIGHT / 2, label)
     return hover

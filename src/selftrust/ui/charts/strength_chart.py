@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -20,6 +21,7 @@ from selftrust.ui.charts.common import (
     thin,
 )
 from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 MIN_DAYS = 7
@@ -32,23 +34,17 @@ def draw(
 ) -> Hover:
     if not lines or max(line.days.size for line in lines) < MIN_DAYS:
         raise NotEnough("Strength needs a week or so of check-ins to find its feet.")
-    hover = Hover()
     ax = fig.add_subplot()
     many = len(lines) > 8
-    plotted = []
+    plotted: list[Line2D] = []
     points = pixels_across(fig)
     for line in lines:
-        x = date_nums(line.days)
         # Drawn with about one point per pixel; the hover keeps every day exact.
-        plotted += ax.plot(*thin(x, line.values, points), color=line.color,
-                           linewidth=1.4 if many else 2.0, alpha=0.9,
+        plotted += ax.plot(*thin(date_nums(line.days), line.values, points),
+                           color=line.color, linewidth=1.4 if many else 2.0, alpha=0.9,
                            label=clip_title(line.title))
-
-        def label(i: int, line: StrengthLine = line) -> str:
-            day = as_date(line.days[i])
-            return f"{line.title}\n{short_date(day)}: strength {line.values[i]:.0%}"
-
-        hover.points(ax, x, line.values, label)
+    hover = _hover(ax, lines)
+    current = list(lines)  # what the lines show now
     percent_axis(ax, top=1.02)
     soft_grid(ax)
     date_axis(ax, *span)
@@ -66,4 +62,31 @@ def draw(
         ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   borderaxespad=0, handlelength=1.2, labelspacing=0.45 if many else 0.6,
                   fontsize=style.font_size * (0.82 if many else 0.92))
+
+    def update(new: list[StrengthLine], new_span: tuple[date, date]) -> Hover | None:
+        """The same lines over the same days take their new values in place."""
+        if new_span != span or pixels_across(fig) != points or \
+                [(n.commitment_id, n.color) for n in new] != \
+                [(o.commitment_id, o.color) for o in current]:
+            return None  # other days, another width or other lines: drawn again
+        for artist, old, line in zip(plotted, current, new, strict=True):
+            if line.values is not old.values or line.days is not old.days:
+                artist.set_data(*thin(date_nums(line.days), line.values, points))
+        current[:] = new
+        return _hover(ax, new)
+
+    # A line may touch the bottom spine, drawn over it in a full draw.
+    hover.layers = Layers(plotted, spines(ax), update)
+    return hover
+
+
+def _hover(ax: Any, lines: list[StrengthLine]) -> Hover:
+    hover = Hover()
+    for line in lines:
+
+        def label(i: int, line: StrengthLine = line) -> str:
+            day = as_date(line.days[i])
+            return f"{line.title}\n{short_date(day)}: strength {line.values[i]:.0%}"
+
+        hover.points(ax, date_nums(line.days), line.values, label)
     return hover

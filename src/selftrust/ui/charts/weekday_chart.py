@@ -2,40 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from selftrust.services.chart_series import Weekdays
 from selftrust.ui.charts.common import NotEnough, count_axis, soft_grid
 from selftrust.ui.charts.hover import Hover
+from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
 
 MIN_RECORDED = 7
+WIDTH = 0.62
 
 
 def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
     if days.recorded < MIN_RECORDED:
         raise NotEnough("After a week of check-ins you will see which days come easiest.")
-    hover = Hover()
     ax = fig.add_subplot()
     x = np.arange(7)
-    width = 0.62
-    kept = days.kept
-    repaired = days.repaired
-    unrepaired = days.missed - days.repaired
-    ax.bar(x, kept, width, color=style.accent, label="Kept")
-    ax.bar(x, repaired, width, bottom=kept, color=style.gold, label="Not kept, repaired")
-    ax.bar(x, unrepaired, width, bottom=kept + repaired, color=style.missed,
-           label="Not kept")
-    total = kept + days.missed
+    kept, repaired, unrepaired, total = _stacks(days)
+    stacks = [ax.bar(x, kept, WIDTH, color=style.accent, label="Kept"),
+              ax.bar(x, repaired, WIDTH, bottom=kept, color=style.gold,
+                     label="Not kept, repaired"),
+              ax.bar(x, unrepaired, WIDTH, bottom=kept + repaired, color=style.missed,
+                     label="Not kept")]
     top = max(1, int(total.max()))
     ax.set_ylim(0, top * 1.14)
-    for i in range(7):
-        if total[i]:
-            ax.annotate(f"{kept[i] / total[i]:.0%}", (x[i], total[i]), xytext=(0, 4),
-                        textcoords="offset points", ha="center", va="bottom",
-                        color=style.muted, fontsize=style.font_size * 0.9)
+    shares = _shares(ax, days, style)
     ax.set_xticks(x, [name[:3] for name in days.labels])
     ax.tick_params(axis="x", length=0)
     count_axis(ax)
@@ -50,6 +47,49 @@ def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
         handlelength=1.0, columnspacing=1.4,
     )
 
+    rects = [rect for stack in stacks for rect in stack]
+    labels = days.labels
+
+    def update(new: Weekdays) -> Hover | None:
+        """New counts under the same scale: the bars' heights and shares change in place."""
+        if new.labels != labels or max(1, int((new.kept + new.missed).max())) != top:
+            return None
+        heights = _stacks(new)
+        bottoms = [np.zeros(7), heights[0], heights[0] + heights[1]]
+        for stack, height, bottom in zip(stacks, heights, bottoms, strict=False):
+            for rect, h, b in zip(stack, height, bottom, strict=True):
+                rect.set_height(h)
+                rect.set_y(b)
+        for text in shares:
+            text.remove()
+        shares[:] = _shares(ax, new, style)
+        changing[:] = [*rects, *shares]
+        return _hover(ax, new, top)
+
+    changing: list[Artist] = [*rects, *shares]
+    hover = _hover(ax, days, top)
+    # The bottom spine lies over the bars' feet in a full draw.
+    hover.layers = Layers(changing, spines(ax), update)
+    return hover
+
+
+def _stacks(days: Weekdays) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Kept, repaired misses, other misses, and all occasions per weekday."""
+    return days.kept, days.repaired, days.missed - days.repaired, days.kept + days.missed
+
+
+def _shares(ax: Any, days: Weekdays, style: ChartStyle) -> list[Artist]:
+    """The share kept written over each weekday's bar."""
+    total = days.kept + days.missed
+    return [ax.annotate(f"{days.kept[i] / total[i]:.0%}", (i, total[i]), xytext=(0, 4),
+                        textcoords="offset points", ha="center", va="bottom",
+                        color=style.muted, fontsize=style.font_size * 0.9)
+            for i in range(7) if total[i]]
+
+
+def _hover(ax: Any, days: Weekdays, top: int) -> Hover:
+    kept, repaired, _, total = _stacks(days)
+
     def label(i: int) -> str:
         n = int(total[i])
         share = f" ({kept[i] / n:.0%} kept)" if n else ""
@@ -58,6 +98,8 @@ def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
             text += f"\n{int(repaired[i]):,} of those misses repaired with a reflection"
         return text
 
-    hover.boxes(ax, x - width / 2, np.zeros(7), x + width / 2, np.maximum(total, top * 0.02),
+    hover = Hover()
+    x = np.arange(7)
+    hover.boxes(ax, x - WIDTH / 2, np.zeros(7), x + WIDTH / 2, np.maximum(total, top * 0.02),
                 label)
     return hover
