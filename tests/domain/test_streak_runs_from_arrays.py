@@ -29,3 +29,4 @@ def test_the_last_run_is_the_last_of_all(gaps_and_lengths: list[tuple[int, int]]
     assert made.last == runs.last
     assert Streaks((Streak(date(2020, 1, 1), date(2020, 1, 2), 2),), 2).last == Streak(
         date(2020, 1, 1), date(2020, 1, 2), 2)
+
