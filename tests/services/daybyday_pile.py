@@ -1,5 +1,6 @@
 """The jar's pile stepped through the days one event at a time, as it was before it was
-laid on in slices (services/jar_picture.py): test_pile_slices.py holds the two equal."""
+laid on in slices (services/jar_picture.py): test_pile_slices.py holds the two equal.
+Knocking marbles off and gilding one are the same steps in both (their helpers)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections import defaultdict
 from datetime import date
 
 from selftrust.domain.jar import DEFAULT_JAR_RULES, JarEvent, JarRules
-from selftrust.services.jar_picture import GOLD
+from selftrust.services.jar_picture import _drop_ordinary, _gild_top
 
 
 def pile_with_owners(
@@ -52,24 +53,3 @@ def pile_with_owners(
         ordinary -= 1
     return pile, owners
 
-
-def _drop_ordinary(pile: list[int], owners: list[int], count: int) -> None:
-    i = len(pile)
-    golds: list[int] = []
-    while count and i:
-        i -= 1
-        if pile[i] == GOLD:
-            golds.append(owners[i])
-        else:
-            count -= 1
-    del pile[i:]
-    del owners[i:]
-    pile.extend([GOLD] * len(golds))
-    owners.extend(reversed(golds))
-
-
-def _gild_top(pile: list[int]) -> None:
-    for i in range(len(pile) - 1, -1, -1):
-        if pile[i] != GOLD:
-            pile[i] = GOLD
-            return
