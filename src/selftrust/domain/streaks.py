@@ -70,6 +70,17 @@ class Streaks:
         return [Streak(day(firsts[i]), day(lasts[i]), lengths[i]) for i in order]
 
     @property
+    def last(self) -> Streak | None:
+        """The most recent run (``all[-1]``, without making every run's tuple)."""
+        if self._all is not None:
+            return self._all[-1] if self._all else None
+        if not self._lengths.size:
+            return None
+        day = date.fromordinal
+        return Streak(day(int(self._firsts[-1])), day(int(self._lasts[-1])),
+                      int(self._lengths[-1]))
+
+    @property
     def best(self) -> int:
         return int(self._lengths.max()) if self._lengths.size else 0
 

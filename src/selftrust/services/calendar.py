@@ -62,7 +62,7 @@ class StreakDetails:
         """The run still going, if there is one."""
         if self.summary is None or self.summary.streaks.current == 0:
             return None
-        return self.summary.streaks.all[-1]
+        return self.summary.streaks.last
 
     @property
     def best(self) -> Streak | None:
@@ -161,10 +161,11 @@ def day_states(
     day = lo
     for i in range(offset, offset + (hi - lo).days + 1):
         state = states[i]
-        entry = ledger.entry(commitment_id, day)
         value = None
-        if measurable and entry is not None and entry.status.code in (KEPT, MISSED):
-            value = entry.value
+        if measurable:  # a yes/no day has no amount: its entry need not be made
+            entry = ledger.entry(commitment_id, day)
+            if entry is not None and entry.status.code in (KEPT, MISSED):
+                value = entry.value
         out[day] = DayInfo(day, state, value, texts.get(day, ""), state is DayState.REPAIRED)
         day += ONE_DAY
     out.update(ahead)

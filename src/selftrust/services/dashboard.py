@@ -112,16 +112,19 @@ class Dashboard:
             items.append(self.item(c, day, today, notes.get(c.id, "")))
         return items
 
-    def glance(self, day: date, *, small: int = SMALL_LEDGER) -> list[DayItem]:
+    def glance(self, day: date, *, small: int = SMALL_LEDGER,
+               loaded_too: bool = False) -> list[DayItem]:
         """The same rows as `day`, without the figures that need whole histories.
 
         Streaks, strength and progress read years of check-ins; the state of the day
         itself needs only that day. At start-up this paints Today (and lets the user
         check off) before the ledger has loaded; `refresh` then fills in the figures.
         Once the ledger is loaded, or when it holds at most ``small`` check-ins (a few
-        years: loading it is quicker than any wait), it simply is `day`.
+        years: loading it is quicker than any wait), it simply is `day`. ``loaded_too``
+        keeps the figures out even when the ledger is loaded: after a change merged from
+        elsewhere every figure is computed afresh, and Today fills them in a row a turn.
         """
-        if self.ledger.loaded:
+        if self.ledger.loaded and not loaded_too:
             return self.day(day)
         with self.session.read() as conn:
             few = repo.count_rows(conn, "checkin") <= small

@@ -14,12 +14,18 @@ true: "waiting for its first marble" only when it is.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from selftrust.domain.jar import DEFAULT_JAR_RULES, Jar, JarEvent, JarRules
+import numpy as np
+
+from selftrust.domain.jar import DEFAULT_JAR_RULES, Jar, JarEvent, JarRules, JarTrack
 from selftrust.services.needs import Tracked
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 GOLD = 0
 """A gold marble in a pile (commitment ids start at 1)."""
@@ -68,30 +74,43 @@ def pile_with_owners(
     gold: int,
     rules: JarRules = DEFAULT_JAR_RULES,
 ) -> tuple[list[int], list[int]]:
+    """`pile_of_tracks` of events (each commitment's events added up day by day)."""
+    return pile_of_tracks({cid: _track_of(events) for cid, events in
+                           events_by_commitment.items()}, gold, rules)
+
+
+def pile_of_tracks(
+    tracks: dict[int, JarTrack],
+    gold: int,
+    rules: JarRules = DEFAULT_JAR_RULES,
+) -> tuple[list[int], list[int]]:
     """The pile (GOLD for gold marbles) and, place by place, whose marble it is.
 
     A marble that turns gold stays its commitment's: the owners let "Whose marbles
     they are" add up to the jar, gold or plain. Follows domain.jar.replay day by day,
-    so the length always matches its count."""
-    per_day: dict[date, list[tuple[int, JarEvent]]] = defaultdict(list)
-    for cid, events in events_by_commitment.items():
-        for e in events:
-            per_day[e.day].append((cid, e))
-    repair_delta = rules.repair_return - rules.miss_cost
+    so the length always matches its count: on a day, each commitment in turn drops
+    its marbles on top, then the day's misses knock marbles off and its repairs gild.
+    Only the days that knock off or gild are stepped through one by one; the marbles
+    won in between are laid on as one slice (twenty years of marbles are hundreds of
+    thousands of drops, far too many to take one at a time)."""
+    days = _won_by_day(tracks, rules)
     pile: list[int] = []
     owners: list[int] = []
+    if days is None:
+        return pile, owners
+    dropped, ends, lost_by_day, fixed_by_day = days
+    laid = 0
     ordinary = 0
-    for day in sorted(per_day):
-        missed = fixed = 0
-        for cid, e in per_day[day]:
-            won = e.kept * rules.kept_gain + (e.repaired * repair_delta if repair_delta > 0 else 0)
-            if won:
-                pile.extend([cid] * won)
-                owners.extend([cid] * won)
-                ordinary += won
-            missed += e.missed
-            fixed += e.repaired
-        lost = missed * rules.miss_cost + max(0, -fixed * repair_delta)
+    busy = np.flatnonzero(lost_by_day | fixed_by_day)
+    for d, lost, fixed in zip(busy.tolist(), lost_by_day[busy].tolist(),
+                              fixed_by_day[busy].tolist(), strict=True):
+        end = ends[d]
+        if end > laid:  # everything won up to and on this day, in order
+            won = dropped[laid:end]
+            pile.extend(won)
+            owners.extend(won)
+            ordinary += end - laid
+            laid = end
         plain = min(lost, ordinary)
         if plain:
             _drop_ordinary(pile, owners, plain)
@@ -104,11 +123,61 @@ def pile_with_owners(
             if ordinary:
                 _gild_top(pile)
                 ordinary -= 1
+    if laid < len(dropped):
+        rest = dropped[laid:]
+        pile.extend(rest)
+        owners.extend(rest)
+        ordinary += len(rest)
     want = min(gold, len(pile))
     while len(pile) - ordinary < want:
         _gild_top(pile)
         ordinary -= 1
     return pile, owners
+
+
+def _won_by_day(
+    tracks: dict[int, JarTrack], rules: JarRules
+) -> tuple[list[int], list[int], npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """Every marble won, in the order it is dropped (day by day, commitment by
+    commitment in the tracks' order), where each day's drops end in that list, and
+    the marbles each day's losses would take and its repairs."""
+    used = [(cid, t) for cid, t in tracks.items() if len(t.kept)]
+    if not used:
+        return None
+    origin = min(t.start.toordinal() for _, t in used)
+    span = max(t.start.toordinal() + len(t.kept) for _, t in used) - origin
+    repair_delta = rules.repair_return - rules.miss_cost
+    won = np.zeros((span, len(used)), np.int64)
+    missed = np.zeros(span, np.int64)
+    fixed = np.zeros(span, np.int64)
+    for column, (_, t) in enumerate(used):
+        lo = t.start.toordinal() - origin
+        hi = lo + len(t.kept)
+        won[lo:hi, column] = t.kept * rules.kept_gain + (
+            t.repaired * repair_delta if repair_delta > 0 else 0)
+        missed[lo:hi] += t.missed
+        fixed[lo:hi] += t.repaired
+    lost = missed * rules.miss_cost + np.maximum(0, -fixed * repair_delta)
+    flat = won.ravel()  # day by day, and within a day commitment by commitment
+    busy = np.flatnonzero(flat)
+    owner_of = np.array([cid for cid, _ in used], np.int64)
+    dropped = np.repeat(owner_of[busy % len(used)], flat[busy]).tolist()
+    ends = np.cumsum(won.sum(axis=1)).tolist()
+    return dropped, ends, lost, fixed
+
+
+def _track_of(events: list[JarEvent]) -> JarTrack:
+    if not events:
+        return JarTrack.empty(date.min, 0)
+    first = min(e.day for e in events).toordinal()
+    track = JarTrack.empty(date.fromordinal(first),
+                           max(e.day for e in events).toordinal() - first + 1)
+    for e in events:
+        i = e.day.toordinal() - first
+        track.kept[i] += e.kept
+        track.missed[i] += e.missed
+        track.repaired[i] += e.repaired
+    return track
 
 
 def _drop_ordinary(pile: list[int], owners: list[int], count: int) -> None:
@@ -143,11 +212,9 @@ def jar_picture(ws: Tracked, day: date | None = None) -> JarPicture:
     days = ledger.jar_days(day, rules)  # the replay once: the jar now is its last day
     jar = Jar(days[-1].marbles, days[-1].gold) if days else Jar(0, 0)
     commitments = ws.commitments.all(include_archived=True)
-    events = {c.id: ledger.events(c.id, day) for c in commitments if ledger.start_of(c.id) <= day}
-    pile, owners = pile_with_owners(events, jar.gold, rules)
-    counts: dict[int, int] = defaultdict(int)
-    for cid in owners:  # gold or plain, a marble is its commitment's
-        counts[cid] += 1
+    tracks = {c.id: ledger.track(c.id, day) for c in commitments if ledger.start_of(c.id) <= day}
+    pile, owners = pile_of_tracks(tracks, jar.gold, rules)
+    counts = Counter(owners)  # gold or plain, a marble is its commitment's
     golden = pile.count(GOLD)
     by_id = {c.id: c for c in commitments}
     shares = tuple(
@@ -158,7 +225,7 @@ def jar_picture(ws: Tracked, day: date | None = None) -> JarPicture:
     )
     week_first = _week_first(day, ws.settings.week_start)
     last = days[-1] if days and days[-1].day == day else None
-    misses = sum(e.missed for evs in events.values() for e in evs[-1:] if e.day == day)
+    misses = sum(_on(t, day, t.missed) for t in tracks.values())
     before = 0
     gold_before = 0
     for jd in days:
@@ -181,6 +248,11 @@ def jar_picture(ws: Tracked, day: date | None = None) -> JarPicture:
         today_misses=misses,
         ever_won=sum(jd.won for jd in days),
     )
+
+
+def _on(track: JarTrack, day: date, counts: npt.NDArray[np.int64]) -> int:
+    i = day.toordinal() - track.start.toordinal()
+    return int(counts[i]) if 0 <= i < len(counts) else 0
 
 
 def _week_first(day: date, week_start: int) -> date:

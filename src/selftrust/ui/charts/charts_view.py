@@ -34,6 +34,7 @@ from selftrust.services.errors import Invalid
 from selftrust.ui.charts.catalog import CHARTS, EXPORT_FORMATS, NAMES, chart_info
 from selftrust.ui.charts.filter_button import CommitmentFilter
 from selftrust.ui.charts.range_picker import RangePicker
+from selftrust.ui.charts.warm_up import WarmUp
 from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
 
@@ -67,9 +68,7 @@ class ChartsView(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
-        self._insights_timer = QTimer(self)
-        self._insights_timer.setSingleShot(True)
-        self._insights_timer.timeout.connect(self.update_insights)
+        self._insights_soon = WarmUp(self, done=self.update_insights)
         self._rows: tuple[object, ...] = ()
         self._build()
         ctx.bridge.changed.connect(self._on_change)
@@ -217,11 +216,12 @@ class ChartsView(QWidget):
         span = self.data.span(self.rng, self.filter.selection)
         if span is not None:
             self.range_picker.prefill(span)
-        # The chart first; the sentences follow on the next turn of the event loop.
-        self._insights_timer.start(0)
+        # The chart first; the sentences follow once the commitments' whole histories
+        # are derived, a slice per turn of the event loop (warm_up.py).
+        self._insights_soon.start(lambda: self.data.selected(self.filter.selection))
 
     def update_insights(self) -> None:
-        self._insights_timer.stop()
+        self._insights_soon.stop()
         info = chart_info(self.chart)
         lines = self.data.insights(self.rng, self.filter.selection, lead=info.topic)
         for label, text in zip(self.insight_labels, [*lines, *[""] * 4], strict=False):

@@ -5,7 +5,8 @@ so the window comes up at once and stays responsive."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import replace
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -31,11 +32,14 @@ class FigureFiller:
         self._done = done
         self._round = 0
         self._after_paint = False
+        self._carried: set[int] = set()  # rows showing their previous figures
 
-    def restart(self, items: list[DayItem]) -> None:
-        """New rows were shown: the next paint (the first, at start-up) fills them in."""
+    def restart(self, items: list[DayItem], carried: Collection[int] = ()) -> None:
+        """New rows were shown: the next paint (the first, at start-up) fills them in,
+        and refreshes the ``carried`` commitments' rows (see `carry_figures`)."""
         self._round += 1
-        self._after_paint = any(not item.figures for item in items)
+        self._carried = set(carried)
+        self._after_paint = bool(carried) or any(not item.figures for item in items)
 
     def painted(self) -> None:
         if self._after_paint:
@@ -44,7 +48,7 @@ class FigureFiller:
 
     @property
     def complete(self) -> bool:
-        return all(item.figures for item in self._model.items())
+        return not self._carried and all(item.figures for item in self._model.items())
 
     def _start(self) -> None:
         n = self._round
@@ -71,9 +75,31 @@ class FigureFiller:
             ws.ledger.ensure_loaded()  # a change meanwhile stopped the steps: read afresh
         elif row < self._model.rowCount():
             item = self._model.item(row)
-            if not item.figures:
+            if not item.figures or item.commitment_id in self._carried:
                 self._model.replace(row, ws.dashboard.refresh(item))
+                self._carried.discard(item.commitment_id)
         if row + 1 < self._model.rowCount():
             QTimer.singleShot(0, lambda: self._fill(round_, row + 1, None))
         else:
             self._done()
+
+
+def carry_figures(items: list[DayItem], shown: list[DayItem]
+                  ) -> tuple[list[DayItem], set[int]]:
+    """Rows without figures that keep the figures they showed before, and the ids of
+    those rows: after a change merged from elsewhere the day's own state is read at
+    once and the streaks stay as they were until their row is filled in again, rather
+    than every row losing its streak for a moment."""
+    before = {item.commitment_id: item for item in shown if item.figures}
+    rows: list[DayItem] = []
+    carried: set[int] = set()
+    for item in items:
+        old = before.get(item.commitment_id)
+        if item.figures or old is None or old.day != item.day:
+            rows.append(item)
+            continue
+        rows.append(replace(item, current_streak=old.current_streak,
+                            best_streak=old.best_streak, strength=old.strength,
+                            progress=old.progress, figures=True))
+        carried.add(item.commitment_id)
+    return rows, carried

@@ -26,7 +26,7 @@ from selftrust.ui.today.banner import Banner
 from selftrust.ui.today.checkin_writer import CheckinWriter
 from selftrust.ui.today.day_navigator import DayNavigator
 from selftrust.ui.today.empty_pages import EmptyPages
-from selftrust.ui.today.figures import FigureFiller
+from selftrust.ui.today.figures import FigureFiller, carry_figures
 from selftrust.ui.today.row_actions import RowActions, make_row_actions
 from selftrust.ui.today.row_editing import RowEditing
 from selftrust.ui.today.row_text import FUTURE_LINE, REFLECT_OFFER, summary_line
@@ -51,6 +51,7 @@ class TodayView(QWidget):
         self._loaded = False
         self._painted = False
         self._stale = False
+        self._merged = False  # stale since a change merged from elsewhere
         self._offer_for: tuple[int, date] | None = None  # the miss the banner offers for
         self._build()
         self.reload()
@@ -183,20 +184,26 @@ class TodayView(QWidget):
 
     def activated(self) -> None:
         if self._stale:
-            self.reload()
+            self.reload(merged=self._merged)
         if self.pages.currentWidget() is self.list:
             self.list.setFocus()
 
     # --- loading --------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, merged: bool = False) -> None:
         """Read the shown day again, keeping the selected commitment selected."""
         self._stale = False
+        self._merged = False
         current = self.current_item()
         # At start-up the ledger (years of check-ins) is not loaded yet: paint the day
         # from that day's check-ins alone, then fill in streaks and progress just after.
-        items = self.ctx.ws.dashboard.glance(self._day)
+        # After a change ``merged`` from elsewhere every figure is computed afresh: the
+        # rows keep theirs until they are filled in again, a row per turn.
+        items = self.ctx.ws.dashboard.glance(self._day, loaded_too=merged)
+        carried: set[int] = set()
+        if merged:
+            items, carried = carry_figures(items, self.model.items())
         self.model.set_items(items)
-        self.figures.restart(items)
+        self.figures.restart(items, carried)
         if items:
             row = self.model.row_of(current.commitment_id) if current else -1
             self.list.setCurrentIndex(self.model.index(max(0, row), 0))
@@ -346,10 +353,12 @@ class TodayView(QWidget):
             # (never leaving the shown "today" in the future).
             self._on_day_changed(self.ctx.ws.today())
             return
+        merged = change.what is What.EVERYTHING
         if self.isVisible():
-            self.reload()
+            self.reload(merged=merged)
         else:
             self._stale = True
+            self._merged = self._merged or merged
 
     def _on_day_changed(self, new_today: object) -> None:
         if not isinstance(new_today, date):
