@@ -16,8 +16,6 @@ import math
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
@@ -25,7 +23,10 @@ from selftrust.domain.occasions import Outcome, judge_day
 from selftrust.domain.schedule import ScheduleKind
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 REPAIR_WEIGHT = 0.5
 """What a repaired miss counts for in the window (1 would be a kept day)."""

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from selftrust.base.words import counted
 from selftrust.domain.commitment import Rules, format_amount, format_share
@@ -22,6 +21,11 @@ from selftrust.domain.occasions import (
 from selftrust.domain.schedule import ScheduleKind
 from selftrust.domain.streaks import Streaks, find_streaks
 from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
+
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,12 @@ caches per-commitment summaries until that commitment changes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import numpy as np
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.commitment import Rules
@@ -37,7 +37,10 @@ from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 T = TypeVar("T")
 
@@ -159,7 +162,7 @@ class Ledger:
 
     # --- reading --------------------------------------------------------------------
     def _days(self, commitment_id: int) -> RecordedDays:
-        return self._recorded.get(commitment_id) or _NOTHING
+        return self._recorded.get(commitment_id) or _nothing()
 
     def checkin_id(self, commitment_id: int, day: date) -> int | None:
         return self._days(commitment_id).checkin_id(day)
@@ -243,7 +246,10 @@ class Ledger:
         return replay_tracks(self._tracks(end), rules)
 
 
-_NOTHING = RecordedDays.empty()
+@functools.cache
+def _nothing() -> RecordedDays:
+    """No recorded day, made on first need (numpy is imported on first use)."""
+    return RecordedDays.empty()
 
 
 def _joined(batches: list[dict[str, npt.NDArray[Any]]]) -> dict[str, npt.NDArray[Any]]:
