@@ -82,8 +82,13 @@ class Ledger:
         with self._read() as conn:
             commitments = repo.list_commitments(conn)
             reflected = repo.linked_checkin_ids(conn)
-            # Rows arrive a batch at a time as arrays: no object per check-in is kept.
-            for batch in repo.checkin_columns(conn, size=chunk or 8000):
+            reading: Iterable[dict[str, npt.NDArray[Any]]]
+            if chunk:  # rows a batch at a time as arrays: no object per check-in is kept
+                reading = repo.checkin_columns(conn, size=chunk)
+            else:  # in one go, packed by SQLite: an object per commitment, not per check-in
+                whole = repo.checkin_columns_at_once(conn)
+                reading = [whole] if whole is not None else repo.checkin_columns(conn)
+            for batch in reading:
                 if chunk:
                     yield
                     if self._version != version:
