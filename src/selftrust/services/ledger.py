@@ -123,7 +123,8 @@ class Ledger:
 
     def put_commitment(self, row: CommitmentRow) -> None:
         self.commitments[row.id] = row
-        self._recorded.setdefault(row.id, RecordedDays.empty())
+        if self.loaded:  # before the first load no day is held (see put_checkin)
+            self._recorded.setdefault(row.id, RecordedDays.empty())
         self.forget(row.id)
 
     def drop_commitment(self, commitment_id: int) -> None:
@@ -139,6 +140,12 @@ class Ledger:
         status: Status | None,
         value: float | None,
     ) -> None:
+        if not self.loaded:
+            # Nothing read yet: every reader of days loads first (`ensure_loaded`), and
+            # the load reads this change with the rest. A command that records one day
+            # (`selftrust check`) so builds no arrays, nor imports numpy for them.
+            self.forget(commitment_id)
+            return
         recorded = self._recorded.setdefault(commitment_id, RecordedDays.empty())
         if status is None or checkin_id is None:
             recorded.remove(day)
@@ -153,7 +160,7 @@ class Ledger:
         new = set(checkin_ids)
         changed = new ^ self._reflected
         self._reflected = new
-        if not changed:
+        if not changed or not self._recorded:
             return
         linked = np.fromiter(new, np.int64, len(new))
         for cid, recorded in self._recorded.items():
