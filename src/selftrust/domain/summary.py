@@ -20,7 +20,7 @@ from selftrust.domain.occasions import (
 )
 from selftrust.domain.schedule import ScheduleKind
 from selftrust.domain.streaks import Streaks, find_streaks
-from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
+from selftrust.domain.strength import REPAIR_WEIGHT, strength_at_end
 
 if TYPE_CHECKING:
     import numpy as np
@@ -70,10 +70,12 @@ def summarise(
     """
     streaks = find_streaks(rules, history, week_start)
     if series is None:
-        series = strength_series(rules, history, repair_weight)
+        strength = strength_at_end(rules, history, repair_weight)
+    else:
+        strength = series[-1] if series else 0.0
     period = rules.period
     return Summary(
-        strength=series[-1] if series else 0.0,
+        strength=strength,
         streaks=streaks,
         counts=count(rules, history, week_start),
         streak_unit=period.value if period is not None else "day",
