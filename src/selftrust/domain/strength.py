@@ -80,7 +80,7 @@ def _recurse(v: npt.NDArray[np.float64], resting: npt.NDArray[np.bool_], m: floa
     the scores of the last two days (or the one), which is all today's figure reads."""
     working = ~resting
     if tail:
-        found = _last_scores(v[working], np.cumsum(working)[-2:], m, first)
+        found = _last_scores(v[working], np.cumsum(working, dtype=np.int64)[-2:], m, first)
         if found is not None:
             return found
     scores = _steps(v[working], m, first)
