@@ -57,16 +57,21 @@ class Case:
         return f"Case({self.rules!r}, {self.start}, {letters!r}, values={values})"
 
 
+def entry_of(day: date, mark: Mark) -> Entry | None:
+    """The check-in a mark stands for ("." nothing recorded; R and X: reflected on)."""
+    letter, value = mark
+    if letter == ".":
+        return None
+    status = {
+        "K": Status.KEPT, "X": Status.KEPT, "M": Status.MISSED, "R": Status.MISSED,
+        "S": Status.SKIPPED,
+    }[letter]
+    return Entry(day, status, value, letter in "RX")
+
+
 def build_history(rules: Rules, start: date, marks: tuple[Mark, ...] | list[Mark]) -> History:
-    entries = []
-    for i, (letter, value) in enumerate(marks):
-        if letter == ".":
-            continue
-        status = {
-            "K": Status.KEPT, "X": Status.KEPT, "M": Status.MISSED, "R": Status.MISSED,
-            "S": Status.SKIPPED,
-        }[letter]
-        entries.append(Entry(start + timedelta(days=i), status, value, letter in "RX"))
+    entries = [e for i, mark in enumerate(marks)
+               if (e := entry_of(start + timedelta(days=i), mark)) is not None]
     return History(start, start + timedelta(days=len(marks) - 1), entries, rules)
 
 

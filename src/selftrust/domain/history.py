@@ -14,14 +14,15 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.outcome import Outcome, judge_amount
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 UNMARKED = 0
 KEPT = 1

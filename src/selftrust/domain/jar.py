@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_spans
 from selftrust.domain.history import KEPT, History
@@ -24,7 +22,10 @@ from selftrust.domain.periods import amount_marbles
 from selftrust.domain.schedule import ScheduleKind
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 
 @dataclass(frozen=True, slots=True)

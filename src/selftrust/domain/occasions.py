@@ -11,8 +11,6 @@ from datetime import date, timedelta
 from enum import IntEnum
 from typing import TYPE_CHECKING, cast
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY, Period, period_bounds, period_spans
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
@@ -23,7 +21,10 @@ from selftrust.domain.periods import judge_amounts, judge_counts
 from selftrust.domain.schedule import ScheduleKind
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 
 class DayState(IntEnum):

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
 from selftrust.domain.outcome import Occasion, Outcome
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 Spans = list[tuple[date, date]]
 

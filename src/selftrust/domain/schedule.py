@@ -12,12 +12,13 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from selftrust.domain.days import WEEKDAY_NAMES, WEEKDAY_TITLES, Period
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 ALL_WEEKDAYS = 0b1111111
 WORKDAYS = 0b0011111

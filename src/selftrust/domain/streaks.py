@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import MONDAY
 from selftrust.domain.history import KEPT, SKIPPED, UNMARKED, History
@@ -21,7 +19,10 @@ from selftrust.domain.occasions import Occasion, Outcome, judge_occasions, outco
 from selftrust.domain.schedule import ScheduleKind
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 
 class Streak(NamedTuple):
@@ -118,11 +119,11 @@ def find_streaks(
 
 # One letter per Outcome value (0: no occasion that day): K kept, x ends a streak
 # (partly kept, missed, unmarked), "-" bridges (no occasion, skipped, still open).
-_LETTER_TABLE = np.frombuffer(b"-Kxx-x-", np.uint8)
+_LETTER_TABLE = b"-Kxx-x-"
 
 
 def _letters(outcomes: npt.NDArray[np.int8]) -> npt.NDArray[np.uint8]:
-    return _LETTER_TABLE[outcomes]
+    return np.frombuffer(_LETTER_TABLE, np.uint8)[outcomes]
 
 
 def _letter_streaks(history: History, letters: npt.NDArray[np.uint8]) -> Streaks:

@@ -16,8 +16,6 @@ import math
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, UNMARKED, History
@@ -25,7 +23,10 @@ from selftrust.domain.occasions import Outcome, judge_day
 from selftrust.domain.schedule import ScheduleKind
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 REPAIR_WEIGHT = 0.5
 """What a repaired miss counts for in the window (1 would be a kept day)."""
@@ -50,8 +51,15 @@ def strength_series(
 
 
 def strength_at_end(rules: Rules, history: History, repair_weight: float = REPAIR_WEIGHT) -> float:
-    series = strength_series(rules, history, repair_weight)
-    return series[-1] if series else 0.0
+    """``strength_series(…)[-1]`` to the last bit, stepping only the last stretch of days
+    when that settles it (`_last_scores`): twenty years of one score cost about a year's."""
+    if history.size == 0:
+        return 0.0
+    if rules.schedule.kind is ScheduleKind.ONCE:
+        return _once_series(rules, history, repair_weight)[-1]
+    if rules.target is not None:
+        return _measurable_series(rules, history, repair_weight, tail=True)[-1]
+    return _yes_no_series(rules, history, repair_weight, tail=True)[-1]
 
 
 def _hold_open_today(out: list[float], first: float, code: int, lapsed: bool) -> None:
@@ -66,10 +74,15 @@ def _hold_open_today(out: list[float], first: float, code: int, lapsed: bool) ->
 
 
 def _recurse(v: npt.NDArray[np.float64], resting: npt.NDArray[np.bool_], m: float,
-             first: float) -> list[float]:
+             first: float, tail: bool = False) -> list[float]:
     """Loop's s = s·m + v·(1 − m) over the days that do not rest; a resting day keeps
-    the score (it takes the score of the last day that did not)."""
+    the score (it takes the score of the last day that did not). With ``tail``, only
+    the scores of the last two days (or the one), which is all today's figure reads."""
     working = ~resting
+    if tail:
+        found = _last_scores(v[working], np.cumsum(working, dtype=np.int64)[-2:], m, first)
+        if found is not None:
+            return found
     scores = _steps(v[working], m, first)
     if not working.all():
         scores = np.concatenate(([first], scores))[np.cumsum(working)]
@@ -92,6 +105,32 @@ def _steps(v: npt.NDArray[np.float64], m: float, first: float) -> npt.NDArray[np
     return out[1:]
 
 
+def _last_scores(v: npt.NDArray[np.float64], steps: npt.NDArray[np.int64], m: float,
+                 first: float) -> list[float] | None:
+    """The scores after ``steps`` steps (the last ones) of `_steps` over ``v`` from
+    ``first``, exactly, from its last stretch alone; None when that does not settle it.
+
+    Each step only shrinks the distance between two scores (by m), and rounding keeps
+    order: stepped from below every possible score (−1) and from above it (2), the true
+    score stays between the two. Once they meet they are the true score, bit for bit;
+    if they have not met by the steps asked for, the caller steps every day.
+    """
+    stretch = math.ceil(_SETTLE / -math.log(m)) + 16 if 0.0 < m < 1.0 else v.size
+    start = v.size - stretch
+    if start <= 0 or int(steps[0]) <= start:
+        return None
+    low = _steps(v[start:], m, -1.0)
+    high = _steps(v[start:], m, 2.0)
+    picks = steps - start - 1
+    if not np.array_equal(low[picks], high[picks]):
+        return None
+    scores: list[float] = low[picks].tolist()
+    return scores
+
+
+_SETTLE = math.log(3.0) + 64 * math.log(2.0)  # a gap of 3 shrunk below 2⁻⁶⁴
+
+
 def _window_sums(values: npt.NDArray[np.float64], window: int) -> npt.NDArray[np.float64]:
     """For each day, the sum of the ``window`` days ending on it."""
     if window == 1:
@@ -101,7 +140,8 @@ def _window_sums(values: npt.NDArray[np.float64], window: int) -> npt.NDArray[np
     return total
 
 
-def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
+def _yes_no_series(rules: Rules, history: History, repair_weight: float,
+                   tail: bool = False) -> list[float]:
     numerator, denominator = rules.schedule.frequency
     freq = numerator / denominator
     if freq < 1.0:
@@ -112,13 +152,14 @@ def _yes_no_series(rules: Rules, history: History, repair_weight: float) -> list
     weights = np.where(codes == KEPT, 1.0,
                        np.where((codes == MISSED) & history.repaired_array, repair_weight, 0.0))
     v = np.minimum(_window_sums(weights, denominator) / numerator, 1.0)
-    out = _recurse(v, codes == SKIPPED, multiplier(freq), 0.0)
+    out = _recurse(v, codes == SKIPPED, multiplier(freq), 0.0, tail)
     last = int(codes[-1])
     _hold_open_today(out, 0.0, last, last == MISSED)
     return out
 
 
-def _measurable_series(rules: Rules, history: History, repair_weight: float) -> list[float]:
+def _measurable_series(rules: Rules, history: History, repair_weight: float,
+                       tail: bool = False) -> list[float]:
     target = rules.target
     assert target is not None
     window = target.window_days
@@ -136,7 +177,7 @@ def _measurable_series(rules: Rules, history: History, repair_weight: float) -> 
     else:
         v = np.minimum(rolling / amount, 1.0)
     first = 1.0 if target.at_most else 0.0
-    out = _recurse(v, resting, multiplier(1.0 / window), first)
+    out = _recurse(v, resting, multiplier(1.0 / window), first, tail)
     lapsed = _lapsed_today(rules, history, float(rolling[-1]))
     _hold_open_today(out, first, int(codes[-1]), lapsed)
     return out

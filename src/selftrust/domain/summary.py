@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from selftrust.base.words import counted
 from selftrust.domain.commitment import Rules, format_amount, format_share
@@ -21,7 +20,12 @@ from selftrust.domain.occasions import (
 )
 from selftrust.domain.schedule import ScheduleKind
 from selftrust.domain.streaks import Streaks, find_streaks
-from selftrust.domain.strength import REPAIR_WEIGHT, strength_series
+from selftrust.domain.strength import REPAIR_WEIGHT, strength_at_end
+
+if TYPE_CHECKING:
+    import numpy as np
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +70,12 @@ def summarise(
     """
     streaks = find_streaks(rules, history, week_start)
     if series is None:
-        series = strength_series(rules, history, repair_weight)
+        strength = strength_at_end(rules, history, repair_weight)
+    else:
+        strength = series[-1] if series else 0.0
     period = rules.period
     return Summary(
-        strength=series[-1] if series else 0.0,
+        strength=strength,
         streaks=streaks,
         counts=count(rules, history, week_start),
         streak_unit=period.value if period is not None else "day",

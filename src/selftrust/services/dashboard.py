@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import Entry, History, Status, repairs
 from selftrust.domain.occasions import DayState, day_state, judge_period
+from selftrust.domain.one_day import day_state_alone
 from selftrust.domain.summary import Progress, history_start, progress
 from selftrust.services.checkins import CheckinService
 from selftrust.services.commitments import CommitmentService
@@ -187,8 +188,7 @@ class Dashboard:
         """
         target = c.rules.target
         if target is None or target.per is Period.DAY:
-            one_day = History(day, day, [entry] if entry else [], c.rules)
-            return day_state(c.rules, one_day, 0)
+            return day_state_alone(c.rules, day, entry)  # no arrays for one value
         week_start = self.session.settings.week_start
         first, _ = period_bounds(day, target.per, week_start)
         last = _judged_to(c, day, today, week_start)

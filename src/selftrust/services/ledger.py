@@ -8,12 +8,12 @@ caches per-commitment summaries until that commitment changes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import numpy as np
 from sqlalchemy.engine import Connection
 
 from selftrust.domain.commitment import Rules
@@ -37,7 +37,10 @@ from selftrust.store import repository as repo
 from selftrust.store.records import CommitmentRow
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 T = TypeVar("T")
 
@@ -79,8 +82,13 @@ class Ledger:
         with self._read() as conn:
             commitments = repo.list_commitments(conn)
             reflected = repo.linked_checkin_ids(conn)
-            # Rows arrive a batch at a time as arrays: no object per check-in is kept.
-            for batch in repo.checkin_columns(conn, size=chunk or 8000):
+            reading: Iterable[dict[str, npt.NDArray[Any]]]
+            if chunk:  # rows a batch at a time as arrays: no object per check-in is kept
+                reading = repo.checkin_columns(conn, size=chunk)
+            else:  # in one go, packed by SQLite: an object per commitment, not per check-in
+                whole = repo.checkin_columns_at_once(conn)
+                reading = [whole] if whole is not None else repo.checkin_columns(conn)
+            for batch in reading:
                 if chunk:
                     yield
                     if self._version != version:
@@ -115,7 +123,8 @@ class Ledger:
 
     def put_commitment(self, row: CommitmentRow) -> None:
         self.commitments[row.id] = row
-        self._recorded.setdefault(row.id, RecordedDays.empty())
+        if self.loaded:  # before the first load no day is held (see put_checkin)
+            self._recorded.setdefault(row.id, RecordedDays.empty())
         self.forget(row.id)
 
     def drop_commitment(self, commitment_id: int) -> None:
@@ -131,6 +140,12 @@ class Ledger:
         status: Status | None,
         value: float | None,
     ) -> None:
+        if not self.loaded:
+            # Nothing read yet: every reader of days loads first (`ensure_loaded`), and
+            # the load reads this change with the rest. A command that records one day
+            # (`selftrust check`) so builds no arrays, nor imports numpy for them.
+            self.forget(commitment_id)
+            return
         recorded = self._recorded.setdefault(commitment_id, RecordedDays.empty())
         if status is None or checkin_id is None:
             recorded.remove(day)
@@ -145,7 +160,7 @@ class Ledger:
         new = set(checkin_ids)
         changed = new ^ self._reflected
         self._reflected = new
-        if not changed:
+        if not changed or not self._recorded:
             return
         linked = np.fromiter(new, np.int64, len(new))
         for cid, recorded in self._recorded.items():
@@ -159,7 +174,7 @@ class Ledger:
 
     # --- reading --------------------------------------------------------------------
     def _days(self, commitment_id: int) -> RecordedDays:
-        return self._recorded.get(commitment_id) or _NOTHING
+        return self._recorded.get(commitment_id) or _nothing()
 
     def checkin_id(self, commitment_id: int, day: date) -> int | None:
         return self._days(commitment_id).checkin_id(day)
@@ -243,7 +258,10 @@ class Ledger:
         return replay_tracks(self._tracks(end), rules)
 
 
-_NOTHING = RecordedDays.empty()
+@functools.cache
+def _nothing() -> RecordedDays:
+    """No recorded day, made on first need (numpy is imported on first use)."""
+    return RecordedDays.empty()
 
 
 def _joined(batches: list[dict[str, npt.NDArray[Any]]]) -> dict[str, npt.NDArray[Any]]:

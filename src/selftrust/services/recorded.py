@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Entry, History, Status
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
+else:  # numpy on first use (base/lazy_numpy.py)
+    from selftrust.base.lazy_numpy import np
 
 Alike = dict[tuple[int, int, float | None, bool], Entry]
 """Entries already made, by (day ordinal, status code, amount, reflected)."""

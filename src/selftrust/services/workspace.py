@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
-from selftrust.services.checkins import CheckinService
 from selftrust.services.clock import Clock, SystemClock
 from selftrust.services.commitments import CommitmentService
-from selftrust.services.dashboard import Dashboard
 from selftrust.services.data_folder import (
     data_folder,
     has_data,
@@ -31,14 +30,18 @@ from selftrust.services.data_folder import (
 from selftrust.services.events import Change, Listener, What
 from selftrust.services.ledger import Ledger
 from selftrust.services.problems import as_data_problem, write_problem
-from selftrust.services.reflections import ReflectionService
 from selftrust.services.session import Session
 from selftrust.services.settings import Settings
-from selftrust.services.stats import StatsService
 from selftrust.store.database import Database, open_database
 from selftrust.store.errors import StoreError
 
-if TYPE_CHECKING:  # making backups: imported when one is made (off the window's thread)
+if TYPE_CHECKING:
+    from selftrust.services.checkins import CheckinService
+    from selftrust.services.dashboard import Dashboard
+    from selftrust.services.reflections import ReflectionService
+    from selftrust.services.stats import StatsService
+
+    # making backups: imported when one is made (off the window's thread)
     from selftrust.store.backups import Backup
 
 __all__ = [  # the folder's functions stay importable from here, as the CLI and UI do
@@ -52,10 +55,32 @@ class Workspace:
         session = self.session = Session(db, clock or SystemClock())
         self.ledger = Ledger(session.read, lambda: session.settings.week_start)
         self.commitments = CommitmentService(session, self.ledger)
-        self.checkins = CheckinService(session, self.ledger, self.commitments)
-        self.dashboard = Dashboard(session, self.ledger, self.commitments, self.checkins)
-        self.stats = StatsService(session, self.ledger, self.commitments)
-        self.reflections = ReflectionService(session, self.ledger, self.commitments)
+
+    # --- the other services: made (and their modules imported) when first asked for, so
+    # a command imports only those it uses; each only holds the parts it is handed.
+    @cached_property
+    def checkins(self) -> CheckinService:
+        from selftrust.services.checkins import CheckinService
+
+        return CheckinService(self.session, self.ledger, self.commitments)
+
+    @cached_property
+    def dashboard(self) -> Dashboard:
+        from selftrust.services.dashboard import Dashboard
+
+        return Dashboard(self.session, self.ledger, self.commitments, self.checkins)
+
+    @cached_property
+    def stats(self) -> StatsService:
+        from selftrust.services.stats import StatsService
+
+        return StatsService(self.session, self.ledger, self.commitments)
+
+    @cached_property
+    def reflections(self) -> ReflectionService:
+        from selftrust.services.reflections import ReflectionService
+
+        return ReflectionService(self.session, self.ledger, self.commitments)
 
     # --- the session's parts, for the UI and the CLI ----------------------------------
     @property

@@ -14,6 +14,7 @@ from selftrust.store.repository.checkin import (
     COLUMNS,
     checkin_batches,
     checkin_columns,
+    checkin_columns_at_once,
     checkin_tuples,
     checkins,
     delete_checkin,
@@ -59,7 +60,8 @@ from selftrust.store.repository.setting import get_settings, put_setting
 
 __all__ = [
     "CHECKIN", "COLUMNS", "COMMITMENT", "PAUSE", "REFLECTION", "REFLECTION_PARTS", "SETTING",
-    "checkin_batches", "checkin_columns", "checkin_tuples", "checkins", "count_rows",
+    "checkin_batches", "checkin_columns", "checkin_columns_at_once", "checkin_tuples",
+    "checkins", "count_rows",
     "delete_checkin",
     "delete_commitment", "delete_reflection", "find_commitments_by_title", "get_checkin",
     "get_commitment", "get_reflection", "get_settings", "insert_commitment",
