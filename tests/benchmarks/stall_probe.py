@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +106,7 @@ class _Recorder:
 def _run(data_dir: Path) -> dict[str, Any]:
     from datetime import datetime
 
+    from probe_steps import Step, walk  # beside this script
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -125,7 +125,7 @@ def _run(data_dir: Path) -> dict[str, Any]:
     timer.timeout.connect(recorder.tick)
     timer.start()
     state: dict[str, Any] = {"backup": False, "merged": False, "error": None}
-    steps: list[tuple[str, Callable[[], None], Callable[[], bool], int]] = []
+    steps: list[Step] = []
 
     def window() -> MainWindow:
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
@@ -168,42 +168,19 @@ def _run(data_dir: Path) -> dict[str, Any]:
             return True
         return bool(state["merged"])
 
-    steps.append(("start", hook_window, lambda: True, 1200))
-    steps.append(("daily backup", lambda: None, lambda: bool(state["backup"]), SETTLE_MS))
-    steps.append(("check-off", check_off,
-                  lambda: today_rows()[0].status != state["row_before"], SETTLE_MS))
+    steps.append(Step("start", hook_window, lambda: True, 1200))
+    steps.append(Step("daily backup", lambda: None, lambda: bool(state["backup"]), SETTLE_MS))
+    steps.append(Step("check-off", check_off,
+                      lambda: today_rows()[0].status != state["row_before"], SETTLE_MS))
     for key in VIEWS:
-        steps.append((f"view {key}", lambda k=key: window().go_to_view(k), lambda: True,
-                      1500 if key == "charts" else SETTLE_MS))
-    steps.append(("outside change", outside_check_in, cli_done_and_merged, SETTLE_MS))
+        steps.append(Step(f"view {key}", lambda k=key: window().go_to_view(k), lambda: True,
+                          1500 if key == "charts" else SETTLE_MS))
+    steps.append(Step("outside change", outside_check_in, cli_done_and_merged, SETTLE_MS))
 
-    deadline = {"at": 0.0}
+    def enter(step: Step) -> None:
+        recorder.phase = step.name
 
-    def run_step(index: int) -> None:
-        if index == len(steps):
-            app.quit()
-            return
-        name, action, done, settle = steps[index]
-        recorder.phase = name
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - reported in the figures
-            state["error"] = f"{name}: {type(exc).__name__}: {exc}"
-            app.quit()
-            return
-        deadline["at"] = time.perf_counter() + 60
-        wait(index, done, settle)
-
-    def wait(index: int, done: Callable[[], bool], settle: int) -> None:
-        if done():
-            QTimer.singleShot(settle, lambda: run_step(index + 1))
-        elif time.perf_counter() > deadline["at"]:
-            state["error"] = f"{steps[index][0]}: timed out"
-            app.quit()
-        else:
-            QTimer.singleShot(20, lambda: wait(index, done, settle))
-
-    QTimer.singleShot(0, lambda: run_step(0))
+    walk(app, steps, state, on_step=enter)
     clock = FixedClock(datetime.fromisoformat(BENCH_NOW).astimezone())
     code = launch.run_gui(data_dir, clock=clock)
     figures = recorder.figures()

@@ -25,8 +25,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +82,8 @@ def measure(*, size: tuple[int, int] = (20, 10), sync: bool,
 def _run(data_dir: Path, laptop: Path | None) -> dict[str, Any]:
     from datetime import datetime
 
-    from PySide6.QtCore import Qt, QTimer
+    from probe_steps import Step, walk  # beside this script
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -145,37 +144,12 @@ def _run(data_dir: Path, laptop: Path | None) -> dict[str, Any]:
     def merged() -> bool:
         return bool(state["merged"]) and (laptop is None or follower_idle())
 
-    steps: list[tuple[str, Callable[[], None], Callable[[], bool]]] = [
-        ("start", start, started),
-        ("check-off", check_off, checked_off),
-        ("outside change", outside_check_in, merged),
+    steps = [
+        Step("start", start, started, SETTLE_MS),
+        Step("check-off", check_off, checked_off, SETTLE_MS),
+        Step("outside change", outside_check_in, merged, SETTLE_MS),
     ]
-    deadline = {"at": 0.0}
-
-    def run_step(index: int) -> None:
-        if index == len(steps):
-            app.quit()
-            return
-        name, action, done = steps[index]
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - reported in the figures
-            state["error"] = f"{name}: {type(exc).__name__}: {exc}"
-            app.quit()
-            return
-        deadline["at"] = time.perf_counter() + 120
-        wait(index, name, done)
-
-    def wait(index: int, name: str, done: Callable[[], bool]) -> None:
-        if done():
-            QTimer.singleShot(SETTLE_MS, lambda: run_step(index + 1))
-        elif time.perf_counter() > deadline["at"]:
-            state["error"] = f"{name}: timed out"
-            app.quit()
-        else:
-            QTimer.singleShot(50, lambda: wait(index, name, done))
-
-    QTimer.singleShot(1500, lambda: run_step(0))
+    walk(app, steps, state, first_ms=1500, poll_ms=50, timeout_s=120)
     clock = FixedClock(datetime.fromisoformat(BENCH_NOW).astimezone())
     code = launch.run_gui(data_dir, clock=clock)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
