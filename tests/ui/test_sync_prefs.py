@@ -139,3 +139,19 @@ def test_two_commitments_of_one_title_are_offered_for_merging(
     titles = [c.title for c in window.ctx.ws.commitments.all(include_archived=True)]
     assert titles.count("Walk 20 minutes") == 1  # the window shows the merge
     qtbot.waitUntil(lambda: not page.offers.isVisible(), timeout=WAIT_MS)
+
+
+def test_a_device_name_that_looks_like_markup_is_shown_as_typed(
+        qtbot: QtBot, window: MainWindow, prompter: ScriptedPrompter,
+        sync_folder: Path, tmp_path: Path) -> None:
+    name = "Anna's <b>Laptop</b>"
+    laptop = make_runner(tmp_path / "laptop")
+    laptop("add", "Read")
+    laptop("sync", "--folder", str(sync_folder), "--device-name", name)
+    page = _sync_page(qtbot, window)
+    _start(qtbot, page, prompter, sync_folder, "Desk")
+    qtbot.waitUntil(lambda: page.syncing.isVisible() and not window.sync.busy,
+                    timeout=WAIT_MS)
+    for label in (page.status, page.devices):
+        assert name in label.text()
+        assert label.textFormat() == Qt.TextFormat.PlainText

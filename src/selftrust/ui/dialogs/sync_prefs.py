@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.dialogs.sync_notes import ask_merge
 from selftrust.ui.dialogs.sync_words import device_lines, status_line
+from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.labels import ElidedLabel, Hint, InlineMessage
 
@@ -97,9 +97,8 @@ class SyncPrefsPage(QWidget):
 
         # --- syncing: how it stands ----------------------------------------------------
         self.syncing = QWidget()
-        self.status = QLabel("")
+        self.status = plain_label("")  # names the other computers, as their people typed them
         self.status.setObjectName("sync-status")
-        self.status.setWordWrap(True)
         self.where = Hint("")
         self.where.setObjectName("sync-where")
         self.devices = Hint("")
