@@ -316,3 +316,17 @@ def test_writing_the_reflection_dismisses_the_offer(
     ws.reflections.write(ReflectionDraft(TODAY, walk.id, happened="Rain all day."))
     assert not view.banner.isVisible()
     assert shown(view, "Walk").repaired
+
+
+def test_the_note_editor_under_a_short_list_is_as_tall_as_what_it_holds(
+        qtbot: QtBot, ws: Workspace, window: MainWindow) -> None:
+    _, view = walk_selected(qtbot, ws, window)
+    window.resize(1100, 900)
+    key(qtbot, view, Qt.Key.Key_Space)
+    key(qtbot, view, Qt.Key.Key_N)
+    editor = view.note_editor
+    qtbot.waitUntil(lambda: editor.isVisible())
+    qtbot.wait(50)  # the layout settles
+    # The heading sits right above the note, not a screen's spare height away from it.
+    assert editor.height() <= editor.sizeHint().height()
+    assert editor.text.y() - editor.heading.geometry().bottom() < 3 * editor.fontMetrics().height()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,9 @@ class NoteEditor(QFrame):
         super().__init__(parent)
         self.setObjectName("today-note-editor")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # As tall as what it holds: below a short list the spare height is the view's calm
+        # empty space, not gaps between the heading and the note.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         u = self.fontMetrics().height()
         box = QVBoxLayout(self)
         box.setContentsMargins(u, u // 2, u, u // 2)
