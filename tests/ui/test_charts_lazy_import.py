@@ -37,6 +37,10 @@ SCRIPT = textwrap.dedent("""
     window.show_view("today")
     for _ in range(20):
         app.processEvents()
+    # Nor sync's machinery, for someone who does not sync (it runs as its own process).
+    syncing = sorted(m for m in sys.modules if m.startswith(("selftrust.sync",
+                     "selftrust.services.sync", "pycrdt", "cryptography")))
+    assert not syncing, f"imported with Today: {syncing}"
     # Creating the Charts view (not shown yet) costs nothing either.
     from selftrust.ui.charts import charts_view  # noqa: F401
     assert "matplotlib" not in sys.modules, "imported with Today or the charts module"

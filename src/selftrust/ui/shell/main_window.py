@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from selftrust import APP_NAME
 from selftrust.domain.days import next_day_start
-from selftrust.ui.dialogs.sync_notes import show_kept_both
 from selftrust.ui.shell.actions import Actions, make_actions
 from selftrust.ui.shell.context import DayPage, UiContext
 from selftrust.ui.shell.loop_follow import LoopFollower
@@ -104,7 +103,7 @@ class MainWindow(QMainWindow):
         self.loop.merged.connect(self._loop_merged)
         self.sync = ctx.sync = SyncFollower(ctx.ws, ctx.prefs, ctx.bridge, self.outside, self)
         self.sync.merged.connect(self.say)  # "3 check-ins from Laptop"
-        self.sync.told.connect(lambda lines: show_kept_both(self, lines))  # told once
+        self.sync.told.connect(self._tell_kept_both)  # told once
 
         if restore_state:
             self._restore_geometry()
@@ -114,6 +113,11 @@ class MainWindow(QMainWindow):
             self.show_view(self._start_view() if restore_state else "today")
 
     # --- views ------------------------------------------------------------------------
+    def _tell_kept_both(self, lines: list[str]) -> None:
+        from selftrust.ui.dialogs.sync_notes import show_kept_both  # only when it happens
+
+        show_kept_both(self, lines)
+
     def _view_action(self, key: str) -> QAction:
         return getattr(self.actions_, f"view_{key}")
 

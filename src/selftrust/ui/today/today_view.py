@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from selftrust.domain.history import Status
 from selftrust.services.dashboard import DayItem
 from selftrust.services.events import Change, What
-from selftrust.services.sync.kept import kept_for_note
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.today.banner import Banner
 from selftrust.ui.today.checkin_writer import CheckinWriter
@@ -36,6 +35,7 @@ from selftrust.ui.today.today_model import TodayModel
 from selftrust.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
+    from selftrust.services.sync.kept import KeptText
     from selftrust.ui.today.note_editor import NoteEditor
 
 
@@ -109,7 +109,7 @@ class TodayView(QWidget):
                                     ask_amount=lambda item: self.edit_value(self._row(item)),
                                     missed=self._offer_reflection)
         self.editing = RowEditing(self.list, self.model, self.banner, self.writer, box,
-                                  self.pages, lambda cid, day: kept_for_note(self.ctx.ws, cid, day))
+                                  self.pages, self._kept_notes)
         self.figures = FigureFiller(self, self.ctx, self.model, done=self._figures_done)
         self.delegate.check_clicked.connect(self._on_check_clicked)
         self.delegate.value_entered.connect(self.editing.value_entered)
@@ -128,6 +128,13 @@ class TodayView(QWidget):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._style_summary()
+
+    def _kept_notes(self, commitment_id: int, day: date) -> list[KeptText]:
+        """The other computer's version of a note, read when a note is opened: sync's
+        modules stay off the start-up path of people who never sync."""
+        from selftrust.services.sync.kept import kept_for_note
+
+        return kept_for_note(self.ctx.ws, commitment_id, day)
 
     @property
     def empty_first(self) -> EmptyState:
