@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 ARGS   ?=
 
 
-.PHONY: run test lint bench reliability package clean help
+.PHONY: run test lint bench reliability package clean help messages
 
 help:
 	@echo "make run          set up .venv (first time) and start Self-Trust"
@@ -13,6 +13,7 @@ help:
 	@echo "make bench        run the benchmarks and write docs/performance.md"
 	@echo "make reliability  the full fault-and-abuse suite (long)"
 	@echo "make package      build the one-folder app with PyInstaller and smoke-test it"
+	@echo "make messages     extract the app's messages and update every translation (.po)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +28,18 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed-app
 
-run: $(VENV)/.installed-app
+# The translations: .po files are the sources; the install compiles them
+# (packaging/build_backend.py), and a .po changed since is compiled again here.
+PO_FILES := $(wildcard resources/locale/*/LC_MESSAGES/selftrust.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+$(MO_FILES): %.mo: %.po | $(VENV)/.installed-app
+	$(BIN)/python packaging/catalogues.py compile
+
+messages: $(VENV)/.installed-app
+	$(BIN)/python packaging/catalogues.py extract
+	$(BIN)/python packaging/catalogues.py update
+
+run: $(VENV)/.installed-app $(MO_FILES)
 	$(BIN)/selftrust $(ARGS)
 
 LINT = $(BIN)/ruff check src tests && $(BIN)/mypy
@@ -38,7 +50,7 @@ lint: $(VENV)/.installed-test
 # workers steal tests from each other, so one slow file does not hold the end back.
 # Lint first (what `make lint` runs), then the tests; the time of both is printed at the end.
 TEST_WORKERS ?= auto
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(MO_FILES)
 	@started=$$(date +%s); status=0; \
 	$(LINT) && \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal \

@@ -36,6 +36,9 @@ _HOME = tempfile.mkdtemp(prefix="selftrust-tests-home-")
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = os.path.join(_HOME, _name.lower())
+# The suite speaks the app's own English whatever the machine's language is; the tests of
+# other languages choose theirs (the `language` fixture) and put this one back.
+os.environ["SELFTRUST_LANGUAGE"] = "en_GB"
 
 from selftrust.services.clock import FixedClock  # noqa: E402
 from selftrust.services.workspace import Workspace, open_workspace  # noqa: E402
