@@ -64,7 +64,7 @@ def build_template():  # type: ignore[no-untyped-def]
         copyright_holder="The Self-Trust developers",
         msgid_bugs_address="https://github.com/selftrust/selftrust/issues",
         charset="utf-8",
-        header_comment="# Self-Trust's messages. Translate with care for its warm, never-judging voice.",
+        header_comment="# Self-Trust: translate with care for its warm, never-judging voice.",
     )
     for filename, lineno, message, comments, context in extract_from_dir(
         str(SOURCES),

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from babel.core import Locale
 
 Width = Literal["wide", "abbreviated", "narrow", "short"]
+MonthWidth = Literal["wide", "abbreviated", "narrow"]
 
 
 @cache
@@ -128,7 +129,7 @@ def short_month_year(day: date) -> str:
     return skeleton(day, "yMMM")
 
 
-def month_name(month: int, width: Width = "wide") -> str:
+def month_name(month: int, width: MonthWidth = "wide") -> str:
     """A month standing alone ("November", "Nov"), 1 = January."""
     from babel.dates import get_month_names
 
