@@ -113,3 +113,18 @@ def ws(request: pytest.FixtureRequest, data_dir: Path, clock: FixedClock,
     workspace = open_workspace(data_dir, clock)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture
+def language() -> Iterator[Callable[[str], str]]:
+    """Speak another language in this test: ``language("de")``, ``language("en_XA")``.
+
+    The suite's own English comes back afterwards, whatever the test chose.
+    """
+    from selftrust.base import i18n
+
+    def choose(code: str) -> str:
+        return i18n.set_language(code)
+
+    yield choose
+    i18n.set_language("en_GB")
