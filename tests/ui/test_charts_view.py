@@ -217,7 +217,7 @@ def test_hovering_a_day_shows_its_exact_values(qtbot: QtBot, demo: Workspace,
     expected = f"{int(growth.marbles[i]):,} marbles in the jar"
     qtbot.waitUntil(lambda: QToolTip.isVisible(), timeout=2000)
     text = tooltip()
-    assert f"{day:%a} {day.day} {day:%b %Y}" in text
+    assert f"{day:%a}, {day.day} {day:%b %Y}" in text  # "Sat, 7 Nov 2026" (en_GB)
     assert expected in text
     assert canvas.last_hit is not None and expected in canvas.last_hit.text
     hover_at(qtbot, view, 1, 1)  # off the plot: the tip goes away

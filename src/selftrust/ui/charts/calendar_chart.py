@@ -21,7 +21,9 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path
 from matplotlib.text import Text
 
-from selftrust.domain.days import WEEKDAY_TITLES, week_start_of
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext, pgettext
+from selftrust.domain.days import week_start_of
 from selftrust.domain.occasions import DayState
 from selftrust.services.chart_series import Calendar
 from selftrust.ui.charts.common import NotEnough, short_date
@@ -42,17 +44,25 @@ YEAR_COLUMNS = 54
 QUARTERS_FROM_YEARS = 4
 """From this many years on, only Jan, Apr, Jul and Oct are named."""
 
-STATE_WORDS = {
-    DayState.KEPT: "kept",
-    DayState.PARTLY: "partly kept",
-    DayState.MISSED: "not kept",
-    DayState.REPAIRED: "not kept, repaired with a reflection",
-    DayState.SKIPPED: "skipped",
-    DayState.PAUSED: "planned rest",
-    DayState.UNMARKED: "not recorded",
-    DayState.OPEN: "nothing owed yet",
-    DayState.NOT_DUE: "not due",
-}
+
+def state_words(state: int) -> str:
+    """What a day's square means for one commitment, after its date in the tooltip."""
+    # TRANSLATORS: what became of a commitment on one day, after the day's date in the
+    # calendar chart's tooltip ("Tue, 24 Nov 2026: kept"); lower case in English.
+    words = {
+        DayState.KEPT: pgettext("calendar day", "kept"),
+        DayState.PARTLY: pgettext("calendar day", "partly kept"),
+        DayState.MISSED: pgettext("calendar day", "not kept"),
+        DayState.REPAIRED: pgettext("calendar day", "not kept, repaired with a reflection"),
+        DayState.SKIPPED: pgettext("calendar day", "skipped"),
+        DayState.PAUSED: pgettext("calendar day", "planned rest"),
+        DayState.UNMARKED: pgettext("calendar day", "not recorded"),
+        DayState.OPEN: pgettext("calendar day", "nothing owed yet"),
+        DayState.NOT_DUE: pgettext("calendar day", "not due"),
+    }
+    if not state:
+        return pgettext("calendar day", "not started yet")
+    return words.get(DayState(state), pgettext("calendar day", "not started yet"))
 
 
 def _share_colors(style: ChartStyle) -> list[str]:
@@ -127,17 +137,24 @@ def squares_in(collection: PathCollection) -> int:
 def _day_label(cal: Calendar, day: date, j: int) -> str:
     head = short_date(day)
     if cal.states is not None:
-        return f"{head}: {STATE_WORDS.get(DayState(int(cal.states[j])), 'not started yet')}" \
-            if cal.states[j] else f"{head}: not started yet"
+        # TRANSLATORS: a calendar square's tooltip: a date, then what became of the
+        # commitment that day ("Tue, 24 Nov 2026: kept").
+        return _("{day}: {state}").format(day=head, state=state_words(int(cal.states[j])))
     due_j, kept_j = int(cal.due[j]), int(cal.kept[j])
     if due_j == 0:
-        return f"{head}: {kept_j} kept" if kept_j else f"{head}: nothing due"
-    return f"{head}: {kept_j} of {due_j} kept"
+        if not kept_j:
+            return _("{day}: nothing due").format(day=head)
+        return ngettext("{day}: {kept} kept", "{day}: {kept} kept", kept_j).format(
+            day=head, kept=formats.number(kept_j))
+    # TRANSLATORS: a calendar square's tooltip: a date, how many of the day's promises
+    # were kept and how many came due ("Tue, 24 Nov 2026: 2 of 3 kept").
+    return ngettext("{day}: {kept} of {due} kept", "{day}: {kept} of {due} kept", due_j).format(
+        day=head, kept=formats.number(kept_j), due=formats.number(due_j))
 
 
 def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
     if cal.due.sum() == 0 and cal.kept.sum() == 0:
-        raise NotEnough("Your calendar fills in, square by square, as you check in.")
+        raise NotEnough(_("Your calendar fills in, square by square, as you check in."))
     if (cal.last - cal.range_first).days + 1 > ONE_BLOCK_DAYS:
         return _draw_years(fig, cal, style, title)
     ax = fig.add_subplot()
@@ -163,10 +180,11 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
         spine.set_visible(False)
     ax.set_xticks([])
     ws = cal.week_start
-    ax.set_yticks([0, 2, 4, 6], [WEEKDAY_TITLES[(ws + r) % 7][:3] for r in (0, 2, 4, 6)])
+    ax.set_yticks([0, 2, 4, 6],
+                  [formats.weekday_name((ws + r) % 7, "abbreviated") for r in (0, 2, 4, 6)])
     ax.tick_params(axis="y", length=0, labelsize=style.font_size * 0.85)
     _month_labels(ax, cal, ncols, style)
-    ax.set_title(title if cal.title is None else f"{title}: {cal.title}")
+    ax.set_title(_titled(title, cal))
     _legend(ax, cal, style)
 
     days = [cal.first + timedelta(days=int(i)) for i in index]
@@ -214,7 +232,8 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
                 continue  # a sliver at the range's edge: its name would crowd the next
             col = (max(first, cal.range_first) - block_first[shown_year]).days // 7
             # Inside the axes: left out of the layout pass, which measured all ~130.
-            ax.text(col - 0.45, top - 0.8, f"{first:%b}", ha="left", va="bottom",
+            ax.text(col - 0.45, top - 0.8, formats.month_name(month, "abbreviated"),
+                    ha="left", va="bottom",
                     color=style.muted, fontsize=style.font_size * 0.8, in_layout=False)
     ax.set_xlim(-0.6, YEAR_COLUMNS - 0.4)
     height = (len(years) - 1) * BLOCK + 7
@@ -228,7 +247,7 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
     ax.tick_params(axis="y", length=0, labelsize=style.font_size * 0.95)
     for tick in ax.get_yticklabels():
         tick.set_fontweight("bold")
-    ax.set_title(title if cal.title is None else f"{title}: {cal.title}")
+    ax.set_title(_titled(title, cal))
     _legend(ax, cal, style)
 
     # Square cells: the axes' height is its width times rows per column; the title,
@@ -274,6 +293,14 @@ def _changing(ax: Axes, cal: Calendar, style: ChartStyle,
     return hover
 
 
+def _titled(title: str, cal: Calendar) -> str:
+    """The chart's title, with the commitment's when it shows one."""
+    if cal.title is None:
+        return title
+    # TRANSLATORS: the calendar chart's title for one commitment ("Calendar: Walk").
+    return _("{chart}: {commitment}").format(chart=title, commitment=cal.title)
+
+
 def _frame(cal: Calendar) -> tuple[object, ...]:
     """What places the squares and names them: a check-in changes none of it."""
     return (cal.first, cal.last, cal.range_first, cal.week_start, cal.kept.size,
@@ -303,9 +330,10 @@ def _month_labels(ax: Axes, cal: Calendar, ncols: int, style: ChartStyle) -> Non
         if key == seen:
             continue
         seen = key
-        text = f"{first_of_month:%b}"
         if col == 0 or first_of_month.month == 1:
-            text = f"{first_of_month:%b %Y}"
+            text = formats.short_month_year(first_of_month)
+        else:
+            text = formats.month_name(first_of_month.month, "abbreviated")
         if col == 0 and first_of_month.day > 20 and ncols > 4:
             continue  # a sliver of a month at the left edge: its name would crowd the next
         ax.text(col - 0.45, -1.0, text, ha="left", va="bottom", color=style.muted,
@@ -316,21 +344,25 @@ def _legend(ax: Axes, cal: Calendar, style: ChartStyle) -> None:
     if cal.states is not None:
         assert cal.color is not None
         p = _state_colors(style, cal.color)
+        # TRANSLATORS: the calendar chart's legend for one commitment: what a square's
+        # colour means (short: five sit in one row under the calendar).
         handles = [
-            Patch(color=p[DayState.KEPT], label="Kept"),
-            Patch(color=p[DayState.PARTLY], label="Partly"),
-            Patch(color=p[DayState.REPAIRED], label="Repaired"),
-            Patch(color=p[DayState.MISSED], label="Not kept"),
-            Patch(color=p[DayState.SKIPPED], label="Rest"),
+            Patch(color=p[DayState.KEPT], label=pgettext("chart legend", "Kept")),
+            Patch(color=p[DayState.PARTLY], label=pgettext("chart legend", "Partly")),
+            Patch(color=p[DayState.REPAIRED], label=pgettext("chart legend", "Repaired")),
+            Patch(color=p[DayState.MISSED], label=pgettext("chart legend", "Not kept")),
+            Patch(color=p[DayState.SKIPPED], label=pgettext("chart legend", "Rest")),
         ]
     else:
         shades = _share_colors(style)
+        # TRANSLATORS: the calendar chart's legend for all commitments: how many of a
+        # day's promises were kept (short: five sit in one row under the calendar).
         handles = [
-            Patch(color=shades[0], label="None kept"),
-            Patch(color=shades[1], label="Some"),
-            Patch(color=shades[2], label="Most"),
-            Patch(color=shades[3], label="All kept"),
-            Patch(color=style.empty, label="Nothing due"),
+            Patch(color=shades[0], label=pgettext("chart legend", "None kept")),
+            Patch(color=shades[1], label=pgettext("chart legend", "Some")),
+            Patch(color=shades[2], label=pgettext("chart legend", "Most")),
+            Patch(color=shades[3], label=pgettext("chart legend", "All kept")),
+            Patch(color=style.empty, label=pgettext("chart legend", "Nothing due")),
         ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncols=5,
               borderaxespad=0.4, handlelength=1.0, handleheight=1.0, columnspacing=1.2,

@@ -8,31 +8,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from selftrust.base.i18n import N_, _
 from selftrust.services.insights import Topic
 
 
 @dataclass(frozen=True, slots=True)
 class ChartInfo:
+    """A chart's name and its words; the words are kept in English (read at import,
+    before a language is chosen) and translated each time they are asked for."""
+
     name: str  # as typed: `selftrust chart growth`
-    label: str  # on the view's button, with a mnemonic
-    title: str  # above the chart
-    about: str  # the button's tooltip
+    label_text: str  # on the view's button, with a mnemonic
+    title_text: str  # above the chart
+    about_text: str  # the button's tooltip
     topic: Topic  # the insight about what it draws: said first under it, and to a screen reader
+
+    @property
+    def label(self) -> str:
+        return _(self.label_text)
+
+    @property
+    def title(self) -> str:
+        return _(self.title_text)
+
+    @property
+    def about(self) -> str:
+        return _(self.about_text)
 
 
 CHARTS: tuple[ChartInfo, ...] = (
-    ChartInfo("growth", "&Growth", "Self-trust growth",
-              "Marbles in your jar, your overall strength and the misses you repaired", Topic.JAR),
-    ChartInfo("strength", "&Strength", "Strength per commitment",
-              "How established each commitment is, day by day", Topic.STRENGTH),
-    ChartInfo("kept-rate", "&Kept rate", "Kept rate",
-              "The share of promises kept, per week or per month", Topic.KEPT),
-    ChartInfo("calendar", "&Calendar", "Calendar",
-              "Every day of the year, coloured by the promises kept", Topic.KEPT),
-    ChartInfo("weekday", "&Weekdays", "Weekday pattern",
-              "Which days of the week are kept, and which are harder", Topic.WEEKDAYS),
-    ChartInfo("streaks", "Stre&aks", "Best streaks",
-              "Your longest runs of kept promises, with their dates", Topic.STREAK),
+    # TRANSLATORS: a chart button ("&" marks its Alt+letter shortcut: each of the six
+    # buttons needs a different letter), the chart's title and the button's tooltip.
+    ChartInfo("growth", N_("&Growth"), N_("Self-trust growth"),
+              N_("Marbles in your jar, your overall strength and the misses you repaired"),
+              Topic.JAR),
+    ChartInfo("strength", N_("&Strength"), N_("Strength per commitment"),
+              N_("How established each commitment is, day by day"), Topic.STRENGTH),
+    ChartInfo("kept-rate", N_("&Kept rate"), N_("Kept rate"),
+              N_("The share of promises kept, per week or per month"), Topic.KEPT),
+    ChartInfo("calendar", N_("&Calendar"), N_("Calendar"),
+              N_("Every day of the year, coloured by the promises kept"), Topic.KEPT),
+    ChartInfo("weekday", N_("&Weekdays"), N_("Weekday pattern"),
+              N_("Which days of the week are kept, and which are harder"), Topic.WEEKDAYS),
+    ChartInfo("streaks", N_("Stre&aks"), N_("Best streaks"),
+              N_("Your longest runs of kept promises, with their dates"), Topic.STREAK),
 )
 
 NAMES: tuple[str, ...] = tuple(c.name for c in CHARTS)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base import formats
+from selftrust.base.i18n import _
 from selftrust.services.chart_data import ChartData
 from selftrust.services.chart_range import ChartRange
 from selftrust.services.errors import Invalid
@@ -45,10 +47,17 @@ log = logging.getLogger(__name__)
 
 PREF_CHART = "charts/chart"
 PREF_RANGE = "charts/range"
-FALLBACK_RANGE, FALLBACK_WORDS = "3m", "3 months"
+FALLBACK_RANGE = "3m"  # "the last 3 months" in ``_fit_range_to_data``'s words
 RANGE_NOTICE_MS = 10_000
 EXPORT_NOTICE_MS = 8000  # long enough to read a long folder name
-EXPORT_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+
+
+def export_filters() -> str:
+    """The file dialog's choices of file type."""
+    # TRANSLATORS: kinds of file in the "Export chart" dialog; keep "({pattern})".
+    return ";;".join([_("PNG image ({pattern})").format(pattern="*.png"),
+                      _("SVG drawing ({pattern})").format(pattern="*.svg"),
+                      _("PDF document ({pattern})").format(pattern="*.pdf")])
 
 
 class ChartsView(QWidget):
@@ -93,18 +102,20 @@ class ChartsView(QWidget):
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setToolTip(info.about)
-            button.setAccessibleName(f"{info.title} chart")
+            # TRANSLATORS: what a screen reader calls a chart button ("Kept rate chart").
+            button.setAccessibleName(_("{title} chart").format(title=info.title))
             button.setObjectName(f"chart-{info.name}")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.buttons.addButton(button)
             self.chart_buttons[info.name] = button
-            button.clicked.connect(lambda _=False, n=info.name: self._pick(n))
+            button.clicked.connect(lambda _checked=False, n=info.name: self._pick(n))
             bar.addWidget(button)
         self.chart_buttons[self.chart].setChecked(True)
         bar.addStretch(1)
-        self.export_button = QPushButton("Ex&port…")
-        self.export_button.setAccessibleName("Export chart")
-        self.export_button.setToolTip("Save this chart as PNG, SVG or PDF (Ctrl+Shift+E)")
+        self.export_button = QPushButton(_("Ex&port…"))
+        self.export_button.setAccessibleName(_("Export chart"))
+        self.export_button.setToolTip(_("Save this chart as PNG, SVG or PDF ({shortcut})").format(
+            shortcut="Ctrl+Shift+E"))
         self.export_button.clicked.connect(self.export_chart)
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
@@ -119,7 +130,7 @@ class ChartsView(QWidget):
         choices.addSpacing(margin)
         self.filter = CommitmentFilter()
         self.filter.changed.connect(self._filter_changed)
-        filter_label = QLabel("C&ommitments:")
+        filter_label = QLabel(_("C&ommitments:"))
         filter_label.setBuddy(self.filter)
         choices.addWidget(filter_label)
         choices.addWidget(self.filter)
@@ -134,7 +145,7 @@ class ChartsView(QWidget):
         self.card_layout = QVBoxLayout(self.card)
         pad = round(margin * 0.5)
         self.card_layout.setContentsMargins(pad, pad, pad, pad)
-        self.placeholder = QLabel("Drawing your charts…")
+        self.placeholder = QLabel(_("Drawing your charts…"))
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setEnabled(False)
@@ -144,7 +155,7 @@ class ChartsView(QWidget):
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chart_scroll.setAccessibleName("Chart")
+        self.chart_scroll.setAccessibleName(_("Chart"))
         self.chart_scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.chart_scroll.hide()
         self.card_layout.addWidget(self.chart_scroll)
@@ -154,13 +165,14 @@ class ChartsView(QWidget):
         box = QVBoxLayout(self.insights_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        heading = QLabel("Insights")
+        # TRANSLATORS: the heading over the sentences under a chart.
+        heading = QLabel(_("Insights"))
         font = heading.font()
         font.setWeight(font.Weight.DemiBold)
         heading.setFont(font)
         box.addWidget(heading)
         self.insight_labels: list[QLabel] = []
-        for _ in range(4):
+        for _row in range(4):
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
@@ -305,9 +317,12 @@ class ChartsView(QWidget):
         self.range_picker.set_value(fallback)
         self.rng = fallback
         self.ctx.prefs.set_value(PREF_RANGE, fallback.code())
-        dates = f"{_day(rng.first)} – {_day(rng.last)}"
-        self._tell(f"The range {dates} holds none of your "
-                   f"check-ins, so the charts show the last {FALLBACK_WORDS}.", RANGE_NOTICE_MS)
+        # TRANSLATORS: said at the foot of the window when a remembered range of the
+        # charts holds no data: {first} and {last} are its dates ("1 Jan 2020").
+        self._tell(_("The range {first} – {last} holds none of your check-ins, so the charts "
+                     "show the last 3 months.").format(first=formats.short_date(rng.first),
+                                                       last=formats.short_date(rng.last)),
+                   RANGE_NOTICE_MS)
 
     def _filter_changed(self) -> None:
         self.refresh()
@@ -341,16 +356,17 @@ class ChartsView(QWidget):
         if self._stale:
             self.refresh()
         suggested = f"selftrust-{self.chart}-{self.ctx.ws.today().isoformat()}.png"
-        path = messages.prompter.save_file(self, "Export chart", suggested, EXPORT_FILTERS)
+        path = messages.prompter.save_file(self, _("Export chart"), suggested,
+                                           export_filters())
         if path is None:
             return
         if path.suffix == "":
             path = path.with_suffix(".png")
         if path.suffix.lower() not in EXPORT_FORMATS:
             messages.prompter.problem(
-                self, "Export chart",
-                f"{path.name} cannot be written: charts are saved as PNG, SVG or PDF. "
-                "Please end the file name with .png, .svg or .pdf.")
+                self, _("Export chart"),
+                _("{file} cannot be written: charts are saved as PNG, SVG or PDF. "
+                  "Please end the file name with .png, .svg or .pdf.").format(file=path.name))
             return
         from selftrust.ui.charts.render import save_figure
 
@@ -358,13 +374,19 @@ class ChartsView(QWidget):
             save_figure(canvas.figure, Path(path), canvas.style_)
         except OSError as exc:
             log.warning("chart export failed: %s", exc)
+            # TRANSLATORS: {problem} is the system's reason ("Permission denied").
             messages.prompter.problem(
-                self, "Export chart",
-                f"The chart could not be saved to {path}: {exc.strerror or exc}. "
-                "Please choose another folder, or check that this one can be written to.")
+                self, _("Export chart"),
+                _("The chart could not be saved to {path}: {problem}. Please choose another "
+                  "folder, or check that this one can be written to.").format(
+                      path=path, problem=exc.strerror or exc))
             return
         self.last_export = Path(path)
-        self._tell(f"Chart saved as {path.name} in {path.parent}", EXPORT_NOTICE_MS)
+        # TRANSLATORS: said at the foot of the window after an export: a file name and
+        # the folder it is in.
+        self._tell(_("Chart saved as {file} in {folder}").format(file=path.name,
+                                                                 folder=path.parent),
+                   EXPORT_NOTICE_MS)
 
     def _tell(self, text: str, ms: int) -> None:
         """A quiet confirmation at the bottom of the main window, gone after ``ms``."""
@@ -372,8 +394,3 @@ class ChartsView(QWidget):
         say = getattr(window, "say", None)
         if callable(say):
             say(text, ms)
-
-
-def _day(d: date) -> str:
-    """1 Jan 2020: the same words as the range picker's date fields."""
-    return f"{d.day} {d:%b} {d.year}"

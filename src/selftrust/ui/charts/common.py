@@ -1,21 +1,29 @@
-"""Drawing helpers every chart shares: date axes, percent axes, titles, kind messages."""
+"""Drawing helpers every chart shares: date axes, percent axes, titles, kind messages.
+
+Every word and number drawn goes through the person's language: dates and months
+through ``base.formats`` (never ``strftime``, which speaks the C library's English),
+numbers and percentages too.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any, cast
 
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
+from selftrust.base import formats, i18n
+from selftrust.base.i18n import N_
 from selftrust.ui.charts.style import ChartStyle
 
-TOO_LITTLE = "A few more days and this chart will start to show a shape."
-NOTHING_YET = "Add a commitment and check in for a few days: your charts grow from there."
+# Shown in place of a chart (translated where drawn: ``_(TOO_LITTLE)``).
+TOO_LITTLE = N_("A few more days and this chart will start to show a shape.")
+NOTHING_YET = N_("Add a commitment and check in for a few days: your charts grow from there.")
 
 
 class NotEnough(Exception):
@@ -27,8 +35,19 @@ class NotEnough(Exception):
 
 
 def short_date(day: date) -> str:
-    """"Tue 24 Nov 2026" — exact, and readable in a tooltip."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """"Tue, 24 Nov 2026" — exact, and readable in a tooltip."""
+    return formats.skeleton(day, "yMMMEd")
+
+
+def date_span(first: date, last: date) -> str:
+    """"3 – 24 Nov 2026", "3 Oct 2025 – 24 Nov 2026": two days, as the language writes
+    a stretch of time (each part said once when both days share it)."""
+    if first == last:
+        return formats.short_date(first)
+    from babel.dates import format_interval
+
+    text = format_interval(first, last, "yMMMd", locale=formats.locale())
+    return i18n.pseudo(text) if i18n.is_pseudo() else text
 
 
 def date_nums(days: np.ndarray) -> np.ndarray:
@@ -66,44 +85,98 @@ def pixels_across(fig: Figure) -> int:
 
 
 def date_axis(ax: Any, first: date, last: date, *, pad_days: float = 0.0) -> None:
-    """Sensible ticks from four weeks to ten years: AutoDateLocator + ConciseDateFormatter."""
+    """Sensible ticks from four weeks to ten years: AutoDateLocator, with the labels of
+    a ConciseDateFormatter in the person's language (``DateTicks``)."""
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    formatter = _Concise(
-        locator,
-        formats=["%Y", "%b", "%d", "%H:%M", "%H:%M", "%S.%f"],
-        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
-        offset_formats=["", "%Y", "%B %Y", "%d %B %Y", "%d %B %Y", "%d %B %Y"],
-    )
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(formatter)
+    ax.xaxis.set_major_formatter(DateTicks())
     lo, hi = mdates.date2num(first), mdates.date2num(last)
     if hi - lo < 1:
         hi = lo + 1
     ax.set_xlim(lo - pad_days, hi + pad_days)
 
 
-class _Concise(mdates.ConciseDateFormatter):
-    """ConciseDateFormatter without leading zeros on days ("3", not "03"), portably."""
+class DateTicks(Formatter):
+    """Date tick labels as matplotlib's ConciseDateFormatter chooses them, in words from
+    ``base.formats``: "2025 · Feb · Mar" across years, "Nov · 8 · 15" within months.
 
-    def format_ticks(self, values: Any) -> list[str]:
-        return [_LEADING_ZERO.sub(r"\1", s) for s in super().format_ticks(values)]
+    The labels name only what changes from tick to tick (years, months or days); the
+    first of a larger unit says that unit instead (January its year, the 1st its
+    month), and the axis's offset names what all ticks share ("November 2026").
+    """
+
+    def __init__(self) -> None:
+        self.offset_string = ""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        """One date on its own (matplotlib asks so outside an axis's ticks): the day."""
+        return formats.short_date(cast(datetime, mdates.num2date(x)).date())
 
     def get_offset(self) -> str:
-        return _LEADING_ZERO.sub(r"\1", super().get_offset())
+        return self.offset_string
+
+    def format_ticks(self, values: Sequence[float] | np.ndarray) -> list[str]:
+        moments = [cast(datetime, mdates.num2date(v)) for v in values]
+        if not moments:
+            self.offset_string = ""
+            return []
+        fields = np.array([m.timetuple()[:6] for m in moments])
+        # The finest unit that differs between ticks: 0 years … 3 hours (or finer).
+        level, show_offset = 3, True
+        for k in range(5, -1, -1):
+            if len(np.unique(fields[:, k])) > 1:
+                level = min(k, 3)
+                if k < 2 and np.any(fields[:, k] == 1):
+                    show_offset = False  # January is named by its year: no offset needed
+                break
+        labels = [_tick_label(m, level) for m in moments]
+        self.offset_string = _offset_label(moments[-1], level) if show_offset else ""
+        return labels
 
 
-_LEADING_ZERO = re.compile(r"\b0(\d)\b")
+def _tick_label(moment: datetime, level: int) -> str:
+    day = moment.date()
+    if level == 0:
+        return str(moment.year)
+    if level == 1:
+        return str(moment.year) if moment.month == 1 else formats.month_name(
+            moment.month, "abbreviated")
+    if level == 2:
+        return formats.month_name(moment.month, "abbreviated") if moment.day == 1 \
+            else str(moment.day)
+    if moment.hour == 0 and moment.minute == 0:
+        return formats.short_day_month(day)
+    return formats.time_of_day(moment)
+
+
+def _offset_label(moment: datetime, level: int) -> str:
+    if level == 0:
+        return ""
+    if level == 1:
+        return str(moment.year)
+    if level == 2:
+        return formats.month_year(moment.date())
+    return formats.long_date(moment.date())
 
 
 def percent_axis(ax: Any, *, top: float = 1.0) -> None:
+    """Shares of a whole (0 … 1) on the y axis, written as the language writes "57%"."""
     ax.set_ylim(0, top)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.yaxis.set_major_formatter(FuncFormatter(percent_tick))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+
+
+def percent_tick(value: float, pos: int | None = None) -> str:
+    return formats.percent(value)
+
+
+def count_tick(value: float, pos: int | None = None) -> str:
+    return formats.number(round(value))
 
 
 def count_axis(ax: Any) -> None:
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=3))
-    ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+    ax.yaxis.set_major_formatter(FuncFormatter(count_tick))
 
 
 def soft_grid(ax: Any, axis: str = "y") -> None:

@@ -12,6 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext, pgettext
 from selftrust.services.records import CommitmentRow
 
 
@@ -26,8 +28,8 @@ class CommitmentFilter(QPushButton):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Commitments shown in the chart")
-        self.setToolTip("Choose which commitments the chart shows")
+        self.setAccessibleName(_("Commitments shown in the chart"))
+        self.setToolTip(_("Choose which commitments the chart shows"))
         self._menu = QMenu(self)
         self.setMenu(self._menu)
         self._rows: list[CommitmentRow] = []
@@ -57,7 +59,7 @@ class CommitmentFilter(QPushButton):
     def _rebuild(self) -> None:
         menu = self._menu
         menu.clear()
-        everything = QAction("All commitments", menu)
+        everything = QAction(_("All commitments"), menu)
         everything.setCheckable(True)
         everything.setChecked(self._chosen is None)
         everything.triggered.connect(lambda: self.select(None))
@@ -66,13 +68,15 @@ class CommitmentFilter(QPushButton):
         archived_started = False
         for c in self._rows:
             if c.archived and not archived_started:
-                menu.addSection("Archived")
+                # TRANSLATORS: a heading in the chart's commitment menu, over the
+                # archived commitments.
+                menu.addSection(pgettext("commitments", "Archived"))
                 archived_started = True
             # "&" in a title is an ampersand, not a shortcut marker.
             action = QAction(swatch(c.color), c.title.replace("&", "&&"), menu)
             action.setCheckable(True)
             action.setChecked(self._chosen is not None and c.id in self._chosen)
-            action.triggered.connect(lambda _=False, cid=c.id: self._toggle(cid))
+            action.triggered.connect(lambda _checked=False, cid=c.id: self._toggle(cid))
             menu.addAction(action)
         self._update_text()
 
@@ -84,13 +88,16 @@ class CommitmentFilter(QPushButton):
         self.select(sorted(chosen) if chosen else None)
 
     def _update_text(self) -> None:
+        count = 0 if self._chosen is None else len(self._chosen)
         if self._chosen is None:
-            text = "All commitments"
-        elif len(self._chosen) == 1:
+            text = _("All commitments")
+        elif count == 1:
             (cid,) = self._chosen
-            text = next((c.title for c in self._rows if c.id == cid), "1 commitment")
+            text = next((c.title for c in self._rows if c.id == cid), None) or ngettext(
+                "{n} commitment", "{n} commitments", 1).format(n=formats.number(1))
             if len(text) > 28:
                 text = text[:27].rstrip() + "…"
         else:
-            text = f"{len(self._chosen)} commitments"
+            text = ngettext("{n} commitment", "{n} commitments", count).format(
+                n=formats.number(count))
         self.setText(text.replace("&", "&&"))

@@ -10,7 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.typing import LineStyleType
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext, pgettext
 from selftrust.services.chart_series import Growth, as_date
 from selftrust.ui.charts.common import (
     NotEnough,
@@ -36,7 +37,7 @@ DOTS_UP_TO = 200
 
 def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
     if growth.size < MIN_DAYS:
-        raise NotEnough("The jar's story starts after your first week of check-ins.")
+        raise NotEnough(_("The jar's story starts after your first week of check-ins."))
     ax = fig.add_subplot()
     x = date_nums(growth.days)
     marbles = growth.marbles
@@ -48,24 +49,29 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
     jar_x, jar_y = thin(x, marbles, points)
     fill = ax.fill_between(jar_x, jar_y, bottom, step="post" if steps else None,
                            color=style.accent, alpha=0.12, linewidth=0)
+    # The lines' labels are names to find them by (tests), never drawn: the legend
+    # below has its own words.
     jar, = ax.plot(jar_x, jar_y, color=style.accent, linewidth=2.0,
                    drawstyle="steps-post" if steps else "default", label="Marbles")
     ax.set_ylim(bottom, top)
     count_axis(ax)
     soft_grid(ax)
-    ax.set_ylabel("marbles in the jar")
+    # TRANSLATORS: the growth chart's axis labels (left: a count of marbles, right: a
+    # percentage), written along the axes in lower case.
+    ax.set_ylabel(_("marbles in the jar"))
     date_axis(ax, as_date(growth.days[0]), as_date(growth.days[-1]))
 
     strength_ax = ax.twinx()
     dashes: LineStyleType = (0, (4, 2)) if growth.size <= DOTS_UP_TO else "solid"
     strength, = strength_ax.plot(*thin(x, growth.strength, points), color=style.second,
                                  linewidth=1.6 if growth.size <= DOTS_UP_TO else 1.1,
-                                 linestyle=dashes, label="Overall strength")
+                                 linestyle=dashes,
+                                 label="Overall strength")  # a name, never drawn
     percent_axis(strength_ax, top=1.04)
     strength_ax.spines["right"].set_visible(False)
     strength_ax.spines["left"].set_visible(False)
     strength_ax.tick_params(axis="y", length=0)
-    strength_ax.set_ylabel("overall strength")
+    strength_ax.set_ylabel(_("overall strength"))
     strength_ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
 
     # Gold marks the days a reflection repaired a miss: on the jar's line for a few
@@ -86,16 +92,17 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
                                    clip_on=False))
 
     handles = [
-        Line2D([], [], color=style.accent, linewidth=2.0, label="Marbles in the jar"),
+        Line2D([], [], color=style.accent, linewidth=2.0,
+               label=pgettext("chart legend", "Marbles in the jar")),
         Line2D([], [], color=style.second, linewidth=1.6, linestyle=dashes,
-               label="Overall strength"),
+               label=pgettext("chart legend", "Overall strength")),
     ]
     if growth.repair_days.size:
         dots = growth.size <= DOTS_UP_TO
         handles.append(Line2D([], [], linestyle="none", marker="o" if dots else "|",
                               markersize=6 if dots else 9, markerfacecolor=style.gold,
                               markeredgecolor=style.gold_edge if dots else style.gold,
-                              label="Repaired misses"))
+                              label=pgettext("chart legend", "Repaired misses")))
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3,
               borderaxespad=0.2, handlelength=1.8, columnspacing=1.4)
     ax.set_title(title, pad=style.font_size * 2.6)
@@ -150,13 +157,19 @@ def _hover(ax: Any, growth: Growth, x: np.ndarray) -> Hover:
 
     def label(i: int) -> str:
         day = as_date(growth.days[i])
-        lines = [short_date(day), f"{counted(int(marbles[i]), 'marble')} in the jar"]
+        count = int(marbles[i])
+        lines = [short_date(day),
+                 ngettext("{n} marble in the jar", "{n} marbles in the jar", count).format(
+                     n=formats.number(count))]
         s = growth.strength[i]
         if np.isfinite(s):
-            lines.append(f"Overall strength {s:.0%}")
+            # TRANSLATORS: in the growth chart's tooltip, e.g. "Overall strength 57%".
+            lines.append(_("Overall strength {percent}").format(percent=formats.percent(s)))
         fixed = repairs.get(i, 0)
         if fixed:
-            lines.append(f"{fixed} {'miss' if fixed == 1 else 'misses'} repaired with a reflection")
+            lines.append(ngettext("{n} miss repaired with a reflection",
+                                  "{n} misses repaired with a reflection", fixed).format(
+                                      n=formats.number(fixed)))
         return "\n".join(lines)
 
     hover = Hover()

@@ -14,6 +14,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.services.chart_series import KeptRate, as_date
 from selftrust.ui.charts.common import (
     NotEnough,
@@ -40,13 +42,14 @@ NAMED_BARS_UP_TO = 18
 def bucket_name(rate: KeptRate, i: int) -> str:
     first = as_date(rate.starts[i])
     if rate.unit == "week":
-        return f"Week of {first.day} {first:%b %Y}"
-    return f"{first:%B %Y}"
+        # TRANSLATORS: a week in the kept-rate chart's tooltip, by its first day.
+        return _("Week of {day}").format(day=formats.short_date(first))
+    return formats.month_year(first)
 
 
 def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     if rate.due.sum() == 0:
-        raise NotEnough("Once a few promises have come due, their kept rate shows here.")
+        raise NotEnough(_("Once a few promises have come due, their kept rate shows here."))
     ax = fig.add_subplot()
     left = date_nums(rate.starts)
     right = date_nums(rate.ends) + 1.0
@@ -58,12 +61,12 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     if grouped:
         drawn = [bars(ax, x0, x1, 0.0, h, rate.colors[r], clip_title(rate.titles[r]),
                       edgecolors="none")
-                 for r, ((x0, x1, _), h) in enumerate(zip(places, _heights(rate, grouped),
+                 for r, ((x0, x1, _share), h) in enumerate(zip(places, _heights(rate, grouped),
                                                           strict=True))]
     else:
-        (x0, x1, _), = places
+        (x0, x1, _share), = places
         drawn = [bars(ax, x0, x1, 0.0, _heights(rate, grouped)[0], style.accent,
-                      "All commitments", edgecolors="none")]
+                      _("All commitments"), edgecolors="none")]
     percent_axis(ax, top=1.0)
     soft_grid(ax)
     first, last = as_date(rate.starts[0]), as_date(rate.ends[-1])
@@ -71,9 +74,7 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     if left.size <= NAMED_BARS_UP_TO:
         _name_bars(ax, rate, centre)
     ax.set_xlim(left[0] - (right[0] - left[0]) * 0.1, right[-1] + (right[-1] - left[-1]) * 0.1)
-    per = "per week" if rate.unit == "week" else "per month"
-    ax.set_title(f"{title} {per}" + ("" if grouped else f", all {rows} commitments together"
-                                     if rows > 1 else ""))
+    ax.set_title(_title(title, rate.unit, 0 if grouped else rows))
     if grouped and rows > 1:
         handles = [Patch(color=rate.colors[r], label=clip_title(rate.titles[r]))
                    for r in range(rows)]
@@ -85,7 +86,7 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
         """The same weeks or months: the bars take their new heights in place."""
         if (new.unit, new.ids, new.starts.tobytes(), new.ends.tobytes()) != frame:
             return None
-        for collection, (x0, x1, _), h in zip(drawn, places, _heights(new, grouped),
+        for collection, (x0, x1, _share), h in zip(drawn, places, _heights(new, grouped),
                                               strict=True):
             collection.set_verts(cast(Any, bar_corners(x0, x1, 0.0, h)))
         return _hover(ax, new, grouped, places)
@@ -94,6 +95,23 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     # The bottom spine lies over the bars' feet in a full draw.
     hover.layers = Layers(drawn, spines(ax), update)
     return hover
+
+
+def _title(title: str, unit: str, together: int) -> str:
+    """"Kept rate per week"; with ``together`` commitments drawn as one bar, says so."""
+    weekly = unit == "week"
+    if together > 1:
+        # TRANSLATORS: the kept-rate chart's title when every commitment's promises are
+        # counted in one bar: {title} is "Kept rate", {n} the number of commitments.
+        if weekly:
+            return ngettext("{title} per week, all {n} commitments together",
+                            "{title} per week, all {n} commitments together",
+                            together).format(title=title, n=formats.number(together))
+        return ngettext("{title} per month, all {n} commitments together",
+                        "{title} per month, all {n} commitments together",
+                        together).format(title=title, n=formats.number(together))
+    # TRANSLATORS: the kept-rate chart's title: {title} is "Kept rate".
+    return (_("{title} per week") if weekly else _("{title} per month")).format(title=title)
 
 
 Place = tuple[Any, Any, Any]
@@ -122,14 +140,23 @@ def _hover(ax: Any, rate: KeptRate, grouped: bool, places: list[Place]) -> Hover
     hover = Hover()
     heights = _heights(rate, grouped)
     if grouped:
-        for r, ((x0, _, share), h) in enumerate(zip(places, heights, strict=True)):
+        for r, ((x0, _x1, share), h) in enumerate(zip(places, heights, strict=True)):
 
             def label(i: int, r: int = r) -> str:
                 kept, due = int(rate.kept[r, i]), int(rate.due[r, i])
-                head = f"{bucket_name(rate, i)}\n{rate.titles[r]}: "
                 if due == 0:
-                    return head + "nothing due"
-                return head + f"{kept} of {due} kept ({kept / due:.0%})"
+                    # TRANSLATORS: in the kept-rate chart's tooltip, after the week's or
+                    # month's name: a commitment that owed nothing then.
+                    line = _("{commitment}: nothing due").format(commitment=rate.titles[r])
+                else:
+                    # TRANSLATORS: in the kept-rate chart's tooltip: "Walk: 5 of 7 kept (71%)".
+                    line = ngettext("{commitment}: {kept} of {due} kept ({percent})",
+                                    "{commitment}: {kept} of {due} kept ({percent})",
+                                    due).format(commitment=rate.titles[r],
+                                                kept=formats.number(kept),
+                                                due=formats.number(due),
+                                                percent=formats.percent(kept / due))
+                return f"{bucket_name(rate, i)}\n{line}"
 
             hover.boxes(ax, x0, np.zeros_like(x0), share, np.maximum(h, 0.02), label)
         return hover
@@ -139,17 +166,24 @@ def _hover(ax: Any, rate: KeptRate, grouped: bool, places: list[Place]) -> Hover
     def total_label(i: int) -> str:
         due = int(due_all[i])
         if due == 0:
-            return f"{bucket_name(rate, i)}\nnothing due"
+            return "\n".join([bucket_name(rate, i), _("nothing due")])
         kept = int(rate.kept[:, i].sum())
-        lines = [f"{bucket_name(rate, i)}: {kept} of {due} kept ({total[i]:.0%})"]
+        # TRANSLATORS: the kept-rate chart's tooltip for all commitments together: a week
+        # ("Week of 23 Nov 2026") or month ("November 2026"), kept of due, and the share.
+        lines = [ngettext("{period}: {kept} of {due} kept ({percent})",
+                          "{period}: {kept} of {due} kept ({percent})", due).format(
+                              period=bucket_name(rate, i), kept=formats.number(kept),
+                              due=formats.number(due), percent=formats.percent(total[i]))]
         order = np.argsort(-rate.kept[:, i], kind="stable")
         for r in order[:5]:
             if rate.due[r, i]:
-                lines.append(f"{rate.titles[r]}: {int(rate.kept[r, i])} of "
-                             f"{int(rate.due[r, i])}")
+                # TRANSLATORS: one commitment's line under the total: "Walk: 5 of 7".
+                lines.append(_("{commitment}: {kept} of {due}").format(
+                    commitment=rate.titles[r], kept=formats.number(int(rate.kept[r, i])),
+                    due=formats.number(int(rate.due[r, i]))))
         return "\n".join(lines)
 
-    (x0, x1, _), = places
+    (x0, x1, _share), = places
     hover.boxes(ax, x0, np.zeros(x0.size), x1, np.maximum(heights[0], 0.02), total_label)
     return hover
 
@@ -164,9 +198,10 @@ def _name_bars(ax: Any, rate: KeptRate, centre: np.ndarray) -> None:
     for i in range(centre.size):
         d = as_date(rate.starts[i])
         if rate.unit == "week":
-            names.append(f"{d.day} {d:%b}" if i % step == 0 else "")
+            names.append(formats.short_day_month(d) if i % step == 0 else "")
         else:
-            names.append(f"{d:%b %Y}" if d.year != previous_year else f"{d:%b}")
+            names.append(formats.short_month_year(d) if d.year != previous_year
+                         else formats.month_name(d.month, "abbreviated"))
             previous_year = d.year
     ax.set_xticks(centre, names)
     ax.xaxis.offsetText.set_visible(False)

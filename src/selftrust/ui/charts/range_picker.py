@@ -2,14 +2,48 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, pgettext
 from selftrust.services.chart_range import PRESETS, ChartRange
 
 CUSTOM = "custom"
+
+
+def preset_words(code: str, english: str) -> str:
+    """A range offered by name, in the person's language ("3 months")."""
+    # TRANSLATORS: the charts' choices of range: the last 4 weeks, 3 months, a year,
+    # or everything recorded.
+    words = {"4w": pgettext("chart range", "4 weeks"),
+             "3m": pgettext("chart range", "3 months"),
+             "1y": pgettext("chart range", "1 year"),
+             "all": pgettext("chart range", "All")}
+    return words.get(code, english)
+
+
+def qt_date_format() -> str:
+    """The date fields' format ("d MMM yyyy" in English, "d. MMM yyyy" in German): the
+    language's own order for a day with a short month name, as Qt writes formats."""
+    from babel.dates import match_skeleton
+
+    skeletons = formats.locale().datetime_skeletons
+    key = match_skeleton("yMMMd", skeletons)
+    if key is None:
+        return "d MMM yyyy"
+    pattern = str(getattr(skeletons[key], "pattern", skeletons[key]))
+    parts = re.split(r"('[^']*')", pattern)  # quoted literals stay as they are
+    out = []
+    for part in parts:
+        if not part.startswith("'"):
+            part = re.sub(r"y+", "yyyy", part)
+            part = re.sub(r"L+", lambda m: "M" * len(m.group()), part)
+        out.append(part)
+    return "".join(out)
 
 
 def _qdate(day: date) -> QDate:
@@ -28,23 +62,26 @@ class RangePicker(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        label = QLabel("Ra&nge:")
+        label = QLabel(_("Ra&nge:"))
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Range")
+        self.combo.setAccessibleName(_("Range"))
         for code, text in PRESETS:
-            self.combo.addItem(text, code)
-        self.combo.addItem("Custom…", CUSTOM)
+            self.combo.addItem(preset_words(code, text), code)
+        # TRANSLATORS: the last choice of range: two dates of one's own.
+        self.combo.addItem(pgettext("chart range", "Custom…"), CUSTOM)
         label.setBuddy(self.combo)
         self.first = QDateEdit()
         self.last = QDateEdit()
-        for edit, name in ((self.first, "First day"), (self.last, "Last day")):
+        shown_as = qt_date_format()
+        for edit, name in ((self.first, _("First day")), (self.last, _("Last day"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(shown_as)
             edit.setAccessibleName(name)
             edit.setMaximumDate(_qdate(today))
             edit.setVisible(False)
             edit.dateChanged.connect(self._dates_changed)
-        self.to_label = QLabel("to")
+        # TRANSLATORS: between the two dates of a custom range: "1 Jan 2026 to 24 Nov 2026".
+        self.to_label = QLabel(pgettext("between two dates", "to"))
         self.to_label.setVisible(False)
         row.addWidget(label)
         row.addWidget(self.combo)

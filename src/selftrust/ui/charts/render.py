@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import matplotlib
 from matplotlib.figure import Figure
 
+from selftrust.base.i18n import _
 from selftrust.services.chart_data import ChartData, Selection
 from selftrust.services.chart_range import ChartRange
 from selftrust.ui.charts import (
@@ -67,7 +68,7 @@ _Series = Callable[[ChartData, Request], tuple[object, ...]]
 def _strength_series(data: ChartData, req: Request) -> tuple[object, ...]:
     span = data.span(req.rng, req.selection)
     if span is None:
-        raise NotEnough("Nothing was recorded in this range.")
+        raise NotEnough(_("Nothing was recorded in this range."))
     return data.strength(req.rng, req.selection), span
 
 
@@ -102,14 +103,14 @@ def draw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle) ->
         _measured_layout(fig, style).keep_for(shape)
         age = data.days_of_data(req.selection)
         if age == 0:
-            return _notice(fig, style, info.title, NOTHING_YET)
+            return _notice(fig, style, info.title, _(NOTHING_YET))
         if age < MIN_DAYS:
-            return _notice(fig, style, info.title, TOO_LITTLE)
+            return _notice(fig, style, info.title, _(TOO_LITTLE))
         try:
             series = SERIES[req.name](data, req)
             return Drawn(DRAWERS[req.name](fig, *series, style, info.title), shape=shape)
         except NotEnough as few:
-            return _notice(fig, style, info.title, TOO_LITTLE, few.detail)
+            return _notice(fig, style, info.title, _(TOO_LITTLE), few.detail)
 
 
 def redraw_chart(fig: Figure, data: ChartData, req: Request, style: ChartStyle,
@@ -169,7 +170,8 @@ def save_figure(fig: Figure, out: Path, style: ChartStyle, dpi: float | None = N
         if fmt == "png":
             dpi = max(dpi, MIN_PNG_WIDTH / fig.get_figwidth())
     if fmt is None:
-        raise ValueError(f"{out.name}: charts are saved as .png, .svg or .pdf")
+        raise ValueError(_("{file}: charts are saved as .png, .svg or .pdf").format(
+            file=out.name))
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".chart-", suffix=out.suffix, dir=out.parent)
     os.close(fd)

@@ -8,6 +8,8 @@ from typing import Any
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.services.chart_series import StrengthLine, as_date
 from selftrust.ui.charts.common import (
     NotEnough,
@@ -33,7 +35,7 @@ def draw(
     title: str,
 ) -> Hover:
     if not lines or max(line.days.size for line in lines) < MIN_DAYS:
-        raise NotEnough("Strength needs a week or so of check-ins to find its feet.")
+        raise NotEnough(_("Strength needs a week or so of check-ins to find its feet."))
     ax = fig.add_subplot()
     many = len(lines) > 8
     plotted: list[Line2D] = []
@@ -58,7 +60,11 @@ def draw(
         labels = [clip_title(line.title) for line in lines[:shown]]
         if len(lines) > shown:
             handles = [*handles, Line2D([], [], color=style.background)]
-            labels.append(f"and {len(lines) - shown} more")
+            more = len(lines) - shown
+            # TRANSLATORS: the last entry of the strength chart's legend: commitments
+            # not named in it.
+            labels.append(ngettext("and {n} more", "and {n} more", more).format(
+                n=formats.number(more)))
         ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   borderaxespad=0, handlelength=1.2, labelspacing=0.45 if many else 0.6,
                   fontsize=style.font_size * (0.82 if many else 0.92))
@@ -86,7 +92,12 @@ def _hover(ax: Any, lines: list[StrengthLine]) -> Hover:
 
         def label(i: int, line: StrengthLine = line) -> str:
             day = as_date(line.days[i])
-            return f"{line.title}\n{short_date(day)}: strength {line.values[i]:.0%}"
+            # TRANSLATORS: the strength chart's tooltip, under the commitment's title:
+            # a day and how established the commitment was then ("Tue, 24 Nov 2026:
+            # strength 57%").
+            words = _("{day}: strength {percent}").format(
+                day=short_date(day), percent=formats.percent(float(line.values[i])))
+            return f"{line.title}\n{words}"
 
         hover.points(ax, date_nums(line.days), line.values, label)
     return hover

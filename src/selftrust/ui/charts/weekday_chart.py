@@ -9,6 +9,9 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext, pgettext
+from selftrust.domain.days import WEEKDAY_TITLES
 from selftrust.services.chart_series import Weekdays
 from selftrust.ui.charts.common import NotEnough, count_axis, soft_grid
 from selftrust.ui.charts.hover import Hover
@@ -18,31 +21,58 @@ from selftrust.ui.charts.style import ChartStyle
 MIN_RECORDED = 7
 WIDTH = 0.62
 
+# TRANSLATORS: weekdays in the plural, opening the weekday chart's tooltip
+# ("Mondays: 12 kept, 3 not kept (80% kept)").
+EVERY_WEEKDAY = (N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"),
+                 N_("Fridays"), N_("Saturdays"), N_("Sundays"))
+
+
+def weekday_of(label: str) -> int | None:
+    """Which weekday a ``Weekdays`` label names (0 = Monday), if it is the English name."""
+    try:
+        return WEEKDAY_TITLES.index(label)
+    except ValueError:
+        return None
+
+
+def short_weekday(label: str) -> str:
+    """"Mon": the tick under a weekday's bar, in the person's language."""
+    day = weekday_of(label)
+    return label if day is None else formats.weekday_name(day, "abbreviated")
+
+
+def every_weekday(label: str) -> str:
+    """"Mondays", for the tooltip."""
+    day = weekday_of(label)
+    return label if day is None else _(EVERY_WEEKDAY[day])
+
 
 def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
     if days.recorded < MIN_RECORDED:
-        raise NotEnough("After a week of check-ins you will see which days come easiest.")
+        raise NotEnough(_("After a week of check-ins you will see which days come easiest."))
     ax = fig.add_subplot()
     x = np.arange(7)
     kept, repaired, unrepaired, total = _stacks(days)
-    stacks = [ax.bar(x, kept, WIDTH, color=style.accent, label="Kept"),
-              ax.bar(x, repaired, WIDTH, bottom=kept, color=style.gold,
-                     label="Not kept, repaired"),
+    words = (pgettext("chart legend", "Kept"), pgettext("chart legend", "Not kept, repaired"),
+             pgettext("chart legend", "Not kept"))
+    stacks = [ax.bar(x, kept, WIDTH, color=style.accent, label=words[0]),
+              ax.bar(x, repaired, WIDTH, bottom=kept, color=style.gold, label=words[1]),
               ax.bar(x, unrepaired, WIDTH, bottom=kept + repaired, color=style.missed,
-                     label="Not kept")]
+                     label=words[2])]
     top = max(1, int(total.max()))
     ax.set_ylim(0, top * 1.14)
     shares = _shares(ax, days, style)
-    ax.set_xticks(x, [name[:3] for name in days.labels])
+    ax.set_xticks(x, [short_weekday(name) for name in days.labels])
     ax.tick_params(axis="x", length=0)
     count_axis(ax)
     soft_grid(ax)
-    ax.set_ylabel("occasions")
+    # TRANSLATORS: the weekday chart's axis label: how many promises came due.
+    ax.set_ylabel(_("occasions"))
     ax.set_title(title, pad=style.font_size * 2.6)
     ax.legend(
-        handles=[Patch(color=style.accent, label="Kept"),
-                 Patch(color=style.gold, label="Not kept, repaired"),
-                 Patch(color=style.missed, label="Not kept")],
+        handles=[Patch(color=style.accent, label=words[0]),
+                 Patch(color=style.gold, label=words[1]),
+                 Patch(color=style.missed, label=words[2])],
         loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, borderaxespad=0.2,
         handlelength=1.0, columnspacing=1.4,
     )
@@ -81,21 +111,32 @@ def _stacks(days: Weekdays) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
 def _shares(ax: Any, days: Weekdays, style: ChartStyle) -> list[Artist]:
     """The share kept written over each weekday's bar."""
     total = days.kept + days.missed
-    return [ax.annotate(f"{days.kept[i] / total[i]:.0%}", (i, total[i]), xytext=(0, 4),
+    return [ax.annotate(formats.percent(days.kept[i] / total[i]), (i, total[i]), xytext=(0, 4),
                         textcoords="offset points", ha="center", va="bottom",
                         color=style.muted, fontsize=style.font_size * 0.9)
             for i in range(7) if total[i]]
 
 
 def _hover(ax: Any, days: Weekdays, top: int) -> Hover:
-    kept, repaired, _, total = _stacks(days)
+    kept, repaired, _others, total = _stacks(days)
 
     def label(i: int) -> str:
         n = int(total[i])
-        share = f" ({kept[i] / n:.0%} kept)" if n else ""
-        text = f"{days.labels[i]}s: {int(kept[i]):,} kept, {int(days.missed[i]):,} not kept{share}"
-        if repaired[i]:
-            text += f"\n{int(repaired[i]):,} of those misses repaired with a reflection"
+        numbers = {"weekdays": every_weekday(days.labels[i]),
+                   "kept": formats.number(int(kept[i])),
+                   "missed": formats.number(int(days.missed[i]))}
+        if n:
+            # TRANSLATORS: the weekday chart's tooltip: "Mondays: 12 kept, 3 not kept
+            # (80% kept)".
+            text = _("{weekdays}: {kept} kept, {missed} not kept ({percent} kept)").format(
+                percent=formats.percent(kept[i] / n), **numbers)
+        else:
+            text = _("{weekdays}: {kept} kept, {missed} not kept").format(**numbers)
+        fixed = int(repaired[i])
+        if fixed:
+            text += "\n" + ngettext("{n} of those misses repaired with a reflection",
+                                    "{n} of those misses repaired with a reflection",
+                                    fixed).format(n=formats.number(fixed))
         return text
 
     hover = Hover()

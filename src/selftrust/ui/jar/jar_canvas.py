@@ -190,7 +190,7 @@ class JarCanvas(QWidget):
 
     def _paint_back(self, painter: QPainter) -> None:
         t = self.jar_transform()
-        edge, fill, _ = self._glass_colors()
+        edge, fill, _shine = self._glass_colors()
         painter.save()
         painter.setTransform(t)
         shadow = QRadialGradient(QPointF(0.5, shape.HEIGHT + 0.02), 0.55)
@@ -210,7 +210,7 @@ class JarCanvas(QWidget):
 
     def _paint_front(self, painter: QPainter) -> None:
         """Highlights, the glass edge and the lid, drawn over the marbles."""
-        edge, _, shine = self._glass_colors()
+        edge, _fill, shine = self._glass_colors()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setTransform(self.jar_transform())

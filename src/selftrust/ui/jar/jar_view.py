@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.services.jar_picture import JarPicture, jar_picture
 from selftrust.ui.jar import jar_shape
 from selftrust.ui.jar.jar_canvas import JarCanvas
@@ -54,11 +55,23 @@ def _dot(color: str, size: int) -> QPixmap:
 
 
 def week_words(change: int) -> str:
+    """"+3 this week", "−2 this week": the marbles the jar gained or lost since the
+    week began."""
     if change > 0:
-        return f"+{change:,} this week"
+        # TRANSLATORS: beside the jar: marbles gained since the week began.
+        return ngettext("+{n} this week", "+{n} this week", change).format(
+            n=formats.number(change))
     if change < 0:
-        return f"{change:,} this week".replace("-", "−")
-    return "No change yet this week"
+        # TRANSLATORS: beside the jar: marbles lost since the week began (a minus sign).
+        return ngettext("−{n} this week", "−{n} this week", -change).format(
+            n=formats.number(-change))
+    return _("No change yet this week")
+
+
+def count_words(marbles: int) -> str:
+    """The words under the jar's big number."""
+    # TRANSLATORS: under the big number beside the jar (the number is shown above).
+    return ngettext("marble in your jar", "marbles in your jar", marbles)
 
 
 class JarView(QWidget):
@@ -74,7 +87,7 @@ class JarView(QWidget):
         row.setContentsMargins(em, em, em * 3 // 2, em)
         row.setSpacing(em * 2)
         self.canvas = JarCanvas(self)
-        self.canvas.setAccessibleName("Your marble jar")
+        self.canvas.setAccessibleName(_("Your marble jar"))
         row.addWidget(self.canvas, 3)
         row.addWidget(self._panel(), 2)
         ctx.bridge.changed.connect(self._changed)
@@ -91,7 +104,7 @@ class JarView(QWidget):
         col.addStretch(2)
         self.count = plain_label("0", panel, bold=True, scale=3.2)
         self.count.setObjectName("jar-count")
-        self.count_words = plain_label("marbles in your jar", panel, scale=1.15)
+        self.count_words = plain_label(count_words(0), panel, scale=1.15)
         self.week = plain_label("", panel, bold=True, scale=1.1)
         self.week.setObjectName("jar-week")
         self.gold_row = QWidget(panel)
@@ -109,7 +122,8 @@ class JarView(QWidget):
         col.addWidget(self.week)
         col.addWidget(self.gold_row)
         col.addSpacing(em)
-        self.legend_title = plain_label("Whose marbles they are", panel, muted=True)
+        # TRANSLATORS: the heading over the list of commitments and their marbles.
+        self.legend_title = plain_label(_("Whose marbles they are"), panel, muted=True)
         col.addWidget(self.legend_title)
         self.legend = QGridLayout()
         self.legend.setHorizontalSpacing(em // 2)
@@ -118,13 +132,13 @@ class JarView(QWidget):
         self.sample_note = plain_label("", panel, muted=True)
         self.sample_note.setObjectName("jar-sample-note")
         col.addWidget(self.sample_note)
-        self.empty_note = plain_label(WAITING, panel, muted=True)
+        self.empty_note = plain_label(_(WAITING), panel, muted=True)
         self.empty_note.setObjectName("jar-empty-note")
         col.addWidget(self.empty_note)
         col.addSpacing(em)
-        self.how = QPushButton(icon("help"), "How is this counted?", panel)
+        self.how = QPushButton(icon("help"), _("How is this counted?"), panel)
         self.how.setObjectName("jar-how")
-        self.how.setToolTip("The rules in plain words, with your own figures")
+        self.how.setToolTip(_("The rules in plain words, with your own figures"))
         self.how.clicked.connect(self.show_how)
         how_row = QHBoxLayout()
         how_row.addWidget(self.how)
@@ -138,7 +152,7 @@ class JarView(QWidget):
         if self._stale:
             self.refresh(animate=False)
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, *_args: object) -> None:
         self._stale = True
         if self.isVisible():
             QTimer.singleShot(0, lambda: self.refresh(animate=True))
@@ -152,8 +166,8 @@ class JarView(QWidget):
         self._fill_panel(picture)
 
     def _fill_panel(self, p: JarPicture) -> None:
-        self.count.setText(f"{p.marbles:,}")
-        self.count_words.setText("marble in your jar" if p.marbles == 1 else "marbles in your jar")
+        self.count.setText(formats.number(p.marbles))
+        self.count_words.setText(count_words(p.marbles))
         self.week.setText(week_words(p.week_change))
         self.week.setVisible(p.marbles > 0 or p.week_change != 0)
         self._colour_week()
@@ -163,16 +177,23 @@ class JarView(QWidget):
         drawn = min(p.marbles, jar_shape.capacity())
         if p.marbles > drawn:
             per = p.marbles / drawn
-            self.sample_note.setText(
-                f"Your jar is full to the brim: it shows {drawn:,} marbles, each standing "
-                f"for about {per:,.0f}, in the same colours as the whole.")
+            # TRANSLATORS: {drawn} marbles are drawn, each standing for about {per}.
+            self.sample_note.setText(ngettext(
+                "Your jar is full to the brim: it shows {drawn} marble, each standing "
+                "for about {per}, in the same colours as the whole.",
+                "Your jar is full to the brim: it shows {drawn} marbles, each standing "
+                "for about {per}, in the same colours as the whole.", drawn).format(
+                    drawn=formats.number(drawn), per=formats.number(round(per))))
         self.sample_note.setVisible(p.marbles > drawn)
         note = note_words(p, self.ctx.ws.settings.jar_rules)
         self.empty_note.setText(note)
         self.empty_note.setVisible(bool(note))
-        self.canvas.setAccessibleDescription(
-            f"{counted(p.marbles, 'marble')}, {p.gold_in_jar:,} of them gold; "
-            f"{week_words(p.week_change)}")
+        # TRANSLATORS: what a screen reader hears of the jar: "1,250 marbles, 3 of them
+        # gold; +12 this week".
+        self.canvas.setAccessibleDescription(ngettext(
+            "{n} marble, {gold} of them gold; {week}", "{n} marbles, {gold} of them gold; {week}",
+            p.marbles).format(n=formats.number(p.marbles), gold=formats.number(p.gold_in_jar),
+                              week=week_words(p.week_change)))
 
     def _colour_week(self) -> None:
         """A rising week reads in the accent of the palette in use, so it is set again on
@@ -210,15 +231,20 @@ class JarView(QWidget):
             dot.setPixmap(_dot(share.color, int(em * 0.8)))
             title = plain_label(share.title, self)
             title.setWordWrap(False)
-            count = plain_label(f"{share.marbles:,}", self, muted=True)
-            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            count = plain_label(formats.number(share.marbles), self, muted=True)
+            count.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
             self.legend.addWidget(dot, n, 0)
             self.legend.addWidget(title, n, 1)
             self.legend.addWidget(count, n, 2)
         if len(shares) > LEGEND_ROWS:
             rest = sum(s.marbles for s in shares[LEGEND_ROWS:])
-            more = plain_label(f"and {len(shares) - LEGEND_ROWS} more: {rest:,}", self,
-                                muted=True)
+            others = len(shares) - LEGEND_ROWS
+            # TRANSLATORS: the last line of the jar's list: {n} more commitments, and the
+            # marbles they hold together.
+            more = plain_label(ngettext("and {n} more: {marbles}", "and {n} more: {marbles}",
+                                        others).format(n=formats.number(others),
+                                                       marbles=formats.number(rest)),
+                               self, muted=True)
             self.legend.addWidget(more, LEGEND_ROWS, 1, 1, 2)
         self.legend.setColumnStretch(1, 1)
         self.legend_title.setVisible(bool(shares))
