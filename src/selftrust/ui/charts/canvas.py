@@ -25,6 +25,7 @@ from PySide6.QtGui import QPalette, QResizeEvent, QScreen  # noqa: E402
 from PySide6.QtGui import Qt as GuiQt  # noqa: E402
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget  # noqa: E402
 
+from selftrust.base.i18n import _  # noqa: E402
 from selftrust.services.chart_data import ChartData  # noqa: E402
 from selftrust.ui.charts.hover import Hit, Hover  # noqa: E402
 from selftrust.ui.charts.layers import Background  # noqa: E402
@@ -80,7 +81,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, MIN_HEIGHT)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Chart")
+        self.setAccessibleName(_("Chart"))
         self.mpl_connect("motion_notify_event", self._on_motion)
         self.mpl_connect("figure_leave_event", lambda _e: self._hide_tip())
 
