@@ -26,7 +26,7 @@ from selftrust.base.i18n import _, ngettext, pgettext
 from selftrust.domain.days import week_start_of
 from selftrust.domain.occasions import DayState
 from selftrust.services.chart_series import Calendar
-from selftrust.ui.charts.common import NotEnough, short_date
+from selftrust.ui.charts.common import NotEnough, row_legend, short_date
 from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.layers import Layers
 from selftrust.ui.charts.style import ChartStyle, blend
@@ -184,7 +184,7 @@ def draw(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Hover:
                   [formats.weekday_name((ws + r) % 7, "abbreviated") for r in (0, 2, 4, 6)])
     ax.tick_params(axis="y", length=0, labelsize=style.font_size * 0.85)
     _month_labels(ax, cal, ncols, style)
-    ax.set_title(_titled(title, cal))
+    ax.set_title(_titled(title, cal), wrap=True)
     _legend(ax, cal, style)
 
     days = [cal.first + timedelta(days=int(i)) for i in index]
@@ -247,7 +247,7 @@ def _draw_years(fig: Figure, cal: Calendar, style: ChartStyle, title: str) -> Ho
     ax.tick_params(axis="y", length=0, labelsize=style.font_size * 0.95)
     for tick in ax.get_yticklabels():
         tick.set_fontweight("bold")
-    ax.set_title(_titled(title, cal))
+    ax.set_title(_titled(title, cal), wrap=True)
     _legend(ax, cal, style)
 
     # Square cells: the axes' height is its width times rows per column; the title,
@@ -364,6 +364,6 @@ def _legend(ax: Axes, cal: Calendar, style: ChartStyle) -> None:
             Patch(color=shades[3], label=pgettext("chart legend", "All kept")),
             Patch(color=style.empty, label=pgettext("chart legend", "Nothing due")),
         ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncols=5,
-              borderaxespad=0.4, handlelength=1.0, handleheight=1.0, columnspacing=1.2,
-              fontsize=style.font_size * 0.85)
+    row_legend(ax, style, 5, handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0),
+               borderaxespad=0.4, handlelength=1.0, handleheight=1.0, columnspacing=1.2,
+               fontsize=style.font_size * 0.85)

@@ -35,6 +35,7 @@ from selftrust.services.chart_range import ChartRange
 from selftrust.services.errors import Invalid
 from selftrust.ui.charts.catalog import CHARTS, EXPORT_FORMATS, NAMES, chart_info
 from selftrust.ui.charts.filter_button import CommitmentFilter
+from selftrust.ui.charts.flow import FlowLayout
 from selftrust.ui.charts.range_picker import RangePicker
 from selftrust.ui.charts.warm_up import WarmUp
 from selftrust.ui.dialogs import messages
@@ -91,8 +92,11 @@ class ChartsView(QWidget):
         outer.setContentsMargins(margin, margin, margin, margin)
         outer.setSpacing(round(margin * 0.6))
 
+        # The chart buttons go on in a second line when a long language and a narrow
+        # window leave no room for them in one (flow.py); Export stays at the end.
         bar = QHBoxLayout()
         bar.setSpacing(4)
+        charts_row = FlowLayout(spacing=4, line_spacing=2)
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(True)
         self.chart_buttons: dict[str, QToolButton] = {}
@@ -109,32 +113,35 @@ class ChartsView(QWidget):
             self.buttons.addButton(button)
             self.chart_buttons[info.name] = button
             button.clicked.connect(lambda _checked=False, n=info.name: self._pick(n))
-            bar.addWidget(button)
+            charts_row.addWidget(button)
         self.chart_buttons[self.chart].setChecked(True)
-        bar.addStretch(1)
+        bar.addLayout(charts_row, 1)
         self.export_button = QPushButton(_("Ex&port…"))
         self.export_button.setAccessibleName(_("Export chart"))
         self.export_button.setToolTip(_("Save this chart as PNG, SVG or PDF ({shortcut})").format(
             shortcut="Ctrl+Shift+E"))
         self.export_button.clicked.connect(self.export_chart)
-        bar.addWidget(self.export_button)
+        bar.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(bar)
 
         # A second row, so the view still fits a small window at 200 % scaling.
-        choices = QHBoxLayout()
-        choices.setSpacing(6)
+        # The filter follows the range on the same line, or on the next one if need be.
+        choices = FlowLayout(spacing=margin, line_spacing=4)
         self.range_picker = RangePicker(self.ctx.ws.today())
         self.range_picker.set_value(self.rng)
         self.range_picker.changed.connect(self._range_changed)
         choices.addWidget(self.range_picker)
-        choices.addSpacing(margin)
+        filter_box = QWidget()
+        filter_row = QHBoxLayout(filter_box)
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        filter_row.setSpacing(6)
         self.filter = CommitmentFilter()
         self.filter.changed.connect(self._filter_changed)
         filter_label = QLabel(_("C&ommitments:"))
         filter_label.setBuddy(self.filter)
-        choices.addWidget(filter_label)
-        choices.addWidget(self.filter)
-        choices.addStretch(1)
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter)
+        choices.addWidget(filter_box)
         outer.addLayout(choices)
 
         self.card = QFrame()

@@ -11,14 +11,17 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
+import matplotlib
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from selftrust.base import formats, i18n
 from selftrust.base.i18n import N_
+from selftrust.ui.charts import layout
 from selftrust.ui.charts.style import ChartStyle
 
 # Shown in place of a chart (translated where drawn: ``_(TOO_LITTLE)``).
@@ -179,6 +182,27 @@ def count_axis(ax: Any) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(count_tick))
 
 
+def row_legend(ax: Any, style: ChartStyle, columns: int, *, title: str | None = None,
+               **kwargs: Any) -> Legend:
+    """``ax.legend(ncols=columns, **kwargs)``, in fewer columns when the words are wider
+    than the figure (longer languages): the layout makes it again (``layout.row_legend``),
+    in the chart's style even when that happens at a later draw. A ``title`` is set
+    above a legend that sits on top of the plot, as high as the legend's rows need."""
+    entries = len(kwargs.get("handles", ())) or columns
+    size = float(kwargs.get("fontsize", style.font_size * 0.92))
+
+    def make(n: int) -> Legend:
+        with matplotlib.rc_context(style.rc()):
+            legend = cast(Legend, ax.legend(ncols=n, **kwargs))
+            if title is not None:
+                rows = -(-entries // n)
+                ax.set_title(title, pad=style.font_size * 2.6 + (rows - 1) * size * 1.7,
+                             wrap=True)
+        return legend
+
+    return layout.row_legend(ax, columns, make)
+
+
 def soft_grid(ax: Any, axis: str = "y") -> None:
     ax.grid(True, axis=axis)
     ax.tick_params(axis="y", length=0)
@@ -213,7 +237,7 @@ def message(fig: Figure, style: ChartStyle, title: str, text: str, detail: str =
         fig.text(0.5, 0.47, detail, ha="center", va="center", color=style.muted,
                  fontsize=style.font_size, wrap=True)
     fig.text(0.02, 0.96, title, ha="left", va="top", color=style.text,
-             fontsize=style.font_size * 1.2, fontweight="bold")
+             fontsize=style.font_size * 1.2, fontweight="bold", wrap=True)
 
 
 def clip_title(title: str, limit: int = 28) -> str:

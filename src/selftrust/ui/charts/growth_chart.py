@@ -20,6 +20,7 @@ from selftrust.ui.charts.common import (
     date_nums,
     percent_axis,
     pixels_across,
+    row_legend,
     short_date,
     soft_grid,
     thin,
@@ -103,9 +104,9 @@ def draw(fig: Figure, growth: Growth, style: ChartStyle, title: str) -> Hover:
                               markersize=6 if dots else 9, markerfacecolor=style.gold,
                               markeredgecolor=style.gold_edge if dots else style.gold,
                               label=pgettext("chart legend", "Repaired misses")))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3,
-              borderaxespad=0.2, handlelength=1.8, columnspacing=1.4)
-    ax.set_title(title, pad=style.font_size * 2.6)
+    row_legend(ax, style, 3, title=title, handles=handles, loc="lower left",
+               bbox_to_anchor=(0.0, 1.0), borderaxespad=0.2, handlelength=1.8,
+               columnspacing=1.4)
 
     frame = (growth.days[0], growth.size, bool(growth.repair_days.size), points)
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 
 from selftrust.base import formats
@@ -74,7 +76,7 @@ def draw(fig: Figure, rate: KeptRate, style: ChartStyle, title: str) -> Hover:
     if left.size <= NAMED_BARS_UP_TO:
         _name_bars(ax, rate, centre)
     ax.set_xlim(left[0] - (right[0] - left[0]) * 0.1, right[-1] + (right[-1] - left[-1]) * 0.1)
-    ax.set_title(_title(title, rate.unit, 0 if grouped else rows))
+    ax.set_title(_title(title, rate.unit, 0 if grouped else rows), wrap=True)
     if grouped and rows > 1:
         handles = [Patch(color=rate.colors[r], label=clip_title(rate.titles[r]))
                    for r in range(rows)]
@@ -191,17 +193,42 @@ def _hover(ax: Any, rate: KeptRate, grouped: bool, places: list[Place]) -> Hover
 
 def _name_bars(ax: Any, rate: KeptRate, centre: np.ndarray) -> None:
     """A tick under each bar: "26 Oct" for a week, "Mar" for a month (the year when it
-    changes), so a few bars are read without guessing which days they hold."""
+    changes), so a few bars are read without guessing which days they hold. Names too
+    wide for their bars (a longer language, a narrow window) name every second or
+    third bar."""
+    days = [as_date(start) for start in rate.starts]
+    if rate.unit == "week":
+        full = [formats.short_day_month(d) for d in days]
+        step = 1 if centre.size <= NAMED_BARS_UP_TO // 2 else 2
+    else:
+        full = [formats.short_month_year(d) for d in days]
+        step = 1
+    step = max(step, _names_fit_every(ax, full))
     names = []
     previous_year = None
-    step = 1 if centre.size <= NAMED_BARS_UP_TO // 2 else 2
-    for i in range(centre.size):
-        d = as_date(rate.starts[i])
-        if rate.unit == "week":
-            names.append(formats.short_day_month(d) if i % step == 0 else "")
+    for i, d in enumerate(days):
+        if i % step:
+            names.append("")
+        elif rate.unit == "week":
+            names.append(full[i])
         else:
-            names.append(formats.short_month_year(d) if d.year != previous_year
+            names.append(full[i] if d.year != previous_year
                          else formats.month_name(d.month, "abbreviated"))
             previous_year = d.year
     ax.set_xticks(centre, names)
     ax.xaxis.offsetText.set_visible(False)
+
+
+def _names_fit_every(ax: Any, names: list[str]) -> int:
+    """Every how many bars a name fits under the plot's width (as placed before the
+    layout's measuring, a little narrower than it ends up)."""
+    fig = ax.figure
+    across = ax.get_position().width * fig.bbox.width
+    if not names or across < 1:
+        return 1
+    renderer = fig._get_renderer()
+    font = FontProperties(size=matplotlib.rcParams["xtick.labelsize"])
+    widest = max(renderer.get_text_width_height_descent(name, font, ismath=False)[0]
+                 for name in names)
+    room = across / len(names)
+    return max(1, int(np.ceil(widest * 1.2 / room)))

@@ -10,15 +10,24 @@ calendar cells, a legend to the right) is measured twice, as constrained layout
 does. The result is kept until the figure's size or the chart's shape (``keep_for``:
 another chart, range, filter, style or commitment names) changes; a check-in
 redraws in the same place without measuring anything.
+
+A legend laid out in a row (above the growth and weekday charts, under the calendar)
+that is wider than the figure, as longer languages make it, takes fewer columns, so
+it goes on in a second row instead of running off the picture (``fit_legends``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import LayoutEngine
+from matplotlib.legend import Legend
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 Positions = list[tuple[float, float, float, float]]
@@ -61,20 +70,78 @@ class MeasuredLayout(LayoutEngine):
             return
         self._key = key
         self.measured += 1
+        _widest_legends(axes)
         self._positions = measure(fig, axes, self.w_pad, self.h_pad)
+        if fit_legends(fig, axes, self.w_pad):
+            self._positions = measure(fig, axes, self.w_pad, self.h_pad)
         if any(_moves_with_the_plot(ax) for ax in axes):
             self._positions = measure(fig, axes, self.w_pad, self.h_pad)
+
+
+@dataclass(slots=True)
+class _RowLegend:
+    make: Callable[[int], Legend]  # the legend in so many columns, made again
+    columns: int  # as the chart asked for
+    shown: int  # as drawn now
+
+
+_ROW_LEGENDS: WeakKeyDictionary[Axes, _RowLegend] = WeakKeyDictionary()
+
+
+def row_legend(ax: Axes, columns: int, make: Callable[[int], Legend]) -> Legend:
+    """A legend in a row of ``columns`` entries, made by ``make(columns)``: the layout
+    makes it again in fewer columns (more rows) when it is wider than the figure."""
+    _ROW_LEGENDS[ax] = _RowLegend(make, columns, columns)
+    return make(columns)
+
+
+def _widest_legends(axes: list[Axes]) -> None:
+    """Every row legend in the columns it was asked for (a narrower size took some)."""
+    for ax in axes:
+        row = _ROW_LEGENDS.get(ax)
+        if row is not None and row.shown != row.columns and ax.get_legend() is not None:
+            row.shown = row.columns
+            row.make(row.columns)
+
+
+def fit_legends(fig: Figure, axes: list[Axes], w_pad: float) -> bool:
+    """Take columns from a row legend until it fits the figure's width (it goes on in
+    more rows); whether any legend changed."""
+    box = fig.bbox
+    if box.width < 1:
+        return False
+    renderer = fig._get_renderer()  # type: ignore[attr-defined]  # as measure's
+    room = box.x1 - w_pad * fig.dpi
+    changed = False
+    for ax in axes:
+        row = _ROW_LEGENDS.get(ax)
+        legend = ax.get_legend()
+        while row is not None and legend is not None and row.shown > 1 \
+                and legend.get_window_extent(renderer).x1 > room:
+            row.shown -= 1
+            legend = row.make(row.shown)
+            changed = True
+    return changed
 
 
 def _moves_with_the_plot(ax: Axes) -> bool:
     """Whether the decorations change with the plot area's size, so that a second
     measurement (constrained layout always makes two) places it differently: square
     cells fit a box of another shape, a legend to the right sits a share of the width
-    away from the plot."""
+    away from the plot, a title in two lines may take one or three once the plot moves."""
     if ax.get_aspect() != "auto":
+        return True
+    if _wrapped(ax.title):  # a long title wraps at the figure's edge, from the plot's
         return True
     legend = ax.get_legend()
     return legend is not None and legend.get_bbox_to_anchor().x0 >= ax.bbox.x1 - 1
+
+
+def _wrapped(text: Text) -> bool:
+    """Whether a text is drawn in more than one line (``wrap=True`` and too long)."""
+    if not text.get_wrap() or not text.get_visible() or not text.get_text():
+        return False
+    return "\n" in text._get_wrapped_text()  # type: ignore[attr-defined]  # how Text wraps
 
 
 def measure(fig: Figure, axes: list[Axes], w_pad: float, h_pad: float) -> Positions:

@@ -43,7 +43,7 @@ def draw(fig: Figure, bars: list[StreakBar], style: ChartStyle, title: str) -> H
     ax.spines["left"].set_visible(False)
     ax.grid(True, axis="x")
     ax.set_ylim(-0.7, n - 0.3)
-    ax.set_title(title)
+    ax.set_title(title, wrap=True)
     frame = _frame(bars)
 
     def update(new: list[StreakBar]) -> Hover | None:

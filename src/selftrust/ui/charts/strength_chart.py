@@ -50,7 +50,7 @@ def draw(
     percent_axis(ax, top=1.02)
     soft_grid(ax)
     date_axis(ax, *span)
-    ax.set_title(title)
+    ax.set_title(title, wrap=True)
     if len(lines) > 1:
         # Beyond a dozen names the legend would leave the lines no room (a hundred
         # commitments collapse the layout): name twelve, count the rest, as the

@@ -13,7 +13,7 @@ from selftrust.base import formats
 from selftrust.base.i18n import N_, _, ngettext, pgettext
 from selftrust.domain.days import WEEKDAY_TITLES
 from selftrust.services.chart_series import Weekdays
-from selftrust.ui.charts.common import NotEnough, count_axis, soft_grid
+from selftrust.ui.charts.common import NotEnough, count_axis, row_legend, soft_grid
 from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.layers import Layers, spines
 from selftrust.ui.charts.style import ChartStyle
@@ -68,12 +68,12 @@ def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
     soft_grid(ax)
     # TRANSLATORS: the weekday chart's axis label: how many promises came due.
     ax.set_ylabel(_("occasions"))
-    ax.set_title(title, pad=style.font_size * 2.6)
-    ax.legend(
+    row_legend(
+        ax, style, 3, title=title,
         handles=[Patch(color=style.accent, label=words[0]),
                  Patch(color=style.gold, label=words[1]),
                  Patch(color=style.missed, label=words[2])],
-        loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, borderaxespad=0.2,
+        loc="lower left", bbox_to_anchor=(0.0, 1.0), borderaxespad=0.2,
         handlelength=1.0, columnspacing=1.4,
     )
 

@@ -7,7 +7,7 @@ and animates it unless the user prefers reduced motion. What it says is in jar_w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -18,10 +18,13 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +77,27 @@ def count_words(marbles: int) -> str:
     return ngettext("marble in your jar", "marbles in your jar", marbles)
 
 
+class _Scrolling(QScrollArea):
+    """Scrolls up and down only: at least as wide as what it holds needs (up to that
+    one's widest), as a layout without it would give, and any height."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        held = self.widget()
+        if held is not None:
+            needed = min(held.minimumSizeHint().width(), held.maximumWidth())
+            hint.setWidth(max(hint.width(), needed + self._bar()))
+        return hint
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+
+    def hold(self, panel: QWidget) -> None:
+        """Hold ``panel``: this is as wide as it may be, plus room for the scroll bar."""
+        self.setMaximumWidth(panel.maximumWidth() + self._bar())
+        self.setWidget(panel)
+
+
 class JarView(QWidget):
     painted_with_data = Signal()
 
@@ -89,10 +113,22 @@ class JarView(QWidget):
         self.canvas = JarCanvas(self)
         self.canvas.setAccessibleName(_("Your marble jar"))
         row.addWidget(self.canvas, 3)
-        row.addWidget(self._panel(), 2)
+        row.addWidget(self._scrolling(self._panel()), 2)
         ctx.bridge.changed.connect(self._changed)
         ctx.clockwork.day_changed.connect(self._changed)
         self.refresh(animate=False)
+
+    def _scrolling(self, panel: QWidget) -> QScrollArea:
+        """The words beside the jar, scrolling when a small window leaves them too little
+        height (longer languages wrap to more lines), rather than overlapping."""
+        area = _Scrolling(self)
+        self.panel_area = area
+        area.setObjectName("jar-panel")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.hold(panel)
+        return area
 
     def _panel(self) -> QWidget:
         panel = QWidget(self)
@@ -188,6 +224,7 @@ class JarView(QWidget):
         note = note_words(p, self.ctx.ws.settings.jar_rules)
         self.empty_note.setText(note)
         self.empty_note.setVisible(bool(note))
+        self.panel_area.updateGeometry()  # as wide as the new words need
         # TRANSLATORS: what a screen reader hears of the jar: "1,250 marbles, 3 of them
         # gold; +12 this week".
         self.canvas.setAccessibleDescription(ngettext(
