@@ -52,6 +52,8 @@ from tests.ui.conftest import ScriptedPrompter
 TODAY = date(2026, 11, 24)
 RANGES = [code for code, _words in PRESETS]
 STYLE = ChartStyle.for_theme(False, font_size=10.0, dpi=100.0)
+SMALL = (680, 580)
+"""The size of a view in an 800×600 window (the rail and the menu take the rest)."""
 
 
 # --- what a person reads ------------------------------------------------------------------
@@ -94,6 +96,23 @@ def visible_texts(root: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
+def spills(fig: Figure) -> list[float]:
+    """How far (pixels) what the figure draws reaches past its edges: left, bottom,
+    right, top (nothing drawn past an edge: all ≤ 0)."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # an Agg canvas
+    drawn = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans)
+    box = fig.bbox
+    return [round(v, 1) for v in (box.x0 - drawn.x0, box.y0 - drawn.y0, drawn.x1 - box.x1,
+                                  drawn.y1 - box.y1)]
+
+
+def squeezed(root: QWidget) -> list[str]:
+    """Wrapped labels given less height than their lines need (they overlap or clip)."""
+    return [label.text() for label in root.findChildren(QLabel)
+            if label.isVisibleTo(root) and label.wordWrap() and label.text()
+            and label.height() < label.heightForWidth(label.width())]
+
+
 def words_left(texts: list[str]) -> list[tuple[str, list[str]]]:
     """Each text with words outside brackets, and those words."""
     return [(t, left) for t in texts if (left := untranslated(t))]
@@ -118,10 +137,11 @@ def pseudo_ctx(language: Callable[[str], str], ctx: UiContext) -> Iterator[UiCon
     yield ctx
 
 
-def charts_view(qtbot: QtBot, ctx: UiContext) -> ChartsView:
+def charts_view(qtbot: QtBot, ctx: UiContext, size: tuple[int, int] = (1100, 720)
+                ) -> ChartsView:
     view = ChartsView(ctx)
     qtbot.addWidget(view)
-    view.resize(1100, 720)
+    view.resize(*size)
     view.show()
     qtbot.waitUntil(lambda: view.canvas is not None and not view._stale, timeout=10_000)
     return view
@@ -151,10 +171,13 @@ def chart_words(qtbot: QtBot, view: ChartsView) -> list[str]:
 @pytest.mark.demo_data(years=1.2, commitments=14, seed=7)
 def test_every_chart_over_every_range_is_translated(qtbot: QtBot, ws: Workspace,
                                                     pseudo_ctx: UiContext) -> None:
+    """At the size of an 800×600 window, where longer words wrap and nothing spills."""
     ids = bracket_titles(ws)
     ws.commitments.archive(ids[-1], TODAY - timedelta(days=20))  # the menu's "Archived"
-    view = charts_view(qtbot, pseudo_ctx)
+    view = charts_view(qtbot, pseudo_ctx, SMALL)
+    assert view.minimumSizeHint().width() <= SMALL[0]  # the window can be that small
     found: dict[str, list[tuple[str, list[str]]]] = {}
+    spilled: dict[str, list[float]] = {}
     seen = 0
     for rng in RANGES:
         view.set_range(ChartRange(rng))
@@ -165,6 +188,8 @@ def test_every_chart_over_every_range_is_translated(qtbot: QtBot, ws: Workspace,
             seen += len(texts)
             if left := words_left(texts):
                 found[f"{name} {rng}"] = left
+            if max(edges := spills(view.canvas.figure)) > 1:
+                spilled[f"{name} {rng}"] = edges
     # One commitment (the calendar says what each day was), and three side by side.
     for chosen in ([ids[0]], ids[:3]):
         view.filter.select(chosen)
@@ -172,7 +197,10 @@ def test_every_chart_over_every_range_is_translated(qtbot: QtBot, ws: Workspace,
             view.show_chart(name)
             if left := words_left(chart_words(qtbot, view)):
                 found[f"{name} of {len(chosen)}"] = left
+            if max(edges := spills(view.canvas.figure)) > 1:
+                spilled[f"{name} of {len(chosen)}"] = edges
     assert found == {}
+    assert spilled == {}
     assert seen > 2000  # ticks, legends and tooltips were really read
 
 
@@ -279,7 +307,7 @@ def test_the_jar_is_translated(qtbot: QtBot, ws: Workspace, pseudo_ctx: UiContex
     bracket_titles(ws)
     view = JarView(pseudo_ctx)
     qtbot.addWidget(view)
-    view.resize(1100, 720)
+    view.resize(*SMALL)
     with qtbot.waitExposed(view):
         view.show()
     assert view.picture is not None and view.picture.gold > 0
@@ -287,6 +315,10 @@ def test_the_jar_is_translated(qtbot: QtBot, ws: Workspace, pseudo_ctx: UiContex
     texts = visible_texts(view)
     assert any("~" in t for t in texts)
     assert words_left(texts) == []
+    assert squeezed(view) == []  # the words beside the jar scroll rather than overlap
+    view.resize(SMALL[0], 360)
+    qtbot.waitUntil(lambda: view.panel_area.verticalScrollBar().isVisible(), timeout=2000)
+    assert squeezed(view) == []
 
 
 def jar(marbles: int = 0, gold: int = 0, *, won: int = 0, lost: int = 0, misses: int = 0,

@@ -181,6 +181,12 @@ class JarView(QWidget):
         how_row.addStretch(1)
         col.addLayout(how_row)
         col.addStretch(3)
+        for label in panel.findChildren(QLabel):
+            if label.wordWrap():
+                # Wrapped words are laid out at the panel's width: a label's widest word
+                # must not make the layout think it has more room (and fewer lines)
+                # than it is given; a word too long for the panel is cut, not overlapped.
+                label.setMinimumWidth(1)
         return panel
 
     # --- data -----------------------------------------------------------------------------
