@@ -198,15 +198,27 @@ class _Current:
 _current: _Current | None = None
 
 
+def has_catalogue(code: str) -> bool:
+    """True for English, the pseudo-language and every language with an installed catalogue."""
+    if code == PSEUDO or code.split("_")[0] == "en":
+        return True
+    folder = locale_dir()
+    return folder.is_dir() and _gettext.find(DOMAIN, str(folder), [code]) is not None
+
+
 def set_language(code: str | None = None) -> str:
     """Speak ``code`` from now on (None: the wanted one); returns the code in use.
 
+    A language without a catalogue gets the app's English, dates and numbers included:
+    Italian dates inside English sentences would read worse than English throughout.
     Words already on screen stay as they are: the window is built again (or restarted)
     to show a new language.
     """
     global _current
     code = normalized(code) if code else wanted_language()
     code = code or ENGLISH
+    if not has_catalogue(code):
+        code = ENGLISH
     _current = _Current(code, _translations_for(code))
     return code
 
