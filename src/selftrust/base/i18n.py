@@ -180,6 +180,19 @@ def pseudo(text: str) -> str:
     return f"[{''.join(out)} {pad}]"
 
 
+_TAG = re.compile(r"(<[^<>]*>)")
+
+
+def shown_markup(markup: str) -> str:
+    """A translated page's HTML as it is shown: in the pseudo-language, its text accented
+    and bracketed like the catalogue's (tags, entities and placeholders kept)."""
+    if language() != PSEUDO:
+        return markup
+    return "".join(
+        part if part.startswith("<") else pseudo(part) for part in _TAG.split(markup)
+    )
+
+
 def _translations_for(code: str) -> _gettext.NullTranslations:
     if code == PSEUDO:
         return PseudoTranslations()
