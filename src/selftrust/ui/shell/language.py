@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -49,8 +48,6 @@ class PseudoQtTranslator(QTranslator):
     to learn the layout direction is not touched.
     """
 
-    _QT_PLACEHOLDER = re.compile(r"%L?\d+|%L?n")
-
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
         if source_text == "QT_LAYOUT_DIRECTION":
@@ -61,7 +58,7 @@ class PseudoQtTranslator(QTranslator):
             kept.append(match.group())
             return "{" + str(len(kept) - 1) + "}"  # i18n.pseudo keeps {…} untouched
 
-        marked = i18n.pseudo(self._QT_PLACEHOLDER.sub(keep, source_text.replace("{", "\0")))
+        marked = i18n.pseudo(re.sub(r"%L?\d+|%L?n", keep, source_text.replace("{", "\0")))
         out = re.sub(r"\{(\d+)\}", lambda m: kept[int(m.group(1))], marked)
         return out.replace("\0", "{")
 
@@ -82,16 +79,12 @@ def qt_translator(code: str, parent: QObject | None = None) -> QTranslator | Non
     return None
 
 
-@dataclass(slots=True)
-class _Spoken:
+class _spoken:  # noqa: N801 - one state, not a kind of thing (no dataclass: start-up)
     """What Qt speaks now; the translator is kept here, alive as long as it is used."""
 
     code: str | None = None
     translator: QTranslator | None = None
     locale: QLocale | None = None  # Qt's default locale from before a language was set
-
-
-_spoken = _Spoken()
 
 
 def start(app: QCoreApplication) -> str:
