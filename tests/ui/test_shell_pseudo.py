@@ -210,3 +210,14 @@ def test_the_damaged_file_notice(window: MainWindow, prompter: ScriptedPrompter)
     daily_backup.tell_damage(window, DataProblem("[Đåɱåĝéđ]", path="x", kind="damaged"))
     kind, title, text, _detail = prompter.asked[-1]
     assert left_out([title, text]) == {}
+
+
+def test_a_helper_command_that_cannot_start(qtbot: QtBot, pseudo: None, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from selftrust.ui.shell import cli_job
+
+    monkeypatch.setattr(cli_job, "cli_program", lambda: (str(tmp_path / "missing"), []))
+    job = cli_job.CliJob(tmp_path)
+    with qtbot.waitSignal(job.failed, timeout=10_000) as said:
+        job.run(["sync", "--json"])
+    assert str(said.args[0]).startswith("[") and left_out(said.args) == {}

@@ -275,9 +275,10 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
                         _("There are no backups in this data folder yet."))
                     continue
                 path = messages.prompter.open_file(  # in the backups folder, not home
+                    None, _("Choose a backup"),
                     # TRANSLATORS: file-dialog filters: translate the names, keep "(*.db)",
                     # "(*)" and ";;" as they are.
-                    None, _("Choose a backup"), _("Self-Trust backups (*.db);;All files (*)"),
+                    _("Self-Trust backups (*.db);;All files (*)"),
                     start=backups[0].path.parent,
                 ) if len(backups) > 1 else backups[0].path
                 if path is None:

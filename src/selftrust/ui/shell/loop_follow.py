@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from selftrust.base import formats
-from selftrust.base.i18n import _, ngettext, pgettext
+from selftrust.base.i18n import N_, _, ngettext, pgettext
 from selftrust.services.workspace import Workspace
 from selftrust.ui.desktop.folder_watch import FolderWatch
 from selftrust.ui.shell.cli_job import CliJob
@@ -32,6 +32,9 @@ from selftrust.ui.shell.prefs import UiPrefs
 log = logging.getLogger(__name__)
 
 START_AFTER_MS = 5_000
+# Why a file of our own (a push) is passed over, as the pull says it (in English, or in
+# the window's language: the command speaks it, see ``cli_job``).
+OWN_PUSH = N_("written by Self-Trust for Loop (a push)")
 
 
 class LoopSettings:
@@ -142,10 +145,11 @@ def last_merge_line(last: dict[str, Any] | None) -> str:
 def skipped_lines(last: dict[str, Any] | None) -> list[str]:
     """Each file passed over and why (our own pushes are not worth a word)."""
     pulled = (last or {}).get("pull") or {}
+    own = ("written by Self-Trust", _(OWN_PUSH))
     # TRANSLATORS: a file passed over: {file} is its name, {reason} why.
     return [_("{file}: {reason}").format(file=s["file"], reason=s["reason"])
             for s in pulled.get("skipped", [])
-            if "written by Self-Trust" not in str(s.get("reason", ""))]
+            if not any(words in str(s.get("reason", "")) for words in own)]
 
 
 class LoopFollower(QObject):
