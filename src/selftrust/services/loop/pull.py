@@ -87,8 +87,9 @@ def pull(ws: Workspace, path: Path | str) -> PullSummary:
         raise LoopRefused(source, problem) from None
     summary = PullSummary(skipped=list(chosen.skipped))
     if chosen.export is None:
-        reasons = "; ".join(_("{file}: {problem}").format(file=s.name, problem=s.reason)
-                            for s in chosen.skipped)
+        # TRANSLATORS: between the reasons why each file in a folder was passed over.
+        reasons = _("; ").join(_("{file}: {problem}").format(file=s.name, problem=s.reason)
+                               for s in chosen.skipped)
         raise LoopRefused(source, _("no Loop backup in {folder} could be read ({reasons})").format(
             folder=source, reasons=reasons))
     summary.source = chosen.export.source
