@@ -8,7 +8,6 @@ SQLite's own words and values quoted from a file may stand outside the brackets.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zipfile
 from collections.abc import Callable, Iterator
@@ -358,4 +357,3 @@ def test_sync_words_for_what_arrived_from_several_computers(pseudo: Check) -> No
     pseudo(words, "Laptop", "Phone")
     for kind in ("checkin", "reflection", "commitment", "setting"):
         pseudo(refused_words(kind))
-    assert json.dumps(words)  # plain text, ready for --json
