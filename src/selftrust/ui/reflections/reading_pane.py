@@ -18,22 +18,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.domain.coach import FEELING_WORDS, PROMPTS
+from selftrust.base import formats
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _, pgettext
+from selftrust.domain.coach import PROMPTS
 from selftrust.services.journal import JournalEntry
 from selftrust.services.sync.kept import KeptText
 from selftrust.ui.look.icons import icon
-from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, show_promised
+from selftrust.ui.reflections.next_step_action import button_text, show_promised
 from selftrust.ui.reflections.plain_label import plain_label
-from selftrust.ui.reflections.words import day_words
+from selftrust.ui.reflections.words import day_words, feeling_words, prompt_words
 
 
 def feelings_text(before: int | None, after: int | None) -> str:
+    words = feeling_words()
+
     def word(n: int | None) -> str:
-        return "—" if n is None else f"{n} {FEELING_WORDS[n]}"
+        if n is None:
+            return "—"
+        # TRANSLATORS: a feeling's number (1 to 5) and its word ("2 low")
+        return _("{n} {feeling}").format(n=formats.number(n), feeling=words[n])
 
     if before is None and after is None:
         return ""
-    return f"Feeling before: {word(before)}    after: {word(after)}"
+    # TRANSLATORS: {before} and {after} are feelings such as "2 low" (or "—" for none)
+    return _("Feeling before: {before}    after: {after}").format(
+        before=word(before), after=word(after))
 
 
 class ReadingPane(QWidget):
@@ -65,8 +75,9 @@ class ReadingPane(QWidget):
         self.sections: dict[str, tuple[QLabel, QLabel]] = {}
         self.kept: dict[str, QWidget] = {}  # per part: the texts kept from other computers
         self._kept_boxes: dict[str, QVBoxLayout] = {}
+        words = prompt_words()
         for prompt in PROMPTS:
-            head = plain_label(prompt.title, self.body, bold=True)
+            head = plain_label(words[prompt.key].title, self.body, bold=True)
             text = plain_label("", self.body)
             text.setObjectName(f"reading-{prompt.key}")
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -90,18 +101,18 @@ class ReadingPane(QWidget):
         self.layout_.addStretch(1)
 
         buttons = QHBoxLayout()
-        self.promise = QPushButton(BUTTON_TEXT, self)
+        self.promise = QPushButton(button_text(), self)
         self.promise.setObjectName("journal-promise")
         self.promise.clicked.connect(self.promise_requested)
-        self.edit = QPushButton(icon("edit"), "Edit", self)
+        self.edit = QPushButton(icon("edit"), pgettext("button", "Edit"), self)
         self.edit.setObjectName("journal-edit")
-        self.edit.setAccessibleName("Edit reflection")
-        self.edit.setToolTip("Edit this reflection (Enter)")
+        self.edit.setAccessibleName(_("Edit reflection"))
+        self.edit.setToolTip(_("Edit this reflection (Enter)"))
         self.edit.clicked.connect(self.edit_requested)
-        self.delete = QPushButton(icon("delete"), "Delete", self)
+        self.delete = QPushButton(icon("delete"), pgettext("button", "Delete"), self)
         self.delete.setObjectName("journal-delete")
-        self.delete.setAccessibleName("Delete reflection")
-        self.delete.setToolTip("Delete this reflection (Delete; undo with Ctrl+Z)")
+        self.delete.setAccessibleName(_("Delete reflection"))
+        self.delete.setToolTip(_("Delete this reflection (Delete; undo with Ctrl+Z)"))
         self.delete.clicked.connect(self.delete_requested)
         buttons.addWidget(self.promise)
         buttons.addStretch(1)
@@ -109,7 +120,7 @@ class ReadingPane(QWidget):
         buttons.addWidget(self.delete)
         outer.addLayout(buttons)
 
-        self.placeholder = plain_label("Choose a reflection on the left to read it here.",
+        self.placeholder = plain_label(_("Choose a reflection in the list to read it here."),
                                         self, muted=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.placeholder)
@@ -130,7 +141,8 @@ class ReadingPane(QWidget):
         self.title.setText(about)
         sub = day_words(row.day, today)
         if row.repairs:
-            sub += " — this reflection repairs a miss"
+            # TRANSLATORS: {day} is a date such as "Yesterday, Monday 23 November"
+            sub = _("{day} — this reflection repairs a miss").format(day=sub)
         self.subtitle.setText(sub)
         for key, (head, text) in self.sections.items():
             value = row.part(key)
@@ -142,7 +154,7 @@ class ReadingPane(QWidget):
         self.feelings.setText(feelings_text(row.feeling_before, row.feeling_after))
         self.promise.setVisible(bool(row.next_step.strip()))
         show_promised(self.promise, promised,
-                      "A one-off commitment for tomorrow (Ctrl+Shift+P)")
+                      _("A one-off commitment for tomorrow (Ctrl+Shift+P)"))
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def _show_kept(self, key: str, others: Sequence[KeptText]) -> None:
@@ -153,7 +165,9 @@ class ReadingPane(QWidget):
                 widget.hide()
                 widget.setParent(None)  # Python owns it now and lets it go
         for other in others:
-            head = plain_label(f"Also written on {other.device}:", box, muted=True)
+            # TRANSLATORS: {device} is the name of the person's other computer
+            head = plain_label(_("Also written on {device}:").format(device=isolate(other.device)),
+                               box, muted=True)
             head.setObjectName("reading-kept-head")
             text = plain_label(other.text, box)
             text.setObjectName("reading-kept-text")

@@ -11,13 +11,12 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from selftrust.base.i18n import _, pgettext
 from selftrust.services.support import support_offered
 from selftrust.ui.shell.context import UiContext
 
 DISMISS_KEY = "support/dismissed_until"
 DISMISS_DAYS = 14
-TEXT = ("If things feel heavy lately, you don’t have to carry it alone — "
-        "here is where help can be found.")
 
 
 def support_due(ctx: UiContext) -> bool:
@@ -40,16 +39,18 @@ class SupportLine(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("SupportLine")
-        self.setAccessibleName("Where help can be found")
+        self.setAccessibleName(_("Where help can be found"))
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 8, 8)
-        self.text = QLabel(TEXT, self)
+        self.text = QLabel(_("If things feel heavy lately, you don’t have to carry it alone — "
+                             "here is where help can be found."), self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
-        self.open = QPushButton("Where to find help", self)
+        self.open = QPushButton(_("Where to find help"), self)
         self.open.setObjectName("support-open")
         self.open.clicked.connect(self._open)
-        self.dismiss = QPushButton("Not now", self)
+        # TRANSLATORS: a button that hides the line about finding help for two weeks
+        self.dismiss = QPushButton(pgettext("button", "Not now"), self)
         self.dismiss.setObjectName("support-dismiss")
         self.dismiss.setFlat(True)
         self.dismiss.clicked.connect(self.dismiss_for_a_while)
