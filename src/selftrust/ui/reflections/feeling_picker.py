@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from selftrust.base import formats
 from selftrust.base.i18n import _
+from selftrust.ui.reflections.flow_layout import FlowLayout
 from selftrust.ui.reflections.words import feeling_words
 
 SELECT_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select)
@@ -53,9 +54,7 @@ class FeelingPicker(QWidget):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(label)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        row = FlowLayout(self, spacing=6)  # the pills wrap when their words are long
         self.buttons: dict[int, Pill] = {}
         for n, word in feeling_words().items():
             number = formats.number(n)
@@ -71,7 +70,6 @@ class FeelingPicker(QWidget):
             button.clicked.connect(lambda _checked=False, n=n: self.clicked(n))
             row.addWidget(button)
             self.buttons[n] = button
-        row.addStretch(1)
         self._value: int | None = None
         self._tab_stop()
         self.setStyleSheet(

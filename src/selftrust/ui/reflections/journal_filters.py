@@ -51,11 +51,19 @@ class JournalFilters(QObject):
         self.about = QComboBox(page)
         self.about.setObjectName("journal-about")
         self.about.setAccessibleName(_("Which commitment"))
+        # as narrow as the row needs, never as wide as the longest title or words: the
+        # text is cut short rather than the window made wider
+        self.about.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.about.setMinimumContentsLength(10)
         self.about.currentIndexChanged.connect(self.changed)
         self.range = QComboBox(page)
         self.range.setObjectName("journal-range")
         # TRANSLATORS: the journal's filter of dates (Any time, Last 7 days…)
         self.range.setAccessibleName(pgettext("journal filter", "When"))
+        self.range.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.range.setMinimumContentsLength(14)  # "Last 12 months" whole
         for label, days in RANGES:
             self.range.addItem(_(label), days)
         self.range.currentIndexChanged.connect(self._range_changed)

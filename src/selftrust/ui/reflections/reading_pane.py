@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -55,7 +55,7 @@ class ReadingPane(QWidget):
         super().__init__(parent)
         self.setObjectName("ReadingPane")
         em = QFontMetrics(self.font()).height()
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(em, 0, 0, 0)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -100,7 +100,6 @@ class ReadingPane(QWidget):
         self.layout_.addWidget(self.feelings)
         self.layout_.addStretch(1)
 
-        buttons = QHBoxLayout()
         self.promise = QPushButton(button_text(), self)
         self.promise.setObjectName("journal-promise")
         self.promise.clicked.connect(self.promise_requested)
@@ -114,17 +113,52 @@ class ReadingPane(QWidget):
         self.delete.setAccessibleName(_("Delete reflection"))
         self.delete.setToolTip(_("Delete this reflection (Delete; undo with Ctrl+Z)"))
         self.delete.clicked.connect(self.delete_requested)
-        buttons.addWidget(self.promise)
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit)
-        buttons.addWidget(self.delete)
-        outer.addLayout(buttons)
+        # The promise beside Edit and Delete where they fit on one line, above them where
+        # not (a narrow window, a language of longer words): never cut.
+        self._above, self._buttons = QHBoxLayout(), QHBoxLayout()
+        self._above.addStretch(1)
+        self._buttons.addStretch(1)
+        self._buttons.addWidget(self.edit)
+        self._buttons.addWidget(self.delete)
+        self._promise_above: bool | None = None
+        self._place_promise(above=False)
+        outer.addLayout(self._above)
+        outer.addLayout(self._buttons)
 
         self.placeholder = plain_label(_("Choose a reflection in the list to read it here."),
                                         self, muted=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.placeholder)
         self.show_row(None, "", date.today())
+
+    def _place_promise(self, above: bool) -> None:
+        if above == self._promise_above:
+            return
+        self._promise_above = above
+        self._above.removeWidget(self.promise)
+        self._buttons.removeWidget(self.promise)
+        (self._above if above else self._buttons).insertWidget(0, self.promise)
+
+    def _one_line(self) -> int:
+        """The width the buttons need on one line."""
+        gap = self._buttons.spacing()
+        return (self.promise.sizeHint().width() + self.edit.sizeHint().width()
+                + self.delete.sizeHint().width() + 3 * max(gap, 0)
+                + self._outer.contentsMargins().left())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Narrower than the buttons on one line is allowed: the promise goes above."""
+        hint = super().minimumSizeHint()
+        gap = max(self._buttons.spacing(), 0)
+        two = max(self.promise.sizeHint().width(),
+                  self.edit.sizeHint().width() + gap + self.delete.sizeHint().width())
+        return QSize(min(hint.width(), two + self._outer.contentsMargins().left()),
+                     hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_promise(above=self.promise.isVisibleTo(self)
+                            and self.width() < self._one_line())
 
     def show_row(self, row: JournalEntry | None, about: str, today: date, *,
                  promised: bool = False, kept: Sequence[KeptText] = ()) -> None:
@@ -155,6 +189,8 @@ class ReadingPane(QWidget):
         self.promise.setVisible(bool(row.next_step.strip()))
         show_promised(self.promise, promised,
                       _("A one-off commitment for tomorrow (Ctrl+Shift+P)"))
+        self._place_promise(above=self.promise.isVisibleTo(self)
+                            and self.width() < self._one_line())
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def _show_kept(self, key: str, others: Sequence[KeptText]) -> None:

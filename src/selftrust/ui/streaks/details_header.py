@@ -32,6 +32,26 @@ def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, muted: boo
     return plain_label(text, None, scale=scale, bold=bold, muted=muted, wrap=wrap)
 
 
+class Words(QLabel):
+    """A tile's words: on one line where there is room, wrapped rather than widening the
+    window where there is not (a narrow window, a language of longer words)."""
+
+    def __init__(self, text: str = "", *, muted: bool = False) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        if muted:
+            self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        line = max((self.fontMetrics().horizontalAdvance(part)
+                    for part in self.text().splitlines()), default=0)
+        return QSize(max(hint.width(), line + margins.left() + margins.right() + 1),
+                     hint.height())
+
+
 class Tile(QFrame):
     """A calm card: a soft rounded background drawn from the palette."""
 
@@ -126,8 +146,8 @@ class DetailsHeader(QWidget):
         commitment's row shows its strength ring too), so at 800 px the list beside keeps
         room for whole titles."""
         hint = super().minimumSizeHint()
-        two = (self.current_tile.sizeHint().width() + self._tiles.spacing()
-               + self.best_tile.sizeHint().width())
+        two = (self.current_tile.minimumSizeHint().width() + self._tiles.spacing()
+               + self.best_tile.minimumSizeHint().width())
         return QSize(min(hint.width(), two), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
@@ -149,20 +169,20 @@ class DetailsHeader(QWidget):
         layout.setContentsMargins(round(line * 0.8), round(line * 0.45), round(line * 0.9),
                                   round(line * 0.5))
         layout.setSpacing(0)
-        name_label = _label(name, muted=True)
+        name_label = Words(name, muted=True)
         name_label.setObjectName("TileName")
         layout.addWidget(name_label)
         row = QHBoxLayout()
         row.setSpacing(round(line * 0.35))
         number = _label(scale=2.3, bold=True)
-        caption = _label()
+        caption = Words()
         row.addWidget(number, 0, Qt.AlignmentFlag.AlignBaseline)
         row.addWidget(caption, 0, Qt.AlignmentFlag.AlignBaseline)
         row.addStretch(1)
         layout.addLayout(row)
         extra = None
         if dates:
-            extra = _label(muted=True)
+            extra = Words(muted=True)
             layout.addWidget(extra)
         return tile, number, caption, extra
 
@@ -266,7 +286,8 @@ def counts_html(d: StreakDetails, palette: QPalette) -> str:
         piece = (f"<span style='color:{muted}'>{before}</span>" if before else "") + number \
             + (f"<span style='color:{muted}'>{after}</span>" if after else "")
         parts.append(piece)
-    dot = f"<span style='color:{muted}'>&nbsp;&nbsp;·&nbsp;&nbsp;</span>"
+    # a count never breaks inside, but the line may wrap after a dot (longer words)
+    dot = f"<span style='color:{muted}'>&nbsp;&nbsp;·&nbsp; </span>"
     nothing = html.escape(nothing_counted())
     return dot.join(parts) or f"<span style='color:{muted}'>{nothing}</span>"
 

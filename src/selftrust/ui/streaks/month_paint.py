@@ -48,13 +48,16 @@ def paint_months(p: QPainter, exposed: QRectF, grid: MonthGrid, infos: dict[date
     numbers = number_font(font, grid.m.cell)
     muted = palette.color(QPalette.ColorRole.PlaceholderText)
     names: list[str] | None = None  # the weekdays' initials, once a month is drawn
+    initials = small
     for index in range(len(grid.months)):
         rect = grid.month_rect(index)
         if not rect.intersects(exposed):
             continue
-        names = names or weekday_initials(small, grid.m.cell)
+        if names is None:
+            names = weekday_initials(small, grid.m.cell)
+            initials = fitted(small, names, grid.m.cell)
         heads = [names[(week_start + col) % 7] for col in range(7)]
-        _paint_month_head(p, grid, index, infos, heads, (title_font, small),
+        _paint_month_head(p, grid, index, infos, heads, (title_font, small, initials),
                           palette.color(QPalette.ColorRole.Text), muted)
         _paint_runs(p, grid, index, infos, soft(color, palette, 0.30))
         for day in grid.days_of(index):
@@ -73,17 +76,19 @@ def paint_months(p: QPainter, exposed: QRectF, grid: MonthGrid, infos: dict[date
 
 
 def _paint_month_head(p: QPainter, grid: MonthGrid, index: int, infos: dict[date, DayInfo],
-                      heads: list[str], fonts: tuple[QFont, QFont], text: QColor,
+                      heads: list[str], fonts: tuple[QFont, QFont, QFont], text: QColor,
                       muted: QColor) -> None:
     """The month's name, its count of kept days, and ``heads``: the weekday initials
     of its columns."""
-    title_font, small = fonts
+    title_font, small, initials = fonts
     month = grid.months[index]
     title = grid.title_rect(index)
     p.setFont(title_font)
     p.setPen(text)
     inset = grid.m.cell * 0.18
-    name = formats.month_year(month)
+    name = QFontMetricsF(title_font).elidedText(formats.month_year(month),
+                                                Qt.TextElideMode.ElideRight,
+                                                title.width() - 2 * inset)
     p.drawText(title.adjusted(inset, 0, 0, -grid.m.header * 0.1),
                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, name)
     kept = sum(1 for d in grid.days_of(index)
@@ -100,8 +105,20 @@ def _paint_month_head(p: QPainter, grid: MonthGrid, index: int, infos: dict[date
         if QFontMetricsF(small).horizontalAdvance(count) <= room:  # never over the name
             p.drawText(title.adjusted(0, 0, -inset, -grid.m.header * 0.1),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, count)
+    p.setFont(initials)
     for col, head in enumerate(heads):
         p.drawText(grid.header_rect(index, col), Qt.AlignmentFlag.AlignCenter, head)
+
+
+def fitted(font: QFont, names: list[str], cell: float) -> QFont:
+    """``font``, smaller if a name would not fit its column even so."""
+    widest = max(QFontMetricsF(font).horizontalAdvance(n) for n in names)
+    room = cell * 0.92
+    if widest <= room:
+        return font
+    smaller = QFont(font)
+    smaller.setPointSizeF(max(5.0, font.pointSizeF() * room / widest))
+    return smaller
 
 
 def weekday_initials(font: QFont, cell: float) -> list[str]:
