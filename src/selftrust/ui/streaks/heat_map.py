@@ -171,7 +171,8 @@ class HeatMap(QWidget):
         return None if rect is None else rect.toAlignedRect()
 
     def height_for(self, width: int) -> int:
-        grid = MonthGrid(self._first, self._last, self._week_start, self._metrics, width)
+        grid = MonthGrid(self._first, self._last, self._week_start, self._metrics, width,
+                         mirrored=self.isRightToLeft())
         return int(grid.height + 0.5)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -180,7 +181,7 @@ class HeatMap(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
-                            QEvent.Type.StyleChange):
+                            QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange):
             self._metrics = Metrics.from_font(self.font())
             self._ink = None
             self._relayout()
@@ -188,7 +189,7 @@ class HeatMap(QWidget):
 
     def _relayout(self) -> None:
         self._grid = MonthGrid(self._first, self._last, self._week_start, self._metrics,
-                               self.width())
+                               self.width(), mirrored=self.isRightToLeft())
         self.update()
 
     def _ink_now(self) -> Ink:
@@ -316,7 +317,8 @@ class HeatMap(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         focus = self._focus or self._last
-        moved = moved_focus(key, event.modifiers(), focus, self._first, self._last)
+        moved = moved_focus(key, event.modifiers(), focus, self._first, self._last,
+                            mirrored=self.isRightToLeft())
         if moved is not None:
             self.focus_day(moved)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -86,11 +86,15 @@ def _paint_month_head(p: QPainter, grid: MonthGrid, index: int, infos: dict[date
     p.setFont(title_font)
     p.setPen(text)
     inset = grid.m.cell * 0.18
+    # the name at the start of the month, the count at its end: from the right if mirrored
+    start, end = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+    if grid.mirrored:
+        start, end = end, start
+    bottom = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignAbsolute
     name = QFontMetricsF(title_font).elidedText(formats.month_year(month),
                                                 Qt.TextElideMode.ElideRight,
                                                 title.width() - 2 * inset)
-    p.drawText(title.adjusted(inset, 0, 0, -grid.m.header * 0.1),
-               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, name)
+    p.drawText(title.adjusted(inset, 0, -inset, -grid.m.header * 0.1), start | bottom, name)
     kept = sum(1 for d in grid.days_of(index)
                if (i := infos.get(d)) is not None and i.state is DayState.KEPT)
     p.setFont(small)
@@ -103,8 +107,8 @@ def _paint_month_head(p: QPainter, grid: MonthGrid, index: int, infos: dict[date
         room = (title.width() - 3 * inset
                 - QFontMetricsF(title_font).horizontalAdvance(name))
         if QFontMetricsF(small).horizontalAdvance(count) <= room:  # never over the name
-            p.drawText(title.adjusted(0, 0, -inset, -grid.m.header * 0.1),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, count)
+            p.drawText(title.adjusted(inset, 0, -inset, -grid.m.header * 0.1), end | bottom,
+                       count)
     p.setFont(initials)
     for col, head in enumerate(heads):
         p.drawText(grid.header_rect(index, col), Qt.AlignmentFlag.AlignCenter, head)
@@ -151,6 +155,6 @@ def _paint_runs(p: QPainter, grid: MonthGrid, index: int, infos: dict[date, DayI
         a, b = grid.cell_rect(day), grid.cell_rect(nxt)
         assert a is not None and b is not None
         h = a.height() * 0.5
-        p.drawRect(QRectF(a.center().x(), a.center().y() - h / 2,
-                          b.center().x() - a.center().x(), h))
+        left, right = sorted((a.center().x(), b.center().x()))  # b is left of a if mirrored
+        p.drawRect(QRectF(left, a.center().y() - h / 2, right - left, h))
     p.restore()
