@@ -21,7 +21,7 @@ class AboutChoices(QWidget):
     chosen = Signal()  # the commitment or the day changed
 
     def __init__(self, commitments: list[CommitmentRow], day: date, today: date,
-                 parent: QWidget) -> None:
+                 parent: QWidget, *, week_start: int | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 4, 0, 4)
@@ -36,7 +36,7 @@ class AboutChoices(QWidget):
         self.day_edit.setObjectName("reflection-day")
         self.day_edit.setAccessibleName(_("The day it is about"))
         self.day_edit.setCalendarPopup(True)
-        speak_dates(self.day_edit, "full")
+        speak_dates(self.day_edit, "full", week_start)
         self.day_edit.setDate(_qdate(day))
         self.limit_days(today)
         self.day_edit.dateChanged.connect(self.chosen)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDateEdit
 
 from selftrust.base import formats
@@ -50,9 +50,15 @@ def date_pattern(width: Literal["full", "long", "medium", "short"]) -> str:
     return qt_pattern(str(get_date_format(width, locale=formats.locale()).pattern))
 
 
-def speak_dates(edit: QDateEdit, width: Literal["full", "long", "medium", "short"]) -> None:
-    """The box (and its pop-up calendar) in the app's language and its date pattern."""
+def speak_dates(edit: QDateEdit, width: Literal["full", "long", "medium", "short"],
+                week_start: int | None = None) -> None:
+    """The box (and its pop-up calendar) in the app's language and its date pattern;
+    ``week_start`` (0 = Monday): the first day of the pop-up's weeks, as the person chose
+    it for the whole app."""
     locale = QLocale(str(formats.locale()))
     edit.setLocale(locale)
-    edit.calendarWidget().setLocale(locale)
+    calendar = edit.calendarWidget()
+    calendar.setLocale(locale)
+    if week_start is not None:
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek(week_start + 1))
     edit.setDisplayFormat(date_pattern(width))

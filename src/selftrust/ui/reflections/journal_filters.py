@@ -80,7 +80,7 @@ class JournalFilters(QObject):
         edit.setObjectName(f"journal-{key}")
         edit.setAccessibleName(name)
         edit.setCalendarPopup(True)
-        speak_dates(edit, "medium")
+        speak_dates(edit, "medium", self._ctx.ws.settings.week_start)
         edit.setDate(_qdate(self._ctx.ws.today()))
         edit.setVisible(False)
         edit.dateChanged.connect(self.changed)

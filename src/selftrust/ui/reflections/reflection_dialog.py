@@ -75,7 +75,8 @@ class ReflectionDialog(QDialog):
         self.setWindowTitle(_("Edit reflection") if reflection else _("Reflect"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        self.choices = (AboutChoices(self.ws.commitments.all(), self.day, self.ws.today(), self)
+        self.choices = (AboutChoices(self.ws.commitments.all(), self.day, self.ws.today(), self,
+                                     week_start=self.ws.settings.week_start)
                         if self.free else None)
         self.page = WritingPage(ctx, self, editing=reflection is not None, choices=self.choices)
         self.form, self.scroll_area = self.page.form, self.page.scroll_area
