@@ -1,7 +1,9 @@
 """Realistic demo data: years of a life with promises kept, missed, rested and repaired.
 
 Used by `selftrust demo`, screenshots, benchmarks and tests. Seeded, so the same
-arguments always give the same data.
+arguments always give the same data. The words (titles, whys, units, notes and
+reflections) are ours, so they are written in the person's language: the tables below
+hold the English, marked for the catalogue, and `generate` translates them.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 import math
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _
 from selftrust.base.palette import commitment_colors
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
@@ -33,61 +37,65 @@ class Template:
 
 
 TEMPLATES: tuple[Template, ...] = (
-    Template("Walk 20 minutes", "daily", "Fresh air clears my head.", 0.82),
-    Template("In bed by 23:00", "daily", "Mornings are kinder when I sleep.", 0.7),
-    Template("Read 10 pages", "daily", "A quiet hour that is mine.", 0.0,
-             Target(10, "pages", Period.DAY)),
-    Template("Gym", "3/week", "Strong enough to carry the groceries and my kids.", 0.75),
-    Template("Call Mum", "1/week", "She lights up when I do.", 0.8),
-    Template("Journal", "mon,wed,fri", "Writing untangles my thoughts.", 0.78),
-    Template("No more than 2 coffees", "daily", "Calmer afternoons.", 0.0,
-             Target(2, "cups", Period.DAY, at_most=True)),
-    Template("Practise guitar", "2/5days", "I promised myself I'd play again.", 0.72),
-    Template("Tidy the flat", "weekends", "Sunday evenings feel lighter.", 0.76),
-    Template("Run 15 km a week", "daily", "Training for the autumn 10 k.", 0.0,
-             Target(15, "km", Period.WEEK)),
-    Template("Meditate", "daily", "Ten breaths before the day begins.", 0.68),
-    Template("Budget check", "2/month", "Money worries shrink when I look at them.", 0.8),
-    Template("Drink water", "daily", "Fewer headaches.", 0.88),
-    Template("No phone after 22:00", "daily", "Sleep comes easier.", 0.6),
-    Template("Stretch", "every 2 days", "My back says thank you.", 0.74),
-    Template("Learn Spanish", "weekdays", "For the trip to Valencia.", 0.7),
-    Template("Cook at home", "4/week", "Better food, better evenings.", 0.72),
-    Template("Floss", "daily", "My dentist will notice.", 0.65),
-    Template("Write to a friend", "2/month", "Friendships need tending.", 0.7),
-    Template("Plan tomorrow", "weekdays", "Five minutes that save an hour.", 0.78),
+    Template(N_("Walk 20 minutes"), "daily", N_("Fresh air clears my head."), 0.82),
+    Template(N_("In bed by 23:00"), "daily", N_("Mornings are kinder when I sleep."), 0.7),
+    Template(N_("Read 10 pages"), "daily", N_("A quiet hour that is mine."), 0.0,
+             Target(10, N_("pages"), Period.DAY)),
+    # TRANSLATORS: a demo commitment: going to the gym.
+    Template(N_("Gym"), "3/week",
+             N_("Strong enough to carry the groceries and my kids."), 0.75),
+    Template(N_("Call Mum"), "1/week", N_("She lights up when I do."), 0.8),
+    # TRANSLATORS: a demo commitment: writing in a journal (a verb, not the app's Journal).
+    Template(N_("Journal"), "mon,wed,fri", N_("Writing untangles my thoughts."), 0.78),
+    Template(N_("No more than 2 coffees"), "daily", N_("Calmer afternoons."), 0.0,
+             Target(2, N_("cups"), Period.DAY, at_most=True)),
+    Template(N_("Practise guitar"), "2/5days", N_("I promised myself I'd play again."), 0.72),
+    Template(N_("Tidy the flat"), "weekends", N_("Sunday evenings feel lighter."), 0.76),
+    Template(N_("Run 15 km a week"), "daily", N_("Training for the autumn 10 k."), 0.0,
+             Target(15, N_("km"), Period.WEEK)),
+    Template(N_("Meditate"), "daily", N_("Ten breaths before the day begins."), 0.68),
+    Template(N_("Budget check"), "2/month",
+             N_("Money worries shrink when I look at them."), 0.8),
+    Template(N_("Drink water"), "daily", N_("Fewer headaches."), 0.88),
+    Template(N_("No phone after 22:00"), "daily", N_("Sleep comes easier."), 0.6),
+    Template(N_("Stretch"), "every 2 days", N_("My back says thank you."), 0.74),
+    Template(N_("Learn Spanish"), "weekdays", N_("For the trip to Valencia."), 0.7),
+    Template(N_("Cook at home"), "4/week", N_("Better food, better evenings."), 0.72),
+    Template(N_("Floss"), "daily", N_("My dentist will notice."), 0.65),
+    Template(N_("Write to a friend"), "2/month", N_("Friendships need tending."), 0.7),
+    Template(N_("Plan tomorrow"), "weekdays", N_("Five minutes that save an hour."), 0.78),
 )
 
 HAPPENED = (
-    "Work ran late and I was exhausted when I got home.",
-    "I scrolled on my phone and the evening slipped away.",
-    "I felt low and couldn't get myself started.",
-    "Friends came over unexpectedly and I let it go.",
-    "I told myself I'd do it later, and later never came.",
-    "I was travelling and didn't plan for it.",
+    N_("Work ran late and I was exhausted when I got home."),
+    N_("I scrolled on my phone and the evening slipped away."),
+    N_("I felt low and couldn't get myself started."),
+    N_("Friends came over unexpectedly and I let it go."),
+    N_("I told myself I'd do it later, and later never came."),
+    N_("I was travelling and didn't plan for it."),
 )
 OWNING = (
-    "I chose the sofa over my promise. That was my choice.",
-    "I didn't plan ahead, and I could have.",
-    "I let a small excuse decide for me.",
-    "I knew the evening would be busy and did nothing to make room.",
+    N_("I chose the sofa over my promise. That was my choice."),
+    N_("I didn't plan ahead, and I could have."),
+    N_("I let a small excuse decide for me."),
+    N_("I knew the evening would be busy and did nothing to make room."),
 )
 FRIEND = (
-    "One missed day doesn't undo all the days you showed up.",
-    "You were tired. Rest is not a crime — start again tomorrow.",
-    "You're learning what gets in the way. That's progress too.",
+    N_("One missed day doesn't undo all the days you showed up."),
+    N_("You were tired. Rest is not a crime — start again tomorrow."),
+    N_("You're learning what gets in the way. That's progress too."),
 )
 LEARNED = (
-    "Evenings after long workdays are my weak spot.",
-    "If I do it first thing, it happens.",
-    "I need a smaller version for hard days.",
-    "Putting my shoes by the door actually helps.",
+    N_("Evenings after long workdays are my weak spot."),
+    N_("If I do it first thing, it happens."),
+    N_("I need a smaller version for hard days."),
+    N_("Putting my shoes by the door actually helps."),
 )
 NEXT_STEPS = (
-    "Set out my things tonight.",
-    "Do the five-minute version tomorrow morning.",
-    "Put a reminder at 18:00.",
-    "Tell a friend my plan for tomorrow.",
+    N_("Set out my things tonight."),
+    N_("Do the five-minute version tomorrow morning."),
+    N_("Put a reminder at 18:00."),
+    N_("Tell a friend my plan for tomorrow."),
 )
 
 
@@ -96,15 +104,16 @@ def generate(
 ) -> dict[str, int]:
     """Fill an empty workspace; returns counts of what was written."""
     if not 0 < years <= 50:
-        raise Invalid("Choose between 0 and 50 years of demo data.")
+        raise Invalid(_("Choose between 0 and 50 years of demo data."))
     if not 1 <= commitments <= 500:
-        raise Invalid("Choose between 1 and 500 commitments.")
+        raise Invalid(_("Choose between 1 and 500 commitments."))
     with ws.read() as conn:
         if repo.count_rows(conn, "commitment") or repo.count_rows(conn, "reflection"):
-            raise Invalid(
+            # TRANSLATORS: --data-dir is an option of the command line, typed as it is.
+            raise Invalid(_(
                 "This data folder already has data; demo data only goes into an empty one. "
                 "Use --data-dir with a new folder."
-            )
+            ))
     rng = random.Random(seed)
     colors = commitment_colors()
     today = ws.today()
@@ -116,8 +125,12 @@ def generate(
     reflection_plan: list[tuple[int, date]] = []
     with ws.write() as conn:
         for n in range(commitments):
-            t = TEMPLATES[n % len(TEMPLATES)]
-            title = t.title if n < len(TEMPLATES) else f"{t.title} ({n // len(TEMPLATES) + 1})"
+            t = _translated(TEMPLATES[n % len(TEMPLATES)])
+            title = t.title
+            if n >= len(TEMPLATES):
+                # TRANSLATORS: a demo commitment's title made again: "Walk 20 minutes (2)".
+                title = _("{title} ({number})").format(
+                    title=t.title, number=formats.number(n // len(TEMPLATES) + 1))
             schedule = parse_schedule(t.schedule)
             # Most commitments run the whole span; some started later.
             late = 0 if n % 3 == 0 else rng.randrange(0, max(1, span // 3))
@@ -171,7 +184,7 @@ def generate(
             _reflection(rng, cid, day, ids.get((cid, day))) for cid, day in reflection_plan
         ]
         # A few free reflections, not tied to any commitment.
-        for _ in range(max(1, span // 120)):
+        for _i in range(max(1, span // 120)):
             day = first_day + timedelta(days=rng.randrange(span))
             reflections.append(_reflection(rng, None, day, None))
         if reflections:
@@ -180,6 +193,14 @@ def generate(
         repo.put_setting(conn, "welcomed", True)
     ws.reload()
     return written
+
+
+def _translated(t: Template) -> Template:
+    """A template in the person's language (its title, why and unit)."""
+    target = t.target
+    if target is not None and target.unit:
+        target = replace(target, unit=_(target.unit))
+    return replace(t, title=_(t.title), why=_(t.why), target=target)
 
 
 def _pauses(rng: random.Random, created: date, today: date) -> tuple[Pause, ...]:
@@ -258,16 +279,17 @@ def _amount_day(
     return [(day, "kept", value)]
 
 
+NOTES = (
+    N_("Felt great afterwards."),
+    N_("Hard start, good finish."),
+    N_("With a friend — easier together."),
+    N_("Short version today, and that's fine."),
+    N_("Rain, but I went anyway."),
+)
+
+
 def _note(rng: random.Random) -> str:
-    return rng.choice(
-        (
-            "Felt great afterwards.",
-            "Hard start, good finish.",
-            "With a friend — easier together.",
-            "Short version today, and that's fine.",
-            "Rain, but I went anyway.",
-        )
-    )
+    return _(rng.choice(NOTES))
 
 
 def _reflection(
@@ -283,11 +305,11 @@ def _reflection(
         "day": day,
         "commitment_id": cid,
         "checkin_id": checkin_id,
-        "happened": rng.choice(HAPPENED),
-        "owning": rng.choice(OWNING) if full else None,
-        "friend": rng.choice(FRIEND) if full else None,
-        "learned": rng.choice(LEARNED),
-        "next_step": rng.choice(NEXT_STEPS),
+        "happened": _(rng.choice(HAPPENED)),
+        "owning": _(rng.choice(OWNING)) if full else None,
+        "friend": _(rng.choice(FRIEND)) if full else None,
+        "learned": _(rng.choice(LEARNED)),
+        "next_step": _(rng.choice(NEXT_STEPS)),
         "feeling_before": before,
         "feeling_after": min(5, before + rng.choice((0, 1, 1, 2))),
     }
