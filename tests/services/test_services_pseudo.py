@@ -28,7 +28,7 @@ from selftrust.services.chart_data import ChartData
 from selftrust.services.chart_range import ChartRange, presets
 from selftrust.services.checkins import CheckinChange, CheckinState, StoredCheckin
 from selftrust.services.commitments import CommitmentDraft
-from selftrust.services.demo import TEMPLATES, generate
+from selftrust.services.demo import generate, templates
 from selftrust.services.errors import UserError
 from selftrust.services.next_step import promise_for_tomorrow
 from selftrust.services.personal_settings import SETTINGS, find_setting
@@ -69,7 +69,7 @@ def refusal(action: Callable[[], object]) -> str:
 
 
 def test_the_demo_is_generated_in_the_persons_language(ws: Workspace, pseudo: None) -> None:
-    generate(ws, years=0.5, commitments=len(TEMPLATES) + 2, seed=3)
+    generate(ws, years=0.5, commitments=len(templates()) + 2, seed=3)
     rows = ws.commitments.all(include_archived=True)
     said([c.title for c in rows])
     said([c.why for c in rows if c.why])

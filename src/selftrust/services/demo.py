@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import random
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
 from selftrust.base import formats
-from selftrust.base.i18n import N_, _
+from selftrust.base.i18n import N_, _, pgettext
 from selftrust.base.palette import commitment_colors
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
@@ -36,35 +36,54 @@ class Template:
     target: Target | None = None
 
 
-TEMPLATES: tuple[Template, ...] = (
-    Template(N_("Walk 20 minutes"), "daily", N_("Fresh air clears my head."), 0.82),
-    Template(N_("In bed by 23:00"), "daily", N_("Mornings are kinder when I sleep."), 0.7),
-    Template(N_("Read 10 pages"), "daily", N_("A quiet hour that is mine."), 0.0,
-             Target(10, N_("pages"), Period.DAY)),
-    # TRANSLATORS: a demo commitment: going to the gym.
-    Template(N_("Gym"), "3/week",
-             N_("Strong enough to carry the groceries and my kids."), 0.75),
-    Template(N_("Call Mum"), "1/week", N_("She lights up when I do."), 0.8),
-    # TRANSLATORS: a demo commitment: writing in a journal (a verb, not the app's Journal).
-    Template(N_("Journal"), "mon,wed,fri", N_("Writing untangles my thoughts."), 0.78),
-    Template(N_("No more than 2 coffees"), "daily", N_("Calmer afternoons."), 0.0,
-             Target(2, N_("cups"), Period.DAY, at_most=True)),
-    Template(N_("Practise guitar"), "2/5days", N_("I promised myself I'd play again."), 0.72),
-    Template(N_("Tidy the flat"), "weekends", N_("Sunday evenings feel lighter."), 0.76),
-    Template(N_("Run 15 km a week"), "daily", N_("Training for the autumn 10 k."), 0.0,
-             Target(15, N_("km"), Period.WEEK)),
-    Template(N_("Meditate"), "daily", N_("Ten breaths before the day begins."), 0.68),
-    Template(N_("Budget check"), "2/month",
-             N_("Money worries shrink when I look at them."), 0.8),
-    Template(N_("Drink water"), "daily", N_("Fewer headaches."), 0.88),
-    Template(N_("No phone after 22:00"), "daily", N_("Sleep comes easier."), 0.6),
-    Template(N_("Stretch"), "every 2 days", N_("My back says thank you."), 0.74),
-    Template(N_("Learn Spanish"), "weekdays", N_("For the trip to Valencia."), 0.7),
-    Template(N_("Cook at home"), "4/week", N_("Better food, better evenings."), 0.72),
-    Template(N_("Floss"), "daily", N_("My dentist will notice."), 0.65),
-    Template(N_("Write to a friend"), "2/month", N_("Friendships need tending."), 0.7),
-    Template(N_("Plan tomorrow"), "weekdays", N_("Five minutes that save an hour."), 0.78),
-)
+def templates() -> tuple[Template, ...]:
+    """The demo's commitments in the person's language: made when asked, as the language
+    is chosen after this module is imported."""
+    return (
+        Template(pgettext("demo commitment", "Walk 20 minutes"), "daily",
+                 _("Fresh air clears my head."), 0.82),
+        Template(pgettext("demo commitment", "In bed by 23:00"), "daily",
+                 _("Mornings are kinder when I sleep."), 0.7),
+        Template(pgettext("demo commitment", "Read 10 pages"), "daily",
+                 _("A quiet hour that is mine."), 0.0, Target(10, _("pages"), Period.DAY)),
+        # TRANSLATORS: a demo commitment: going to the gym.
+        Template(pgettext("demo commitment", "Gym"), "3/week",
+                 _("Strong enough to carry the groceries and my kids."), 0.75),
+        Template(pgettext("demo commitment", "Call Mum"), "1/week",
+                 _("She lights up when I do."), 0.8),
+        # TRANSLATORS: a demo commitment: writing in a journal (not the app's Journal).
+        Template(pgettext("demo commitment", "Journal"), "mon,wed,fri",
+                 _("Writing untangles my thoughts."), 0.78),
+        Template(pgettext("demo commitment", "No more than 2 coffees"), "daily",
+                 _("Calmer afternoons."), 0.0, Target(2, _("cups"), Period.DAY, at_most=True)),
+        Template(pgettext("demo commitment", "Practise guitar"), "2/5days",
+                 _("I promised myself I'd play again."), 0.72),
+        Template(pgettext("demo commitment", "Tidy the flat"), "weekends",
+                 _("Sunday evenings feel lighter."), 0.76),
+        Template(pgettext("demo commitment", "Run 15 km a week"), "daily",
+                 _("Training for the autumn 10 k."), 0.0, Target(15, _("km"), Period.WEEK)),
+        Template(pgettext("demo commitment", "Meditate"), "daily",
+                 _("Ten breaths before the day begins."), 0.68),
+        Template(pgettext("demo commitment", "Budget check"), "2/month",
+                 _("Money worries shrink when I look at them."), 0.8),
+        Template(pgettext("demo commitment", "Drink water"), "daily",
+                 _("Fewer headaches."), 0.88),
+        Template(pgettext("demo commitment", "No phone after 22:00"), "daily",
+                 _("Sleep comes easier."), 0.6),
+        Template(pgettext("demo commitment", "Stretch"), "every 2 days",
+                 _("My back says thank you."), 0.74),
+        Template(pgettext("demo commitment", "Learn Spanish"), "weekdays",
+                 _("For the trip to Valencia."), 0.7),
+        Template(pgettext("demo commitment", "Cook at home"), "4/week",
+                 _("Better food, better evenings."), 0.72),
+        Template(pgettext("demo commitment", "Floss"), "daily",
+                 _("My dentist will notice."), 0.65),
+        Template(pgettext("demo commitment", "Write to a friend"), "2/month",
+                 _("Friendships need tending."), 0.7),
+        Template(pgettext("demo commitment", "Plan tomorrow"), "weekdays",
+                 _("Five minutes that save an hour."), 0.78),
+    )
+
 
 HAPPENED = (
     N_("Work ran late and I was exhausted when I got home."),
@@ -115,6 +134,7 @@ def generate(
                 "Use --data-dir with a new folder."
             ))
     rng = random.Random(seed)
+    made = templates()
     colors = commitment_colors()
     today = ws.today()
     span = max(1, round(years * 365.25))
@@ -125,12 +145,12 @@ def generate(
     reflection_plan: list[tuple[int, date]] = []
     with ws.write() as conn:
         for n in range(commitments):
-            t = _translated(TEMPLATES[n % len(TEMPLATES)])
+            t = made[n % len(made)]
             title = t.title
-            if n >= len(TEMPLATES):
+            if n >= len(made):
                 # TRANSLATORS: a demo commitment's title made again: "Walk 20 minutes (2)".
                 title = _("{title} ({number})").format(
-                    title=t.title, number=formats.number(n // len(TEMPLATES) + 1))
+                    title=t.title, number=formats.number(n // len(made) + 1))
             schedule = parse_schedule(t.schedule)
             # Most commitments run the whole span; some started later.
             late = 0 if n % 3 == 0 else rng.randrange(0, max(1, span // 3))
@@ -193,14 +213,6 @@ def generate(
         repo.put_setting(conn, "welcomed", True)
     ws.reload()
     return written
-
-
-def _translated(t: Template) -> Template:
-    """A template in the person's language (its title, why and unit)."""
-    target = t.target
-    if target is not None and target.unit:
-        target = replace(target, unit=_(target.unit))
-    return replace(t, title=_(t.title), why=_(t.why), target=target)
 
 
 def _pauses(rng: random.Random, created: date, today: date) -> tuple[Pause, ...]:
@@ -315,4 +327,4 @@ def _reflection(
     }
 
 
-__all__ = ["generate", "TEMPLATES", "Schedule"]
+__all__ = ["generate", "templates", "Schedule"]
