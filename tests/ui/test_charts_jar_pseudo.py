@@ -5,9 +5,7 @@ and month name from ``base.formats``; a word left outside brackets was written b
 somewhere and no translator would ever see it. The views are built after the switch,
 on data whose commitment titles are bracketed too (the demo's are renamed), and every
 chart is drawn over every range: titles, axis labels, tick labels, legends, notices,
-tooltips, and the Qt words around them.
-
-The insight sentences under a chart come from the services and are checked there.
+tooltips, and the Qt words around them, the insights under the chart among them.
 """
 
 from __future__ import annotations
@@ -80,11 +78,14 @@ def hover_texts(hover: Hover, most: int = 400) -> list[str]:
 def visible_texts(root: QWidget) -> list[str]:
     """The words of every widget shown under ``root`` (itself included): labels, button
     texts, combo items, tooltips and accessible names and descriptions, and the items
-    of its menus (shown or not: they are one click away)."""
+    of the menus of shown widgets (one click away). A date box's pop-up calendar is
+    Qt's, in Qt's words for the language."""
     texts: list[str] = []
     for w in [root, *root.findChildren(QWidget)]:
         if isinstance(w, QMenu):
-            texts += [a.text() for a in w.actions()]
+            owner = w.parentWidget()
+            if owner is not None and (owner is root or owner.isVisibleTo(root)):
+                texts += [a.text() for a in w.actions()]
             continue
         if w is not root and not w.isVisibleTo(root):
             continue
@@ -147,22 +148,14 @@ def charts_view(qtbot: QtBot, ctx: UiContext, size: tuple[int, int] = (1100, 720
     return view
 
 
-def insight_words(view: ChartsView) -> set[str]:
-    """The services' sentences under the chart (and their first, told to a screen
-    reader): checked with the services, left out here."""
-    shown = {label.text() for label in view.insight_labels}
-    return shown | {text.removeprefix("•  ") for text in shown}
-
-
 def chart_words(qtbot: QtBot, view: ChartsView) -> list[str]:
-    """Everything the view shows now: its chart drawn, the hover's words, its widgets."""
+    """Everything the view shows now: its chart drawn, the hover's words, its widgets
+    (the insights under the chart among them)."""
     view.update_insights()
     canvas = view.canvas
     assert canvas is not None
     canvas.draw()
-    skip = insight_words(view)
-    return [*drawn_texts(canvas.figure), *hover_texts(canvas.hover),
-            *(t for t in visible_texts(view) if t not in skip)]
+    return [*drawn_texts(canvas.figure), *hover_texts(canvas.hover), *visible_texts(view)]
 
 
 # --- the charts -----------------------------------------------------------------------------

@@ -127,7 +127,8 @@ class ChartsView(QWidget):
         # A second row, so the view still fits a small window at 200 % scaling.
         # The filter follows the range on the same line, or on the next one if need be.
         choices = FlowLayout(spacing=margin, line_spacing=4)
-        self.range_picker = RangePicker(self.ctx.ws.today())
+        self.range_picker = RangePicker(self.ctx.ws.today(),
+                                        week_start=self.ctx.ws.settings.week_start)
         self.range_picker.set_value(self.rng)
         self.range_picker.changed.connect(self._range_changed)
         choices.addWidget(self.range_picker)

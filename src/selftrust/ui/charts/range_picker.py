@@ -2,48 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from selftrust.base import formats
 from selftrust.base.i18n import _, pgettext
-from selftrust.services.chart_range import PRESETS, ChartRange
+from selftrust.services.chart_range import ChartRange, presets
+from selftrust.ui.reflections.date_edits import speak_dates
 
 CUSTOM = "custom"
-
-
-def preset_words(code: str, english: str) -> str:
-    """A range offered by name, in the person's language ("3 months")."""
-    # TRANSLATORS: the charts' choices of range: the last 4 weeks, 3 months, a year,
-    # or everything recorded.
-    words = {"4w": pgettext("chart range", "4 weeks"),
-             "3m": pgettext("chart range", "3 months"),
-             "1y": pgettext("chart range", "1 year"),
-             "all": pgettext("chart range", "All")}
-    return words.get(code, english)
-
-
-def qt_date_format() -> str:
-    """The date fields' format ("d MMM yyyy" in English, "d. MMM yyyy" in German): the
-    language's own order for a day with a short month name, as Qt writes formats."""
-    from babel.dates import match_skeleton
-
-    skeletons = formats.locale().datetime_skeletons
-    key = match_skeleton("yMMMd", skeletons)
-    if key is None:
-        return "d MMM yyyy"
-    pattern = str(getattr(skeletons[key], "pattern", skeletons[key]))
-    parts = re.split(r"('[^']*')", pattern)  # quoted literals stay as they are
-    out = []
-    for part in parts:
-        if not part.startswith("'"):
-            part = re.sub(r"y+", "yyyy", part)
-            part = re.sub(r"L+", lambda m: "M" * len(m.group()), part)
-        out.append(part)
-    return "".join(out)
 
 
 def _qdate(day: date) -> QDate:
@@ -57,7 +25,8 @@ def _date(q: QDate) -> date:
 class RangePicker(QWidget):
     changed = Signal()
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None, *,
+                 week_start: int | None = None) -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -65,17 +34,17 @@ class RangePicker(QWidget):
         label = QLabel(_("Ra&nge:"))
         self.combo = QComboBox()
         self.combo.setAccessibleName(_("Range"))
-        for code, text in PRESETS:
-            self.combo.addItem(preset_words(code, text), code)
+        for code, text in presets():
+            self.combo.addItem(text, code)
         # TRANSLATORS: the last choice of range: two dates of one's own.
         self.combo.addItem(pgettext("chart range", "Custom…"), CUSTOM)
         label.setBuddy(self.combo)
         self.first = QDateEdit()
         self.last = QDateEdit()
-        shown_as = qt_date_format()
         for edit, name in ((self.first, _("First day")), (self.last, _("Last day"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(shown_as)
+            # "24 Nov 2026" as the language writes it, its weeks from the person's day
+            speak_dates(edit, "medium", week_start)
             edit.setAccessibleName(name)
             edit.setMaximumDate(_qdate(today))
             edit.setVisible(False)

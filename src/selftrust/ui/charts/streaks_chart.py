@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from selftrust.base import formats
 from selftrust.base.i18n import _, ngettext
 from selftrust.services.chart_series import StreakBar
+from selftrust.services.streak_units import streak_length
 from selftrust.ui.charts.common import NotEnough, clip_title, date_axis, date_nums, date_span
 from selftrust.ui.charts.hover import Hover
 from selftrust.ui.charts.layers import Layers, spines
@@ -90,7 +91,7 @@ def _lengths(ax: Any, bars: list[StreakBar], y: np.ndarray, starts: np.ndarray,
     for yi, b, x0, x1 in zip(y, bars, starts, ends, strict=True):
         room_right = (hi - x1) / (hi - lo) > 0.12
         texts.append(ax.annotate(
-            length_words(b.length, b.unit), (x1 if room_right else x0, yi),
+            streak_length(b.length, b.unit), (x1 if room_right else x0, yi),
             xytext=(5 if room_right else -5, 0), textcoords="offset points",
             ha="left" if room_right else "right", va="center", color=style.text,
             fontsize=style.font_size * 0.9,
@@ -98,27 +99,21 @@ def _lengths(ax: Any, bars: list[StreakBar], y: np.ndarray, starts: np.ndarray,
     return texts
 
 
-def length_words(n: int, unit: str) -> str:
-    """A streak's length beside its bar: "12 days", "3 weeks", "2 months"."""
-    count = formats.number(n)
-    if unit == "week":
-        return ngettext("{n} week", "{n} weeks", n).format(n=count)
-    if unit == "month":
-        return ngettext("{n} month", "{n} months", n).format(n=count)
-    return ngettext("{n} day", "{n} days", n).format(n=count)
-
-
 def in_a_row(title: str, n: int, unit: str) -> str:
-    """The streak's tooltip line: "Walk: 12 days in a row"."""
+    """The streak's tooltip line: "Walk: 12 days in a row" (the bar says "12 days":
+    ``streak_length``)."""
     count = formats.number(n)
     # TRANSLATORS: a best streak's tooltip: a commitment's title and how many days
-    # (weeks, months) in a row its promise was kept.
+    # (weeks, months, times) in a row its promise was kept.
     if unit == "week":
         return ngettext("{commitment}: {n} week in a row", "{commitment}: {n} weeks in a row",
                         n).format(commitment=title, n=count)
     if unit == "month":
         return ngettext("{commitment}: {n} month in a row",
                         "{commitment}: {n} months in a row", n).format(commitment=title, n=count)
+    if unit == "time":  # a promise not due every day: kept occasions in a row
+        return ngettext("{commitment}: {n} time in a row", "{commitment}: {n} times in a row",
+                        n).format(commitment=title, n=count)
     return ngettext("{commitment}: {n} day in a row", "{commitment}: {n} days in a row",
                     n).format(commitment=title, n=count)
 

@@ -11,7 +11,6 @@ from matplotlib.patches import Patch
 
 from selftrust.base import formats
 from selftrust.base.i18n import N_, _, ngettext, pgettext
-from selftrust.domain.days import WEEKDAY_TITLES
 from selftrust.services.chart_series import Weekdays
 from selftrust.ui.charts.common import NotEnough, count_axis, row_legend, soft_grid
 from selftrust.ui.charts.hover import Hover
@@ -27,24 +26,9 @@ EVERY_WEEKDAY = (N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"
                  N_("Fridays"), N_("Saturdays"), N_("Sundays"))
 
 
-def weekday_of(label: str) -> int | None:
-    """Which weekday a ``Weekdays`` label names (0 = Monday), if it is the English name."""
-    try:
-        return WEEKDAY_TITLES.index(label)
-    except ValueError:
-        return None
-
-
-def short_weekday(label: str) -> str:
-    """"Mon": the tick under a weekday's bar, in the person's language."""
-    day = weekday_of(label)
-    return label if day is None else formats.weekday_name(day, "abbreviated")
-
-
-def every_weekday(label: str) -> str:
-    """"Mondays", for the tooltip."""
-    day = weekday_of(label)
-    return label if day is None else _(EVERY_WEEKDAY[day])
+def short_weekdays(days: Weekdays) -> list[str]:
+    """"Mon", "Tue"…: the ticks under the bars, in the week's order."""
+    return [formats.weekday_name(day, "abbreviated") for day in days.weekdays]
 
 
 def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
@@ -62,7 +46,7 @@ def draw(fig: Figure, days: Weekdays, style: ChartStyle, title: str) -> Hover:
     top = max(1, int(total.max()))
     ax.set_ylim(0, top * 1.14)
     shares = _shares(ax, days, style)
-    ax.set_xticks(x, [short_weekday(name) for name in days.labels])
+    ax.set_xticks(x, short_weekdays(days))
     ax.tick_params(axis="x", length=0)
     count_axis(ax)
     soft_grid(ax)
@@ -122,7 +106,7 @@ def _hover(ax: Any, days: Weekdays, top: int) -> Hover:
 
     def label(i: int) -> str:
         n = int(total[i])
-        numbers = {"weekdays": every_weekday(days.labels[i]),
+        numbers = {"weekdays": _(EVERY_WEEKDAY[days.weekdays[i]]),
                    "kept": formats.number(int(kept[i])),
                    "missed": formats.number(int(days.missed[i]))}
         if n:
