@@ -42,6 +42,7 @@ from selftrust.services.backups import (
 from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.data_task import BackgroundCall
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.look.icons import icon
 from selftrust.ui.shell.context import UiContext
 
@@ -227,6 +228,7 @@ class BackupsDialog(QDialog):
         self.setTabOrder(self.restore_button, self.auto_box)
         self.setTabOrder(self.auto_box, self.choose_button)
         self._exporting: BackgroundCall | None = None
+        keep_wrapped_heights(self)  # every note whole, in any language; the list gives way
         self.refresh()
 
     # --- the list -------------------------------------------------------------------

@@ -32,6 +32,7 @@ from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.dialogs.file_places import name_filter
 from selftrust.ui.dialogs.opening import open_modal, shown
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.shell.cli_job import CliJob
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.loop_follow import LoopSettings
@@ -129,6 +130,7 @@ class LoopSendDialog(QDialog):
         layout.addSpacing(em // 2)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(em * 52)
+        keep_wrapped_heights(self)  # the explanation whole; the list gives up the room
 
         self.job = CliJob(ctx.ws.db.folder.root, self)
         self.job.succeeded.connect(self._answered)

@@ -30,6 +30,7 @@ from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.dialogs.manage_words import delete_question, detail_of
 from selftrust.ui.dialogs.opening import open_modal, shown
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.look.icons import icon
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.action_button import action_button, dialog_action
@@ -166,6 +167,7 @@ class ManageDialog(QDialog):
         layout.addWidget(self.empty, 1)
         layout.addLayout(bottom)
         self.resize(em * 56, em * 48)
+        keep_wrapped_heights(self)  # the hint and status whole, in any language
 
         self.active_model.reordered.connect(self._persist_order)
         for view in (self.active_view, self.archived_view):

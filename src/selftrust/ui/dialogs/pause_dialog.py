@@ -10,6 +10,7 @@ from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import commitment_actions as actions
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.opening import open_modal
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 from selftrust.ui.widgets.pause_editor import PauseEditor
@@ -64,6 +65,7 @@ class PauseDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(em * 40)
+        keep_wrapped_heights(self)  # the notes whole, in any language
         self.editor.changed.connect(self._sync_save)
         self._sync_save()
         self.editor.start.setFocus()

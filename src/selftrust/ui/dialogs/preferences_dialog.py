@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
     QSpacerItem,
     QStackedWidget,
@@ -41,7 +42,9 @@ from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.dialogs.opening import open_modal, shown
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.look import icons
+from selftrust.ui.look.screens import nullable
 from selftrust.ui.look.theme import Theme, apply_theme
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.chip import ToggleChip
@@ -98,6 +101,47 @@ class _HourBox(QComboBox):
         if self._open:  # not the hide that comes with closing the dialog
             self._open = False
             self.closed.emit()
+
+
+class _ScrollPage(QScrollArea):
+    """A page that scrolls only where the screen is shorter than it is tall (the general
+    page on an 800 × 600 screen in a longer language, or with a row more): where there
+    is room it asks for its whole height, and no scroll bar shows."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setObjectName(f"{page.objectName()}-scroll")
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        page.setAutoFillBackground(False)
+
+    def _page_size(self) -> QSize:
+        page = self.widget()
+        return QSize() if page is None else page.sizeHint().expandedTo(page.minimumSizeHint())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._page_size()
+
+    # The dialog is sized by its pages' height for its width (a stack asks each page):
+    # this one answers for the page it holds.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        page = self.widget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        page = self.widget()
+        if page is None or not page.hasHeightForWidth():
+            return -1
+        return max(page.heightForWidth(width), page.minimumSizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.widget()
+        width = 0 if page is None else page.minimumSizeHint().width()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(width + bar, self.fontMetrics().lineSpacing() * 8)
 
 
 class PreferencesDialog(QDialog):
@@ -202,10 +246,11 @@ class PreferencesDialog(QDialog):
         self.desktop = DesktopPrefsSection(ctx, self)  # reminders, tray, start at login
         layout.addWidget(self.desktop)
         layout.addStretch(1)
-        self._pages(ctx, general, em)
+        self._pages(ctx, _ScrollPage(general), em)
         # Wide enough that the notes wrap to two lines at most: the dialog then fits an
         # 800 × 600 screen, and at 200 % it keeps its shape (everything scales with em).
         self.setMinimumWidth(em * 50 + self.sections.width())
+        keep_wrapped_heights(self)  # every note of every page whole, in any language
 
         self.day_start.currentIndexChanged.connect(self._day_start_changed)
         # Browsing the hours already tells what each would do, before it is applied.
@@ -297,7 +342,7 @@ class PreferencesDialog(QDialog):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._fit_hints()  # a wider window wraps the hints in fewer lines
+        self._fit_hints()  # a wider window wraps the notes in fewer lines
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -313,6 +358,9 @@ class PreferencesDialog(QDialog):
         need = max(self.sizeHint().height(), layout.totalMinimumSize().height())
         if layout.hasHeightForWidth():
             need = max(need, layout.totalHeightForWidth(self.width()))
+        screen = nullable(self.screen())
+        if screen is not None:  # a short screen: the general page scrolls instead
+            need = min(need, int(screen.availableGeometry().height() * 0.92))
         if self.height() < need:
             self.resize(self.width(), need)
 

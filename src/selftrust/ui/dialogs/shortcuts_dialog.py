@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from selftrust.base import formats
 from selftrust.base.i18n import N_, _, pgettext
+from selftrust.ui.look.screens import nullable
 from selftrust.ui.shell.context import UiContext
 
 Group = tuple[str, list[tuple[str, str]]]
@@ -142,9 +143,18 @@ class ShortcutsDialog(QDialog):
         box.addWidget(intro)
         box.addWidget(self.tree, 1)
         box.addWidget(buttons)
-        # Every line in view without scrolling where the screen allows.
+        # Every line in view without scrolling where the screen allows, and as wide as
+        # the longest name and keys need (a longer language elided them).
         line = max(self.tree.sizeHintForRow(0), u)
-        self.resize(round(u * 30), round(line * (lines + 1) + u * 7))
+        columns = (self.tree.sizeHintForColumn(0) + self.tree.sizeHintForColumn(1)
+                   + self.tree.indentation() + 2 * self.tree.frameWidth()
+                   + self.tree.verticalScrollBar().sizeHint().width() + u * 3)
+        width = max(round(u * 30), columns)
+        screen = nullable(self.screen())
+        if screen is not None:
+            width = min(width, int(screen.availableGeometry().width() * 0.9))
+        intro_height = max(intro.heightForWidth(width - 2 * u), u)  # one line in English
+        self.resize(width, round(line * (lines + 1) + u * 6) + intro_height)
         self.tree.setFocus()
 
     def rows(self) -> list[tuple[str, str, str]]:
