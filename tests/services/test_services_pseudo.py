@@ -177,7 +177,7 @@ def test_every_notification_is_translated(pseudo: None) -> None:
 
 
 def test_the_settings_are_described_and_shown_in_the_persons_language(pseudo: None) -> None:
-    settings = Settings(summary_enabled=False, week_start=6)
+    settings = Settings(summary_enabled=False, chosen_week_start=6)
     said([s.about for s in SETTINGS])
     shown = [s.shown(settings) for s in SETTINGS if s.name not in ("day-start", "summary-time")]
     said(shown)
@@ -191,15 +191,15 @@ def test_the_settings_are_described_and_shown_in_the_persons_language(pseudo: No
           refusal(lambda: find_setting("day-start").changes("late")),
           refusal(lambda: find_setting("daily-export").changes("/0/1"))], allowed=("late",))
     said([refusal(lambda: Settings(day_start_hour=25).validated()),
-          refusal(lambda: Settings(week_start=7).validated()),
+          refusal(lambda: Settings(chosen_week_start=7).validated()),
           refusal(lambda: Settings(jar_miss_cost=500).validated())])
 
 
 def test_the_english_words_are_always_understood(pseudo: None) -> None:
     assert find_setting("reminders").changes("off") == {"reminders_enabled": False}
     assert find_setting("reminders").changes("on") == {"reminders_enabled": True}
-    assert find_setting("week-start").changes("sunday") == {"week_start": 6}
-    assert find_setting("week-start").changes("sun") == {"week_start": 6}
+    assert find_setting("week-start").changes("sunday") == {"chosen_week_start": 6}
+    assert find_setting("week-start").changes("sun") == {"chosen_week_start": 6}
     on = SETTINGS[2].shown(Settings(reminders_enabled=True))
     assert find_setting("reminders").changes(on) == {"reminders_enabled": True}
 

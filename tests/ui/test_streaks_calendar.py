@@ -147,7 +147,7 @@ def test_weeks_start_on_the_users_day(window: MainWindow, walk: int) -> None:
     monday, sunday = date(2026, 11, 16), date(2026, 11, 22)
     heat = streaks(window).heat
     assert heat.cell_rect(monday).x() < heat.cell_rect(sunday).x()
-    ws.update_settings(replace(ws.settings, week_start=6))  # Sunday
+    ws.update_settings(replace(ws.settings, chosen_week_start=6))  # Sunday
     assert heat.cell_rect(sunday).x() < heat.cell_rect(monday).x()
     assert heat.cell_rect(sunday).y() > heat.cell_rect(monday).y()  # a new row
     assert heat.cell_rect(sunday).x() == heat.cell_rect(date(2026, 11, 15)).x()

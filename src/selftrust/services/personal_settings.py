@@ -32,6 +32,7 @@ _HOUR = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _ON = {"on", "yes", "true", "1"}
 _OFF = {"off", "no", "false", "0"}
 _FULL_WEEKDAYS = tuple(t.lower() for t in WEEKDAY_TITLES)
+_AUTO = "auto"  # the week starts as the person's language has it
 
 
 def _on_word() -> str:
@@ -73,6 +74,11 @@ class PersonalSetting:
         value = self.value(settings)
         if isinstance(value, bool):
             return _on_word() if value else _off_word()
+        if self.name == "week-start" and value == _AUTO:
+            # TRANSLATORS: the week's first day when the person has not chosen one; {day}
+            # is the weekday the language's locale starts weeks on.
+            return _("auto: {day}, as your language has it").format(
+                day=formats.weekday_name(settings.week_start))
         if self.name == "week-start" and isinstance(value, str):
             return formats.weekday_name(_FULL_WEEKDAYS.index(value))
         return _off_word() if value is None else value
@@ -90,12 +96,16 @@ def _day_start(text: str) -> dict[str, Any]:
 
 def _week_start(text: str) -> dict[str, Any]:
     word = text.strip().lower()
+    # TRANSLATORS: the word to type for "the week starts as my language has it" (the
+    # English "auto" is always understood too).
+    if word in (_AUTO, _("auto").lower()):
+        return {"chosen_week_start": None}
     for names in (_FULL_WEEKDAYS, WEEKDAY_NAMES, _weekday_words()):
         if word in names:
-            return {"week_start": names.index(word)}
-    # TRANSLATORS: "monday, tuesday … sunday" are the words to type; the English ones are
-    # always understood, and the weekdays in the person's language too.
-    raise Invalid(_("“{text}” is not a weekday; say monday, tuesday … sunday.")
+            return {"chosen_week_start": names.index(word)}
+    # TRANSLATORS: "monday, tuesday … sunday" and "auto" are the words to type; the English
+    # ones are always understood, and the weekdays in the person's language too.
+    raise Invalid(_("“{text}” is not a weekday; say monday, tuesday … sunday, or auto.")
                   .format(text=text))
 
 
@@ -143,8 +153,10 @@ SETTINGS: tuple[PersonalSetting, ...] = (
         N_("when a new day begins: a check-in before it counts for the day before"),
         lambda s: f"{s.day_start_hour:02d}:00", _day_start),
     PersonalSetting(
-        "week-start", N_("the first day of a week, for weekly promises and the charts"),
-        lambda s: _FULL_WEEKDAYS[s.week_start], _week_start),
+        "week-start", N_("the first day of a week, for weekly promises and the charts "
+                         "(auto: as your language has it)"),
+        lambda s: _AUTO if s.chosen_week_start is None else _FULL_WEEKDAYS[s.week_start],
+        _week_start),
     PersonalSetting(
         "reminders", N_("gentle reminders of promises still open, while the app runs"),
         lambda s: s.reminders_enabled, _switch("reminders_enabled")),
