@@ -20,7 +20,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from selftrust.base.i18n import pseudo
@@ -44,7 +44,7 @@ from selftrust.ui.charts.style import ChartStyle
 from selftrust.ui.jar.jar_view import JarView, week_words
 from selftrust.ui.jar.jar_words import gold_words, note_words
 from selftrust.ui.shell.context import UiContext
-from tests.i18n_helpers import untranslated
+from tests.i18n_helpers import untranslated, visible_texts
 from tests.ui.conftest import ScriptedPrompter
 
 TODAY = date(2026, 11, 24)
@@ -73,28 +73,6 @@ def hover_texts(hover: Hover, most: int = 400) -> list[str]:
         n = boxes.x0.size
         texts += [boxes.label(i) for i in range(0, n, max(1, n // most))]
     return texts
-
-
-def visible_texts(root: QWidget) -> list[str]:
-    """The words of every widget shown under ``root`` (itself included): labels, button
-    texts, combo items, tooltips and accessible names and descriptions, and the items
-    of the menus of shown widgets (one click away). A date box's pop-up calendar is
-    Qt's, in Qt's words for the language."""
-    texts: list[str] = []
-    for w in [root, *root.findChildren(QWidget)]:
-        if isinstance(w, QMenu):
-            owner = w.parentWidget()
-            if owner is not None and (owner is root or owner.isVisibleTo(root)):
-                texts += [a.text() for a in w.actions()]
-            continue
-        if w is not root and not w.isVisibleTo(root):
-            continue
-        texts += [w.toolTip(), w.accessibleName(), w.accessibleDescription()]
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        if isinstance(w, QComboBox):
-            texts += [w.itemText(i) for i in range(w.count())]
-    return [t for t in texts if t]
 
 
 def spills(fig: Figure) -> list[float]:
@@ -155,7 +133,10 @@ def chart_words(qtbot: QtBot, view: ChartsView) -> list[str]:
     canvas = view.canvas
     assert canvas is not None
     canvas.draw()
-    return [*drawn_texts(canvas.figure), *hover_texts(canvas.hover), *visible_texts(view)]
+    menu = view.filter.menu()  # its section headings too ("Archived")
+    assert menu is not None
+    return [*drawn_texts(canvas.figure), *hover_texts(canvas.hover), *visible_texts(view),
+            *(action.text() for action in menu.actions())]
 
 
 # --- the charts -----------------------------------------------------------------------------
