@@ -153,7 +153,7 @@ def measure(fig: Figure, axes: list[Axes], w_pad: float, h_pad: float) -> Positi
                                                     for ax in axes)]
     inner = Bbox.union([ax.get_position(original=True).transformed(fig.transFigure)
                         for ax in axes])
-    boxes = [ax.get_tightbbox(renderer, for_layout_only=True) for ax in axes]
+    boxes = [_decorations(ax, renderer, inner) for ax in axes]
     outer = Bbox.union([b for b in boxes if b is not None])
     dpi = fig.dpi
     # A decoration inside the box (square cells leave room) needs no margin: as in
@@ -172,6 +172,24 @@ def measure(fig: Figure, axes: list[Axes], w_pad: float, h_pad: float) -> Positi
     for ax in axes:
         _place(ax, position)
     return [position] * len(axes)
+
+
+def _decorations(ax: Axes, renderer: Any, inner: Bbox) -> Bbox | None:
+    """What is drawn around the plot area. A row legend (above or under the plot, from
+    its left edge) counts by its height only: it may reach past the plot's right edge
+    into the margin, as far as the figure goes (``fit_legends`` sees to that), and the
+    plot is not made narrower for it."""
+    legend = ax.get_legend()
+    if legend is None or ax not in _ROW_LEGENDS or not legend.get_in_layout():
+        return ax.get_tightbbox(renderer, for_layout_only=True)
+    legend.set_in_layout(False)
+    try:
+        around = ax.get_tightbbox(renderer, for_layout_only=True)
+    finally:
+        legend.set_in_layout(True)
+    drawn = legend.get_window_extent(renderer)
+    row = Bbox([[inner.x0, drawn.y0], [inner.x0 + 1.0, drawn.y1]])
+    return row if around is None else Bbox.union([around, row])
 
 
 def _place(ax: Axes, position: tuple[float, float, float, float]) -> None:
