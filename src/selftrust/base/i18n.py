@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from selftrust.base.resources import resource_path, resources_dir
+
 DOMAIN = "selftrust"
 ENV_VAR = "SELFTRUST_LANGUAGE"
 PSEUDO = "en_XA"
@@ -117,9 +119,22 @@ def wanted_language(environ: Mapping[str, str] | None = None) -> str:
 
 def locale_dir() -> Path:
     """The folder of the compiled catalogues (``<code>/LC_MESSAGES/selftrust.mo``)."""
-    from selftrust.base.resources import resources_dir
-
     return resources_dir() / "locale"
+
+
+def localized_resource_path(*parts: str) -> Path:
+    """A resource in the language spoken now, when it is translated; the English otherwise.
+
+    Translated pages sit in a folder named by the language beside the English ones
+    (``help/de/about.html`` beside ``help/about.html``); "de_AT" finds "de" too.
+    """
+    *folder, name = parts
+    code = language()
+    for candidate in dict.fromkeys((code, code.split("_")[0])):
+        path = resources_dir().joinpath(*folder, candidate, name)
+        if path.is_file():
+            return path
+    return resource_path(*parts)
 
 
 def shipped_languages() -> list[Language]:
@@ -176,7 +191,9 @@ def pseudo(text: str) -> str:
         out.append(match.group())
         last = match.end()
     out.append(text[last:].translate(_ACCENTED))
-    pad = "~" * math.ceil(len(text) * 0.4)
+    # The extra length in short words, as a longer language wraps (not one long word).
+    extra = math.ceil(len(text) * 0.4)
+    pad = " ".join("~" * min(5, extra - i) for i in range(0, extra, 5))
     return f"[{''.join(out)} {pad}]"
 
 

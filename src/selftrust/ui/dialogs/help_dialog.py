@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from selftrust import __version__
 from selftrust.base import formats
-from selftrust.base.i18n import N_, _, shown_markup
-from selftrust.base.resources import localized_resource_path
+from selftrust.base.i18n import N_, _, localized_resource_path, shown_markup
 from selftrust.ui.shell.context import UiContext
 
 TITLES = {

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.base import formats
-from selftrust.base.i18n import _, ngettext, shown_markup
-from selftrust.base.resources import localized_resource_path
+from selftrust.base.i18n import _, localized_resource_path, ngettext, shown_markup
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
 from selftrust.services.starters import load_starters
