@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from selftrust.base import formats
-from selftrust.base.i18n import _, ngettext, pgettext
+from selftrust.base.i18n import _, ngettext, npgettext, pgettext
 from selftrust.domain.days import WEEKDAY_NAMES, WEEKDAY_TITLES, Period
 
 if TYPE_CHECKING:
@@ -209,39 +209,50 @@ class Schedule:
             return f"once:{self.on.isoformat()}"
         return "daily"
 
-    def describe(self) -> str:
-        """Words for people, in their language, as a phrase that stands alone (a summary,
-        a list row): "Every day", "Mon, Wed, Fri", "3 times a week"."""
+    def describe(self, *, inline: bool = False) -> str:
+        """Words for people, in their language: "Every day", "Mon, Wed, Fri", "3 times a
+        week", as a phrase that stands alone (a summary, a list row); ``inline``: as it
+        reads inside a line ("Added “Walk” — every day.")."""
         kind = self.kind
         times, days = formats.number(self.times), formats.number(self.days)
         if kind is ScheduleKind.WEEKDAYS:
             if self.weekdays == WORKDAYS:
-                return pgettext("schedule: Monday to Friday", "Weekdays")
+                return (pgettext("schedule inside a line: Monday to Friday", "weekdays")
+                        if inline else pgettext("schedule: Monday to Friday", "Weekdays"))
             if self.weekdays == WEEKEND:
-                return pgettext("schedule: Saturday and Sunday", "Weekends")
+                return (pgettext("schedule inside a line: Saturday and Sunday", "weekends")
+                        if inline else pgettext("schedule: Saturday and Sunday", "Weekends"))
             return weekday_list(self.weekdays)
         if kind is ScheduleKind.PER_WEEK:
             if self.times == 1:
-                return pgettext("schedule", "Once a week")
+                return (pgettext("schedule inside a line", "once a week")
+                        if inline else pgettext("schedule", "Once a week"))
             return ngettext("{times} time a week", "{times} times a week", self.times).format(
                 times=times)
         if kind is ScheduleKind.PER_MONTH:
             if self.times == 1:
-                return pgettext("schedule", "Once a month")
+                return (pgettext("schedule inside a line", "once a month")
+                        if inline else pgettext("schedule", "Once a month"))
             return ngettext("{times} time a month", "{times} times a month", self.times).format(
                 times=times)
         if kind is ScheduleKind.IN_DAYS:
             if self.times == 1:
-                return ngettext("Every {days} day", "Every {days} days", self.days).format(
-                    days=days)
+                every = (npgettext("schedule inside a line", "every {days} day",
+                                   "every {days} days", self.days)
+                         if inline else npgettext("schedule", "Every {days} day",
+                                                  "Every {days} days", self.days))
+                return every.format(days=days)
             # TRANSLATORS: a schedule, e.g. "2 times in 5 days"; {days} is more than {times}.
             return ngettext("{times} time in {days} days", "{times} times in {days} days",
                             self.times).format(times=times, days=days)
         if kind is ScheduleKind.ONCE:
             assert self.on is not None
             # TRANSLATORS: a one-time promise; {day} is a date such as "Tue, 1 Dec 2026".
-            return _("Once, on {day}").format(day=formats.skeleton(self.on, "yMMMEd"))
-        return pgettext("schedule", "Every day")
+            once = (pgettext("schedule inside a line", "once, on {day}")
+                    if inline else pgettext("schedule", "Once, on {day}"))
+            return once.format(day=formats.skeleton(self.on, "yMMMEd"))
+        return pgettext("schedule inside a line", "every day") if inline else pgettext(
+            "schedule", "Every day")
 
 
 def weekday_list(weekdays: int) -> str:
