@@ -18,10 +18,6 @@ SCHEDULES = "daily | mon,wed,fri | weekdays | 3/week | 2/month | 2/5days | once:
 """The schedules as typed: the same words in every language (the command reads them)."""
 
 
-def schedule_help() -> str:
-    return SCHEDULES
-
-
 def reminder_days(reminder: Reminder) -> Schedule:
     """A reminder's weekdays as a schedule, so they read as schedules do."""
     return Schedule.on_weekdays(reminder.days)

@@ -6,7 +6,7 @@ import argparse
 
 from selftrust.base import formats
 from selftrust.base.i18n import N_, _
-from selftrust.cli.commitment_words import describe, schedule_help
+from selftrust.cli.commitment_words import SCHEDULES, describe
 from selftrust.cli.common import CliError, Command, number, open_data, parse_day_arg
 from selftrust.domain.commitment import Pause, Rules, Target, TargetError
 from selftrust.domain.days import Period
@@ -18,7 +18,7 @@ from selftrust.domain.schedule import ScheduleError, parse_schedule
 
 def _add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("title", help=_("what you promise yourself, e.g. “Walk 20 minutes”"))
-    p.add_argument("--schedule", default="daily", help=schedule_help())
+    p.add_argument("--schedule", default="daily", help=SCHEDULES)
     # TRANSLATORS: UNIT names the value typed after --measurable, as the usage line shows it.
     p.add_argument("--measurable", metavar="UNIT", help=_("measure an amount in UNIT (e.g. pages)"))
     p.add_argument("--target", type=number, help=_("the amount to reach (or not pass)"))

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from selftrust.base.i18n import N_, _
-from selftrust.cli.commitment_words import commitment_json, describe, schedule_help
+from selftrust.cli.commitment_words import SCHEDULES, commitment_json, describe
 from selftrust.cli.common import CliError, Command, number, open_data, print_json
 from selftrust.domain.commitment import Rules, Target, TargetError
 from selftrust.domain.days import Period
@@ -32,7 +32,7 @@ def _edit_args(p: argparse.ArgumentParser) -> None:
                    help=_("the commitment to change (any case; a unique start is enough)"))
     p.add_argument("--title", dest="new_title", metavar="TITLE", help=_("a new title"))
     p.add_argument("--why", help=_("why this matters to you (\"\" removes it)"))
-    p.add_argument("--schedule", help=schedule_help())
+    p.add_argument("--schedule", help=SCHEDULES)
     p.add_argument("--measurable", metavar="UNIT", help=_("measure an amount in UNIT"))
     p.add_argument("--target", type=number, help=_("the amount to reach (or not pass)"))
     p.add_argument("--per", choices=("day", "week", "month"))

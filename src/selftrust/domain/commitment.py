@@ -57,21 +57,24 @@ class Target:
 
 def _target_words(at_most: bool, per: Period, unit: bool) -> str:
     """The sentence for a target, each as a whole (the order of its parts is the language's)."""
-    # TRANSLATORS: a measurable commitment's target, inside a line ("Read — at least 20
-    # pages a day"); {amount} is a number, {unit} the person's own word ("pages", "km").
     if unit:
         if at_most:
+            # TRANSLATORS: a measurable commitment's target, inside a line ("Coffee — at
+            # most 2 cups a day"); {amount} is a number, {unit} the person's own word.
             return {Period.DAY: _("at most {amount} {unit} a day"),
                     Period.WEEK: _("at most {amount} {unit} a week"),
                     Period.MONTH: _("at most {amount} {unit} a month")}[per]
+        # TRANSLATORS: a measurable commitment's target, inside a line ("Read — at least
+        # 20 pages a day"); {amount} is a number, {unit} the person's own word ("pages").
         return {Period.DAY: _("at least {amount} {unit} a day"),
                 Period.WEEK: _("at least {amount} {unit} a week"),
                 Period.MONTH: _("at least {amount} {unit} a month")}[per]
-    # TRANSLATORS: a measurable commitment's target with no unit ("at most 2 a day").
     if at_most:
+        # TRANSLATORS: a measurable commitment's target with no unit ("at most 2 a day").
         return {Period.DAY: _("at most {amount} a day"),
                 Period.WEEK: _("at most {amount} a week"),
                 Period.MONTH: _("at most {amount} a month")}[per]
+    # TRANSLATORS: a measurable commitment's target with no unit ("at least 2 a day").
     return {Period.DAY: _("at least {amount} a day"),
             Period.WEEK: _("at least {amount} a week"),
             Period.MONTH: _("at least {amount} a month")}[per]

@@ -154,30 +154,34 @@ class Progress:
         """
         done = format_amount(self.done)
         span = span_words(self.span)
-        # TRANSLATORS: in the progress lines below, {span} is a time such as "this week",
-        # "today" or "in the last 5 days"; {unit} is the person's own word ("km", "pages").
         if self.done > self.needed:
             if self.at_most:
                 limit = format_share(self.needed)
                 if unit:
-                    # TRANSLATORS: past a limit: "12 cups this month (limit 10)".
+                    # TRANSLATORS: past a limit: "12 cups this month (limit 10)"; {span} is
+                    # a time ("this month", "today"), {unit} the person's own word.
                     return _("{done} {unit} {span} (limit {limit})").format(
                         done=done, unit=unit, span=span, limit=limit)
+                # TRANSLATORS: past a limit, with no unit: "3 this week (limit 2)".
                 return _("{done} {span} (limit {limit})").format(
                     done=done, span=span, limit=limit)
             if unit:
-                # TRANSLATORS: past a target: "done this week (17 km)".
+                # TRANSLATORS: past a target: "done this week (17 km)"; {span} is a time
+                # ("this week", "in the last 5 days"), {unit} the person's own word.
                 return _("done {span} ({done} {unit})").format(span=span, done=done, unit=unit)
             times = round(self.done)
-            # TRANSLATORS: past a target: "done this week (3 times)".
+            # TRANSLATORS: past a target: "done this week (3 times)"; {span} is a time
+            # ("this week", "in the last 5 days").
             return ngettext("done {span} ({times} time)", "done {span} ({times} times)",
                             times).format(span=span, times=formats.number(times))
         needed = format_share(self.needed)
         if unit:
-            # TRANSLATORS: on the way to a target: "9.5 of 15 km this week".
+            # TRANSLATORS: on the way to a target: "9.5 of 15 km this week"; {span} is
+            # a time ("this week", "today"), {unit} the person's own word.
             return _("{done} of {needed} {unit} {span}").format(
                 done=done, needed=needed, unit=unit, span=span)
-        # TRANSLATORS: on the way to a target: "2 of 3 this week".
+        # TRANSLATORS: on the way to a target: "2 of 3 this week"; {span} is a time
+        # ("this week", "in the last 5 days").
         return _("{done} of {needed} {span}").format(done=done, needed=needed, span=span)
 
 
@@ -189,12 +193,12 @@ def span_words(span: str) -> str:
     person's language: a time phrase that a sentence holds whole."""
     # TRANSLATORS: the time a progress counts, inside a line such as "2 of 3 this week".
     words = {
-        "today": pgettext("progress over", "today"),
-        "this week": pgettext("progress over", "this week"),
-        "this month": pgettext("progress over", "this month"),
+        "today": pgettext("progress span", "today"),
+        "this week": pgettext("progress span", "this week"),
+        "this month": pgettext("progress span", "this month"),
         # a week or month gone by, seen from one of its days
-        "that week": pgettext("progress over", "that week"),
-        "that month": pgettext("progress over", "that month"),
+        "that week": pgettext("progress span", "that week"),
+        "that month": pgettext("progress span", "that month"),
     }
     if span in words:
         return words[span]
