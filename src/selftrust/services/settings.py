@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from selftrust.base.i18n import _
 from selftrust.domain.days import DEFAULT_DAY_START_HOUR, MONDAY
 from selftrust.domain.jar import JarRules
 from selftrust.domain.reminder import ReminderError, parse_time
@@ -35,12 +36,12 @@ class Settings:
 
     def validated(self) -> Settings:
         if not 0 <= self.day_start_hour <= 23:
-            raise Invalid("The day can start at any hour from 0 to 23.")
+            raise Invalid(_("The day can start at any hour from 0 to 23."))
         if not 0 <= self.week_start <= 6:
-            raise Invalid("The week starts on a weekday: 0 (Monday) to 6 (Sunday).")
+            raise Invalid(_("The week starts on a weekday: 0 (Monday) to 6 (Sunday)."))
         for name in ("jar_kept_gain", "jar_miss_cost", "jar_repair_return"):
             if not 0 <= getattr(self, name) <= 100:
-                raise Invalid("Marble counts must be between 0 and 100.")
+                raise Invalid(_("Marble counts must be between 0 and 100."))
         try:
             parse_time(self.summary_time)
         except ReminderError as exc:
