@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from selftrust.base import formats
 from selftrust.base.i18n import N_, _, ngettext, pgettext
 from selftrust.cli.common import Command, open_data, parse_day_arg, print_json
-from selftrust.services.streak_units import streak_unit
+from selftrust.services.streak_units import streak_length, streak_unit
 
 if TYPE_CHECKING:
     from selftrust.services.stats import CommitmentStats
@@ -19,41 +19,20 @@ def _stats_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 
-def _streak(unit: str, n: int, best: int) -> str:
-    """"streak 3 days (best 5)": a current streak, in what it counts."""
-    # TRANSLATORS: a commitment's current streak and its longest one ever ({best}).
-    words = {
-        "day": ngettext("streak {n} day (best {best})", "streak {n} days (best {best})", n),
-        "week": ngettext("streak {n} week (best {best})", "streak {n} weeks (best {best})", n),
-        "month": ngettext("streak {n} month (best {best})", "streak {n} months (best {best})",
-                          n),
-        # kept occasions of a promise on chosen weekdays
-        "time": ngettext("streak {n} time (best {best})", "streak {n} times (best {best})", n),
-    }[unit]
-    return words.format(n=formats.number(n), best=formats.number(best))
-
-
-def _best_streak(unit: str, best: int) -> str:
-    """"best streak 5 days": the longest streak, when none runs now."""
-    # TRANSLATORS: a commitment's longest streak ever, when no streak runs now.
-    words = {
-        "day": ngettext("best streak {n} day", "best streak {n} days", best),
-        "week": ngettext("best streak {n} week", "best streak {n} weeks", best),
-        "month": ngettext("best streak {n} month", "best streak {n} months", best),
-        "time": ngettext("best streak {n} time", "best streak {n} times", best),
-    }[unit]
-    return words.format(n=formats.number(best))
-
-
 def _line(s: CommitmentStats) -> str:
     c, m = s.commitment, s.summary
     unit = streak_unit(c.rules)
     parts = [_("strength {percent}").format(percent=formats.percent(m.strength))]
     # No streak says nothing, as Today does (no scolding "streak 0 days").
     if m.current_streak:
-        parts.append(_streak(unit, m.current_streak, m.best_streak))
+        # TRANSLATORS: a commitment's current streak ("3 days", "2 weeks", "5 times")
+        # and its longest one ever, a number.
+        parts.append(_("streak {length} (best {best})").format(
+            length=streak_length(m.current_streak, unit), best=formats.number(m.best_streak)))
     elif m.best_streak:
-        parts.append(_best_streak(unit, m.best_streak))
+        # TRANSLATORS: a commitment's longest streak ever ("5 days"), when none runs now.
+        parts.append(_("best streak {length}").format(
+            length=streak_length(m.best_streak, unit)))
     n = formats.number
     parts.append(_("kept {kept}, not kept {missed} ({repaired} repaired), skipped {skipped}")
                  .format(kept=n(m.counts.kept), missed=n(m.counts.missed),

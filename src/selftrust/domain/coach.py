@@ -4,9 +4,10 @@ The prompts follow what helps people forgive themselves and try again: name what
 happened, own it without excuses, speak to yourself as to a friend, learn, and take
 one next small step.
 
-The words are the person's language's: the tables below hold the English (marked for
-the catalogue with ``N_``), and ``prompts()``, ``feeling_word()`` and ``but_hint()`` give
-them translated, as the language chosen when they are asked for.
+The prompts and feelings here are the app's English and their keys and order; the
+reflection screens say them in the person's language (``ui/reflections/words.py``).
+The "but" the coach notices is the language's own (``BUT_WORDS``), and its hint is
+translated by ``but_hint()``.
 """
 
 from __future__ import annotations
@@ -20,15 +21,7 @@ from selftrust.base import i18n
 from selftrust.base.i18n import N_, _
 
 MAX_PART_LENGTH = 20_000
-
-# TRANSLATORS: how a person felt before or after writing a reflection, rated 1 to 5.
-FEELING_WORDS = {1: N_("very low"), 2: N_("low"), 3: N_("okay"), 4: N_("good"),
-                 5: N_("very good")}
-
-
-def feeling_word(n: int) -> str:
-    """A feeling rated 1 to 5 in words, in the person's language ("very low" … "very good")."""
-    return _(FEELING_WORDS[n])
+FEELING_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,45 +35,40 @@ class Prompt:
 PROMPTS: tuple[Prompt, ...] = (
     Prompt(
         "happened",
-        N_("What happened"),
-        N_("What happened? Just the facts, as you would tell them to someone kind."),
-        N_("Name it plainly; a sentence or two is enough."),
+        "What happened",
+        "What happened? Just the facts, as you would tell them to someone kind.",
+        "Name it plainly; a sentence or two is enough.",
     ),
     Prompt(
         "owning",
-        N_("Owning it"),
-        N_("What part of this was yours? You can own it without beating yourself up."),
-        N_("Owning a lapse is not the same as being a bad person."),
+        "Owning it",
+        "What part of this was yours? You can own it without beating yourself up.",
+        "Owning a lapse is not the same as being a bad person.",
     ),
     Prompt(
         "friend",
-        N_("What I would tell a friend"),
-        N_("If a good friend told you this, what would you say to them?"),
-        N_("Now say it to yourself, in the same voice."),
+        "What I would tell a friend",
+        "If a good friend told you this, what would you say to them?",
+        "Now say it to yourself, in the same voice.",
     ),
     Prompt(
         "learned",
-        N_("What I learned"),
-        N_("What does this show you about what gets in the way?"),
-        N_("A lapse carries information. What is it telling you?"),
+        "What I learned",
+        "What does this show you about what gets in the way?",
+        "A lapse carries information. What is it telling you?",
     ),
     Prompt(
         "next_step",
-        N_("One next small step"),
-        N_("What is one small, concrete thing you will do next?"),
-        N_("Small enough that you are sure you can keep it."),
+        "One next small step",
+        "What is one small, concrete thing you will do next?",
+        "Small enough that you are sure you can keep it.",
     ),
 )
-"""The guided parts of a reflection, in the app's English (``prompts()`` translates)."""
 
 
-def prompts() -> tuple[Prompt, ...]:
-    """The guided parts of a reflection in the person's language (keys stay as they are)."""
-    return tuple(Prompt(p.key, _(p.title), _(p.question), _(p.hint)) for p in PROMPTS)
-
-
-# TRANSLATORS: shown under "Owning it" while it holds your language's word for "but"
-# (the words the coach looks for are in src/selftrust/domain/coach.py, BUT_WORDS).
+# TRANSLATORS: shown while the "Owning it" text contains this language's word for
+# "but" (the coach looks for it: BUT_WORDS in src/selftrust/domain/coach.py); name that
+# word here.
 BUT_HINT = N_(
     "A real apology has no “but” in it. Try owning this part without the excuse — "
     "you can keep it if it feels right."
