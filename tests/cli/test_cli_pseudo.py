@@ -3,7 +3,7 @@
 In ``en_XA`` every message is accented and in brackets, and so is every date from
 ``base.formats``: a readable English word left outside brackets never passed through
 gettext. The commands run in this process (``make_runner``), on data made after the
-switch. What is not the app's to translate is allowed: command and option names,
+switch. What is not the app's to translate is allowed: command, option and setting names,
 metavars and choices (typed as they are in every language), what the test typed (the
 titles), and file paths.
 
