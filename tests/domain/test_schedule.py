@@ -196,7 +196,7 @@ def test_to_text_reads_back_as_the_same_schedule(schedule: Schedule) -> None:
         (Schedule.per_month(2), "2 times a month"),
         (Schedule.in_days(1, 3), "Every 3 days"),
         (Schedule.in_days(2, 5), "2 times in 5 days"),
-        (Schedule.once(date(2026, 12, 1)), "Once, on Tue 01 Dec 2026"),
+        (Schedule.once(date(2026, 12, 1)), "Once, on Tue, 1 Dec 2026"),
     ],
 )
 def test_describe_in_words_for_people(schedule: Schedule, words: str) -> None:

@@ -30,7 +30,7 @@ def test_delete_with_yes_says_what_goes_and_makes_a_backup_first(run: Run,
     _walk_with_history(run)
     out = run("delete", "walk", "--yes").stdout
     assert "Deleted “Walk” and its 4 check-ins" in out
-    assert "its reflection stays in your journal" in out
+    assert "Its reflection stays in your journal" in out
     backups = json.loads(run("backups", "--json").stdout)
     before = [b for b in backups if b["kind"] == "before-delete"]
     assert len(before) == 1 and Path(before[0]["path"]).name in out

@@ -65,5 +65,5 @@ def test_search_finds_every_word_in_any_case(run: Run) -> None:
     found = json.loads(run("reflections", "--search", "EVENING", "--json").stdout)
     assert [e["day"] for e in found] == ["2026-11-21", "2026-11-20"]  # newest first
     assert run("reflections", "--search", "evening work").stdout.startswith(
-        "2026-11-21  free reflection: Evenings are hard after work")
+        "21 Nov 2026  free reflection: Evenings are hard after work")
     assert run("reflections", "--search", "nothing").stdout.strip() == "No reflection matches."

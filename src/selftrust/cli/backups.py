@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _
 from selftrust.cli.common import CliError, Command, env_now, print_json
 
 
 def _backups_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 
 def _backups(args: argparse.Namespace) -> int:
@@ -25,16 +27,20 @@ def _backups(args: argparse.Namespace) -> int:
         )
         return 0
     if not backups:
-        print("No backups yet; one is made each day the app or a command opens your data.")
-    for b in backups:
-        print(f"{b.taken_at:%Y-%m-%d %H:%M}  {b.size / 1024:>8,.0f} KB  "
-              f"{kind_name(b.kind):<16}  {b.path}")
+        print(_("No backups yet; one is made each day the app or a command opens your data."))
+    rows = [(formats.date_time(b.taken_at),
+             # TRANSLATORS: a file's size in kilobytes ("1,204 KB").
+             _("{size} KB").format(size=formats.decimal(b.size / 1024, 0)),
+             kind_name(b.kind), str(b.path)) for b in backups]
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
+    for when, size, kind, path in rows:
+        print(f"{when:<{widths[0]}}  {size:>{widths[1]}}  {kind:<{widths[2]}}  {path}")
     return 0
 
 
 def _restore_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("backup", type=Path,
-                   help="a backup file, or its name as `selftrust backups` lists it")
+                   help=_("a backup file, or its name as `selftrust backups` lists it"))
 
 
 def _restore(args: argparse.Namespace) -> int:
@@ -45,15 +51,18 @@ def _restore(args: argparse.Namespace) -> int:
         in_folder = data_folder(args.data_dir).backups / backup.name
         backup = in_folder if in_folder.exists() else backup
     if not backup.is_file():
-        raise CliError(f"there is no backup file at {args.backup} "
-                       "(`selftrust backups` lists them)")
+        raise CliError(_("there is no backup file at {path} "
+                         "(`selftrust backups` lists them)").format(path=args.backup))
     aside = restore_backup(args.data_dir, backup, now=env_now())
-    kept = f" Your previous data is kept at {aside}." if aside else ""
-    print(f"Restored {backup.name}.{kept}")
+    if aside:
+        print(_("Restored {name}. Your previous data is kept at {aside}.").format(
+            name=backup.name, aside=aside))
+    else:
+        print(_("Restored {name}.").format(name=backup.name))
     return 0
 
 
-BACKUPS = Command("backups", "list the automatic backups", _backups_args, _backups,
+BACKUPS = Command("backups", N_("list the automatic backups"), _backups_args, _backups,
                   reads_only=True)
-RESTORE = Command("restore", "restore a backup (your current data is kept aside)",
+RESTORE = Command("restore", N_("restore a backup (your current data is kept aside)"),
                   _restore_args, _restore)

@@ -3,6 +3,11 @@ declared, the clock and the data folder it works on, and how it reads days and p
 
 Importing this stays cheap (no SQL, no Qt): `selftrust --help` builds the whole parser.
 The database layer is imported only when a command opens the data folder.
+
+What a person reads is in their language (``base.i18n``): help texts, messages, the
+lines the commands print, with dates and numbers through ``base.formats``. What a
+script reads (``--json``) is not: its keys, values and ISO dates are the same in
+every language.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from selftrust.base.i18n import _
 from selftrust.domain.days import parse_day
 from selftrust.services.clock import Clock, FixedClock, SystemClock
 
@@ -40,7 +46,11 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one clear line, not a usage block."""
 
     def error(self, message: str) -> NoReturn:
-        raise CliError(f"{self.prog}: {message} (see `{self.prog} --help`)")
+        # TRANSLATORS: a mistake on the command line; {prog} is the command as typed
+        # ("selftrust check"), {message} what was wrong (argparse's words, translated
+        # too), {help} the command that shows the help ("selftrust check --help").
+        raise CliError(_("{prog}: {message} (see `{help}`)").format(
+            prog=self.prog, message=message, help=f"{self.prog} --help"))
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -52,7 +62,8 @@ class Command:
     function of the arguments, the uses that write nothing: `settings` without a value):
     on a folder without Self-Trust data they say so and create nothing (a mistyped
     --data-dir must not become an empty record); the others create the folder as the
-    app does."""
+    app does. ``help`` is the app's English, marked with ``N_`` (commands are declared
+    when the module is imported, before a language is chosen) and translated here."""
 
     name: str
     help: str
@@ -64,7 +75,8 @@ class Command:
         return self.reads_only(args) if callable(self.reads_only) else self.reads_only
 
     def add(self, sub: Any) -> None:
-        parser = sub.add_parser(self.name, help=self.help, description=self.help)
+        words = _(self.help)
+        parser = sub.add_parser(self.name, help=words, description=words)
         self.configure(parser)
         parser.set_defaults(command_spec=self)
 
@@ -80,7 +92,8 @@ def env_now() -> datetime | None:
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
-        raise CliError(f"SELFTRUST_NOW={raw!r} is not an ISO date-time") from None
+        raise CliError(_("SELFTRUST_NOW={value} is not an ISO date-time").format(
+            value=repr(raw))) from None
 
 
 def env_clock() -> Clock:
@@ -113,16 +126,28 @@ def number(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a number") from None
+        raise argparse.ArgumentTypeError(_("“{text}” is not a number").format(
+            text=text)) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"“{text}” is not a finite number")
+        raise argparse.ArgumentTypeError(_("“{text}” is not a finite number").format(
+            text=text))
     return value
+
+
+def whole_number(text: str) -> int:
+    """An argparse type: a whole number (a count, a seed)."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{text}” is not a whole number").format(
+            text=text)) from None
 
 
 def feeling(text: str) -> int:
     """An argparse type: a feeling rated 1 to 5."""
     if text not in {"1", "2", "3", "4", "5"}:
-        raise argparse.ArgumentTypeError("feelings are rated 1 (very low) to 5 (very good)")
+        raise argparse.ArgumentTypeError(
+            _("feelings are rated 1 (very low) to 5 (very good)"))
     return int(text)
 
 
@@ -131,9 +156,11 @@ def picture_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(x) for x in text.lower().split("x"))
     except ValueError:
-        raise CliError(f"--size {text!r} is not WxH, e.g. 1100x720") from None
+        # TRANSLATORS: WxH is how a size is typed: width "x" height, in pixels.
+        raise CliError(_("--size {text} is not WxH, e.g. 1100x720").format(
+            text=repr(text))) from None
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
-        raise CliError("--size must be between 200x200 and 8000x8000")
+        raise CliError(_("--size must be between 200x200 and 8000x8000"))
     return width, height
 
 

@@ -12,6 +12,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext, pgettext
 from selftrust.cli.common import EXIT_FAILURE, CliError, Command, open_data, print_json
 
 if TYPE_CHECKING:
@@ -19,35 +21,60 @@ if TYPE_CHECKING:
 
 
 def _delete_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("title", help="the commitment (any case; a unique start is enough)")
-    p.add_argument("--yes", action="store_true", help="delete without asking (for scripts)")
-    p.add_argument("--json", action="store_true", help="print what was deleted as JSON")
+    p.add_argument("title", help=_("the commitment (any case; a unique start is enough)"))
+    p.add_argument("--yes", action="store_true", help=_("delete without asking (for scripts)"))
+    p.add_argument("--json", action="store_true", help=_("print what was deleted as JSON"))
 
 
-def _checkins(goes: Belongings) -> str:
-    if goes.checkins == 0:
+def _stays(goes: Belongings) -> str:
+    """What stays of the commitment: its reflections, as free ones ("" for none)."""
+    n = goes.reflections
+    if n == 0:
         return ""
-    return " and its 1 check-in" if goes.checkins == 1 else f" and its {goes.checkins:,} check-ins"
-
-
-def _reflections(goes: Belongings) -> str:
-    if goes.reflections == 0:
-        return ""
-    if goes.reflections == 1:
-        return "its reflection stays in your journal as a free reflection"
-    return f"its {goes.reflections:,} reflections stay in your journal as free reflections"
+    return ngettext("Its reflection stays in your journal as a free reflection.",
+                    "Its {n} reflections stay in your journal as free reflections.", n).format(
+        n=formats.number(n))
 
 
 def question(title: str, goes: Belongings) -> str:
-    stays = _reflections(goes)
-    return f"Delete “{title}”{_checkins(goes)}?" + (f" {stays[0].upper()}{stays[1:]}." if stays
-                                                     else "")
+    n = goes.checkins
+    if n == 0:
+        asked = _("Delete “{title}”?").format(title=title)
+    else:
+        asked = ngettext("Delete “{title}” and its {n} check-in?",
+                         "Delete “{title}” and its {n} check-ins?", n).format(
+            title=title, n=formats.number(n))
+    stays = _stays(goes)
+    return f"{asked} {stays}" if stays else asked
+
+
+def _deleted(title: str, goes: Belongings, backup: str) -> str:
+    n = goes.checkins
+    if n == 0:
+        done = _("Deleted “{title}” (a backup was made first: {backup}).").format(
+            title=title, backup=backup)
+    else:
+        # TRANSLATORS: {backup} is the name of the backup file.
+        done = ngettext("Deleted “{title}” and its {n} check-in (a backup was made first: "
+                        "{backup}).",
+                        "Deleted “{title}” and its {n} check-ins (a backup was made first: "
+                        "{backup}).", n).format(title=title, n=formats.number(n), backup=backup)
+    stays = _stays(goes)
+    return f"{done} {stays}" if stays else done
 
 
 def _confirmed(text: str) -> bool:
-    print(f"{text} [y/N] ", end="", file=sys.stderr, flush=True)
-    answer = sys.stdin.readline()
-    return answer.strip().lower() in ("y", "yes")
+    # TRANSLATORS: after a yes/no question: "y" answers yes, anything else (N) is no.
+    hint = pgettext("yes/no answers", "[y/N]")
+    print(f"{text} {hint} ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline().strip().lower()
+    # English's answers count in every language too (a script, a habit).
+    yes = {"y", "yes",
+           # TRANSLATORS: the short "yes" a person types to a yes/no question ("y").
+           pgettext("typed answer", "y").lower(),
+           # TRANSLATORS: the "yes" a person types to a yes/no question.
+           pgettext("typed answer", "yes").lower()}
+    return answer in yes
 
 
 def _delete(args: argparse.Namespace) -> int:
@@ -58,10 +85,12 @@ def _delete(args: argparse.Namespace) -> int:
         goes = ws.commitments.belongings(row.id)
         if not args.yes:
             if not sys.stdin.isatty():
-                raise CliError(f"“{row.title}” was not deleted: there is no terminal to ask "
-                               "on, so say --yes to delete it (archive keeps its history)")
+                raise CliError(_("“{title}” was not deleted: there is no terminal to ask on, "
+                                 "so say --yes to delete it (archive keeps its history)").format(
+                    title=row.title))
             if not _confirmed(question(row.title, goes)):
-                print(f"Kept “{row.title}”; nothing was deleted.", file=sys.stderr)
+                print(_("Kept “{title}”; nothing was deleted.").format(title=row.title),
+                      file=sys.stderr)
                 return EXIT_FAILURE
         backup = back_up_before(ws, BEFORE_DELETE)
         ws.commitments.delete(row.id)
@@ -69,11 +98,10 @@ def _delete(args: argparse.Namespace) -> int:
         print_json({"deleted": row.title, "checkins": goes.checkins,
                     "reflections_kept": goes.reflections, "backup": str(backup.path)})
         return 0
-    stays = _reflections(goes)
-    print(f"Deleted “{row.title}”{_checkins(goes)}" + (f"; {stays}" if stays else "")
-          + f" (a backup was made first: {backup.path.name}).")
+    print(_deleted(row.title, goes, backup.path.name))
     return 0
 
 
-DELETE = Command("delete", "delete a commitment and its check-ins (asks first; a backup is made)",
+DELETE = Command("delete",
+                 N_("delete a commitment and its check-ins (asks first; a backup is made)"),
                  _delete_args, _delete)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selftrust.base.i18n import _
 from selftrust.services.errors import DataProblem, UserError
 
 if TYPE_CHECKING:  # the commands' modules: imported when a command runs, not for the app
@@ -109,8 +110,8 @@ def run_command(args: argparse.Namespace) -> int:
 
     command: Command = args.command_spec
     if command.only_reads(args) and not has_data(args.data_dir):
-        print(f"selftrust {args.command}: No Self-Trust data in {data_folder(args.data_dir).root}",
-              file=sys.stderr)
+        print(f"selftrust {args.command}: " + _("No Self-Trust data in {folder}").format(
+            folder=data_folder(args.data_dir).root), file=sys.stderr)
         return EXIT_USAGE
     start_logging(args.data_dir)
     try:
@@ -127,14 +128,16 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the reader of our output left: main() ends quietly, this is no failure
     except KeyboardInterrupt:
-        print("selftrust: stopped; nothing half-done was saved.", file=sys.stderr)
+        print("selftrust: " + _("stopped; nothing half-done was saved."), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, logged
         log.exception("unexpected error in %s", args.command)
         detail = (str(exc).strip().splitlines() or [""])[0]  # one line, as promised
         print(
-            f"selftrust {args.command}: something went wrong ({type(exc).__name__}: "
-            f"{detail}). Your data was not changed by the failed step.",
+            f"selftrust {args.command}: "
+            # TRANSLATORS: {error} is the program's own description of the failure, in English.
+            + _("something went wrong ({error}). Your data was not changed by the failed step.")
+            .format(error=f"{type(exc).__name__}: {detail}"),
             file=sys.stderr,
         )
         return EXIT_FAILURE

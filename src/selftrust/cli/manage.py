@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from selftrust.cli.commitment_words import commitment_json, describe
+from selftrust.base.i18n import N_, _
+from selftrust.cli.commitment_words import SCHEDULES, commitment_json, describe
 from selftrust.cli.common import CliError, Command, number, open_data, print_json
 from selftrust.domain.commitment import Rules, Target, TargetError
 from selftrust.domain.days import Period
@@ -20,25 +21,26 @@ if TYPE_CHECKING:
     from selftrust.services.commitments import CommitmentDraft
     from selftrust.services.records import CommitmentRow
 
-JSON_HELP = "print the commitment as JSON for scripts"
+JSON_HELP = N_("print the commitment as JSON for scripts")
+ONE_HELP = N_("the commitment (any case; a unique start is enough)")
 
 # --- edit -------------------------------------------------------------------------------
 
 
 def _edit_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("title", help="the commitment to change (any case; a unique start is enough)")
-    p.add_argument("--title", dest="new_title", metavar="TITLE", help="a new title")
-    p.add_argument("--why", help="why this matters to you (\"\" removes it)")
-    p.add_argument("--schedule",
-                   help="daily | mon,wed,fri | weekdays | 3/week | 2/month | 2/5days | once:DATE")
-    p.add_argument("--measurable", metavar="UNIT", help="measure an amount in UNIT")
-    p.add_argument("--target", type=number, help="the amount to reach (or not pass)")
+    p.add_argument("title",
+                   help=_("the commitment to change (any case; a unique start is enough)"))
+    p.add_argument("--title", dest="new_title", metavar="TITLE", help=_("a new title"))
+    p.add_argument("--why", help=_("why this matters to you (\"\" removes it)"))
+    p.add_argument("--schedule", help=SCHEDULES)
+    p.add_argument("--measurable", metavar="UNIT", help=_("measure an amount in UNIT"))
+    p.add_argument("--target", type=number, help=_("the amount to reach (or not pass)"))
     p.add_argument("--per", choices=("day", "week", "month"))
     direction = p.add_mutually_exclusive_group()
-    direction.add_argument("--at-most", action="store_true", help="the target is a limit")
-    direction.add_argument("--at-least", action="store_true", help="the target is a goal")
+    direction.add_argument("--at-most", action="store_true", help=_("the target is a limit"))
+    direction.add_argument("--at-least", action="store_true", help=_("the target is a goal"))
     p.add_argument("--color", help="#RRGGBB")
-    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.add_argument("--json", action="store_true", help=_(JSON_HELP))
 
 
 def _target(args: argparse.Namespace, row: CommitmentRow) -> Target | None:
@@ -48,9 +50,10 @@ def _target(args: argparse.Namespace, row: CommitmentRow) -> Target | None:
     if all(a is None for a in asked):
         return now
     if now is None and args.measurable is None:
-        raise CliError(f"“{row.title}” is not measured; add --measurable UNIT to measure it")
+        raise CliError(_("“{title}” is not measured; add --measurable UNIT to measure it")
+                       .format(title=row.title))
     if now is None and args.target is None:
-        raise CliError("a measurable commitment needs --target X")
+        raise CliError(_("a measurable commitment needs --target X"))
     at_most = args.at_most or (not args.at_least and now is not None and now.at_most)
     try:
         return Target(
@@ -95,8 +98,11 @@ def _edit(args: argparse.Namespace) -> int:
     if args.json:
         print_json(commitment_json(row))
     else:
-        said = "Saved" if draft is not None else "As it is"
-        print(f"{said}: “{row.title}” — {describe(row)}.")
+        # TRANSLATORS: {what} is what is promised and when: "every day", "at least 20
+        # pages a day, Mon, Wed, Fri".
+        said = (_("Saved: “{title}” — {what}.") if draft is not None
+                else _("As it is: “{title}” — {what}."))
+        print(said.format(title=row.title, what=describe(row)))
     return 0
 
 
@@ -104,8 +110,8 @@ def _edit(args: argparse.Namespace) -> int:
 
 
 def _one_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("title", help="the commitment (any case; a unique start is enough)")
-    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.add_argument("title", help=_(ONE_HELP))
+    p.add_argument("--json", action="store_true", help=_(JSON_HELP))
 
 
 def _say(args: argparse.Namespace, row: CommitmentRow, words: str) -> int:
@@ -120,12 +126,13 @@ def _archive(args: argparse.Namespace) -> int:
     with open_data(args) as ws:
         row = ws.commitments.find(args.title, include_archived=True)
         if row.archived:
-            words = f"“{row.title}” is already archived; its history is kept."
+            words = _("“{title}” is already archived; its history is kept.").format(
+                title=row.title)
         else:
             ws.commitments.archive(row.id)
             row = ws.commitments.get(row.id)
-            words = (f"“{row.title}” is archived; its history is kept. "
-                     f"`selftrust unarchive` brings it back.")
+            words = _("“{title}” is archived; its history is kept. "
+                      "`selftrust unarchive` brings it back.").format(title=row.title)
     return _say(args, row, words)
 
 
@@ -133,18 +140,21 @@ def _unarchive(args: argparse.Namespace) -> int:
     with open_data(args) as ws:
         row = ws.commitments.find(args.title, include_archived=True)
         if not row.archived:
-            words = f"“{row.title}” is not archived; it is in Today already."
+            # TRANSLATORS: Today is the name of the app's main view.
+            words = _("“{title}” is not archived; it is in Today already.").format(
+                title=row.title)
         else:
             ws.commitments.restore(row.id)
             row = ws.commitments.get(row.id)
-            words = f"“{row.title}” is back in Today, with all its history."
+            words = _("“{title}” is back in Today, with all its history.").format(
+                title=row.title)
     return _say(args, row, words)
 
 
-EDIT = Command("edit", "change a commitment: its title, why, schedule, target or colour",
+EDIT = Command("edit", N_("change a commitment: its title, why, schedule, target or colour"),
                _edit_args, _edit)
-ARCHIVE = Command("archive", "stop tracking a commitment; its history is kept",
+ARCHIVE = Command("archive", N_("stop tracking a commitment; its history is kept"),
                   _one_args, _archive)
-UNARCHIVE = Command("unarchive", "bring an archived commitment back into Today",
+UNARCHIVE = Command("unarchive", N_("bring an archived commitment back into Today"),
                     _one_args, _unarchive)
 

@@ -1,5 +1,6 @@
 """The `selftrust` argument parser: the global options and every sub-command, in the
-order `selftrust --help` lists them."""
+order `selftrust --help` lists them, in the person's language (argparse's own words
+too, see ``argparse_words``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import argparse
 from pathlib import Path
 
 from selftrust import __version__
+from selftrust.base.i18n import _
+from selftrust.cli.argparse_words import speak_argparse_words
 from selftrust.cli.backups import BACKUPS, RESTORE
 from selftrust.cli.commitments import ADD, PAUSE
 from selftrust.cli.common import Command, Parser
@@ -29,18 +32,22 @@ COMMANDS: tuple[Command, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_argparse_words()  # before the parser is made: it asks for its words as it is built
     parser = Parser(
         prog="selftrust",
-        description="Self-Trust: build trust in yourself, one small kept promise at a time.",
+        description=_("Self-Trust: build trust in yourself, one small kept promise at a time."),
     )
-    parser.add_argument("--version", action="version", version=f"selftrust {__version__}")
+    parser.add_argument("--version", action="version", version=f"selftrust {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument(
-        "--data-dir", type=Path, metavar="DIR", help="use DIR instead of the standard data folder"
+        "--data-dir", type=Path, metavar="DIR",
+        # TRANSLATORS: DIR names the value typed after --data-dir, as the usage line shows it.
+        help=_("use DIR instead of the standard data folder"),
     )
     parser.add_argument(
         "--exit-after-startup",
         action="store_true",
-        help="start the app, wait until Today has painted its data, then exit",
+        help=_("start the app, wait until Today has painted its data, then exit"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command in COMMANDS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from selftrust.base.i18n import N_, _
 from selftrust.cli.common import (
     CliError,
     Command,
@@ -21,23 +22,28 @@ from selftrust.services.chart_range import ChartRange
 from selftrust.ui.charts.catalog import EXPORT_FORMATS, NAMES
 from selftrust.ui.shell.screenshot_targets import all_targets
 
+SIZE_HELP = N_("WxH in pixels (default 1100x720)")
+
 # --- chart ------------------------------------------------------------------------------
 
 
 def _chart_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", choices=NAMES, metavar="NAME", help=" | ".join(NAMES))
-    p.add_argument("--out", required=True, type=Path, help="FILE.png, FILE.svg or FILE.pdf")
+    # TRANSLATORS: FILE stands for a file name (typed as it is).
+    p.add_argument("--out", required=True, type=Path, help=_("FILE.png, FILE.svg or FILE.pdf"))
     p.add_argument("--range", default="3m", metavar="R",
-                   help="4w | 3m | 1y | all | YYYY-MM-DD:YYYY-MM-DD (default 3m)")
+                   # TRANSLATORS: the ranges as typed (4 weeks, 3 months, 1 year, all, first
+                   # day:last day); only "default" is to translate.
+                   help=_("4w | 3m | 1y | all | YYYY-MM-DD:YYYY-MM-DD (default 3m)"))
     p.add_argument("--theme", choices=("light", "dark"), default="light")
-    p.add_argument("--size", default="1100x720", help="WxH in pixels (default 1100x720)")
+    p.add_argument("--size", default="1100x720", help=_(SIZE_HELP))
     p.add_argument("--commitment", action="append", metavar="TITLE",
-                   help="only this commitment (repeat for several)")
+                   help=_("only this commitment (repeat for several)"))
 
 
 def _chart(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() not in EXPORT_FORMATS:
-        raise CliError("--out must name a .png, .svg or .pdf file")
+        raise CliError(_("--out must name a .png, .svg or .pdf file"))
     size = picture_size(args.size)
     rng = ChartRange.parse(args.range)
     from selftrust.ui.charts.render import render_file  # matplotlib, once the input is sound
@@ -50,8 +56,10 @@ def _chart(args: argparse.Namespace) -> int:
             render_file(ws, args.name, args.out, rng=rng, dark=args.theme == "dark",
                         size=size, selection=selection)
         except OSError as exc:
-            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}", 1) from None
-    print(f"Wrote {args.out}")
+            # TRANSLATORS: {problem} is the system's reason ("Permission denied").
+            raise CliError(_("cannot write {path}: {problem}").format(
+                path=args.out, problem=exc.strerror or exc), 1) from None
+    print(_("Wrote {path}").format(path=args.out))
     return 0
 
 
@@ -60,12 +68,14 @@ def _chart(args: argparse.Namespace) -> int:
 
 def _screenshot_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--view", required=True, choices=all_targets())
-    p.add_argument("--out", required=True, type=Path, help="the PNG file to write")
-    p.add_argument("--size", default="1100x720", help="WxH in pixels (default 1100x720)")
-    p.add_argument("--day", help="the day to show (Today and Streaks)")
+    p.add_argument("--out", required=True, type=Path, help=_("the PNG file to write"))
+    p.add_argument("--size", default="1100x720", help=_(SIZE_HELP))
+    # TRANSLATORS: Today and Streaks are the names of two of the app's views.
+    p.add_argument("--day", help=_("the day to show (Today and Streaks)"))
     p.add_argument("--theme", choices=("light", "dark"), default="light")
-    p.add_argument("--chart", choices=NAMES, help="which chart, for --view charts")
-    p.add_argument("--scale", type=number, default=1.0, help="screen scaling, e.g. 2 for 200 %%")
+    p.add_argument("--chart", choices=NAMES, help=_("which chart, for --view charts"))
+    # TRANSLATORS: "%%" is how this help text writes one "%": keep it doubled.
+    p.add_argument("--scale", type=number, default=1.0, help=_("screen scaling, e.g. 2 for 200 %%"))
 
 
 def _screenshot(args: argparse.Namespace) -> int:
@@ -74,7 +84,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
     size = picture_size(args.size)
     if args.out.suffix.lower() != ".png":
-        raise CliError("--out must name a .png file")
+        raise CliError(_("--out must name a .png file"))
     clock = env_clock()
     day = None
     if args.day:
@@ -84,11 +94,11 @@ def _screenshot(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
     take(args.data_dir, args.view, args.out, size=size, theme=Theme(args.theme),
          day=day, chart=args.chart, clock=clock, scale=args.scale)
-    print(f"Wrote {args.out}")
+    print(_("Wrote {path}").format(path=args.out))
     return 0
 
 
-CHART = Command("chart", "draw a chart into a PNG, SVG or PDF file (no window needed)",
+CHART = Command("chart", N_("draw a chart into a PNG, SVG or PDF file (no window needed)"),
                 _chart_args, _chart, reads_only=True)
-SCREENSHOT = Command("screenshot", "render a view offscreen into a PNG",
+SCREENSHOT = Command("screenshot", N_("render a view offscreen into a PNG"),
                      _screenshot_args, _screenshot, reads_only=True)

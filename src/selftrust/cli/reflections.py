@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _
 from selftrust.cli.common import CliError, Command, feeling, open_data, parse_day_arg, print_json
-from selftrust.domain.coach import BUT_HINT, contains_but
+from selftrust.domain.coach import but_hint, contains_but
 
 if TYPE_CHECKING:
     from selftrust.services.records import ReflectionRow
@@ -19,17 +21,17 @@ MAX_TEXT_BYTES = 1_000_000
 
 
 def _reflect_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("title", nargs="?", help="the commitment this is about (optional)")
-    p.add_argument("--day", help="the day it is about (default today)")
-    p.add_argument("--happened", default="", help="what happened")
-    p.add_argument("--owning", default="", help="owning it (a real apology has no “but”)")
-    p.add_argument("--friend", default="", help="what I would tell a friend")
-    p.add_argument("--learned", default="", help="what I learned")
-    p.add_argument("--next-step", default="", help="one next small step")
+    p.add_argument("title", nargs="?", help=_("the commitment this is about (optional)"))
+    p.add_argument("--day", help=_("the day it is about (default today)"))
+    p.add_argument("--happened", default="", help=_("what happened"))
+    p.add_argument("--owning", default="", help=_("owning it (a real apology has no “but”)"))
+    p.add_argument("--friend", default="", help=_("what I would tell a friend"))
+    p.add_argument("--learned", default="", help=_("what I learned"))
+    p.add_argument("--next-step", default="", help=_("one next small step"))
     p.add_argument("--text-file", type=Path, metavar="F",
-                   help="read “what happened” from a UTF-8 file (- for standard input)")
-    p.add_argument("--before", type=feeling, help="how I feel before, 1–5")
-    p.add_argument("--after", type=feeling, help="how I feel after, 1–5")
+                   help=_("read “what happened” from a UTF-8 file (- for standard input)"))
+    p.add_argument("--before", type=feeling, help=_("how I feel before, 1–5"))
+    p.add_argument("--after", type=feeling, help=_("how I feel after, 1–5"))
 
 
 def _reflect(args: argparse.Namespace) -> int:
@@ -38,8 +40,8 @@ def _reflect(args: argparse.Namespace) -> int:
     happened = args.happened
     if args.text_file is not None:
         if happened:
-            raise CliError("give “what happened” either with --happened or with --text-file, "
-                           "not both")
+            raise CliError(_("give “what happened” either with --happened or with --text-file, "
+                             "not both"))
         happened = _read_text_file(args.text_file)
     with open_data(args) as ws:
         cid = ws.commitments.find(args.title).id if args.title else None
@@ -58,9 +60,10 @@ def _reflect(args: argparse.Namespace) -> int:
             )
         )
         repaired = ws.reflections.repairs(row)
-        print("Saved your reflection." + (" The miss is repaired." if repaired else ""))
+        print(_("Saved your reflection. The miss is repaired.") if repaired
+              else _("Saved your reflection."))
         if contains_but(row.owning):
-            print(f"A gentle thought: {BUT_HINT}", file=sys.stderr)
+            print(_("A gentle thought: {hint}").format(hint=but_hint()), file=sys.stderr)
     return 0
 
 
@@ -69,21 +72,24 @@ def _read_text_file(path: Path) -> str:
         data = (sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if str(path) == "-"
                 else path.read_bytes())
     except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+        # TRANSLATORS: {problem} is the system's reason ("No such file or directory").
+        raise CliError(_("cannot read {path}: {problem}").format(
+            path=path, problem=exc.strerror or exc)) from None
     if len(data) > MAX_TEXT_BYTES:
-        raise CliError(f"{path} is larger than 1 MB; a reflection is a few paragraphs")
+        raise CliError(_("{path} is larger than 1 MB; a reflection is a few paragraphs")
+                       .format(path=path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CliError(f"{path} is not UTF-8 text") from None
+        raise CliError(_("{path} is not UTF-8 text").format(path=path)) from None
 
 
 # --- reflections ------------------------------------------------------------------------
 
 
 def _reflections_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--search", default="", metavar="WORDS", help="only those with every word")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--search", default="", metavar="WORDS", help=_("only those with every word"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 
 def _reflection_json(r: ReflectionRow, titles: dict[int, str],
@@ -113,17 +119,18 @@ def _reflections(args: argparse.Namespace) -> int:
         print_json([_reflection_json(r, titles, repaired) for r in rows])
         return 0
     if not rows:
-        print("No reflections yet." if not args.search else "No reflection matches.")
-    for r in rows:
-        about = titles.get(r.commitment_id, "free reflection") if r.commitment_id else (
-            "free reflection"
-        )
+        print(_("No reflections yet.") if not args.search else _("No reflection matches."))
+    days = [formats.short_date(r.day) for r in rows]
+    width = max(map(len, days), default=0)
+    for r, day in zip(rows, days, strict=True):
+        free = _("free reflection")
+        about = titles.get(r.commitment_id, free) if r.commitment_id else free
         first = r.text.splitlines()[0] if r.text else ""
-        print(f"{r.day.isoformat()}  {about}: {first[:90]}")
+        print(f"{day:<{width}}  {about}: {first[:90]}")
     return 0
 
 
-REFLECT = Command("reflect", "write a reflection; on a missed day it repairs the miss",
+REFLECT = Command("reflect", N_("write a reflection; on a missed day it repairs the miss"),
                   _reflect_args, _reflect)
-REFLECTIONS = Command("reflections", "list or search your reflections",
+REFLECTIONS = Command("reflections", N_("list or search your reflections"),
                       _reflections_args, _reflections, reads_only=True)

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import argparse
 
-from selftrust.cli.commitment_words import commitment_json, reminder_words
+from selftrust.base.i18n import N_, _
+from selftrust.cli.commitment_words import commitment_json, reminder_sentence
 from selftrust.cli.common import CliError, Command, open_data, print_json
 from selftrust.domain.reminder import ALL_DAYS, Reminder, ReminderError, parse_time
 from selftrust.domain.schedule import ScheduleError, ScheduleKind, parse_schedule
 
-DAYS_HELP = "mon,wed,fri | weekdays | weekends | daily (default: as now, else every day)"
+DAYS = "mon,wed,fri | weekdays | weekends | daily"
+"""The reminder days as typed: the same words in every language (the command reads them)."""
 
 
 def _remind_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("title", help="the commitment (any case; a unique start is enough)")
-    p.add_argument("time", nargs="?", metavar="HH:MM", help="when to remind you")
-    p.add_argument("--days", help=DAYS_HELP)
-    p.add_argument("--off", action="store_true", help="no reminder for this commitment")
-    p.add_argument("--json", action="store_true", help="print the commitment as JSON")
+    p.add_argument("title", help=_("the commitment (any case; a unique start is enough)"))
+    p.add_argument("time", nargs="?", metavar="HH:MM", help=_("when to remind you"))
+    # TRANSLATORS: {days} are the reminder days as typed ("mon,wed,fri | weekdays | …").
+    p.add_argument("--days", help=_("{days} (default: as now, else every day)").format(days=DAYS))
+    p.add_argument("--off", action="store_true", help=_("no reminder for this commitment"))
+    p.add_argument("--json", action="store_true", help=_("print the commitment as JSON"))
 
 
 def _days(text: str) -> int:
@@ -31,14 +34,15 @@ def _days(text: str) -> int:
         return ALL_DAYS
     if schedule.kind is ScheduleKind.WEEKDAYS:
         return schedule.weekdays
-    raise CliError(f"--days {text!r}: say which weekdays ({DAYS_HELP.split(' (')[0]})")
+    raise CliError(_("--days {text}: say which weekdays ({days})").format(
+        text=repr(text), days=DAYS))
 
 
 def _asked(args: argparse.Namespace, now: Reminder | None, title: str) -> Reminder | None:
     """The reminder as asked: the time or the days given, the rest as it is."""
     if args.off:
         if args.time or args.days:
-            raise CliError("--off removes the reminder; give it no time and no --days")
+            raise CliError(_("--off removes the reminder; give it no time and no --days"))
         return None
     try:
         if args.time is not None:
@@ -46,7 +50,8 @@ def _asked(args: argparse.Namespace, now: Reminder | None, title: str) -> Remind
         elif now is not None:
             at = now.at
         else:
-            raise CliError(f"“{title}” has no reminder yet: give a time, e.g. 07:30")
+            raise CliError(_("“{title}” has no reminder yet: give a time, e.g. 07:30").format(
+                title=title))
         days = _days(args.days) if args.days else now.days if now else ALL_DAYS
         return Reminder(at, days)
     except ReminderError as exc:
@@ -63,12 +68,13 @@ def _remind(args: argparse.Namespace) -> int:
     if args.json:
         print_json(commitment_json(row))
         return 0
-    print(f"“{row.title}” has {reminder_words(row.reminder)}.")
+    print(reminder_sentence(row.title, row.reminder))
     if quiet:
-        print("Reminders are off in your settings: `selftrust settings reminders on` "
-              "turns them on.")
+        # TRANSLATORS: `selftrust settings reminders on` is a command, typed as it is.
+        print(_("Reminders are off in your settings: `selftrust settings reminders on` "
+                "turns them on."))
     return 0
 
 
-REMIND = Command("remind", "set, change or remove a commitment's reminder",
+REMIND = Command("remind", N_("set, change or remove a commitment's reminder"),
                  _remind_args, _remind)

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import argparse
 
+from selftrust.base.i18n import N_, _
 from selftrust.cli.common import Command, open_data, print_json
 
 
 def _settings_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("name", nargs="?", help="one setting, e.g. day-start (default: all of them)")
-    p.add_argument("value", nargs="?", help="its new value, e.g. 05:00")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("name", nargs="?",
+                   help=_("one setting, e.g. day-start (default: all of them)"))
+    p.add_argument("value", nargs="?", help=_("its new value, e.g. 05:00"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 
 def _settings(args: argparse.Namespace) -> int:
@@ -27,7 +29,9 @@ def _settings(args: argparse.Namespace) -> int:
     if args.json:
         print_json({s.name: s.value(settings) for s in chosen})
     elif args.value is not None:
-        print(f"Saved: {chosen[0].name} is {chosen[0].shown(settings)}.")
+        # TRANSLATORS: {name} is a setting's name as typed ("day-start"), {value} its value.
+        print(_("Saved: {name} is {value}.").format(name=chosen[0].name,
+                                                    value=chosen[0].shown(settings)))
     elif args.name is not None:
         print(f"{chosen[0].name}: {chosen[0].shown(settings)} — {chosen[0].about}")
     else:
@@ -37,6 +41,6 @@ def _settings(args: argparse.Namespace) -> int:
     return 0
 
 
-SETTINGS_COMMAND = Command("settings", "list, show or change your personal settings",
+SETTINGS_COMMAND = Command("settings", N_("list, show or change your personal settings"),
                            _settings_args, _settings,
                            reads_only=lambda args: args.value is None)

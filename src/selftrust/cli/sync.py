@@ -5,36 +5,42 @@ of a file (never from the command line, which other users can see in a process l
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext
 from selftrust.cli.common import CliError, Command, open_data, print_json
 
 if TYPE_CHECKING:
-    from selftrust.services.sync import PassResult, SyncStatus
+    from selftrust.services.sync import DeviceSeen, Merged, PassResult, SyncStatus
 
 
 def _sync_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--folder", type=Path, metavar="FOLDER",
-                   help="the folder your file-sync tool carries (set on first use)")
+                   help=_("the folder your file-sync tool carries (set on first use)"))
     p.add_argument("--device-name", metavar="NAME",
-                   help="how the other devices call this one (default: the computer's name)")
+                   help=_("how the other devices call this one "
+                          "(default: the computer's name)"))
     p.add_argument("--passphrase-file", type=Path, metavar="FILE",
-                   help="encrypt with the passphrase on the first line of FILE (set once)")
+                   help=_("encrypt with the passphrase on the first line of FILE (set once)"))
     what = p.add_mutually_exclusive_group()
-    what.add_argument("--status", action="store_true", help="say how sync stands; sync nothing")
+    what.add_argument("--status", action="store_true",
+                      help=_("say how sync stands; sync nothing"))
     what.add_argument("--leave", action="store_true",
-                      help="stop syncing this data (the record stays here as it is)")
+                      help=_("stop syncing this data (the record stays here as it is)"))
     what.add_argument("--merge", metavar="TITLE",
-                      help="make two commitments of one title into one, with their check-ins")
-    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+                      help=_("make two commitments of one title into one, with their "
+                             "check-ins"))
+    p.add_argument("--json", action="store_true", help=_("print the outcome as JSON"))
 
 
 def _sync(args: argparse.Namespace) -> int:
     from selftrust.services import sync
     if args.passphrase_file is not None and (args.status or args.leave or args.merge):
-        raise CliError("--passphrase-file goes with a sync pass, not with --status, --leave "
-                       "or --merge")
+        raise CliError(_("--passphrase-file goes with a sync pass, not with --status, --leave "
+                         "or --merge"))
     passphrase = (None if args.passphrase_file is None
                   else sync.read_passphrase_file(args.passphrase_file.expanduser()))
     with open_data(args) as ws:
@@ -43,22 +49,37 @@ def _sync(args: argparse.Namespace) -> int:
         if args.leave:
             left = sync.leave(ws)
             _say(args.json, {"left": left},
-                 f"This data no longer syncs with {left}. Everything stays here as it is.")
+                 # TRANSLATORS: {folder} is the sync folder this data leaves.
+                 _("This data no longer syncs with {folder}. Everything stays here as it is.")
+                 .format(folder=left))
             return 0
         if args.merge:
             merged = sync.merge_same_title(ws, args.merge)
             _say(args.json, {"merged": merged.title, "checkins_moved": merged.moved,
-                             "reflections_moved": merged.reflections},
-                 f"“{merged.title}” is one commitment now: {merged.moved} check-ins and "
-                 f"{merged.reflections} reflections moved over"
-                 + (f"; on {merged.overlapping} days both had one, the first one's stays."
-                    if merged.overlapping else "."))
+                             "reflections_moved": merged.reflections}, _merged_words(merged))
             return 0
         if args.folder is not None or args.device_name is not None or passphrase is not None:
             sync.join(ws, args.folder, device_name=args.device_name, passphrase=passphrase)
         result = sync.run_pass(ws, passphrase=passphrase)
     _print_pass(result, args.json)
     return 0
+
+
+def _merged_words(merged: Merged) -> str:
+    """"“Walk” is one commitment now: 4 check-ins and 1 reflection moved over." and, when
+    both had a check-in on a day, which one stays."""
+    n = formats.number
+    one = _("“{title}” is one commitment now.").format(title=merged.title)
+    moved = [ngettext("{n} check-in", "{n} check-ins", merged.moved).format(n=n(merged.moved)),
+             ngettext("{n} reflection", "{n} reflections", merged.reflections).format(
+                 n=n(merged.reflections))]
+    # TRANSLATORS: {moved} lists what moved: "4 check-ins and 1 reflection".
+    said = [one, _("Moved over: {moved}.").format(moved=formats.join(moved))]
+    if merged.overlapping:
+        said.append(ngettext("On {n} day both had a check-in; the first one's stays.",
+                             "On {n} days both had a check-in; the first one's stays.",
+                             merged.overlapping).format(n=n(merged.overlapping)))
+    return " ".join(said)
 
 
 def _say(as_json: bool, data: dict[str, Any], line: str) -> None:
@@ -83,16 +104,46 @@ def _print_pass(result: PassResult, as_json: bool) -> None:
         })
         return
     if result.backup is not None:
-        print(f"Your data here was backed up first: {result.backup}")
-    arrived = f" ({result.summary})" if result.summary else ""
-    print(f"Sent {result.sent}, received {result.received}{arrived}.")
+        print(_("Your data here was backed up first: {path}").format(path=result.backup))
+    sent, received = formats.number(result.sent), formats.number(result.received)
+    if result.summary:
+        # TRANSLATORS: counts of changes sent to and received from the other devices;
+        # {arrived} says what arrived ("2 check-ins from Desk").
+        print(_("Sent {sent}, received {received} ({arrived}).").format(
+            sent=sent, received=received, arrived=result.summary))
+    else:
+        print(_("Sent {sent}, received {received}.").format(sent=sent, received=received))
     for d in others:
-        print(f"  {d.name}: {d.skipped or 'last wrote ' + (d.last_write or 'nothing yet')}")
+        print(_device_line(d))
     for line in [*(c.words for c in result.conflicts), *result.skipped]:
         print(line)
     for title in result.offers:
-        print(f"Two commitments are called “{title}”. To make them one, with their check-ins: "
-              f"selftrust sync --merge \"{title}\"")
+        # TRANSLATORS: the command at the end is typed as it is.
+        print(_("Two commitments are called “{title}”. To make them one, with their "
+                "check-ins: {command}").format(
+            title=title, command=f'selftrust sync --merge "{title}"'))
+
+
+def _device_line(d: DeviceSeen) -> str:
+    """"  Desk: last wrote 24 Nov 2026, 20:00:00", or why its file was passed over."""
+    if d.skipped:
+        return f"  {d.name}: {d.skipped}"
+    if d.last_write:
+        # TRANSLATORS: {when} is the date and time another device last wrote its file.
+        return f"  {d.name}: " + _("last wrote {when}").format(when=_moment(d.last_write))
+    return f"  {d.name}: " + _("last wrote nothing yet")
+
+
+def _moment(iso_utc: str) -> str:
+    """An ISO 8601 moment in UTC ("2026-11-24T19:00:00Z"), as the person's clock and
+    language say it ("24 Nov 2026, 20:00:00")."""
+    try:
+        moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return iso_utc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return formats.date_time(moment.astimezone().replace(tzinfo=None))
 
 
 def _print_status(status: SyncStatus, as_json: bool) -> int:
@@ -105,16 +156,26 @@ def _print_status(status: SyncStatus, as_json: bool) -> int:
                                  "skipped": d.skipped} for d in status.devices],
                     "problem": status.problem})
         return 0
-    print(f"Syncing with {status.folder} as “{status.device_name}”"
-          + (" (encrypted)." if status.encrypted else "."))
-    print(f"Last pass: {status.last_pass or 'not yet'}; changes waiting to be sent: "
-          f"{status.waiting}.")
+    if status.encrypted:
+        print(_("Syncing with {folder} as “{device}” (encrypted).").format(
+            folder=status.folder, device=status.device_name))
+    else:
+        print(_("Syncing with {folder} as “{device}”.").format(
+            folder=status.folder, device=status.device_name))
+    waiting = formats.number(status.waiting)
+    if status.last_pass:
+        # TRANSLATORS: {when} says when this device last synced.
+        print(_("Last pass: {when}; changes waiting to be sent: {waiting}.").format(
+            when=_moment(status.last_pass), waiting=waiting))
+    else:
+        print(_("Last pass: not yet; changes waiting to be sent: {waiting}.").format(
+            waiting=waiting))
     for d in status.devices:
-        print(f"  {d.name}: {d.skipped or 'last wrote ' + (d.last_write or 'nothing yet')}")
+        print(_device_line(d))
     for line in (*status.conflicts, *([status.problem] if status.problem else [])):
         print(line)
     return 0
 
 
-SYNC = Command("sync", "keep one record on several computers through a folder they share",
+SYNC = Command("sync", N_("keep one record on several computers through a folder they share"),
                _sync_args, _sync, reads_only=lambda args: bool(args.status))

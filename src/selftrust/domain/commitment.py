@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from selftrust.base import formats
+from selftrust.base.i18n import _
 from selftrust.domain.days import Period
 from selftrust.domain.schedule import Schedule, ScheduleError, ScheduleKind
 
@@ -34,11 +36,12 @@ class Target:
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.amount) or self.amount <= 0:
-            raise TargetError("The target must be a number greater than 0.")
+            raise TargetError(_("The target must be a number greater than 0."))
         if self.amount > MAX_TARGET:
-            raise TargetError("That target is larger than Self-Trust can count.")
+            raise TargetError(_("That target is larger than Self-Trust can count."))
         if len(self.unit) > MAX_UNIT_LENGTH:
-            raise TargetError(f"Keep the unit to {MAX_UNIT_LENGTH} characters or fewer.")
+            raise TargetError(_("Keep the unit to {most} characters or fewer.").format(
+                most=formats.number(MAX_UNIT_LENGTH)))
 
     @property
     def window_days(self) -> int:
@@ -46,11 +49,35 @@ class Target:
         return {Period.DAY: 1, Period.WEEK: 7, Period.MONTH: 30}[self.per]
 
     def describe(self) -> str:
-        amount = format_amount(self.amount)
-        unit = f" {self.unit}" if self.unit else ""
-        bound = "at most" if self.at_most else "at least"
-        per = {Period.DAY: "a day", Period.WEEK: "a week", Period.MONTH: "a month"}[self.per]
-        return f"{bound} {amount}{unit} {per}"
+        """"at least 20 pages a day", "at most 2 cups a week": the target in words, as a
+        phrase inside a line (it starts in lower case in English)."""
+        words = _target_words(self.at_most, self.per, bool(self.unit))
+        return words.format(amount=format_amount(self.amount), unit=self.unit)
+
+
+def _target_words(at_most: bool, per: Period, unit: bool) -> str:
+    """The sentence for a target, each as a whole (the order of its parts is the language's)."""
+    if unit:
+        if at_most:
+            # TRANSLATORS: a measurable commitment's target, inside a line ("Coffee — at
+            # most 2 cups a day"); {amount} is a number, {unit} the person's own word.
+            return {Period.DAY: _("at most {amount} {unit} a day"),
+                    Period.WEEK: _("at most {amount} {unit} a week"),
+                    Period.MONTH: _("at most {amount} {unit} a month")}[per]
+        # TRANSLATORS: a measurable commitment's target, inside a line ("Read — at least
+        # 20 pages a day"); {amount} is a number, {unit} the person's own word ("pages").
+        return {Period.DAY: _("at least {amount} {unit} a day"),
+                Period.WEEK: _("at least {amount} {unit} a week"),
+                Period.MONTH: _("at least {amount} {unit} a month")}[per]
+    if at_most:
+        # TRANSLATORS: a measurable commitment's target with no unit ("at most 2 a day").
+        return {Period.DAY: _("at most {amount} a day"),
+                Period.WEEK: _("at most {amount} a week"),
+                Period.MONTH: _("at most {amount} a month")}[per]
+    # TRANSLATORS: a measurable commitment's target with no unit ("at least 2 a day").
+    return {Period.DAY: _("at least {amount} a day"),
+            Period.WEEK: _("at least {amount} a week"),
+            Period.MONTH: _("at least {amount} a month")}[per]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +89,7 @@ class Pause:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError("A pause must end on or after the day it starts.")
+            raise ValueError(_("A pause must end on or after the day it starts."))
 
     def covers(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -94,15 +121,15 @@ class Rules:
         kind = self.schedule.kind
         if self.target.per is Period.DAY:
             if kind not in (ScheduleKind.DAILY, ScheduleKind.WEEKDAYS, ScheduleKind.ONCE):
-                raise ScheduleError(
+                raise ScheduleError(_(
                     "A measurable commitment with a daily target runs every day, "
                     "on chosen weekdays, or once."
-                )
+                ))
         elif kind is not ScheduleKind.DAILY:
-            raise ScheduleError(
+            raise ScheduleError(_(
                 "A weekly or monthly target counts every day of its period; "
                 "use the every-day schedule."
-            )
+            ))
 
     @property
     def measurable(self) -> bool:
@@ -126,7 +153,6 @@ def format_share(value: float) -> str:
 
 
 def format_amount(value: float) -> str:
-    """2 → "2", 2.5 → "2.5", 1234.0 → "1,234": numbers as people write them."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """2 → "2", 2.5 → "2.5", 1234.0 → "1,234": numbers as people write them, in their
+    language ("2,5", "1.234" in German); at most two decimals."""
+    return formats.decimal(value, 2)

@@ -13,11 +13,16 @@ from calendar import monthrange
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
+
 DEFAULT_DAY_START_HOUR = 4
 MONDAY = 0
 SUNDAY = 6
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""The weekdays as typed (schedules, settings, files): English in every language."""
 WEEKDAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""The full English names, as typed too; people read ``formats.weekday_name``."""
 
 
 class Period(StrEnum):
@@ -29,7 +34,8 @@ class Period(StrEnum):
 def day_of(moment: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
     """The day a moment belongs to; an aware moment is first read in local time."""
     if not 0 <= day_start_hour <= 23:
-        raise ValueError(f"day start hour must be 0–23, not {day_start_hour}")
+        raise ValueError(_("day start hour must be 0–23, not {hour}").format(
+            hour=day_start_hour))
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return (moment.replace(tzinfo=None) - timedelta(hours=day_start_hour)).date()
@@ -122,19 +128,26 @@ def parse_day(text: str, today: date | None = None) -> date:
     except ValueError:
         shape = _ISO_SHAPE.match(word)
         if shape:
-            raise NoSuchDay(f"“{word}” is no day: {_why_not(*map(int, shape.groups()))}") from None
-        raise ValueError(f"“{text}” is not a date; use YYYY-MM-DD, e.g. 2026-11-24") from None
+            raise NoSuchDay(_why_not(word, *map(int, shape.groups()))) from None
+        raise ValueError(
+            # TRANSLATORS: YYYY-MM-DD is how a date is typed (year, month, day), in every language.
+            _("“{text}” is not a date; use YYYY-MM-DD, e.g. 2026-11-24").format(text=text)
+        ) from None
 
 
-def _why_not(year: int, month: int, day: int) -> str:
+def _why_not(text: str, year: int, month: int, day: int) -> str:
+    """Why a date-shaped text is no day of the calendar, in words."""
     if not 1 <= month <= 12:
-        return "a year has 12 months"
+        return _("“{text}” is no day: a year has 12 months").format(text=text)
     if year < 1:
-        return "the calendar starts with the year 1"
+        return _("“{text}” is no day: the calendar starts with the year 1").format(text=text)
     length = monthrange(year, month)[1]
     if day == 0:
-        return "a month starts on its day 1"
-    return f"{date(year, month, 1):%B} {year} has {length} days"
+        return _("“{text}” is no day: a month starts on its day 1").format(text=text)
+    # TRANSLATORS: {month} is a month and its year, e.g. "February 2026".
+    return ngettext("“{text}” is no day: {month} has {days} day",
+                    "“{text}” is no day: {month} has {days} days", length).format(
+        text=text, month=formats.month_year(date(year, month, 1)), days=formats.number(length))
 
 
 def days_between(first: date, last: date) -> int:

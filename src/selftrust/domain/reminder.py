@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from selftrust.base.i18n import _
+
 ALL_DAYS = 0b1111111
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -27,11 +29,15 @@ def parse_time(text: str) -> time:
     """ "7:05" or "07:05" → 07:05; anything else raises ReminderError."""
     match = _HHMM.match(text.strip())
     if match is None:
-        raise ReminderError(f"“{text}” is not a time of day; write it as HH:MM, e.g. 07:30.")
+        raise ReminderError(
+            # TRANSLATORS: HH:MM is how the time is typed (hours and minutes, 24-hour clock).
+            _("“{text}” is not a time of day; write it as HH:MM, e.g. 07:30.").format(text=text)
+        )
     return time(int(match.group(1)), int(match.group(2)))
 
 
 def format_time(at: time) -> str:
+    """"07:30": the time as it is typed and stored (people read ``formats.time_of_day``)."""
     return f"{at.hour:02d}:{at.minute:02d}"
 
 
@@ -42,9 +48,9 @@ class Reminder:
 
     def __post_init__(self) -> None:
         if not 1 <= self.days <= ALL_DAYS:
-            raise ReminderError("A reminder needs at least one weekday.")
+            raise ReminderError(_("A reminder needs at least one weekday."))
         if self.at.second or self.at.microsecond or self.at.tzinfo is not None:
-            raise ReminderError("A reminder is set to the minute, in local time.")
+            raise ReminderError(_("A reminder is set to the minute, in local time."))
 
     @classmethod
     def parse(cls, text: str, days: int = ALL_DAYS) -> Reminder:
@@ -52,6 +58,7 @@ class Reminder:
 
     @property
     def text(self) -> str:
+        """"07:30", as typed and as scripts read it (``--json``); not for people's eyes."""
         return format_time(self.at)
 
     def applies_on(self, day: date) -> bool:

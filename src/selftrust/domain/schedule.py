@@ -12,6 +12,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext, npgettext, pgettext
 from selftrust.domain.days import WEEKDAY_NAMES, WEEKDAY_TITLES, Period
 
 if TYPE_CHECKING:
@@ -52,26 +54,41 @@ class Schedule:
     def __post_init__(self) -> None:
         kind = self.kind
         if kind is ScheduleKind.WEEKDAYS and not 0 < self.weekdays <= ALL_WEEKDAYS:
-            raise ScheduleError("Choose at least one weekday.")
+            raise ScheduleError(_("Choose at least one weekday."))
         if kind is ScheduleKind.PER_WEEK:
-            _check_times(self.times, 7, "a week", "A week has 7 days")
+            _check_times(self.times, Period.WEEK)
         if kind is ScheduleKind.PER_MONTH:
-            _check_times(self.times, 31, "a month", "A month has at most 31 days")
+            _check_times(self.times, Period.MONTH)
         if kind is ScheduleKind.IN_DAYS:
             if not 1 <= self.days <= MAX_WINDOW_DAYS:
-                raise ScheduleError(f"Choose a window of 1 to {MAX_WINDOW_DAYS} days.")
+                raise ScheduleError(
+                    _("Choose a window of 1 to {most} days.").format(
+                        most=formats.number(MAX_WINDOW_DAYS))
+                )
             if self.times < 1:
                 raise ScheduleError(
-                    f"{self.times} times in {self.days} days is no promise at all; "
-                    f"choose 1 to {self.days} times."
+                    # TRANSLATORS: {days} is the length of the window, 1 to 365.
+                    ngettext(
+                        "{times} time in {days} days is no promise at all; "
+                        "choose 1 to {days} times.",
+                        "{times} times in {days} days is no promise at all; "
+                        "choose 1 to {days} times.",
+                        self.times,
+                    ).format(times=formats.number(self.times), days=formats.number(self.days))
                 )
             if self.times > self.days:
                 raise ScheduleError(
-                    f"{self.times} times in {self.days} days is not possible; "
-                    f"choose 1 to {self.days} times."
+                    # TRANSLATORS: {days} is the length of the window, fewer than {times}.
+                    ngettext(
+                        "{times} time in {days} days is not possible; "
+                        "choose 1 to {days} times.",
+                        "{times} times in {days} days is not possible; "
+                        "choose 1 to {days} times.",
+                        self.times,
+                    ).format(times=formats.number(self.times), days=formats.number(self.days))
                 )
         if kind is ScheduleKind.ONCE and self.on is None:
-            raise ScheduleError("A one-time promise needs its day.")
+            raise ScheduleError(_("A one-time promise needs its day."))
 
     # --- constructors -------------------------------------------------------------
     @classmethod
@@ -192,39 +209,90 @@ class Schedule:
             return f"once:{self.on.isoformat()}"
         return "daily"
 
-    def describe(self) -> str:
-        """Words for people: "Every day", "Mon, Wed, Fri", "3 times a week"."""
+    def describe(self, *, inline: bool = False) -> str:
+        """Words for people, in their language: "Every day", "Mon, Wed, Fri", "3 times a
+        week", as a phrase that stands alone (a summary, a list row); ``inline``: as it
+        reads inside a line ("Added “Walk” — every day.")."""
         kind = self.kind
+        times, days = formats.number(self.times), formats.number(self.days)
         if kind is ScheduleKind.WEEKDAYS:
             if self.weekdays == WORKDAYS:
-                return "Weekdays"
+                return (pgettext("schedule inside a line: Monday to Friday", "weekdays")
+                        if inline else pgettext("schedule: Monday to Friday", "Weekdays"))
             if self.weekdays == WEEKEND:
-                return "Weekends"
-            return ", ".join(
-                n.capitalize() for i, n in enumerate(WEEKDAY_NAMES) if self.weekdays >> i & 1
-            )
+                return (pgettext("schedule inside a line: Saturday and Sunday", "weekends")
+                        if inline else pgettext("schedule: Saturday and Sunday", "Weekends"))
+            return weekday_list(self.weekdays)
         if kind is ScheduleKind.PER_WEEK:
-            return "Once a week" if self.times == 1 else f"{self.times} times a week"
+            if self.times == 1:
+                return (pgettext("schedule inside a line", "once a week")
+                        if inline else pgettext("schedule", "Once a week"))
+            return ngettext("{times} time a week", "{times} times a week", self.times).format(
+                times=times)
         if kind is ScheduleKind.PER_MONTH:
-            return "Once a month" if self.times == 1 else f"{self.times} times a month"
+            if self.times == 1:
+                return (pgettext("schedule inside a line", "once a month")
+                        if inline else pgettext("schedule", "Once a month"))
+            return ngettext("{times} time a month", "{times} times a month", self.times).format(
+                times=times)
         if kind is ScheduleKind.IN_DAYS:
             if self.times == 1:
-                return f"Every {self.days} days"
-            return f"{self.times} times in {self.days} days"
+                every = (npgettext("schedule inside a line", "every {days} day",
+                                   "every {days} days", self.days)
+                         if inline else npgettext("schedule", "Every {days} day",
+                                                  "Every {days} days", self.days))
+                return every.format(days=days)
+            # TRANSLATORS: a schedule, e.g. "2 times in 5 days"; {days} is more than {times}.
+            return ngettext("{times} time in {days} days", "{times} times in {days} days",
+                            self.times).format(times=times, days=days)
         if kind is ScheduleKind.ONCE:
             assert self.on is not None
-            return f"Once, on {self.on.strftime('%a %d %b %Y')}"
-        return "Every day"
+            # TRANSLATORS: a one-time promise; {day} is a date such as "Tue, 1 Dec 2026".
+            once = (pgettext("schedule inside a line", "once, on {day}")
+                    if inline else pgettext("schedule", "Once, on {day}"))
+            return once.format(day=formats.skeleton(self.on, "yMMMEd"))
+        return pgettext("schedule inside a line", "every day") if inline else pgettext(
+            "schedule", "Every day")
 
 
-def _check_times(times: int, most: int, per: str, why: str) -> None:
+def weekday_list(weekdays: int) -> str:
+    """"Mon, Wed, Fri": chosen weekdays (bit 0 = Monday), shortened as the language does."""
+    # TRANSLATORS: what stands between weekdays in a list such as "Mon, Wed, Fri".
+    separator = pgettext("between weekdays", ", ")
+    return separator.join(
+        formats.weekday_name(i, "abbreviated") for i in range(7) if weekdays >> i & 1
+    )
+
+
+def _check_times(times: int, period: Period) -> None:
     """N-per-period must be at least once and at most every day of the period."""
+    n = formats.number(times)
+    if period is Period.WEEK:
+        if times < 1:
+            raise ScheduleError(ngettext(
+                "{times} time a week is no promise at all; choose 1 to 7.",
+                "{times} times a week is no promise at all; choose 1 to 7.", times,
+            ).format(times=n))
+        if times > 7:
+            raise ScheduleError(ngettext(
+                "A week has 7 days, so {times} time a week cannot be kept; choose 1 to 7.",
+                "A week has 7 days, so {times} times a week cannot be kept; choose 1 to 7.",
+                times,
+            ).format(times=n))
+        return
     if times < 1:
-        raise ScheduleError(f"{times} times {per} is no promise at all; choose 1 to {most}.")
-    if times > most:
-        raise ScheduleError(
-            f"{why}, so {times} times {per} cannot be kept; choose 1 to {most}."
-        )
+        raise ScheduleError(ngettext(
+            "{times} time a month is no promise at all; choose 1 to 31.",
+            "{times} times a month is no promise at all; choose 1 to 31.", times,
+        ).format(times=n))
+    if times > 31:
+        raise ScheduleError(ngettext(
+            "A month has at most 31 days, so {times} time a month cannot be kept; "
+            "choose 1 to 31.",
+            "A month has at most 31 days, so {times} times a month cannot be kept; "
+            "choose 1 to 31.",
+            times,
+        ).format(times=n))
 
 
 _FULL_WEEKDAY_NAMES = tuple(t.lower() for t in WEEKDAY_TITLES)
@@ -246,7 +314,10 @@ def parse_schedule(text: str) -> Schedule:
             return Schedule.once(date.fromisoformat(raw[5:].strip()))
         except ValueError:
             raise ScheduleError(
-                f"“{text}”: the day after once: must be a date like 2026-12-01."
+                # TRANSLATORS: "once:" is the schedule as typed on the command line (not
+                # translated); {text} is what was typed.
+                _("“{text}”: the day after once: must be a date like 2026-12-01.").format(
+                    text=text)
             ) from None
     if m := _EVERY.match(raw):
         return Schedule.in_days(1, int(m.group(1)))
@@ -260,8 +331,12 @@ def parse_schedule(text: str) -> Schedule:
     if weekdays := _parse_weekdays(raw):
         return Schedule.on_weekdays(weekdays)
     raise ScheduleError(
-        f"“{text}” is not a schedule I know. Try daily, mon,wed,fri, 3/week, 2/month, "
-        "2/5days or once:2026-12-01."
+        # TRANSLATORS: {examples} and {last} are schedules as typed on the command line
+        # ("daily, mon,wed,fri, 3/week, 2/month, 2/5days" and "once:2026-12-01"), kept in
+        # English: the command reads them in every language.
+        _("“{text}” is not a schedule I know. Try {examples} or {last}.").format(
+            text=text, examples="daily, mon,wed,fri, 3/week, 2/month, 2/5days",
+            last="once:2026-12-01")
     )
 
 
@@ -281,6 +356,9 @@ def _parse_weekdays(raw: str) -> int:
             mask |= 1 << _FULL_WEEKDAY_NAMES.index(part)
         else:
             raise ScheduleError(
-                f"“{part}” is not a weekday; use {', '.join(WEEKDAY_NAMES)}."
+                # TRANSLATORS: {names} are the weekdays as typed on the command line
+                # ("mon, tue, …"), kept in English: the command reads them in every language.
+                _("“{part}” is not a weekday; use {names}.").format(
+                    part=part, names=", ".join(WEEKDAY_NAMES))
             )
     return mask

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext, pgettext
 from selftrust.domain.commitment import Rules, format_amount, format_share
 from selftrust.domain.days import MONDAY, Period, period_bounds
 from selftrust.domain.history import KEPT, MISSED, SKIPPED, History
@@ -133,7 +135,8 @@ class Progress:
 
     done: float
     needed: float  # the target, or the limit of an at-most commitment
-    span: str  # "today", "this week", "this month", "in the last 5 days"
+    span: str  # "today", "this/that week", "this/that month", "in the last 5 days" (a key:
+    # in English whatever the language, for --json and comparisons; ``span_words`` says it)
     at_most: bool = False
 
     @property
@@ -150,14 +153,61 @@ class Progress:
         "3 of 1"; past a limit, the amount and the limit ("12 cups this month (limit 10)").
         """
         done = format_amount(self.done)
-        amount = f"{done} {unit}" if unit else counted(round(self.done), "time")
+        span = span_words(self.span)
         if self.done > self.needed:
             if self.at_most:
-                return f"{done} {unit} {self.span} (limit {format_share(self.needed)})".replace(
-                    "  ", " ")
-            return f"done {self.span} ({amount})"
-        needed = f"{format_share(self.needed)} {unit}".strip()
-        return f"{done} of {needed} {self.span}"
+                limit = format_share(self.needed)
+                if unit:
+                    # TRANSLATORS: past a limit: "12 cups this month (limit 10)"; {span} is
+                    # a time ("this month", "today"), {unit} the person's own word.
+                    return _("{done} {unit} {span} (limit {limit})").format(
+                        done=done, unit=unit, span=span, limit=limit)
+                # TRANSLATORS: past a limit, with no unit: "3 this week (limit 2)".
+                return _("{done} {span} (limit {limit})").format(
+                    done=done, span=span, limit=limit)
+            if unit:
+                # TRANSLATORS: past a target: "done this week (17 km)"; {span} is a time
+                # ("this week", "in the last 5 days"), {unit} the person's own word.
+                return _("done {span} ({done} {unit})").format(span=span, done=done, unit=unit)
+            times = round(self.done)
+            # TRANSLATORS: past a target: "done this week (3 times)"; {span} is a time
+            # ("this week", "in the last 5 days").
+            return ngettext("done {span} ({times} time)", "done {span} ({times} times)",
+                            times).format(span=span, times=formats.number(times))
+        needed = format_share(self.needed)
+        if unit:
+            # TRANSLATORS: on the way to a target: "9.5 of 15 km this week"; {span} is
+            # a time ("this week", "today"), {unit} the person's own word.
+            return _("{done} of {needed} {unit} {span}").format(
+                done=done, needed=needed, unit=unit, span=span)
+        # TRANSLATORS: on the way to a target: "2 of 3 this week"; {span} is a time
+        # ("this week", "in the last 5 days").
+        return _("{done} of {needed} {span}").format(done=done, needed=needed, span=span)
+
+
+_IN_THE_LAST = re.compile(r"^in the last (\d+) days$")
+
+
+def span_words(span: str) -> str:
+    """A progress span ("this week", "in the last 5 days", see ``Progress.span``) in the
+    person's language: a time phrase that a sentence holds whole."""
+    # TRANSLATORS: the time a progress counts, inside a line such as "2 of 3 this week".
+    words = {
+        "today": pgettext("progress span", "today"),
+        "this week": pgettext("progress span", "this week"),
+        "this month": pgettext("progress span", "this month"),
+        # a week or month gone by, seen from one of its days
+        "that week": pgettext("progress span", "that week"),
+        "that month": pgettext("progress span", "that month"),
+    }
+    if span in words:
+        return words[span]
+    last = _IN_THE_LAST.match(span)
+    if last is None:
+        return span
+    days = int(last.group(1))
+    return ngettext("in the last {days} day", "in the last {days} days", days).format(
+        days=formats.number(days))
 
 
 def progress(rules: Rules, history: History, week_start: int = MONDAY) -> Progress | None:
