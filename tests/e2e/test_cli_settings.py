@@ -20,9 +20,10 @@ def test_settings_lists_every_one_with_its_value(run: Run) -> None:
     run("add", "Walk")
     lines = run("settings").stdout.splitlines()
     assert [line.split()[0] for line in lines] == NAMES
-    assert lines[0].split()[1] == "04:00" and lines[1].split()[1] == "Monday"
+    assert lines[0].split()[1] == "04:00"
+    assert lines[1].split(maxsplit=1)[1].startswith("auto: Monday, as your language has it")
     assert json.loads(run("settings", "--json").stdout) == {
-        "day-start": "04:00", "week-start": "monday", "reminders": True,
+        "day-start": "04:00", "week-start": "auto", "reminders": True,
         "daily-summary": False, "summary-time": "20:00", "daily-export": None,
     }
 
@@ -77,3 +78,12 @@ def test_a_bad_setting_is_one_clear_line_and_changes_nothing(
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and says in result.stderr
     assert run("settings", "--json").stdout == before
+
+
+def test_the_week_starts_as_the_language_has_it_until_a_day_is_chosen(run: Run) -> None:
+    run("settings", "week-start", "sunday")
+    assert json.loads(run("settings", "week-start", "--json").stdout) == {"week-start": "sunday"}
+    run("settings", "week-start", "auto")
+    assert json.loads(run("settings", "week-start", "--json").stdout) == {"week-start": "auto"}
+    assert run("settings", "week-start").stdout.startswith(
+        "week-start: auto: Monday, as your language has it")

@@ -148,8 +148,11 @@ def _check(args: argparse.Namespace) -> int:
             if args.note:
                 raise CliError(_("--clear removes the check-in and its note; drop --note"))
             change = ws.checkins.record(c.id, day, None)
-            print(_("Cleared “{title}” on {day}.").format(
-                title=c.title, day=formats.short_date(day)))
+            if day == ws.today():
+                print(_("Cleared “{title}” today.").format(title=c.title))
+            else:
+                print(_("Cleared “{title}” on {day}.").format(
+                    title=c.title, day=formats.short_date(day)))
             _say_repair(change.repair_news)
             return 0
         if args.missed:
@@ -166,13 +169,23 @@ def _check(args: argparse.Namespace) -> int:
         item = ws.dashboard.one(c, day)  # only what is printed: the day's state
         words = state_words(item) if item is not None else _status_words(status)
         target = c.rules.target
-        shown_day = formats.short_date(day)
+        # Today's check-in (the usual one) names no date: nothing to format, so the
+        # quickest command stays without the locale's data (Babel).
+        today = day == ws.today()
+        shown_day = "" if today else formats.short_date(day)
         if item is not None and value is not None and target is not None:
-            # TRANSLATORS: {state} is how the day stands ("partly kept"), {amount} what
-            # was done ("12 pages"), {target} the target ("at least 20 pages a day").
-            print(_("Saved: “{title}” {state} ({amount}; {target}) on {day}.").format(
-                title=c.title, state=words, amount=_amount(value, target.unit),
-                target=target.describe(), day=shown_day))
+            amount, wanted = _amount(value, target.unit), target.describe()
+            if today:
+                # TRANSLATORS: {state} is how the day stands ("partly kept"), {amount} what
+                # was done ("12 pages"), {target} the target ("at least 20 pages a day").
+                print(_("Saved: “{title}” {state} ({amount}; {target}) today.").format(
+                    title=c.title, state=words, amount=amount, target=wanted))
+            else:
+                print(_("Saved: “{title}” {state} ({amount}; {target}) on {day}.").format(
+                    title=c.title, state=words, amount=amount, target=wanted, day=shown_day))
+        elif today:
+            # TRANSLATORS: {state} is how the day stands: "kept", "not kept", "skipped"…
+            print(_("Saved: “{title}” {state} today.").format(title=c.title, state=words))
         else:
             # TRANSLATORS: {state} is how the day stands: "kept", "not kept", "skipped"…
             print(_("Saved: “{title}” {state} on {day}.").format(
