@@ -58,9 +58,11 @@ class DayNavigator(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long day's name (another language's) takes two lines
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("today-day-relative")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)
         titles.addWidget(self.subtitle)
         titles.addWidget(self.title)
 

@@ -99,7 +99,10 @@ class EmptyPages:
 def _room_to_wrap(empty: EmptyState, u: int) -> None:
     """A centred, wrapped label gets no height-for-width from its layout: give it a
     width and the height its lines need at that width."""
-    width = min(empty.text.maximumWidth(), round(u * 26))
+    fm = empty.text.fontMetrics()
+    longest = max((fm.horizontalAdvance(word) for word in empty.text.text().split()), default=0)
+    # Wide enough for its longest word too (a long compound in another language).
+    width = min(empty.text_room(), max(round(u * 26), longest + u // 2))
     empty.text.setFixedWidth(width)
     empty.text.setMinimumHeight(empty.text.heightForWidth(width))
 

@@ -95,7 +95,10 @@ class TodayDelegate(QStyledItemDelegate):
                     card.height() - pad)
         side = round(u * 2.0)
         check = QRect(card.right() - pad - side, card.center().y() - side // 2 + 1, side, side)
-        status_width = min(round(u * 9), option.fontMetrics.horizontalAdvance(words) + u // 2) \
+        # The state's words as wide as they need, up to a third of the card (longer
+        # languages' "partly kept"), never less room than nine lines' height.
+        most = max(round(u * 9), card.width() // 3)
+        status_width = min(most, option.fontMetrics.horizontalAdvance(words) + u // 2) \
             if words else 0
         status = QRect(check.left() - pad // 2 - status_width, card.top(), status_width,
                        card.height())
@@ -193,8 +196,10 @@ class TodayDelegate(QStyledItemDelegate):
         y = top + tfm.height() + round(u * 0.3)
         side = dfm.height()
         room = max(0, g.text.width() - (side + u // 2 if item.note else 0))
-        detail = dfm.elidedText("  ·  ".join(detail_parts(item)), Qt.TextElideMode.ElideRight,
-                                room)
+        # Each part isolated: a part in the other direction (a unit the person typed, an
+        # untranslated word) keeps its own order, and the parts follow the language's.
+        parts = "  ·  ".join(isolate(part) for part in detail_parts(item))
+        detail = dfm.elidedText(parts, Qt.TextElideMode.ElideRight, room)
         width = dfm.horizontalAdvance(detail)
         rtl = option.direction == Qt.LayoutDirection.RightToLeft
         left = g.text.right() + 1 - room if rtl else g.text.left()
@@ -213,7 +218,7 @@ class TodayDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         fm = option.fontMetrics
         text = fm.elidedText(words, Qt.TextElideMode.ElideLeft, g.status.width())
-        painter.drawText(g.status, TRAILING, text)
+        painter.drawText(g.status, TRAILING, isolate(text))
 
     def _paint_check(self, painter: QPainter, item: DayItem, g: RowGeometry, color: QColor,
                      muted: QColor, base: QColor, hover: bool) -> None:
