@@ -9,7 +9,9 @@ Runs the frozen executable the way a person would, headless:
 3. the built binary's own ``demo`` command fills a second folder, ``stats --json``
    reads it back, the GUI starts on it too, and Today and Charts render offscreen;
 4. a database at the first schema revision is migrated by the frozen Alembic;
-5. the folder holds no Qt module the app does not use.
+5. it speaks German and Hebrew from the catalogues compiled into the folder (the CLI's
+   help, a Today painted right to left), with Qt's and Babel's data for those languages;
+6. the folder holds no Qt module the app does not use, and no language we do not ship.
 
     python packaging/smoke_test.py [dist/selftrust]
 
@@ -33,8 +35,16 @@ ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 180
 FORBIDDEN = re.compile(
     r"Qt6(Quick|Qml|WebEngine|3D|Multimedia|Pdf|Designer|Charts|DataVisualization)"
-    r"|/qml/|/translations/|QtWebEngine"
+    r"|/qml/|QtWebEngine"
 )
+# Per-language files of languages we do not ship (Qt's and Babel's), e.g. qtbase_ja.qm.
+LANGUAGE_FILE = re.compile(r"/translations/[a-z]+_([a-z]+)[^/]*\.qm$"
+                           r"|/babel/locale-data/([A-Za-z]+)(?:_[^/]*)?\.dat$")
+
+
+def _shipped_languages() -> set[str]:
+    return {p.parent.parent.name.split("_")[0]
+            for p in (ROOT / "resources" / "locale").glob("*/LC_MESSAGES/selftrust.po")}
 
 
 def _version() -> str:
@@ -54,10 +64,12 @@ def _env(**extra: str) -> dict[str, str]:
 PASSED = [0]
 
 
-def _run(exe: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+def _run(exe: Path, *args: str, home: Path,
+         language: str = "en_GB") -> subprocess.CompletedProcess[str]:
     # A private HOME keeps Qt's settings and the standard data folder out of the user's.
     env = _env(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"), XDG_RUNTIME_DIR=str(home / "run"))
+               XDG_DATA_HOME=str(home / "data"), XDG_RUNTIME_DIR=str(home / "run"),
+               SELFTRUST_LANGUAGE=language)
     (home / "run").mkdir(mode=0o700, parents=True, exist_ok=True)
     started = time.monotonic()
     result = subprocess.run([str(exe), *args], capture_output=True, text=True,
@@ -154,9 +166,30 @@ def main(argv: list[str]) -> int:
                                   home=home).stdout)
         assert [i["title"] for i in listing["items"]] == ["Walk", "Read"], listing
 
+        # Languages: the catalogue compiled into the folder answers the CLI's help in
+        # German, and Today paints in Hebrew (right to left, Qt's and Babel's data).
+        import gettext
+
+        (mo,) = folder.rglob("selftrust/resources/locale/de/LC_MESSAGES/selftrust.mo")
+        german = gettext.GNUTranslations(mo.open("rb"))
+        helped = _run(exe, "--help", home=home, language="de").stdout
+        wanted = german.gettext("show this help message and exit")
+        assert wanted != "show this help message and exit" and wanted in helped, helped
+        shot = work / "today-he.png"
+        _run(exe, "--data-dir", str(demo), "screenshot", "--view", "today", "--out", str(shot),
+             home=home, language="he")
+        assert shot.stat().st_size > 1000, "the Hebrew screenshot is empty"
+
         bundled = [p.relative_to(folder).as_posix() for p in folder.rglob("*")]
         unwanted = [p for p in bundled if FORBIDDEN.search("/" + p)]
         assert not unwanted, f"unused Qt parts were bundled: {unwanted[:10]}"
+        shipped = _shipped_languages() | {"en", "root"}
+        foreign = [p for p in bundled if (m := LANGUAGE_FILE.search("/" + p))
+                   and (m.group(1) or m.group(2)) not in shipped]
+        assert not foreign, f"files of languages we do not ship were bundled: {foreign[:10]}"
+        for code in _shipped_languages():
+            assert any(p.endswith(f"/translations/qtbase_{code}.qm") for p in bundled), (
+                f"Qt's own translation for {code} is missing")
     except AssertionError as exc:
         print(f"smoke test failed: {exc}", file=sys.stderr)
         print(f"smoke: {PASSED[0]} passed, 1 failed")

@@ -40,7 +40,7 @@ def test_a_pause_before_the_first_day_is_refused(run: Run) -> None:
     result = run("pause", "Walk", "--from", "2026-11-05", "--to", "2026-11-12", ok=False)
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
-    assert "“Walk” begins on Tuesday 10 November 2026" in line
+    assert "“Walk” begins on Tuesday, 10 November 2026" in line
     assert json.loads(run("list", "--day", "2026-11-11", "--json").stdout)["items"][0][
         "state"] != "paused"
     run("pause", "Walk", "--from", "2026-11-10", "--to", "2026-11-12")

@@ -250,7 +250,7 @@ def test_bad_habit_records(tmp_path: Path, habit: DbHabit, message: str) -> None
 def test_yes_no_habit_with_an_amount(tmp_path: Path) -> None:
     habit = DbHabit("Walk", reps=[(D("2022-01-01"), 5000, None)])
     assert str(problem_of(build_loop_db(tmp_path / "b.db", 25, [habit]))) == (
-        "Repetitions table: habit “Walk” is a yes/no habit but has the value 5000 on 2022-01-01"
+        "Repetitions table: habit “Walk” is a yes/no habit but has the value 5000 on 1 Jan 2022"
     )
 
 

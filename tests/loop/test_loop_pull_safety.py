@@ -103,7 +103,7 @@ def test_a_phone_day_after_the_desktops_today_is_held_back(run: Run, tmp_path: P
     phone = _phone(tmp_path, [(d(23), 2, None), (d(24), 2, None), (d(25), 2, "early")])
     report = _pull(run, phone)
     assert report["checkins"]["added"] == 3  # Walk's 23rd and 24th, Run's 2nd
-    assert any("2026-11-25" in w and "held back" in w for w in report["warnings"])
+    assert any("25 Nov 2026" in w and "held back" in w for w in report["warnings"])
     assert "held back" in run("loop", "pull", str(phone)).stdout
     assert d(25) not in data_of(tmp_path / "desktop")["Walk"].days
 

@@ -159,7 +159,7 @@ def test_weekdays_follow_the_week_start(crafted: Crafted) -> None:
     ws, made = crafted
     from dataclasses import replace
 
-    ws.update_settings(replace(ws.settings, week_start=6))
+    ws.update_settings(replace(ws.settings, chosen_week_start=6))
     walk, _, mondays = made
     pattern = ChartData(ws).weekdays(ALL, [walk])
     assert pattern.labels[0] == "Sunday"

@@ -85,5 +85,5 @@ def test_longest_streak_needs_three() -> None:
 def test_kept_share_rounds_and_needs_a_week_of_promises() -> None:
     assert say.kept_share(5, 6, "x") is None
     assert say.kept_share(86, 100, "in the last 4 weeks") == (
-        "You kept 86 of 100 promises in the last 4 weeks (86 %)."
+        "You kept 86 of 100 promises in the last 4 weeks (86%)."
     )

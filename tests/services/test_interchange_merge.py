@@ -133,7 +133,7 @@ def test_settings_come_along_only_into_an_empty_folder(
     ws: Workspace, clock: FixedClock, tmp_path: Path
 ) -> None:
     fill(ws)
-    ws.update_settings(replace(ws.settings, day_start_hour=6, week_start=6))
+    ws.update_settings(replace(ws.settings, day_start_hour=6, chosen_week_start=6))
     export_file(ws, tmp_path / "all.json")
     with workspace(tmp_path / "empty", clock) as empty:
         assert import_file(empty, tmp_path / "all.json").settings_applied

@@ -25,7 +25,7 @@ def test_a_pause_starting_before_the_first_day_is_refused_plainly(ws: Workspace)
     with pytest.raises(Invalid) as refused:
         ws.commitments.set_pauses(cid, [Pause(date(2026, 11, 5), date(2026, 11, 12))])
     message = str(refused.value)
-    assert "“Walk” begins on Tuesday 10 November 2026" in message
+    assert "“Walk” begins on Tuesday, 10 November 2026" in message
     assert "a pause can start on that day at the earliest" in message
     assert ws.commitments.get(cid).rules.pauses == ()
     with pytest.raises(Invalid):  # wholly before it, too

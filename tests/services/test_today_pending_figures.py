@@ -68,7 +68,7 @@ def test_pages_read_so_far_today_are_not_owed_in_the_heat_map(ws: Workspace) -> 
     heat = data.calendar(MONTH)
     assert (heat.kept[-1], heat.due[-1]) == (0, 0)
     assert heat.due[-2] == 1
-    assert "(100 %)" in " ".join(data.insights(MONTH, limit=10))
+    assert "(100%)" in " ".join(data.insights(MONTH, limit=10))
     summary = ws.stats.summary(read)
     assert (summary.counts.kept, summary.counts.partly) == (40, 0)
     assert np.isclose(summary.strength, ws.stats.summary(read, ago(1)).strength)

@@ -41,7 +41,7 @@ class ScriptedPrompter(messages.Prompter):
         return self.answers.pop(0)
 
     def ask(self, parent: QWidget | None, title: str, text: str, *, accept: str,
-            reject: str = "Cancel", detail: str = "", destructive: bool = False) -> bool:
+            reject: str | None = None, detail: str = "", destructive: bool = False) -> bool:
         return bool(self._next("ask", title, text, detail))
 
     def inform(self, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:

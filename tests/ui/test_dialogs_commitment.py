@@ -186,7 +186,7 @@ def test_every_schedule_round_trips_through_the_editor(
 def test_weekday_toggles_follow_the_week_start(qtbot: QtBot, ctx: UiContext) -> None:
     from dataclasses import replace
 
-    ctx.ws.update_settings(replace(ctx.ws.settings, week_start=6))  # Sunday
+    ctx.ws.update_settings(replace(ctx.ws.settings, chosen_week_start=6))  # Sunday
     form = new_commitment(ctx, None)
     qtbot.addWidget(form)
     choose(qtbot, form.schedule.kind_box, "On chosen weekdays")

@@ -108,5 +108,5 @@ def test_a_pause_before_the_first_day_is_refused_with_the_reason(qtbot: QtBot,
     dialog.editor.end.setDate(to_qdate(END))
     click(qtbot, dialog.ok)
     assert dialog.isVisible()
-    assert "“Walk” begins on Tuesday 22 December 2026" in dialog.message.text()
+    assert "“Walk” begins on Tuesday, 22 December 2026" in dialog.message.text()
     assert ctx.ws.commitments.get(walk).rules.pauses == ()

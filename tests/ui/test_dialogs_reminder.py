@@ -159,7 +159,7 @@ def test_turning_the_reminder_on_counts_as_a_change(
 
 
 def test_the_days_follow_the_week_start(qtbot: QtBot, ctx: UiContext) -> None:
-    ctx.ws.update_settings(replace(ctx.ws.settings, week_start=6))  # Sunday
+    ctx.ws.update_settings(replace(ctx.ws.settings, chosen_week_start=6))  # Sunday
     form = new_commitment(ctx, None)
     close_at_end(qtbot, form)
     click(qtbot, form.reminder.switch)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from selftrust.domain.coach import BUT_HINT
 from selftrust.ui.reflections.open_dialogs import open_reflection
-from selftrust.ui.reflections.reflection_dialog import NEED_WRITING
+from selftrust.ui.reflections.reflection_dialog import need_writing
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from tests.e2e.helpers import make_runner
@@ -54,7 +54,7 @@ def test_a_reflection_on_a_miss_repairs_it_everywhere(qtbot: QtBot, window: Main
         "Yesterday, Monday 23 November — not kept")
     save = _button(dialog, "reflection-save")
     assert not save.isEnabled()
-    assert _label(dialog, "reflection-status").text() == NEED_WRITING
+    assert _label(dialog, "reflection-status").text() == need_writing()
 
     hint = dialog.findChild(QLabel, "butHintText")
     assert hint.text() == BUT_HINT and not hint.isVisible()

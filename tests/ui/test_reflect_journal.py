@@ -166,7 +166,8 @@ def test_the_model_passes_the_model_tester(qtmodeltester, ctx: UiContext) -> Non
 
 def test_a_step_is_promised_once_wherever_its_reflection_is_shown(
         qtbot: QtBot, window: MainWindow, ctx: UiContext, prompter: ScriptedPrompter) -> None:
-    from selftrust.ui.reflections.next_step_action import BUTTON_TEXT, DONE_TEXT
+    from selftrust.base.bidi import without_isolates
+    from selftrust.ui.reflections.next_step_action import button_text, done_text
     from selftrust.ui.reflections.open_dialogs import open_reflection
 
     cid = walk_with_a_miss(ctx.ws)
@@ -176,14 +177,14 @@ def test_a_step_is_promised_once_wherever_its_reflection_is_shown(
     dialog.save()
     in_dialog = dialog.findChild(QPushButton, "promise-tomorrow")
     qtbot.mouseClick(in_dialog, Qt.MouseButton.LeftButton)
-    assert (in_dialog.text(), in_dialog.isEnabled()) == (DONE_TEXT, False)
-    said = dialog.findChild(QLabel, "promise-done").text()
+    assert (in_dialog.text(), in_dialog.isEnabled()) == (done_text(), False)
+    said = without_isolates(dialog.findChild(QLabel, "promise-done").text())
     assert said.startswith("“Bring a bottle of water to the next meeting” is on tomorrow")
     assert ".”." not in said and "..." not in said  # one full stop, no doubling
 
     view = _journal(window)  # the same reflection in the journal: already promised
     in_journal = view.pane.findChild(QPushButton, "journal-promise")
-    assert (in_journal.text(), in_journal.isEnabled()) == (DONE_TEXT, False)
+    assert (in_journal.text(), in_journal.isEnabled()) == (done_text(), False)
     assert not view.promise_action.isEnabled()
     view.promise_current()  # asked again anyway (a stale shortcut): refused kindly
     assert prompter.asked[-1][:2] == ("inform", "Already promised")
@@ -192,8 +193,8 @@ def test_a_step_is_promised_once_wherever_its_reflection_is_shown(
 
     ctx.undo.undo()  # the promise is taken back: both offer it again
     qtbot.waitUntil(lambda: in_journal.isEnabled(), timeout=2000)
-    assert in_journal.text() == BUTTON_TEXT and view.promise_action.isEnabled()
-    assert in_dialog.isEnabled() and in_dialog.text() == BUTTON_TEXT
+    assert in_journal.text() == button_text() and view.promise_action.isEnabled()
+    assert in_dialog.isEnabled() and in_dialog.text() == button_text()
     qtbot.mouseClick(in_journal, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not in_dialog.isEnabled() and not in_journal.isEnabled(),
                     timeout=2000)

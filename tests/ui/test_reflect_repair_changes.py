@@ -11,7 +11,7 @@ from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.ui.reflections.open_dialogs import open_reflection
-from selftrust.ui.reflections.reflection_dialog import NEED_WRITING
+from selftrust.ui.reflections.reflection_dialog import need_writing
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.main_window import MainWindow
 from selftrust.ui.today.today_view import TodayView
@@ -27,7 +27,7 @@ def test_invisible_characters_leave_save_off_with_the_plain_hint(
     save = dialog.findChild(QPushButton, "reflection-save")
     status = dialog.findChild(QLabel, "reflection-status")
     part(dialog, "happened").setPlainText("  \u200b \u200d\ufeff  ")  # as pasted
-    assert not save.isEnabled() and status.text() == NEED_WRITING
+    assert not save.isEnabled() and status.text() == need_writing()
     type_into(qtbot, part(dialog, "happened"), "Rain.")
     assert save.isEnabled()
     prompter.answers = [1]  # discard

@@ -23,7 +23,7 @@ def test_a_promise_for_tomorrow_starts_tomorrow(ws: Workspace) -> None:
     row = promise_for_tomorrow(ws, "Book on pillow.")
     d = calendar.details(ws, row.id)
     assert second_line(d) == "Starts tomorrow"
-    assert warm_line(d) == "This promise begins tomorrow, Wednesday 25 November 2026."
+    assert warm_line(d) == "This promise begins tomorrow, Wednesday, 25 November 2026."
 
 
 def test_a_later_one_off_names_its_day(ws: Workspace) -> None:

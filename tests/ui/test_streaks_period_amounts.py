@@ -55,5 +55,5 @@ def test_a_month_over_its_limit_is_no_fresh_start(qtbot: QtBot, window: MainWind
     view.list.setCurrentIndex(row_of(view, sweets))
     assert view.header.warm.text() == (
         "Over the limit this month, so it counts as not kept. "
-        "A fresh start comes on Tuesday 1 December 2026.")
+        "A fresh start comes on Tuesday, 1 December 2026.")
     assert "1 not kept" in view.header.counts.accessibleName()

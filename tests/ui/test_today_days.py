@@ -96,7 +96,7 @@ def test_the_calendar_picks_a_day_and_starts_the_week_as_set(
     qtbot: QtBot, ws: Workspace, window: MainWindow
 ) -> None:
     walk = add(ws, "Walk")
-    ws.update_settings(Settings(week_start=6))  # Sunday
+    ws.update_settings(Settings(chosen_week_start=6))  # Sunday
     view = today_view(window)
     qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     popup = view.navigator.popup

@@ -180,6 +180,19 @@ def pseudo(text: str) -> str:
     return f"[{''.join(out)} {pad}]"
 
 
+_TAG = re.compile(r"(<[^<>]*>)")
+
+
+def shown_markup(markup: str) -> str:
+    """A translated page's HTML as it is shown: in the pseudo-language, its text accented
+    and bracketed like the catalogue's (tags, entities and placeholders kept)."""
+    if language() != PSEUDO:
+        return markup
+    return "".join(
+        part if part.startswith("<") else pseudo(part) for part in _TAG.split(markup)
+    )
+
+
 def _translations_for(code: str) -> _gettext.NullTranslations:
     if code == PSEUDO:
         return PseudoTranslations()
@@ -198,15 +211,27 @@ class _Current:
 _current: _Current | None = None
 
 
+def has_catalogue(code: str) -> bool:
+    """True for English, the pseudo-language and every language with an installed catalogue."""
+    if code == PSEUDO or code.split("_")[0] == "en":
+        return True
+    folder = locale_dir()
+    return folder.is_dir() and _gettext.find(DOMAIN, str(folder), [code]) is not None
+
+
 def set_language(code: str | None = None) -> str:
     """Speak ``code`` from now on (None: the wanted one); returns the code in use.
 
+    A language without a catalogue gets the app's English, dates and numbers included:
+    Italian dates inside English sentences would read worse than English throughout.
     Words already on screen stay as they are: the window is built again (or restarted)
     to show a new language.
     """
     global _current
     code = normalized(code) if code else wanted_language()
     code = code or ENGLISH
+    if not has_catalogue(code):
+        code = ENGLISH
     _current = _Current(code, _translations_for(code))
     return code
 

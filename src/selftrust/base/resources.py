@@ -70,3 +70,20 @@ def resource_path(*parts: str) -> Path:
             f"Self-Trust cannot find the resource {relative.as_posix()!r} in {resources_dir()}."
         )
     return path
+
+
+def localized_resource_path(*parts: str) -> Path:
+    """A resource in the language spoken now, when it is translated; the English otherwise.
+
+    Translated pages sit in a folder named by the language beside the English ones
+    (``help/de/about.html`` beside ``help/about.html``); "de_AT" finds "de" too.
+    """
+    from selftrust.base import i18n
+
+    *folder, name = parts
+    code = i18n.language()
+    for candidate in dict.fromkeys((code, code.split("_")[0])):
+        path = resources_dir().joinpath(*folder, candidate, name)
+        if path.is_file():
+            return path
+    return resource_path(*parts)

@@ -14,10 +14,13 @@ import re
 from collections.abc import Generator
 from typing import IO
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext
 from selftrust.interchange.errors import ImportProblem
 
-NOT_TEXT = "is not UTF-8 text (is it a binary file?)"
+# TRANSLATORS: follows the name of a file and a colon ("Habits.csv, line 3: is not UTF-8
+# text…"), as do the other problems of a file that start with a verb.
+NOT_TEXT = N_("is not UTF-8 text (is it a binary file?)")
 _NOT_TEXT = re.compile("[\x00\udc80-\udcff]")
 
 
@@ -32,22 +35,45 @@ def numbered_rows(raw: IO[bytes], name: str, *, cell: str = "field"
             for row in reader:
                 if row:
                     if _NOT_TEXT.search("".join(row)):
-                        raise ImportProblem(NOT_TEXT, file=name, line=line)
+                        raise ImportProblem(_(NOT_TEXT), file=name, line=line)
                     yield line, row
                 line = reader.line_num + 1
         except csv.Error as exc:
             detail = str(exc)
             if "NUL" in detail:
-                message = NOT_TEXT
+                message = _(NOT_TEXT)
             elif "field limit" in detail:
-                message = f"has a {cell} longer than {csv.field_size_limit():,} characters"
+                limit = formats.number(csv.field_size_limit())
+                if cell == "cell":
+                    message = _("has a cell longer than {limit} characters").format(limit=limit)
+                else:
+                    message = _("has a field longer than {limit} characters").format(limit=limit)
             else:
-                message = f"is not valid CSV ({detail})"
+                message = _("is not valid CSV ({reason})").format(reason=_csv_reason(detail))
             raise ImportProblem(message, file=name, line=line) from None
+
+
+def _csv_reason(detail: str) -> str:
+    """Python's words for a malformed CSV record, in the person's language where known."""
+    if detail == "unexpected end of data":
+        # TRANSLATORS: why a CSV file is not valid: a quoted cell is never closed.
+        return _("unexpected end of data")
+    quoted = re.fullmatch(r"'(.)' expected after '(.)'", detail)
+    if quoted is not None:
+        # TRANSLATORS: why a CSV file is not valid: a quote is followed by another
+        # character than the separator ("“,” expected after “\"”").
+        return _("“{expected}” expected after “{after}”").format(
+            expected=quoted.group(1), after=quoted.group(2))
+    return detail
 
 
 def expect_columns(row: list[str], count: int, name: str, line: int, what: str) -> None:
     """Refuse a record of another width than ``what`` (a header, a kind of line) has."""
     if len(row) != count:
-        raise ImportProblem(f"has {counted(len(row), 'column')}, but {what} has {count}",
+        # TRANSLATORS: a CSV line of the wrong width; {what} is e.g. "the header" or "a
+        # check-mark line (Date,Value,Notes)", {count} the number of columns it has.
+        text = ngettext("has {n} column, but {what} has {count}",
+                        "has {n} columns, but {what} has {count}", len(row))
+        raise ImportProblem(text.format(n=formats.number(len(row)), what=what,
+                                        count=formats.number(count)),
                             file=name, line=line)

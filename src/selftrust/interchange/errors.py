@@ -9,6 +9,8 @@ message and never a traceback.
 
 from __future__ import annotations
 
+from selftrust.base.i18n import _
+
 
 class ImportProblem(Exception):
     """A file that cannot be imported, with where and what went wrong.
@@ -27,14 +29,24 @@ class ImportProblem(Exception):
 
     @property
     def message(self) -> str:
-        where = []
+        if self.file and self.line is not None:
+            # TRANSLATORS: where a problem of an imported file is: the file (or the file
+            # inside a zip), the line, and the problem in plain words.
+            return _("{file}, line {line}: {problem}").format(
+                file=self.file, line=self.line, problem=self.detail)
         if self.file:
-            where.append(self.file)
+            # TRANSLATORS: a file and what is wrong with it; the problem often goes on
+            # from the name ("Habits.csv: is not UTF-8 text").
+            return _("{file}: {problem}").format(file=self.file, problem=self.detail)
         if self.line is not None:
-            where.append(f"line {self.line}")
-        if not where:
-            return self.detail
-        return f"{', '.join(where)}: {self.detail}"
+            return _("line {line}: {problem}").format(line=self.line, problem=self.detail)
+        return self.detail
 
     def __str__(self) -> str:
         return self.message
+
+
+def cannot_be_read(exc: OSError) -> str:
+    """ "cannot be read (Permission denied)": said after a file's name and a colon."""
+    # TRANSLATORS: follows a file's name and a colon; {reason} is the system's own words.
+    return _("cannot be read ({reason})").format(reason=exc.strerror or exc)

@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _
+from selftrust.interchange.csv_rows import NOT_TEXT
 from selftrust.interchange.errors import ImportProblem
 
 CHUNK = 1 << 20
@@ -26,6 +29,31 @@ _COMMA = re.compile(r"[ \t\r\n]*,")
 
 class _NeedMore(Exception):
     pass
+
+
+# Python's words for what is wrong in a JSON text (``JSONDecodeError.msg``, first letter
+# lowered, "at"/"starting" taken off), in the person's language where known.
+_DECODER_WORDS = {
+    "expecting value": N_("expecting value"),
+    "expecting property name enclosed in double quotes":
+        N_("expecting property name enclosed in double quotes"),
+    "expecting ':' delimiter": N_("expecting ':' delimiter"),
+    "expecting ',' delimiter": N_("expecting ',' delimiter"),
+    "unterminated string": N_("unterminated string"),
+    "invalid control character": N_("invalid control character"),
+    "invalid \\escape": N_("invalid \\escape"),
+    "invalid \\uXXXX escape": N_("invalid \\uXXXX escape"),
+    "extra data": N_("extra data"),
+    "illegal trailing comma before end of object":
+        N_("illegal trailing comma before end of object"),
+    "illegal trailing comma before end of array":
+        N_("illegal trailing comma before end of array"),
+}  # fmt: skip
+
+
+def _decoder_words(what: str) -> str:
+    known = _DECODER_WORDS.get(what)
+    return what if known is None else _(known)
 
 
 class JsonStream:
@@ -60,9 +88,9 @@ class JsonStream:
         try:
             more = self._text.read(self._chunk)
         except UnicodeDecodeError:
-            raise self.problem("is not UTF-8 text (is it a binary file?)") from None
+            raise self.problem(_(NOT_TEXT)) from None
         if "\x00" in more:
-            raise self.problem("is not UTF-8 text (is it a binary file?)")
+            raise self.problem(_(NOT_TEXT))
         if not more:
             self._eof = True
             return False
@@ -88,11 +116,18 @@ class JsonStream:
         return self._buf[self._pos] if self._pos < len(self._buf) else ""
 
     def expect(self, char: str, what: str) -> None:
+        """The next character must be ``char``; ``what`` says it in words ("“:” after a
+        name"), for the message when it is not."""
         found = self.peek()
         if found != char:
-            shown = f"“{found}”" if found else "the end of the file"
-            cut = " (the file seems cut short)" if not found else ""
-            raise self.problem(f"expected {what} but found {shown}{cut}")
+            if found:
+                # TRANSLATORS: a JSON file is not as expected; {what} is e.g. "“:” after
+                # a name", {found} the character found instead.
+                text = _("expected {what} but found “{found}”").format(what=what, found=found)
+            else:
+                text = _("expected {what} but found the end of the file (the file seems "
+                         "cut short)").format(what=what)
+            raise self.problem(text)
         self._advance(self._pos + 1)
 
     # --- values ---------------------------------------------------------------------
@@ -114,17 +149,20 @@ class JsonStream:
                     continue
                 line = self.line + self._buf.count("\n", self._pos, exc.pos)
                 what = exc.msg.removesuffix(" at").removesuffix(" starting")
-                what = what[:1].lower() + what[1:]
+                what = _decoder_words(what[:1].lower() + what[1:])
                 if self._eof and not self._buf.rstrip().endswith("}"):
                     # A whole document ends with "}"; this one stops in the middle.
                     raise self.problem(
-                        f"is not valid JSON ({what}); the file seems cut short", line
+                        _("is not valid JSON ({reason}); the file seems cut short").format(
+                            reason=what), line
                     ) from None
                 if len(self._buf) - self._pos >= MAX_VALUE_CHARS:
                     raise self.problem(
-                        f"holds a value longer than {MAX_VALUE_CHARS:,} characters"
+                        _("holds a value longer than {limit} characters").format(
+                            limit=formats.number(MAX_VALUE_CHARS))
                     ) from None
-                raise self.problem(f"is not valid JSON ({what})", line) from None
+                raise self.problem(_("is not valid JSON ({reason})").format(reason=what),
+                                   line) from None
             self._advance(end)
             return obj
 
@@ -138,18 +176,18 @@ class JsonStream:
             line = self.line
             key = self.value() if self.peek() == '"' else None
             if not isinstance(key, str):
-                raise self.problem("expected a name in quotes", line)
-            self.expect(":", "“:” after a name")
+                raise self.problem(_("expected a name in quotes"), line)
+            self.expect(":", _("“:” after a name"))
             yield key
             if self.peek() == ",":
                 self._advance(self._pos + 1)
                 continue
-            self.expect("}", "“,” or “}”")
+            self.expect("}", _("“,” or “}”"))
             return
 
     def items(self) -> Iterator[tuple[int, Any]]:
         """The elements of an array as (line where it starts, value)."""
-        self.expect("[", "a list “[”")
+        self.expect("[", _("a list “[”"))
         if self.peek() == "]":
             self._advance(self._pos + 1)
             return
@@ -163,10 +201,10 @@ class JsonStream:
             if self.peek() == ",":
                 self._advance(self._pos + 1)
                 continue
-            self.expect("]", "“,” or “]”")
+            self.expect("]", _("“,” or “]”"))
             return
 
     def end(self) -> None:
         """Only white space may follow the document."""
         if self.peek():
-            raise self.problem("has more text after the end of the JSON document")
+            raise self.problem(_("has more text after the end of the JSON document"))

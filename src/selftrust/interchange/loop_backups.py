@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from selftrust.base.i18n import _
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_db import read_loop_db
 from selftrust.interchange.loop_db_write import is_own_push
@@ -43,11 +44,14 @@ def choose_backup(path: Path) -> Chosen:
     names = sorted((p for p in path.glob(BACKUP_GLOB) if p.is_file()),
                    key=lambda p: p.name, reverse=True)
     if not names:
-        raise ImportProblem(f"there is no Loop backup (“{BACKUP_GLOB}”) in the folder {path}")
+        raise ImportProblem(
+            _("there is no Loop backup (“{pattern}”) in the folder {folder}").format(
+                pattern=BACKUP_GLOB, folder=path))
     skipped: list[Skipped] = []
     for candidate in names:
         if is_own_push(candidate):
-            skipped.append(Skipped(candidate.name, "written by Self-Trust for Loop (a push)"))
+            # TRANSLATORS: why a file in the Loop backups folder was passed over.
+            skipped.append(Skipped(candidate.name, _("written by Self-Trust for Loop (a push)")))
             continue
         try:
             return Chosen(read_loop_db(candidate), tuple(skipped))

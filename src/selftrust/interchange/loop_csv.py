@@ -26,6 +26,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from selftrust.base.i18n import N_, _
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_csv_folders import loop_folder_name, match_folders
 from selftrust.interchange.loop_csv_habits import HABITS_FILE, read_habits_csv
@@ -45,7 +46,7 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 """Nor may all the files we read together."""
 MAX_MEMBERS = 100_000
-DAMAGED_MEMBER = "this file inside the zip is damaged (its data does not check out)"
+DAMAGED_MEMBER = N_("this file inside the zip is damaged (its data does not check out)")
 
 
 def read_loop_csv(path: str | os.PathLike[str]) -> LoopExport:
@@ -85,18 +86,20 @@ def read_loop_csv(path: str | os.PathLike[str]) -> LoopExport:
 
 
 def guard() -> Guard:
-    """Loop's limits (read when called, so a test can lower them) and words."""
+    """Loop's limits (read when called, so a test can lower them) and words (marked
+    here, translated where they are said)."""
     return Guard(
         member_bytes=MAX_MEMBER_BYTES,
-        member_too_big="the file unpacks to more than {mb} MB; that is not a Loop export",
-        declared_too_big="the file unpacks to {mb} MB; that is not a Loop export",
+        member_too_big=N_("the file unpacks to more than {mb} MB; that is not a Loop export"),
+        declared_too_big=N_("the file unpacks to {mb} MB; that is not a Loop export"),
         total_bytes=MAX_TOTAL_BYTES,
-        total_too_big="the export unpacks to more than {mb} MB; that is not a Loop export",
+        total_too_big=N_("the export unpacks to more than {mb} MB; that is not a Loop export"),
         max_members=MAX_MEMBERS,
-        too_many_in_zip="the zip holds {count} files; a Loop export holds far fewer",
-        too_many_in_folder="the folder {folder} holds too many files to be a Loop export",
+        too_many_in_zip=N_("the zip holds {count} files; a Loop export holds far fewer"),
+        too_many_in_folder=N_("the folder {folder} holds too many files to be a Loop export"),
         damaged=DAMAGED_MEMBER,
-        unpackable="this file inside the zip is damaged or packed in a way Loop never uses",
+        unpackable=N_(
+            "this file inside the zip is damaged or packed in a way Loop never uses"),
     )
 
 
@@ -104,12 +107,12 @@ def _open_export(path: Path) -> ExportFiles:
     if not path.is_dir():
         size, head = first_bytes(path, 4)
         if size == 0:
-            raise ImportProblem("the file is empty (0 bytes), so it is not a Loop export",
+            raise ImportProblem(_("the file is empty (0 bytes), so it is not a Loop export"),
                                 file=path.name)
         if not head.startswith(b"PK"):
             raise ImportProblem(
-                "is not a zip file; choose the “Loop Habits CSV ….zip” that Loop exported, "
-                "or the folder it unpacks to",
+                _("is not a zip file; choose the “Loop Habits CSV ….zip” that Loop exported, "
+                  "or the folder it unpacks to"),
                 file=path.name,
             )
     return ExportFiles(path, marker=HABITS_FILE, guard=guard())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from selftrust.base.i18n import _
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_csv_habits import HabitRow
 from selftrust.interchange.loop_csv_marks import CHECKMARKS_FILE, SCORES_FILE
@@ -45,20 +46,26 @@ def match_folders(files: ExportFiles, rows: list[HabitRow]) -> dict[int, str]:
         row = by_position.get(number)
         if row is None:
             raise ImportProblem(
-                f"there is no habit number {number:03d} in Habits.csv for this folder",
+                _("there is no habit number {number} in Habits.csv for this folder").format(
+                    number=f"{number:03d}"),
                 file=folder + "/",
             )
         expected = loop_folder_name(number, row.name)
         if folder != expected:
             raise ImportProblem(
-                f"this folder does not belong to habit {number:03d} “{row.name}” of "
-                f"Habits.csv (its folder would be “{expected}/”)",
+                # TRANSLATORS: {number} is a habit's number in a Loop export ("003"),
+                # {name} its name, {folder} the folder Loop would have given it.
+                _("this folder does not belong to habit {number} “{name}” of Habits.csv "
+                  "(its folder would be “{folder}/”)").format(
+                    number=f"{number:03d}", name=row.name, folder=expected),
                 file=folder + "/",
             )
         folders[number] = folder
     for number, folder in folders.items():
         if not files.has(f"{folder}/{CHECKMARKS_FILE}"):
             raise ImportProblem(
-                f"the folder of habit {number:03d} has no {CHECKMARKS_FILE}", file=folder + "/"
+                _("the folder of habit {number} has no {file}").format(
+                    number=f"{number:03d}", file=CHECKMARKS_FILE),
+                file=folder + "/",
             )
     return folders

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
+from selftrust.base.i18n import _
 from selftrust.interchange.csv_rows import expect_columns, numbered_rows
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_records import (
@@ -82,12 +83,12 @@ def read_habits_csv(files: ExportFiles) -> tuple[list[HabitRow], str]:
     """The habits in Loop's order and the layout their header names."""
     if not files.has(HABITS_FILE):
         raise ImportProblem(
-            "there is no Habits.csv here, so this is not a Loop Habit Tracker CSV export"
+            _("there is no Habits.csv here, so this is not a Loop Habit Tracker CSV export")
         )
     with closing(numbered_rows(files.open(HABITS_FILE), HABITS_FILE)) as rows:
         first = next(rows, None)
         if first is None:
-            raise ImportProblem("is empty; a Loop export lists its habits here",
+            raise ImportProblem(_("is empty; a Loop export lists its habits here"),
                                 file=HABITS_FILE)
         line, header = first
         layout = _layout(header, line)
@@ -97,8 +98,8 @@ def read_habits_csv(files: ExportFiles) -> tuple[list[HabitRow], str]:
             habit = _habit_row(row, line, layout)
             if habit.position in seen:
                 raise ImportProblem(
-                    f"habit number {habit.position:03d} is listed twice "
-                    f"(also on line {seen[habit.position]})",
+                    _("habit number {number} is listed twice (also on line {line})").format(
+                        number=f"{habit.position:03d}", line=seen[habit.position]),
                     file=HABITS_FILE,
                     line=line,
                 )
@@ -114,8 +115,9 @@ def _layout(header: list[str], line: int) -> str:
         if cells == columns:
             return layout
     raise ImportProblem(
-        f"the columns are “{','.join(header)[:200]}”, not those of a Loop export "
-        f"(“{','.join(HEADER_V231[:4])},…”)",
+        # TRANSLATORS: {found} is the first line of a CSV file, {expected} how Loop's begins.
+        _("the columns are “{found}”, not those of a Loop export (“{expected},…”)").format(
+            found=",".join(header)[:200], expected=",".join(HEADER_V231[:4])),
         file=HABITS_FILE,
         line=line,
     )
@@ -126,11 +128,12 @@ def _habit_row(row: list[str], line: int, layout: str) -> HabitRow:
         return ImportProblem(detail, file=HABITS_FILE, line=line)
 
     header = HEADERS[layout]
-    expect_columns(row, len(header), HABITS_FILE, line, "the header")
+    expect_columns(row, len(header), HABITS_FILE, line, _("the header"))
     cell = dict(zip(header, row, strict=True))
     position_text = cell["Position"].strip()
     if not position_text.isdigit() or int(position_text) < 1:
-        raise problem(f"the position “{position_text}” is not a habit number like 001")
+        raise problem(_("the position “{value}” is not a habit number like 001").format(
+            value=position_text))
     if layout == CSV_V231:
         num_text, den_text = cell["FrequencyNumerator"], cell["FrequencyDenominator"]
     else:
@@ -138,7 +141,8 @@ def _habit_row(row: list[str], line: int, layout: str) -> HabitRow:
     numerator, denominator = _frequency(num_text, den_text, problem)
     color = cell["Color"].strip()
     if not _COLOR.fullmatch(color):
-        raise problem(f"the colour “{color}” is not a colour like #FF8F00")
+        raise problem(_("the colour “{value}” is not a colour like #FF8F00").format(
+            value=color))
     if layout == CSV_V18:
         question, description = cell["Description"], ""
     else:
@@ -159,16 +163,19 @@ def _typed_row(cell: dict[str, str], line: int, habit: LoopHabit, problem: Probl
     """The 2.3.1 columns: the habit's type, whether it is archived, its unit and target."""
     kind = cell["Type"].strip()
     if kind not in ("YES_NO", "NUMERICAL"):
-        raise problem(f"the type “{kind}” is not YES_NO or NUMERICAL")
+        raise problem(_("the type “{value}” is not YES_NO or NUMERICAL").format(value=kind))
     is_numerical = kind == "NUMERICAL"
     archived_text = cell["Archived?"].strip()
     if archived_text not in ("true", "false"):
-        raise problem(f"“Archived?” must be true or false, not “{archived_text}”")
+        # TRANSLATORS: "Archived?", true and false are written in the file as they are.
+        raise problem(_("“Archived?” must be true or false, not “{value}”").format(
+            value=archived_text))
     habit = replace(habit, is_numerical=is_numerical, archived=archived_text == "true")
     if is_numerical:
         target_type = cell["Target Type"].strip()
         if target_type not in ("AT_LEAST", "AT_MOST"):
-            raise problem(f"the target type “{target_type}” is not AT_LEAST or AT_MOST")
+            raise problem(_("the target type “{value}” is not AT_LEAST or AT_MOST").format(
+                value=target_type))
         habit = replace(habit, unit=cell["Unit"], at_most=target_type == "AT_MOST",
                         target_value=_target(cell["Target Value"], problem))
     return HabitRow(line, habit, is_numerical)
@@ -177,11 +184,14 @@ def _typed_row(cell: dict[str, str], line: int, habit: LoopHabit, problem: Probl
 def _frequency(num_text: str, den_text: str, problem: ProblemAt) -> tuple[int, int]:
     num_text, den_text = num_text.strip(), den_text.strip()
     shown = f"{num_text}/{den_text}"
+    # TRANSLATORS: {value} is Loop's frequency as written in the file ("3/7": 3 times in
+    # 7 days).
+    wrong = _("the frequency “{value}” is not a number of times per days")
     if not (num_text.isdigit() and den_text.isdigit()):
-        raise problem(f"the frequency “{shown}” is not a number of times per days")
+        raise problem(wrong.format(value=shown))
     numerator, denominator = int(num_text), int(den_text)
     if numerator < 1 or denominator < 1 or numerator > denominator or denominator > 100_000:
-        raise problem(f"the frequency “{shown}” is not a number of times per days")
+        raise problem(wrong.format(value=shown))
     return numerator, denominator
 
 
@@ -189,5 +199,6 @@ def _target(text: str, problem: ProblemAt) -> float:
     text = text.strip()
     value = float(text) if DECIMAL.fullmatch(text) else math.nan
     if not math.isfinite(value) or value < 0:
-        raise problem(f"the target value “{text}” is not a number of 0 or more")
+        raise problem(_("the target value “{value}” is not a number of 0 or more").format(
+            value=text))
     return value

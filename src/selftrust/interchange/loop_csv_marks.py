@@ -12,6 +12,7 @@ import math
 import re
 from datetime import date
 
+from selftrust.base.i18n import _
 from selftrust.interchange.csv_rows import expect_columns, numbered_rows
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_csv_habits import DECIMAL
@@ -40,25 +41,32 @@ def read_checkmarks(files: ExportFiles, name: str, numerical: bool | None, layou
             if has_header:
                 continue
         if has_header:
-            expect_columns(row, 3, name, line, "a check-mark line (Date,Value,Notes)")
+            expect_columns(row, 3, name, line, _("a check-mark line (Date,Value,Notes)"))
             day_text, value_text, notes = row
         else:
-            expect_columns(row, 2, name, line, "a check-mark line of this export (date,value)")
+            expect_columns(row, 2, name, line,
+                           _("a check-mark line of this export (date,value)"))
             (day_text, value_text), notes = row, ""
         day = _day(day_text.strip(), name, line)
         value = _value(value_text.strip(), numerical, name, line)
         if day in seen:
-            raise ImportProblem(
-                f"the day {day} appears twice (also on line {seen[day]})", file=name, line=line
-            )
+            raise ImportProblem(twice(day, seen[day]), file=name, line=line)
         seen[day] = line
         entries.append(LoopEntry(day, value, notes))
     if has_header is None and layout == CSV_V231:
         raise ImportProblem(
-            "is empty; Loop starts this file with the line “Date,Value,Notes”", file=name
+            _("is empty; Loop starts this file with the line “Date,Value,Notes”"), file=name
         )
     entries.sort(key=lambda e: e.day)
     return entries
+
+
+def twice(day: date, line: int) -> str:
+    """A day listed twice in a file, named as the file writes it (the person looks for it
+    there)."""
+    # TRANSLATORS: {day} is a date as the imported file writes it (2026-11-24).
+    return _("the day {day} appears twice (also on line {line})").format(
+        day=day.isoformat(), line=line)
 
 
 def read_scores(files: ExportFiles, name: str, layout: str) -> dict[date, float]:
@@ -71,22 +79,22 @@ def read_scores(files: ExportFiles, name: str, layout: str) -> dict[date, float]
             first = False
             if tuple(c.strip() for c in row) == SCORES_HEADER:
                 continue
-        expect_columns(row, 2, name, line, "a score line (Date,Score)")
+        expect_columns(row, 2, name, line, _("a score line (Date,Score)"))
         day = _day(row[0].strip(), name, line)
         text = row[1].strip()
         value = float(text) if DECIMAL.fullmatch(text) else math.nan
         if not 0.0 <= value <= 1.0:
             raise ImportProblem(
-                f"the score “{text[:40]}” is not a number from 0 to 1", file=name, line=line
+                _("the score “{value}” is not a number from 0 to 1").format(value=text[:40]),
+                file=name, line=line
             )
         if day in scores:
-            raise ImportProblem(
-                f"the day {day} appears twice (also on line {lines[day]})", file=name, line=line
-            )
+            raise ImportProblem(twice(day, lines[day]), file=name, line=line)
         scores[day] = value
         lines[day] = line
     if first and layout == CSV_V231:
-        raise ImportProblem("is empty; Loop starts this file with the line “Date,Score”", file=name)
+        raise ImportProblem(_("is empty; Loop starts this file with the line “Date,Score”"),
+                            file=name)
     return scores
 
 
@@ -97,7 +105,8 @@ def _day(text: str, name: str, line: int) -> date:
         except ValueError:
             pass
     raise ImportProblem(
-        f"“{text[:40]}” is not a date (Loop writes days as yyyy-mm-dd)", file=name, line=line
+        _("“{value}” is not a date (Loop writes days as yyyy-mm-dd)").format(value=text[:40]),
+        file=name, line=line
     )
 
 
@@ -107,21 +116,23 @@ def _value(text: str, numerical: bool | None, name: str, line: int) -> int:
         return named
     if not _INT.fullmatch(text):
         raise ImportProblem(
-            f"the value “{text[:40]}” is not a Loop check-mark (YES_MANUAL, YES_AUTO, NO, "
-            "SKIP, UNKNOWN or a whole number)",
+            _("the value “{value}” is not a Loop check-mark (YES_MANUAL, YES_AUTO, NO, "
+              "SKIP, UNKNOWN or a whole number)").format(value=text[:40]),
             file=name,
             line=line,
         )
     value = int(text)
     if numerical is False and not UNKNOWN <= value <= 3:
         raise ImportProblem(
-            f"the value “{text}” is not a check-mark of a yes/no habit "
-            "(Loop writes -1 to 3, or YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN)",
+            _("the value “{value}” is not a check-mark of a yes/no habit "
+              "(Loop writes -1 to 3, or YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN)").format(
+                value=text),
             file=name,
             line=line,
         )
     if value < UNKNOWN or value > MAX_LOOP_INT:
         raise ImportProblem(
-            f"the amount “{text}” is out of the range Loop stores", file=name, line=line
+            _("the amount “{value}” is out of the range Loop stores").format(value=text),
+            file=name, line=line
         )
     return value

@@ -22,7 +22,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from selftrust.interchange.errors import ImportProblem
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext
+from selftrust.interchange.errors import ImportProblem, cannot_be_read
 from selftrust.interchange.loop_records import (
     PALETTE,
     UNKNOWN,
@@ -46,8 +48,10 @@ _HABIT_COLUMNS = (
 )  # fmt: skip
 _REPETITION_COLUMNS = ("habit", "timestamp", "value")
 
-HABITS = "Habits table"
-REPETITIONS = "Repetitions table"
+# TRANSLATORS: where in a Loop backup a problem is ("Habits table: habit id 3: it has
+# no name"); Habits and Repetitions are the names of Loop's tables.
+HABITS = N_("Habits table")
+REPETITIONS = N_("Repetitions table")
 
 
 def read_loop_db(path: str | os.PathLike[str]) -> LoopExport:
@@ -68,7 +72,8 @@ def read_loop_db(path: str | os.PathLike[str]) -> LoopExport:
         entries = _read_repetitions(conn, rep_cols, {r[0] for r in rows})
     except sqlite3.DatabaseError as e:
         raise ImportProblem(
-            f"the database is damaged or unreadable ({e})", file=label
+            # TRANSLATORS: {reason} is SQLite's own words.
+            _("the database is damaged or unreadable ({reason})").format(reason=e), file=label
         ) from None
     finally:
         conn.close()
@@ -82,17 +87,18 @@ def read_loop_db(path: str | os.PathLike[str]) -> LoopExport:
 def _check_header(path: Path, label: str) -> bool:
     """Refuse what is not SQLite; tell whether the file was left in WAL mode."""
     if not path.is_file():
-        raise ImportProblem(f"there is no file at {path}")
+        raise ImportProblem(_("there is no file at {path}").format(path=path))
     try:
         with path.open("rb") as f:
             head = f.read(100)
     except OSError as e:
-        raise ImportProblem(f"cannot be read ({e.strerror or e})", file=label) from None
+        raise ImportProblem(cannot_be_read(e), file=label) from None
     if not head:
-        raise ImportProblem("the file is empty (0 bytes), so it is not a Loop backup", file=label)
+        raise ImportProblem(_("the file is empty (0 bytes), so it is not a Loop backup"),
+                            file=label)
     if not head.startswith(SQLITE_MAGIC):
         raise ImportProblem(
-            "is not a Loop Habit Tracker backup (it is not an SQLite database)", file=label
+            _("is not a Loop Habit Tracker backup (it is not an SQLite database)"), file=label
         )
     # Header bytes 18 and 19 are the read and write format versions: 2 means WAL.
     return len(head) >= 20 and 2 in (head[18], head[19])
@@ -121,7 +127,9 @@ def _connect(path: Path, label: str, wal: bool) -> sqlite3.Connection:
             conn.close()
             error = e
     raise ImportProblem(
-        f"the database is damaged or cannot be opened ({error})", file=label
+        # TRANSLATORS: {reason} is SQLite's own words.
+        _("the database is damaged or cannot be opened ({reason})").format(reason=error),
+        file=label
     ) from None
 
 
@@ -132,21 +140,23 @@ def _check_schema(conn: sqlite3.Connection, label: str) -> int:
     }
     if not {"habits", "repetitions"} <= tables:
         raise ImportProblem(
-            "is not a Loop Habit Tracker backup (it has no Habits and Repetitions tables)",
+            _("is not a Loop Habit Tracker backup (it has no Habits and Repetitions tables)"),
             file=label,
         )
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > NEWEST_VERSION:
         raise ImportProblem(
-            f"this backup comes from a newer Loop (database version {version}); Self-Trust "
-            f"reads Loop backups of database versions {OLDEST_VERSION} to {NEWEST_VERSION}",
+            _("this backup comes from a newer Loop (database version {version}); Self-Trust "
+              "reads Loop backups of database versions {oldest} to {newest}").format(
+                version=version, oldest=OLDEST_VERSION, newest=NEWEST_VERSION),
             file=label,
         )
     if version < OLDEST_VERSION:
         raise ImportProblem(
-            f"this backup comes from a very old Loop (database version {version}); open it in "
-            f"a current Loop, make a new backup and import that (Self-Trust reads database "
-            f"versions {OLDEST_VERSION} to {NEWEST_VERSION})",
+            _("this backup comes from a very old Loop (database version {version}); open it "
+              "in a current Loop, make a new backup and import that (Self-Trust reads "
+              "database versions {oldest} to {newest})").format(
+                version=version, oldest=OLDEST_VERSION, newest=NEWEST_VERSION),
             file=label,
         )
     for table, needed in (("Habits", _HABIT_COLUMNS), ("Repetitions", _REPETITION_COLUMNS)):
@@ -154,8 +164,13 @@ def _check_schema(conn: sqlite3.Connection, label: str) -> int:
         missing = [c for c in needed if c not in have]
         if missing:
             raise ImportProblem(
-                f"is not a Loop Habit Tracker backup (its {table} table has no "
-                f"{', '.join(missing)} column)",
+                # TRANSLATORS: {table} is Habits or Repetitions, {columns} the names of the
+                # columns missing (as Loop names them), one or more.
+                ngettext("is not a Loop Habit Tracker backup (its {table} table has no "
+                         "{columns} column)",
+                         "is not a Loop Habit Tracker backup (its {table} table has no "
+                         "{columns} columns)", len(missing)).format(
+                    table=table, columns=", ".join(missing)),
                 file=label,
             )
     return int(version)
@@ -183,31 +198,39 @@ def _read_habits(conn: sqlite3.Connection, cols: set[str], version: int) -> list
     for raw in conn.execute(query):
         (hid, name, description, quest, num, den, kind, unit, target, ttype, color, arch, uid,
          hour, minute, days) = raw  # fmt: skip
-        where = f"habit id {hid}"
-
-        def problem(detail: str, where: str = where) -> ImportProblem:
-            return ImportProblem(f"{where}: {detail}", file=HABITS)
+        def problem(detail: str, hid: object = hid) -> ImportProblem:
+            # TRANSLATORS: a problem of one habit in a Loop backup; {id} is its number
+            # there.
+            return ImportProblem(_("habit id {id}: {problem}").format(id=hid, problem=detail),
+                                 file=_(HABITS))
 
         if not isinstance(hid, int):
-            raise problem("its id is not a number")
+            raise problem(_("its id is not a number"))
         if not isinstance(name, str):
-            raise problem("it has no name")
+            raise problem(_("it has no name"))
         description = description if isinstance(description, str) else ""
         quest = quest if isinstance(quest, str) else ""
         if version < 23:
             quest, description = description, ""  # Loop's migration 23
         if not (isinstance(num, int) and isinstance(den, int)) or not 1 <= num <= den:
-            raise problem(f"the frequency {num}/{den} is not a number of times per days")
+            raise problem(_("the frequency {value} is not a number of times per days").format(
+                value=f"{num}/{den}"))
         if kind not in (0, 1):
-            raise problem(f"the type {kind!r} is not 0 (yes/no) or 1 (measurable)")
+            raise problem(_("the type {value} is not 0 (yes/no) or 1 (measurable)").format(
+                value=repr(kind)))
         is_numerical = kind == 1
         if is_numerical:
             if ttype not in (0, 1):
-                raise problem(f"the target type {ttype!r} is not 0 (at least) or 1 (at most)")
+                raise problem(
+                    _("the target type {value} is not 0 (at least) or 1 (at most)").format(
+                        value=repr(ttype)))
             if not isinstance(target, int | float) or not math.isfinite(target) or target < 0:
-                raise problem(f"the target value {target!r} is not a number of 0 or more")
+                raise problem(_("the target value {value} is not a number of 0 or more").format(
+                    value=repr(target)))
         if not isinstance(color, int) or not 0 <= color < len(PALETTE):
-            raise problem(f"the colour {color!r} is not one of Loop's 20 colours (0 to 19)")
+            raise problem(
+                _("the colour {value} is not one of Loop's 20 colours (0 to 19)").format(
+                    value=repr(color)))
         out.append(
             (
                 hid,
@@ -239,14 +262,19 @@ def _read_repetitions(
     for habit, entries in _grouped(conn.execute(query), habit_ids):
         by_day: dict[date, LoopEntry] = {}
         for rid, timestamp, value, note in entries:
-            where = f"repetition id {rid} of habit id {habit}"
             if not isinstance(timestamp, int) or not 0 <= timestamp <= _MAX_DAY_MS:
                 raise ImportProblem(
-                    f"{where}: the time stamp {timestamp!r} is not a day", file=REPETITIONS
+                    # TRANSLATORS: {id} and {habit} are the numbers of a row and its habit
+                    # in a Loop backup.
+                    _("repetition id {id} of habit id {habit}: the time stamp {value} is not "
+                      "a day").format(id=rid, habit=habit, value=repr(timestamp)),
+                    file=_(REPETITIONS)
                 )
             if not isinstance(value, int) or not UNKNOWN <= value < 2**31:
                 raise ImportProblem(
-                    f"{where}: the value {value!r} is not one Loop stores", file=REPETITIONS
+                    _("repetition id {id} of habit id {habit}: the value {value} is not one "
+                      "Loop stores").format(id=rid, habit=habit, value=repr(value)),
+                    file=_(REPETITIONS)
                 )
             # Loop truncates a time stamp to the start of its UTC day (Timestamp.kt).
             day = _EPOCH + timedelta(days=timestamp // DAY_MS)
@@ -274,14 +302,16 @@ def _grouped(
 
 
 def _habit(row: _HabitRow, position: int, entries: tuple[LoopEntry, ...]) -> LoopHabit:
-    (_, name, question, description, num, den, is_numerical, unit, target, at_most, color,
-     archived, uuid, reminder) = row  # fmt: skip
+    (_hid, name, question, description, num, den, is_numerical, unit, target, at_most,
+     color, archived, uuid, reminder) = row  # fmt: skip
     if not is_numerical:
         for e in entries:
             if not UNKNOWN <= e.value <= 3:
                 raise ImportProblem(
-                    f"habit “{name}” is a yes/no habit but has the value {e.value} on {e.day}",
-                    file=REPETITIONS,
+                    _("habit “{name}” is a yes/no habit but has the value {value} on "
+                      "{day}").format(name=name, value=e.value,
+                                      day=formats.short_date(e.day)),
+                    file=_(REPETITIONS),
                 )
     return LoopHabit(
         position=position,

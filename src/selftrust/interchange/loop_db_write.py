@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from selftrust.base.i18n import _
 from selftrust.interchange.atomic import discard, finish, temporary_beside
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_db import DAY_MS, read_loop_db
@@ -112,17 +113,23 @@ def check_written(path: Path, habits: Sequence[LoopHabit]) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise PushProblem(f"the written Loop backup does not open ({exc})") from None
+        # TRANSLATORS: {reason} is SQLite's own words.
+        raise PushProblem(_("the written Loop backup does not open ({reason})").format(
+            reason=exc)) from None
     if result != "ok":
-        raise PushProblem(f"the written Loop backup fails SQLite's integrity check ({result})")
+        raise PushProblem(
+            _("the written Loop backup fails SQLite's integrity check ({reason})").format(
+                reason=result))
     try:
         back = read_loop_db(path)
     except ImportProblem as problem:
-        raise PushProblem(f"the written Loop backup does not read back ({problem})") from None
+        raise PushProblem(_("the written Loop backup does not read back ({reason})").format(
+            reason=problem)) from None
     wrote = {h.uuid: [(e.day, e.value, e.notes) for e in h.entries] for h in habits}
     read = {h.uuid: [(e.day, e.value, e.notes) for e in h.entries] for h in back.habits}
     if wrote != read:
-        raise PushProblem("the written Loop backup does not read back with the same check-ins")
+        raise PushProblem(
+            _("the written Loop backup does not read back with the same check-ins"))
 
 
 def is_own_push(path: Path) -> bool:

@@ -26,7 +26,8 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.domain.coach import MAX_PART_LENGTH
 from selftrust.domain.commitment import TargetError
 from selftrust.domain.schedule import ScheduleError
@@ -56,6 +57,7 @@ from selftrust.interchange.native_records import (
 
 
 def loop_kind(export: LoopExport) -> str:
+    """The kind of file, as ``interchange.sources`` names it (English, a machine value)."""
     return ("Loop Habit Tracker CSV export" if export.is_csv
             else "Loop Habit Tracker backup")
 
@@ -101,16 +103,18 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
         try:
             mapped.append(map_habit(habit, zero_is_unchecked=zero_is_unchecked))
         except (ScheduleError, TargetError, ValueError) as exc:
-            raise ImportProblem(f"the Loop habit “{habit.name}” cannot be imported: {exc}",
-                                file=export.source.name) from None
+            raise ImportProblem(
+                _("the Loop habit “{name}” cannot be imported: {reason}").format(
+                    name=habit.name, reason=exc),
+                file=export.source.name) from None
     label = export.source.name
     total = sum(len(m.checkins) for m in mapped) or 1
     yield ReadProgress(0, total)
     for text in targets:
         yield Notice(text)
     for name in export.without_data:
-        yield Notice(f"“{name}” is listed in the export without its check-marks "
-                     "(it was not selected in Loop), so it was left out.")
+        yield Notice(_("“{name}” is listed in the export without its check-marks (it was not "
+                       "selected in Loop), so it was left out.").format(name=name))
     seen: set[str] = set()
     records: list[tuple[CommitmentRecord, MappedHabit]] = []
     for habit, m in zip(habits, mapped, strict=True):
@@ -125,8 +129,8 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
         why = m.why
         if why is not None and len(why) > MAX_WHY_LENGTH:
             why = why[: MAX_WHY_LENGTH - 1] + "…"
-            yield Notice(f"“{m.title}”: its description was shortened to "
-                         f"{MAX_WHY_LENGTH:,} characters.")
+            yield Notice(_("“{title}”: its description was shortened to {n} characters.").format(
+                title=m.title, n=formats.number(MAX_WHY_LENGTH)))
         # Loop does not say when a habit was archived: its last recorded day is the best
         # guess. A habit without any entries starts (and ends) on the day of the export, or
         # of the import when the export does not say.
@@ -175,13 +179,17 @@ def loop_items(export: LoopExport) -> Iterator[Item]:
              for record, m in records for day, text in m.loose_notes]
     yield from loose
     if loose:
-        yield Notice(f"{counted(len(loose), 'note')} on days Loop left unmarked "
-                     f"became {'a reflection' if len(loose) == 1 else 'reflections'} in "
-                     "your journal (a note here lives with a check-in, and those days "
-                     "stay unmarked as in Loop).")
+        yield Notice(ngettext(
+            "{n} note on days Loop left unmarked became a reflection in your journal (a note "
+            "here lives with a check-in, and those days stay unmarked as in Loop).",
+            "{n} notes on days Loop left unmarked became reflections in your journal (a note "
+            "here lives with a check-in, and those days stay unmarked as in Loop).",
+            len(loose)).format(n=formats.number(len(loose))))
     if shortened:
-        yield Notice(f"{shortened:,} long note{'s were' if shortened != 1 else ' was'} "
-                     f"shortened to {MAX_NOTE_LENGTH:,} characters.")
+        yield Notice(ngettext("{n} long note was shortened to {limit} characters.",
+                              "{n} long notes were shortened to {limit} characters.",
+                              shortened).format(n=formats.number(shortened),
+                                                limit=formats.number(MAX_NOTE_LENGTH)))
 
 
 def _with_targets(export: LoopExport) -> tuple[list[LoopHabit], list[str]]:
@@ -193,13 +201,22 @@ def _with_targets(export: LoopExport) -> tuple[list[LoopHabit], list[str]]:
         if export.is_csv and habit.is_numerical and habit.target_value <= 0:
             found = recover_target(habit)
             habit = replace(habit, target_value=found.amount)
-            amount = f"{found.amount:g}{' ' + habit.unit if habit.unit else ''}"
+            amount = _amount(found.amount, habit.unit)
             if found.exact:
-                told.append(f"“{habit.name}”: this older Loop export has no targets; the "
-                            f"target {amount} was recovered exactly from Loop's scores.")
+                told.append(_("“{name}”: this older Loop export has no targets; the target "
+                              "{amount} was recovered exactly from Loop's scores.").format(
+                    name=habit.name, amount=amount))
             else:
-                told.append(f"“{habit.name}”: this older Loop export has no targets and "
-                            f"Loop's scores do not give it exactly, so the target is "
-                            f"{amount} for now: set the right one (Edit the commitment).")
+                told.append(_("“{name}”: this older Loop export has no targets and Loop's "
+                              "scores do not give it exactly, so the target is {amount} for "
+                              "now: set the right one (Edit the commitment).").format(
+                    name=habit.name, amount=amount))
         habits.append(habit)
     return habits, told
+
+
+def _amount(value: float, unit: str) -> str:
+    """ "12.5 km": an amount and the habit's own unit (none: the number alone)."""
+    number = formats.decimal(value, 3)
+    # TRANSLATORS: an amount and its unit as the person named it ("12.5 km").
+    return _("{amount} {unit}").format(amount=number, unit=unit) if unit else number

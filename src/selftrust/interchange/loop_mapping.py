@@ -35,7 +35,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.domain.commitment import MAX_TITLE_LENGTH, MAX_UNIT_LENGTH, Rules, Target
 from selftrust.domain.days import Period
 from selftrust.domain.history import Entry, History, Status
@@ -117,8 +118,10 @@ def map_habit(habit: LoopHabit, *, zero_is_unchecked: bool = False) -> MappedHab
     if habit.reminder is not None:
         reminder = loop_reminder(habit.reminder)
         if reminder is None:
-            warnings.append(f"“{title}”: Loop's reminder at {habit.reminder.hour}:"
-                            f"{habit.reminder.minute} is not a time of day, so it was left out.")
+            # TRANSLATORS: {time} is the hour and minute as Loop stored them ("25:70").
+            warnings.append(_("“{title}”: Loop's reminder at {time} is not a time of day, so it "
+                              "was left out.").format(
+                title=title, time=f"{habit.reminder.hour}:{habit.reminder.minute}"))
     return MappedHabit(
         title=title,
         why=habit.description.strip() or None,
@@ -158,7 +161,8 @@ def loop_rules(habit: LoopHabit, warnings: list[str] | None = None) -> Rules:
     notes = warnings if warnings is not None else []
     num, den = habit.numerator, habit.denominator
     if num < 1 or den < 1 or num > den:
-        raise _problem(habit, f"its frequency {num}/{den} is not a number of times per days")
+        raise _problem(habit, _("its frequency {value} is not a number of times per days").format(
+            value=f"{num}/{den}"))
     if num == den:  # Loop itself turns N/N into 1/1
         num = den = 1
     if habit.is_numerical:
@@ -169,15 +173,23 @@ def loop_rules(habit: LoopHabit, warnings: list[str] | None = None) -> Rules:
         return Rules(Schedule.per_week(num))
     if den in MONTH_DENOMINATORS and num <= 31:
         if den == 31:
-            notes.append(
-                f"“{habit.name}”: Loop's {counted(num, 'time')} in 31 days becomes "
-                f"{Schedule.per_month(num).describe().lower()}; "
-                "its strength is counted over 30 days, so it can differ slightly from Loop's."
-            )
+            if num == 1:
+                text = _("“{name}”: Loop's 1 time in 31 days becomes once a month; its "
+                         "strength is counted over 30 days, so it can differ slightly from "
+                         "Loop's.")
+            else:
+                text = ngettext(
+                    "“{name}”: Loop's {n} time in 31 days becomes {n} time a month; its "
+                    "strength is counted over 30 days, so it can differ slightly from Loop's.",
+                    "“{name}”: Loop's {n} times in 31 days becomes {n} times a month; its "
+                    "strength is counted over 30 days, so it can differ slightly from Loop's.",
+                    num)
+            notes.append(text.format(name=habit.name, n=formats.number(num)))
         return Rules(Schedule.per_month(num))
     if den > MAX_WINDOW_DAYS:
         raise _problem(
-            habit, f"its frequency {num}/{den} spans more than {MAX_WINDOW_DAYS} days"
+            habit, _("its frequency {value} spans more than {days} days").format(
+                value=f"{num}/{den}", days=formats.number(MAX_WINDOW_DAYS))
         )
     return Rules(Schedule.in_days(num, den))
 
@@ -187,23 +199,24 @@ def _target(habit: LoopHabit, num: int, den: int, notes: list[str]) -> Target:
     if per is None or num != 1:
         raise _problem(
             habit,
-            f"it is measurable with the frequency {num}/{den}; Self-Trust measures a "
-            "target per day, week or month",
+            _("it is measurable with the frequency {value}; Self-Trust measures a target per "
+              "day, week or month").format(value=f"{num}/{den}"),
         )
     if habit.target_value <= 0:
         raise _problem(
             habit,
-            "it is measurable but has no target above 0 (a CSV export from Loop before 2.3.1 "
-            "does not include targets: import Loop's backup .db instead)",
+            _("it is measurable but has no target above 0 (a CSV export from Loop before "
+              "2.3.1 does not include targets: import Loop's backup .db instead)"),
         )
     if den == 31:
         notes.append(
-            f"“{habit.name}”: Loop's target per 31 days becomes a monthly target counted "
-            "over 30 days, so its strength can differ slightly from Loop's."
+            _("“{name}”: Loop's target per 31 days becomes a monthly target counted over 30 "
+              "days, so its strength can differ slightly from Loop's.").format(name=habit.name)
         )
     unit = habit.unit.strip()
     if len(unit) > MAX_UNIT_LENGTH:
-        notes.append(f"“{habit.name}”: the unit “{unit}” was shortened.")
+        notes.append(_("“{name}”: the unit “{unit}” was shortened.").format(
+            name=habit.name, unit=unit))
         unit = unit[: MAX_UNIT_LENGTH - 1] + "…"
     return Target(amount=habit.target_value, unit=unit, per=per, at_most=habit.at_most)
 
@@ -229,13 +242,24 @@ def _status(
 def _title(habit: LoopHabit, notes: list[str]) -> str:
     title = " ".join(habit.name.split())
     if not title:
-        title = f"Loop habit {habit.position:03d}"
-        notes.append(f"Loop habit {habit.position:03d} has no name; it is called “{title}”.")
+        title = unnamed_title(habit.position)
+        notes.append(_("Loop habit {number} has no name; it is called “{title}”.").format(
+            number=f"{habit.position:03d}", title=title))
     if len(title) > MAX_TITLE_LENGTH:
-        notes.append(f"“{title[:40]}…”: the name was shortened to {MAX_TITLE_LENGTH} characters.")
+        notes.append(_("“{start}…”: the name was shortened to {n} characters.").format(
+            start=title[:40], n=formats.number(MAX_TITLE_LENGTH)))
         title = title[: MAX_TITLE_LENGTH - 1] + "…"
     return title
 
 
+def unnamed_title(position: int) -> str:
+    """The title a Loop habit without a name gets ("Loop habit 003"): kept as its title,
+    so in the person's language when it is first brought in."""
+    # TRANSLATORS: the title of a commitment made of a Loop habit that has no name;
+    # {number} is its place in Loop's list ("003").
+    return _("Loop habit {number}").format(number=f"{position:03d}")
+
+
 def _problem(habit: LoopHabit, detail: str) -> ImportProblem:
-    return ImportProblem(f"the Loop habit “{habit.name}” cannot be imported: {detail}")
+    return ImportProblem(_("the Loop habit “{name}” cannot be imported: {reason}").format(
+        name=habit.name, reason=detail))

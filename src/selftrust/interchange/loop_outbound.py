@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.history import Status
@@ -82,34 +83,51 @@ def to_loop(c: OutboundCommitment, today: date) -> OutboundHabit:
     lost: list[str] = []
     schedule, target = c.rules.schedule, c.rules.target
     if schedule.kind is ScheduleKind.ONCE:
-        return OutboundHabit(None, (f"“{c.title}” is a one-time promise; Loop has no habit for "
-                                    "a single day, so it stays here.",))
+        return OutboundHabit(None, (_("“{title}” is a one-time promise; Loop has no habit for "
+                                      "a single day, so it stays here.").format(title=c.title),))
     num, den = schedule.frequency
     if schedule.kind is ScheduleKind.WEEKDAYS:
-        lost.append(f"“{c.title}” is due on chosen weekdays; Loop only knows how many times a "
-                    f"week, so it goes as {counted(num, 'time')} a week.")
+        lost.append(ngettext(
+            "“{title}” is due on chosen weekdays; Loop only knows how many times a week, so it "
+            "goes as {n} time a week.",
+            "“{title}” is due on chosen weekdays; Loop only knows how many times a week, so it "
+            "goes as {n} times a week.", num).format(title=c.title, n=formats.number(num)))
     if target is not None:
         num, den = 1, _PERIOD_DAYS[target.per]
         if schedule.kind is not ScheduleKind.DAILY:
-            lost.append(f"“{c.title}” is measured only on some days; in Loop it is measured "
-                        "every day.")
+            lost.append(_("“{title}” is measured only on some days; in Loop it is measured "
+                          "every day.").format(title=c.title))
     broken = 2 * target.amount / _PERIOD_DAYS[target.per] if target and target.at_most else 0.0
     entries = {d.day: _entry(d, target is not None, broken) for d in c.checkins}
     rested = _rest_days(c, today, entries)
     if rested:
-        lost.append(f"“{c.title}”: its planned rest goes to Loop as {rested} skipped "
-                    f"day{'s' if rested != 1 else ''} up to today; rest planned ahead stays "
-                    "here.")
+        lost.append(ngettext(
+            "“{title}”: its planned rest goes to Loop as {n} skipped day up to today; rest "
+            "planned ahead stays here.",
+            "“{title}”: its planned rest goes to Loop as {n} skipped days up to today; rest "
+            "planned ahead stays here.", rested).format(title=c.title, n=formats.number(rested)))
     misses = sum(1 for d in c.checkins if d.status is Status.MISSED)
     if target is not None and misses:
-        amount = "twice a day's share of the limit" if target.at_most else "an amount of 0"
-        lost.append(f"“{c.title}”: {misses} missed day{'s go' if misses != 1 else ' goes'} to "
-                    f"Loop as {amount} (Loop records amounts, not misses).")
+        if target.at_most:
+            text = ngettext(
+                "“{title}”: {n} missed day goes to Loop as twice a day's share of the limit "
+                "(Loop records amounts, not misses).",
+                "“{title}”: {n} missed days go to Loop as twice a day's share of the limit "
+                "(Loop records amounts, not misses).", misses)
+        else:
+            text = ngettext(
+                "“{title}”: {n} missed day goes to Loop as an amount of 0 (Loop records "
+                "amounts, not misses).",
+                "“{title}”: {n} missed days go to Loop as an amount of 0 (Loop records "
+                "amounts, not misses).", misses)
+        lost.append(text.format(title=c.title, n=formats.number(misses)))
     if c.repaired:
-        goes = "es go" if c.repaired != 1 else " goes"
-        lost.append(f"“{c.title}”: {c.repaired} repaired miss{goes} to Loop as plain misses "
-                    "(Loop has no reflections), so Loop's strength "
-                    "is a little lower there.")
+        lost.append(ngettext(
+            "“{title}”: {n} repaired miss goes to Loop as a plain miss (Loop has no "
+            "reflections), so Loop's strength is a little lower there.",
+            "“{title}”: {n} repaired misses go to Loop as plain misses (Loop has no "
+            "reflections), so Loop's strength is a little lower there.",
+            c.repaired).format(title=c.title, n=formats.number(c.repaired)))
     habit = LoopHabit(
         position=c.position,
         name=c.title,

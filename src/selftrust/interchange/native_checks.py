@@ -11,6 +11,8 @@ import math
 import re
 from datetime import UTC, date, datetime
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _
 from selftrust.domain.coach import MAX_PART_LENGTH, has_writing
 from selftrust.domain.commitment import MAX_TITLE_LENGTH
 from selftrust.interchange.native_records import (
@@ -30,24 +32,58 @@ class RowProblem(ValueError):
     """One value that does not fit; the reader adds the file and line."""
 
 
+# The names of the values, for the messages below (``what``): marked here, translated only
+# when a message is made (a million check-ins are checked without asking for a word).
+# TRANSLATORS: names of values in an imported file, put into messages like "the {what}
+# “x” is not a date like 2026-11-24"; words in brackets or with an underscore are the
+# file's own names for them.
+UID = N_("uid")
+DAY = N_("day")
+COMMITMENT_ID = N_("commitment id")
+NOTE = N_("note")
+RECORDED_AT = N_("recorded_at time")
+START_DAY = N_("start day (created_on)")
+ARCHIVE_DAY = N_("archive day")
+WHY = N_("“why”")
+POSITION = N_("position")
+_PART_TEXTS = {
+    "happened": N_("“happened” text"),
+    "owning": N_("“owning” text"),
+    "friend": N_("“friend” text"),
+    "learned": N_("“learned” text"),
+    "next_step": N_("“next step” text"),
+}
+
+
+def newer_version(version: object) -> str:
+    """What an export written by a newer Self-Trust is told (after its file's name)."""
+    return _("was written by a newer Self-Trust (format version {version}); update "
+             "Self-Trust to import it").format(version=version)
+
+
 # --- values --------------------------------------------------------------------------
 
 
-def check_uid(value: object, what: str = "uid") -> str:
+def check_uid(value: object, what: str = UID) -> str:
+    """``what`` (as for every check here): the value's name, marked with ``N_``."""
     if not isinstance(value, str) or not _UID.fullmatch(value):
         raise RowProblem(
-            f"the {what} {show(value)} is not an id of 1 to 32 letters, digits or . _ -"
+            # TRANSLATORS: {what} is the name of a value ("commitment id"), {value} what the
+            # file holds.
+            _("the {what} {value} is not an id of 1 to 32 letters, digits or . _ -").format(
+                what=_(what), value=show(value))
         )
     return value
 
 
-def check_day(value: object, what: str = "day") -> date:
+def check_day(value: object, what: str = DAY) -> date:
     if isinstance(value, str) and _DAY.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise RowProblem(f"the {what} {show(value)} is not a date like 2026-11-24")
+    raise RowProblem(_("the {what} {value} is not a date like 2026-11-24").format(
+        what=_(what), value=show(value)))
 
 
 def check_optional_day(value: object, what: str) -> date | None:
@@ -67,7 +103,8 @@ def check_moment(value: object, what: str) -> datetime:
                 if moment.tzinfo is not None:
                     moment = moment.astimezone(UTC).replace(tzinfo=None)
                 return moment
-    raise RowProblem(f"the {what} {show(value)} is not a time like 2026-11-24T20:15:00Z")
+    raise RowProblem(_("the {what} {value} is not a time like 2026-11-24T20:15:00Z").format(
+        what=_(what), value=show(value)))
 
 
 def check_moment_text(value: object, what: str) -> str:
@@ -88,7 +125,9 @@ def check_status(value: object) -> str:
     if value in STATUSES:
         return value
     raise RowProblem(
-        f"the status {show(value)} is not one Self-Trust knows (kept, missed or skipped)"
+        # TRANSLATORS: kept, missed and skipped are written in the file as they are.
+        _("the status {value} is not one Self-Trust knows (kept, missed or skipped)").format(
+            value=show(value))
     )
 
 
@@ -108,7 +147,8 @@ def check_value(value: object) -> float | None:
     else:
         number = math.nan
     if not math.isfinite(number) or not 0 <= number <= MAX_VALUE:
-        raise RowProblem(f"the amount {show(value)} is not a number from 0 up to a billion")
+        raise RowProblem(_("the amount {value} is not a number from 0 up to a billion").format(
+            value=show(value)))
     return number
 
 
@@ -117,20 +157,23 @@ def check_text(value: object, what: str, max_length: int) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise RowProblem(f"the {what} {show(value)} is not text")
+        raise RowProblem(_("the {what} {value} is not text").format(
+            what=_(what), value=show(value)))
     if len(value) > max_length:
         raise RowProblem(
-            f"the {what} is {len(value):,} characters long; at most {max_length:,} fit"
+            _("the {what} is {n} characters long; at most {limit} fit").format(
+                what=_(what), n=formats.number(len(value)), limit=formats.number(max_length))
         )
     return value
 
 
 def check_title(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise RowProblem("the commitment has no title")
+        raise RowProblem(_("the commitment has no title"))
     if len(value) > MAX_TITLE_LENGTH:
         raise RowProblem(
-            f"the title “{value[:40]}…” is longer than {MAX_TITLE_LENGTH} characters"
+            _("the title “{start}…” is longer than {limit} characters").format(
+                start=value[:40], limit=formats.number(MAX_TITLE_LENGTH))
         )
     return value
 
@@ -138,7 +181,8 @@ def check_title(value: object) -> str:
 def check_color(value: object) -> str:
     if isinstance(value, str) and _COLOR.fullmatch(value):
         return value
-    raise RowProblem(f"the colour {show(value)} is not a colour like #3f8f6b")
+    raise RowProblem(_("the colour {value} is not a colour like #3f8f6b").format(
+        value=show(value)))
 
 
 def check_int(value: object, what: str, low: int, high: int) -> int:
@@ -148,7 +192,8 @@ def check_int(value: object, what: str, low: int, high: int) -> int:
     elif isinstance(value, str) and re.fullmatch(r"[+-]?\d{1,12}", value.strip()):
         number = int(value)
     if number is None or not low <= number <= high:
-        raise RowProblem(f"the {what} {show(value)} is not a whole number from {low} to {high}")
+        raise RowProblem(_("the {what} {value} is not a whole number from {low} to {high}").format(
+            what=_(what), value=show(value), low=formats.number(low), high=formats.number(high)))
     return number
 
 
@@ -161,7 +206,9 @@ def check_bool(value: object, what: str) -> bool:
         return value
     if value in ("true", "false"):
         return value == "true"
-    raise RowProblem(f"{what} must be true or false, not {show(value)}")
+    # TRANSLATORS: true and false are written in the file as they are.
+    raise RowProblem(_("{what} must be true or false, not {value}").format(
+        what=_(what), value=show(value)))
 
 
 def check_feeling(value: object, what: str) -> int | None:
@@ -170,11 +217,11 @@ def check_feeling(value: object, what: str) -> int | None:
 
 def check_reflection_parts(values: dict[str, object]) -> dict[str, str | None]:
     parts = {
-        name: check_text(values.get(name), f"“{name.replace('_', ' ')}” text", MAX_PART_LENGTH)
+        name: check_text(values.get(name), _PART_TEXTS[name], MAX_PART_LENGTH)
         for name in REFLECTION_PARTS
     }
     if not has_writing(*parts.values()):
-        raise RowProblem("the reflection has no writing in it")
+        raise RowProblem(_("the reflection has no writing in it"))
     return parts
 
 
@@ -184,6 +231,7 @@ def show(value: object) -> str:
         text = value if len(value) <= 40 else value[:40] + "…"
         return f"“{text}”"
     if value is None:
-        return "(empty)"
+        # TRANSLATORS: stands for a value missing in an imported file.
+        return _("(empty)")
     text = repr(value)
     return text if len(text) <= 40 else text[:40] + "…"

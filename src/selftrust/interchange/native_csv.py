@@ -15,10 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from selftrust.base.i18n import N_, _
 from selftrust.interchange.csv_rows import expect_columns, numbered_rows
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.native_build import checkin_row, reflection_record
 from selftrust.interchange.native_checks import (
+    ARCHIVE_DAY,
+    COMMITMENT_ID,
+    POSITION,
+    START_DAY,
+    WHY,
     RowProblem,
     check_color,
     check_day,
@@ -27,6 +33,7 @@ from selftrust.interchange.native_checks import (
     check_text,
     check_title,
     check_uid,
+    newer_version,
 )
 from selftrust.interchange.native_csv_layout import (
     CHECKINS_FILE,
@@ -69,12 +76,13 @@ MAX_MEMBER_BYTES = 8 * 1024**3
 
 
 def guard() -> Guard:
-    """Our limit (read when called, so a test can lower it) and words."""
+    """Our limit (read when called, so a test can lower it) and words (marked here,
+    translated where they are said)."""
     return Guard(
         member_bytes=MAX_MEMBER_BYTES,
-        member_too_big="unpacks to more than 8 GB; that is not an export",
-        damaged="this file inside the zip is damaged (was the zip cut short?)",
-        unpackable="cannot be read ({reason})",
+        member_too_big=N_("unpacks to more than 8 GB; that is not an export"),
+        damaged=N_("this file inside the zip is damaged (was the zip cut short?)"),
+        unpackable=N_("cannot be read ({reason})"),
     )
 
 
@@ -83,7 +91,7 @@ def read_csv(path: Path) -> Iterator[Item]:
     with ExportFiles(path, marker=COMMITMENTS_FILE, guard=guard(), wanted=COLUMNS) as source:
         if not source.has(COMMITMENTS_FILE):
             raise ImportProblem(
-                "there is no commitments.csv here, so this is not a Self-Trust CSV export",
+                _("there is no commitments.csv here, so this is not a Self-Trust CSV export"),
                 file=path.name,
             )
         total = sum(source.size(name) for name in source.names())
@@ -97,10 +105,13 @@ def read_csv(path: Path) -> Iterator[Item]:
             record = _guard(_commitment, row, COMMITMENTS_FILE, line, pauses)
             uids.add(record.uid)
             yield record
-        for uid, (line, _) in pauses.items():
+        for uid, (line, _days) in pauses.items():
             if uid not in uids:
-                raise ImportProblem(f"the pause belongs to no commitment in {COMMITMENTS_FILE} "
-                                    f"(commitment_uid “{uid}”)", file=PAUSES_FILE, line=line)
+                raise ImportProblem(
+                    # TRANSLATORS: commitment_uid is a column of the file, {uid} its value.
+                    _("the pause belongs to no commitment in {file} (commitment_uid "
+                      "“{uid}”)").format(file=COMMITMENTS_FILE, uid=uid),
+                    file=PAUSES_FILE, line=line)
         if source.has(CHECKINS_FILE):
             batch: list[CheckinRow] = []
             for line, row in _records(source, CHECKINS_FILE):
@@ -130,14 +141,14 @@ def _records(source: ExportFiles, name: str) -> Iterator[tuple[int, dict[str, st
             if header is None:
                 header = _check_header(cells, wanted, name, line)
                 continue
-            expect_columns(cells, len(header), name, line, "the header")
+            expect_columns(cells, len(header), name, line, _("the header"))
             record = dict(zip(header, cells, strict=True))
             for column in optional:
                 record.setdefault(column, "")
             yield line, record
     if header is None:
-        raise ImportProblem(f"is empty; it should start with the line “{','.join(wanted)}”",
-                            file=name)
+        raise ImportProblem(_("is empty; it should start with the line “{header}”").format(
+            header=",".join(wanted)), file=name)
 
 
 def _check_header(cells: list[str], wanted: tuple[str, ...], name: str, line: int) -> list[str]:
@@ -145,12 +156,16 @@ def _check_header(cells: list[str], wanted: tuple[str, ...], name: str, line: in
     missing = [c for c in wanted if c not in header]
     if missing:
         raise ImportProblem(
-            f"the columns are “{','.join(header)[:120]}”; missing: {', '.join(missing)}",
+            # TRANSLATORS: {found} is the first line of a CSV file, {missing} the names of
+            # the columns it lacks.
+            _("the columns are “{found}”; missing: {missing}").format(
+                found=",".join(header)[:120], missing=", ".join(missing)),
             file=name, line=line,
         )
     doubled = sorted({c for c in header if header.count(c) > 1})
     if doubled:
-        raise ImportProblem(f"the column {doubled[0]} appears twice", file=name, line=line)
+        raise ImportProblem(_("the column {name} appears twice").format(name=doubled[0]),
+                            file=name, line=line)
     return header
 
 
@@ -165,15 +180,16 @@ def _guard(parse: Callable[..., Any], row: dict[str, str], name: str, line: int,
 def _check_format(source: ExportFiles) -> None:
     for line, row in _records(source, FORMAT_FILE):
         if row["format"] != CSV_FORMAT:
-            raise ImportProblem(f"the format is “{row['format'][:40]}”, not “{CSV_FORMAT}”; "
-                                "this is not a Self-Trust CSV export", file=FORMAT_FILE, line=line)
+            raise ImportProblem(
+                _("the format is “{found}”, not “{expected}”; this is not a Self-Trust CSV "
+                  "export").format(found=row["format"][:40], expected=CSV_FORMAT),
+                file=FORMAT_FILE, line=line)
         version = row["version"].strip()
         if not version.isdigit():
-            raise ImportProblem(f"the version “{version[:20]}” is not a number",
-                                file=FORMAT_FILE, line=line)
+            raise ImportProblem(_("the version “{value}” is not a number").format(
+                value=version[:20]), file=FORMAT_FILE, line=line)
         if int(version) > FORMAT_VERSION:
-            raise ImportProblem(f"was written by a newer Self-Trust (format version {version}); "
-                                "update Self-Trust to import it", file=FORMAT_FILE, line=line)
+            raise ImportProblem(newer_version(version), file=FORMAT_FILE, line=line)
 
 
 def _settings(source: ExportFiles) -> Iterator[SettingsRecord]:
@@ -184,8 +200,8 @@ def _settings(source: ExportFiles) -> Iterator[SettingsRecord]:
         try:
             values[row["key"]] = json.loads(row["value"])
         except ValueError:
-            raise ImportProblem(f"the value of “{row['key'][:40]}” is not readable",
-                                file=SETTINGS_FILE, line=line) from None
+            raise ImportProblem(_("the value of “{key}” is not readable").format(
+                key=row["key"][:40]), file=SETTINGS_FILE, line=line) from None
     yield SettingsRecord(values, SETTINGS_FILE, first)
 
 
@@ -193,9 +209,9 @@ def _pauses(source: ExportFiles) -> dict[str, tuple[int, list[tuple[date, date]]
     out: dict[str, tuple[int, list[tuple[date, date]]]] = {}
     for line, row in _records(source, PAUSES_FILE):
         try:
-            uid = check_uid(row["commitment_uid"], "commitment id")
-            first = check_day(row["first_day"], "first day")
-            last = check_day(row["last_day"], "last day")
+            uid = check_uid(row["commitment_uid"], COMMITMENT_ID)
+            first = check_day(row["first_day"], N_("first day"))
+            last = check_day(row["last_day"], N_("last day"))
         except RowProblem as exc:
             raise ImportProblem(str(exc), file=PAUSES_FILE, line=line) from None
         out.setdefault(uid, (line, []))[1].append((first, last))
@@ -218,20 +234,20 @@ def _commitment(row: dict[str, str], name: str, line: int,
         target=target,
         pauses=pauses.get(uid, (0, []))[1],
     )
-    created = check_day(row["created_on"], "start day (created_on)")
-    archived = check_optional_day(row["archived_on"], "archive day")
+    created = check_day(row["created_on"], START_DAY)
+    archived = check_optional_day(row["archived_on"], ARCHIVE_DAY)
     if archived is not None and archived < created:
-        raise RowProblem("the commitment is archived before it started")
+        raise RowProblem(_("the commitment is archived before it started"))
     reminder = None
     if row["reminder_time"].strip():
         reminder = check_reminder(row["reminder_time"].strip(), row["reminder_weekdays"])
     return CommitmentRecord(
         uid=uid,
         title=check_title(row["title"]),
-        why=check_text(row["why"], "“why”", MAX_WHY_LENGTH),
+        why=check_text(row["why"], WHY, MAX_WHY_LENGTH),
         rules=rules,
         color=check_color(row["color"]),
-        position=check_int(row["position"] or "0", "position", 0, MAX_POSITION),
+        position=check_int(row["position"] or "0", POSITION, 0, MAX_POSITION),
         created_on=created,
         archived_on=archived,
         reminder=reminder,

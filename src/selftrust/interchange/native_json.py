@@ -17,10 +17,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from selftrust.interchange.errors import ImportProblem
+from selftrust.base.i18n import N_, _
+from selftrust.interchange.errors import ImportProblem, cannot_be_read
 from selftrust.interchange.json_stream import JsonStream
 from selftrust.interchange.native_build import checkin_row, reflection_record
 from selftrust.interchange.native_checks import (
+    ARCHIVE_DAY,
+    POSITION,
+    START_DAY,
+    WHY,
     RowProblem,
     check_color,
     check_day,
@@ -29,6 +34,7 @@ from selftrust.interchange.native_checks import (
     check_text,
     check_title,
     check_uid,
+    newer_version,
 )
 from selftrust.interchange.native_records import (
     FORMAT_VERSION,
@@ -58,7 +64,9 @@ BATCH = 5000
 """Check-ins handed over at a time: the importer checks for Cancel between batches."""
 
 Progress = Callable[[int, int], None]
-_NOT_OURS = "is JSON, but not a Self-Trust export (it has no “format”: “selftrust”)"
+# TRANSLATORS: follows a file's name and a colon; “format”: “selftrust” is written in the
+# file as it is.
+_NOT_OURS = N_("is JSON, but not a Self-Trust export (it has no “format”: “selftrust”)")
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -170,14 +178,14 @@ def read_json(path: Path, label: str | None = None) -> Iterator[Item]:
     try:
         raw = path.open("rb")
     except OSError as exc:
-        raise ImportProblem(f"cannot be read ({exc.strerror or exc})", file=name) from None
+        raise ImportProblem(cannot_be_read(exc), file=name) from None
     with raw:
         size = os.fstat(raw.fileno()).st_size
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
         stream = JsonStream(text, name)
         if stream.peek() != "{":
             raise stream.problem(
-                "is not a Self-Trust export (a Self-Trust JSON file starts with “{”)"
+                _("is not a Self-Trust export (a Self-Trust JSON file starts with “{”)")
             )
         yield from _read_document(stream, name, lambda: raw.tell(), size)
 
@@ -193,8 +201,8 @@ def _read_document(
             value = stream.value()
             if value != JSON_FORMAT:
                 raise stream.problem(
-                    f"is not a Self-Trust export (its format is {_short(value)}, "
-                    f"not “{JSON_FORMAT}”)",
+                    _("is not a Self-Trust export (its format is {found}, not “{expected}”)"
+                      ).format(found=_short(value), expected=JSON_FORMAT),
                     line,
                 )
             found_format = True
@@ -202,18 +210,15 @@ def _read_document(
             value = stream.value()
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 if not found_format:
-                    raise stream.problem(_NOT_OURS, line)
-                raise stream.problem(f"the version {_short(value)} is not a number", line)
+                    raise stream.problem(_(_NOT_OURS), line)
+                raise stream.problem(_("the version {value} is not a number").format(
+                    value=_short(value)), line)
             if value > FORMAT_VERSION:
-                raise stream.problem(
-                    f"was written by a newer Self-Trust (format version {value}); "
-                    "update Self-Trust to import it",
-                    line,
-                )
+                raise stream.problem(newer_version(value), line)
         elif key == "settings":
             value = stream.value()
             if not isinstance(value, dict):
-                raise stream.problem("“settings” is not a group of names and values", line)
+                raise stream.problem(_("“settings” is not a group of names and values"), line)
             yield SettingsRecord(value, name, line)
         elif key == "commitments":
             for item_line, obj in stream.items():
@@ -236,17 +241,18 @@ def _read_document(
             unknown.append(key)
     stream.end()
     if not found_format:
-        raise ImportProblem(_NOT_OURS, file=name)
+        raise ImportProblem(_(_NOT_OURS), file=name)
     if unknown:
-        yield Notice(f"{name}: parts Self-Trust does not know were left out: "
-                     f"{', '.join(sorted(unknown))[:200]}.")
+        # TRANSLATORS: {parts} are the names the file gives them.
+        yield Notice(_("{file}: parts Self-Trust does not know were left out: {parts}.").format(
+            file=name, parts=", ".join(sorted(unknown))[:200]))
     yield ReadProgress(size, size)
 
 
 def _guard(parse: Callable[[Any, str, int], Any], obj: Any, name: str, line: int) -> Any:
     if not isinstance(obj, dict):
-        raise ImportProblem(f"expected a group of names and values, found {_short(obj)}",
-                            file=name, line=line)
+        raise ImportProblem(_("expected a group of names and values, found {found}").format(
+            found=_short(obj)), file=name, line=line)
     try:
         return parse(obj, name, line)
     except RowProblem as exc:
@@ -261,19 +267,19 @@ def _short(value: object) -> str:
 def parse_commitment(obj: dict[str, Any], name: str, line: int) -> CommitmentRecord:
     schedule = obj.get("schedule")
     if not isinstance(schedule, dict):
-        raise RowProblem("the commitment has no “schedule”")
+        raise RowProblem(_("the commitment has no “schedule”"))
     target = obj.get("target")
     if target is not None and not isinstance(target, dict):
-        raise RowProblem("the “target” is not a group of names and values")
+        raise RowProblem(_("the “target” is not a group of names and values"))
     pauses_raw = obj.get("pauses") or []
     if not isinstance(pauses_raw, list):
-        raise RowProblem("“pauses” is not a list")
+        raise RowProblem(_("“pauses” is not a list"))
     pauses: list[tuple[date, date]] = []
     for p in pauses_raw:
         if not isinstance(p, dict):
-            raise RowProblem("a pause is not a group of “first” and “last” days")
-        pauses.append((check_day(p.get("first"), "first day of a pause"),
-                       check_day(p.get("last"), "last day of a pause")))
+            raise RowProblem(_("a pause is not a group of “first” and “last” days"))
+        pauses.append((check_day(p.get("first"), N_("first day of a pause")),
+                       check_day(p.get("last"), N_("last day of a pause"))))
     rules = make_rules(
         kind=schedule.get("kind"),
         times=schedule.get("times", 1),
@@ -286,20 +292,20 @@ def parse_commitment(obj: dict[str, Any], name: str, line: int) -> CommitmentRec
               target.get("at_most", False)),
         pauses=pauses,
     )
-    created = check_day(obj.get("created_on"), "start day (created_on)")
-    archived = check_optional_day(obj.get("archived_on"), "archive day")
+    created = check_day(obj.get("created_on"), START_DAY)
+    archived = check_optional_day(obj.get("archived_on"), ARCHIVE_DAY)
     if archived is not None and archived < created:
-        raise RowProblem("the commitment is archived before it started")
+        raise RowProblem(_("the commitment is archived before it started"))
     reminder = obj.get("reminder")  # absent in files written before reminders: none
     if reminder is not None and not isinstance(reminder, dict):
-        raise RowProblem("the “reminder” is not a group of “time” and “weekdays”")
+        raise RowProblem(_("the “reminder” is not a group of “time” and “weekdays”"))
     return CommitmentRecord(
         uid=check_uid(obj.get("uid")),
         title=check_title(obj.get("title")),
-        why=check_text(obj.get("why"), "“why”", MAX_WHY_LENGTH),
+        why=check_text(obj.get("why"), WHY, MAX_WHY_LENGTH),
         rules=rules,
         color=check_color(obj.get("color")),
-        position=check_int(obj.get("position", 0), "position", 0, MAX_POSITION),
+        position=check_int(obj.get("position", 0), POSITION, 0, MAX_POSITION),
         created_on=created,
         archived_on=archived,
         reminder=None if reminder is None
@@ -318,7 +324,7 @@ def parse_checkin(obj: dict[str, Any], name: str, line: int) -> CheckinRow:
 def parse_reflection(obj: dict[str, Any], name: str, line: int) -> ReflectionRecord:
     repairs = obj.get("repairs")
     if repairs is not None and not isinstance(repairs, dict):
-        raise RowProblem("“repairs” is not a group of “commitment” and “day”")
+        raise RowProblem(_("“repairs” is not a group of “commitment” and “day”"))
     return reflection_record(
         uid=obj.get("uid"), day=obj.get("day"), commitment=obj.get("commitment"),
         repairs=None if repairs is None else (repairs.get("commitment"), repairs.get("day")),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from selftrust.base.i18n import N_, _
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_csv_habits import HABITS_FILE
 from selftrust.interchange.loop_db import SQLITE_MAGIC
@@ -22,12 +23,15 @@ from selftrust.interchange.native_json import read_json
 from selftrust.interchange.native_records import Item
 from selftrust.interchange.zip_or_folder import first_bytes, holds
 
+# The kinds of file, as the summary's English names them (it words each one whole).
 NATIVE_JSON = "Self-Trust JSON export"
 NATIVE_CSV = "Self-Trust CSV export"
 LOOP_CSV = "Loop Habit Tracker CSV export"
 LOOP_DB = "Loop Habit Tracker backup"
 
-WHAT_WE_READ = (
+# TRANSLATORS: the second half of a sentence about a file that cannot be imported ("the
+# file is empty (0 bytes); choose a Self-Trust export…").
+WHAT_WE_READ = N_(
     "choose a Self-Trust export (.json or .zip), a Loop Habit Tracker CSV export (.zip) "
     "or a Loop Habit Tracker backup (.db)"
 )
@@ -51,12 +55,13 @@ def identify(path: Path) -> Source:
     name = path.name
     size, head = first_bytes(path, 64)
     if size == 0:
-        raise ImportProblem(f"the file is empty (0 bytes); {WHAT_WE_READ}", file=name)
+        raise ImportProblem(_("the file is empty (0 bytes); {choose}").format(
+            choose=_(WHAT_WE_READ)), file=name)
     if head.startswith(SQLITE_MAGIC):
         if _is_selftrust_database(path):
             raise ImportProblem(
-                "is a Self-Trust database or backup, not an export; to go back to it, "
-                "restore it under File → Backups (or `selftrust restore`)",
+                _("is a Self-Trust database or backup, not an export; to go back to it, "
+                  "restore it under File → Backups (or `selftrust restore`)"),
                 file=name,
             )
         return Source(path, LOOP_DB, lambda: read_loop_items(path))
@@ -67,7 +72,8 @@ def identify(path: Path) -> Source:
         return Source(path, NATIVE_JSON, lambda: read_json(path))
     if start == b"" and size > len(head):
         return Source(path, NATIVE_JSON, lambda: read_json(path))
-    raise ImportProblem(f"is not a file Self-Trust can import; {WHAT_WE_READ}", file=name)
+    raise ImportProblem(_("is not a file Self-Trust can import; {choose}").format(
+        choose=_(WHAT_WE_READ)), file=name)
 
 
 def _export_files(path: Path) -> Source:
@@ -78,11 +84,12 @@ def _export_files(path: Path) -> Source:
         return Source(path, LOOP_CSV, lambda: read_loop_items(path))
     if path.is_dir():
         raise ImportProblem(
-            f"the folder {path} holds neither a Self-Trust CSV export (commitments.csv) nor "
-            "a Loop Habit Tracker export (Habits.csv)"
+            _("the folder {folder} holds neither a Self-Trust CSV export (commitments.csv) "
+              "nor a Loop Habit Tracker export (Habits.csv)").format(folder=path)
         )
     raise ImportProblem(
-        f"this zip holds neither a Self-Trust CSV export nor a Loop export; {WHAT_WE_READ}",
+        _("this zip holds neither a Self-Trust CSV export nor a Loop export; {choose}").format(
+            choose=_(WHAT_WE_READ)),
         file=path.name,
     )
 

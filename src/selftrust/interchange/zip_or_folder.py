@@ -18,13 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from selftrust.interchange.errors import ImportProblem
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _
+from selftrust.interchange.errors import ImportProblem, cannot_be_read
 from selftrust.interchange.guarded_stream import buffered
 
 JUNK_FOLDER = "__MACOSX/"
 JUNK_FILE = ".DS_Store"
-DAMAGED_ZIP = "the zip file is damaged or incomplete (was the download or copy cut short?)"
-PACKED_ODDLY = "it is damaged or packed in an unusual way"
+DAMAGED_ZIP = N_("the zip file is damaged or incomplete (was the download or copy cut short?)")
+# TRANSLATORS: why a file inside a zip cannot be opened, put in another message's
+# "({reason})".
+PACKED_ODDLY = N_("it is damaged or packed in an unusual way")
 _UNZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, zlib.error, OSError, EOFError)
 
 
@@ -33,7 +37,8 @@ class Guard:
     """How far one format's export may unpack, and the words for each refusal.
 
     Templates take ``{mb}`` (a size in MB), ``{count}`` (files in the zip), ``{folder}``
-    and ``{reason}`` (why a member could not be opened).
+    and ``{reason}`` (why a member could not be opened). They are English marked with
+    ``N_`` (a guard is made when its module is imported) and translated where used.
     """
 
     member_bytes: int
@@ -51,13 +56,13 @@ class Guard:
 def first_bytes(path: Path, count: int) -> tuple[int, bytes]:
     """The size of the file at ``path`` and its first ``count`` bytes, or ImportProblem."""
     if not path.exists():
-        raise ImportProblem(f"there is no file or folder at {path}")
+        raise ImportProblem(_("there is no file or folder at {path}").format(path=path))
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(count)
     except OSError as exc:
-        raise ImportProblem(f"cannot be read ({exc.strerror or exc})", file=path.name) from None
+        raise ImportProblem(cannot_be_read(exc), file=path.name) from None
     return size, head
 
 
@@ -120,32 +125,37 @@ class ExportFiles:
             try:
                 inner: IO[bytes] = self._files[name].open("rb")
             except OSError as exc:
-                raise ImportProblem(f"cannot be read ({exc.strerror or exc})", file=name) from None
+                raise ImportProblem(cannot_be_read(exc), file=name) from None
         else:
             info = self._infos[name]
             if info.flag_bits & 0x1:
-                raise ImportProblem("this file inside the zip is password-protected", file=name)
+                raise ImportProblem(_("this file inside the zip is password-protected"),
+                                    file=name)
             if guard.declared_too_big is not None and info.file_size > guard.member_bytes:
                 raise ImportProblem(
-                    guard.declared_too_big.format(mb=info.file_size // 2**20), file=name
+                    _(guard.declared_too_big).format(mb=formats.number(info.file_size // 2**20)),
+                    file=name,
                 )
             try:
                 inner = self._archive.open(info)
             except _UNZIP_ERRORS as exc:
-                reason = getattr(exc, "strerror", None) or PACKED_ODDLY
-                raise ImportProblem(guard.unpackable.format(reason=reason), file=name) from None
-        return buffered(inner, name, on_read=self._spend, damaged=guard.damaged)
+                reason = getattr(exc, "strerror", None) or _(PACKED_ODDLY)
+                raise ImportProblem(_(guard.unpackable).format(reason=reason),
+                                    file=name) from None
+        return buffered(inner, name, on_read=self._spend, damaged=_(guard.damaged))
 
     def _spend(self, n: int, so_far: int, name: str) -> None:
         """Count the bytes read; stop a member, or the export, that unpacks too far."""
         guard = self._guard
         self.read_bytes += n
         if so_far > guard.member_bytes:
-            raise ImportProblem(guard.member_too_big.format(mb=guard.member_bytes // 2**20),
-                                file=name)
+            raise ImportProblem(
+                _(guard.member_too_big).format(mb=formats.number(guard.member_bytes // 2**20)),
+                file=name)
         if guard.total_bytes is not None and self.read_bytes > guard.total_bytes:
-            raise ImportProblem(guard.total_too_big.format(mb=guard.total_bytes // 2**20),
-                                file=name)
+            raise ImportProblem(
+                _(guard.total_too_big).format(mb=formats.number(guard.total_bytes // 2**20)),
+                file=name)
 
 
 def _zip_names(path: Path) -> list[str]:
@@ -153,7 +163,7 @@ def _zip_names(path: Path) -> list[str]:
         with zipfile.ZipFile(path) as archive:
             return archive.namelist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise ImportProblem(DAMAGED_ZIP, file=path.name) from None
+        raise ImportProblem(_(DAMAGED_ZIP), file=path.name) from None
 
 
 def _zip_files(path: Path, marker: str, guard: Guard, wanted: Collection[str] | None
@@ -162,10 +172,11 @@ def _zip_files(path: Path, marker: str, guard: Guard, wanted: Collection[str] | 
         archive = zipfile.ZipFile(path)
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise ImportProblem(DAMAGED_ZIP, file=path.name) from None
+        raise ImportProblem(_(DAMAGED_ZIP), file=path.name) from None
     if guard.max_members is not None and len(infos) > guard.max_members:
         archive.close()
-        raise ImportProblem(guard.too_many_in_zip.format(count=f"{len(infos):,}"), file=path.name)
+        raise ImportProblem(_(guard.too_many_in_zip).format(count=formats.number(len(infos))),
+                            file=path.name)
     files = {i.filename: i for i in infos if not i.is_dir() and not is_junk(i.filename)}
     prefix = ""
     if marker not in files:
@@ -196,9 +207,10 @@ def _folder_files(path: Path, marker: str, guard: Guard, wanted: Collection[str]
                 names.extend(f"{entry.name}/{sub.name}" for sub in os.scandir(entry.path)
                              if sub.is_file())
     except OSError as exc:
-        raise ImportProblem(f"the folder {root} cannot be read ({exc.strerror or exc})") from None
+        raise ImportProblem(_("the folder {folder} cannot be read ({reason})").format(
+            folder=root, reason=exc.strerror or exc)) from None
     if guard.max_members is not None and len(names) > guard.max_members:
-        raise ImportProblem(guard.too_many_in_folder.format(folder=root))
+        raise ImportProblem(_(guard.too_many_in_folder).format(folder=root))
     return {name: root / name for name in names if not is_junk(name)}
 
 

@@ -23,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
+from selftrust.base.i18n import _
 from selftrust.interchange.atomic import HashingWriter, discard, finish, temporary_beside
 from selftrust.interchange.native_json import write_json
 from selftrust.services.errors import UserError
@@ -101,8 +102,8 @@ def auto_export_if_due(ws: Workspace, *, force: bool = False) -> AutoExportResul
         return AutoExportResult(Outcome.NOT_DUE, target)
     if not folder.is_dir():
         return _failed(ws, before, target,
-                       f"The folder {folder} is not there (is its drive connected?). "
-                       "Self-Trust will try again later.")
+                       _("The folder {folder} is not there (is its drive connected?). "
+                         "Self-Trust will try again later.").format(folder=folder))
     try:
         with ws.read() as conn:
             snapshot = read_snapshot(conn)
@@ -121,9 +122,10 @@ def auto_export_if_due(ws: Workspace, *, force: bool = False) -> AutoExportResul
                 discard(handle, temporary)
                 raise
     except OSError as exc:
+        # TRANSLATORS: {file} is the export file; {error} the system's words for the failure.
         return _failed(ws, before, target,
-                       f"Could not write {target} ({exc.strerror or exc}). "
-                       "Self-Trust will try again later.")
+                       _("Could not write {file} ({error}). Self-Trust will try again later.")
+                       .format(file=target, error=exc.strerror or exc))
     except UserError as exc:
         return _failed(ws, before, target, str(exc))
     written_at = before.written_at

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from selftrust import APP_ID, APP_NAME
+from selftrust.base.i18n import _
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
@@ -82,7 +83,8 @@ class Autostart:
     def where(self) -> str:
         """Where the entry lives, in words for the preferences."""
         if self.platform == "win32":
-            return r"the Run list of your Windows account (HKCU\…\Run)"
+            # TRANSLATORS: where Windows keeps what starts at login; HKCU\…\Run stays as it is.
+            return _("the Run list of your Windows account (HKCU\\…\\Run)")
         return str(self.path) if self.supported else ""
 
     @property
@@ -104,7 +106,8 @@ class Autostart:
 
     def enable(self) -> None:
         if not self.supported:
-            raise AutostartError("Starting with the system is not available on this platform.")
+            raise AutostartError(
+                _("Starting with the system is not available on this platform."))
         try:
             if self.platform == "win32":
                 self._set_registry_value(subprocess.list2cmdline(self.command))
@@ -113,8 +116,9 @@ class Autostart:
             else:
                 self._write(self.path, self._desktop_entry().encode("utf-8"))
         except OSError as exc:
-            raise AutostartError(f"Could not set Self-Trust to start with the system: "
-                                 f"{exc.strerror or exc}") from exc
+            # TRANSLATORS: {error} is the system's words for the failure.
+            raise AutostartError(_("Could not set Self-Trust to start with the system: "
+                                   "{error}").format(error=exc.strerror or exc)) from exc
 
     def disable(self) -> None:
         try:
@@ -123,8 +127,9 @@ class Autostart:
             elif self.supported:
                 self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise AutostartError(f"Could not stop Self-Trust from starting with the system: "
-                                 f"{exc.strerror or exc}") from exc
+            # TRANSLATORS: {error} is the system's words for the failure.
+            raise AutostartError(_("Could not stop Self-Trust from starting with the system: "
+                                   "{error}").format(error=exc.strerror or exc)) from exc
 
     def set_enabled(self, on: bool) -> None:
         self.enable() if on else self.disable()
@@ -162,7 +167,7 @@ class Autostart:
         winreg = _winreg()
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
-                value, _ = winreg.QueryValueEx(key, APP_NAME)
+                value, _kind = winreg.QueryValueEx(key, APP_NAME)
         except OSError:
             return None
         return str(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from selftrust.base.i18n import N_, _
 from selftrust.services.problems import as_data_problem
 from selftrust.services.workspace import Workspace
 from selftrust.store import backups as store_backups
@@ -26,19 +27,26 @@ BEFORE_LOOP_PULL = "before-loop-pull"
 BEFORE_SYNC = "before-sync"
 
 KIND_NAMES = {
-    "manual": "Made by you",
-    "daily": "Daily",
-    "weekly": "Weekly",
-    "before-update": "Before an update",
-    "before-import": "Before an import",
-    BEFORE_DELETE: "Before a delete",
-    BEFORE_LOOP_PULL: "Before a Loop pull",
-    BEFORE_SYNC: "Before joining a sync folder",
+    # TRANSLATORS: the kinds of backups, in the Backups list: a backup made by the person.
+    "manual": N_("Made by you"),
+    # TRANSLATORS: a kind of backup: the one made each day.
+    "daily": N_("Daily"),
+    # TRANSLATORS: a kind of backup: the one kept each week.
+    "weekly": N_("Weekly"),
+    "before-update": N_("Before an update"),
+    "before-import": N_("Before an import"),
+    BEFORE_DELETE: N_("Before a delete"),
+    # TRANSLATORS: Loop is Loop Habit Tracker, an app; a pull brings its records in.
+    BEFORE_LOOP_PULL: N_("Before a Loop pull"),
+    BEFORE_SYNC: N_("Before joining a sync folder"),
 }
+"""The kinds' names in English, marked for the catalogue: `kind_name` translates."""
 
 
 def kind_name(kind: str) -> str:
-    return KIND_NAMES.get(kind, kind.replace("-", " ").capitalize())
+    """A backup's kind in the person's language ("Daily"); an unknown one as it is named."""
+    name = KIND_NAMES.get(kind)
+    return _(name) if name is not None else kind.replace("-", " ").capitalize()
 
 
 def backups_folder(ws: Workspace) -> Path:

@@ -226,7 +226,7 @@ def best_streaks(
             ranked.append((key, RankedStreak(d.commitment.id, d.commitment.title,
                                              d.commitment.color, s, d.unit, s == current)))
     ranked.sort(key=lambda kv: kv[0], reverse=True)
-    return [r for _, r in ranked[:count]]
+    return [r for _key, r in ranked[:count]]
 
 
 # --- cache -------------------------------------------------------------------------------

@@ -241,7 +241,7 @@ class ChartData:
 
         best_pattern: tuple[float, str] | None = None
         for d in items:
-            _, m, _ = weekday_counts(d, first, last)
+            _kept, m, _repaired = weekday_counts(d, first, last)
             line = say.weekday_misses(d.row.title, [int(x) for x in m])
             if line is not None:
                 share = float(m.max() / m.sum())

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from selftrust.domain.days import WEEKDAY_TITLES, week_start_of
+from selftrust.base import formats
+from selftrust.domain.days import week_start_of
 from selftrust.domain.jar import JarRules
 from selftrust.domain.occasions import DayState, Outcome
 from selftrust.services.chart_derived import OWED, Derived, weekday_counts
@@ -171,7 +172,8 @@ def weekdays(items: list[Derived], span: Span, week_start: int) -> Weekdays:
             missed += m
             repaired += r
     return Weekdays(
-        tuple(WEEKDAY_TITLES[i] for i in order), kept[order], missed[order], repaired[order]
+        tuple(formats.weekday_name(i) for i in order), kept[order], missed[order],
+        repaired[order], tuple(order),
     )
 
 

@@ -10,18 +10,32 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, pgettext
 from selftrust.domain.days import NoSuchDay, parse_day
 from selftrust.services.errors import Invalid
 
 PRESETS: tuple[tuple[str, str], ...] = (
-    ("4w", "4 weeks"),
-    ("3m", "3 months"),
-    ("1y", "1 year"),
-    ("all", "All"),
+    ("4w", N_("4 weeks")),
+    ("3m", N_("3 months")),
+    ("1y", N_("1 year")),
+    ("all", N_("All")),
 )
-"""(code, label) of the ranges offered by name; "custom" holds two dates."""
+"""(code, English label) of the ranges offered by name; "custom" holds two dates.
+The labels in the person's language: `presets()`."""
 
-_PRESET_CODES = {code for code, _ in PRESETS}
+_PRESET_CODES = {code for code, _label in PRESETS}
+
+
+def presets() -> tuple[tuple[str, str], ...]:
+    """(code, label) of the ranges offered by name, in the person's language."""
+    return (
+        ("4w", _("4 weeks")),
+        ("3m", _("3 months")),
+        ("1y", _("1 year")),
+        # TRANSLATORS: a chart's range: all the days there are.
+        ("all", pgettext("chart range", "All")),
+    )
 
 
 def months_back(day: date, months: int) -> date:
@@ -41,11 +55,12 @@ class ChartRange:
     def __post_init__(self) -> None:
         if self.kind == "custom":
             if self.first is None or self.last is None:
-                raise Invalid("A custom range needs a first and a last day.")
+                raise Invalid(_("A custom range needs a first and a last day."))
             if self.first > self.last:
-                raise Invalid("The first day of the range comes after the last one.")
+                raise Invalid(_("The first day of the range comes after the last one."))
         elif self.kind not in _PRESET_CODES:
-            raise Invalid(f"“{self.kind}” is not a range; use 4w, 3m, 1y, all or FIRST:LAST.")
+            raise Invalid(_("“{range}” is not a range; use 4w, 3m, 1y, all or FIRST:LAST.")
+                          .format(range=self.kind))
 
     @classmethod
     def parse(cls, text: str) -> ChartRange:
@@ -53,16 +68,20 @@ class ChartRange:
         word = text.strip().lower()
         if word in _PRESET_CODES:
             return cls(word)
-        usage = "use 4w, 3m, 1y, all or YYYY-MM-DD:YYYY-MM-DD."
         if ":" in word:
-            a, _, b = word.partition(":")
+            a, _colon, b = word.partition(":")
             try:
                 return cls("custom", parse_day(a), parse_day(b))
             except NoSuchDay as exc:  # the range is fine, one of its days does not exist
-                raise Invalid(f"{exc}; {usage}") from None
+                # TRANSLATORS: {problem} says which day does not exist ("There is no
+                # 31 February"); the rest is how to write a range (not translated codes).
+                raise Invalid(_("{problem}; use 4w, 3m, 1y, all or YYYY-MM-DD:YYYY-MM-DD.")
+                              .format(problem=exc)) from None
             except ValueError:
                 pass
-        raise Invalid(f"“{text}” is not a range; {usage}")
+        # TRANSLATORS: 4w, 3m, 1y, all and YYYY-MM-DD:YYYY-MM-DD are typed as they are.
+        raise Invalid(_("“{range}” is not a range; use 4w, 3m, 1y, all or "
+                        "YYYY-MM-DD:YYYY-MM-DD.").format(range=text))
 
     def nominal(self, today: date) -> tuple[date | None, date]:
         """First and last day as the user asked; None as first means "from the start"."""
@@ -86,14 +105,23 @@ class ChartRange:
     def words(self, first: date, last: date) -> str:
         """How an insight names this range: "in the last 4 weeks", "since 3 March 2019"."""
         if self.kind == "4w":
-            return "in the last 4 weeks"
+            # TRANSLATORS: ends a sentence about a chart's range: "You kept 86 of 100
+            # promises in the last 4 weeks".
+            return _("in the last 4 weeks")
         if self.kind == "3m":
-            return "in the last 3 months"
+            # TRANSLATORS: ends a sentence about a chart's range, like "in the last 4 weeks".
+            return _("in the last 3 months")
         if self.kind == "1y":
-            return "in the last year"
+            # TRANSLATORS: ends a sentence about a chart's range, like "in the last 4 weeks".
+            return _("in the last year")
         if self.kind == "all":
-            return f"since {long_day(first)}"
-        return f"from {long_day(first)} to {long_day(last)}"
+            # TRANSLATORS: ends a sentence about a chart's range: "You kept 86 of 100
+            # promises since 3 March 2019".
+            return _("since {day}").format(day=formats.long_date(first))
+        # TRANSLATORS: ends a sentence about a chart's range: "You kept 86 of 100 promises
+        # from 1 March 2026 to 20 April 2026".
+        return _("from {first} to {last}").format(first=formats.long_date(first),
+                                                  last=formats.long_date(last))
 
     def code(self) -> str:
         if self.kind == "custom":
@@ -103,5 +131,5 @@ class ChartRange:
 
 
 def long_day(day: date) -> str:
-    """"3 March 2019" (portable: no platform-specific strftime flags)."""
-    return f"{day.day} {day:%B %Y}"
+    """"3 March 2019", as the person's language writes a date."""
+    return formats.long_date(day)

@@ -99,10 +99,12 @@ class Calendar:
 class Weekdays:
     """Kept and missed occasions by weekday, in the user's week order."""
 
-    labels: tuple[str, ...]  # "Monday"… starting on the week start
+    labels: tuple[str, ...]  # "Monday"… starting on the week start, in the person's language
     kept: np.ndarray  # int64, 7
     missed: np.ndarray  # int64, 7 (repaired misses included)
     repaired: np.ndarray  # int64, 7
+    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)  # which weekday each is (0 = Monday),
+    # for names of another width (formats.weekday_name(day, "abbreviated"))
 
     @property
     def recorded(self) -> int:

@@ -12,6 +12,8 @@ from datetime import date
 
 from sqlalchemy.engine import Connection
 
+from selftrust.base import formats
+from selftrust.base.i18n import _
 from selftrust.domain.commitment import Rules
 from selftrust.domain.history import Entry, Status, repairs
 from selftrust.services.commitments import CommitmentService
@@ -61,19 +63,26 @@ class CheckinChange:
         if self.repaired_before == self.repaired_after:
             return ""
         if self.repaired_after:
-            return REPAIRED_NOW
+            return _("Your reflection on this day now repairs the miss: the marbles it "
+                     "knocked out come back, and one is drawn gold.")
         if self.after is None:
-            return CLEARED_NOW
-        return STOPPED_NOW.format(state=_STATE_WORDS[self.after.state.status])
+            return _("This day is cleared, so your reflection on it stays in your Journal as "
+                     "a reflection, not a repair.")
+        status = self.after.state.status
+        if status is Status.KEPT:
+            return _("This day is kept now, so your reflection on it stays in your Journal "
+                     "as a reflection, not a repair.")
+        if status is Status.SKIPPED:
+            return _("This day is skipped now, so your reflection on it stays in your "
+                     "Journal as a reflection, not a repair.")
+        # A miss that no longer repairs: its day is resting (a pause holds it).
+        return _("This day is resting now, so your reflection on it stays in your Journal "
+                 "as a reflection, not a repair.")
 
 
-REPAIRED_NOW = ("Your reflection on this day now repairs the miss: the marbles it knocked "
-                "out come back, and one is drawn gold.")
-STOPPED_NOW = ("This day is {state} now, so your reflection on it stays in your Journal as a "
-               "reflection, not a repair.")
-CLEARED_NOW = ("This day is cleared, so your reflection on it stays in your Journal as a "
-               "reflection, not a repair.")
-_STATE_WORDS = {Status.KEPT: "kept", Status.SKIPPED: "skipped", Status.MISSED: "resting"}
+def _weekday_date(day: date) -> str:
+    """"Tue, 24 Nov 2026": a day with its weekday and year, in the person's language."""
+    return formats.skeleton(day, "yMMMEd")
 
 
 class CheckinService:
@@ -94,28 +103,37 @@ class CheckinService:
         c = self.commitments.row(commitment_id)
         today = self.session.today()
         if day > today:
-            raise Invalid(
-                f"{day:%a %d %b} has not come yet; you can check in up to today ({today:%d %b})."
-            )
+            # TRANSLATORS: {day} is a day to come ("Wed 25 Nov"), {today} today ("24 Nov").
+            raise Invalid(_("{day} has not come yet; you can check in up to today ({today}).")
+                          .format(day=formats.short_day(day),
+                                  today=formats.short_day_month(today)))
         if c.archived:
-            raise Invalid(f"“{c.title}” is archived; restore it to check in.")
+            raise Invalid(_("“{title}” is archived; restore it to check in.")
+                          .format(title=c.title))
         if state is None:
             return
         if day < c.created_on:
-            raise Invalid(
-                f"“{c.title}” starts on {c.created_on:%a %d %b %Y}; to record earlier days, "
-                "move its start day back first."
-            )
+            # TRANSLATORS: {day} is a date ("Tue, 24 Nov 2026").
+            raise Invalid(_("“{title}” starts on {day}; to record earlier days, move its "
+                            "start day back first.").format(title=c.title,
+                                                            day=_weekday_date(c.created_on)))
         if not c.rules.schedule.is_occasion(day):
-            raise Invalid(f"“{c.title}” is not due on {day:%a %d %b %Y}.")
+            # TRANSLATORS: {day} is a date ("Tue, 24 Nov 2026").
+            raise Invalid(_("“{title}” is not due on {day}.")
+                          .format(title=c.title, day=_weekday_date(day)))
         value = state.value
         if value is not None and (not math.isfinite(value) or value < 0 or value > MAX_VALUE):
-            raise Invalid("The amount must be a number from 0 up to a billion.")
+            raise Invalid(_("The amount must be a number from 0 up to a billion."))
         if c.rules.target is None and value is not None:
-            raise Invalid(f"“{c.title}” is a yes/no commitment; it takes no amount.")
+            raise Invalid(_("“{title}” is a yes/no commitment; it takes no amount.")
+                          .format(title=c.title))
         if c.rules.target is not None and state.status is Status.KEPT and value is None:
-            unit = c.rules.target.unit or "amount"
-            raise Invalid(f"“{c.title}” is measured: say how much ({unit}).")
+            if c.rules.target.unit:
+                # TRANSLATORS: {unit} is what the commitment measures ("pages", "km").
+                raise Invalid(_("“{title}” is measured: say how much ({unit}).")
+                              .format(title=c.title, unit=c.rules.target.unit))
+            raise Invalid(_("“{title}” is measured: say how much (amount).")
+                          .format(title=c.title))
 
     def record(self, commitment_id: int, day: date, state: CheckinState | None) -> CheckinChange:
         """Set (or clear, with None) the check-in of one commitment on one day."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from types import EllipsisType
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, pgettext
 from selftrust.base.palette import palette
 from selftrust.domain.commitment import MAX_TITLE_LENGTH, Pause, Rules, TargetError, merge_pauses
 from selftrust.domain.reminder import Reminder
@@ -74,7 +76,7 @@ class CommitmentService:
         self.ledger.ensure_loaded()
         found = self.ledger.commitments.get(commitment_id)
         if found is None:
-            raise NotFound("That commitment no longer exists.")
+            raise NotFound(_("That commitment no longer exists."))
         return found
 
     def row(self, commitment_id: int) -> CommitmentRow:
@@ -85,7 +87,7 @@ class CommitmentService:
         with self.session.read() as conn:
             found = repo.get_commitment(conn, commitment_id)
         if found is None:
-            raise NotFound("That commitment no longer exists.")
+            raise NotFound(_("That commitment no longer exists."))
         return found
 
     def _rows(self) -> list[CommitmentRow]:
@@ -105,33 +107,38 @@ class CommitmentService:
         happen to start one title must not be enough to lose it."""
         wanted = title.strip()
         if not wanted:
-            raise Invalid("Say which commitment: its title cannot be empty.")
+            raise Invalid(_("Say which commitment: its title cannot be empty."))
         rows = self._rows()
         folded = wanted.casefold()
         matches = [c for c in rows if c.title == wanted]
         if not matches:
             matches = [c for c in rows if c.title.casefold() == folded]
             if len(matches) > 1:  # "Walk" and "walk", from before titles were unique
-                names = ", ".join(f"“{c.title}”" for c in matches[:4])
-                raise Invalid(f"“{wanted}” could be {names}; say which one, spelt exactly.")
+                # TRANSLATORS: {titles} lists quoted titles: "“Walk” or “walk”".
+                raise Invalid(_("“{wanted}” could be {titles}; say which one, spelt exactly.")
+                              .format(wanted=wanted, titles=_quoted_list(matches[:4])))
         if not matches and whole_title:
-            raise NotFound(f"No commitment is called exactly “{wanted}”; say its whole "
-                           "title (any case) to delete it.")
+            raise NotFound(_("No commitment is called exactly “{wanted}”; say its whole "
+                             "title (any case) to delete it.").format(wanted=wanted))
         if not matches:
             # "walk" finds "Walk 20 minutes" when no other title starts that way.
             starts = [c for c in rows if c.title.casefold().startswith(folded)]
             active_starts = [c for c in starts if not c.archived] or starts
             if len(active_starts) > 1:
-                names = ", ".join(f"“{c.title}”" for c in active_starts[:4])
-                raise Invalid(f"“{wanted}” could be {names}; say which one.")
+                # TRANSLATORS: {titles} lists quoted titles: "“Walk” or “Walk the dog”".
+                raise Invalid(_("“{wanted}” could be {titles}; say which one.")
+                              .format(wanted=wanted, titles=_quoted_list(active_starts[:4])))
             matches = active_starts
         if not include_archived:
             active = [c for c in matches if not c.archived]
             if not active and matches:
-                raise NotFound(f"“{wanted}” is archived; restore it first.")
+                raise NotFound(_("“{wanted}” is archived; restore it first.")
+                               .format(wanted=wanted))
             matches = active
         if not matches:
-            raise NotFound(f"No commitment is called “{wanted}”. `selftrust list` shows them all.")
+            # TRANSLATORS: `selftrust list` is a command, typed as it is.
+            raise NotFound(_("No commitment is called “{wanted}”. `selftrust list` shows them "
+                             "all.").format(wanted=wanted))
         return matches[0]
 
     def suggested_color(self) -> str:
@@ -162,16 +169,19 @@ class CommitmentService:
         holder = self.holder_of(title, besides=besides)
         if holder is None:
             return
-        where = " (it is archived; restore it instead)" if holder.archived else ""
-        raise Invalid(f"You already have a commitment called “{holder.title}”{where}; "
-                      "choose another title.")
+        if holder.archived:
+            raise Invalid(_("You already have a commitment called “{title}” (it is archived; "
+                            "restore it instead); choose another title.")
+                          .format(title=holder.title))
+        raise Invalid(_("You already have a commitment called “{title}”; choose another "
+                        "title.").format(title=holder.title))
 
     def _validated(self, draft: CommitmentDraft) -> CommitmentDraft:
         title = clean_title(draft.title)
         why = clean_text(draft.why, what="“why this matters”", max_length=MAX_WHY_LENGTH)
         color = draft.color
         if color is not None and not _is_hex_color(color):
-            raise Invalid(f"“{color}” is not a colour; use #RRGGBB.")
+            raise Invalid(_("“{color}” is not a colour; use #RRGGBB.").format(color=color))
         rules = draft.rules
         try:  # re-validate combinations (the dataclasses check themselves on creation)
             Rules(rules.schedule, rules.target, rules.pauses)
@@ -335,7 +345,7 @@ class CommitmentService:
             repo.update_commitment(conn, commitment_id, **columns)
             row = repo.get_commitment(conn, commitment_id)
         if row is None:
-            raise NotFound("That commitment no longer exists.")
+            raise NotFound(_("That commitment no longer exists."))
         self.ledger.put_commitment(row)
         self.session.notify(Change(What.COMMITMENT, commitment_id))
 
@@ -383,5 +393,14 @@ def _pauses_from(title: str, first_day: date, pauses: Iterable[Pause],
     from before this rule) are left as they are, so they never block another edit."""
     old = set(known)
     if any(p.start < first_day for p in pauses if p not in old):
-        raise Invalid(f"“{title}” begins on {first_day:%A} {first_day.day} {first_day:%B %Y}, "
-                      "so a pause can start on that day at the earliest.")
+        # TRANSLATORS: {day} is a date with its weekday ("Tuesday, 24 November 2026").
+        raise Invalid(_("“{title}” begins on {day}, so a pause can start on that day at the "
+                        "earliest.").format(title=title,
+                                            day=formats.day_title_with_year(first_day)))
+
+
+def _quoted_list(rows: Iterable[CommitmentRow]) -> str:
+    """"“Walk” or “walk”": titles a person could have meant, in their language."""
+    # TRANSLATORS: one title in a list of titles a person could have meant.
+    return formats.join([pgettext("quoted title", "“{title}”").format(title=c.title)
+                         for c in rows], "or")

@@ -190,7 +190,7 @@ class Dashboard:
         if target is None or target.per is Period.DAY:
             return day_state_alone(c.rules, day, entry)  # no arrays for one value
         week_start = self.session.settings.week_start
-        first, _ = period_bounds(day, target.per, week_start)
+        first, _last = period_bounds(day, target.per, week_start)
         last = _judged_to(c, day, today, week_start)
         with self.session.read() as conn:
             rows = repo.checkins(conn, [c.id], first=first, last=last)

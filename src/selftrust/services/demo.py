@@ -1,7 +1,9 @@
 """Realistic demo data: years of a life with promises kept, missed, rested and repaired.
 
 Used by `selftrust demo`, screenshots, benchmarks and tests. Seeded, so the same
-arguments always give the same data.
+arguments always give the same data. The words (titles, whys, units, notes and
+reflections) are ours, so they are written in the person's language: the tables below
+hold the English, marked for the catalogue, and `generate` translates them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, pgettext
 from selftrust.base.palette import commitment_colors
 from selftrust.domain.commitment import Pause, Rules, Target
 from selftrust.domain.days import Period
@@ -32,62 +36,85 @@ class Template:
     target: Target | None = None
 
 
-TEMPLATES: tuple[Template, ...] = (
-    Template("Walk 20 minutes", "daily", "Fresh air clears my head.", 0.82),
-    Template("In bed by 23:00", "daily", "Mornings are kinder when I sleep.", 0.7),
-    Template("Read 10 pages", "daily", "A quiet hour that is mine.", 0.0,
-             Target(10, "pages", Period.DAY)),
-    Template("Gym", "3/week", "Strong enough to carry the groceries and my kids.", 0.75),
-    Template("Call Mum", "1/week", "She lights up when I do.", 0.8),
-    Template("Journal", "mon,wed,fri", "Writing untangles my thoughts.", 0.78),
-    Template("No more than 2 coffees", "daily", "Calmer afternoons.", 0.0,
-             Target(2, "cups", Period.DAY, at_most=True)),
-    Template("Practise guitar", "2/5days", "I promised myself I'd play again.", 0.72),
-    Template("Tidy the flat", "weekends", "Sunday evenings feel lighter.", 0.76),
-    Template("Run 15 km a week", "daily", "Training for the autumn 10 k.", 0.0,
-             Target(15, "km", Period.WEEK)),
-    Template("Meditate", "daily", "Ten breaths before the day begins.", 0.68),
-    Template("Budget check", "2/month", "Money worries shrink when I look at them.", 0.8),
-    Template("Drink water", "daily", "Fewer headaches.", 0.88),
-    Template("No phone after 22:00", "daily", "Sleep comes easier.", 0.6),
-    Template("Stretch", "every 2 days", "My back says thank you.", 0.74),
-    Template("Learn Spanish", "weekdays", "For the trip to Valencia.", 0.7),
-    Template("Cook at home", "4/week", "Better food, better evenings.", 0.72),
-    Template("Floss", "daily", "My dentist will notice.", 0.65),
-    Template("Write to a friend", "2/month", "Friendships need tending.", 0.7),
-    Template("Plan tomorrow", "weekdays", "Five minutes that save an hour.", 0.78),
-)
+def templates() -> tuple[Template, ...]:
+    """The demo's commitments in the person's language: made when asked, as the language
+    is chosen after this module is imported."""
+    return (
+        Template(pgettext("demo commitment", "Walk 20 minutes"), "daily",
+                 _("Fresh air clears my head."), 0.82),
+        Template(pgettext("demo commitment", "In bed by 23:00"), "daily",
+                 _("Mornings are kinder when I sleep."), 0.7),
+        Template(pgettext("demo commitment", "Read 10 pages"), "daily",
+                 _("A quiet hour that is mine."), 0.0, Target(10, _("pages"), Period.DAY)),
+        # TRANSLATORS: a demo commitment: going to the gym.
+        Template(pgettext("demo commitment", "Gym"), "3/week",
+                 _("Strong enough to carry the groceries and my kids."), 0.75),
+        Template(pgettext("demo commitment", "Call Mum"), "1/week",
+                 _("She lights up when I do."), 0.8),
+        # TRANSLATORS: a demo commitment: writing in a journal (not the app's Journal).
+        Template(pgettext("demo commitment", "Journal"), "mon,wed,fri",
+                 _("Writing untangles my thoughts."), 0.78),
+        Template(pgettext("demo commitment", "No more than 2 coffees"), "daily",
+                 _("Calmer afternoons."), 0.0, Target(2, _("cups"), Period.DAY, at_most=True)),
+        Template(pgettext("demo commitment", "Practise guitar"), "2/5days",
+                 _("I promised myself I'd play again."), 0.72),
+        Template(pgettext("demo commitment", "Tidy the flat"), "weekends",
+                 _("Sunday evenings feel lighter."), 0.76),
+        Template(pgettext("demo commitment", "Run 15 km a week"), "daily",
+                 _("Training for the autumn 10 k."), 0.0, Target(15, _("km"), Period.WEEK)),
+        Template(pgettext("demo commitment", "Meditate"), "daily",
+                 _("Ten breaths before the day begins."), 0.68),
+        Template(pgettext("demo commitment", "Budget check"), "2/month",
+                 _("Money worries shrink when I look at them."), 0.8),
+        Template(pgettext("demo commitment", "Drink water"), "daily",
+                 _("Fewer headaches."), 0.88),
+        Template(pgettext("demo commitment", "No phone after 22:00"), "daily",
+                 _("Sleep comes easier."), 0.6),
+        Template(pgettext("demo commitment", "Stretch"), "every 2 days",
+                 _("My back says thank you."), 0.74),
+        Template(pgettext("demo commitment", "Learn Spanish"), "weekdays",
+                 _("For the trip to Valencia."), 0.7),
+        Template(pgettext("demo commitment", "Cook at home"), "4/week",
+                 _("Better food, better evenings."), 0.72),
+        Template(pgettext("demo commitment", "Floss"), "daily",
+                 _("My dentist will notice."), 0.65),
+        Template(pgettext("demo commitment", "Write to a friend"), "2/month",
+                 _("Friendships need tending."), 0.7),
+        Template(pgettext("demo commitment", "Plan tomorrow"), "weekdays",
+                 _("Five minutes that save an hour."), 0.78),
+    )
+
 
 HAPPENED = (
-    "Work ran late and I was exhausted when I got home.",
-    "I scrolled on my phone and the evening slipped away.",
-    "I felt low and couldn't get myself started.",
-    "Friends came over unexpectedly and I let it go.",
-    "I told myself I'd do it later, and later never came.",
-    "I was travelling and didn't plan for it.",
+    N_("Work ran late and I was exhausted when I got home."),
+    N_("I scrolled on my phone and the evening slipped away."),
+    N_("I felt low and couldn't get myself started."),
+    N_("Friends came over unexpectedly and I let it go."),
+    N_("I told myself I'd do it later, and later never came."),
+    N_("I was travelling and didn't plan for it."),
 )
 OWNING = (
-    "I chose the sofa over my promise. That was my choice.",
-    "I didn't plan ahead, and I could have.",
-    "I let a small excuse decide for me.",
-    "I knew the evening would be busy and did nothing to make room.",
+    N_("I chose the sofa over my promise. That was my choice."),
+    N_("I didn't plan ahead, and I could have."),
+    N_("I let a small excuse decide for me."),
+    N_("I knew the evening would be busy and did nothing to make room."),
 )
 FRIEND = (
-    "One missed day doesn't undo all the days you showed up.",
-    "You were tired. Rest is not a crime — start again tomorrow.",
-    "You're learning what gets in the way. That's progress too.",
+    N_("One missed day doesn't undo all the days you showed up."),
+    N_("You were tired. Rest is not a crime — start again tomorrow."),
+    N_("You're learning what gets in the way. That's progress too."),
 )
 LEARNED = (
-    "Evenings after long workdays are my weak spot.",
-    "If I do it first thing, it happens.",
-    "I need a smaller version for hard days.",
-    "Putting my shoes by the door actually helps.",
+    N_("Evenings after long workdays are my weak spot."),
+    N_("If I do it first thing, it happens."),
+    N_("I need a smaller version for hard days."),
+    N_("Putting my shoes by the door actually helps."),
 )
 NEXT_STEPS = (
-    "Set out my things tonight.",
-    "Do the five-minute version tomorrow morning.",
-    "Put a reminder at 18:00.",
-    "Tell a friend my plan for tomorrow.",
+    N_("Set out my things tonight."),
+    N_("Do the five-minute version tomorrow morning."),
+    N_("Put a reminder at 18:00."),
+    N_("Tell a friend my plan for tomorrow."),
 )
 
 
@@ -96,16 +123,18 @@ def generate(
 ) -> dict[str, int]:
     """Fill an empty workspace; returns counts of what was written."""
     if not 0 < years <= 50:
-        raise Invalid("Choose between 0 and 50 years of demo data.")
+        raise Invalid(_("Choose between 0 and 50 years of demo data."))
     if not 1 <= commitments <= 500:
-        raise Invalid("Choose between 1 and 500 commitments.")
+        raise Invalid(_("Choose between 1 and 500 commitments."))
     with ws.read() as conn:
         if repo.count_rows(conn, "commitment") or repo.count_rows(conn, "reflection"):
-            raise Invalid(
+            # TRANSLATORS: --data-dir is an option of the command line, typed as it is.
+            raise Invalid(_(
                 "This data folder already has data; demo data only goes into an empty one. "
                 "Use --data-dir with a new folder."
-            )
+            ))
     rng = random.Random(seed)
+    made = templates()
     colors = commitment_colors()
     today = ws.today()
     span = max(1, round(years * 365.25))
@@ -116,8 +145,12 @@ def generate(
     reflection_plan: list[tuple[int, date]] = []
     with ws.write() as conn:
         for n in range(commitments):
-            t = TEMPLATES[n % len(TEMPLATES)]
-            title = t.title if n < len(TEMPLATES) else f"{t.title} ({n // len(TEMPLATES) + 1})"
+            t = made[n % len(made)]
+            title = t.title
+            if n >= len(made):
+                # TRANSLATORS: a demo commitment's title made again: "Walk 20 minutes (2)".
+                title = _("{title} ({number})").format(
+                    title=t.title, number=formats.number(n // len(made) + 1))
             schedule = parse_schedule(t.schedule)
             # Most commitments run the whole span; some started later.
             late = 0 if n % 3 == 0 else rng.randrange(0, max(1, span // 3))
@@ -171,7 +204,7 @@ def generate(
             _reflection(rng, cid, day, ids.get((cid, day))) for cid, day in reflection_plan
         ]
         # A few free reflections, not tied to any commitment.
-        for _ in range(max(1, span // 120)):
+        for _i in range(max(1, span // 120)):
             day = first_day + timedelta(days=rng.randrange(span))
             reflections.append(_reflection(rng, None, day, None))
         if reflections:
@@ -258,16 +291,17 @@ def _amount_day(
     return [(day, "kept", value)]
 
 
+NOTES = (
+    N_("Felt great afterwards."),
+    N_("Hard start, good finish."),
+    N_("With a friend — easier together."),
+    N_("Short version today, and that's fine."),
+    N_("Rain, but I went anyway."),
+)
+
+
 def _note(rng: random.Random) -> str:
-    return rng.choice(
-        (
-            "Felt great afterwards.",
-            "Hard start, good finish.",
-            "With a friend — easier together.",
-            "Short version today, and that's fine.",
-            "Rain, but I went anyway.",
-        )
-    )
+    return _(rng.choice(NOTES))
 
 
 def _reflection(
@@ -283,14 +317,14 @@ def _reflection(
         "day": day,
         "commitment_id": cid,
         "checkin_id": checkin_id,
-        "happened": rng.choice(HAPPENED),
-        "owning": rng.choice(OWNING) if full else None,
-        "friend": rng.choice(FRIEND) if full else None,
-        "learned": rng.choice(LEARNED),
-        "next_step": rng.choice(NEXT_STEPS),
+        "happened": _(rng.choice(HAPPENED)),
+        "owning": _(rng.choice(OWNING)) if full else None,
+        "friend": _(rng.choice(FRIEND)) if full else None,
+        "learned": _(rng.choice(LEARNED)),
+        "next_step": _(rng.choice(NEXT_STEPS)),
         "feeling_before": before,
         "feeling_after": min(5, before + rng.choice((0, 1, 1, 2))),
     }
 
 
-__all__ = ["generate", "TEMPLATES", "Schedule"]
+__all__ = ["generate", "templates", "Schedule"]

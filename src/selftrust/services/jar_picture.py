@@ -119,7 +119,7 @@ def pile_of_tracks(
             keep = max(0, len(pile) - (lost - plain))
             del pile[keep:]
             del owners[keep:]
-        for _ in range(fixed):  # healed stronger: the top ordinary marble turns gold
+        for _gilded in range(fixed):  # healed stronger: the top ordinary marble turns gold
             if ordinary:
                 _gild_top(pile)
                 ordinary -= 1
@@ -144,13 +144,13 @@ def _won_by_day(
     used = [(cid, t) for cid, t in tracks.items() if len(t.kept)]
     if not used:
         return None
-    origin = min(t.start.toordinal() for _, t in used)
-    span = max(t.start.toordinal() + len(t.kept) for _, t in used) - origin
+    origin = min(t.start.toordinal() for _cid, t in used)
+    span = max(t.start.toordinal() + len(t.kept) for _cid, t in used) - origin
     repair_delta = rules.repair_return - rules.miss_cost
     won = np.zeros((span, len(used)), np.int64)
     missed = np.zeros(span, np.int64)
     fixed = np.zeros(span, np.int64)
-    for column, (_, t) in enumerate(used):
+    for column, (_cid, t) in enumerate(used):
         lo = t.start.toordinal() - origin
         hi = lo + len(t.kept)
         won[lo:hi, column] = t.kept * rules.kept_gain + (

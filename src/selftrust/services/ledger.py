@@ -65,7 +65,7 @@ class Ledger:
 
     # --- loading and patching -------------------------------------------------------
     def load(self) -> None:
-        for _ in self.load_in_steps(chunk=0):
+        for _step in self.load_in_steps(chunk=0):
             pass
 
     def load_in_steps(self, chunk: int = 8000) -> Iterator[None]:

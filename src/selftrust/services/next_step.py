@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from selftrust.base.i18n import N_, _
 from selftrust.domain.commitment import Rules
 from selftrust.domain.schedule import Schedule, ScheduleKind
 from selftrust.services.commitments import CommitmentDraft
@@ -20,7 +21,8 @@ from selftrust.services.needs import Tracked
 from selftrust.store.records import CommitmentRow
 
 TITLE_LIMIT = 120
-WHY = "A next small step from a reflection."
+WHY = N_("A next small step from a reflection.")
+"""The "why" of a promise made from a step (English; stored in the person's language)."""
 
 
 SENTENCE_END = " .!?;:,…"
@@ -36,7 +38,7 @@ def step_title(step: str, limit: int = TITLE_LIMIT) -> str:
     line = next((ln for ln in step.splitlines() if ln.strip()), "")
     text = " ".join(line.split()).rstrip(SENTENCE_END)
     if not text:
-        raise Invalid("Write a next small step first; it becomes tomorrow’s promise.")
+        raise Invalid(_("Write a next small step first; it becomes tomorrow’s promise."))
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -50,7 +52,7 @@ class AlreadyPromised(Invalid):
     """The step is on tomorrow's list already; ``row`` is that promise."""
 
     def __init__(self, row: CommitmentRow) -> None:
-        super().__init__(f"“{row.title}” is already on tomorrow’s list.")
+        super().__init__(_("“{title}” is already on tomorrow’s list.").format(title=row.title))
         self.row = row
 
 
@@ -86,6 +88,6 @@ def promise_for_tomorrow(ws: Tracked, step: str) -> CommitmentRow:
     draft = CommitmentDraft(
         title=ws.commitments.free_title(step_title(step)),
         rules=Rules(schedule=Schedule.once(tomorrow)),
-        why=WHY,
+        why=_(WHY),
     )
     return ws.commitments.create(draft)

@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.domain.coach import MAX_PART_LENGTH, has_writing
 from selftrust.domain.history import Entry, repairs
 from selftrust.services.commitments import CommitmentService
@@ -58,7 +59,7 @@ class ReflectionDraft:
         for name in ("feeling_before", "feeling_after"):
             v = getattr(self, name)
             if v is not None and not 1 <= v <= 5:
-                raise Invalid("Feelings are rated from 1 to 5.")
+                raise Invalid(_("Feelings are rated from 1 to 5."))
         draft = ReflectionDraft(
             day=self.day,
             commitment_id=self.commitment_id,
@@ -67,7 +68,7 @@ class ReflectionDraft:
             **values,
         )
         if not has_writing(*(values[n] for n in PART_NAMES)):
-            raise Invalid("Write at least one line — a few words are enough.")
+            raise Invalid(_("Write at least one line — a few words are enough."))
         return draft
 
 
@@ -82,7 +83,7 @@ class ReflectionService:
         then repairs; a kept day it is only about)."""
         draft = draft.cleaned()
         if draft.day > self.session.today():
-            raise Invalid("A reflection is about a day that has already come.")
+            raise Invalid(_("A reflection is about a day that has already come."))
         if draft.commitment_id is not None:
             self.commitments.get(draft.commitment_id)  # raises NotFound
         now = self.session.utc_now()
@@ -165,7 +166,7 @@ class ReflectionService:
         with self.session.read() as conn:
             row = repo.get_reflection(conn, reflection_id)
         if row is None:
-            raise NotFound("That reflection no longer exists.")
+            raise NotFound(_("That reflection no longer exists."))
         return row
 
     def search(

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext, pgettext
 from selftrust.domain.days import Period, day_of
 from selftrust.domain.reminder import moment_of, parse_time
 from selftrust.domain.summary import progress
@@ -76,21 +78,40 @@ class Nudge:
         if self.kind is Kind.COMMITMENT:
             return self.promises[0].title
         if self.kind is Kind.SUMMARY:
-            return "Your promises today"
-        return "While you were away"
+            return _summary_title()
+        # TRANSLATORS: the title of a notification after the computer slept through
+        # reminders.
+        return _("While you were away")
 
     @property
     def text(self) -> str:
         if self.kind is Kind.COMMITMENT:
-            return "Still open today. A small step is enough."
+            # TRANSLATORS: a reminder notification under the promise's title.
+            return _("Still open today. A small step is enough.")
         if self.kind is Kind.SUMMARY:
-            return _count_text(self.open_count) + " A small step is enough."
-        names = ", ".join(p.title for p in self.promises)
-        return f"Still open today: {names}."
+            # TRANSLATORS: the daily summary notification.
+            return ngettext(
+                "{n} promise is still open today. A small step is enough.",
+                "{n} promises are still open today. A small step is enough.",
+                self.open_count,
+            ).format(n=formats.number(self.open_count))
+        return _open_list(self.promises)
 
 
-def _count_text(n: int) -> str:
-    return "1 promise is still open today." if n == 1 else f"{n} promises are still open today."
+def _summary_title() -> str:
+    # TRANSLATORS: the title of the daily summary notification.
+    return _("Your promises today")
+
+
+def _open_list(promises: tuple[OpenPromise, ...] | list[OpenPromise]) -> str:
+    # TRANSLATORS: a notification; {titles} lists the promises' titles ("Walk, Read").
+    return ngettext("Still open today: {titles}.", "Still open today: {titles}.",
+                    len(promises)).format(titles=_titles(promises))
+
+
+def _titles(promises: tuple[OpenPromise, ...] | list[OpenPromise]) -> str:
+    # TRANSLATORS: what separates the titles in a list of open promises ("Walk, Read").
+    return pgettext("list separator", ", ").join(p.title for p in promises)
 
 
 def combine(nudges: list[Nudge]) -> tuple[str, str]:
@@ -102,8 +123,7 @@ def combine(nudges: list[Nudge]) -> tuple[str, str]:
     for n in nudges:
         promises.extend(p for p in n.promises if p not in promises)
     if promises:
-        names = ", ".join(p.title for p in promises)
-        return "Your promises today", f"Still open today: {names}."
+        return _summary_title(), _open_list(promises)
     return nudges[0].title, nudges[0].text
 
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.services.clock import Clock, today, utc_now
 from selftrust.services.errors import Invalid
 from selftrust.services.events import Change, Listener, Notifier, What
@@ -46,7 +47,7 @@ class Session:
                 yield conn
         except sa.exc.IntegrityError as exc:
             log.warning("refused by the database: %s", exc)
-            raise Invalid("That change does not fit your data (it was not saved).") from exc
+            raise Invalid(_("That change does not fit your data (it was not saved).")) from exc
         except sa.exc.OperationalError as exc:
             raise write_problem(exc, self.db.path) from exc
 
@@ -65,7 +66,10 @@ class Session:
                 raise
             # The cheap check at open passed, but a read met a damaged page: say so, with
             # the way to restore; nothing is written to the file from now on.
-            raise as_data_problem(self.db.found_damage(f"SQLite reports “{exc.orig}”")) from exc
+            # TRANSLATORS: {error} is SQLite's own message (English), said as the detail of
+            # damage found in the data file.
+            detail = _("SQLite reports “{error}”").format(error=exc.orig)
+            raise as_data_problem(self.db.found_damage(detail)) from exc
 
     def swap_database(self, db: Database) -> None:
         """Use another database from now on (the same folder's file after a restore)."""
@@ -94,7 +98,7 @@ class Session:
     def reload(self, ledger: Ledger) -> None:
         """Re-read everything (after an import, a restore, an undone delete) and tell
         every listener that all of it may have changed."""
-        for _ in self.reload_in_steps(ledger, chunk=0):
+        for _step in self.reload_in_steps(ledger, chunk=0):
             pass
 
     def reload_in_steps(self, ledger: Ledger, chunk: int = 8000) -> Iterator[None]:

@@ -8,6 +8,8 @@ The domain keeps its day/week/month period; these words and weights are for peop
 
 from __future__ import annotations
 
+from selftrust.base import formats
+from selftrust.base.i18n import ngettext
 from selftrust.domain.commitment import Rules
 from selftrust.domain.schedule import ScheduleKind
 
@@ -34,3 +36,16 @@ def unit_days(rules: Rules) -> float:
         return _PERIOD_DAYS[period.value]
     times, days = rules.schedule.frequency
     return days / times
+
+
+def streak_length(n: int, unit: str) -> str:
+    """A run's length in the person's words: "1 day", "8 weeks", "12 times"."""
+    count = formats.number(n)
+    if unit == "week":
+        return ngettext("{n} week", "{n} weeks", n).format(n=count)
+    if unit == "month":
+        return ngettext("{n} month", "{n} months", n).format(n=count)
+    if unit == "time":
+        # TRANSLATORS: a run of kept occasions of a promise not due every day ("12 times").
+        return ngettext("{n} time", "{n} times", n).format(n=count)
+    return ngettext("{n} day", "{n} days", n).format(n=count)

@@ -29,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
 
+from selftrust.base.i18n import _
 from selftrust.store import markers
 from selftrust.store.engine import BUSY_TIMEOUT_MS, in_use
 from selftrust.store.errors import (
@@ -49,7 +50,7 @@ from selftrust.store.files import (
     stamp,
     swap_in,
 )
-from selftrust.store.inspection import check_file, read_only_uri
+from selftrust.store.inspection import check_file, read_only_uri, sqlite_reports
 from selftrust.store.paths import DataFolder
 from selftrust.store.retention import days_to_keep, rotation_kinds
 
@@ -168,7 +169,8 @@ def restore(folder: DataFolder, backup: Path, *, now: datetime | None = None) ->
     moment = _local(now)
     current = folder.database
     if in_use(current):
-        raise StoreError(f"{current} is still open; close it before restoring a backup.", current)
+        raise StoreError(_("{path} is still open; close it before restoring a backup.").format(
+            path=current), current)
     if check_file(backup, role="backup", thorough=True) is None:
         raise DatabaseMissing(backup, role="backup")
     folder.ensure()
@@ -181,7 +183,7 @@ def restore(folder: DataFolder, backup: Path, *, now: datetime | None = None) ->
             with removing_new_sidecars(backup):
                 _copy(read_only_uri(backup), incoming)
         except sqlite3.Error as exc:
-            raise DamagedDatabase(backup, f"SQLite reports “{exc}”", "backup") from exc
+            raise DamagedDatabase(backup, sqlite_reports(exc), "backup") from exc
         except OSError as exc:
             raise DataFolderProblem(folder.root, exc.strerror or str(exc)) from exc
         aside = _swap(incoming, current, moment)
@@ -281,7 +283,9 @@ def _copy(source_uri: str, target: Path) -> None:
     finally:
         src.close()
     if problems != ["ok"]:
-        raise sqlite3.DatabaseError(f"the copy did not pass its check: {problems[0]}")
+        # TRANSLATORS: why a backup could not be made; {problem} is SQLite's own words.
+        raise sqlite3.DatabaseError(_("the copy did not pass its check: {problem}").format(
+            problem=problems[0]))
     make_private(target)
 
 
@@ -299,8 +303,8 @@ def damage_in(database: Path) -> str | None:
     except sqlite3.OperationalError:  # busy, or unreadable now: not known to be damaged
         return None
     except sqlite3.DatabaseError as exc:
-        return f"SQLite reports “{exc}”"
-    return None if rows == ["ok"] else f"SQLite reports “{rows[0]}”"
+        return sqlite_reports(exc)
+    return None if rows == ["ok"] else sqlite_reports(rows[0])
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
+from selftrust.base.i18n import _
 from selftrust.store import markers, migrate
 from selftrust.store.engine import BEGIN_MODE, create_engine, dispose_engine, in_use
 from selftrust.store.errors import (
@@ -202,7 +203,7 @@ class Database:
 
     def _ensure_open(self) -> None:
         if self._closed:
-            raise StoreError(f"{self.path} has been closed.", self.path)
+            raise StoreError(_("{path} has been closed.").format(path=self.path), self.path)
 
 
 def open_database(
@@ -291,7 +292,8 @@ def start_fresh(folder: DataFolder, *, now: datetime | None = None) -> Path | No
     """
     path = folder.database
     if in_use(path):
-        raise StoreError(f"{path} is still open; close it before starting fresh.", path)
+        raise StoreError(_("{path} is still open; close it before starting fresh.").format(
+            path=path), path)
     if not path.exists() and not sidecars(path):
         return None
     moved = move_aside(path, "refused", (now or datetime.now()).astimezone())
@@ -318,7 +320,7 @@ def _create(folder: DataFolder) -> bool:
         finally:
             dispose_engine(engine, temporary)
         if sidecars(temporary):
-            raise StoreError(f"{temporary} was not closed cleanly.", temporary)
+            raise StoreError(_("{path} was not closed cleanly.").format(path=temporary), temporary)
         fsync_file(temporary)
         place(temporary, final)
     except FileExistsError:
@@ -326,7 +328,9 @@ def _create(folder: DataFolder) -> bool:
         return False
     except sa.exc.OperationalError as exc:
         _discard(temporary)
-        raise StoreError(f"Self-Trust could not create {final} ({exc.orig}).", final) from exc
+        # TRANSLATORS: {reason} is SQLite's own words.
+        raise StoreError(_("Self-Trust could not create {path} ({reason}).").format(
+            path=final, reason=exc.orig), final) from exc
     except BaseException:
         _discard(temporary)
         raise

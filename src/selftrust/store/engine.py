@@ -22,6 +22,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from selftrust.base.i18n import _
+
 BUSY_TIMEOUT_MS = 5_000
 BEGIN_MODE = "selftrust_begin"
 """Execution option naming how a transaction begins: "DEFERRED" or "IMMEDIATE"."""
@@ -63,7 +65,10 @@ def _configure_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
     if mode is None or str(mode[0]).lower() != "wal":
-        raise sqlite3.OperationalError(f"could not switch to WAL mode (got {mode!r})")
+        # TRANSLATORS: why the database cannot be used; WAL is SQLite's name for a way of
+        # writing, {mode} the one SQLite gave instead.
+        raise sqlite3.OperationalError(_("could not switch to WAL mode (got {mode})").format(
+            mode=repr(mode)))
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
 

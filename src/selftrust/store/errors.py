@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from selftrust.base.i18n import _
+
 Role = Literal["database", "backup"]
 """Whether a checked file is the live database or a backup the user wants back."""
 
-_FRESH = (
-    "You can restore one of your backups, or start fresh: the old file is then moved "
-    "aside (never deleted), so nothing is lost."
-)
+
+def _fresh() -> str:
+    return _("You can restore one of your backups, or start fresh: the old file is then "
+             "moved aside (never deleted), so nothing is lost.")
 
 
 class StoreError(Exception):
@@ -33,8 +35,9 @@ class DataFolderProblem(StoreError):
 
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"Self-Trust cannot use {path} ({detail}). Please check that the folder exists "
-            "and that your user account may write to it.",
+            # TRANSLATORS: {detail} is why, often in the system's own words.
+            _("Self-Trust cannot use {path} ({detail}). Please check that the folder exists "
+              "and that your user account may write to it.").format(path=path, detail=detail),
             path,
         )
         self.detail = detail
@@ -45,9 +48,10 @@ class DatabaseMissing(StoreError):
 
     def __init__(self, path: Path, role: Role = "database") -> None:
         if role == "backup":
-            message = f"The backup {path} could not be found. It may have been moved or deleted."
+            message = _("The backup {path} could not be found. It may have been moved or "
+                        "deleted.").format(path=path)
         else:
-            message = f"There is no Self-Trust database at {path} yet."
+            message = _("There is no Self-Trust database at {path} yet.").format(path=path)
         super().__init__(message, path)
 
 
@@ -65,15 +69,18 @@ class DamagedDatabase(RefusedDatabase):
 
     def __init__(self, path: Path, detail: str, role: Role = "database") -> None:
         if role == "backup":
-            message = (
-                f"The backup {path} cannot be restored because it seems damaged: {detail}. "
+            # TRANSLATORS: {detail} says what is wrong ("it has been cut short").
+            message = _(
+                "The backup {path} cannot be restored because it seems damaged: {detail}. "
                 "Your current data has not been touched. Please choose another backup."
-            )
+            ).format(path=path, detail=detail)
         else:
-            message = (
-                f"Self-Trust cannot read its database {path}. The file seems damaged: "
-                f"{detail}. Nothing in it has been changed. {_FRESH}"
-            )
+            # TRANSLATORS: {detail} says what is wrong ("it has been cut short"), {fresh}
+            # is a sentence on restoring a backup or starting fresh.
+            message = _(
+                "Self-Trust cannot read its database {path}. The file seems damaged: "
+                "{detail}. Nothing in it has been changed. {fresh}"
+            ).format(path=path, detail=detail, fresh=_fresh())
         super().__init__(message, path, detail, role)
 
 
@@ -82,17 +89,20 @@ class NotOurDatabase(RefusedDatabase):
 
     def __init__(self, path: Path, detail: str, role: Role = "database") -> None:
         if role == "backup":
-            message = (
-                f"{path} is not a Self-Trust backup ({detail}), so it cannot be restored. "
+            # TRANSLATORS: {detail} says what it is instead ("it is an empty database").
+            message = _(
+                "{path} is not a Self-Trust backup ({detail}), so it cannot be restored. "
                 "Your current data has not been touched. If it comes from another app, "
                 "Import may be able to bring its data in."
-            )
+            ).format(path=path, detail=detail)
         else:
-            message = (
-                f"{path} is not a Self-Trust database ({detail}), so Self-Trust has left it "
+            # TRANSLATORS: {detail} says what it is instead ("it is an empty database"),
+            # {fresh} is a sentence on restoring a backup or starting fresh.
+            message = _(
+                "{path} is not a Self-Trust database ({detail}), so Self-Trust has left it "
                 "exactly as it is. If it comes from another app, Import may be able to bring "
-                f"its data in. {_FRESH}"
-            )
+                "its data in. {fresh}"
+            ).format(path=path, detail=detail, fresh=_fresh())
         super().__init__(message, path, detail, role)
 
 
@@ -100,21 +110,22 @@ class DatabaseFromTheFuture(RefusedDatabase):
     """A Self-Trust database written by a newer version (a schema revision we do not know)."""
 
     def __init__(self, path: Path, revision: str, role: Role = "database") -> None:
-        detail = f"schema revision {revision}"
+        # TRANSLATORS: {revision} is the database's version as Self-Trust names it inside.
+        detail = _("schema revision {revision}").format(revision=revision)
         if role == "backup":
-            message = (
-                f"The backup {path} was made by a newer version of Self-Trust "
-                f"({detail}), so this version cannot restore it safely. Your current data "
+            message = _(
+                "The backup {path} was made by a newer version of Self-Trust "
+                "({detail}), so this version cannot restore it safely. Your current data "
                 "has not been touched. Please update Self-Trust, or choose an older backup."
-            )
+            ).format(path=path, detail=detail)
         else:
-            message = (
-                f"{path} was saved by a newer version of Self-Trust ({detail}). To keep "
+            message = _(
+                "{path} was saved by a newer version of Self-Trust ({detail}). To keep "
                 "your data safe, this version will not change it. Please update Self-Trust "
                 "to open it. If you cannot, you can restore a backup made by this version, "
                 "or start fresh: the file is then moved aside (never deleted), ready for "
                 "when you update."
-            )
+            ).format(path=path, detail=detail)
         super().__init__(message, path, detail, role)
         self.revision = revision
 
@@ -124,8 +135,8 @@ class DatabaseLocked(StoreError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path} is busy in another Self-Trust window or program. Please close it and "
-            "try again; nothing has been lost.",
+            _("{path} is busy in another Self-Trust window or program. Please close it and "
+              "try again; nothing has been lost.").format(path=path),
             path,
         )
 
@@ -134,12 +145,14 @@ class MigrationFailed(StoreError):
     """Updating the database to this version's schema failed; the update was rolled back."""
 
     def __init__(self, path: Path, detail: str, backup: Path | None) -> None:
-        kept = f" A copy from before the update is in {backup}." if backup else ""
-        super().__init__(
-            f"Self-Trust could not update {path} to this version ({detail}). The update was "
-            f"undone, so your data is as it was.{kept}",
-            path,
-        )
+        # TRANSLATORS: {detail} is why, often in SQLite's own words.
+        message = _("Self-Trust could not update {path} to this version ({detail}). The "
+                    "update was undone, so your data is as it was.").format(
+            path=path, detail=detail)
+        if backup:
+            message += " " + _("A copy from before the update is in {backup}.").format(
+                backup=backup)
+        super().__init__(message, path)
         self.detail = detail
         self.backup = backup
 
@@ -149,8 +162,10 @@ class BackupFailed(StoreError):
 
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"Self-Trust could not make a backup in {path} ({detail}). Your data itself is "
-            "fine; please check that there is free space on the disk.",
+            # TRANSLATORS: {detail} is why, often in the system's own words.
+            _("Self-Trust could not make a backup in {path} ({detail}). Your data itself is "
+              "fine; please check that there is free space on the disk.").format(
+                path=path, detail=detail),
             path,
         )
         self.detail = detail
@@ -161,12 +176,12 @@ class DamageFound(DamagedDatabase):
     then on nothing is written to it, by this process or any other."""
 
     def __init__(self, path: Path) -> None:
-        detail = "its full check found damage"
+        detail = _("its full check found damage")
         RefusedDatabase.__init__(
             self,
-            f"Self-Trust found damage in its database {path}, so it no longer writes to "
-            "that file and this change was not saved. What you see is still there to "
-            "read. Restore a backup to carry on (Backups… in the File menu, or `selftrust "
-            "restore`); the damaged file is kept aside, never deleted.",
+            _("Self-Trust found damage in its database {path}, so it no longer writes to "
+              "that file and this change was not saved. What you see is still there to "
+              "read. Restore a backup to carry on (Backups… in the File menu, or `selftrust "
+              "restore`); the damaged file is kept aside, never deleted.").format(path=path),
             path, detail, "database",
         )

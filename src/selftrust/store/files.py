@@ -17,6 +17,7 @@ from pathlib import Path
 
 from selftrust.base.durable import fsync_dir as fsync_dir  # re-exported: backups and drafts use it
 from selftrust.base.durable import fsync_path
+from selftrust.base.i18n import _
 
 LOW_SPACE_BYTES = 256 * 1024
 """Below this much free space a vague "disk I/O error" is taken to mean the disk is full."""
@@ -71,7 +72,8 @@ def ensure_private_dir(path: Path, *, tighten_existing: bool) -> None:
         path.mkdir(mode=PRIVATE_DIR)
     except FileExistsError:
         if not path.is_dir():
-            raise NotADirectoryError(f"{path} exists and is not a folder") from None
+            raise NotADirectoryError(_("{path} exists and is not a folder").format(
+                path=path)) from None
         if not tighten_existing:
             return
     if _POSIX and path.stat().st_mode & 0o777 != PRIVATE_DIR:

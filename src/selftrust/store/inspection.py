@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from selftrust.base.i18n import _
 from selftrust.store.engine import BUSY_TIMEOUT_MS
 from selftrust.store.errors import (
     DamagedDatabase,
@@ -51,12 +52,15 @@ def check_file(
         if wal.exists() and wal.stat().st_size > 0:
             raise DamagedDatabase(
                 path,
-                "the file is missing, but its -wal companion with recent changes is still there",
+                # TRANSLATORS: why a database cannot be opened (put into a longer message);
+                # -wal is the name of a file beside it.
+                _("the file is missing, but its -wal companion with recent changes is still "
+                  "there"),
                 role,
             )
         return None
     if path.is_dir():
-        raise NotOurDatabase(path, "it is a folder, not a file", role)
+        raise NotOurDatabase(path, _("it is a folder, not a file"), role)
     _check_header(path, role)
     with removing_new_sidecars(path):
         return _check_contents(path, role, thorough=thorough, pages=pages)
@@ -83,19 +87,25 @@ def _check_header(path: Path, role: Role) -> None:
     except OSError as exc:
         raise DataFolderProblem(path, exc.strerror or str(exc)) from exc
     if size == 0:
-        raise DamagedDatabase(path, "it is empty (0 bytes)", role)
+        raise DamagedDatabase(path, _("it is empty (0 bytes)"), role)
     if not header.startswith(SQLITE_MAGIC):
-        raise DamagedDatabase(path, "it is not a database file at all", role)
+        raise DamagedDatabase(path, _("it is not a database file at all"), role)
     if len(header) < HEADER_SIZE:
-        raise DamagedDatabase(path, "it has been cut short", role)
+        raise DamagedDatabase(path, _("it has been cut short"), role)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise DamagedDatabase(path, "its header is damaged", role)
+        raise DamagedDatabase(path, _("its header is damaged"), role)
     pages = int.from_bytes(header[28:32], "big")
     pages_valid = pages > 0 and header[24:28] == header[92:96]
     if size % page_size or (pages_valid and size < pages * page_size):
-        raise DamagedDatabase(path, "it has been cut short", role)
+        raise DamagedDatabase(path, _("it has been cut short"), role)
+
+
+def sqlite_reports(reason: object) -> str:
+    """ "SQLite reports “file is not a database”": SQLite's own words, as a detail."""
+    # TRANSLATORS: why a database is damaged; {reason} is SQLite's own (English) words.
+    return _("SQLite reports “{reason}”").format(reason=reason)
 
 
 def _check_contents(path: Path, role: Role, *, thorough: bool, pages: bool) -> str:
@@ -115,14 +125,14 @@ def _check_contents(path: Path, role: Role, *, thorough: bool, pages: bool) -> s
         if app_id != APPLICATION_ID:
             raise NotOurDatabase(path, _describe_foreign(tables), role)
         if "alembic_version" not in tables:
-            raise NotOurDatabase(path, "it has no schema revision", role)
+            raise NotOurDatabase(path, _("it has no schema revision"), role)
         versions = [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
         if len(versions) != 1:
-            raise NotOurDatabase(path, "it has no single schema revision", role)
+            raise NotOurDatabase(path, _("it has no single schema revision"), role)
         pragma = "integrity_check" if thorough else "quick_check"
         problems = [row[0] for row in conn.execute(f"PRAGMA {pragma}(3)")] if pages else ["ok"]
         if problems != ["ok"]:
-            raise DamagedDatabase(path, f"SQLite reports “{problems[0]}”", role)
+            raise DamagedDatabase(path, sqlite_reports(problems[0]), role)
     except sqlite3.Error as exc:
         raise _translate(exc, path, role) from exc
     finally:
@@ -136,13 +146,14 @@ def _check_contents(path: Path, role: Role, *, thorough: bool, pages: bool) -> s
 def _describe_foreign(tables: list[str]) -> str:
     names = {t.lower() for t in tables}
     if {"habits", "repetitions"} <= names:
-        return "it looks like a Loop Habit Tracker backup"
+        return _("it looks like a Loop Habit Tracker backup")
     if not tables:
-        return "it is an empty database"
+        return _("it is an empty database")
     if {"commitment", "checkin"} <= names:
-        return "its tables look like Self-Trust's, but Self-Trust did not make it"
+        return _("its tables look like Self-Trust's, but Self-Trust did not make it")
     shown = ", ".join(tables[:4]) + (", …" if len(tables) > 4 else "")
-    return f"it holds other tables ({shown})"
+    # TRANSLATORS: {tables} are the names of a database's tables, as they are.
+    return _("it holds other tables ({tables})").format(tables=shown)
 
 
 def _translate(exc: sqlite3.Error, path: Path, role: Role) -> StoreError:
@@ -152,4 +163,4 @@ def _translate(exc: sqlite3.Error, path: Path, role: Role) -> StoreError:
         return DatabaseLocked(path)
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH", "SQLITE_IOERR")):
         return DataFolderProblem(path, str(exc))
-    return DamagedDatabase(path, f"SQLite reports “{exc}”", role)
+    return DamagedDatabase(path, sqlite_reports(exc), role)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy.engine import Connection, Engine
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import ngettext
 from selftrust.store.engine import BEGIN_MODE
 
 if TYPE_CHECKING:
@@ -99,8 +100,13 @@ def _run(engine: Engine, direction: str, target: str) -> None:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise sqlite3.IntegrityError(
-                        f"{counted(len(broken), 'row')} would point at rows that no longer exist "
-                        f"(first: {tuple(broken[0])})"
+                        # TRANSLATORS: why an update of the database was undone; {first} is
+                        # the first such row, as SQLite names it.
+                        ngettext("{n} row would point at rows that no longer exist (first: "
+                                 "{first})",
+                                 "{n} rows would point at rows that no longer exist (first: "
+                                 "{first})", len(broken)).format(
+                            n=formats.number(len(broken)), first=tuple(broken[0]))
                     )
         finally:
             raw.execute("PRAGMA foreign_keys = ON")

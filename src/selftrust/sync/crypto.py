@@ -19,6 +19,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from selftrust.base.i18n import N_, _
 from selftrust.sync.records import SyncError
 
 SCRYPT_N = 2**15
@@ -28,16 +29,19 @@ NONCE_SIZE = 12
 _KEY_CHECK = b"Self-Trust sync folder key check"
 _KEY_CHECK_AAD = b"format.json"
 
-WRONG_PASSPHRASE = "That passphrase does not open this sync folder. Please check it and try again."
-NEEDS_PASSPHRASE = (
+# The words for the person, marked here and translated when raised (``_(WRONG_PASSPHRASE)``).
+WRONG_PASSPHRASE = N_(
+    "That passphrase does not open this sync folder. Please check it and try again."
+)
+NEEDS_PASSPHRASE = N_(
     "This sync folder is protected by a passphrase. "
     "Please enter the passphrase you chose on your other computer."
 )
-NO_PASSPHRASE_HERE = (
+NO_PASSPHRASE_HERE = N_(
     "This sync folder was set up without a passphrase, so it needs none. "
     "Leave the passphrase empty to use it."
 )
-UNREADABLE = (
+UNREADABLE = N_(
     "This sync folder's settings could not be read. "
     "It may still be copying; please try again in a moment."
 )
@@ -98,13 +102,13 @@ def open_encryption(entry: Mapping[str, Any] | None, passphrase: str | None) -> 
     """
     if entry is None:
         if passphrase is not None:
-            raise SyncError(NO_PASSPHRASE_HERE)
+            raise SyncError(_(NO_PASSPHRASE_HERE))
         return None
     if passphrase is None:
-        raise SyncError(NEEDS_PASSPHRASE)
+        raise SyncError(_(NEEDS_PASSPHRASE))
     try:
         if entry["kdf"] != "scrypt":
-            raise SyncError(UNREADABLE)
+            raise SyncError(_(UNREADABLE))
         salt = base64.b64decode(entry["salt"])
         check = base64.b64decode(entry["check"])
         n, r, p = int(entry["n"]), int(entry["r"]), int(entry["p"])
@@ -112,10 +116,10 @@ def open_encryption(entry: Mapping[str, Any] | None, passphrase: str | None) -> 
         if not (2**10 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
             raise ValueError(n, r, p)
     except (KeyError, TypeError, ValueError) as error:
-        raise SyncError(UNREADABLE) from error
+        raise SyncError(_(UNREADABLE)) from error
     cipher = Cipher(_derive(passphrase, salt, n, r, p))
     if cipher.open(check, _KEY_CHECK_AAD) != _KEY_CHECK:
-        raise SyncError(WRONG_PASSPHRASE)
+        raise SyncError(_(WRONG_PASSPHRASE))
     return cipher
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from selftrust.base.durable import fsync_dir
+from selftrust.base.i18n import _
 from selftrust.sync.cache import DocCache
 from selftrust.sync.document import MAIN, Document, document_for, resolve, typed_text
 from selftrust.sync.folder import DeviceState, SyncFolder, newer_format_message
@@ -28,10 +29,11 @@ appending, a device's files stay under twice one snapshot of its entries."""
 
 
 def damaged_message(name: str) -> str:
-    return (
-        f"A few changes from {name} could not be read (a file looks damaged). "
-        f"They will arrive after {name} next tidies its sync files."
-    )
+    # TRANSLATORS: {name} is the name of another computer ("Laptop").
+    return _(
+        "A few changes from {name} could not be read (a file looks damaged). "
+        "They will arrive after {name} next tidies its sync files."
+    ).format(name=name)
 
 
 class Engine:
@@ -150,7 +152,7 @@ class Engine:
             keep = name in self._docs
             doc = self._load(name)
             changed: set[tuple[str, str]] = set()
-            for device_id in dict.fromkeys(d for d, _ in items):
+            for device_id in dict.fromkeys(d for d, _u in items):
                 updates = [u for d, u in items if d == device_id]
                 found = doc.apply(device_id, updates)
                 result.versions += len(found)
@@ -177,7 +179,7 @@ class Engine:
         """Rewrite our log now as one snapshot of our entries; returns its size in bytes.
         (Publishing compacts by itself when the log has doubled; this is for tidying on
         demand and for measuring a snapshot.)"""
-        generation, _ = self._catch_up_own()
+        generation, _end = self._catch_up_own()
         self._compact(generation, None)
         return self._own[1] if self._own is not None else 0
 

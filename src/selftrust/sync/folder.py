@@ -20,23 +20,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selftrust.base.i18n import N_, _
 from selftrust.sync.atomic import write_atomically
 from selftrust.sync.crypto import UNREADABLE, Cipher, new_encryption, open_encryption
 from selftrust.sync.framing import FORMAT
 from selftrust.sync.records import DeviceInfo, SyncError
 
 APP_FOLDER = "Self-Trust"
-ANOTHER_DEVICE = "another computer"
+# TRANSLATORS: the name shown for a computer in the sync folder whose name cannot be read.
+ANOTHER_DEVICE = N_("another computer")
 _DEVICE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _LOG = re.compile(r"log-(\d{1,9})\.bin")
 _NAME = struct.Struct(">H")
 
 
 def newer_format_message(name: str) -> str:
-    return (
-        f"Changes from {name} were made by a newer version of Self-Trust; "
+    # TRANSLATORS: {name} is the name of another computer ("Laptop").
+    return _(
+        "Changes from {name} were made by a newer version of Self-Trust; "
         "they will arrive once Self-Trust is updated on this computer."
-    )
+    ).format(name=name)
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,8 @@ class SyncFolder:
             raise ValueError(f"not a device id: {device_id!r}")
         if not root.is_dir():
             raise SyncError(
-                f"The sync folder {root} cannot be found. "
-                "If it is on a drive, please connect it and try again."
+                _("The sync folder {folder} cannot be found. "
+                  "If it is on a drive, please connect it and try again.").format(folder=root)
             )
         passphrase = passphrase or None
         base = root / APP_FOLDER
@@ -85,7 +88,7 @@ class SyncFolder:
         elif any(_device_dirs(base / "devices")):
             # Another device set this folder up and its format.json has not arrived yet;
             # writing one here would give the folder two writers of one file.
-            raise SyncError(UNREADABLE)
+            raise SyncError(_(UNREADABLE))
         else:
             base.mkdir(mode=0o700, exist_ok=True)
             entry, cipher = new_encryption(passphrase) if passphrase else (None, None)
@@ -150,7 +153,7 @@ class SyncFolder:
         for device_id in _device_dirs(self.base / "devices"):
             raw = self._read_raw(device_id) or {}
             described = self._read_description(device_id, raw) or {}
-            name = str(described.get("name") or ANOTHER_DEVICE)
+            name = str(described.get("name") or _(ANOTHER_DEVICE))
             fmt = _int(raw.get("format"), FORMAT)
             skipped = newer_format_message(name) if fmt > FORMAT else None
             last = described.get("last_write")
@@ -220,11 +223,11 @@ def _open_format(path: Path, passphrase: str | None) -> Cipher | None:
         fmt = int(content["format"])
         entry = content.get("encryption")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise SyncError(UNREADABLE) from error
+        raise SyncError(_(UNREADABLE)) from error
     if fmt > FORMAT:
         raise SyncError(
-            "This sync folder was set up by a newer version of Self-Trust. "
-            "Please update Self-Trust on this computer to use it."
+            _("This sync folder was set up by a newer version of Self-Trust. "
+              "Please update Self-Trust on this computer to use it.")
         )
     return open_encryption(entry, passphrase)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.interchange.atomic import write_atomically
 from selftrust.interchange.native_csv import write_csv_zip
 from selftrust.interchange.native_json import write_json
@@ -21,7 +22,7 @@ from selftrust.interchange.native_records import (
     Snapshot,
 )
 from selftrust.services.errors import Invalid
-from selftrust.services.interchange.reports import ExportFailed, Progress, plural
+from selftrust.services.interchange.reports import ExportFailed, Progress, counts_line
 from selftrust.services.needs import Opened
 from selftrust.services.settings import Settings
 from selftrust.store import bulk
@@ -44,11 +45,8 @@ class ExportSummary:
     reflections: int
 
     def headline(self) -> str:
-        return ", ".join((
-            plural(self.commitments, "commitment"),
-            plural(self.checkins, "check-in"),
-            plural(self.reflections, "reflection"),
-        ))
+        """ "3 commitments, 2,140 check-ins, 12 reflections"."""
+        return counts_line(self.commitments, self.checkins, self.reflections)
 
 
 def format_for(path: Path) -> ExportFormat:
@@ -57,8 +55,8 @@ def format_for(path: Path) -> ExportFormat:
         return ExportFormat.CSV
     if suffix == ".json":
         return ExportFormat.JSON
-    raise Invalid(f"“{path.name}”: end the name with .json (one JSON file) or .zip "
-                  "(CSV files in a zip), or say --format json or csv.")
+    raise Invalid(_("“{name}”: end the name with .json (one JSON file) or .zip (CSV files in "
+                    "a zip), or say --format json or csv.").format(name=path.name))
 
 
 def export_file(
@@ -72,9 +70,9 @@ def export_file(
     target = Path(path).expanduser()
     fmt = fmt or format_for(target)
     if target.is_dir():
-        raise Invalid(f"{target} is a folder; name the file to write.")
+        raise Invalid(_("{path} is a folder; name the file to write.").format(path=target))
     if not target.parent.is_dir():
-        raise ExportFailed(f"The folder {target.parent} does not exist.")
+        raise ExportFailed(_("The folder {folder} does not exist.").format(folder=target.parent))
     try:
         with ws.read() as conn:
             snapshot = read_snapshot(conn)
@@ -88,7 +86,9 @@ def export_file(
             written = write_atomically(target, write)
     except OSError as exc:
         raise ExportFailed(
-            f"Could not write {target} ({exc.strerror or exc}). Your data is unchanged."
+            # TRANSLATORS: {reason} is the system's own words.
+            _("Could not write {path} ({reason}). Your data is unchanged.").format(
+                path=target, reason=exc.strerror or exc)
         ) from exc
     if progress is not None:
         progress(written, written)

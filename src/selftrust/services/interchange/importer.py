@@ -29,6 +29,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_import import derived_uid
 from selftrust.interchange.native_records import (
@@ -171,8 +172,8 @@ class _Importer:
             elif isinstance(item, CommitmentRecord):
                 if item.uid in seen:
                     raise ImportProblem(
-                        f"the commitment id “{item.uid}” is used twice (also on line "
-                        f"{seen[item.uid]})", file=item.file, line=item.line)
+                        _("the commitment id “{uid}” is used twice (also on line {line})").format(
+                            uid=item.uid, line=seen[item.uid]), file=item.file, line=item.line)
                 seen[item.uid] = item.line
                 self._titles[item.uid] = item.title
                 position = item.position if empty else next_position + arrived
@@ -193,8 +194,9 @@ class _Importer:
         unknown = bulk.first_unknown_uid(conn)
         if unknown is not None:
             raise ImportProblem(
-                f"the check-in belongs to no commitment (the commitment id “{unknown[0]}” is "
-                "neither in the file nor in your data)", file=checkin_file, line=unknown[1])
+                _("the check-in belongs to no commitment (the commitment id “{uid}” is neither "
+                  "in the file nor in your data)").format(uid=unknown[0]),
+                file=checkin_file, line=unknown[1])
         staged = bulk.staged_count(conn)
         added, replaced = bulk.merge_checkins(conn)
         self._report(950)
@@ -237,8 +239,10 @@ class _Importer:
                 if earlier is not None:
                     title = self._titles.get(uid, uid)
                     raise ImportProblem(
-                        f"the check-in of “{title}” on {day} appears twice "
-                        f"(also on line {earlier})", file=batch.file, line=line or None,
+                        # TRANSLATORS: {day} is a date as the file writes it (2026-11-24).
+                        _("the check-in of “{title}” on {day} appears twice (also on line "
+                          "{line})").format(title=title, day=day, line=earlier),
+                        file=batch.file, line=line or None,
                     ) from None
                 first[(uid, day)] = line
             raise
@@ -252,8 +256,9 @@ class _Importer:
         title = rec.title
         if title.casefold() in titles:
             title = free_title(title, titles)
-            tally.warnings.append(f"You already have a commitment called “{rec.title}”, so the "
-                                  f"imported one is called “{title}”.")
+            tally.warnings.append(_("You already have a commitment called “{title}”, so the "
+                                    "imported one is called “{new}”.").format(
+                title=rec.title, new=title))
         created = rec.created_on or today
         archived = rec.archived_on or (today if rec.archived_today else None)
         if archived is not None and archived < created:
@@ -269,23 +274,29 @@ class _Importer:
 
     def _reflection(self, conn: Connection, rec: ReflectionRecord, resolved: dict[str, int],
                     local: dict[str, int], tally: _Tally) -> None:
-        def commitment(uid: str, what: str) -> int:
+        def commitment(uid: str, repairs: bool) -> int:
             found = resolved.get(uid, local.get(uid))
             if found is None:
-                raise ImportProblem(
-                    f"the reflection {what} a commitment that is neither in the file nor in "
-                    f"your data (id “{uid}”)", file=rec.file, line=rec.line)
+                if repairs:
+                    text = _("the reflection repairs a check-in of a commitment that is neither "
+                             "in the file nor in your data (id “{uid}”)")
+                else:
+                    text = _("the reflection is about a commitment that is neither in the file "
+                             "nor in your data (id “{uid}”)")
+                raise ImportProblem(text.format(uid=uid), file=rec.file, line=rec.line)
             return found
 
-        cid = None if rec.commitment_uid is None else commitment(rec.commitment_uid, "is about")
+        cid = None if rec.commitment_uid is None else commitment(rec.commitment_uid, False)
         checkin_id = None
         if rec.repairs is not None:
-            rcid = commitment(rec.repairs[0], "repairs a check-in of")
+            rcid = commitment(rec.repairs[0], True)
             checkin_id = bulk.checkin_id(conn, rcid, rec.repairs[1].isoformat())
             if checkin_id is None:
                 raise ImportProblem(
-                    f"the reflection repairs the check-in of {rec.repairs[1]}, which is not in "
-                    "the file", file=rec.file, line=rec.line)
+                    # TRANSLATORS: {day} is a date as the file writes it (2026-11-24).
+                    _("the reflection repairs the check-in of {day}, which is not in the "
+                      "file").format(day=rec.repairs[1].isoformat()),
+                    file=rec.file, line=rec.line)
         values: dict[str, Any] = {
             "created_at": rec.created_at, "updated_at": rec.updated_at, "day": rec.day,
             "commitment_id": cid, "checkin_id": checkin_id, **rec.parts,
@@ -311,8 +322,8 @@ class _Importer:
             return False
         if not empty:
             tally.warnings.append(
-                "The file's settings (day start, week start, marble jar) differ from yours; "
-                "yours were kept.")
+                _("The file's settings (day start, week start, marble jar) differ from yours; "
+                  "yours were kept."))
             return False
         for key in PORTABLE_SETTINGS:
             repo.put_setting(conn, key, merged[key])
@@ -325,8 +336,9 @@ class _Importer:
                                                   now=self.ws.clock.now())
         except StoreError as exc:
             raise ImportProblem(
-                f"a safety backup could not be made before importing ({exc}); "
-                "nothing was imported") from None
+                # TRANSLATORS: {reason} is a whole message of its own.
+                _("a safety backup could not be made before importing ({reason}); nothing "
+                  "was imported").format(reason=exc)) from None
         return made.path
 
 

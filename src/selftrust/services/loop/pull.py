@@ -38,14 +38,15 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.domain.commitment import Rules, TargetError
 from selftrust.domain.history import Status
 from selftrust.domain.schedule import ScheduleError
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_backups import choose_backup
 from selftrust.interchange.loop_import import derived_uid, first_entered
-from selftrust.interchange.loop_mapping import MappedHabit, map_habit
+from selftrust.interchange.loop_mapping import MappedHabit, map_habit, unnamed_title
 from selftrust.interchange.loop_records import LoopHabit
 from selftrust.interchange.native_records import MAX_NOTE_LENGTH, MAX_WHY_LENGTH
 from selftrust.services.backups import BEFORE_LOOP_PULL
@@ -86,8 +87,11 @@ def pull(ws: Workspace, path: Path | str) -> PullSummary:
         raise LoopRefused(source, problem) from None
     summary = PullSummary(skipped=list(chosen.skipped))
     if chosen.export is None:
-        reasons = "; ".join(f"{s.name}: {s.reason}" for s in chosen.skipped)
-        raise LoopRefused(source, f"no Loop backup in {source} could be read ({reasons})")
+        # TRANSLATORS: between the reasons why each file in a folder was passed over.
+        reasons = _("; ").join(_("{file}: {problem}").format(file=s.name, problem=s.reason)
+                               for s in chosen.skipped)
+        raise LoopRefused(source, _("no Loop backup in {folder} could be read ({reasons})").format(
+            folder=source, reasons=reasons))
     summary.source = chosen.export.source
     habits = chosen.export.habits
     phones = _read_phone(habits, summary)
@@ -111,8 +115,10 @@ def _back_up(ws: Workspace, source: Path) -> None:
     try:
         store_backups.back_up_labelled(ws.db.folder, BEFORE_LOOP_PULL, now=ws.clock.now())
     except StoreError as exc:
-        raise LoopRefused(source, f"a safety backup could not be made before merging ({exc}); "
-                                  "nothing was changed") from None
+        # TRANSLATORS: {reason} is a whole message of its own.
+        raise LoopRefused(source, _("a safety backup could not be made before merging "
+                                    "({reason}); nothing was changed").format(
+            reason=exc)) from None
 
 
 def _read_phone(habits: tuple[LoopHabit, ...], summary: PullSummary) -> list[_Phone]:
@@ -122,13 +128,14 @@ def _read_phone(habits: tuple[LoopHabit, ...], summary: PullSummary) -> list[_Ph
         try:
             mapped = map_habit(habit)
         except (ImportProblem, ScheduleError, TargetError, ValueError) as exc:
-            summary.warnings.append(f"the Loop habit “{habit.name}” was left out: {exc}")
+            summary.warnings.append(_("the Loop habit “{name}” was left out: {reason}").format(
+                name=habit.name, reason=exc))
             continue
         derived = derived_uid(mapped.title, first_entered(habit))
         key = habit.uuid if habit.uuid and len(habit.uuid) <= 32 else derived
         if key in seen:
-            summary.warnings.append(f"the Loop habit “{habit.name}” appears twice; the "
-                                    "second was left out.")
+            summary.warnings.append(_("the Loop habit “{name}” appears twice; the second was "
+                                      "left out.").format(name=habit.name))
             continue
         seen.add(key)
         marks = {c.entry.day: (c.entry.status.value, c.entry.value, _note(c.note))
@@ -161,10 +168,11 @@ def _clean_title(title: str, position: int, summary: PullSummary) -> str:
     try:
         cleaned = clean_title(kept)
     except Invalid:
-        cleaned = f"Loop habit {position:03d}"
+        cleaned = unnamed_title(position)
     if cleaned != title:
-        summary.warnings.append(f"the Loop habit name “{kept}” had characters that cannot be "
-                                f"shown; it is called “{cleaned}” here.")
+        summary.warnings.append(_("the Loop habit name “{name}” had characters that cannot be "
+                                  "shown; it is called “{title}” here.").format(
+            name=kept, title=cleaned))
     return cleaned
 
 
@@ -221,10 +229,16 @@ class _Merge:
             links_repo.put_marks(self.conn, link_id, {
                 d: m for d, m in now.items() if before.get(d) != m})
         if self.held_back:
-            self.summary.warnings.append(
-                f"{counted(len(self.held_back), 'day')} after today on the phone (from "
-                f"{min(self.held_back)}) held back: today is {self.today} here, and Loop has "
-                "no day start. The next pull on or after that day brings them.")
+            n = len(self.held_back)
+            self.summary.warnings.append(ngettext(
+                "{n} day after today on the phone (from {first}) held back: today is {today} "
+                "here, and Loop has no day start. The next pull on or after that day brings "
+                "them.",
+                "{n} days after today on the phone (from {first}) held back: today is {today} "
+                "here, and Loop has no day start. The next pull on or after that day brings "
+                "them.", n).format(n=formats.number(n),
+                                   first=formats.short_date(min(self.held_back)),
+                                   today=formats.short_date(self.today)))
 
     def note_gone(self, present: set[str]) -> None:
         """Links whose habit the last merged backup had and this one has not."""
@@ -248,8 +262,8 @@ class _Merge:
         title = self._free_title(m.title)
         if title != m.title:
             self.summary.warnings.append(
-                f"You already have a commitment called “{m.title}”, so the Loop habit of that "
-                f"name is called “{title}” here.")
+                _("You already have a commitment called “{title}”, so the Loop habit of that "
+                  "name is called “{new}” here.").format(title=m.title, new=title))
         created = min(m.start or self.today, self.today)
         archived = min(self.today, max(created, max(
             (c.entry.day for c in m.checkins), default=created))) if m.archived else None

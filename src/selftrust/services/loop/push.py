@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.interchange.loop_db_write import (
     PushProblem,
     backup_name,
@@ -46,7 +47,8 @@ def push(ws: Workspace, path: Path | str, *, dry_run: bool = False) -> PushSumma
     if target.is_dir():
         target = target / backup_name(ws.clock.now())
     elif not target.parent.is_dir():
-        raise LoopRefused(target, f"there is no folder {target.parent} to write into")
+        raise LoopRefused(target, _("there is no folder {folder} to write into").format(
+            folder=target.parent))
     _check_target(ws, target)
     with ws.read() as conn:
         habits, new_links, summary = _habits(conn, ws, target, dry_run)
@@ -60,7 +62,9 @@ def push(ws: Workspace, path: Path | str, *, dry_run: bool = False) -> PushSumma
     except PushProblem as problem:
         raise LoopRefused(target, str(problem)) from None
     except OSError as exc:
-        raise LoopRefused(target, f"cannot write {target} ({exc.strerror or exc})") from None
+        # TRANSLATORS: {reason} is the system's own words.
+        raise LoopRefused(target, _("cannot write {path} ({reason})").format(
+            path=target, reason=exc.strerror or exc)) from None
     log.info("loop push to %s: %s", target, summary.as_json())
     return summary
 
@@ -72,12 +76,14 @@ def _check_target(ws: Workspace, target: Path) -> None:
     data = ws.db.folder.root.resolve()
     where = target.resolve()
     if where == data or data in where.parents:
-        raise LoopRefused(target, f"{target} is inside the Self-Trust data folder {data}; "
-                                  "push to another folder; nothing was written")
+        raise LoopRefused(target, _("{path} is inside the Self-Trust data folder {folder}; "
+                                    "push to another folder; nothing was written").format(
+            path=target, folder=data))
     if (target.exists() or target.is_symlink()) and not (
             target.is_file() and is_own_push(target)):
-        raise LoopRefused(target, f"{target} already exists and is not a Self-Trust push; "
-                                  "it was left as it is; push to a folder or a new name")
+        raise LoopRefused(target, _("{path} already exists and is not a Self-Trust push; it "
+                                    "was left as it is; push to a folder or a new name").format(
+            path=target))
 
 
 def _habits(conn: Connection, ws: Workspace, target: Path, dry_run: bool
@@ -93,8 +99,8 @@ def _habits(conn: Connection, ws: Workspace, target: Path, dry_run: bool
     for position, c in enumerate(repo.list_commitments(conn)):
         if c.id in gone:
             summary.deleted_on_phone.append(c.title)
-            summary.lost.append(f"“{c.title}” was deleted on the phone, so it is not sent "
-                                "back; it stays here with its history.")
+            summary.lost.append(_("“{title}” was deleted on the phone, so it is not sent back; "
+                                  "it stays here with its history.").format(title=c.title))
             continue
         rows = repo.checkins(conn, [c.id])
         loop_uuid = linked.get(c.id)
@@ -115,7 +121,7 @@ def _habits(conn: Connection, ws: Workspace, target: Path, dry_run: bool
         habits.append(out.habit)
         summary.checkins += len(out.habit.entries)
     if repo.count_rows(conn, "reflection"):
-        summary.lost.append("Reflections stay on this computer: Loop has no place for them.")
+        summary.lost.append(_("Reflections stay on this computer: Loop has no place for them."))
     summary.habits = len(habits)
     summary.new_links = len(new_links)
     return habits, new_links, summary

@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.interchange.errors import ImportProblem
 from selftrust.interchange.loop_backups import Skipped
 from selftrust.services.errors import UserError
@@ -34,7 +35,7 @@ class LoopRefused(UserError):
     def __init__(self, path: Path, problem: ImportProblem | str) -> None:
         text = problem if isinstance(problem, str) else problem.message
         if isinstance(problem, ImportProblem) and problem.file not in (None, path.name):
-            text = f"{path.name}: {text}"
+            text = _("{file}: {problem}").format(file=path.name, problem=text)
         super().__init__(" ".join(text.split()))
         self.path = path
 
@@ -63,25 +64,41 @@ class PullSummary:
                     or self.checkins_added or self.checkins_changed or self.checkins_removed)
 
     def lines(self) -> list[str]:
-        out = [f"Skipped {s.name}: {s.reason}" for s in self.skipped]
+        # TRANSLATORS: a file in the Loop backups folder passed over, and why.
+        out = [_("Skipped {file}: {reason}").format(file=s.name, reason=s.reason)
+               for s in self.skipped]
         if self.source is None:
-            return [*out, "No Loop backup could be merged; nothing was changed."]
+            return [*out, _("No Loop backup could be merged; nothing was changed.")]
+        name = self.source.name
         if not self.changed and not self.deleted_on_phone:
-            out.append(f"Merged {self.source.name}: nothing new since the last merge.")
+            out.append(_("Merged {file}: nothing new since the last merge.").format(file=name))
         elif not self.changed:
-            out.append(f"Merged {self.source.name}.")
+            out.append(_("Merged {file}.").format(file=name))
         else:
-            out.append(
-                f"Merged {self.source.name}: {counted(self.habits_new, 'new habit')}, "
-                f"{counted(self.habits_changed, 'habit')} edited on the phone, "
-                f"{counted(self.checkins_added, 'check-in')} added, "
-                f"{self.checkins_changed:,} changed, {self.checkins_removed:,} removed.")
+            number = formats.number
+            # TRANSLATORS: what a merge of Loop's backup brought; {habits}, {edited} and
+            # {added} are counts with their words ("1 new habit", "2 habits", "3 check-ins").
+            out.append(_("Merged {file}: {habits}, {edited} edited on the phone, {added} "
+                         "added, {changed} changed, {removed} removed.").format(
+                file=name,
+                habits=ngettext("{n} new habit", "{n} new habits", self.habits_new).format(
+                    n=number(self.habits_new)),
+                edited=ngettext("{n} habit", "{n} habits", self.habits_changed).format(
+                    n=number(self.habits_changed)),
+                added=ngettext("{n} check-in", "{n} check-ins", self.checkins_added).format(
+                    n=number(self.checkins_added)),
+                changed=number(self.checkins_changed), removed=number(self.checkins_removed)))
         if self.kept_desktop:
-            out.append(f"{counted(self.kept_desktop, 'day')} kept as this computer has them "
-                       "(changed on both sides, or a reflection is about it).")
-        out.extend(f"“{title}” was deleted on the phone; it stays here with its history."
-                   for title in self.deleted_on_phone)
-        return out + [f"Note: {w}" for w in self.warnings]
+            out.append(ngettext(
+                "{n} day kept as this computer has them (changed on both sides, or a "
+                "reflection is about it).",
+                "{n} days kept as this computer has them (changed on both sides, or a "
+                "reflection is about it).", self.kept_desktop).format(
+                n=formats.number(self.kept_desktop)))
+        out.extend(_("“{title}” was deleted on the phone; it stays here with its "
+                     "history.").format(title=title) for title in self.deleted_on_phone)
+        # TRANSLATORS: a remark after a summary, as the command line prints it.
+        return out + [_("Note: {remark}").format(remark=w) for w in self.warnings]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -110,12 +127,20 @@ class PushSummary:
     """Titles left out because their Loop habit was deleted on the phone."""
 
     def lines(self) -> list[str]:
-        out = [f"Not sent to Loop: {text}" for text in self.lost]
-        verb = "Would write" if self.dry_run else "Wrote"
-        entries = counted(self.checkins, "entry", "entries")
-        out.append(f"{verb} {counted(self.habits, 'habit')} and {entries} to {self.path}.")
+        out = [_("Not sent to Loop: {what}").format(what=text) for text in self.lost]
+        habits = ngettext("{n} habit", "{n} habits", self.habits).format(
+            n=formats.number(self.habits))
+        entries = ngettext("{n} entry", "{n} entries", self.checkins).format(
+            n=formats.number(self.checkins))
+        # TRANSLATORS: {habits} and {entries} are counts with their words ("1 habit",
+        # "20 entries"), {path} the file written.
+        text = (_("Would write {habits} and {entries} to {path}.") if self.dry_run
+                else _("Wrote {habits} and {entries} to {path}."))
+        out.append(text.format(habits=habits, entries=entries, path=self.path))
         if not self.dry_run:
-            out.append("In Loop: ⋮ › Settings › Import data, and choose this file.")
+            # TRANSLATORS: where to find Loop's import, in Loop's own words (its menu ⋮,
+            # Settings, Import data), as Loop shows them in this language.
+            out.append(_("In Loop: ⋮ › Settings › Import data, and choose this file."))
         return out
 
     def as_json(self) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.domain.history import Status
 from selftrust.services.sync.fields import Names, RecordKey, columns_from
 from selftrust.store import repository as base_repo
@@ -80,9 +81,18 @@ def _apply_one(conn: Connection, names: Names, resolution: Resolution, now: date
                 applied.records.append(resolution)
     except (sa.exc.IntegrityError, ValueError) as exc:  # ValueError: an unknown status
         log.warning("sync: %s %s refused: %s", resolution.kind, resolution.key, exc)
-        applied.refused.append(
-            f"A {resolution.kind.replace('checkin', 'check-in')} from another device "
-            "did not fit this data and was left out.")
+        applied.refused.append(refused_words(resolution.kind))
+
+
+def refused_words(kind: str) -> str:
+    """What a record another device sent and this database refused is told."""
+    if kind == "checkin":
+        return _("A check-in from another device did not fit this data and was left out.")
+    if kind == "reflection":
+        return _("A reflection from another device did not fit this data and was left out.")
+    if kind == "commitment":
+        return _("A commitment from another device did not fit this data and was left out.")
+    return _("A setting from another device did not fit this data and was left out.")
 
 
 def _apply_batch(conn: Connection, names: Names, resolutions: list[Resolution],

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.engine import Connection
 
+from selftrust.services.sync.kept import UNKNOWN_DEVICE
 from selftrust.services.sync.result import ConflictNote
 from selftrust.store.repository import sync as repo
 from selftrust.sync import Resolution
@@ -32,7 +33,7 @@ def keep_conflicts(conn: Connection, resolutions: Iterable[Resolution],
         for loser in resolution.conflicts:
             if loser.fields is None:
                 continue
-            device = device_names.get(loser.stamp.device, "another device")
+            device = device_names.get(loser.stamp.device, UNKNOWN_DEVICE)
             for name in TEXT_FIELDS.get(resolution.kind, ()):
                 text = loser.fields.get(name)
                 if text and text != shown.get(name) and repo.add_conflict(

@@ -14,9 +14,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from selftrust.base.i18n import N_, _
 from selftrust.services.needs import Opened
 from selftrust.store.repository import sync as repo
 from selftrust.sync.records import TEXT_FIELDS
+
+UNKNOWN_DEVICE = N_("another device")
+"""Kept as the device of a text whose device's name is not known (stored in English, a
+marker; ``shown_device`` says it in the person's language)."""
+
+
+def shown_device(name: str) -> str:
+    """A device's name as kept beside a text, for the person to read."""
+    return _(UNKNOWN_DEVICE) if name == UNKNOWN_DEVICE else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +63,7 @@ def _kept(rows: list[repo.ConflictRow], shown: Mapping[str, object]) -> list[Kep
             continue
         if row.other_text.strip() == str(shown.get(row.field) or "").strip():
             continue  # it is the shown text again
-        kept = KeptText(row.field, row.other_text, row.other_device, row.found_at)
+        kept = KeptText(row.field, row.other_text, shown_device(row.other_device), row.found_at)
         if all((k.field, k.text) != (kept.field, kept.text) for k in out):
             out.append(kept)
     return out

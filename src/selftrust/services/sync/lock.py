@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from selftrust.base.i18n import N_, _
 from selftrust.services.errors import Invalid
 
 LOCK_FILE = "sync.lock"
-BUSY = "Another sync pass is running for this data; it will bring the changes in a moment."
+BUSY = N_("Another sync pass is running for this data; it will bring the changes in a moment.")
 
 
 @contextmanager
@@ -27,7 +28,7 @@ def one_pass_at_a_time(data_folder: Path) -> Iterator[None]:
         try:
             _lock(fd)
         except OSError:
-            raise Invalid(BUSY) from None
+            raise Invalid(_(BUSY)) from None
         yield
     finally:
         os.close(fd)  # closing the file releases the lock

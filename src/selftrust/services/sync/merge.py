@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.services.errors import Invalid, NotFound
 from selftrust.store import repository as repo
 from selftrust.store.repository import sync as sync_repo
@@ -51,9 +52,10 @@ def _merge(conn: Connection, title: str, now: datetime) -> Merged:
     same = sorted((c for c in repo.list_commitments(conn) if c.title.casefold() == folded),
                   key=lambda c: c.id)
     if not same:
-        raise NotFound(f"There is no commitment called “{title.strip()}”.")
+        raise NotFound(_("There is no commitment called “{title}”.").format(title=title.strip()))
     if len(same) < 2:
-        raise Invalid(f"Only one commitment is called “{same[0].title}”: nothing to merge.")
+        raise Invalid(_("Only one commitment is called “{title}”: nothing to merge.").format(
+            title=same[0].title))
     kept, moved, overlapping, reflections = same[0], 0, 0, 0
     for other in same[1:]:
         days = {c.day for c in repo.checkins(conn, [kept.id])}

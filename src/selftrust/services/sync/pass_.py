@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
+from selftrust.base.i18n import _
 from selftrust.services.backups import BEFORE_SYNC, back_up_before
 from selftrust.services.errors import Invalid
 from selftrust.services.events import Change, What
@@ -53,8 +54,10 @@ def run_pass(ws: Workspace, *, passphrase: str | None = None) -> PassResult:
         except SyncError as exc:
             raise Invalid(exc.message) from None
         except OSError as exc:
-            raise Invalid(f"The sync folder could not be read or written ({exc.strerror}). "
-                          "Nothing was lost; the next pass tries again.") from None
+            # TRANSLATORS: {reason} is the system's own words.
+            raise Invalid(_("The sync folder could not be read or written ({reason}). Nothing "
+                            "was lost; the next pass tries again.").format(
+                reason=exc.strerror)) from None
 
 
 def _pass(ws: Workspace, passphrase: str | None) -> PassResult:

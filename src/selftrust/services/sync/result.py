@@ -7,12 +7,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
+from selftrust.services.sync.kept import shown_device
 from selftrust.sync import Resolution
 
-_NOUNS = {"commitment": "commitment", "checkin": "check-in", "reflection": "reflection",
-          "setting": "setting"}
 _ORDER = ("checkin", "reflection", "commitment", "setting")
+
+
+def _counted(kind: str, n: int) -> str:
+    """ "3 check-ins", "1 reflection": records of one kind that arrived."""
+    if kind == "checkin":
+        text = ngettext("{n} check-in", "{n} check-ins", n)
+    elif kind == "reflection":
+        text = ngettext("{n} reflection", "{n} reflections", n)
+    elif kind == "commitment":
+        text = ngettext("{n} commitment", "{n} commitments", n)
+    else:
+        text = ngettext("{n} setting", "{n} settings", n)
+    return text.format(n=formats.number(n))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +47,13 @@ class ConflictNote:
 
     @property
     def words(self) -> str:
-        what = "reflection" if self.kind == "reflection" else "note"
-        return (f"This {what} was also changed on {self.other_device}; "
-                "both versions are kept.")
+        device = shown_device(self.other_device)
+        if self.kind == "reflection":
+            # TRANSLATORS: {device} is the name of the other computer ("Laptop").
+            text = _("This reflection was also changed on {device}; both versions are kept.")
+        else:
+            text = _("This note was also changed on {device}; both versions are kept.")
+        return text.format(device=device)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +78,10 @@ def summary_words(applied: Iterable[Resolution], device_names: Mapping[str, str]
             by_device.setdefault(device, Counter())[resolution.kind] += 1
     parts = []
     for device, counts in sorted(by_device.items(), key=lambda d: device_names.get(d[0], d[0])):
-        things = [counted(counts[k], _NOUNS[k]) for k in _ORDER if counts[k]]
-        listed = things[0] if len(things) == 1 else ", ".join(things[:-1]) + " and " + things[-1]
-        parts.append(f"{listed} from {device_names.get(device, 'another device')}")
-    return "; ".join(parts)
+        things = formats.join([_counted(k, counts[k]) for k in _ORDER if counts[k]])
+        name = device_names.get(device) or _("another device")
+        # TRANSLATORS: what a sync pass brought from one computer: {things} are counts with
+        # their words ("3 check-ins and 1 reflection"), {device} the computer's name.
+        parts.append(_("{things} from {device}").format(things=things, device=name))
+    # TRANSLATORS: between what came from one computer and what came from another.
+    return _("; ").join(parts)

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from selftrust.base.i18n import _
 from selftrust.services.errors import Invalid, UserError
 from selftrust.services.needs import Opened
 from selftrust.services.sync.conflicts import conflict_words
@@ -58,12 +59,14 @@ def read_passphrase_file(path: Path) -> str:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise Invalid(f"Could not read the passphrase file {path}: {exc.strerror}.") from None
+        # TRANSLATORS: {reason} is the system's own words.
+        raise Invalid(_("Could not read the passphrase file {path}: {reason}.").format(
+            path=path, reason=exc.strerror)) from None
     except UnicodeDecodeError:
-        raise Invalid(f"The passphrase file {path} is not text.") from None
+        raise Invalid(_("The passphrase file {path} is not text.").format(path=path)) from None
     if not lines or not lines[0]:
-        raise Invalid(f"The passphrase file {path} is empty: write the passphrase on its "
-                      "first line.")
+        raise Invalid(_("The passphrase file {path} is empty: write the passphrase on its "
+                        "first line.").format(path=path))
     return lines[0]
 
 
@@ -104,14 +107,14 @@ def join(ws: Opened, folder: Path | None, *, device_name: str | None,
         folder = Path(current_state(ws).folder)
     root = folder.expanduser().resolve()
     if state is not None and Path(state.folder) != root:
-        raise Invalid(f"This data already syncs with {state.folder}. To use another folder, "
-                      "run `selftrust sync --leave` first.")
+        raise Invalid(_("This data already syncs with {folder}. To use another folder, run "
+                        "`selftrust sync --leave` first.").format(folder=state.folder))
     if passphrase is None and state is not None and state.encrypted:
         passphrase = stored_passphrase(ws)
     name = (device_name or (state.device_name if state else "") or platform.node()
-            or "This computer").strip()
+            or _unnamed()).strip()
     if not name or len(name) > 80:
-        raise Invalid("A device name is 1 to 80 characters.")
+        raise Invalid(_("A device name is 1 to 80 characters."))
     device_id = state.device_id if state else uuid.uuid4().hex
     open_folder(root, device_id, name, passphrase)
     new = repo.StateRow(
@@ -125,12 +128,18 @@ def join(ws: Opened, folder: Path | None, *, device_name: str | None,
     return new
 
 
+def _unnamed() -> str:
+    # TRANSLATORS: the name this computer gets in the sync folder when the system has none;
+    # the other computers show it.
+    return _("This computer")
+
+
 def current_state(ws: Opened) -> repo.StateRow:
     with ws.read() as conn:
         state = repo.get_state(conn)
     if state is None:
-        raise NotSyncing("This data does not sync yet: choose a folder your file-sync tool "
-                         "carries with `selftrust sync --folder FOLDER`.")
+        raise NotSyncing(_("This data does not sync yet: choose a folder your file-sync tool "
+                           "carries with `selftrust sync --folder FOLDER`."))
     return state
 
 

@@ -19,6 +19,7 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from selftrust import APP_NAME
+from selftrust.base.i18n import _
 from selftrust.services.autostart import Autostart, launch_command
 from selftrust.services.reminders import OpenPromise, ReminderService
 from selftrust.ui.desktop.notifiers import make_notifier
@@ -157,8 +158,8 @@ class DesktopCitizen(QObject):
             self.ctx.prefs.set_value(HINT_SHOWN, True)
             self.tray.icon.showMessage(
                 APP_NAME,
-                "Self-Trust keeps running here and will remind you. "
-                "Quit it from this icon's menu.",
+                _("Self-Trust keeps running here and will remind you. "
+                  "Quit it from this icon's menu."),
                 self.tray.icon.icon(),
                 8000,
             )

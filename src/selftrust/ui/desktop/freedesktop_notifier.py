@@ -26,7 +26,13 @@ from PySide6.QtDBus import (
 
 from selftrust import APP_ID, APP_NAME
 from selftrust.ui.desktop.dbus_values import byte, listen, typed_call
-from selftrust.ui.desktop.notifications import TIMEOUT_MS, DbusNotifier, Fallback, Note
+from selftrust.ui.desktop.notifications import (
+    TIMEOUT_MS,
+    DbusNotifier,
+    Fallback,
+    Note,
+    open_label,
+)
 from selftrust.ui.desktop.notify_route import NOTIFICATIONS_SERVICE, Route
 
 log = logging.getLogger(__name__)
@@ -88,7 +94,7 @@ class FreedesktopNotifier(DbusNotifier):
         body = escape(note.body, quote=False) if "body-markup" in capabilities else note.body
         actions: list[str] = []
         if "actions" in capabilities:
-            actions = ["default", "Open"]  # a click on the notification itself
+            actions = ["default", open_label()]  # a click on the notification itself
             for key, label in note.buttons:
                 actions += [key, label]
         hints = {"desktop-entry": APP_ID, "urgency": byte(URGENCY_NORMAL)}

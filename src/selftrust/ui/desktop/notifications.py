@@ -24,6 +24,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtDBus import QDBusConnection
 
+from selftrust.base.i18n import pgettext
 from selftrust.services.reminders import Kind, Nudge, OpenPromise, combine
 from selftrust.ui.desktop.notify_route import Route
 from selftrust.ui.desktop.tray import Tray
@@ -51,8 +52,17 @@ class Note:
     @property
     def buttons(self) -> list[tuple[str, str]]:
         """(action key, label) in the order they are shown."""
-        keep = [(KEPT, "Kept")] if self.promise is not None else []
-        return [*keep, (OPEN, "Open")]
+        # TRANSLATORS: a button on a reminder's desktop notification: keeps the promise
+        # for today (short: notifications have narrow buttons).
+        kept = pgettext("notification button", "Kept")
+        keep = [(KEPT, kept)] if self.promise is not None else []
+        return [*keep, (OPEN, open_label())]
+
+
+def open_label() -> str:
+    """The notification's "Open" (its button, and a click on the note itself)."""
+    # TRANSLATORS: a button on a reminder's desktop notification: shows Today (short).
+    return pgettext("notification button", "Open")
 
 
 def note_for(nudges: list[Nudge]) -> Note:

@@ -17,19 +17,22 @@ from pathlib import Path
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from selftrust.base.i18n import N_, _
+
 FLATPAK_INFO = Path("/.flatpak-info")
 NOTIFICATIONS_SERVICE = "org.freedesktop.Notifications"
 
-AS_NOTIFICATIONS = "Reminders arrive as desktop notifications."
-THROUGH_TRAY = "Reminders arrive through the tray icon."
-NO_ROUTE = ("Not available: reminders cannot be shown on this desktop, which has no "
-            "notification service and no system tray, and Self-Trust closes with its "
-            "window. Your choices are kept for a desktop that has one.")
-NO_MESSAGES = ("Not available: reminders cannot be shown on this desktop, which has no "
-               "notification service, and its tray cannot show messages. Your choices "
-               "are kept for when they can.")
-NO_TRAY = ("Not available: this desktop has no system tray, so Self-Trust closes with "
-           "its window.")
+# The lines Preferences shows, translated where shown (``route_line``, ``no_tray_line``).
+AS_NOTIFICATIONS = N_("Reminders arrive as desktop notifications.")
+THROUGH_TRAY = N_("Reminders arrive through the tray icon.")
+NO_ROUTE = N_("Not available: reminders cannot be shown on this desktop, which has no "
+              "notification service and no system tray, and Self-Trust closes with its "
+              "window. Your choices are kept for a desktop that has one.")
+NO_MESSAGES = N_("Not available: reminders cannot be shown on this desktop, which has no "
+                 "notification service, and its tray cannot show messages. Your choices "
+                 "are kept for when they can.")
+NO_TRAY = N_("Not available: this desktop has no system tray, so Self-Trust closes with "
+             "its window.")
 
 
 class Route(StrEnum):
@@ -90,9 +93,14 @@ def can_show(route: Route) -> bool:
 
 
 def route_line(route: Route) -> str:
-    """The line Preferences shows about where reminders go."""
+    """The line Preferences shows about where reminders go (translated)."""
     if route.is_dbus:
-        return AS_NOTIFICATIONS
+        return _(AS_NOTIFICATIONS)
     if route is Route.TRAY:
-        return THROUGH_TRAY if can_show(route) else NO_MESSAGES
-    return NO_ROUTE
+        return _(THROUGH_TRAY) if can_show(route) else _(NO_MESSAGES)
+    return _(NO_ROUTE)
+
+
+def no_tray_line() -> str:
+    """The line Preferences shows where no tray can keep Self-Trust running (translated)."""
+    return _(NO_TRAY)

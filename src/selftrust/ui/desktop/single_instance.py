@@ -55,7 +55,7 @@ class SingleInstance(QObject):
 
     def ask_first_to_show(self, attempts: int = 15) -> bool:
         """Tell the running instance to show itself; it may still be starting, so retry."""
-        for _ in range(attempts):
+        for _attempt in range(attempts):
             socket = QLocalSocket()
             socket.connectToServer(self.name)
             if socket.waitForConnected(200):

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from selftrust import APP_NAME
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.services.errors import UserError
@@ -31,10 +33,15 @@ MESSAGE_MS = 10_000
 
 
 def badge_text(count: int) -> str:
-    """What the badge says: nothing when all is done, "9+" past nine."""
+    """What the badge says: nothing when all is done, "9+" past nine (the digits the
+    language writes, in a small round badge)."""
     if count <= 0:
         return ""
-    return str(count) if count < 10 else "9+"
+    if count < 10:
+        return formats.number(count)
+    # TRANSLATORS: the tray icon's badge when ten or more promises are open: a tiny
+    # circle, two or three characters at most.
+    return _("{n}+").format(n=formats.number(9))
 
 
 def badge_pixmap(base: QIcon, count: int, size: int, color: QColor) -> QPixmap:
@@ -74,9 +81,12 @@ def badge_icon(count: int, color: QColor | None = None) -> QIcon:
 
 def tooltip(promises: list[OpenPromise]) -> str:
     if not promises:
-        return f"{APP_NAME}: nothing open today"
+        # TRANSLATORS: the tray icon's tooltip; {app} is Self-Trust.
+        return _("{app}: nothing open today").format(app=APP_NAME)
     n = len(promises)
-    return f"{APP_NAME}: {n} promise{'s' if n != 1 else ''} still open today"
+    # TRANSLATORS: the tray icon's tooltip; {app} is Self-Trust.
+    return ngettext("{app}: {n} promise still open today", "{app}: {n} promises still open today",
+                    n).format(app=APP_NAME, n=formats.number(n))
 
 
 class Tray(QObject):
@@ -92,7 +102,8 @@ class Tray(QObject):
         self.reminders = reminders
         self.promises: list[OpenPromise] = []
         self.menu = QMenu()
-        self.menu.setAccessibleName(f"{APP_NAME} tray menu")
+        # TRANSLATORS: what a screen reader calls the tray icon's menu; {app} is Self-Trust.
+        self.menu.setAccessibleName(_("{app} tray menu").format(app=APP_NAME))
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
@@ -139,33 +150,35 @@ class Tray(QObject):
     def _build_menu(self) -> None:
         menu = self.menu
         menu.clear()
-        open_app = menu.addAction(f"Open {APP_NAME}")
+        open_app = menu.addAction(_("Open {app}").format(app=APP_NAME))
         open_app.triggered.connect(self.open_requested)
         menu.addSeparator()
         if self.promises:
             heading = menu.addAction(
-                "Check off for today:" if any(not p.measurable for p in self.promises)
-                else "Still open today:")
+                _("Check off for today:") if any(not p.measurable for p in self.promises)
+                else _("Still open today:"))
             heading.setEnabled(False)
             for promise in self.promises:
                 self._add_promise(promise)
         else:
-            done = menu.addAction("Nothing open today")
+            done = menu.addAction(_("Nothing open today"))
             done.setEnabled(False)
         menu.addSeparator()
-        quit_action = menu.addAction(f"Quit {APP_NAME}")
+        quit_action = menu.addAction(_("Quit {app}").format(app=APP_NAME))
         quit_action.triggered.connect(self.quit_requested)
 
     def _add_promise(self, promise: OpenPromise) -> QAction:
         title = promise.title.replace("&", "&&")  # plain text: no mnemonic from user text
         if promise.measurable:
             # An amount needs the window: open Today on it.
-            action = self.menu.addAction(f"{title}…")
-            action.setToolTip("Open Today to enter the amount")
+            # TRANSLATORS: a measurable promise in the tray's menu; {title} is its name
+            # (choosing it opens the window to enter the amount).
+            action = self.menu.addAction(_("{title}…").format(title=title))
+            action.setToolTip(_("Open Today to enter the amount"))
             action.triggered.connect(self.open_requested)
         else:
             action = self.menu.addAction(title)
-            action.triggered.connect(lambda _=False, p=promise: self.check_off(p))
+            action.triggered.connect(lambda _checked=False, p=promise: self.check_off(p))
         action.setData(promise.commitment_id)
         return action
 
@@ -179,9 +192,10 @@ class Tray(QObject):
             change = ws.checkins.record(promise.commitment_id, ws.today(),
                                         CheckinState(Status.KEPT))
         except UserError as exc:
-            messages.prompter.problem(None, "That was not saved", str(exc))
+            messages.prompter.problem(None, _("That was not saved"), str(exc))
             return
-        push_checkin(self.ctx.undo, ws, change, f"Kept “{promise.title}”")
+        # TRANSLATORS: the undo step of a check-off from the tray ("Undo Kept “Walk”").
+        push_checkin(self.ctx.undo, ws, change, _("Kept “{title}”").format(title=promise.title))
         self.refresh()
 
     # --- notifications ----------------------------------------------------------------

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, pgettext
 from selftrust.services import auto_export
 from selftrust.services.backups import (
     Backup,
@@ -40,36 +42,56 @@ from selftrust.services.backups import (
 from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.data_task import BackgroundCall
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.look.icons import icon
 from selftrust.ui.shell.context import UiContext
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+BACK_UP_KEYS = "Ctrl+B"
 
 
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024)):,} KB"
-    return f"{size / (1024 * 1024):,.1f} MB"
+        # TRANSLATORS: a file's size in kilobytes ("250 KB")
+        return _("{size} KB").format(size=formats.number(max(1, round(size / 1024))))
+    # TRANSLATORS: a file's size in megabytes ("1.5 MB")
+    return _("{size} MB").format(
+        size=formats.decimal(size / (1024 * 1024), 1, keep_zeros=True))
+
+
+def _day(moment: datetime) -> str:
+    """"Sun, 22 Nov 2026"."""
+    return formats.skeleton(moment.date(), "yMMMEd")
 
 
 def when_text(moment: datetime, today: date | None = None) -> str:
-    """ "Today, 12:00", "Yesterday, 21:30", "Sun 22 Nov 2026, 12:00"."""
+    """ "Today, 12:00", "Yesterday, 21:30", "Sun, 22 Nov 2026, 12:00"."""
     day = moment.date()
+    time = formats.time_of_day(moment)
     if today is not None and day == today:
-        return f"Today, {moment:%H:%M}"
+        # TRANSLATORS: when a backup was taken, in the list of backups
+        return _("Today, {time}").format(time=time)
     if today is not None and day == today - timedelta(days=1):
-        return f"Yesterday, {moment:%H:%M}"
-    return f"{moment:%a %d %b %Y}, {moment:%H:%M}"
+        # TRANSLATORS: when a backup was taken, in the list of backups
+        return _("Yesterday, {time}").format(time=time)
+    # TRANSLATORS: when a backup was taken: a date ("Sun, 22 Nov 2026") and a time
+    return _("{day}, {time}").format(day=_day(moment), time=time)
 
 
-def moment_phrase(moment: datetime, today: date) -> str:
-    """ "today at 12:00", "yesterday at 21:30", "on Sun 22 Nov 2026 at 12:00"."""
+def last_saved_text(moment: datetime, today: date) -> str:
+    """When the daily copy was last saved: "Last saved today at 12:00 as …"."""
     day = moment.date()
+    time = formats.time_of_day(moment)
     if day == today:
-        return f"today at {moment:%H:%M}"
+        return _("Last saved today at {time} as {file}. A new copy is saved each day "
+                 "your data changes.").format(time=time, file=auto_export.FILE_NAME)
     if day == today - timedelta(days=1):
-        return f"yesterday at {moment:%H:%M}"
-    return f"on {moment:%a %d %b %Y} at {moment:%H:%M}"
+        return _("Last saved yesterday at {time} as {file}. A new copy is saved each day "
+                 "your data changes.").format(time=time, file=auto_export.FILE_NAME)
+    # TRANSLATORS: {day} is a date ("Sun, 22 Nov 2026"); {file} the copy's file name
+    return _("Last saved on {day} at {time} as {file}. A new copy is saved each day "
+             "your data changes.").format(day=_day(moment), time=time,
+                                          file=auto_export.FILE_NAME)
 
 
 def _plain(text: str, parent: QWidget | None = None, *, muted: bool = False) -> QLabel:
@@ -99,7 +121,7 @@ class BackupsDialog(QDialog):
         self.ctx = ctx
         self._backups: list[Backup] = []
         self.setObjectName("backups-dialog")
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         em = self.fontMetrics().horizontalAdvance("M")
         self._em = em
@@ -108,17 +130,22 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(int(em * 1.6), int(em * 1.4), int(em * 1.6), em)
         layout.setSpacing(round(em * 0.6))
-        layout.addWidget(_heading("Backups", self, 1.3))
+        layout.addWidget(_heading(_("Backups"), self, 1.3))
         layout.addWidget(_plain(
-            "Self-Trust keeps a copy of your data every day, in your data folder: one for "
-            "each of the last 7 days, then a weekly one for 4 weeks more. Restoring one "
-            "puts it back in place; what you have now is kept aside, never deleted.",
+            _("Self-Trust keeps a copy of your data every day, in your data folder: one "
+              "for each of the last 7 days, then a weekly one for 4 weeks more. Restoring "
+              "one puts it back in place; what you have now is kept aside, never deleted."),
             self, muted=True))
 
         self.list = QTreeWidget(self)
-        self.list.setAccessibleName("Backups")
+        self.list.setAccessibleName(_("Backups"))
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Taken", "Kind", "Size"])
+        self.list.setHeaderLabels([
+            # TRANSLATORS: column heading in the list of backups: when each was made
+            pgettext("backup", "Taken"),
+            pgettext("backup", "Kind"),
+            pgettext("backup", "Size"),
+        ])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
@@ -134,8 +161,8 @@ class BackupsDialog(QDialog):
             2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.itemActivated.connect(lambda *_: self.restore_selected())
-        self.empty = _plain("No backups yet. One is made each day you open Self-Trust, "
-                            "and “Back up now” makes one this minute.", self, muted=True)
+        self.empty = _plain(_("No backups yet. One is made each day you open Self-Trust, "
+                              "and “Back up now” makes one this minute."), self, muted=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(em * 2)
         self.stack = QStackedWidget(self)
@@ -144,15 +171,16 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.stack, 1)
 
         row = QHBoxLayout()
-        self.back_up_button = QPushButton(icon("backup"), "Back up &now", self)
-        self.back_up_button.setToolTip("Make a backup of your data now (Ctrl+B)")
+        self.back_up_button = QPushButton(icon("backup"), _("Back up &now"), self)
+        self.back_up_button.setToolTip(
+            _("Make a backup of your data now ({keys})").format(keys=BACK_UP_KEYS))
         self.back_up_button.clicked.connect(self.back_up)
-        back_up = QAction("Back up now", self)
-        back_up.setShortcut(QKeySequence("Ctrl+B"))
+        back_up = QAction(_("Back up now"), self)
+        back_up.setShortcut(QKeySequence(BACK_UP_KEYS))
         back_up.triggered.connect(self.back_up)
         self.addAction(back_up)
-        self.restore_button = QPushButton(icon("restore"), "&Restore…", self)
-        self.restore_button.setToolTip("Put the chosen backup back in place of your data")
+        self.restore_button = QPushButton(icon("restore"), _("&Restore…"), self)
+        self.restore_button.setToolTip(_("Put the chosen backup back in place of your data"))
         self.restore_button.clicked.connect(self.restore_selected)
         for button in (self.back_up_button, self.restore_button):
             button.setAutoDefault(False)
@@ -160,16 +188,18 @@ class BackupsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.restore_button)
         layout.addLayout(row)
-        self.status = _plain(f"Kept in {backups_folder(ctx.ws)}", self, muted=True)
+        # TRANSLATORS: {folder} is where the backups are kept
+        self.status = _plain(_("Kept in {folder}").format(folder=backups_folder(ctx.ws)), self,
+                             muted=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setAccessibleName("Backup status")
+        self.status.setAccessibleName(_("Backup status"))
         layout.addWidget(self.status)
 
         layout.addSpacing(em)
-        layout.addWidget(_heading("A daily copy in a folder", self, 1.1))
+        layout.addWidget(_heading(_("A daily copy in a folder"), self, 1.1))
         self.auto_box = QCheckBox(
-            "&Save all my data every day as a JSON file in a folder", self)
-        self.auto_box.setToolTip("Handy with Syncthing, Nextcloud or a USB stick")
+            _("&Save all my data every day as a JSON file in a folder"), self)
+        self.auto_box.setToolTip(_("Handy with Syncthing, Nextcloud or a USB stick"))
         self.auto_box.toggled.connect(self._auto_toggled)
         layout.addWidget(self.auto_box)
         indent = self.style().pixelMetric(self.style().PixelMetric.PM_IndicatorWidth) + round(
@@ -178,15 +208,15 @@ class BackupsDialog(QDialog):
         folder_row.setContentsMargins(indent, 0, 0, 0)
         self.folder_label = _plain("", self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_label.setAccessibleName("Folder for the daily copy")
-        self.choose_button = QPushButton("&Choose folder…", self)
+        self.folder_label.setAccessibleName(_("Folder for the daily copy"))
+        self.choose_button = QPushButton(_("&Choose folder…"), self)
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose_folder)
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.choose_button)
         layout.addLayout(folder_row)
         self.auto_status = _plain("", self, muted=True)
-        self.auto_status.setAccessibleName("Daily copy status")
+        self.auto_status.setAccessibleName(_("Daily copy status"))
         self.auto_status.setContentsMargins(indent, 0, 0, 0)
         layout.addWidget(self.auto_status)
 
@@ -198,6 +228,7 @@ class BackupsDialog(QDialog):
         self.setTabOrder(self.restore_button, self.auto_box)
         self.setTabOrder(self.auto_box, self.choose_button)
         self._exporting: BackgroundCall | None = None
+        keep_wrapped_heights(self)  # every note whole, in any language; the list gives way
         self.refresh()
 
     # --- the list -------------------------------------------------------------------
@@ -240,10 +271,11 @@ class BackupsDialog(QDialog):
         try:
             made = self.ctx.ws.back_up_now()
         except UserError as exc:
-            messages.prompter.problem(self, "The backup could not be made", str(exc))
+            messages.prompter.problem(self, _("The backup could not be made"), str(exc))
             return
         self.refresh()
-        self.status.setText(f"Backed up just now ({size_text(made.size)}).")
+        # TRANSLATORS: {size} is the backup's size ("250 KB")
+        self.status.setText(_("Backed up just now ({size}).").format(size=size_text(made.size)))
 
     def restore_selected(self) -> None:
         backup = self.selected()
@@ -251,11 +283,12 @@ class BackupsDialog(QDialog):
             return
         when = when_text(backup.taken_at)
         if not messages.prompter.ask(
-            self, "Restore this backup?",
-            f"Your data will go back to how it was on {when}.",
-            accept="Restore", reject="Keep my data",
-            detail="What you have now is kept aside in your data folder, never deleted, "
-                   "so you can always go back to it.",
+            self, _("Restore this backup?"),
+            # TRANSLATORS: {when} is when the backup was taken ("Sun, 22 Nov 2026, 12:00")
+            _("Your data will go back to how it was on {when}.").format(when=when),
+            accept=pgettext("verb, button", "Restore"), reject=_("Keep my data"),
+            detail=_("What you have now is kept aside in your data folder, never deleted, "
+                     "so you can always go back to it."),
             destructive=True,
         ):
             return
@@ -263,16 +296,22 @@ class BackupsDialog(QDialog):
         try:
             aside = restore_in_place(self.ctx.ws, backup.path)
         except UserError as exc:
-            messages.prompter.problem(self, "That backup could not be restored",
-                                      f"{exc} Your data was not changed.")
+            messages.prompter.problem(
+                self, _("That backup could not be restored"),
+                # TRANSLATORS: {problem} is what went wrong, a sentence of its own
+                _("{problem} Your data was not changed.").format(problem=exc))
             return
         self.ctx.undo.clear()
         self.refresh()
-        kept = (f"What you had before is kept as {aside.name} in {aside.parent}."
+        # TRANSLATORS: {name} is a file name, {folder} the folder it is in
+        kept = (_("What you had before is kept as {name} in {folder}.").format(
+                    name=aside.name, folder=aside.parent)
                 if aside is not None else "")
-        self.status.setText(f"Restored the backup from {when}.")
-        messages.prompter.inform(self, "Backup restored",
-                                 f"Your data is back to how it was on {when}.", kept)
+        # TRANSLATORS: {when} is when the backup was taken ("Sun, 22 Nov 2026, 12:00")
+        self.status.setText(_("Restored the backup from {when}.").format(when=when))
+        messages.prompter.inform(self, _("Backup restored"),
+                                 _("Your data is back to how it was on {when}.").format(
+                                     when=when), kept)
 
     # --- the daily copy -------------------------------------------------------------
     def _show_auto_export(self) -> None:
@@ -280,15 +319,15 @@ class BackupsDialog(QDialog):
         self.auto_box.blockSignals(True)
         self.auto_box.setChecked(bool(folder))
         self.auto_box.blockSignals(False)
-        self.folder_label.setText(folder or "No folder chosen yet.")
+        self.folder_label.setText(folder or _("No folder chosen yet."))
         self.folder_label.setEnabled(bool(folder))
         self.auto_status.setText(self._auto_status_text(folder))
 
     def _auto_status_text(self, folder: str) -> str:
         if not folder:
-            return ("Off. Your data stays only on this computer (and in its backups).")
+            return _("Off. Your data stays only on this computer (and in its backups).")
         if self._exporting is not None:
-            return "Saving a copy now…"
+            return _("Saving a copy now…")
         try:
             noted = auto_export.state(self.ctx.ws)
         except UserError:
@@ -298,9 +337,9 @@ class BackupsDialog(QDialog):
         if noted.written_at and noted.folder == folder:
             written = datetime.fromisoformat(noted.written_at.removesuffix("Z")).replace(
                 tzinfo=UTC).astimezone()
-            return (f"Last saved {moment_phrase(written, self._today())} as "
-                    f"{auto_export.FILE_NAME}. A new copy is saved each day your data changes.")
-        return f"A copy will be saved as {auto_export.FILE_NAME} shortly."
+            return last_saved_text(written, self._today())
+        # TRANSLATORS: {file} is the copy's file name
+        return _("A copy will be saved as {file} shortly.").format(file=auto_export.FILE_NAME)
 
     def _auto_toggled(self, on: bool) -> None:
         if on and not self.ctx.ws.settings.auto_export_folder:
@@ -312,13 +351,13 @@ class BackupsDialog(QDialog):
             self._show_auto_export()
 
     def choose_folder(self) -> bool:
-        folder = messages.prompter.choose_folder(self, "Choose a folder for the daily copy")
+        folder = messages.prompter.choose_folder(self, _("Choose a folder for the daily copy"))
         if folder is None:
             return False
         try:
             auto_export.set_folder(self.ctx.ws, folder)
         except UserError as exc:
-            messages.prompter.problem(self, "That folder cannot be used", str(exc))
+            messages.prompter.problem(self, _("That folder cannot be used"), str(exc))
             return False
         self.export_now()
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from selftrust.base.i18n import _
 from selftrust.domain.commitment import Pause
 from selftrust.services.commitments import CommitmentDraft, DeletedCommitment
 from selftrust.services.errors import UserError
@@ -30,7 +31,9 @@ def menu_title(title: str) -> str:
 
 
 def create(ctx: UiContext, draft: CommitmentDraft) -> CommitmentRow:
-    rows = create_many(ctx, [draft], f"Add “{menu_title(draft.title)}”")
+    # TRANSLATORS: an undo step, shown after "Undo" in the Edit menu; {title} is the
+    # commitment's title.
+    rows = create_many(ctx, [draft], _("Add “{title}”").format(title=menu_title(draft.title)))
     return rows[0]
 
 
@@ -65,7 +68,8 @@ def update(ctx: UiContext, commitment_id: int, draft: CommitmentDraft) -> Commit
     service = ctx.ws.commitments
     before: CommitmentRow = perform(
         ctx.undo,
-        f"Edit “{menu_title(draft.title)}”",
+        # TRANSLATORS: an undo step, shown after "Undo"; {title} is the commitment's title.
+        _("Edit “{title}”").format(title=menu_title(draft.title)),
         lambda: service.update(commitment_id, draft),
         service.put_back,
     )
@@ -80,28 +84,31 @@ def _put_back_step(ctx: UiContext, text: str, do: Any) -> CommitmentRow:
 def archive(ctx: UiContext, commitment_id: int) -> CommitmentRow:
     service = ctx.ws.commitments
     title = service.get(commitment_id).title
-    return _put_back_step(ctx, f"Archive “{menu_title(title)}”",
+    # TRANSLATORS: an undo step, shown after "Undo"; {title} is the commitment's title.
+    return _put_back_step(ctx, _("Archive “{title}”").format(title=menu_title(title)),
                           lambda: service.archive(commitment_id))
 
 
 def restore(ctx: UiContext, commitment_id: int) -> CommitmentRow:
     service = ctx.ws.commitments
     title = service.get(commitment_id).title
-    return _put_back_step(ctx, f"Restore “{menu_title(title)}”",
+    # TRANSLATORS: an undo step, shown after "Undo"; {title} is the commitment's title.
+    return _put_back_step(ctx, _("Restore “{title}”").format(title=menu_title(title)),
                           lambda: service.restore(commitment_id))
 
 
 def set_pauses(ctx: UiContext, commitment_id: int, pauses: Sequence[Pause]) -> CommitmentRow:
     service = ctx.ws.commitments
     title = service.get(commitment_id).title
-    return _put_back_step(ctx, f"Pauses of “{menu_title(title)}”",
+    # TRANSLATORS: an undo step, shown after "Undo"; {title} is the commitment's title.
+    return _put_back_step(ctx, _("Pauses of “{title}”").format(title=menu_title(title)),
                           lambda: service.set_pauses(commitment_id, list(pauses)))
 
 
 def reorder(ctx: UiContext, ordered_ids: Sequence[int]) -> list[int]:
     service = ctx.ws.commitments
     ids = list(ordered_ids)
-    before: list[int] = perform(ctx.undo, "Reorder commitments",
+    before: list[int] = perform(ctx.undo, _("Reorder commitments"),
                                 lambda: service.reorder(ids), service.reorder)
     return before
 
@@ -111,7 +118,8 @@ def delete(ctx: UiContext, commitment_id: int) -> DeletedCommitment:
     title = service.get(commitment_id).title
     snapshot: DeletedCommitment = perform(
         ctx.undo,
-        f"Delete “{menu_title(title)}”",
+        # TRANSLATORS: an undo step, shown after "Undo"; {title} is the commitment's title.
+        _("Delete “{title}”").format(title=menu_title(title)),
         lambda: service.delete(commitment_id),
         service.undelete,
     )

@@ -11,6 +11,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from selftrust.base.i18n import _
 from selftrust.domain.commitment import Pause, Rules
 from selftrust.domain.reminder import Reminder
 from selftrust.domain.schedule import Schedule
@@ -62,8 +63,8 @@ def new_commitment(
         parent,
         save=lambda d: actions.create(ctx, d),
         draft=start,
-        heading="New commitment",
-        accept_text="&Add commitment",
+        heading=_("New commitment"),
+        accept_text=_("&Add commitment"),
     )
     form.open()
     return form
@@ -75,7 +76,7 @@ def edit_commitment(
     try:
         row = ctx.ws.commitments.get(commitment_id)
     except UserError as exc:
-        messages.prompter.problem(parent, "Cannot edit this commitment", str(exc))
+        messages.prompter.problem(parent, _("Cannot edit this commitment"), str(exc))
         return None
     draft = CommitmentDraft(
         title=row.title, rules=row.rules, why=row.why, color=row.color,
@@ -86,8 +87,8 @@ def edit_commitment(
         parent,
         save=lambda d: actions.update(ctx, commitment_id, d),
         draft=draft,
-        heading="Edit commitment",
-        accept_text="&Save",
+        heading=_("Edit commitment"),
+        accept_text=_("&Save"),
     )
     form.open()
     return form
@@ -98,12 +99,12 @@ def example_draft(ctx: UiContext) -> CommitmentDraft:
     today = ctx.ws.today()
     holiday = today + timedelta(days=28)
     return CommitmentDraft(
-        title="Stretch for 5 minutes",
+        title=_("Stretch for 5 minutes"),
         rules=Rules(
             Schedule.on_weekdays(0b0010101),  # Mon, Wed, Fri
             pauses=(Pause(holiday, holiday + timedelta(days=9)),),
         ),
-        why="A loose back makes long days at the desk easier.",
+        why=_("A loose back makes long days at the desk easier."),
         color="#189e8c",
         created_on=today,
         reminder=Reminder.parse("07:30", 0b0010101),
@@ -116,8 +117,8 @@ def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
         window,
         save=lambda d: None,
         draft=example_draft(ctx),
-        heading="New commitment",
-        accept_text="&Add commitment",
+        heading=_("New commitment"),
+        accept_text=_("&Add commitment"),
     )
     form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     form.show()

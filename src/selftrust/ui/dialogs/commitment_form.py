@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, pgettext
 from selftrust.domain.commitment import Rules, TargetError
 from selftrust.domain.days import Period
 from selftrust.domain.reminder import ReminderError
@@ -69,8 +71,8 @@ class CommitmentForm(QDialog):
         *,
         save: Save,
         draft: CommitmentDraft | None = None,
-        heading: str = "New commitment",
-        accept_text: str = "&Add commitment",
+        heading: str | None = None,
+        accept_text: str | None = None,
         today: date,
         week_start: int = 0,
         tray_available: bool = True,
@@ -78,6 +80,10 @@ class CommitmentForm(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        if heading is None:
+            heading = _("New commitment")
+        if accept_text is None:
+            accept_text = _("&Add commitment")
         self.setObjectName("commitment-dialog")
         self.setWindowTitle(heading)
         self._save = save
@@ -87,15 +93,16 @@ class CommitmentForm(QDialog):
         # --- fields ---------------------------------------------------------------------
         self.title = QLineEdit()
         self.title.setObjectName("title")
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("A small promise: “Walk 20 minutes”, “In bed by 23:00”")
+        self.title.setAccessibleName(_("Title"))
+        self.title.setPlaceholderText(
+            _("A small promise: “Walk 20 minutes”, “In bed by 23:00”"))
         self.title.setMaxLength(1000)  # room to say "too long" instead of cutting silently
         self.title_message = InlineMessage()
 
         self.why = QPlainTextEdit()
         self.why.setObjectName("why")
-        self.why.setAccessibleName("Why this matters to me")
-        self.why.setPlaceholderText("Optional: what keeping this promise gives you")
+        self.why.setAccessibleName(_("Why this matters to me"))
+        self.why.setPlaceholderText(_("Optional: what keeping this promise gives you"))
         self.why.setTabChangesFocus(True)
         self.why.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.why_counter = Hint()
@@ -109,10 +116,10 @@ class CommitmentForm(QDialog):
         self.reminder = ReminderEditor(week_start=week_start, tray_available=tray_available,
                                        reminders_on=reminders_on)
 
-        self.start = date_edit(today, "Starts on")
+        self.start = date_edit(today, _("Starts on"))
         self.start.setObjectName("start")
         set_week_start(self.start, week_start)
-        self.start_hint = Hint("Days before this are not counted.")
+        self.start_hint = Hint(_("Days before this are not counted."))
 
         self.color = ColorPicker()
         self.pauses = PauseEditor(today=today, week_start=week_start)
@@ -125,7 +132,7 @@ class CommitmentForm(QDialog):
         self.ok.setAccessibleName(accept_text.replace("&", ""))
         self.buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel.setAccessibleName("Cancel")
+        self.cancel.setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -145,9 +152,10 @@ class CommitmentForm(QDialog):
             for widget in widgets:
                 layout.addWidget(widget)
 
-        section(section_label("&Title", self.title), self.title, self.title_message, gap=False)
+        section(section_label(_("&Title"), self.title), self.title, self.title_message,
+                gap=False)
         why_row = QHBoxLayout()
-        why_label = section_label("&Why this matters to me", self.why)
+        why_label = section_label(_("&Why this matters to me"), self.why)
         why_row.addWidget(why_label)
         why_row.addStretch(1)
         why_row.addWidget(self.why_counter)
@@ -155,21 +163,22 @@ class CommitmentForm(QDialog):
         layout.addLayout(why_row)
         layout.addWidget(self.why)
         layout.addWidget(self.why_message)
-        section(section_label("Kind"), self.target)
-        section(section_label("Sc&hedule", self.schedule.kind_box), self.schedule,
+        # TRANSLATORS: a form's heading: yes/no or measurable
+        section(section_label(pgettext("commitment", "Kind")), self.target)
+        section(section_label(_("Sc&hedule"), self.schedule.kind_box), self.schedule,
                 self.rules_message)
-        section(section_label("Reminder"), self.reminder)
+        section(section_label(_("Reminder")), self.reminder)
 
         start_and_colour = QHBoxLayout()
         start_and_colour.setSpacing(em * 3)
         start_box = QVBoxLayout()
         start_box.setSpacing(4)
-        start_box.addWidget(section_label("Starts &on", self.start))
+        start_box.addWidget(section_label(_("Starts &on"), self.start))
         start_box.addWidget(self.start)
         start_box.addStretch(1)
         colour_box = QVBoxLayout()
         colour_box.setSpacing(4)
-        colour_box.addWidget(section_label("&Colour", self.color))
+        colour_box.addWidget(section_label(_("&Colour"), self.color))
         colour_box.addWidget(self.color)
         colour_box.addStretch(1)
         start_and_colour.addLayout(start_box)
@@ -177,7 +186,7 @@ class CommitmentForm(QDialog):
         layout.addSpacing(10)
         layout.addLayout(start_and_colour)
 
-        section(section_label("&Pauses", self.pauses.start), self.pauses)
+        section(section_label(_("&Pauses"), self.pauses.start), self.pauses)
         layout.addStretch(1)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidget(self.body)
@@ -248,14 +257,17 @@ class CommitmentForm(QDialog):
         why_text = self.why.toPlainText()
         why = ""
         try:
-            why = clean_text(why_text, what="“why this matters”", max_length=MAX_WHY_LENGTH)
+            # TRANSLATORS: the field named in a message ("The “why this matters” is too
+            # long to save")
+            why = clean_text(why_text, what=_("“why this matters”"), max_length=MAX_WHY_LENGTH)
         except Invalid as exc:
             ok = False
             self.why_message.show_message(str(exc))
         else:
             self.why_message.clear_message()
         self.why_counter.setVisible(len(why_text) >= WHY_COUNTER_FROM)
-        self.why_counter.setText(f"{len(why_text):,} / {MAX_WHY_LENGTH:,}")
+        self.why_counter.setText(
+            f"{formats.number(len(why_text))} / {formats.number(MAX_WHY_LENGTH)}")
 
         rules: Rules | None = None
         self.rules_message.clear_message()
@@ -276,8 +288,8 @@ class CommitmentForm(QDialog):
                         and schedule.on < start:
                     ok = False
                     self.rules_message.show_message(
-                        "The day of a one-time promise can't be before it starts; "
-                        "move the start day back, or pick a later day.")
+                        _("The day of a one-time promise can't be before it starts; "
+                          "move the start day back, or pick a later day."))
 
         reminder = None
         try:
@@ -316,10 +328,10 @@ class CommitmentForm(QDialog):
     def reject(self) -> None:
         if self.is_dirty() and not messages.prompter.ask(
             self,
-            "Discard your changes?",
-            "You changed this commitment. Close without saving?",
-            accept="Discard",
-            reject="Keep editing",
+            _("Discard your changes?"),
+            _("You changed this commitment. Close without saving?"),
+            accept=pgettext("verb, button", "Discard"),
+            reject=_("Keep editing"),
         ):
             return
         super().reject()
@@ -391,10 +403,9 @@ class CommitmentForm(QDialog):
         elif self.target.period() is Period.DAY:
             self.schedule.allow_only(DAILY_TARGET_KINDS)
         else:
-            word = "week" if self.target.period() is Period.WEEK else "month"
-            self.schedule.allow_only(
-                (ScheduleKind.DAILY,),
-                f"A {word}ly target counts every day of the {word} toward it.",
-            )
+            why = (_("A weekly target counts every day of the week toward it.")
+                   if self.target.period() is Period.WEEK
+                   else _("A monthly target counts every day of the month toward it."))
+            self.schedule.allow_only((ScheduleKind.DAILY,), why)
         self.validate()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
+from selftrust.base.i18n import N_, _
 from selftrust.services import auto_export
 from selftrust.services.interchange import (
     ExportFormat,
@@ -31,24 +32,28 @@ from selftrust.ui.dialogs.data_task import (
     Progress,
     stop_on_cancel,
 )
-from selftrust.ui.dialogs.file_places import EXPORT, IMPORT
+from selftrust.ui.dialogs.file_places import EXPORT, IMPORT, name_filter
 from selftrust.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
 
-IMPORT_FILTERS = (
-    "Self-Trust or Loop Habit Tracker files (*.json *.zip *.db);;"
-    "Self-Trust export (*.json *.zip);;Loop Habit Tracker export or backup (*.zip *.db);;"
-    "All files (*)"
-)
 AUTO_EXPORT_EVERY_MS = 60 * 60 * 1000
+
+
+def import_filters() -> str:
+    return ";;".join((
+        name_filter(_("Self-Trust or Loop Habit Tracker files"), "*.json *.zip *.db"),
+        name_filter(_("Self-Trust export"), "*.json *.zip"),
+        name_filter(_("Loop Habit Tracker export or backup"), "*.zip *.db"),
+        name_filter(_("All files"), "*"),
+    ))
 
 
 # --- import ---------------------------------------------------------------------------------
 
 
 def import_data(ctx: UiContext, parent: QWidget | None) -> DataTask | None:
-    path = messages.prompter.open_file(parent, "Import data", IMPORT_FILTERS,
+    path = messages.prompter.open_file(parent, _("Import data"), import_filters(),
                                        start=file_places.start_folder(ctx.prefs, IMPORT))
     if path is None:
         return None
@@ -62,7 +67,8 @@ def start_import(ctx: UiContext, parent: QWidget | None, path: Path) -> DataTask
     def work(progress: Progress, cancel: Cancel) -> ImportSummary:
         return import_file(ws, path, progress=progress, cancel=cancel, reload=False)
 
-    task = DataTask(parent, f"Importing “{path.name}”…", work)
+    # TRANSLATORS: {name} is the name of the file being imported
+    task = DataTask(parent, _("Importing “{name}”…").format(name=path.name), work)
 
     def ended(outcome: str, payload: object) -> None:
         if outcome == Outcome.DONE:
@@ -72,15 +78,17 @@ def start_import(ctx: UiContext, parent: QWidget | None, path: Path) -> DataTask
                 ctx.ws.reload()  # on the UI thread: every view refreshes
             lines = summary.lines()
             notes = "\n".join(f"• {w}" for w in summary.warnings)
-            title = "Import finished" if summary.changed else "Nothing new to import"
-            messages.prompter.inform(parent, title, "\n\n".join(lines),
-                                     f"Good to know:\n{notes}" if notes else "")
+            title = _("Import finished") if summary.changed else _("Nothing new to import")
+            more = "\n".join((_("Good to know:"), notes)) if notes else ""
+            messages.prompter.inform(parent, title, "\n\n".join(lines), more)
         elif outcome == Outcome.CANCELLED:
-            messages.prompter.inform(parent, "Import cancelled",
-                                     "The import was stopped. Nothing in your data was changed.")
+            messages.prompter.inform(
+                parent, _("Import cancelled"),
+                _("The import was stopped. Nothing in your data was changed."))
         else:
-            messages.prompter.problem(parent, "That file could not be imported",
-                                      f"{payload}\n\nNothing in your data was changed.")
+            messages.prompter.problem(
+                parent, _("That file could not be imported"),
+                "\n\n".join((str(payload), _("Nothing in your data was changed."))))
 
     task.finished.connect(ended)
     return task.start()
@@ -89,24 +97,26 @@ def start_import(ctx: UiContext, parent: QWidget | None, path: Path) -> DataTask
 # --- export ---------------------------------------------------------------------------------
 
 EXPORT_CHOICES = [
-    "JSON — one file with everything",
-    "CSV — spreadsheet files in a zip",
+    N_("JSON — one file with everything"),
+    N_("CSV — spreadsheet files in a zip"),
 ]
 
 
 def export_data(ctx: UiContext, parent: QWidget | None) -> DataTask | None:
     choice = messages.prompter.choose(
-        parent, "Export your data",
-        "Save all your commitments, check-ins, reflections and settings. Which kind of file?",
-        EXPORT_CHOICES,
+        parent, _("Export your data"),
+        _("Save all your commitments, check-ins, reflections and settings. "
+          "Which kind of file?"),
+        [_(c) for c in EXPORT_CHOICES],
     )
     if choice is None:
         return None
     fmt = ExportFormat.JSON if choice == 0 else ExportFormat.CSV
     suffix = ".json" if fmt is ExportFormat.JSON else ".zip"
-    filters = "JSON (*.json)" if fmt is ExportFormat.JSON else "CSV files in a zip (*.zip)"
+    filters = (name_filter(_("JSON"), "*.json") if fmt is ExportFormat.JSON
+               else name_filter(_("CSV files in a zip"), "*.zip"))
     suggested = file_places.export_name(ctx.ws.today(), suffix)
-    path = messages.prompter.save_file(parent, "Export your data", suggested, filters,
+    path = messages.prompter.save_file(parent, _("Export your data"), suggested, filters,
                                        start=file_places.start_folder(ctx.prefs, EXPORT))
     if path is None:
         return None
@@ -123,15 +133,20 @@ def start_export(ctx: UiContext, parent: QWidget | None, path: Path,
     def work(progress: Progress, cancel: Cancel) -> ExportSummary:
         return export_file(ws, path, fmt, progress=stop_on_cancel(progress, cancel))
 
-    task = DataTask(parent, f"Saving “{path.name}”…", work)
+    # TRANSLATORS: {name} is the name of the file being written
+    task = DataTask(parent, _("Saving “{name}”…").format(name=path.name), work)
 
     def ended(outcome: str, payload: object) -> None:
         if outcome == Outcome.DONE:
             assert isinstance(payload, ExportSummary)
-            messages.prompter.inform(parent, "Export saved",
-                                     f"Saved {payload.headline()} to {payload.path}.")
+            # TRANSLATORS: {what} counts what was saved ("3 commitments, 120 check-ins…");
+            # {path} is the file
+            messages.prompter.inform(parent, _("Export saved"),
+                                     _("Saved {what} to {path}.").format(
+                                         what=payload.headline(), path=payload.path))
         elif outcome == Outcome.FAILED:
-            messages.prompter.problem(parent, "The export could not be saved", str(payload))
+            messages.prompter.problem(parent, _("The export could not be saved"),
+                                      str(payload))
 
     task.finished.connect(ended)
     return task.start()

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
+from selftrust.base.i18n import _
 from selftrust.services.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,8 @@ class _Worker(QThread):
         except Exception:  # noqa: BLE001 - shown calmly, logged in full
             log.exception("data work failed")
             self.ended.emit(Outcome.FAILED.value,
-                            "Something went wrong; nothing was changed. The details are in "
-                            "the log file in your data folder.")
+                            _("Something went wrong; nothing was changed. The details are "
+                              "in the log file in your data folder."))
         else:
             self.ended.emit(Outcome.DONE.value, result)
 
@@ -94,7 +95,7 @@ class DataTask(QObject):
         super().__init__(parent)
         self.outcome: Outcome | None = None
         self.result: Any = None
-        self.dialog = QProgressDialog(label, "Cancel", 0, 1000, parent)
+        self.dialog = QProgressDialog(label, _("Cancel"), 0, 1000, parent)
         self.dialog.setWindowTitle("Self-Trust")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)
@@ -102,9 +103,9 @@ class DataTask(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setAccessibleName(label)
         em = self.dialog.fontMetrics().horizontalAdvance("M")
-        self.dialog.setMinimumWidth(em * 30)
-        self.cancel_button = QPushButton("&Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
+        self.dialog.setMinimumWidth(em * 30)  # a floor: a longer label widens it
+        self.cancel_button = QPushButton(_("&Cancel"))
+        self.cancel_button.setAccessibleName(_("Cancel"))
         self.dialog.setCancelButton(self.cancel_button)
         self.dialog.setValue(0)
         self.dialog.canceled.connect(self.cancel)
@@ -124,7 +125,7 @@ class DataTask(QObject):
     def cancel(self) -> None:
         if self.outcome is None:
             self._worker.stop.set()
-            self.dialog.setLabelText("Stopping… nothing will be changed.")
+            self.dialog.setLabelText(_("Stopping… nothing will be changed."))
             self.cancel_button.setEnabled(False)
 
     def _progress(self, done: int, total: int) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.i18n import _
 from selftrust.domain.reminder import parse_time
 from selftrust.services.autostart import Autostart, AutostartError
 from selftrust.services.errors import UserError
@@ -71,7 +72,7 @@ class DesktopPrefsSection(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("Reminders and desktop", self)
+        heading = QLabel(_("Reminders and desktop"), self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         font = heading.font()
         font.setBold(True)
@@ -93,22 +94,24 @@ class DesktopPrefsSection(QWidget):
         # when it has no way for reminders either, else on its own above the option.
         self.tray_note: QLabel | None = None
         if not tray_ok:
-            self.tray_note = self.route_note if route is Route.NONE else _note(NO_TRAY, self)
+            self.tray_note = (self.route_note if route is Route.NONE
+                              else _note(_(NO_TRAY), self))
 
-        self.reminders = QCheckBox("Re&mind me of promises still open", self)
-        self.reminders.setAccessibleName("Remind me of promises still open")
+        self.reminders = QCheckBox(_("Re&mind me of promises still open"), self)
+        self.reminders.setAccessibleName(_("Remind me of promises still open"))
         self.reminders.setChecked(settings.reminders_enabled)
         self.reminders.setToolTip(
-            "A gentle note at each commitment's reminder time, only if it is still open.")
+            _("A gentle note at each commitment's reminder time, only if it is still open."))
         form.addRow(self.reminders)
 
         summary_row = QHBoxLayout()
-        self.summary = QCheckBox("A daily s&ummary at", self)
-        self.summary.setAccessibleName("A daily summary of open promises")
+        # TRANSLATORS: a check box followed by a time field ("A daily summary at 20:00")
+        self.summary = QCheckBox(_("A daily s&ummary at"), self)
+        self.summary.setAccessibleName(_("A daily summary of open promises"))
         self.summary.setChecked(settings.summary_enabled)
         self.summary_time = QTimeEdit(self)
         self.summary_time.setDisplayFormat("HH:mm")
-        self.summary_time.setAccessibleName("Time of the daily summary")
+        self.summary_time.setAccessibleName(_("Time of the daily summary"))
         at = parse_time(settings.summary_time)
         self.summary_time.setTime(QTime(at.hour, at.minute))
         summary_row.addWidget(self.summary)
@@ -116,8 +119,8 @@ class DesktopPrefsSection(QWidget):
         summary_row.addStretch(1)
         form.addRow(summary_row)
 
-        self.keep = QCheckBox("Keep running in the tra&y when the window is closed", self)
-        self.keep.setAccessibleName("Keep running in the tray when the window is closed")
+        self.keep = QCheckBox(_("Keep running in the tra&y when the window is closed"), self)
+        self.keep.setAccessibleName(_("Keep running in the tray when the window is closed"))
         self.keep.setChecked(tray_ok and keep_in_tray(ctx.prefs))
         self.keep.setEnabled(tray_ok)
         if self.tray_note is not None and self.tray_note is not self.route_note:
@@ -129,19 +132,21 @@ class DesktopPrefsSection(QWidget):
         if self.tray_note is not None:
             self.keep.setAccessibleDescription(self.tray_note.text())
 
-        self.login = QCheckBox("S&tart Self-Trust when I log in", self)
-        self.login.setAccessibleName("Start Self-Trust when I log in")
+        self.login = QCheckBox(_("S&tart Self-Trust when I log in"), self)
+        self.login.setAccessibleName(_("Start Self-Trust when I log in"))
         self.login.setEnabled(self.autostart.supported)
         self.login.setChecked(self.autostart.is_enabled())
         form.addRow(self.login)
         if self.autostart.supported:
+            # TRANSLATORS: {path} is the file that starts Self-Trust at login
             self.login_note: QLabel = ElidedLabel(
-                f"Adds a login entry: {_home_as_tilde(self.autostart.where)}", self)
+                _("Adds a login entry: {path}").format(
+                    path=_home_as_tilde(self.autostart.where)), self)
             self.login_note.setEnabled(False)  # the quieter text colour, as the notes
         else:
             self.login_note = _note(
-                "Starting with the system is not available here; add Self-Trust to your "
-                "desktop's startup programs instead.", self)
+                _("Starting with the system is not available here; add Self-Trust to your "
+                  "desktop's startup programs instead."), self)
         form.addRow(self.login_note)
         outer.addStretch(1)
 
@@ -181,7 +186,7 @@ class DesktopPrefsSection(QWidget):
                 summary_time=f"{t.hour():02d}:{t.minute():02d}",
             ))
         except UserError as exc:
-            messages.prompter.problem(self, "That was not saved", str(exc))
+            messages.prompter.problem(self, _("That was not saved"), str(exc))
 
     def _save_keep(self, on: bool) -> None:
         set_keep_in_tray(self.ctx.prefs, on)
@@ -191,7 +196,7 @@ class DesktopPrefsSection(QWidget):
         try:
             self.autostart.set_enabled(on)
         except AutostartError as exc:
-            messages.prompter.problem(self, "Starting with the system", str(exc))
+            messages.prompter.problem(self, _("Starting with the system"), str(exc))
             self.login.blockSignals(True)
             self.login.setChecked(self.autostart.is_enabled())
             self.login.blockSignals(False)
@@ -200,7 +205,7 @@ class DesktopPrefsSection(QWidget):
 def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     """For `selftrust screenshot`: the section on its own, at a readable width."""
     section = DesktopPrefsSection(ctx)
-    section.setWindowTitle("Reminders and desktop")
+    section.setWindowTitle(_("Reminders and desktop"))
     section.resize(max(460, section.sizeHint().width()), section.sizeHint().height())
     section.setContentsMargins(16, 16, 16, 16)
     section.show()

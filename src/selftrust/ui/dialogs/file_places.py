@@ -5,6 +5,9 @@ folder they had just used. Each kind remembers its own folder in the per-machine
 preferences (a folder is about this computer, not about the data); a kind never used
 yet starts where the other last went (an export is often imported elsewhere), and a
 folder that has since gone falls back to home.
+
+The file names suggested stay the same in every language (they are file names); the
+filters' descriptions are translated, their patterns never.
 """
 
 from __future__ import annotations
@@ -44,6 +47,13 @@ def start_folder(prefs: UiPrefs, kind: str) -> Path:
 def remember(prefs: UiPrefs, kind: str, chosen: Path) -> None:
     """Called with the file the person picked: its folder is where ``kind`` opens next."""
     prefs.set_value(_key(kind), str(chosen.parent))
+
+
+def name_filter(description: str, patterns: str) -> str:
+    """"Self-Trust export (*.json)": a file dialog's filter, its description in the
+    person's language (the caller translates it) and its patterns kept as they are (the
+    dialog reads them)."""
+    return f"{description} ({patterns})"
 
 
 def export_name(day: date, suffix: str) -> str:

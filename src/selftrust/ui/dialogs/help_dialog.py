@@ -12,23 +12,30 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from selftrust import __version__
-from selftrust.base.resources import resource_path
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, shown_markup
+from selftrust.base.resources import localized_resource_path
 from selftrust.ui.shell.context import UiContext
 
 TITLES = {
-    "how-counted": "How is this counted?",
-    "reflection-guide": "Why reflecting helps",
-    "more-than-a-habit": "When it’s more than a habit",
-    "about": "About Self-Trust",
-    "welcome": "Welcome",
+    "how-counted": N_("How is this counted?"),
+    "reflection-guide": N_("Why reflecting helps"),
+    "more-than-a-habit": N_("When it’s more than a habit"),
+    "about": N_("About Self-Trust"),
+    "welcome": N_("Welcome"),
 }
 
 
+def page_title(page: str) -> str:
+    return _(TITLES[page]) if page in TITLES else _("Help")
+
+
 def page_html(ctx: UiContext, page: str) -> str:
-    text = resource_path("help", f"{page}.html").read_text(encoding="utf-8")
+    text = shown_markup(
+        localized_resource_path("help", f"{page}.html").read_text(encoding="utf-8"))
     if page == "how-counted":
         figures = ctx.ws.stats.jar_figures()
-        return text.format_map({k: html.escape(f"{v:,}") for k, v in figures.items()})
+        return text.format_map({k: html.escape(formats.number(v)) for k, v in figures.items()})
     if page == "about":
         return text.format_map({"version": html.escape(__version__)})
     return text
@@ -38,14 +45,14 @@ class HelpDialog(QDialog):
     def __init__(self, ctx: UiContext, page: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"help-{page}")
-        self.setWindowTitle(TITLES.get(page, "Help"))
+        self.setWindowTitle(page_title(page))
         self.resize(620, 560)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
         self.browser.setHtml(page_html(ctx, page))
-        self.browser.setAccessibleName(TITLES.get(page, "Help"))
+        self.browser.setAccessibleName(page_title(page))
         self.browser.document().setDocumentMargin(18)
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

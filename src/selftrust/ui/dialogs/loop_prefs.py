@@ -13,13 +13,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from selftrust.base.i18n import N_, _
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.loop_follow import LoopSettings, last_merge_line, record, skipped_lines
 from selftrust.ui.widgets.labels import ElidedLabel, Hint, InlineMessage
 
-EXPLAINED = (
+# TRANSLATORS: "⋮ › Settings › Export full backup" are the words of Loop Habit Tracker's
+# own menus: write them as Loop's translation in your language has them
+EXPLAINED = N_(
     "Check off on the phone with Loop Habit Tracker, and look back here in the evening. "
     "In Loop: ⋮ › Settings › Export full backup, and save the backup into a folder this "
     "computer also sees: a folder that Syncthing (or Nextcloud, Dropbox…) keeps in step "
@@ -27,8 +30,9 @@ EXPLAINED = (
     "folder and brings in each new backup within seconds: check-ins, notes and habits "
     "changed on the phone. What you changed here stays."
 )
-SEND_BACK = "To send this computer’s check-ins to the phone: File › Send to Loop…"
-NO_FOLDER = "No folder chosen yet."
+# TRANSLATORS: "File › Send to Loop…" is the way there through Self-Trust's own menus
+SEND_BACK = N_("To send this computer’s check-ins to the phone: File › Send to Loop…")
+NO_FOLDER = N_("No folder chosen yet.")
 
 
 class LoopPrefsPage(QWidget):
@@ -39,23 +43,23 @@ class LoopPrefsPage(QWidget):
         self.settings = LoopSettings(ctx.prefs, ctx.ws.db.folder.root)
         em = self.fontMetrics().horizontalAdvance("m")
 
-        self.explained = Hint(EXPLAINED)
-        self.folder_label = ElidedLabel(NO_FOLDER)
+        self.explained = Hint(_(EXPLAINED))
+        self.folder_label = ElidedLabel(_(NO_FOLDER))
         self.folder_label.setObjectName("loop-folder")
-        self.choose = QPushButton("C&hoose folder…")
+        self.choose = QPushButton(_("C&hoose folder…"))
         self.choose.setObjectName("loop-choose-folder")
-        self.choose.setAccessibleName("Choose the folder where Loop’s backups arrive")
-        self.follow = QCheckBox("&Bring in new Loop backups from this folder")
+        self.choose.setAccessibleName(_("Choose the folder where Loop’s backups arrive"))
+        self.follow = QCheckBox(_("&Bring in new Loop backups from this folder"))
         self.follow.setObjectName("loop-follow")
-        self.follow.setAccessibleName("Bring in new Loop backups from this folder")
+        self.follow.setAccessibleName(_("Bring in new Loop backups from this folder"))
         self.last = Hint("")
         self.last.setObjectName("loop-last-merge")
         self.skipped = InlineMessage()
         self.skipped.setObjectName("loop-skipped")
-        self.merge_now = QPushButton("&Merge now")
+        self.merge_now = QPushButton(_("&Merge now"))
         self.merge_now.setObjectName("loop-merge-now")
-        self.merge_now.setAccessibleName("Merge the newest Loop backup now")
-        self.send_back = Hint(SEND_BACK)
+        self.merge_now.setAccessibleName(_("Merge the newest Loop backup now"))
+        self.send_back = Hint(_(SEND_BACK))
         for button in (self.choose, self.merge_now):
             button.setAutoDefault(False)  # Enter in Preferences closes it, as before
 
@@ -69,14 +73,14 @@ class LoopPrefsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em * 2, em * 2, em * 2, 0)
         layout.setSpacing(6)
-        layout.addWidget(section_label("Loop Habit Tracker on the phone"))
+        layout.addWidget(section_label(_("Loop Habit Tracker on the phone")))
         layout.addWidget(self.explained)
         layout.addSpacing(em)
-        layout.addWidget(section_label("Folder where Loop’s backups arrive", self.choose))
+        layout.addWidget(section_label(_("Folder where Loop’s backups arrive"), self.choose))
         layout.addLayout(folder_row)
         layout.addWidget(self.follow)
         layout.addSpacing(em)
-        layout.addWidget(section_label("Last merge"))
+        layout.addWidget(section_label(_("Last merge")))
         layout.addLayout(last_row)
         layout.addWidget(self.skipped)
         layout.addSpacing(em)
@@ -93,7 +97,7 @@ class LoopPrefsPage(QWidget):
 
     def refresh(self) -> None:
         folder = self.settings.folder
-        self.folder_label.set_full_text(str(folder) if folder else NO_FOLDER)
+        self.folder_label.set_full_text(str(folder) if folder else _(NO_FOLDER))
         self.follow.blockSignals(True)
         self.follow.setChecked(folder is not None and self.settings.enabled)
         self.follow.blockSignals(False)
@@ -101,16 +105,17 @@ class LoopPrefsPage(QWidget):
         busy = self.ctx.loop is not None and self.ctx.loop.busy
         self.merge_now.setEnabled(folder is not None and self.ctx.loop is not None and not busy)
         last = self.settings.last
-        self.last.setText("Looking at the folder…" if busy else last_merge_line(last))
+        self.last.setText(_("Looking at the folder…") if busy else last_merge_line(last))
         skipped = skipped_lines(last)
         if skipped:
-            self.skipped.show_message("Passed over, to be tried again when it changes:\n"
-                                      + "\n".join(skipped))
+            # TRANSLATORS: above a list of Loop backups that could not be read
+            self.skipped.show_message(
+                "\n".join((_("Passed over, to be tried again when it changes:"), *skipped)))
         else:
             self.skipped.clear_message()
 
     def choose_folder(self) -> None:
-        chosen = messages.prompter.choose_folder(self, "Folder where Loop’s backups arrive")
+        chosen = messages.prompter.choose_folder(self, _("Folder where Loop’s backups arrive"))
         if chosen is None:
             return
         self.use_folder(chosen)

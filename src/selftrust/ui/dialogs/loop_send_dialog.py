@@ -26,23 +26,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext, pgettext
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
+from selftrust.ui.dialogs.file_places import name_filter
 from selftrust.ui.dialogs.opening import open_modal, shown
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.shell.cli_job import CliJob
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.loop_follow import LoopSettings
 from selftrust.ui.widgets.labels import ElidedLabel, Hint, InlineMessage
 
-EXPLAINED = (
+EXPLAINED = N_(
     "Self-Trust writes a backup file that Loop Habit Tracker on your phone merges with "
     "its “Import data”. Your commitments, check-ins and notes reach the phone; a habit "
     "already there is matched, not doubled, and nothing on the phone is removed."
 )
-IMPORT_ON_PHONE = "On the phone, in Loop: ⋮ › Settings › Import data, and choose this file."
-LOOKING = "Looking at what Loop can hold…"
-ALL_TRAVELS = "Everything travels: Loop can hold all your commitments as they are."
+# TRANSLATORS: "⋮ › Settings › Import data" are the words of Loop Habit Tracker's own
+# menus: write them as Loop's translation in your language has them
+IMPORT_ON_PHONE = N_(
+    "On the phone, in Loop: ⋮ › Settings › Import data, and choose this file.")
+LOOKING = N_("Looking at what Loop can hold…")
+ALL_TRAVELS = N_("Everything travels: Loop can hold all your commitments as they are.")
+
+
+def habits_and_entries(habits: int, entries: int) -> dict[str, str]:
+    """The two counts a sentence about a push names: {habits} and {entries}."""
+    return {
+        "habits": ngettext("{n} habit", "{n} habits", habits).format(
+            n=formats.number(habits)),
+        # TRANSLATORS: entries are Loop's word for its check-ins
+        "entries": ngettext("{n} entry", "{n} entries", entries).format(
+            n=formats.number(entries)),
+    }
 
 
 class LoopSendDialog(QDialog):
@@ -50,25 +67,25 @@ class LoopSendDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("loop-send-dialog")
-        self.setWindowTitle("Send to Loop")
+        self.setWindowTitle(_("Send to Loop"))
         em = self.fontMetrics().horizontalAdvance("m")
         settings = LoopSettings(ctx.prefs, ctx.ws.db.folder.root)
         self.synced = settings.folder
         self.target: Path | None = None
         self.written: Path | None = None
 
-        self.explained = Hint(EXPLAINED)
-        self.place = ElidedLabel("No place chosen yet.")
+        self.explained = Hint(_(EXPLAINED))
+        self.place = ElidedLabel(_("No place chosen yet."))
         self.place.setObjectName("loop-send-place")
-        self.choose_folder = QPushButton("Choose &folder…")
+        self.choose_folder = QPushButton(_("Choose &folder…"))
         self.choose_folder.setObjectName("loop-send-choose-folder")
-        self.choose_file = QPushButton("Choose f&ile…")
+        self.choose_file = QPushButton(_("Choose f&ile…"))
         self.choose_file.setObjectName("loop-send-choose-file")
         for button in (self.choose_folder, self.choose_file):
             button.setAutoDefault(False)  # Enter sends, once there is something to send
         self.lost = QPlainTextEdit()
         self.lost.setObjectName("loop-send-lost")
-        self.lost.setAccessibleName("What will not travel to Loop")
+        self.lost.setAccessibleName(_("What will not travel to Loop"))
         self.lost.setReadOnly(True)
         # three lines at least, more when the screen has room (a small or 200 % screen
         # must still show the words under it)
@@ -83,9 +100,10 @@ class LoopSendDialog(QDialog):
         self.result_note.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.send = self.buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send = self.buttons.addButton(pgettext("verb, button", "&Send"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
         self.send.setObjectName("loop-send")
-        self.send.setAccessibleName("Send to Loop")
+        self.send.setAccessibleName(_("Send to Loop"))
         self.send.setEnabled(False)
         self.send.setDefault(True)
         self.buttons.rejected.connect(self.reject)
@@ -101,10 +119,10 @@ class LoopSendDialog(QDialog):
         layout.setSpacing(6)
         layout.addWidget(self.explained)
         layout.addSpacing(em)
-        layout.addWidget(section_label("Where to write it"))
+        layout.addWidget(section_label(_("Where to write it")))
         layout.addLayout(place_row)
         layout.addSpacing(em)
-        layout.addWidget(section_label("What will not travel, and why", self.lost))
+        layout.addWidget(section_label(_("What will not travel, and why"), self.lost))
         layout.addWidget(self.lost, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.problem)
@@ -112,6 +130,7 @@ class LoopSendDialog(QDialog):
         layout.addSpacing(em // 2)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(em * 52)
+        keep_wrapped_heights(self)  # the explanation whole; the list gives up the room
 
         self.job = CliJob(ctx.ws.db.folder.root, self)
         self.job.succeeded.connect(self._answered)
@@ -133,15 +152,15 @@ class LoopSendDialog(QDialog):
 
     # --- choosing the place ---------------------------------------------------------
     def _choose_folder(self) -> None:
-        chosen = messages.prompter.choose_folder(self, "Folder to write the Loop backup into")
+        chosen = messages.prompter.choose_folder(self, _("Folder to write the Loop backup into"))
         if chosen is not None:
             self.use(chosen)
 
     def _choose_file(self) -> None:
         start = self.synced if self.synced is not None else None
         chosen = messages.prompter.save_file(
-            self, "Save the Loop backup as", "Loop Habits Backup for the phone.db",
-            "Loop backups (*.db)", start=start)
+            self, _("Save the Loop backup as"), "Loop Habits Backup for the phone.db",
+            name_filter(_("Loop backups"), "*.db"), start=start)
         if chosen is not None:
             self.use(chosen if chosen.suffix else chosen.with_suffix(".db"))
 
@@ -152,7 +171,7 @@ class LoopSendDialog(QDialog):
         self.place.set_full_text(str(target))
         self.result_note.hide()
         self.problem.clear_message()
-        self.lost.setPlainText(LOOKING)
+        self.lost.setPlainText(_(LOOKING))
         self.summary.setText("")
         self.send.setEnabled(False)
         self.job.run(["loop", "push", "--dry-run", "--json", str(target)])
@@ -161,13 +180,14 @@ class LoopSendDialog(QDialog):
         if self.target is None or self.job.running:
             return
         self.send.setEnabled(False)
-        self.summary.setText("Writing…")
+        self.summary.setText(_("Writing…"))
         self.job.run(["loop", "push", "--json", str(self.target)])
 
     # --- what the command said --------------------------------------------------------
     def _answered(self, pushed: object) -> None:
         if not isinstance(pushed, dict):
-            self._refused("the answer was not understood")
+            # TRANSLATORS: shown as "Nothing was written: the answer was not understood"
+            self._refused(_("the answer was not understood"))
             return
         if pushed.get("dry_run"):
             self._show_plan(pushed)
@@ -178,33 +198,38 @@ class LoopSendDialog(QDialog):
         lost = [str(line) for line in plan.get("not_sent", [])]
         habits, entries = int(plan.get("habits", 0)), int(plan.get("checkins", 0))
         self.lost.setPlainText("\n".join(f"• {line}" for line in lost) if lost
-                               else ALL_TRAVELS if habits else "")
+                               else _(ALL_TRAVELS) if habits else "")
         if habits:
-            self.summary.setText(f"Ready to send {counted(habits, 'habit')} and "
-                                 f"{counted(entries, 'entry', 'entries')}.")
+            # TRANSLATORS: {habits} is "3 habits", {entries} is "1,250 entries"
+            self.summary.setText(_("Ready to send {habits} and {entries}.").format(
+                **habits_and_entries(habits, entries)))
             self.send.setEnabled(True)
             self.send.setFocus()  # Enter sends
         else:
-            self.summary.setText("There is nothing to send yet: your commitments go once "
-                                 "you have made some.")
+            self.summary.setText(_("There is nothing to send yet: your commitments go once "
+                                   "you have made some."))
 
     def _show_written(self, pushed: dict[str, Any]) -> None:
         self.written = Path(str(pushed["path"]))
         carried = (self.synced is not None and self.written.parent == self.synced)
-        where = (f"Written to {self.written}. Your sync tool carries this folder to the "
-                 "phone." if carried else f"Written to {self.written}. Copy it to the phone.")
-        self.result_note.setText(f"{where}\n{IMPORT_ON_PHONE}")
+        # TRANSLATORS: {path} is the backup file just written
+        where = (_("Written to {path}. Your sync tool carries this folder to the phone.")
+                 if carried else _("Written to {path}. Copy it to the phone.")).format(
+            path=self.written)
+        self.result_note.setText(f"{where}\n{_(IMPORT_ON_PHONE)}")
         self.result_note.show()
-        self.summary.setText(f"Sent {counted(int(pushed.get('habits', 0)), 'habit')} and "
-                             f"{counted(int(pushed.get('checkins', 0)), 'entry', 'entries')}.")
-        self.send.setText("&Send again")
+        # TRANSLATORS: {habits} is "3 habits", {entries} is "1,250 entries"
+        self.summary.setText(_("Sent {habits} and {entries}.").format(**habits_and_entries(
+            int(pushed.get("habits", 0)), int(pushed.get("checkins", 0)))))
+        self.send.setText(pgettext("verb, button", "&Send again"))
         self.send.setEnabled(True)
 
     def _refused(self, problem: str) -> None:
-        if self.lost.toPlainText() == LOOKING:
+        if self.lost.toPlainText() == _(LOOKING):
             self.lost.setPlainText("")
         self.summary.setText("")
-        self.problem.show_message(f"Nothing was written: {problem}")
+        # TRANSLATORS: {problem} says why, in words of its own
+        self.problem.show_message(_("Nothing was written: {problem}").format(problem=problem))
         self.send.setEnabled(False)
 
 

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, pgettext
 from selftrust.services.errors import UserError
 from selftrust.services.records import CommitmentRow
 from selftrust.ui.dialogs import commitment_actions as actions
@@ -28,6 +30,7 @@ from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.dialogs.manage_words import delete_question, detail_of
 from selftrust.ui.dialogs.opening import open_modal, shown
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.look.icons import icon
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.action_button import action_button, dialog_action
@@ -37,6 +40,12 @@ from selftrust.ui.widgets.empty_state import EmptyState
 from selftrust.ui.widgets.labels import Hint, plain_tooltip
 
 Std = QKeySequence.StandardKey
+ARCHIVE_KEYS = "Ctrl+Shift+A"
+
+
+def with_keys(tip: str, keys: str) -> str:
+    """A tooltip naming its shortcut, as ``dialog_action`` writes it."""
+    return f"{tip} ({keys})"
 
 
 class ManageDialog(QDialog):
@@ -44,7 +53,7 @@ class ManageDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("manage-dialog")
-        self.setWindowTitle("Manage commitments")
+        self.setWindowTitle(_("Manage commitments"))
         em = self.fontMetrics().horizontalAdvance("m")
 
         today = ctx.ws.today()
@@ -54,26 +63,26 @@ class ManageDialog(QDialog):
             reorderable=False, detail=lambda r: detail_of(r, today))
         self.active_view = commitment_list_view(self.active_model, "active-list",
                                                 reorderable=True)
-        self.active_view.setAccessibleName("Commitments")
+        self.active_view.setAccessibleName(_("Commitments"))
         self.archived_view = commitment_list_view(self.archived_model, "archived-list",
                                                   reorderable=False)
-        self.archived_view.setAccessibleName("Archived commitments")
-        self.active_label = section_label("&Commitments", self.active_view)
-        self.archived_label = section_label("Archi&ved", self.archived_view)
-        self.hint = Hint("Drag to change the order, or use Alt+↑ and Alt+↓. "
-                         "Today shows them in this order.")
+        self.archived_view.setAccessibleName(_("Archived commitments"))
+        self.active_label = section_label(_("&Commitments"), self.active_view)
+        self.archived_label = section_label(_("Archi&ved"), self.archived_view)
+        self.hint = Hint(_("Drag to change the order, or use {up} and {down}. "
+                           "Today shows them in this order.").format(up="Alt+↑", down="Alt+↓"))
         self.status = Hint("")
         self.status.setObjectName("manage-status")
         self.empty = EmptyState(
             "add",
-            "No commitments yet",
-            "A commitment is a small promise to yourself, like “Walk 20 minutes”. "
-            "Start with one you can keep.",
-            "&New commitment…",
+            _("No commitments yet"),
+            _("A commitment is a small promise to yourself, like “Walk 20 minutes”. "
+              "Start with one you can keep."),
+            _("&New commitment…"),
         )
         self.empty.action_clicked.connect(self.new)
         if self.empty.button is not None:
-            self.empty.button.setAccessibleName("New commitment")
+            self.empty.button.setAccessibleName(_("New commitment"))
         # a centred, word-wrapped label gets no height-for-width from its layout: give the
         # text a width and the height that width needs, so no line is cut off
         wrap = em * 30
@@ -82,23 +91,28 @@ class ManageDialog(QDialog):
 
         # --- actions (buttons, shortcuts and tooltips in one place) ---------------------
         act = partial(dialog_action, self)
-        self.act_new = act("&New…", "Make a new commitment", Std.New, "add", self.new)
-        self.act_edit = act("&Edit…", "Change the selected commitment", ["F2", "Ctrl+E"],
-                            "edit", self.edit)
-        self.act_pause = act("&Pause…", "Plan rest days for the selected commitment",
+        self.act_new = act(pgettext("commitment", "&New…"), _("Make a new commitment"),
+                           Std.New, "add", self.new)
+        self.act_edit = act(pgettext("verb, button", "&Edit…"), _("Change the selected commitment"),
+                            ["F2", "Ctrl+E"], "edit", self.edit)
+        self.act_pause = act(pgettext("verb, button", "&Pause…"),
+                             _("Plan rest days for the selected commitment"),
                              "Ctrl+P", "pause", self.pause)
-        self.act_archive = act("&Archive", "Put it away; its history is kept",
-                               "Ctrl+Shift+A", "archive", self.archive_or_restore)
-        self.act_delete = act("&Delete…", "Delete the selected commitment", Std.Delete,
-                              "delete", self.delete)
-        self.act_up = act("Move &up", "Move it up the list", ["Alt+Up", "Ctrl+Shift+Up"],
-                          None, lambda: self.move_selected(-1))
-        self.act_down = act("Move do&wn", "Move it down the list",
+        self.act_archive = act(pgettext("verb, button", "&Archive"),
+                               _("Put it away; its history is kept"),
+                               ARCHIVE_KEYS, "archive", self.archive_or_restore)
+        self.act_delete = act(pgettext("verb, button", "&Delete…"),
+                              _("Delete the selected commitment"), Std.Delete, "delete",
+                              self.delete)
+        self.act_up = act(_("Move &up"), _("Move it up the list"),
+                          ["Alt+Up", "Ctrl+Shift+Up"], None, lambda: self.move_selected(-1))
+        self.act_down = act(_("Move do&wn"), _("Move it down the list"),
                             ["Alt+Down", "Ctrl+Shift+Down"], None,
                             lambda: self.move_selected(1))
-        self.act_undo = act("Undo", "Undo the last change", Std.Undo, "undo", ctx.undo.undo)
-        self.act_redo = act("Redo", "Redo what was undone", ["Ctrl+Shift+Z", "Ctrl+Y"],
-                            "redo", ctx.undo.redo)
+        self.act_undo = act(pgettext("verb, button", "Undo"), _("Undo the last change"), Std.Undo,
+                            "undo", ctx.undo.undo)
+        self.act_redo = act(pgettext("verb, button", "Redo"), _("Redo what was undone"),
+                            ["Ctrl+Shift+Z", "Ctrl+Y"], "redo", ctx.undo.redo)
 
         side = QVBoxLayout()
         side.setSpacing(6)
@@ -137,8 +151,8 @@ class ManageDialog(QDialog):
         self.undo_button.setDefaultAction(self.act_undo)
         self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.undo_button.setAutoRaise(True)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
+        self.close_button = QPushButton(pgettext("verb, button", "Close"))
+        self.close_button.setAccessibleName(pgettext("verb, button", "Close"))
         self.close_button.setDefault(False)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.accept)
@@ -153,6 +167,7 @@ class ManageDialog(QDialog):
         layout.addWidget(self.empty, 1)
         layout.addLayout(bottom)
         self.resize(em * 56, em * 48)
+        keep_wrapped_heights(self)  # the hint and status whole, in any language
 
         self.active_model.reordered.connect(self._persist_order)
         for view in (self.active_view, self.archived_view):
@@ -182,7 +197,10 @@ class ManageDialog(QDialog):
         self.active_model.set_rows([r for r in rows if not r.archived])
         archived = [r for r in rows if r.archived]
         self.archived_model.set_rows(archived)
-        self.archived_label.setText(f"Archi&ved ({len(archived)})" if archived else "Archi&ved")
+        # TRANSLATORS: a heading over the archived commitments; {n} counts them
+        self.archived_label.setText(
+            _("Archi&ved ({n})").format(n=formats.number(len(archived))) if archived
+            else _("Archi&ved"))
         self.archived_label.setVisible(bool(archived))
         self.archived_view.setVisible(bool(archived))
         if archived:  # as tall as its rows, up to three; the active list takes the rest
@@ -241,13 +259,14 @@ class ManageDialog(QDialog):
         self.act_pause.setEnabled(has and not archived)
         self.act_archive.setEnabled(has)
         if archived:
-            self.act_archive.setText("&Restore")
+            self.act_archive.setText(pgettext("verb, button", "&Restore"))
             self.act_archive.setIcon(icon("restore"))
-            self.act_archive.setToolTip("Bring it back to Today (Ctrl+Shift+A)")
+            self.act_archive.setToolTip(with_keys(_("Bring it back to Today"), ARCHIVE_KEYS))
         else:
-            self.act_archive.setText("&Archive")
+            self.act_archive.setText(pgettext("verb, button", "&Archive"))
             self.act_archive.setIcon(icon("archive"))
-            self.act_archive.setToolTip("Put it away; its history is kept (Ctrl+Shift+A)")
+            self.act_archive.setToolTip(
+                with_keys(_("Put it away; its history is kept"), ARCHIVE_KEYS))
         position = self.active_model.row_of(row.id) if has and row is not None else -1
         self.act_up.setEnabled(not archived and position > 0)
         self.act_down.setEnabled(
@@ -261,8 +280,10 @@ class ManageDialog(QDialog):
         self.act_redo.setEnabled(stack.canRedo())
         text = stack.undoText()
         # the undo text holds a commitment's title: user text, so an escaped tooltip
-        self.act_undo.setToolTip(plain_tooltip(f"Undo {text} (Ctrl+Z)".replace("&&", "&"))
-                                 if text else "Nothing to undo")
+        # TRANSLATORS: {step} names the change Undo takes back ("Archive “Walk”")
+        undo = _("Undo {step}").format(step=text.replace("&&", "&"))
+        self.act_undo.setToolTip(plain_tooltip(with_keys(undo, "Ctrl+Z"))
+                                 if text else _("Nothing to undo"))
 
     def _detach(self) -> None:
         for signal, slot in ((self.ctx.bridge.changed, self._on_change),
@@ -311,11 +332,12 @@ class ManageDialog(QDialog):
             return
         if row.archived:
             self._run(lambda: actions.restore(self.ctx, row.id),
-                      f"“{row.title}” is back in Today, with all its history.")
+                      _("“{title}” is back in Today, with all its history.").format(
+                          title=row.title))
         else:
             self._run(lambda: actions.archive(self.ctx, row.id),
-                      f"“{row.title}” is archived; its history is kept. "
-                      "Restore brings it back.")
+                      _("“{title}” is archived; its history is kept. "
+                        "Restore brings it back.").format(title=row.title))
         self.select(row.id)
 
     def delete(self) -> None:
@@ -325,17 +347,18 @@ class ManageDialog(QDialog):
         text, detail = delete_question(self.ctx, row)
         if not messages.prompter.ask(
             self,
-            "Delete this commitment?",
+            _("Delete this commitment?"),
             text,
-            accept="Delete",
-            reject="Keep it",
+            accept=pgettext("verb, button", "Delete"),
+            reject=_("Keep it"),
             detail=detail,
             destructive=True,
         ):
             return
         neighbour = self._neighbour_of(row.id)
         if self._run(lambda: actions.delete(self.ctx, row.id),
-                     f"“{row.title}” was deleted. Undo brings it back.") and neighbour:
+                     _("“{title}” was deleted. Undo brings it back.").format(title=row.title)
+                     ) and neighbour:
             self.select(neighbour)
 
     def move_selected(self, steps: int) -> None:
@@ -356,13 +379,13 @@ class ManageDialog(QDialog):
         return None
 
     def _persist_order(self, ids: list[int]) -> None:
-        self._run(lambda: actions.reorder(self.ctx, ids), "New order saved.")
+        self._run(lambda: actions.reorder(self.ctx, ids), _("New order saved."))
 
     def _run(self, step: Callable[[], object], done: str) -> bool:
         try:
             step()
         except UserError as exc:
-            messages.prompter.problem(self, "That did not work", str(exc))
+            messages.prompter.problem(self, _("That did not work"), str(exc))
             self.refresh()
             return False
         self.status.setText(done)

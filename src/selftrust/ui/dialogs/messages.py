@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from selftrust.base.i18n import _
+
 
 def _box(
     parent: QWidget | None, title: str, text: str, kind: QMessageBox.Icon
@@ -37,10 +39,11 @@ class Prompter:
         text: str,
         *,
         accept: str,
-        reject: str = "Cancel",
+        reject: str | None = None,
         detail: str = "",
         destructive: bool = False,
     ) -> bool:
+        """``reject``: the word of the button that says no ("Cancel" when not given)."""
         box = _box(parent, title, text,
                    QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
         if detail:
@@ -51,7 +54,8 @@ class Prompter:
             if destructive
             else QMessageBox.ButtonRole.AcceptRole,
         )
-        no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+        no = box.addButton(_("Cancel") if reject is None else reject,
+                           QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no if destructive else yes)
         box.setEscapeButton(no)
         box.exec()
@@ -76,7 +80,7 @@ class Prompter:
         """Several clear answers; returns the index chosen or None for Cancel/Escape."""
         box = _box(parent, title, text, QMessageBox.Icon.Question)
         buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
-        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -86,7 +90,7 @@ class Prompter:
                   start: Path | None = None) -> Path | None:
         """``start``: the folder to open in (home when not given)."""
         folder = start or Path.home()
-        name, _ = QFileDialog.getOpenFileName(parent, caption, str(folder), filters)
+        name, _filter = QFileDialog.getOpenFileName(parent, caption, str(folder), filters)
         return Path(name) if name else None
 
     def save_file(
@@ -95,7 +99,7 @@ class Prompter:
     ) -> Path | None:
         """``suggested``: a file name, put in ``start`` (home when not given)."""
         folder = start or Path.home()
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             parent, caption, str(folder / suggested), filters
         )
         return Path(name) if name else None

@@ -10,11 +10,11 @@ belong to the data (they travel with backups); theme and motion are this compute
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime, time
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
     QSpacerItem,
     QStackedWidget,
@@ -34,21 +35,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.domain.days import WEEKDAY_TITLES, day_of
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, pgettext
+from selftrust.domain.days import day_of
 from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.dialogs.opening import open_modal, shown
+from selftrust.ui.dialogs.wrapped import keep_wrapped_heights
 from selftrust.ui.look import icons
+from selftrust.ui.look.screens import nullable
 from selftrust.ui.look.theme import Theme, apply_theme
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.chip import ToggleChip
 from selftrust.ui.widgets.labels import Hint
 
 THEME_LABELS: tuple[tuple[Theme, str], ...] = (
-    (Theme.SYSTEM, "Like the &system"),
-    (Theme.LIGHT, "&Light"),
-    (Theme.DARK, "Dar&k"),
+    (Theme.SYSTEM, N_("Like the &system")),
+    (Theme.LIGHT, N_("&Light")),
+    (Theme.DARK, N_("Dar&k")),
 )
 
 
@@ -61,18 +66,23 @@ def day_start_hint(hour: int, now: datetime | None = None) -> str:
     if now is not None:
         before, after = day_of(now, hour), day_of(now, 0)
         if before < after:
-            start = f"{hour:02d}:00"
-            return (f"With the day starting at {start}, it is still {_day_words(before)} "
-                    f"until {start}. Check-ins for {_day_words(after)} are kept and "
-                    "show again then.")
+            # TRANSLATORS: {start} is an hour ("04:00"); {day} and {next_day} are days
+            # ("Tuesday 24 November")
+            return _("With the day starting at {start}, it is still {day} until {start}. "
+                     "Check-ins for {next_day} are kept and show again then.").format(
+                start=hour_text(hour), day=formats.day_title(before),
+                next_day=formats.day_title(after))
     if hour == 0:
-        return "Days begin at midnight, as on the calendar."
-    example = "00:30" if hour == 1 else "01:00" if hour <= 6 else f"{hour - 1:02d}:00"
-    return f"A check-in at {example} still counts for the day before."
+        return _("Days begin at midnight, as on the calendar.")
+    example = (formats.time_of_day(time(0, 30)) if hour == 1
+               else hour_text(1) if hour <= 6 else hour_text(hour - 1))
+    # TRANSLATORS: {time} is a time of night ("01:00")
+    return _("A check-in at {time} still counts for the day before.").format(time=example)
 
 
-def _day_words(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+def hour_text(hour: int) -> str:
+    """"04:00" (or "4:00 AM"): an hour as the person's language tells the time."""
+    return formats.time_of_day(time(hour, 0))
 
 
 class _HourBox(QComboBox):
@@ -93,62 +103,109 @@ class _HourBox(QComboBox):
             self.closed.emit()
 
 
+class _ScrollPage(QScrollArea):
+    """A page that scrolls only where the screen is shorter than it is tall (the general
+    page on an 800 × 600 screen in a longer language, or with a row more): where there
+    is room it asks for its whole height, and no scroll bar shows."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setObjectName(f"{page.objectName()}-scroll")
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        page.setAutoFillBackground(False)
+
+    def _page_size(self) -> QSize:
+        page = self.widget()
+        return QSize() if page is None else page.sizeHint().expandedTo(page.minimumSizeHint())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._page_size()
+
+    # The dialog is sized by its pages' height for its width (a stack asks each page):
+    # this one answers for the page it holds.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        page = self.widget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        page = self.widget()
+        if page is None or not page.hasHeightForWidth():
+            return -1
+        return max(page.heightForWidth(width), page.minimumSizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.widget()
+        width = 0 if page is None else page.minimumSizeHint().width()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(width + bar, self.fontMetrics().lineSpacing() * 8)
+
+
 class PreferencesDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("preferences-dialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(_("Preferences"))
         em = self.fontMetrics().horizontalAdvance("m")
         settings = ctx.ws.settings
 
         self.day_start = _HourBox()
         self.day_start.setObjectName("day-start")
-        self.day_start.setAccessibleName("A new day starts at")
+        self.day_start.setAccessibleName(_("A new day starts at"))
         for hour in range(24):
-            self.day_start.addItem(f"{hour:02d}:00", hour)
+            self.day_start.addItem(hour_text(hour), hour)
         self.day_start.setCurrentIndex(settings.day_start_hour)
         self.day_start_hint = Hint(day_start_hint(settings.day_start_hour, self._now()))
         self.day_start_hint.setObjectName("day-start-hint")
-        # Wide enough for the usual one-line hint; the longer "still Tuesday" one wraps.
+        # Wide enough for the usual one-line hint in English; longer ones wrap.
         self.day_start_hint.setMinimumWidth(em * 30)
-        self._fit_day_start_hint()
 
         self.week_start = QComboBox()
         self.week_start.setObjectName("week-start")
-        self.week_start.setAccessibleName("Weeks start on")
-        for day, title in enumerate(WEEKDAY_TITLES):
-            self.week_start.addItem(title, day)
+        self.week_start.setAccessibleName(_("Weeks start on"))
+        for day in range(7):
+            self.week_start.addItem(formats.weekday_name(day), day)
         self.week_start.setCurrentIndex(settings.week_start)
-        self.week_hint = Hint("For “times a week” promises and weekly targets.")
-        self.week_hint.setWordWrap(False)
+        self.week_hint = Hint(_("For “times a week” promises and weekly targets."))
+        self.week_hint.setMinimumWidth(em * 30)
+        self._fit_hints()
 
         self.theme_group = QButtonGroup(self)
         self.theme_buttons: dict[Theme, ToggleChip] = {}
         themes = QHBoxLayout()
         themes.setSpacing(4)
-        for theme, label in THEME_LABELS:
+        for theme, english in THEME_LABELS:
+            label = _(english)
             button = ToggleChip(label, exclusive=True)
             button.setObjectName(f"theme-{theme.value}")
-            button.setAccessibleName(f"Theme: {label.replace('&', '')}")
+            # TRANSLATORS: a screen reader's name of a theme button ("Theme: Dark")
+            button.setAccessibleName(_("Theme: {name}").format(name=label.replace("&", "")))
             self.theme_group.addButton(button)
             self.theme_buttons[theme] = button
             themes.addWidget(button)
         self.theme_buttons[ctx.prefs.theme].setChecked(True)
 
-        self.reduced_motion = QCheckBox("&Reduce motion")
+        self.reduced_motion = QCheckBox(_("&Reduce motion"))
         self.reduced_motion.setObjectName("reduced-motion")
-        self.reduced_motion.setAccessibleName("Reduce motion")
+        self.reduced_motion.setAccessibleName(_("Reduce motion"))
         self.reduced_motion.setChecked(ctx.prefs.reduced_motion)
-        self.motion_hint = Hint("Marbles and check-offs appear without animation.")
+        self.motion_hint = Hint(_("Marbles and check-offs appear without animation."))
 
         # --- layout ---------------------------------------------------------------------
         day_form = QFormLayout()
-        day_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        # the fields keep their size; the hints (Expanding) take the width there is, so a
+        # longer language wraps them only where it must
+        day_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for hint in (self.day_start_hint, self.week_hint):
+            hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         day_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         day_form.setVerticalSpacing(4)
-        day_label = section_label("A new &day starts at", self.day_start)
-        week_label = section_label("&Weeks start on", self.week_start)
+        day_label = section_label(_("A new &day starts at"), self.day_start)
+        week_label = section_label(_("&Weeks start on"), self.week_start)
         for heading in (day_label, week_label):
             heading.setFont(self.font())
         day_form.addRow(day_label, self.day_start)
@@ -163,21 +220,24 @@ class PreferencesDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(pgettext("verb, button", "Close"))
         self.buttons.rejected.connect(self.reject)
 
         general = QWidget()
         general.setObjectName("general-prefs")
         layout = QVBoxLayout(general)
+        # One section under another, each a heading and its rows: a new section (the
+        # language) goes in with general_layout.insertWidget / insertLayout.
+        self.general_layout = layout
         layout.setContentsMargins(em * 2, em * 2, em * 2, 0)
         layout.setSpacing(6)
-        layout.addWidget(section_label("Days and weeks"))
+        layout.addWidget(section_label(_("Days and weeks")))
         layout.addLayout(day_form)
         layout.addSpacing(em)
-        layout.addWidget(section_label("Theme"))
+        layout.addWidget(section_label(_("Theme")))
         layout.addLayout(appearance)
         layout.addSpacing(em)
-        layout.addWidget(section_label("Motion"))
+        layout.addWidget(section_label(_("Motion")))
         layout.addWidget(self.reduced_motion)
         layout.addWidget(self.motion_hint)
         layout.addSpacing(em)
@@ -186,10 +246,11 @@ class PreferencesDialog(QDialog):
         self.desktop = DesktopPrefsSection(ctx, self)  # reminders, tray, start at login
         layout.addWidget(self.desktop)
         layout.addStretch(1)
-        self._pages(ctx, general, em)
+        self._pages(ctx, _ScrollPage(general), em)
         # Wide enough that the notes wrap to two lines at most: the dialog then fits an
         # 800 × 600 screen, and at 200 % it keeps its shape (everything scales with em).
         self.setMinimumWidth(em * 50 + self.sections.width())
+        keep_wrapped_heights(self)  # every note of every page whole, in any language
 
         self.day_start.currentIndexChanged.connect(self._day_start_changed)
         # Browsing the hours already tells what each would do, before it is applied.
@@ -213,20 +274,27 @@ class PreferencesDialog(QDialog):
         self.pages = QStackedWidget()
         self.sections = QListWidget()
         self.sections.setObjectName("preferences-sections")
-        self.sections.setAccessibleName("Preferences sections")
+        self.sections.setAccessibleName(_("Preferences sections"))
         line = self.fontMetrics().lineSpacing()
-        for title, page in (("General", general), ("Loop", self.loop_page),
-                            ("Sync", self.sync_page)):
+        titles = (
+            # TRANSLATORS: the pages of Preferences, listed at its side
+            (pgettext("preferences page", "General"), general),
+            (pgettext("preferences page", "Loop"), self.loop_page),
+            (pgettext("preferences page", "Sync"), self.sync_page),
+        )
+        widest = max(self.fontMetrics().horizontalAdvance(title) for title, _page in titles)
+        for title, page in titles:
             self.pages.addWidget(page)
             item = QListWidgetItem(title, self.sections)
-            item.setSizeHint(QSize(em * 8, line * 2))
+            item.setSizeHint(QSize(max(em * 8, widest + em), line * 2))
         # a quiet column on the window's own background, its first entry level with
         # the page's first heading
         self.sections.setFrameShape(QFrame.Shape.NoFrame)
         self.sections.viewport().setAutoFillBackground(False)
         self.sections.setAutoFillBackground(False)
         self.sections.setViewportMargins(em, em * 2 - line // 2, em // 2, 0)
-        self.sections.setFixedWidth(em * 11)
+        # as wide as the longest page name needs (em * 11 in English)
+        self.sections.setFixedWidth(max(em * 11, widest + em * 3 + em // 2))
         self.sections.setCurrentRow(0)
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         body = QHBoxLayout()
@@ -260,12 +328,21 @@ class PreferencesDialog(QDialog):
         self._fit_day_start_hint()
 
     def _fit_day_start_hint(self) -> None:
-        """Hold the hint's whole height: the form keeps it at its hinted width and, in a
-        dialog not sized by height-for-width, a longer hint squeezed the notes below."""
-        hint = self.day_start_hint
-        hint.setMinimumHeight(hint.heightForWidth(max(hint.width(), hint.minimumWidth())))
+        """Hold the hints' whole height at their width: in a dialog not sized by
+        height-for-width, a longer hint squeezed the notes below."""
+        self._fit_hints()
         if self.isVisible():
             QTimer.singleShot(0, self._grow_to_fit)
+
+    def _fit_hints(self) -> None:
+        for hint in (self.day_start_hint, self.week_hint):
+            need = hint.heightForWidth(max(hint.width(), hint.minimumWidth()))
+            if need > 0 and hint.minimumHeight() != need:
+                hint.setMinimumHeight(need)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_hints()  # a wider window wraps the notes in fewer lines
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -281,6 +358,9 @@ class PreferencesDialog(QDialog):
         need = max(self.sizeHint().height(), layout.totalMinimumSize().height())
         if layout.hasHeightForWidth():
             need = max(need, layout.totalHeightForWidth(self.width()))
+        screen = nullable(self.screen())
+        if screen is not None:  # a short screen: the general page scrolls instead
+            need = min(need, int(screen.availableGeometry().height() * 0.92))
         if self.height() < need:
             self.resize(self.width(), need)
 
@@ -291,7 +371,7 @@ class PreferencesDialog(QDialog):
         try:
             self.ctx.ws.update_settings(replace(self.ctx.ws.settings, **changes))
         except UserError as exc:
-            messages.prompter.problem(self, "That setting could not be saved", str(exc))
+            messages.prompter.problem(self, _("That setting could not be saved"), str(exc))
             return False
         return True
 

@@ -24,10 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, pgettext
+from selftrust.ui.look.screens import nullable
 from selftrust.ui.shell.context import UiContext
 
 Group = tuple[str, list[tuple[str, str]]]
-ROW_GROUP = "On a selected Today row"
+# TRANSLATORS: a group in the list of keyboard shortcuts: keys that act on the row
+# selected in Today
+ROW_GROUP = N_("On a selected Today row")
 
 
 SPECIAL_KEYS = Qt.Key.Key_Help.value
@@ -41,12 +46,13 @@ def first_key(keys: QKeySequence) -> int:
 
 
 def keys_text(action: QAction) -> str:
-    """"Alt+Left or Ctrl+PgUp": an action's keys, as the platform writes keys."""
+    """"Alt+Left or Ctrl+PgUp": an action's keys, as the platform writes keys, joined
+    as the person's language lists alternatives."""
     native = QKeySequence.SequenceFormat.NativeText
-    return " or ".join(
+    return formats.join([
         k.toString(native) for k in action.shortcuts()
         if not k.isEmpty() and first_key(k) < SPECIAL_KEYS
-    )
+    ], style="or")
 
 
 def _name(action: QAction, *, stable: bool) -> str:
@@ -85,7 +91,7 @@ def shortcut_groups(window: QWidget) -> list[Group]:
     if row_actions is not None:
         rows = _rows(row_actions.all(), stable=False)
         if rows:
-            groups.append((ROW_GROUP, rows))
+            groups.append((_(ROW_GROUP), rows))
     return groups
 
 
@@ -93,20 +99,21 @@ class ShortcutsDialog(QDialog):
     def __init__(self, groups: list[Group], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts-dialog")
-        self.setWindowTitle("Keyboard shortcuts — Self-Trust")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts — Self-Trust"))
+        self.setAccessibleName(_("Keyboard shortcuts"))
         u = self.fontMetrics().height()
         box = QVBoxLayout(self)
         box.setContentsMargins(u, u, u, u)
         box.setSpacing(round(u * 0.6))
-        intro = QLabel("Everything in Self-Trust can be done from the keyboard.", self)
+        intro = QLabel(_("Everything in Self-Trust can be done from the keyboard."), self)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcuts-list")
-        self.tree.setAccessibleName("Keyboard shortcuts, by menu")
+        self.tree.setAccessibleName(_("Keyboard shortcuts, by menu"))
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["What", "Keys"])
+        # TRANSLATORS: the two columns of the list of keyboard shortcuts
+        self.tree.setHeaderLabels([_("What"), _("Keys")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -124,20 +131,30 @@ class ShortcutsDialog(QDialog):
         row = first.child(0) if first is not None else None
         if row is not None:
             self.tree.setCurrentItem(row)
-        lines = sum(1 + len(rows) for _, rows in groups)
+        lines = sum(1 + len(rows) for _title, rows in groups)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            pgettext("verb, button", "Close"))
         box.addWidget(intro)
         box.addWidget(self.tree, 1)
         box.addWidget(buttons)
-        # Every line in view without scrolling where the screen allows.
+        # Every line in view without scrolling where the screen allows, and as wide as
+        # the longest name and keys need (a longer language elided them).
         line = max(self.tree.sizeHintForRow(0), u)
-        self.resize(round(u * 30), round(line * (lines + 1) + u * 7))
+        columns = (self.tree.sizeHintForColumn(0) + self.tree.sizeHintForColumn(1)
+                   + self.tree.indentation() + 2 * self.tree.frameWidth()
+                   + self.tree.verticalScrollBar().sizeHint().width() + u * 3)
+        width = max(round(u * 30), columns)
+        screen = nullable(self.screen())
+        if screen is not None:
+            width = min(width, int(screen.availableGeometry().width() * 0.9))
+        intro_height = max(intro.heightForWidth(width - 2 * u), u)  # one line in English
+        self.resize(width, round(line * (lines + 1) + u * 6) + intro_height)
         self.tree.setFocus()
 
     def rows(self) -> list[tuple[str, str, str]]:

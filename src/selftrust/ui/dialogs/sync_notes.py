@@ -12,21 +12,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from selftrust.base.i18n import N_, _, pgettext
 from selftrust.ui.dialogs import messages
 
-KEPT_BOTH_TITLE = "Both versions are kept"
-KEPT_BOTH_MORE = ("The later change is the one shown; the other one is kept beside it, "
-                  "so nothing you typed is lost.")
+KEPT_BOTH_TITLE = N_("Both versions are kept")
+KEPT_BOTH_MORE = N_("The later change is the one shown; the other one is kept beside it, "
+                    "so nothing you typed is lost.")
 
 
 def show_kept_both(parent: QWidget, lines: list[str]) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("sync-kept-both")
-    box.setWindowTitle(KEPT_BOTH_TITLE)
+    box.setWindowTitle(_(KEPT_BOTH_TITLE))
     box.setIcon(QMessageBox.Icon.Information)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText("\n".join(dict.fromkeys(lines)))  # each said once
-    box.setInformativeText(KEPT_BOTH_MORE)
+    box.setInformativeText(_(KEPT_BOTH_MORE))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -35,21 +36,25 @@ def show_kept_both(parent: QWidget, lines: list[str]) -> QMessageBox:
 
 
 def merge_question(title: str) -> str:
-    return f"“{title}” exists on both computers. Merge them into one?"
+    # TRANSLATORS: {title} is a commitment's title, held by one commitment on each computer
+    return _("“{title}” exists on both computers. Merge them into one?").format(title=title)
 
 
-MERGE_DETAIL = ("The check-ins of both come together in one commitment; on a day both "
-                "have one, the first one’s stays. Reflections move along.")
+MERGE_DETAIL = N_("The check-ins of both come together in one commitment; on a day both "
+                  "have one, the first one’s stays. Reflections move along.")
 
 
 def ask_merge(parent: QWidget, title: str) -> bool:
-    return messages.prompter.ask(parent, "Merge two commitments", merge_question(title),
-                                 accept="Merge", reject="Keep both", detail=MERGE_DETAIL)
+    return messages.prompter.ask(parent, _("Merge two commitments"), merge_question(title),
+                                 accept=pgettext("verb, button", "Merge"),
+                                 reject=_("Keep both"), detail=_(MERGE_DETAIL))
 
 
 def screenshot_target(ctx: object, window: QWidget) -> QWidget:
     """The conflict message as it comes, for the docs."""
-    box = show_kept_both(window, ["This reflection was also changed on Laptop; both "
-                                  "versions are kept."])
+    # the words sync says (services/sync/result.py), about an example device
+    box = show_kept_both(window, [
+        _("This reflection was also changed on {device}; both versions are kept.").format(
+            device="Laptop")])
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # grabbed, then closed
     return box

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 
 
 def parse_utc(text: object) -> datetime | None:
@@ -22,29 +23,36 @@ def parse_utc(text: object) -> datetime | None:
 def ago(moment: datetime | None, now: datetime) -> str:
     """"just now", "2 minutes ago", "3 hours ago", "yesterday", "5 days ago"."""
     if moment is None:
-        return "not yet"
+        # TRANSLATORS: when sync last happened, before it ever did ("last synced not yet")
+        return _("not yet")
     seconds = max(0.0, (now - moment).total_seconds())
     if seconds < 60:
-        return "just now"
+        return _("just now")
     if seconds < 3600:
-        return f"{counted(int(seconds // 60), 'minute')} ago"
+        n = int(seconds // 60)
+        return ngettext("{n} minute ago", "{n} minutes ago", n).format(n=formats.number(n))
     if seconds < 86_400:
-        return f"{counted(int(seconds // 3600), 'hour')} ago"
+        n = int(seconds // 3600)
+        return ngettext("{n} hour ago", "{n} hours ago", n).format(n=formats.number(n))
     days = int(seconds // 86_400)
-    return "yesterday" if days == 1 else f"{counted(days, 'day')} ago"
+    if days == 1:
+        return _("yesterday")
+    return ngettext("{n} day ago", "{n} days ago", days).format(n=formats.number(days))
+
+
+def _device_name(device: dict[str, Any]) -> str:
+    return str(device.get("name") or _("another device"))
 
 
 def names(devices: list[dict[str, Any]]) -> str:
-    listed = [str(d.get("name") or "another device") for d in devices if not d.get("skipped")]
-    if not listed:
-        return ""
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    """"Laptop", "Laptop and Office": the devices sync reached, as the language lists."""
+    return formats.join([_device_name(d) for d in devices if not d.get("skipped")])
 
 
 def status_line(status: dict[str, Any], last: dict[str, Any] | None, last_at: str | None,
                 problem: str | None, busy: str | None, now: datetime) -> str:
     if busy in ("pass", "join"):
-        return "Syncing…"
+        return _("Syncing…")
     if problem:
         return problem
     devices = status.get("devices")
@@ -53,25 +61,36 @@ def status_line(status: dict[str, Any], last: dict[str, Any] | None, last_at: st
     others = names([d for d in devices or [] if isinstance(d, dict)])
     when = ago(parse_utc(last_at or status.get("last_pass")), now)
     if last is None and not status.get("last_pass"):
-        return "Not synced yet"
+        return _("Not synced yet")
     waiting = int(status.get("waiting") or 0) if last is None else 0
     if waiting:
-        return f"{counted(waiting, 'change')} to send · last synced {when}"
+        # TRANSLATORS: {when} is how long ago sync last ran ("2 minutes ago", "yesterday")
+        return ngettext("{n} change to send · last synced {when}",
+                        "{n} changes to send · last synced {when}", waiting).format(
+            n=formats.number(waiting), when=when)
     if not others:
-        return f"Up to date · no other computer has written to the folder yet · {when}"
-    return f"Up to date with {others} · {when}"
+        # TRANSLATORS: {when} is how long ago sync last ran ("2 minutes ago", "yesterday")
+        return _("Up to date · no other computer has written to the folder yet · {when}"
+                 ).format(when=when)
+    # TRANSLATORS: {others} names the other computers ("Laptop and Office"); {when} is
+    # how long ago sync last ran ("2 minutes ago")
+    return _("Up to date with {others} · {when}").format(others=others, when=when)
 
 
 def device_lines(devices: list[dict[str, Any]], now: datetime) -> list[str]:
     if not devices:
-        return ["No other computer yet. Start Self-Trust there and choose the same folder."]
+        return [_("No other computer yet. Start Self-Trust there and choose the same folder.")]
     lines = []
     for d in devices:
-        name = str(d.get("name") or "another device")
+        name = _device_name(d)
         if d.get("skipped"):
-            lines.append(f"{name}: {d['skipped']}")
+            # TRANSLATORS: a device sync passed over, and why ("Old PC: written by a newer
+            # Self-Trust")
+            lines.append(_("{name}: {reason}").format(name=name, reason=d["skipped"]))
         elif d.get("last_write"):
-            lines.append(f"{name} · last wrote {ago(parse_utc(d['last_write']), now)}")
+            # TRANSLATORS: {when} is how long ago ("2 minutes ago", "yesterday")
+            lines.append(_("{name} · last wrote {when}").format(
+                name=name, when=ago(parse_utc(d["last_write"]), now)))
         else:
-            lines.append(f"{name} · nothing written yet")
+            lines.append(_("{name} · nothing written yet").format(name=name))
     return lines

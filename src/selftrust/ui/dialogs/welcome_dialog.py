@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.base.resources import resource_path
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext, shown_markup
+from selftrust.base.resources import localized_resource_path
 from selftrust.services.commitments import CommitmentDraft
 from selftrust.services.errors import UserError
 from selftrust.services.starters import load_starters
@@ -42,7 +44,8 @@ DRAFT_ROLE = Qt.ItemDataRole.UserRole + 10
 
 def welcome_text() -> tuple[str, str]:
     """(heading, the two sentences) from resources/help/welcome.html, as plain text."""
-    source = resource_path("help", "welcome.html").read_text(encoding="utf-8")
+    source = shown_markup(
+        localized_resource_path("help", "welcome.html").read_text(encoding="utf-8"))
     source = re.sub(r"<!--.*?-->", "", source, flags=re.DOTALL)
 
     def plain(fragment: str) -> str:
@@ -50,7 +53,7 @@ def welcome_text() -> tuple[str, str]:
 
     heading = re.search(r"<h2[^>]*>(.*?)</h2>", source, flags=re.DOTALL)
     body = re.findall(r"<p[^>]*>(.*?)</p>", source, flags=re.DOTALL)
-    return (plain(heading.group(1)) if heading else "Welcome to Self-Trust",
+    return (plain(heading.group(1)) if heading else _("Welcome to Self-Trust"),
             " ".join(plain(p) for p in body))
 
 
@@ -59,7 +62,7 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("welcome-dialog")
-        self.setWindowTitle("Welcome")
+        self.setWindowTitle(_("Welcome"))
         em = self.fontMetrics().horizontalAdvance("m")
         heading_text, body_text = welcome_text()
 
@@ -78,18 +81,18 @@ class WelcomeDialog(QDialog):
         self.body.setWordWrap(True)
         self.body.setObjectName("welcome-text")
 
-        self.pick_label = QLabel("&Pick a few promises to begin with:")
+        self.pick_label = QLabel(_("&Pick a few promises to begin with:"))
         self.pick_label.setTextFormat(Qt.TextFormat.PlainText)
         pick_font = QFont(self.pick_label.font())
         pick_font.setWeight(QFont.Weight.DemiBold)
         self.pick_label.setFont(pick_font)
-        self.pick_hint = Hint("Change any of them first with Edit, or later at any time. "
-                              "Small and doable beats big and brave.")
+        self.pick_hint = Hint(_("Change any of them first with Edit, or later at any time. "
+                                "Small and doable beats big and brave."))
 
         self.model = QStandardItemModel(self)
         self.list = QListView()
         self.list.setObjectName("starter-list")
-        self.list.setAccessibleName("Starter commitments")
+        self.list.setAccessibleName(_("Starter commitments"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(CommitmentDelegate(self.list, grip=False))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,16 +102,16 @@ class WelcomeDialog(QDialog):
         for draft in load_starters():
             self.model.appendRow(self._item(draft))
 
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setObjectName("welcome-edit")
-        self.edit_button.setAccessibleName("Edit the selected starter")
-        self.edit_button.setToolTip("Change the selected promise before adding it")
+        self.edit_button.setAccessibleName(_("Edit the selected starter"))
+        self.edit_button.setToolTip(_("Change the selected promise before adding it"))
         self.edit_button.setAutoDefault(False)
         self.message = InlineMessage()
-        self.empty_button = QPushButton("&Start empty")
+        self.empty_button = QPushButton(_("&Start empty"))
         self.empty_button.setObjectName("welcome-empty")
-        self.empty_button.setAccessibleName("Start empty")
-        self.empty_button.setToolTip("Begin with no commitments and add your own")
+        self.empty_button.setAccessibleName(_("Start empty"))
+        self.empty_button.setToolTip(_("Begin with no commitments and add your own"))
         self.empty_button.setAutoDefault(False)
         self.add_button = QPushButton()
         self.add_button.setObjectName("welcome-add")
@@ -200,9 +203,10 @@ class WelcomeDialog(QDialog):
     def _sync(self, *_args: object) -> None:
         count = len(self.picked())
         self.add_button.setEnabled(count > 0)
-        text = "&Add 1 commitment" if count == 1 else f"&Add {count} commitments"
-        self.add_button.setText(text if count else "&Add commitments")
-        self.add_button.setAccessibleName(text.replace("&", "") if count else "Add commitments")
+        text = (ngettext("&Add {n} commitment", "&Add {n} commitments", count)
+                .format(n=formats.number(count)) if count else _("&Add commitments"))
+        self.add_button.setText(text)
+        self.add_button.setAccessibleName(text.replace("&", ""))
         self.edit_button.setEnabled(self.list.currentIndex().isValid())
 
     # --- buttons ----------------------------------------------------------------------
@@ -224,8 +228,8 @@ class WelcomeDialog(QDialog):
             self,
             save=keep,
             draft=replace(draft, created_on=draft.created_on or self.ctx.ws.today()),
-            heading="Edit before adding",
-            accept_text="&Use this",
+            heading=_("Edit before adding"),
+            accept_text=_("&Use this"),
         )
         form.open()
         return form
@@ -234,8 +238,9 @@ class WelcomeDialog(QDialog):
         picked = self.picked()
         if not picked:
             return
-        text = "Add 1 starter commitment" if len(picked) == 1 else \
-            f"Add {len(picked)} starter commitments"
+        # TRANSLATORS: the name of the step in Edit → Undo.
+        text = ngettext("Add {n} starter commitment", "Add {n} starter commitments",
+                        len(picked)).format(n=formats.number(len(picked)))
         try:
             actions.create_many(self.ctx, picked, text)
         except UserError as exc:

@@ -11,35 +11,38 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QPalette, QTextCharFormat
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QWidget
 
+from selftrust.base.i18n import _, pgettext
 from selftrust.services.drafts import Draft
 from selftrust.services.records import CommitmentRow
+from selftrust.ui.reflections.date_edits import speak_dates
 
 
 class AboutChoices(QWidget):
     chosen = Signal()  # the commitment or the day changed
 
     def __init__(self, commitments: list[CommitmentRow], day: date, today: date,
-                 parent: QWidget) -> None:
+                 parent: QWidget, *, week_start: int | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 4, 0, 4)
         self.about = QComboBox(self)
         self.about.setObjectName("reflection-about")
-        self.about.setAccessibleName("What this is about")
-        self.about.addItem("No particular commitment", None)
+        self.about.setAccessibleName(_("What this is about"))
+        self.about.addItem(_("No particular commitment"), None)
         for c in commitments:
             self.about.addItem(c.title, c.id)
         self.about.currentIndexChanged.connect(self.chosen)
         self.day_edit = QDateEdit(self)
         self.day_edit.setObjectName("reflection-day")
-        self.day_edit.setAccessibleName("The day it is about")
+        self.day_edit.setAccessibleName(_("The day it is about"))
         self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("dddd d MMMM yyyy")
+        speak_dates(self.day_edit, "full", week_start)
         self.day_edit.setDate(_qdate(day))
         self.limit_days(today)
         self.day_edit.dateChanged.connect(self.chosen)
-        form.addRow("About", self.about)
-        form.addRow("Day", self.day_edit)
+        # TRANSLATORS: a free reflection's form: which commitment it is about
+        form.addRow(pgettext("reflection form", "About"), self.about)
+        form.addRow(pgettext("reflection form", "Day"), self.day_edit)
 
     def commitment_id(self) -> int | None:
         found = self.about.currentData()

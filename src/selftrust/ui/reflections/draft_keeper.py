@@ -10,14 +10,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from selftrust.base.i18n import _
 from selftrust.services.drafts import Draft, drafts_of
 from selftrust.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1000
-KEPT = "Draft kept — your words are safe."
-NOT_KEPT = "Could not keep a draft on disk; please save when you can."
 
 
 class DraftKeeper(QObject):
@@ -57,12 +56,12 @@ class DraftKeeper(QObject):
         try:
             if draft is not None:
                 self.store.put(self.key, draft)
-                self._say(KEPT)
+                self._say(_("Draft kept — your words are safe."))
             else:
                 self.store.remove(self.key)
         except OSError as exc:
             log.warning("could not keep the reflection draft: %s", exc)
-            self._say(NOT_KEPT)
+            self._say(_("Could not keep a draft on disk; please save when you can."))
             return False
         return True
 

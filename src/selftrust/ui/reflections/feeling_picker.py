@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from selftrust.domain.coach import FEELING_WORDS
+from selftrust.base import formats
+from selftrust.base.i18n import _
+from selftrust.ui.reflections.flow_layout import FlowLayout
+from selftrust.ui.reflections.words import feeling_words
 
 SELECT_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -51,19 +54,22 @@ class FeelingPicker(QWidget):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(label)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        row = FlowLayout(self, spacing=6)  # the pills wrap when their words are long
         self.buttons: dict[int, Pill] = {}
-        for n, word in FEELING_WORDS.items():
-            button = Pill(self, n, f"{n}  {word}")
+        for n, word in feeling_words().items():
+            number = formats.number(n)
+            # TRANSLATORS: a feeling pill: its number (1 to 5) and its word ("2  low")
+            button = Pill(self, n, _("{n}  {feeling}").format(n=number, feeling=word))
             button.setObjectName(f"feeling-{n}")
-            button.setAccessibleName(f"{label}: {n}, {word}")
-            button.setToolTip(f"{n} — {word} (arrow keys move, Space chooses, Delete clears)")
-            button.clicked.connect(lambda _=False, n=n: self.clicked(n))
+            # TRANSLATORS: {label} is "Feeling before" or "Feeling after"
+            button.setAccessibleName(_("{label}: {n}, {feeling}").format(
+                label=label, n=number, feeling=word))
+            button.setToolTip(
+                _("{n} — {feeling} (arrow keys move, Space chooses, Delete clears)").format(
+                    n=number, feeling=word))
+            button.clicked.connect(lambda _checked=False, n=n: self.clicked(n))
             row.addWidget(button)
             self.buttons[n] = button
-        row.addStretch(1)
         self._value: int | None = None
         self._tab_stop()
         self.setStyleSheet(

@@ -1,17 +1,28 @@
 """Paints one journal row: a colour dot, the commitment, the day and the first lines.
 
 Everything is drawn with drawText (plain text, never HTML). Rows have one height from
-the font's metrics, so the list can use uniform item sizes and stay smooth.
+the font's metrics, so the list can use uniform item sizes and stay smooth. The row
+mirrors for a right-to-left language, and the person's own words (the title, the first
+lines) keep their own direction whatever the window's (``painted_text``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from selftrust.ui.look.theme import GOLD, soft
 from selftrust.ui.reflections.journal_model import Role
+from selftrust.ui.reflections.painted_text import draw_line, mirrored
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_LINES = 2
@@ -47,28 +58,33 @@ class JournalDelegate(QStyledItemDelegate):
 
         text = pal.color(QPalette.ColorRole.Text)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        direction = option.direction
         left = card.left() + pad
         right = card.right() - pad
         top = card.top() + pad * 3 // 4
         line = metrics.lineSpacing()
+
+        def place(r: QRectF) -> QRectF:  # laid out left to right, mirrored for RTL
+            return mirrored(r, card, direction)
 
         dot = metrics.ascent() * 0.55
         color = index.data(Role.COLOR)
         painter.setPen(Qt.PenStyle.NoPen)
         if color:
             painter.setBrush(QColor(color))
-            painter.drawEllipse(QRectF(left, top + (line - dot) / 2, dot, dot))
+            painter.drawEllipse(place(QRectF(left, top + (line - dot) / 2, dot, dot)))
         else:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(muted)
-            painter.drawEllipse(QRectF(left + 0.5, top + (line - dot) / 2 + 0.5, dot - 1, dot - 1))
+            painter.drawEllipse(place(QRectF(left + 0.5, top + (line - dot) / 2 + 0.5,
+                                             dot - 1, dot - 1)))
         title_left = left + dot + pad / 2
 
         day = str(index.data(Role.DAY) or "")
         day_width = metrics.horizontalAdvance(day)
         painter.setPen(muted)
-        painter.drawText(QRectF(right - day_width, top, day_width + 1, line),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
+        draw_line(painter, place(QRectF(right - day_width, top, day_width + 1, line)), day,
+                  direction, at_end=True)
         repairs = bool(index.data(Role.REPAIRS))
         mark_right = right - day_width - pad / 2
         if repairs:
@@ -76,7 +92,8 @@ class JournalDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(gold)
             size = dot * 0.9
-            painter.drawEllipse(QRectF(mark_right - size, top + (line - size) / 2, size, size))
+            painter.drawEllipse(place(QRectF(mark_right - size, top + (line - size) / 2,
+                                             size, size)))
             mark_right -= size + pad / 2
 
         bold = QFont(option.font)
@@ -87,21 +104,25 @@ class JournalDelegate(QStyledItemDelegate):
                                         int(mark_right - title_left - pad / 2))
         painter.setFont(bold)
         painter.setPen(text)
-        painter.drawText(QRectF(title_left, top, mark_right - title_left, line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        draw_line(painter, place(QRectF(title_left, top, mark_right - title_left, line)), title,
+                  direction, own_direction=True)
 
         painter.setFont(option.font)
         painter.setPen(muted if not selected else text)
         self._preview(painter, option.font, str(index.data(Role.PREVIEW) or ""),
-                      QRectF(left, top + line + pad / 4, right - left, line * PREVIEW_LINES))
+                      place(QRectF(left, top + line + pad / 4, right - left,
+                                   line * PREVIEW_LINES)), direction)
         painter.restore()
 
-    def _preview(self, painter: QPainter, font: QFont, text: str, box: QRectF) -> None:
-        """Up to two wrapped lines, the last one elided."""
+    def _preview(self, painter: QPainter, font: QFont, text: str, box: QRectF,
+                 direction: Qt.LayoutDirection) -> None:
+        """Up to two wrapped lines, the last one elided; in the text's own direction."""
         metrics = QFontMetrics(font)
         layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        layout.setTextOption(option)
         layout.beginLayout()
-        y = 0.0
         lines: list[tuple[int, int]] = []  # (start, length) of each line
         while len(lines) < PREVIEW_LINES:
             line = layout.createLine()
@@ -109,11 +130,10 @@ class JournalDelegate(QStyledItemDelegate):
                 break
             line.setLineWidth(box.width())
             lines.append((line.textStart(), line.textLength()))
-            y += metrics.lineSpacing()
         layout.endLayout()
         for n, (start, length) in enumerate(lines):
             part = text[start:] if n == len(lines) - 1 else text[start:start + length]
             part = metrics.elidedText(part.strip(), Qt.TextElideMode.ElideRight, int(box.width()))
-            painter.drawText(QRectF(box.left(), box.top() + n * metrics.lineSpacing(),
-                                    box.width(), metrics.lineSpacing()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, part)
+            draw_line(painter, QRectF(box.left(), box.top() + n * metrics.lineSpacing(),
+                                      box.width(), metrics.lineSpacing()),
+                      part, direction, own_direction=True)

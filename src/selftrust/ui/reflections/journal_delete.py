@@ -4,6 +4,8 @@ repairs it), so its marbles leave the jar."""
 
 from __future__ import annotations
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.services.journal import JournalEntry
 from selftrust.ui.reflections.words import short_day
 from selftrust.ui.shell.context import UiContext
@@ -13,7 +15,7 @@ from selftrust.ui.shell.undo import perform
 def delete_entry(ctx: UiContext, entry: JournalEntry) -> None:
     """One undoable step; a refusal is raised as the service's UserError."""
     ws = ctx.ws
-    perform(ctx.undo, "Delete reflection", lambda: ws.reflections.delete(entry.id),
+    perform(ctx.undo, _("Delete reflection"), lambda: ws.reflections.delete(entry.id),
             ws.reflections.put_back)
 
 
@@ -29,13 +31,16 @@ def repair_undone(ctx: UiContext, entry: JournalEntry) -> bool:
 def deleted_words(ctx: UiContext, entry: JournalEntry, about: str, repaired: bool) -> str:
     """What the delete did, for the line under the filters."""
     if not repaired:
-        return "Reflection deleted."
-    return (f"Reflection deleted. The miss it repaired ({about}, "
-            f"{short_day(entry.day, ctx.ws.today())}) is no longer repaired, so its marbles "
-            "leave your jar again.")
+        return _("Reflection deleted.")
+    # TRANSLATORS: {about} is the commitment's title, {day} a short date ("Mon 23 Nov")
+    return _("Reflection deleted. The miss it repaired ({about}, {day}) is no longer "
+             "repaired, so its marbles leave your jar again.").format(
+        about=isolate(about), day=short_day(entry.day, ctx.ws.today()))
 
 
 def status_line(repaired: bool) -> str:
     """The window's status line outlasts the line near the list."""
-    open_again = " — the miss it repaired is open again" if repaired else ""
-    return f"Reflection deleted{open_again}. Ctrl+Z brings it back."
+    if repaired:
+        return _("Reflection deleted — the miss it repaired is open again. Ctrl+Z brings it "
+                 "back.")
+    return _("Reflection deleted. Ctrl+Z brings it back.")

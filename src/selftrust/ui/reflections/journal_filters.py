@@ -8,18 +8,21 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import N_, _, pgettext
 from selftrust.services.journal import FREE
 from selftrust.services.records import CommitmentRow
 from selftrust.ui.look.icons import icon
+from selftrust.ui.reflections.date_edits import speak_dates
 from selftrust.ui.shell.context import UiContext
 
 SEARCH_DELAY_MS = 150
 RANGES = (
-    ("Any time", None),
-    ("Last 7 days", 7),
-    ("Last 30 days", 30),
-    ("Last 12 months", 365),
-    ("Choose dates…", -1),
+    (N_("Any time"), None),
+    (N_("Last 7 days"), 7),
+    (N_("Last 30 days"), 30),
+    (N_("Last 12 months"), 365),
+    (N_("Choose dates…"), -1),
 )
 
 
@@ -40,35 +43,44 @@ class JournalFilters(QObject):
         self.row = QHBoxLayout()
         self.search = QLineEdit(page)
         self.search.setObjectName("journal-search")
-        self.search.setPlaceholderText("Search your reflections")
-        self.search.setAccessibleName("Search your reflections")
+        self.search.setPlaceholderText(_("Search your reflections"))
+        self.search.setAccessibleName(_("Search your reflections"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.about = QComboBox(page)
         self.about.setObjectName("journal-about")
-        self.about.setAccessibleName("Which commitment")
+        self.about.setAccessibleName(_("Which commitment"))
+        # as narrow as the row needs, never as wide as the longest title or words: the
+        # text is cut short rather than the window made wider
+        self.about.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.about.setMinimumContentsLength(10)
         self.about.currentIndexChanged.connect(self.changed)
         self.range = QComboBox(page)
         self.range.setObjectName("journal-range")
-        self.range.setAccessibleName("When")
+        # TRANSLATORS: the journal's filter of dates (Any time, Last 7 days…)
+        self.range.setAccessibleName(pgettext("journal filter", "When"))
+        self.range.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.range.setMinimumContentsLength(14)  # "Last 12 months" whole
         for label, days in RANGES:
-            self.range.addItem(label, days)
+            self.range.addItem(_(label), days)
         self.range.currentIndexChanged.connect(self._range_changed)
-        self.first = self._date_edit(page, "From")
-        self.last = self._date_edit(page, "To")
+        self.first = self._date_edit(page, "from", pgettext("first day of a range", "From"))
+        self.last = self._date_edit(page, "to", pgettext("last day of a range", "To"))
         self.row.addWidget(self.search, 3)
         self.row.addWidget(self.about, 2)
         self.row.addWidget(self.range, 1)
         self.row.addWidget(self.first)
         self.row.addWidget(self.last)
 
-    def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
+    def _date_edit(self, parent: QWidget, key: str, name: str) -> QDateEdit:
         edit = QDateEdit(parent)
-        edit.setObjectName(f"journal-{name.lower()}")
+        edit.setObjectName(f"journal-{key}")
         edit.setAccessibleName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        speak_dates(edit, "medium", self._ctx.ws.settings.week_start)
         edit.setDate(_qdate(self._ctx.ws.today()))
         edit.setVisible(False)
         edit.dateChanged.connect(self.changed)
@@ -79,10 +91,13 @@ class JournalFilters(QObject):
         chosen = self.about.currentData()
         self.about.blockSignals(True)
         self.about.clear()
-        self.about.addItem("All commitments", None)
-        self.about.addItem("Free reflections", FREE)
+        self.about.addItem(_("All commitments"), None)
+        self.about.addItem(_("Free reflections"), FREE)
         for c in commitments:
-            self.about.addItem(c.title + (" (archived)" if c.archived else ""), c.id)
+            # TRANSLATORS: {title} is a commitment put away (archived) by its person
+            text = _("{title} (archived)").format(title=isolate(c.title)) if c.archived \
+                else c.title
+            self.about.addItem(text, c.id)
         index = self.about.findData(chosen)
         self.about.setCurrentIndex(max(0, index))
         self.about.blockSignals(False)

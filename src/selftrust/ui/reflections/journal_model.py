@@ -12,6 +12,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.services.journal import JournalEntry
 from selftrust.ui.reflections.words import short_day
 
@@ -43,7 +45,9 @@ class About:
     color: str | None
 
 
-FREE_ABOUT = About("Free reflection", None)
+def free_about() -> About:
+    """What a reflection about no commitment (or one no longer here) is shown as."""
+    return About(_("Free reflection"), None)
 
 
 class JournalModel(QAbstractListModel):
@@ -73,8 +77,8 @@ class JournalModel(QAbstractListModel):
 
     def about(self, entry: JournalEntry) -> About:
         if entry.commitment_id is None:
-            return FREE_ABOUT
-        return self._about.get(entry.commitment_id, FREE_ABOUT)
+            return free_about()
+        return self._about.get(entry.commitment_id) or free_about()
 
     # --- Qt -------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -86,9 +90,13 @@ class JournalModel(QAbstractListModel):
         e = self._entries[index.row()]
         role = int(role)
         if role == _DISPLAY or role == _ACCESSIBLE:
-            return f"{short_day(e.day, self.today)}, {self.about(e).title}: {e.preview}"
+            # TRANSLATORS: a journal row read aloud: a short date, the commitment's
+            # title and the first words of the reflection
+            return _("{day}, {title}: {preview}").format(
+                day=short_day(e.day, self.today), title=isolate(self.about(e).title),
+                preview=isolate(e.preview))
         if role == _TOOLTIP:
-            return "This reflection repairs a missed day." if e.repairs else None
+            return _("This reflection repairs a missed day.") if e.repairs else None
         named = _ROLES.get(role)
         if named is None:
             return None

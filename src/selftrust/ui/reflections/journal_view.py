@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, ngettext
 from selftrust.services.errors import UserError
 from selftrust.services.journal import JournalEntry, JournalIndex
 from selftrust.services.next_step import promised_for_tomorrow
@@ -48,12 +50,6 @@ from selftrust.ui.reflections.undo_bar import UndoBar
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.widgets.empty_state import EmptyState
 
-EMPTY_TEXT = (
-    "When a promise slips, a short reflection turns the fall into a lesson and a next "
-    "small step — and it repairs the miss, so its marbles come back to your jar, in gold. "
-    "Your reflections gather here, to read again whenever you like."
-)
-
 
 class JournalView(QWidget):
     painted_with_data = Signal()
@@ -68,8 +64,12 @@ class JournalView(QWidget):
 
         self.model = JournalModel(self)
         self.stack = QStackedWidget(self)
-        self.empty = EmptyState("reflections", "Your journal is waiting", EMPTY_TEXT,
-                                "Write a reflection", self)
+        self.empty = EmptyState(
+            "reflections", _("Your journal is waiting"),
+            _("When a promise slips, a short reflection turns the fall into a lesson and a "
+              "next small step — and it repairs the miss, so its marbles come back to your "
+              "jar, in gold. Your reflections gather here, to read again whenever you like."),
+            _("Write a reflection"), self)
         self.empty.setObjectName("journal-empty")
         # A centred, wrapped label needs a definite width to get its full height.
         width = self.fontMetrics().averageCharWidth() * 60
@@ -95,12 +95,12 @@ class JournalView(QWidget):
         layout.setSpacing(em * 2 // 3)
 
         head = QHBoxLayout()
-        title = plain_label("Reflections", page, bold=True, scale=1.45)
+        title = plain_label(_("Reflections"), page, bold=True, scale=1.45)
         self.count = plain_label("", page, muted=True)
         self.count.setObjectName("journal-count")
-        write = QPushButton(icon("reflect"), "Write a reflection", page)
+        write = QPushButton(icon("reflect"), _("Write a reflection"), page)
         write.setObjectName("journal-write")
-        write.setToolTip("A free reflection (Ctrl+R)")
+        write.setToolTip(_("A free reflection (Ctrl+R)"))
         write.clicked.connect(lambda: self.ctx.nav().reflect_on(None, None))
         head.addWidget(title)
         head.addSpacing(em // 2)
@@ -125,7 +125,7 @@ class JournalView(QWidget):
         left = QStackedWidget(split)
         self.list = QListView(left)
         self.list.setObjectName("journal-list")
-        self.list.setAccessibleName("Reflections, newest first")
+        self.list.setAccessibleName(_("Reflections, newest first"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(JournalDelegate(self.list))
         self.list.setUniformItemSizes(True)
@@ -134,10 +134,10 @@ class JournalView(QWidget):
         self.list.setFrameShape(QListView.Shape.NoFrame)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
-        self.list.doubleClicked.connect(lambda _: self.edit_current())
-        self.list.activated.connect(lambda _: self.edit_current())
+        self.list.doubleClicked.connect(lambda _index: self.edit_current())
+        self.list.activated.connect(lambda _index: self.edit_current())
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.no_match = plain_label("Nothing matches. Try fewer words or a wider range.",
+        self.no_match = plain_label(_("Nothing matches. Try fewer words or a wider range."),
                                      left, muted=True)
         self.no_match.setObjectName("journal-no-match")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -157,20 +157,20 @@ class JournalView(QWidget):
         return page
 
     def _make_actions(self) -> None:
-        self.edit_action = QAction(icon("edit"), "&Edit reflection", self)
+        self.edit_action = QAction(icon("edit"), _("&Edit reflection"), self)
         self.edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
                                        QKeySequence(Qt.Key.Key_Enter)])
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.edit_action.triggered.connect(self.edit_current)
-        self.delete_action = QAction(icon("delete"), "&Delete reflection", self)
+        self.delete_action = QAction(icon("delete"), _("&Delete reflection"), self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_current)
-        self.promise_action = QAction("Make this a &promise for tomorrow", self)
+        self.promise_action = QAction(_("Make this a &promise for tomorrow"), self)
         self.promise_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.promise_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.promise_action.triggered.connect(self.promise_current)
-        self.find_action = QAction("&Find", self)
+        self.find_action = QAction(_("&Find"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.find_action.triggered.connect(self._focus_search)
@@ -185,7 +185,7 @@ class JournalView(QWidget):
             self.refresh()
         self.support.refresh()
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, *_args: object) -> None:
         self._stale = True
         if self.isVisible():
             QTimer.singleShot(0, self.refresh)
@@ -211,10 +211,15 @@ class JournalView(QWidget):
         self.stack.setCurrentIndex(1 if total == 0 else 0)
         self.left.setCurrentIndex(0 if entries else 1)
         shown = len(entries)
-        self.count.setText(
-            f"{total:,} in all" if shown == total
-            else f"{shown:,} of {total:,} shown"
-        )
+        if shown == total:
+            # TRANSLATORS: how many reflections the journal holds ("12 in all")
+            count = ngettext("{n} in all", "{n} in all", total).format(n=formats.number(total))
+        else:
+            # TRANSLATORS: how many reflections the filters show ("3 of 12 shown")
+            count = ngettext("{shown} of {total} shown", "{shown} of {total} shown",
+                             total).format(shown=formats.number(shown),
+                                           total=formats.number(total))
+        self.count.setText(count)
         row = self.model.row_of(keep.id) if keep is not None else None
         if row is None and entries:  # deleted: its neighbour takes its place; else the top
             row = min(deleted_row, len(entries) - 1) if deleted_row is not None else 0
@@ -283,7 +288,7 @@ class JournalView(QWidget):
             delete_entry(self.ctx, entry)
         except UserError as exc:
             self._deleted_row = None
-            messages.prompter.problem(self, "Not deleted", str(exc))
+            messages.prompter.problem(self, _("Not deleted"), str(exc))
             return
         repaired = repair_undone(self.ctx, entry)
         about = self.model.about(entry).title if repaired else ""

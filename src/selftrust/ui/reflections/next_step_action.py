@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.services.errors import UserError
 from selftrust.services.next_step import AlreadyPromised, promise_for_tomorrow, step_title
 from selftrust.ui.dialogs import messages
@@ -21,22 +23,32 @@ if TYPE_CHECKING:
     from selftrust.services.records import CommitmentRow
     from selftrust.services.workspace import Workspace
 
-BUTTON_TEXT = "Make this a promise for tomorrow"
-DONE_TEXT = "Promised for tomorrow ✓"
-BUTTON_TIP = "A one-off commitment for tomorrow, titled from your step"
-DONE_TIP = "This step is on tomorrow’s list"
+
+def button_text() -> str:
+    """The offer, wherever a reflection with a next step is shown."""
+    return _("Make this a promise for tomorrow")
+
+
+def done_text() -> str:
+    """The same button once the step is on tomorrow's list."""
+    return _("Promised for tomorrow ✓")
 
 
 def made_words(title: str) -> str:
     """What the user reads after promising: the title quoted as written, one full stop."""
-    return f"“{title}” is on tomorrow’s list. Changed your mind? Ctrl+Z takes it back."
+    # TRANSLATORS: {title} is the new commitment's title, made from the person's next step
+    return _("“{title}” is on tomorrow’s list. Changed your mind? Ctrl+Z takes it back.").format(
+        title=isolate(title))
 
 
-def show_promised(button: QPushButton, promised: bool, tip: str = BUTTON_TIP) -> None:
-    """The button as it stands: an offer, or a quiet, disabled "done"."""
-    button.setText(DONE_TEXT if promised else BUTTON_TEXT)
-    button.setAccessibleName(DONE_TEXT if promised else BUTTON_TEXT)
-    button.setToolTip(DONE_TIP if promised else tip)
+def show_promised(button: QPushButton, promised: bool, tip: str | None = None) -> None:
+    """The button as it stands: an offer (``tip``: its tooltip), or a quiet, disabled
+    "done"."""
+    text = done_text() if promised else button_text()
+    button.setText(text)
+    button.setAccessibleName(text)
+    button.setToolTip(_("This step is on tomorrow’s list") if promised else
+                      tip or _("A one-off commitment for tomorrow, titled from your step"))
     button.setEnabled(not promised)
 
 
@@ -45,7 +57,10 @@ def make_promise(ctx: UiContext, parent: QWidget | None, step: str) -> Commitmen
     ws = ctx.ws
     try:
         # A verb and what it made, like every other undo label ("Edit “Walk”").
-        label = f"Add “{menu_title(step_title(step))}” for tomorrow"
+        # TRANSLATORS: the undo step's name ("Undo Add “Read” for tomorrow"); {title}
+        # is the new commitment's title
+        label = _("Add “{title}” for tomorrow").format(
+            title=isolate(menu_title(step_title(step))))
         row: CommitmentRow = perform(
             ctx.undo,
             label,
@@ -53,10 +68,10 @@ def make_promise(ctx: UiContext, parent: QWidget | None, step: str) -> Commitmen
             lambda made: _forget(ws, made),
         )
     except AlreadyPromised as exc:
-        messages.prompter.inform(parent, "Already promised", str(exc))
+        messages.prompter.inform(parent, _("Already promised"), str(exc))
         return None
     except UserError as exc:
-        messages.prompter.problem(parent, "Not added", str(exc))
+        messages.prompter.problem(parent, _("Not added"), str(exc))
         return None
     return row
 

@@ -11,13 +11,12 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from selftrust.base.i18n import _
 from selftrust.services.drafts import draft_key, edit_key
 from selftrust.services.errors import UserError
 from selftrust.ui.dialogs import messages
 from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
 from selftrust.ui.shell.context import UiContext
-
-NOT_YET = "That day has not come yet; you can reflect on it afterwards."
 
 
 def open_reflection(
@@ -26,7 +25,9 @@ def open_reflection(
     """Open (or bring forward) the reflection on a commitment's day, or a free one."""
     today = ctx.ws.today()
     if day is not None and day > today:
-        messages.prompter.inform(parent, "Not yet", NOT_YET)
+        messages.prompter.inform(parent, _("Not yet"),
+                                 _("That day has not come yet; you can reflect on it "
+                                   "afterwards."))
         return None
     if commitment_id is not None and day is None:
         day = today
@@ -48,7 +49,7 @@ def open_reflection_for_edit(
     try:
         row = ctx.ws.reflections.get(reflection_id)
     except UserError as exc:
-        messages.prompter.problem(parent, "Cannot open", str(exc))
+        messages.prompter.problem(parent, _("Cannot open"), str(exc))
         return None
     return _show(ReflectionDialog(ctx, parent, reflection=row))
 

@@ -20,6 +20,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.domain.coach import has_writing
 from selftrust.domain.history import Status
 from selftrust.services.drafts import Draft, draft_key, edit_key
@@ -33,12 +35,16 @@ from selftrust.ui.reflections.focus_return import FocusReturn
 from selftrust.ui.reflections.saved_page import SavedPage
 from selftrust.ui.reflections.saving import save_reflection
 from selftrust.ui.reflections.screen_fit import fitting_height, keep_on_screen
-from selftrust.ui.reflections.words import STATUS_WORDS, day_words
+from selftrust.ui.reflections.words import day_words, status_words
 from selftrust.ui.reflections.writing_page import WritingPage
 from selftrust.ui.shell.context import UiContext
 
-NEED_WRITING = "Write at least one line to save — a few words are enough."
 PREFERRED_LINES = 44  # the comfortable height in lines of text, when the screen has room
+
+
+def need_writing() -> str:
+    """What the status line says while there is nothing to save yet."""
+    return _("Write at least one line to save — a few words are enough.")
 
 
 class ReflectionDialog(QDialog):
@@ -66,10 +72,11 @@ class ReflectionDialog(QDialog):
         self._fitted = False
         self.focus_return = FocusReturn(parent)
         self.setObjectName("ReflectionDialog")
-        self.setWindowTitle("Edit reflection" if reflection else "Reflect")
+        self.setWindowTitle(_("Edit reflection") if reflection else _("Reflect"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        self.choices = (AboutChoices(self.ws.commitments.all(), self.day, self.ws.today(), self)
+        self.choices = (AboutChoices(self.ws.commitments.all(), self.day, self.ws.today(), self,
+                                     week_start=self.ws.settings.week_start)
                         if self.free else None)
         self.page = WritingPage(ctx, self, editing=reflection is not None, choices=self.choices)
         self.form, self.scroll_area = self.page.form, self.page.scroll_area
@@ -116,23 +123,28 @@ class ReflectionDialog(QDialog):
 
     def _update_header(self) -> None:
         ws = self.ws
-        title = "A free reflection"
+        title = _("A free reflection")
         sub = day_words(self.day, ws.today())
         status: Status | None = None
         if self.commitment_id is not None:
             try:
                 title = ws.commitments.get(self.commitment_id).title
             except UserError:
-                title = "A commitment no longer here"
+                title = _("A commitment no longer here")
             stored = ws.checkins.get(self.commitment_id, self.day)
             status = stored.state.status if stored else None
-            sub = f"{sub} — {STATUS_WORDS[status]}"
+            # TRANSLATORS: {day} is a date such as "Yesterday, Monday 23 November";
+            # {state} what happened that day, such as "not kept"
+            sub = _("{day} — {state}").format(day=sub, state=status_words(status))
         self.page.say_intro(self.commitment_id is not None and status is Status.MISSED)
         if self.free and self.commitment_id is not None:
-            title = f"A free reflection: {title}"
+            # TRANSLATORS: {title} is the commitment's title, as its person wrote it
+            title = _("A free reflection: {title}").format(title=isolate(title))
         self.page.title.setText(title)
         self.page.subtitle.setText(sub)
-        self.setWindowTitle(f"{'Edit reflection' if self.reflection else 'Reflect'} — {title}")
+        # TRANSLATORS: the window's title; {title} is what the reflection is about
+        self.setWindowTitle((_("Edit reflection — {title}") if self.reflection
+                             else _("Reflect — {title}")).format(title=isolate(title)))
 
     # --- drafts -------------------------------------------------------------------------
     def _load(self) -> Draft:
@@ -150,7 +162,7 @@ class ReflectionDialog(QDialog):
             self.form.fill(kept)
             if self.choices is not None:
                 self.choices.show_draft(kept, self.ws.today())
-            self.notice.setText("Your unsaved words from last time are back.")
+            self.notice.setText(_("Your unsaved words from last time are back."))
             self.notice.setVisible(True)
         return original
 
@@ -184,9 +196,10 @@ class ReflectionDialog(QDialog):
     def _update_save(self) -> None:
         ok = has_writing(*self.form.parts().values())
         self.save_button.setEnabled(ok)
+        need = need_writing()
         if not ok:
-            self.status.setText(NEED_WRITING)
-        elif self.status.text() == NEED_WRITING:
+            self.status.setText(need)
+        elif self.status.text() == need:
             self.status.setText("")
 
     # --- saving -------------------------------------------------------------------------
@@ -203,7 +216,7 @@ class ReflectionDialog(QDialog):
         try:
             row = save_reflection(self.ctx, self.reflection, draft)
         except UserError as exc:
-            messages.prompter.problem(self, "Not saved", str(exc))
+            messages.prompter.problem(self, _("Not saved"), str(exc))
             return
         self.saved_row = row
         self.drafts.remove()
@@ -274,17 +287,20 @@ class ReflectionDialog(QDialog):
             return True
         kept = self.keep_draft()
         editing = self.reflection is not None
-        what = "changes" if editing else "words"
         if kept:
-            text = (f"Your {what} are kept as a draft; they come back when you open this "
-                    "reflection again. Close now?")
-            choices = ["Close (keep the draft)",
-                       "Discard the changes" if editing else "Discard the draft"]
+            text = (_("Your changes are kept as a draft; they come back when you open this "
+                      "reflection again. Close now?") if editing else
+                    _("Your words are kept as a draft; they come back when you open this "
+                      "reflection again. Close now?"))
+            choices = [_("Close (keep the draft)"),
+                       _("Discard the changes") if editing else _("Discard the draft")]
         else:
-            text = (f"Your {what} could not be kept as a draft on this computer, so closing "
-                    "now loses them.")
-            choices = ["Close and lose them"]
-        choice = messages.prompter.choose(self, "Close this reflection?", text, choices)
+            text = (_("Your changes could not be kept as a draft on this computer, so "
+                      "closing now loses them.") if editing else
+                    _("Your words could not be kept as a draft on this computer, so closing "
+                      "now loses them."))
+            choices = [_("Close and lose them")]
+        choice = messages.prompter.choose(self, _("Close this reflection?"), text, choices)
         if choice == 0:
             return True
         if choice == 1:

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.domain.coach import BUT_HINT, PROMPTS, contains_but
+from selftrust.base.i18n import _
+from selftrust.domain.coach import PROMPTS, contains_but
 from selftrust.services.drafts import PARTS, Draft
 from selftrust.ui.reflections.feeling_picker import FeelingPicker
 from selftrust.ui.reflections.plain_label import plain_label
+from selftrust.ui.reflections.words import but_hint, prompt_words
 
 CARD_STYLE = (
     "QFrame#card { background: palette(base); border: 1px solid palette(midlight); "
@@ -98,24 +100,26 @@ class ReflectionForm(QWidget):
         spacing = QFontMetrics(self.font()).height()
         layout.setSpacing(spacing)
 
-        self.before = FeelingPicker("Feeling before", self)
-        layout.addWidget(self._feeling_card("How do you feel right now?", self.before))
+        self.before = FeelingPicker(_("Feeling before"), self)
+        layout.addWidget(self._feeling_card(_("How do you feel right now?"), self.before))
 
         self.edits: dict[str, PartEdit] = {}
+        words = prompt_words()
         for prompt in PROMPTS:
+            said = words[prompt.key]
             card = PromptCard(self)
             box = QVBoxLayout(card)
             box.setContentsMargins(spacing, spacing * 3 // 4, spacing, spacing // 2)
             box.setSpacing(spacing // 4)
-            box.addWidget(plain_label(prompt.title, card, bold=True))
-            box.addWidget(plain_label(prompt.question, card, muted=True))
+            box.addWidget(plain_label(said.title, card, bold=True))
+            box.addWidget(plain_label(said.question, card, muted=True))
             edit = PartEdit(2 if prompt.key == "next_step" else 3, card)
             edit.setObjectName(f"part-{prompt.key}")
             edit.viewport().setCursor(Qt.CursorShape.IBeamCursor)
             card.edit = edit
-            edit.setPlaceholderText(prompt.hint)
-            edit.setAccessibleName(prompt.title)
-            edit.setAccessibleDescription(prompt.question)
+            edit.setPlaceholderText(said.hint)
+            edit.setAccessibleName(said.title)
+            edit.setAccessibleDescription(said.question)
             edit.textChanged.connect(self.changed)
             edit.submitted.connect(self.submitted)
             box.addWidget(edit)
@@ -126,8 +130,8 @@ class ReflectionForm(QWidget):
             self.edits[prompt.key] = edit
             layout.addWidget(card)
 
-        self.after = FeelingPicker("Feeling after", self)
-        layout.addWidget(self._feeling_card("And how do you feel now?", self.after))
+        self.after = FeelingPicker(_("Feeling after"), self)
+        layout.addWidget(self._feeling_card(_("And how do you feel now?"), self.after))
         self.before.changed.connect(self.changed)
         self.after.changed.connect(self.changed)
         self.setTabOrder(self.before.buttons[5], self.edits["happened"])
@@ -147,10 +151,10 @@ class ReflectionForm(QWidget):
     def _but_hint(self, parent: QWidget) -> QFrame:
         frame = QFrame(parent)
         frame.setObjectName("butHint")
-        frame.setAccessibleName("A gentle hint")
+        frame.setAccessibleName(_("A gentle hint"))
         row = QVBoxLayout(frame)
         row.setContentsMargins(10, 6, 10, 6)
-        label = plain_label(BUT_HINT, frame)
+        label = plain_label(but_hint(), frame)
         label.setObjectName("butHintText")
         row.addWidget(label)
         frame.setVisible(False)

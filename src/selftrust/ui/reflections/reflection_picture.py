@@ -9,16 +9,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from selftrust.base.i18n import _
 from selftrust.domain.history import Status
 from selftrust.ui.reflections.reflection_dialog import ReflectionDialog
 from selftrust.ui.shell.context import UiContext
 
-SAMPLE = {
-    "happened": "Work ran late and I was exhausted when I got home. My shoes stayed by the door.",
-    "owning": "I chose the sofa over my walk, but I was really tired.",
-    "friend": "One missed day doesn’t undo all the days you showed up. Rest, and go again "
-              "tomorrow.",
-}
+
+def sample() -> dict[str, str]:
+    """A few true-to-life words for the picture, in the picture's language."""
+    return {
+        # TRANSLATORS: sample text for the screenshot of the reflection dialog
+        "happened": _("Work ran late and I was exhausted when I got home. My shoes stayed "
+                      "by the door."),
+        # TRANSLATORS: sample text for the screenshot; keep your language's word for
+        # "but" in it, so the picture shows the coach's gentle hint
+        "owning": _("I chose the sofa over my walk, but I was really tired."),
+        # TRANSLATORS: sample text for the screenshot of the reflection dialog
+        "friend": _("One missed day doesn’t undo all the days you showed up. Rest, and go "
+                    "again tomorrow."),
+    }
 
 
 def _a_recent_miss(ctx: UiContext) -> tuple[int | None, date | None]:
@@ -71,7 +80,7 @@ def screenshot_target(ctx: UiContext, window: QWidget) -> QWidget:
     dialog = ReflectionDialog(ctx, window, commitment_id=cid, day=day)
     dialog.pose_for_picture()
     if cid is not None:
-        dialog.form.set_parts(SAMPLE)
+        dialog.form.set_parts(sample())
         dialog.form.before.set_value(2)
         dialog.notice.setVisible(False)
     # sized to the picture's window, not to the offscreen screen

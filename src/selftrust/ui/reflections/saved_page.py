@@ -15,9 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _, pgettext
 from selftrust.services.next_step import promised_for_tomorrow
 from selftrust.ui.reflections.next_step_action import (
-    BUTTON_TEXT,
+    button_text,
     made_words,
     make_promise,
     show_promised,
@@ -27,10 +29,6 @@ from selftrust.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
     from selftrust.services.records import ReflectionRow
-
-REPAIRED = ("This miss is repaired: its marbles are back in your jar, one of them "
-            "gold. Healed places can grow stronger.")
-IN_JOURNAL = "It is in your journal whenever you want to read it again."
 
 
 class SavedPage(QWidget):
@@ -46,18 +44,18 @@ class SavedPage(QWidget):
         layout.setContentsMargins(em * 2, em * 2, em * 2, em * 3 // 2)
         layout.setSpacing(em)
         layout.addStretch(1)
-        self.saved_title = plain_label("Saved. Thank you for looking at this kindly.", self,
+        self.saved_title = plain_label(_("Saved. Thank you for looking at this kindly."), self,
                                         bold=True, scale=1.35)
         self.saved_text = plain_label("", self)
         self.saved_text.setObjectName("saved-text")
         self.step_label = plain_label("", self, muted=True)
         self.step_label.setObjectName("saved-step")
-        self.promise_button = QPushButton(BUTTON_TEXT, self)
+        self.promise_button = QPushButton(button_text(), self)
         self.promise_button.setObjectName("promise-tomorrow")
         self.promise_button.clicked.connect(self._promise)
         self.promise_done = plain_label("", self, muted=True)
         self.promise_done.setObjectName("promise-done")
-        self.done_button = QPushButton("Done", self)
+        self.done_button = QPushButton(pgettext("button", "Done"), self)
         self.done_button.setObjectName("reflection-done")
         self.done_button.clicked.connect(self.done)
         for w in (self.saved_title, self.saved_text, self.step_label):
@@ -79,9 +77,14 @@ class SavedPage(QWidget):
     def show_for(self, row: ReflectionRow) -> None:
         self.row = row
         repaired = self.ctx.ws.reflections.repairs(row)
-        self.saved_text.setText(REPAIRED if repaired else IN_JOURNAL)
+        self.saved_text.setText(
+            _("This miss is repaired: its marbles are back in your jar, one of them gold. "
+              "Healed places can grow stronger.") if repaired else
+            _("It is in your journal whenever you want to read it again."))
         step = row.next_step.strip()
-        self.step_label.setText(f"Your next small step: {step}" if step else "")
+        # TRANSLATORS: {step} is the next small step the person just wrote
+        self.step_label.setText(_("Your next small step: {step}").format(step=isolate(step))
+                                if step else "")
         for w in (self.step_label, self.promise_button):
             w.setVisible(bool(step))
         self.promise_done.setVisible(False)
@@ -89,7 +92,7 @@ class SavedPage(QWidget):
         first = self.promise_button if step and self.promise_button.isEnabled() else None
         (first or self.done_button).setFocus()
 
-    def _follow(self, *_: object) -> None:
+    def _follow(self, *_args: object) -> None:
         """The button (and the "added" line) as the data stands now."""
         if self.row is None or not self.row.next_step.strip():
             return
@@ -102,7 +105,7 @@ class SavedPage(QWidget):
         if focused and not self.promise_button.isEnabled():
             self.done_button.setFocus()  # a disabled button would drop the focus
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, *_args: object) -> None:
         if self.row is not None:
             self._follow()
 

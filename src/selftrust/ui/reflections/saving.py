@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from selftrust.base.i18n import _
 from selftrust.services.records import ReflectionRow
 from selftrust.services.reflections import ReflectionDraft
 from selftrust.services.workspace import Workspace
@@ -18,14 +19,16 @@ def save_reflection(ctx: UiContext, editing: ReflectionRow | None,
     ws = ctx.ws
     if editing is not None:
         rid = editing.id
-        perform(ctx.undo, "Edit reflection",
+        # TRANSLATORS: an undo step's name ("Undo Edit reflection")
+        perform(ctx.undo, _("Edit reflection"),
                 lambda: ws.reflections.update(rid, draft), ws.reflections.put_back)
         return ws.reflections.get(rid)
 
     def unwrite(written: ReflectionRow) -> None:
         ws.reflections.delete(written.id)
 
-    row: ReflectionRow = perform(ctx.undo, "Write reflection", _writer(ws, draft), unwrite)
+    # TRANSLATORS: an undo step's name ("Undo Write reflection")
+    row: ReflectionRow = perform(ctx.undo, _("Write reflection"), _writer(ws, draft), unwrite)
     return row
 
 

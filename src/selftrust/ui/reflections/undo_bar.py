@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
+from selftrust.base.i18n import _, pgettext
 from selftrust.ui.look.icons import icon
 from selftrust.ui.reflections.plain_label import plain_label
 
@@ -30,15 +31,15 @@ class UndoBar(QFrame):
         row.setSpacing(em // 2)
         self.text = plain_label("", self)
         self.text.setObjectName("undo-bar-text")
-        self.undo = QPushButton(icon("undo"), "Undo", self)
+        self.undo = QPushButton(icon("undo"), pgettext("button", "Undo"), self)
         self.undo.setObjectName("undo-bar-undo")
-        self.undo.setToolTip("Undo the delete (Ctrl+Z)")
+        self.undo.setToolTip(_("Undo the delete (Ctrl+Z)"))
         self.undo.clicked.connect(self._undo)
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setAccessibleName("Dismiss this message")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setAccessibleName(_("Dismiss this message"))
+        self.close_button.setToolTip(pgettext("button", "Dismiss"))
         self.close_button.clicked.connect(self.dismiss)
         row.addWidget(self.text, 1)
         row.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -15,15 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.i18n import _, pgettext
 from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.reflections.reflection_form import ReflectionForm
 from selftrust.ui.reflections.support_line import SupportLine
 from selftrust.ui.shell.context import UiContext
-
-INTRO = ("Take a few quiet minutes and write as much or as little as helps — every part "
-         "is optional.")
-SLIP = "Everyone slips sometimes. "  # said once, before INTRO, and only about a miss
-SAVE_KEYS = "Ctrl+Enter"
 
 PRIMARY_STYLE = (
     "QPushButton { background: palette(highlight); color: palette(highlighted-text); "
@@ -71,7 +67,7 @@ class WritingPage(QWidget):
         self.support = SupportLine(ctx, holder)
         self.support.refresh()
         holder_layout.addWidget(self.support)
-        self.intro = plain_label(INTRO, holder, muted=True)
+        self.intro = plain_label(intro(about_a_miss=False), holder, muted=True)
         self.intro.setObjectName("reflection-intro")
         self.intro.setVisible(not editing)
         holder_layout.addWidget(self.intro)
@@ -91,18 +87,24 @@ class WritingPage(QWidget):
         self.status = plain_label("", self, muted=True)
         self.status.setObjectName("reflection-status")
         footer.addWidget(self.status, 1)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(_("Close"), self)
         self.close_button.setObjectName("reflection-close")
         self.close_button.setAutoDefault(False)
-        self.save_hint = plain_label(SAVE_KEYS, self, muted=True)
+        keys = save_keys()
+        self.save_hint = plain_label(keys, self, muted=True)
         self.save_hint.setObjectName("reflection-save-keys")
         self.save_hint.setWordWrap(False)
-        self.save_hint.setAccessibleName(f"Save with {SAVE_KEYS}")
-        self.save_button = QPushButton("Save changes" if editing else "Save reflection", self)
+        # TRANSLATORS: {keys} is a key combination such as "Ctrl+Enter"
+        self.save_hint.setAccessibleName(_("Save with {keys}").format(keys=keys))
+        self.save_button = QPushButton(_("Save changes") if editing else _("Save reflection"),
+                                       self)
         self.save_button.setObjectName("reflection-save")
         self.save_button.setDefault(True)
-        self.save_button.setToolTip(f"Save ({SAVE_KEYS})")
-        self.save_button.setAccessibleDescription(f"Saves the reflection; {SAVE_KEYS} also saves")
+        # TRANSLATORS: {keys} is a key combination such as "Ctrl+Enter"
+        self.save_button.setToolTip(_("Save ({keys})").format(keys=keys))
+        self.save_button.setAccessibleDescription(
+            # TRANSLATORS: {keys} is a key combination such as "Ctrl+Enter"
+            _("Saves the reflection; {keys} also saves").format(keys=keys))
         self.save_button.setStyleSheet(PRIMARY_STYLE)
         footer.addWidget(self.close_button)
         footer.addSpacing(em // 2)
@@ -113,4 +115,20 @@ class WritingPage(QWidget):
     def say_intro(self, about_a_miss: bool) -> None:
         """A reflection about a miss starts with a word of comfort; one about a good day
         (a free reflection may be) does not."""
-        self.intro.setText((SLIP if about_a_miss else "") + INTRO)
+        self.intro.setText(intro(about_a_miss=about_a_miss))
+
+
+def save_keys() -> str:
+    """The keys that save, as the keyboard's labels name them."""
+    # TRANSLATORS: the key combination that saves a reflection (Ctrl+Return), written as
+    # keyboards in your language label the keys ("Strg+Eingabe")
+    return pgettext("key names", "Ctrl+Enter")
+
+
+def intro(*, about_a_miss: bool) -> str:
+    """The words above the prompts; about a miss, with a word of comfort first (once)."""
+    if about_a_miss:
+        return _("Everyone slips sometimes. Take a few quiet minutes and write as much or as "
+                 "little as helps — every part is optional.")
+    return _("Take a few quiet minutes and write as much or as little as helps — every part "
+             "is optional.")

@@ -27,11 +27,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 import selftrust
+from selftrust.base import i18n
+from selftrust.base.i18n import _
 
 log = logging.getLogger(__name__)
 
 TIMEOUT_MS = 120_000
-_CANNOT_RUN = "Self-Trust could not start its helper command"
 
 
 def cli_program(frozen: bool | None = None, executable: str | None = None
@@ -53,8 +54,10 @@ def cli_program(frozen: bool | None = None, executable: str | None = None
 
 def _environment() -> QProcessEnvironment:
     """This environment, with the package the window runs first on the import path (a
-    checkout run from source must not start an installed, older copy)."""
+    checkout run from source must not start an installed, older copy), speaking the
+    window's language (the one line a refusal prints is shown in the window)."""
     env = QProcessEnvironment.systemEnvironment()
+    env.insert(i18n.ENV_VAR, i18n.language())
     if not getattr(sys, "frozen", False):
         src = str(Path(selftrust.__file__).resolve().parent.parent)
         rest = env.value("PYTHONPATH", "")
@@ -146,7 +149,9 @@ class CliJob(QObject):
         if error == QProcess.ProcessError.FailedToStart and self._process is not None:
             process = self._process
             self._done(process)
-            self.failed.emit(f"{_CANNOT_RUN} ({process.errorString()}).")
+            # TRANSLATORS: {reason} is the system's own words (often English).
+            self.failed.emit(_("Self-Trust could not start its helper command "
+                               "({reason}).").format(reason=process.errorString()))
 
     def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
         process = self._process
@@ -156,15 +161,19 @@ class CliJob(QObject):
         out = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
         err = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
         if self._timed_out:
-            self.failed.emit("It took too long and was stopped; nothing half-done was kept.")
+            self.failed.emit(_("It took too long and was stopped; nothing half-done was "
+                               "kept."))
         elif status != QProcess.ExitStatus.NormalExit or code != 0:
-            self.failed.emit(_one_line(err) or f"{_CANNOT_RUN} (it ended with code {code}).")
+            self.failed.emit(_one_line(err) or _(
+                "Self-Trust could not start its helper command (it ended with code "
+                "{code}).").format(code=code))
         else:
             try:
                 result: Any = json.loads(out)
             except ValueError:
                 log.warning("selftrust printed no JSON: %r", out[:200])
-                self.failed.emit(f"{_CANNOT_RUN} (it answered in a way not understood).")
+                self.failed.emit(_("Self-Trust could not start its helper command (it "
+                                   "answered in a way not understood)."))
             else:
                 self.succeeded.emit(result)
         self._next()

@@ -13,14 +13,15 @@ import logging
 
 from PySide6.QtWidgets import QWidget
 
+from selftrust.base.i18n import N_, _
 from selftrust.services.errors import DataProblem
 from selftrust.services.workspace import Workspace
 from selftrust.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
 
-DAMAGED_TITLE = "Your data file is damaged"
-RESTORE = "Restore a backup…"
+DAMAGED_TITLE = N_("Your data file is damaged")  # translated where shown: _(DAMAGED_TITLE)
+RESTORE = N_("Restore a backup…")
 
 
 def start(ws: Workspace, window: QWidget) -> None:
@@ -56,9 +57,12 @@ def tell_damage(window: QWidget, problem: DataProblem) -> None:
     """Say what was found and the way back; from now on nothing is written to the file."""
     from selftrust.ui.dialogs import messages  # message boxes: only when one is shown
 
-    text = (f"{problem}\n\nUntil then Self-Trust will not write to this file, so "
-            "nothing more can go wrong in it: you can still look at everything.")
-    answer = messages.prompter.choose(window, DAMAGED_TITLE, text, [RESTORE, "Not now"])
+    # TRANSLATORS: {problem} says what was found and how to get back (a backup).
+    text = _("{problem}\n\nUntil then Self-Trust will not write to this file, so nothing "
+             "more can go wrong in it: you can still look at everything.").format(
+                 problem=problem)
+    answer = messages.prompter.choose(window, _(DAMAGED_TITLE), text,
+                                      [_(RESTORE), _("Not now")])
     ctx: UiContext | None = getattr(window, "ctx", None)
     if answer == 0 and ctx is not None:
         from selftrust.ui.dialogs.data_dialogs import show_backups

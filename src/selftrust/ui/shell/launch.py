@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selftrust import APP_ID, APP_NAME, __version__
+from selftrust.base.i18n import _
 from selftrust.services.clock import Clock, FixedClock, SystemClock
 from selftrust.services.errors import DataProblem
 from selftrust.services.workspace import (
@@ -34,6 +35,7 @@ from selftrust.services.workspace import (
 )
 from selftrust.ui.look.icons import app_icon
 from selftrust.ui.look.theme import apply_theme, follow_system_scheme
+from selftrust.ui.shell import language
 from selftrust.ui.shell.bridge import Bridge
 from selftrust.ui.shell.context import Clockwork, UiContext
 from selftrust.ui.shell.prefs import UiPrefs
@@ -56,6 +58,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("Self-Trust")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    language.start(app)  # before any widget: Qt's words and the layout direction
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
@@ -90,11 +93,11 @@ def run_gui(
     data_dir: Path | None, *, exit_after_startup: bool = False, clock: Clock | None = None
 ) -> int:
     if _no_screen():
-        print(
-            "selftrust: no screen to show the window on (DISPLAY and WAYLAND_DISPLAY are "
-            "unset). Start it from your desktop, or use the commands: selftrust --help",
-            file=sys.stderr,
-        )
+        # TRANSLATORS: DISPLAY and WAYLAND_DISPLAY are names of settings; `selftrust
+        # --help` is a command to type: keep all three as they are.
+        print(_("selftrust: no screen to show the window on (DISPLAY and WAYLAND_DISPLAY "
+                "are unset). Start it from your desktop, or use the commands: "
+                "selftrust --help"), file=sys.stderr)
         return 1
     folder = data_folder(data_dir)
     start_logging(data_dir)
@@ -108,11 +111,12 @@ def run_gui(
     guard = SingleInstance(folder.root)
     if not guard.acquire():
         if guard.ask_first_to_show():
-            print("Self-Trust is already open; it has been brought to the front.",
+            print(_("Self-Trust is already open; it has been brought to the front."),
                   file=sys.stderr)
             return 0
-        print(f"Self-Trust seems to be open for {folder.root} but does not answer.",
-              file=sys.stderr)
+        # TRANSLATORS: {folder} is the data folder, e.g. /home/ada/.local/share/selftrust
+        print(_("Self-Trust seems to be open for {folder} but does not answer.").format(
+            folder=folder.root), file=sys.stderr)
         return 1
 
     clock = clock or SystemClock()
@@ -124,7 +128,7 @@ def run_gui(
             try:
                 ws: Workspace | None = open_workspace(data_dir, clock, daily_backup=False)
             except DataProblem as problem:
-                print(f"selftrust: {problem}", file=sys.stderr)
+                print(f"selftrust: {problem}", file=sys.stderr)  # (the problem's own words)
                 ws = None
         else:
             ws = _open_with_recovery(data_dir, clock)
@@ -252,24 +256,29 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
             log.warning("cannot open data: %s", problem)
             from selftrust.ui.dialogs import messages  # message boxes: only when needed
 
-            choices = ["Restore a backup…", "Start fresh (keep the old file)"]
-            if problem.kind in ("locked", "folder", "full", "readonly", "io"):
+            passes = problem.kind in ("locked", "folder", "full", "readonly", "io")
+            choices = [_("Restore a backup…"), _("Start fresh (keep the old file)")]
+            if passes:
                 # It passes (space freed, a lock let go): nothing to restore or set aside.
-                choices = ["Try again"]
-            answer = messages.prompter.choose(None, "Your data could not be opened",
+                choices = [_("Try again")]
+            answer = messages.prompter.choose(None, _("Your data could not be opened"),
                                               str(problem), choices)
             if answer is None:
                 return None
-            if choices[answer] == "Try again":
+            if passes:
                 continue
             if answer == 0:
                 backups = list_backups(data_dir)
                 if not backups:
-                    messages.prompter.inform(None, "No backups yet",
-                                             "There are no backups in this data folder yet.")
+                    messages.prompter.inform(
+                        None, _("No backups yet"),
+                        _("There are no backups in this data folder yet."))
                     continue
                 path = messages.prompter.open_file(  # in the backups folder, not home
-                    None, "Choose a backup", "Self-Trust backups (*.db);;All files (*)",
+                    None, _("Choose a backup"),
+                    # TRANSLATORS: file-dialog filters: translate the names, keep "(*.db)",
+                    # "(*)" and ";;" as they are.
+                    _("Self-Trust backups (*.db);;All files (*)"),
                     start=backups[0].path.parent,
                 ) if len(backups) > 1 else backups[0].path
                 if path is None:
@@ -277,11 +286,15 @@ def _open_with_recovery(data_dir: Path | None, clock: Clock) -> Workspace | None
                 try:
                     restore_backup(data_dir, path)
                 except DataProblem as exc:
-                    messages.prompter.problem(None, "That backup cannot be restored", str(exc))
+                    messages.prompter.problem(None, _("That backup cannot be restored"),
+                                              str(exc))
                 continue
             aside = start_fresh(data_dir)
-            messages.prompter.inform(None, "Starting fresh",
-                                     f"Your old data file is kept at {aside}. Nothing was deleted.")
+            messages.prompter.inform(
+                None, _("Starting fresh"),
+                # TRANSLATORS: {path} is where the old data file now is.
+                _("Your old data file is kept at {path}. Nothing was deleted.").format(
+                    path=aside))
 
 
 def _install_excepthook(window: QWidget) -> None:
@@ -299,9 +312,9 @@ def _install_excepthook(window: QWidget) -> None:
             return
         messages.prompter.problem(
             window,
-            "Something went wrong",
-            "Self-Trust ran into an unexpected problem. What you saved before is safe; "
-            "the step that failed was not saved.",
+            _("Something went wrong"),
+            _("Self-Trust ran into an unexpected problem. What you saved before is safe; "
+              "the step that failed was not saved."),
             detail=text,
         )
 

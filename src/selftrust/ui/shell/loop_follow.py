@@ -22,7 +22,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext, pgettext
 from selftrust.services.workspace import Workspace
 from selftrust.ui.desktop.folder_watch import FolderWatch
 from selftrust.ui.shell.cli_job import CliJob
@@ -31,6 +32,9 @@ from selftrust.ui.shell.prefs import UiPrefs
 log = logging.getLogger(__name__)
 
 START_AFTER_MS = 5_000
+# Why a file of our own (a push) is passed over, as the pull says it (in English, or in
+# the window's language: the command speaks it, see ``cli_job``).
+OWN_PUSH = N_("written by Self-Trust for Loop (a push)")
 
 
 class LoopSettings:
@@ -79,46 +83,73 @@ def record(pulled: dict[str, Any] | None, problem: str | None, now: datetime
     return {"at": now.isoformat(timespec="seconds"), "pull": pulled, "problem": problem}
 
 
+def brought_parts(pulled: dict[str, Any]) -> list[str]:
+    """What a merge brought, a part at a time (none: nothing new)."""
+    c, h = pulled.get("checkins", {}), pulled.get("habits", {})
+    parts = []
+    if n := h.get("new"):
+        parts.append(ngettext("{n} new habit", "{n} new habits", n).format(
+            n=formats.number(n)))
+    if n := c.get("added"):
+        parts.append(ngettext("{n} check-in from the phone", "{n} check-ins from the phone",
+                              n).format(n=formats.number(n)))
+    if n := c.get("changed"):
+        parts.append(ngettext("{n} check-in changed", "{n} check-ins changed", n).format(
+            n=formats.number(n)))
+    if n := c.get("removed"):
+        parts.append(ngettext("{n} check-in removed", "{n} check-ins removed", n).format(
+            n=formats.number(n)))
+    if n := h.get("changed"):
+        parts.append(ngettext("{n} habit edited on the phone", "{n} habits edited on the phone",
+                              n).format(n=formats.number(n)))
+    parts.extend(
+        # TRANSLATORS: {title} is the name of a habit in Loop Habit Tracker.
+        _("“{title}” deleted on the phone (it stays here)").format(title=title)
+        for title in pulled.get("deleted_on_phone", []))
+    return parts
+
+
 def brought(pulled: dict[str, Any]) -> str:
     """What a merge brought, in words: "3 check-ins from the phone", "nothing new",
     "“Pages” deleted on the phone (it stays here)"."""
-    c, h = pulled.get("checkins", {}), pulled.get("habits", {})
-    parts = []
-    if h.get("new"):
-        parts.append(counted(h["new"], "new habit"))
-    if c.get("added"):
-        parts.append(f"{counted(c['added'], 'check-in')} from the phone")
-    if c.get("changed"):
-        parts.append(f"{counted(c['changed'], 'check-in')} changed")
-    if c.get("removed"):
-        parts.append(f"{counted(c['removed'], 'check-in')} removed")
-    if h.get("changed"):
-        parts.append(f"{counted(h['changed'], 'habit')} edited on the phone")
-    parts.extend(f"“{title}” deleted on the phone (it stays here)"
-                 for title in pulled.get("deleted_on_phone", []))
-    return ", ".join(parts) if parts else "nothing new"
+    parts = brought_parts(pulled)
+    # TRANSLATORS: what stands between the parts of what a merge from Loop brought
+    # ("1 new habit, 3 check-ins from the phone").
+    return pgettext("list separator", ", ").join(parts) if parts else _("nothing new")
 
 
 def last_merge_line(last: dict[str, Any] | None) -> str:
     """"Merged the backup of 5 Dec, 21:14 · 3 check-ins from the phone"."""
     if not last:
-        return "No backup merged yet."
+        return _("No backup merged yet.")
     pulled = last.get("pull")
     if not pulled or not pulled.get("source"):
-        return f"Nothing could be merged: {last.get('problem') or 'no Loop backup was found'}"
+        # TRANSLATORS: {problem} says why, e.g. "there is no Loop backup in …".
+        return _("Nothing could be merged: {problem}").format(
+            problem=last.get("problem") or _("no Loop backup was found"))
     from selftrust.services.loop.reports import backup_moment  # not at start-up
 
     source = Path(str(pulled["source"]))
     moment = backup_moment(source.name)
-    when = f"the backup of {moment.day} {moment:%b, %H:%M}" if moment else f"“{source.name}”"
-    return f"Merged {when} · {brought(pulled)}"
+    if moment is None:
+        # TRANSLATORS: {file} is the name of the backup file; {brought} what it brought.
+        return _("Merged “{file}” · {brought}").format(file=source.name,
+                                                      brought=brought(pulled))
+    # TRANSLATORS: {day} is like "5 Dec", {time} like "21:14" (when the phone made the
+    # backup); {brought} is what it brought, e.g. "3 check-ins from the phone".
+    return _("Merged the backup of {day}, {time} · {brought}").format(
+        day=formats.short_day_month(moment), time=formats.time_of_day(moment),
+        brought=brought(pulled))
 
 
 def skipped_lines(last: dict[str, Any] | None) -> list[str]:
     """Each file passed over and why (our own pushes are not worth a word)."""
     pulled = (last or {}).get("pull") or {}
-    return [f"{s['file']}: {s['reason']}" for s in pulled.get("skipped", [])
-            if "written by Self-Trust" not in str(s.get("reason", ""))]
+    own = ("written by Self-Trust", _(OWN_PUSH))
+    # TRANSLATORS: a file passed over: {file} is its name, {reason} why.
+    return [_("{file}: {reason}").format(file=s["file"], reason=s["reason"])
+            for s in pulled.get("skipped", [])
+            if not any(words in str(s.get("reason", "")) for words in own)]
 
 
 class LoopFollower(QObject):
@@ -171,12 +202,13 @@ class LoopFollower(QObject):
 
     def _pulled(self, pulled: object) -> None:
         if not isinstance(pulled, dict):
-            self._refused("the merge answered in a way not understood")
+            self._refused(_("the merge answered in a way not understood"))
             return
         self.settings.last = record(pulled, None, self.ws.clock.now())
         self.looked.emit()
-        if brought(pulled) != "nothing new":
-            self.merged.emit(f"From Loop: {brought(pulled)}")
+        if brought_parts(pulled):
+            # TRANSLATORS: in the status bar; {brought} is e.g. "3 check-ins from the phone".
+            self.merged.emit(_("From Loop: {brought}").format(brought=brought(pulled)))
 
     def _refused(self, problem: str) -> None:
         log.info("Loop pull refused: %s", problem)
@@ -184,4 +216,5 @@ class LoopFollower(QObject):
         self.looked.emit()
 
     def _unreadable(self, folder: str) -> None:
-        self._refused(f"the folder {folder} cannot be read (is it there, and yours?)")
+        self._refused(_("the folder {folder} cannot be read (is it there, and yours?)")
+                      .format(folder=folder))

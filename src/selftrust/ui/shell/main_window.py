@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust import APP_NAME
+from selftrust.base.i18n import _, pgettext
 from selftrust.domain.days import next_day_start
 from selftrust.ui.shell.actions import Actions, make_actions
 from selftrust.ui.shell.context import DayPage, UiContext
@@ -44,6 +45,13 @@ VIEWS: dict[str, tuple[str, str]] = {
     "charts": ("selftrust.ui.charts.charts_view", "ChartsView"),
     "reflections": ("selftrust.ui.reflections.journal_view", "JournalView"),
 }
+
+
+def window_title(shown: str) -> str:
+    """"Tuesday 24 November — Self-Trust": what the window shows, then the app's name."""
+    # TRANSLATORS: the window's title: {shown} is the view or day shown, {app} the
+    # app's name (Self-Trust).
+    return _("{shown} — {app}").format(shown=shown, app=APP_NAME)
 
 
 def remembered_view_key(root: Path) -> str:
@@ -98,7 +106,7 @@ class MainWindow(QMainWindow):
         self._auto_export.start(20_000)
         self._build_status_bar()
         self.outside = OutsideChanges(ctx, self)
-        self.outside.noticed.connect(lambda: self.say(UPDATED))
+        self.outside.noticed.connect(lambda: self.say(_(UPDATED)))
         self.loop = ctx.loop = LoopFollower(ctx.ws, ctx.prefs, self)  # Preferences → Loop's folder
         self.loop.merged.connect(self._loop_merged)
         self.sync = ctx.sync = SyncFollower(ctx.ws, ctx.prefs, ctx.bridge, self.outside, self)
@@ -151,7 +159,7 @@ class MainWindow(QMainWindow):
         for nav in ("previous_day", "next_day", "go_today", "pick_day"):
             getattr(self.actions_, nav).setEnabled(key == "today")
         title = getattr(page, "window_title", None) or self._view_action(key).text()
-        self.setWindowTitle(f"{title.replace('&', '')} — {APP_NAME}")
+        self.setWindowTitle(window_title(title.replace("&", "")))
         if hasattr(page, "activated"):
             page.activated()
 
@@ -175,7 +183,7 @@ class MainWindow(QMainWindow):
     def _retitle(self, key: str, title: str) -> None:
         """A view names what it shows (Today: the shown day) while it is the one shown."""
         if key == self._current:
-            self.setWindowTitle(f"{title} — {APP_NAME}")
+            self.setWindowTitle(window_title(title))
 
     @property
     def current_view(self) -> str:
@@ -212,7 +220,8 @@ class MainWindow(QMainWindow):
         a.undo.setEnabled(stack.canUndo())
         a.redo.setEnabled(stack.canRedo())
         for key in VIEWS:
-            self._view_action(key).triggered.connect(lambda _=False, k=key: self.go_to_view(k))
+            self._view_action(key).triggered.connect(
+                lambda _checked=False, k=key: self.go_to_view(k))
         a.quit.triggered.connect(self.close)
         a.new_commitment.triggered.connect(self.new_commitment)
         a.reflect.triggered.connect(lambda: self.reflect_on(None, None))
@@ -234,10 +243,14 @@ class MainWindow(QMainWindow):
         a.send_to_loop.triggered.connect(self._send_to_loop)
 
     def _undo_text(self, text: str) -> None:
-        self.actions_.undo.setText(f"&Undo {text}" if text else "&Undo")
+        # TRANSLATORS: Edit menu; {action} is what undo takes back, e.g. Mark “Walk” kept
+        self.actions_.undo.setText(_("&Undo {action}").format(action=text) if text
+                                   else _("&Undo"))
 
     def _redo_text(self, text: str) -> None:
-        self.actions_.redo.setText(f"&Redo {text}" if text else "&Redo")
+        # TRANSLATORS: Edit menu; {action} is what redo does again, e.g. Mark “Walk” kept
+        self.actions_.redo.setText(_("&Redo {action}").format(action=text) if text
+                                   else _("&Redo"))
 
     def _today_call(self, name: str, *args: object) -> None:
         self.show_view("today")
@@ -288,7 +301,7 @@ class MainWindow(QMainWindow):
         """A status bar that is there only while it has something to say."""
         bar = QStatusBar(self)
         bar.setSizeGripEnabled(False)
-        bar.setAccessibleName("Status")
+        bar.setAccessibleName(pgettext("status bar", "Status"))
         self._status = QLabel(bar)
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         line = self._status.fontMetrics().height()

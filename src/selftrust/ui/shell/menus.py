@@ -5,26 +5,29 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
+from selftrust.base.i18n import pgettext
 from selftrust.ui.shell.actions import Actions
 
 
 def build_menus(window: QMainWindow, a: Actions) -> None:
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    # TRANSLATORS: the menu bar's menus; each letter after & is its Alt key, and no two
+    # menus should share one.
+    file_menu = bar.addMenu(pgettext("menu", "&File"))
     for action in (a.new_commitment, None, a.import_data, a.export_data, a.export_chart,
                    None, a.send_to_loop, None, a.backups, None, a.quit):
         file_menu.addSeparator() if action is None else file_menu.addAction(action)
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(pgettext("menu", "&Edit"))
     for action in (a.undo, a.redo, None, a.manage, None, a.preferences):
         edit.addSeparator() if action is None else edit.addAction(action)
-    view = bar.addMenu("&View")
+    view = bar.addMenu(pgettext("menu", "&View"))
     for action in (a.view_today, a.view_streaks, a.view_jar, a.view_charts,
                    a.view_reflections, None, a.previous_day, a.next_day, a.go_today,
                    a.pick_day):
         view.addSeparator() if action is None else view.addAction(action)
-    reflect = bar.addMenu("&Reflect")
+    reflect = bar.addMenu(pgettext("menu", "&Reflect"))
     reflect.addAction(a.reflect)
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(pgettext("menu", "&Help"))
     for action in (a.help_counted, a.help_guide, a.help_more, a.shortcuts, None, a.about):
         help_menu.addSeparator() if action is None else help_menu.addAction(action)
     a.quit.setMenuRole(a.quit.MenuRole.QuitRole)

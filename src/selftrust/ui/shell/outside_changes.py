@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from selftrust.base.i18n import N_
 from selftrust.services.errors import DataProblem
 from selftrust.ui.shell.context import UiContext
 
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 2_000
 SLICE_S = 0.02
-UPDATED = "Updated with changes made outside the app"
+UPDATED = N_("Updated with changes made outside the app")  # in the status bar: _(UPDATED)
 
 
 class OutsideChanges(QObject):

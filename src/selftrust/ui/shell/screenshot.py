@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from selftrust.base.i18n import _
 from selftrust.services.clock import Clock
 from selftrust.services.workspace import open_workspace
 from selftrust.ui.look.theme import Theme, apply_theme
@@ -47,11 +48,13 @@ def take(
     if scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(scale)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from selftrust.ui.shell import language
     from selftrust.ui.shell.launch import make_application, make_context
     from selftrust.ui.shell.main_window import MainWindow
     from selftrust.ui.shell.prefs import UiPrefs
 
-    app = make_application()
+    app = make_application()  # a new application speaks the wanted language
+    language.follow(app)  # one made before (in-process) speaks the language now spoken
     apply_theme(app, theme)
     ws = open_workspace(data_dir, clock)
     prefs = UiPrefs(_scratch_settings())
@@ -75,12 +78,15 @@ def take(
 
             target = getattr(importlib.import_module(module_name), func)(ctx, window)
         else:
-            raise ValueError(f"unknown view {view!r}; choose from {', '.join(all_targets())}")
+            # TRANSLATORS: {view} is what was typed after --view; {names} lists the names
+            # that can be typed there (commands' words: they stay as they are).
+            raise ValueError(_("unknown view {view}; choose from {names}").format(
+                view=repr(view), names=", ".join(all_targets())))
         settle(150)
         image = target.grab()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(out), "PNG"):
-            raise OSError(f"could not write {out}")
+            raise OSError(_("could not write {path}").format(path=out))
         if target is not window:
             target.close()
         return out

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from selftrust.base.i18n import _
 from selftrust.services.workspace import Workspace
 from selftrust.ui.desktop.folder_watch import FolderWatch
 from selftrust.ui.shell.bridge import Bridge
@@ -43,6 +44,24 @@ SEND_AFTER_MS = 1_500  # after the last save: a burst of check-offs is one pass
 CLOSE_WITHIN_MS = 4_000  # the last pass as the window closes; never holds it longer
 NOT_SET_UP = "does not sync yet"  # in the command's words when no folder is chosen
 BUSY = "Another sync pass is running"  # a pass typed in a terminal: ours comes after it
+
+
+def not_set_up(problem: str) -> bool:
+    """Whether the command's one line says this data does not sync (yet, or any more).
+
+    The command speaks the window's language (``cli_job``): its English words, or the
+    services' sentence as the window's language has it."""
+    # TRANSLATORS: the same sentence as `selftrust sync` says it (keep the two alike).
+    told = _("This data does not sync yet: choose a folder your file-sync tool carries "
+             "with `selftrust sync --folder FOLDER`.")
+    return NOT_SET_UP in problem or problem.strip() == told
+
+
+def busy(problem: str) -> bool:
+    """Whether the command's one line says another pass is running (ours comes after)."""
+    from selftrust.services.sync.lock import BUSY as SENTENCE  # only when a pass failed
+
+    return problem.startswith(BUSY) or problem.strip() == _(SENTENCE)
 
 
 class OutsideWatch(Protocol):
@@ -261,13 +280,13 @@ class SyncFollower(QObject):
         self._release(task, False)
         log.info("selftrust sync (%s) refused: %s", task.kind, problem)
         if task.kind == "status":
-            if NOT_SET_UP in problem:
+            if not_set_up(problem):
                 self.status = None
                 self._remember(False)
                 self.watch.stop()
             else:
                 self.problem = problem
-        elif task.kind == "pass" and problem.startswith(BUSY):
+        elif task.kind == "pass" and busy(problem):
             self._send.start()  # not a problem: try again in a moment
         elif task.kind == "pass":
             self.problem = problem
@@ -328,5 +347,6 @@ class SyncFollower(QObject):
         self._send.start()
 
     def _unreadable(self, folder: str) -> None:
-        self.problem = f"The sync folder {folder} cannot be read (is it there, and yours?)"
+        self.problem = _("The sync folder {folder} cannot be read (is it there, and "
+                         "yours?)").format(folder=folder)
         self.updated.emit()

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.i18n import _
 from selftrust.services.calendar import RankedStreak
+from selftrust.ui.reflections.painted_text import draw_line, mirrored
 from selftrust.ui.streaks.best_model import BestRole, BestStreaksModel
 from selftrust.ui.streaks.row_card import Cell, line_height, paint_card
 
@@ -47,12 +49,17 @@ class BestRowDelegate(QStyledItemDelegate):
         card = rect.adjusted(2, 1, -2, -1)
         radius = line * 0.4
         paint_card(p, cell, card, radius, selected=0.18)
+        direction = cell.direction
+
+        def place(r: QRectF) -> QRectF:  # laid out left to right, mirrored for RTL
+            return mirrored(r, card, direction)
+
         color = QColor(index.data(Qt.ItemDataRole.DecorationRole))
         dot = line * 0.6
         top = card.center().y() - line
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(color)
-        p.drawEllipse(QRectF(card.left() + pad, top + (line - dot) / 2, dot, dot))
+        p.drawEllipse(place(QRectF(card.left() + pad, top + (line - dot) / 2, dot, dot)))
         left = card.left() + pad * 2 + dot
         width = max(0.0, card.right() - pad - left)
         bold = QFont(font)
@@ -63,21 +70,20 @@ class BestRowDelegate(QStyledItemDelegate):
         p.setFont(bold)
         p.setPen(text)
         head_w = QFontMetricsF(bold).horizontalAdvance(head) + 1
-        p.drawText(QRectF(left, top, min(head_w, width), line), Qt.AlignmentFlag.AlignVCenter,
-                   head)
+        draw_line(p, place(QRectF(left, top, min(head_w, width), line)), head, direction)
         title = str(index.data(BestRole.TITLE))
         rest = width - head_w - pad
         if rest > line:
             p.setFont(font)
             p.setPen(muted)
-            p.drawText(QRectF(left + head_w + pad, top, rest, line),
-                       Qt.AlignmentFlag.AlignVCenter,
-                       fm.elidedText(title, Qt.TextElideMode.ElideRight, rest))
+            draw_line(p, place(QRectF(left + head_w + pad, top, rest, line)),
+                      fm.elidedText(title, Qt.TextElideMode.ElideRight, rest), direction,
+                      own_direction=True)
         when = str(index.data(BestRole.SPAN))
         p.setFont(font)
         p.setPen(muted)
-        p.drawText(QRectF(left, top + line, width, line), Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(when, Qt.TextElideMode.ElideRight, width))
+        draw_line(p, place(QRectF(left, top + line, width, line)),
+                  fm.elidedText(when, Qt.TextElideMode.ElideRight, width), direction)
         p.restore()
 
 
@@ -91,14 +97,18 @@ class BestStreaks(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.title = QLabel("Best streaks")
+        self.title = QLabel(_("Best streaks"))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)
-        self.all_button = self._scope_button("A&ll", "The longest runs of all your commitments")
-        self.one_button = self._scope_button("T&his one",
-                                             "The longest runs of the commitment shown")
+        # TRANSLATORS: a toggle beside "Best streaks": of all commitments, or of the one
+        # shown (the next message)
+        self.all_button = self._scope_button(
+            _("A&ll"), _("Best streaks: all"), _("The longest runs of all your commitments"))
+        self.one_button = self._scope_button(
+            _("T&his one"), _("Best streaks: this one"),
+            _("The longest runs of the commitment shown"))
         self.all_button.setChecked(True)
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -128,7 +138,7 @@ class BestStreaks(QWidget):
         self.view.setObjectName("BestStreaksList")
         self.view.setModel(self.model)
         self.view.setItemDelegate(BestRowDelegate(self.view))
-        self.view.setAccessibleName("Best streaks")
+        self.view.setAccessibleName(_("Best streaks"))
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -137,7 +147,7 @@ class BestStreaks(QWidget):
         self.view.viewport().setAutoFillBackground(False)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
-        self.empty = QLabel("Your longest runs will show here.")
+        self.empty = QLabel(_("Your longest runs will show here."))
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
@@ -162,13 +172,13 @@ class BestStreaks(QWidget):
                 + self.toggle.sizeHint().width())
         self._place_toggle(below=self.width() < need)
 
-    def _scope_button(self, text: str, tip: str) -> QToolButton:
+    def _scope_button(self, text: str, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setCheckable(True)
         button.setAutoRaise(True)
         button.setToolTip(tip)
-        button.setAccessibleName(f"Best streaks: {text.replace('&', '').lower()}")
+        button.setAccessibleName(name)
         return button
 
     @property

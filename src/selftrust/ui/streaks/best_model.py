@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.services.calendar import RankedStreak
 from selftrust.ui.streaks.rows_model import RowsModel
 from selftrust.ui.streaks.words import length, short_day, span
@@ -22,12 +24,18 @@ class BestRole(IntEnum):
 
 def running_span(r: RankedStreak) -> str:
     """A run still going ends "now": 23 Sep 2026 – now."""
-    return f"{short_day(r.streak.start)} – now"
+    # TRANSLATORS: a run that is still going: its first day ("23 Sep 2026") to now
+    return _("{day} – now").format(day=short_day(r.streak.start))
 
 
 def best_words(r: RankedStreak) -> str:
-    text = f"{r.title}: {length(r.streak.length, r.unit)}, {span(r.streak.start, r.streak.end)}"
-    return text + " (still going)" if r.running else text
+    args = {"title": isolate(r.title), "length": length(r.streak.length, r.unit),
+            "span": span(r.streak.start, r.streak.end)}
+    if r.running:
+        # TRANSLATORS: a best streak read aloud ("Walk: 41 days, 3 Mar – 12 Apr 2026")
+        return _("{title}: {length}, {span} (still going)").format(**args)
+    # TRANSLATORS: a best streak read aloud ("Walk: 41 days, 3 Mar – 12 Apr 2026")
+    return _("{title}: {length}, {span}").format(**args)
 
 
 class BestStreaksModel(RowsModel[RankedStreak]):

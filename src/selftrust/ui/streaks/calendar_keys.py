@@ -18,10 +18,14 @@ STEPS = {
 
 
 def moved_focus(key: int, modifiers: Qt.KeyboardModifier, focus: date, first: date,
-                last: date) -> date | None:
-    """The day ``key`` moves to from ``focus``; None for a key that does not move."""
+                last: date, *, mirrored: bool = False) -> date | None:
+    """The day ``key`` moves to from ``focus``; None for a key that does not move. In a
+    calendar drawn from the right (``mirrored``) the left arrow goes on to the next day."""
     if key in STEPS and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
-        return focus + timedelta(days=STEPS[Qt.Key(key)])
+        step = STEPS[Qt.Key(key)]
+        if mirrored and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -step
+        return focus + timedelta(days=step)
     if key == Qt.Key.Key_PageUp:
         return add_months(focus, -1)
     if key == Qt.Key.Key_PageDown:

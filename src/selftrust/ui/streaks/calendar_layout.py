@@ -5,6 +5,9 @@ month is at the top left and this month is the last one drawn (the view scrolls 
 it). Newer rows on top with each row reading forwards, as before, made the eye jump
 back in time at every row's end. Painting, hit testing, the keys (PageUp is the month
 before, up the page) and the scroll to today all use this one geometry.
+
+A right-to-left window reads its calendar from the right, as a Hebrew or Arabic wall
+calendar does: ``mirrored`` places the months and the days of each week from the right.
 """
 
 from __future__ import annotations
@@ -62,12 +65,15 @@ def month_starts(first: date, last: date) -> list[date]:
 
 
 class MonthGrid:
-    """The geometry of months ``first``..``last`` laid out in ``width`` pixels."""
+    """The geometry of months ``first``..``last`` laid out in ``width`` pixels (from the
+    right when ``mirrored``)."""
 
     def __init__(self, first: date, last: date, week_start: int, metrics: Metrics,
-                 width: float) -> None:
+                 width: float, *, mirrored: bool = False) -> None:
         self.months = month_starts(first, last)
         self.week_start = week_start
+        self.mirrored = mirrored
+        self.width = width
         self.m = metrics
         m = metrics
         usable = max(m.month_width, width - 2 * m.margin)
@@ -98,8 +104,15 @@ class MonthGrid:
         row, col = self.place(index)
         m = self.m
         x = self.left + col * (m.month_width + m.month_gap)
+        if self.mirrored:
+            x = self.width - x - m.month_width
         y = m.margin + row * (m.month_height + m.row_gap)
         return QRectF(x, y, m.month_width, m.month_height)
+
+    def _across(self, column: int) -> int:
+        """Where a weekday column sits in its month, from the left: the first weekday
+        is the leftmost column, or the rightmost when mirrored."""
+        return 6 - column if self.mirrored else column
 
     def title_rect(self, index: int) -> QRectF:
         r = self.month_rect(index)
@@ -107,7 +120,7 @@ class MonthGrid:
 
     def header_rect(self, index: int, weekday_column: int) -> QRectF:
         r = self.month_rect(index)
-        return QRectF(r.x() + weekday_column * self.m.cell, r.y() + self.m.title,
+        return QRectF(r.x() + self._across(weekday_column) * self.m.cell, r.y() + self.m.title,
                       self.m.cell, self.m.header)
 
     # --- days -----------------------------------------------------------------------
@@ -125,7 +138,7 @@ class MonthGrid:
             return None
         r = self.month_rect(index)
         m = self.m
-        return QRectF(r.x() + self.column_of(day) * m.cell,
+        return QRectF(r.x() + self._across(self.column_of(day)) * m.cell,
                       r.y() + m.title + m.header + self.week_of(day) * m.cell, m.cell, m.cell)
 
     def week_rect(self, day: date) -> QRectF | None:
@@ -143,7 +156,7 @@ class MonthGrid:
             top = r.y() + m.title + m.header
             if not (r.left() <= pos.x() < r.right() and top <= pos.y() < r.bottom()):
                 continue
-            col = int((pos.x() - r.x()) // m.cell)
+            col = self._across(int((pos.x() - r.x()) // m.cell))
             week = int((pos.y() - top) // m.cell)
             month = self.months[index]
             n = week * 7 + col - self.column_of(month) + 1

@@ -27,6 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.domain.commitment import Target
 from selftrust.domain.days import month_end_of
 from selftrust.domain.occasions import DayState
@@ -36,7 +38,7 @@ from selftrust.ui.streaks.calendar_layout import Metrics, MonthGrid
 from selftrust.ui.streaks.day_marks import Ink
 from selftrust.ui.streaks.day_tooltip import day_tooltip
 from selftrust.ui.streaks.month_paint import Marked, paint_months
-from selftrust.ui.streaks.words import day_words, long_day
+from selftrust.ui.streaks.words import day_parts, day_words, long_day
 
 NotesLoader = Callable[[date, date], dict[date, str]]
 
@@ -53,7 +55,7 @@ class HeatMap(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-        self.setAccessibleName("Calendar")
+        self.setAccessibleName(_("Calendar"))
         self._infos: dict[date, DayInfo] = {}
         self._first = self._last = self._today = date.today()
         self._week_start = 0
@@ -97,7 +99,9 @@ class HeatMap(QWidget):
         if self._focus is None or following_today or not first <= self._focus <= last:
             self._focus = last  # a new day moves the place along with it
         self._hover = None
-        self.setAccessibleName(f"Calendar of {title}" if title else "Calendar")
+        # TRANSLATORS: {title} is the commitment whose days the calendar shows
+        self.setAccessibleName(_("Calendar of {title}").format(title=isolate(title)) if title
+                               else _("Calendar"))
         self._relayout()
         self._describe_focus()
 
@@ -167,7 +171,8 @@ class HeatMap(QWidget):
         return None if rect is None else rect.toAlignedRect()
 
     def height_for(self, width: int) -> int:
-        grid = MonthGrid(self._first, self._last, self._week_start, self._metrics, width)
+        grid = MonthGrid(self._first, self._last, self._week_start, self._metrics, width,
+                         mirrored=self.isRightToLeft())
         return int(grid.height + 0.5)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -176,7 +181,7 @@ class HeatMap(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
-                            QEvent.Type.StyleChange):
+                            QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange):
             self._metrics = Metrics.from_font(self.font())
             self._ink = None
             self._relayout()
@@ -184,7 +189,7 @@ class HeatMap(QWidget):
 
     def _relayout(self) -> None:
         self._grid = MonthGrid(self._first, self._last, self._week_start, self._metrics,
-                               self.width())
+                               self.width(), mirrored=self.isRightToLeft())
         self.update()
 
     def _ink_now(self) -> Ink:
@@ -264,10 +269,11 @@ class HeatMap(QWidget):
         """Open in Today, and (for a day not kept) reflect on it."""
         menu = QMenu(self)
         menu.setObjectName("StreakDayMenu")
-        menu.setAccessibleName(f"Actions for {long_day(day)}")
-        menu.addAction("Open in Today", lambda: self.day_activated.emit(day))
+        # TRANSLATORS: {day} is a date such as "Tuesday, 24 November 2026"
+        menu.setAccessibleName(_("Actions for {day}").format(day=long_day(day)))
+        menu.addAction(_("Open in Today"), lambda: self.day_activated.emit(day))
         if self.can_reflect(day):
-            menu.addAction("Reflect on this day…", lambda: self.reflect_requested.emit(day))
+            menu.addAction(_("Reflect on this day…"), lambda: self.reflect_requested.emit(day))
         return menu
 
     def _in_history(self, day: date) -> bool:
@@ -289,7 +295,8 @@ class HeatMap(QWidget):
 
     def tooltip_html(self, day: date) -> str:
         """The date, the state in words, the amount and the note (user text, escaped)."""
-        return day_tooltip(self.words_for(day), self.note_of(day),
+        when, what = day_parts(day, self._infos.get(day), self._today, self._target)
+        return day_tooltip(when, what, self.note_of(day),
                            in_history=self._in_history(day), can_reflect=self.can_reflect(day))
 
     def _describe_focus(self) -> None:
@@ -298,7 +305,9 @@ class HeatMap(QWidget):
         text = self.words_for(self._focus)
         note = self._notes.get(self._focus, "")
         if note:
-            text += f". Note: {note}"
+            # TRANSLATORS: read aloud: a day ("Tuesday, 24 November 2026: Kept") and
+            # the note its person wrote
+            text = _("{day}. Note: {note}").format(day=text, note=isolate(note))
         self.setAccessibleDescription(text)
         if QAccessible.isActive():
             QAccessible.updateAccessibility(
@@ -308,7 +317,8 @@ class HeatMap(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         focus = self._focus or self._last
-        moved = moved_focus(key, event.modifiers(), focus, self._first, self._last)
+        moved = moved_focus(key, event.modifiers(), focus, self._first, self._last,
+                            mirrored=self.isRightToLeft())
         if moved is not None:
             self.focus_day(moved)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

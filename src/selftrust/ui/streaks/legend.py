@@ -6,16 +6,18 @@ stays one tidy line on a wide window and a few short lines on a narrow one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from selftrust.base.i18n import _, pgettext
 from selftrust.domain.commitment import Rules
 from selftrust.domain.days import Period
 from selftrust.domain.occasions import DayState
 from selftrust.domain.schedule import ScheduleKind
+from selftrust.ui.reflections.painted_text import draw_line, mirrored
 from selftrust.ui.streaks.day_marks import Ink, number_font, paint_mark, paint_today
-from selftrust.ui.streaks.words import LEGEND_TIPS, LEGEND_WORDS
+from selftrust.ui.streaks.words import legend_tip, legend_word
 
 TODAY = "today"
 SAMPLE_DAY = "12"
@@ -61,22 +63,26 @@ class Legend(QWidget):
         return self._entries
 
     def _describe(self) -> None:
-        words = [self._word(e) for e in self._entries]
-        self.setAccessibleName("Calendar legend")
-        self.setAccessibleDescription("; ".join(
-            f"{self._word(e)}: {self._tip(e)}" for e in self._entries))
-        self.setToolTip("\n".join(f"{w}: {self._tip(e)}" for w, e in zip(words, self._entries,
-                                                                           strict=True)))
+        # TRANSLATORS: one mark of the calendar's legend and what it means
+        # ("Kept: A filled circle: the promise was kept.")
+        said = [_("{mark}: {meaning}").format(mark=self._word(e), meaning=self._tip(e))
+                for e in self._entries]
+        self.setAccessibleName(_("Calendar legend"))
+        # TRANSLATORS: between the legend's entries, read aloud one after the other
+        self.setAccessibleDescription(pgettext("list separator", "; ").join(said))
+        self.setToolTip("\n".join(said))
 
     @staticmethod
     def _word(entry: DayState | str) -> str:
-        return "Today" if isinstance(entry, str) else LEGEND_WORDS[entry]
+        if isinstance(entry, str):  # TODAY, the one entry that is not a state
+            return pgettext("calendar legend", "Today")
+        return legend_word(entry)
 
     @staticmethod
     def _tip(entry: DayState | str) -> str:
-        if isinstance(entry, str):  # TODAY, the one entry that is not a state
-            return "An outlined square marks today."
-        return LEGEND_TIPS[entry]
+        if isinstance(entry, str):
+            return _("An outlined square marks today.")
+        return legend_tip(entry)
 
     # --- layout ---------------------------------------------------------------------
     def _sizes(self) -> tuple[float, float, float, float]:
@@ -88,7 +94,7 @@ class Legend(QWidget):
 
     def _places(self, width: float) -> list[tuple[DayState | str, QRectF, QRectF]]:
         fm = QFontMetricsF(self.font())
-        mark, gap, spacing, _ = self._sizes()
+        mark, gap, spacing, _line = self._sizes()
         x = y = 0.0
         out = []
         for entry in self._entries:
@@ -114,14 +120,19 @@ class Legend(QWidget):
         return QSize(int(width) + 1, self.heightForWidth(int(width) + 1))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        mark, _, _, _ = self._sizes()
+        mark = self._sizes()[0]
         return QSize(int(mark * 5), int(mark))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
         ink = Ink.make(self.palette(), self._color)
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        for entry, mark_rect, text_rect in self._places(self.width()):
+        whole = QRectF(self.rect())
+        direction = self.layoutDirection()
+        for entry, mark_at, text_at in self._places(self.width()):
+            # placed left to right; a right-to-left window reads the legend from the right
+            mark_rect, text_rect = mirrored(mark_at, whole, direction), mirrored(text_at, whole,
+                                                                                 direction)
             # A day number in every mark, as in the calendar: some marks sit under it.
             font = number_font(self.font(), mark_rect.height())
             state = DayState.OPEN if entry == TODAY else entry
@@ -131,8 +142,7 @@ class Legend(QWidget):
                 paint_today(p, mark_rect, ink)
             p.setPen(text)
             p.setFont(self.font())
-            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       self._word(entry))
+            draw_line(p, text_rect, self._word(entry), direction)
         p.end()
 
 

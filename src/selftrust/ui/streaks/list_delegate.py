@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from selftrust.ui.look.theme import soft
+from selftrust.ui.reflections.painted_text import draw_line, mirrored
 from selftrust.ui.streaks.list_model import Role
 from selftrust.ui.streaks.row_card import Cell, line_height, paint_card
 from selftrust.ui.streaks.strength_ring import paint_ring
@@ -33,16 +34,21 @@ class StreakRowDelegate(QStyledItemDelegate):
         radius = line * 0.45
         paint_card(p, cell, card, radius, selected=0.20, hover=0.06)
 
+        direction = cell.direction
+
+        def place(r: QRectF) -> QRectF:  # laid out left to right, mirrored for RTL
+            return mirrored(r, card, direction)
+
         ring_side = card.height() - pad * 1.1
         ring = QRectF(card.right() - pad - ring_side, card.center().y() - ring_side / 2,
                       ring_side, ring_side)
-        paint_ring(p, ring, float(index.data(Role.STRENGTH) or 0.0),
+        paint_ring(p, place(ring), float(index.data(Role.STRENGTH) or 0.0),
                    soft(color, palette, 0.55) if archived else color, palette, font)
 
         dot = line * 0.72
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(soft(color, palette, 0.45) if archived else color)
-        p.drawEllipse(QRectF(card.left() + pad, card.center().y() - dot / 2, dot, dot))
+        p.drawEllipse(place(QRectF(card.left() + pad, card.center().y() - dot / 2, dot, dot)))
 
         left = card.left() + pad * 2 + dot
         text_w = max(0.0, ring.left() - pad - left)
@@ -55,9 +61,9 @@ class StreakRowDelegate(QStyledItemDelegate):
         p.setPen(muted if archived else text)
         title = QFontMetricsF(title_font).elidedText(
             str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, text_w)
-        p.drawText(QRectF(left, top, text_w, line), Qt.AlignmentFlag.AlignVCenter, title)
+        draw_line(p, place(QRectF(left, top, text_w, line)), title, direction, own_direction=True)
         p.setFont(font)
         p.setPen(muted)
         second = fm.elidedText(str(index.data(Role.LINE)), Qt.TextElideMode.ElideRight, text_w)
-        p.drawText(QRectF(left, top + line, text_w, line), Qt.AlignmentFlag.AlignVCenter, second)
+        draw_line(p, place(QRectF(left, top + line, text_w, line)), second, direction)
         p.restore()

@@ -7,9 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from selftrust.base import formats
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.services.calendar import StreakDetails
 from selftrust.ui.streaks.rows_model import RowsModel
-from selftrust.ui.streaks.words import length, starts_words
+from selftrust.ui.streaks.strength_ring import percent
+from selftrust.ui.streaks.words import length, over_the_limit, starts_words
 
 
 class Role(IntEnum):
@@ -29,34 +33,43 @@ def second_line(d: StreakDetails) -> str:
     if starts:
         return starts
     if not d.begun:
-        return "Not started yet"
+        return _("Not started yet")
     if d.first_day:
-        return "First day"
+        return _("First day")
     current = d.summary.current_streak if d.summary else 0
     best = d.summary.best_streak if d.summary else 0
     if d.commitment.archived:
-        return f"Archived · best {length(best, d.unit)}"
+        # TRANSLATORS: under an archived commitment's title; {length} is "12 days"
+        return _("Archived · best {length}").format(length=length(best, d.unit))
     if d.lapsed_until is not None:
-        now = f"Over the limit this {d.unit}"  # it cannot come back under: no fresh start yet
+        now = over_the_limit(d.unit)  # it cannot come back under: no fresh start yet
     else:
-        now = length(current, d.unit) if current else "A fresh start"
-    return f"{now} · best {best:,}" if best else now
+        now = length(current, d.unit) if current else _("A fresh start")
+    if not best:
+        return now
+    # TRANSLATORS: under a commitment's title: its run now ("12 days") and the length
+    # of its longest run (a number alone)
+    return _("{now} · best {best}").format(now=now, best=formats.number(best))
 
 
 def row_words(d: StreakDetails) -> str:
     """The whole row in words: for screen readers and the tooltip."""
-    title = d.commitment.title
+    title = isolate(d.commitment.title)
     if not d.begun or d.summary is None:
-        return f"{title}: not started yet"
+        # TRANSLATORS: {title} is a commitment's title
+        return _("{title}: not started yet").format(title=title)
     s = d.summary
-    parts = [
-        f"current streak {length(s.current_streak, d.unit)}",
-        f"best {length(s.best_streak, d.unit)}",
-        f"strength {round(s.strength * 100)} %",
-    ]
+    args = {"title": title, "current": length(s.current_streak, d.unit),
+            "best": length(s.best_streak, d.unit), "strength": percent(s.strength)}
     if d.commitment.archived:
-        parts.insert(0, "archived")
-    return f"{title}: " + ", ".join(parts)
+        # TRANSLATORS: a commitment's row read aloud; {current} and {best} are runs
+        # such as "12 days", {strength} a percentage
+        return _("{title}: archived, current streak {current}, best {best}, "
+                 "strength {strength}").format(**args)
+    # TRANSLATORS: a commitment's row read aloud; {current} and {best} are runs such as
+    # "12 days", {strength} a percentage
+    return _("{title}: current streak {current}, best {best}, strength {strength}").format(
+        **args)
 
 
 class StreakListModel(RowsModel[StreakDetails]):

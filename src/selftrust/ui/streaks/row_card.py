@@ -19,11 +19,12 @@ class Cell:
     palette: QPalette
     state: QStyle.StateFlag
     font: QFont
+    direction: Qt.LayoutDirection = Qt.LayoutDirection.LeftToRight  # the view's
 
     @classmethod
     def of(cls, option: QStyleOption) -> Cell:
         o: Any = option  # the PySide6 stubs lack QStyleOption's public members
-        return cls(QRectF(o.rect), o.palette, o.state, o.font)
+        return cls(QRectF(o.rect), o.palette, o.state, o.font, o.direction)
 
     @property
     def line(self) -> float:

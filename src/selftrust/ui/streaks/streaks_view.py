@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.i18n import _
 from selftrust.domain.streaks import Streak
 from selftrust.services import calendar
 from selftrust.services.calendar import RankedStreak
@@ -63,10 +64,10 @@ class StreaksView(QWidget):
         self._pages = QStackedLayout(self)
         self.empty = EmptyState(
             "streaks",
-            "No streaks yet",
-            "Streaks grow from small promises kept. Make your first one "
-            "and watch its calendar fill in, day by day.",
-            "Make a commitment…",
+            _("No streaks yet"),
+            _("Streaks grow from small promises kept. Make your first one "
+              "and watch its calendar fill in, day by day."),
+            _("Make a commitment…"),
         )
         self.empty.setObjectName("StreaksEmpty")
         # A wrapped label centred in a box layout gets the height it would need at the
@@ -75,7 +76,7 @@ class StreaksView(QWidget):
         text.setFixedWidth(round(QFontMetricsF(text.font()).averageCharWidth() * 56))
         text.setMinimumHeight(text.heightForWidth(text.width()))
         if self.empty.button is not None:
-            self.empty.button.setAccessibleName("Make a commitment")
+            self.empty.button.setAccessibleName(_("Make a commitment"))
         self.empty.action_clicked.connect(self._new_commitment)
         self._pages.addWidget(self.empty)
 
@@ -90,7 +91,7 @@ class StreaksView(QWidget):
         margin = round(line * 0.8)
         left_layout.setContentsMargins(margin, margin, round(line * 0.3), margin)
         left_layout.setSpacing(round(line * 0.4))
-        heading = QLabel("&Commitments")  # Alt+C goes to the list
+        heading = QLabel(_("&Commitments"))  # Alt+C goes to the list
         bold = heading.font()
         bold.setWeight(QFont.Weight.DemiBold)
         heading.setFont(bold)
@@ -98,7 +99,7 @@ class StreaksView(QWidget):
         self.model = StreakListModel(self)
         self.list = QListView()
         self.list.setObjectName("StreakList")
-        self.list.setAccessibleName("Commitments and their streaks")
+        self.list.setAccessibleName(_("Commitments and their streaks"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(StreakRowDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -110,9 +111,9 @@ class StreaksView(QWidget):
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         heading.setBuddy(self.list)
         left_layout.addWidget(self.list, 3)
-        self.show_archived = QCheckBox("Show &archived")
-        self.show_archived.setToolTip("Also list commitments you have put away; "
-                                      "their history stays.")
+        self.show_archived = QCheckBox(_("Show &archived"))
+        self.show_archived.setToolTip(_("Also list commitments you have put away; "
+                                        "their history stays."))
         self.show_archived.toggled.connect(lambda _on: self.reload())
         left_layout.addWidget(self.show_archived)
         left_layout.addSpacing(round(line * 0.4))
@@ -143,8 +144,8 @@ class StreaksView(QWidget):
         layout.addLayout(legend_row)
         self._right_pages.addWidget(details)
         self.all_archived = QLabel(
-            "All your commitments are archived. Tick “Show archived” to see their "
-            "calendars, or make a new promise to yourself.")
+            _("All your commitments are archived. Tick “Show archived” to see their "
+              "calendars, or make a new promise to yourself."))
         self.all_archived.setTextFormat(Qt.TextFormat.PlainText)
         self.all_archived.setWordWrap(True)
         self.all_archived.setAlignment(Qt.AlignmentFlag.AlignCenter)

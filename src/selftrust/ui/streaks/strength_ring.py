@@ -6,11 +6,14 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from selftrust.base import formats
+from selftrust.base.i18n import _
 from selftrust.ui.look.theme import soft
 
 
 def percent(value: float) -> str:
-    return f"{round(max(0.0, min(1.0, value)) * 100)} %"
+    """Strength as the language writes a percentage: "57%", "57 %"."""
+    return formats.percent(max(0.0, min(1.0, value)))
 
 
 def paint_ring(p: QPainter, rect: QRectF, value: float, color: QColor, palette: QPalette,
@@ -37,7 +40,7 @@ def paint_ring(p: QPainter, rect: QRectF, value: float, color: QColor, palette: 
         text_font.setWeight(QFont.Weight.DemiBold)
         p.setFont(text_font)
         p.setPen(palette.color(QPalette.ColorRole.Text))
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, str(round(value * 100)))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, formats.number(round(value * 100)))
     p.restore()
 
 
@@ -52,14 +55,15 @@ class StrengthRing(QWidget):
         self._color = QColor("#3F8F6B")
         self._scale = scale
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Strength")
+        self.setAccessibleName(_("Strength"))
 
     def set_value(self, value: float, color: str) -> None:
         self._value = value
         self._color = QColor(color)
-        self.setAccessibleDescription(f"Strength {percent(value)}")
-        self.setToolTip(f"Strength {percent(value)}: how established this promise is, "
-                        "from your recent days (a repaired miss counts half).")
+        self.setAccessibleDescription(_("Strength {percent}").format(percent=percent(value)))
+        self.setToolTip(_("Strength {percent}: how established this promise is, from your "
+                          "recent days (a repaired miss counts half).").format(
+            percent=percent(value)))
         self.update()
 
     @property
