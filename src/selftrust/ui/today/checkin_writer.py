@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import _
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinChange, CheckinState
@@ -16,7 +17,7 @@ from selftrust.services.errors import UserError
 from selftrust.ui.shell.context import UiContext
 from selftrust.ui.shell.undo import push_checkin
 from selftrust.ui.today.banner import Banner
-from selftrust.ui.today.row_text import FUTURE_LINE, isolate
+from selftrust.ui.today.row_text import FUTURE_LINE
 
 
 class CheckinWriter:

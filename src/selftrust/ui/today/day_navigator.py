@@ -8,6 +8,7 @@ checked, so the calendar shows them muted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -82,7 +83,9 @@ class DayNavigator(QWidget):
         self.popup: CalendarPopup | None = None
         self._day = date.today()
         self._today = self._day
-        self._week_start = 0
+        # The first day of the week, asked when the calendar opens: "as the language
+        # has it" is Babel's to say, and Babel waits until after the first paint.
+        self.week_start: Callable[[], int] = lambda: 0
 
     def _button(self, icon_name: str, name: str, keys: str) -> QToolButton:
         button = QToolButton(self)
@@ -108,8 +111,8 @@ class DayNavigator(QWidget):
                              (self.calendar_button, "calendar")):
             button.setIcon(icon(self._drawn(name)))
 
-    def show_day(self, day: date, today: date, week_start: int) -> None:
-        self._day, self._today, self._week_start = day, today, week_start
+    def show_day(self, day: date, today: date) -> None:
+        self._day, self._today = day, today
         title = day_title_with_year(day, today)
         self.title.setText(title)
         relative = relative_day(day, today)
@@ -133,7 +136,7 @@ class DayNavigator(QWidget):
 
             self.popup = CalendarPopup(self)
             self.popup.picked.connect(self.picked)
-        self.popup.prepare(self._day, self._today, self._week_start)
+        self.popup.prepare(self._day, self._today, self.week_start())
         self.popup.adjustSize()
         anchor = self.calendar_button.mapToGlobal(QPoint(self.calendar_button.width(),
                                                          self.calendar_button.height()))

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.base import formats
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import _, ngettext
 from selftrust.services.checkins import MAX_NOTE_LENGTH
 from selftrust.services.sync.kept import KeptText
-from selftrust.ui.today.row_text import isolate
 from selftrust.ui.widgets.keys import key_text, tip_with_keys
 
 

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import N_, _, pgettext
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.ui.today.banner import Banner
 from selftrust.ui.today.checkin_writer import CheckinWriter
-from selftrust.ui.today.row_text import FUTURE_LINE, amount_text, isolate
+from selftrust.ui.today.row_text import FUTURE_LINE, amount_text
 from selftrust.ui.today.today_list import TodayList
 from selftrust.ui.today.today_model import TodayModel
 

@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from selftrust.base import formats
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import N_, _, ngettext, pgettext
 from selftrust.domain.days import Period, period_bounds
 from selftrust.domain.history import Status
@@ -22,15 +23,6 @@ from selftrust.ui.today import first_paint
 
 FUTURE_LINE = N_("This day hasn't come yet — you can check in when it arrives.")
 REFLECT_OFFER = N_("Not kept — that's all right. Want to reflect on this?")
-
-
-def isolate(text: str) -> str:
-    """The person's own text set apart inside one of our sentences, so a title in
-    another direction (Hebrew in English, English in Arabic) keeps its own order and
-    leaves the sentence's alone: FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE.
-
-    Written here until ``base.bidi.isolate`` (another branch) is on main."""
-    return f"\u2068{text}\u2069"
 
 
 def day_title(day: date) -> str:

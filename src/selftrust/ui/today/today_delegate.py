@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.bidi import isolate
 from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
 from selftrust.services.dashboard import DayItem
 from selftrust.ui.look.icons import pixmap
 from selftrust.ui.look.theme import GOLD, accent, is_dark, soft
-from selftrust.ui.today.row_text import detail_parts, isolate, status_words, value_for_editor
+from selftrust.ui.today.row_text import detail_parts, status_words, value_for_editor
 from selftrust.ui.today.today_model import ItemRole
 
 if TYPE_CHECKING:

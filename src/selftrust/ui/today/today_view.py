@@ -79,6 +79,7 @@ class TodayView(QWidget):
         box.setSpacing(round(u * 0.6))
 
         self.navigator = DayNavigator(self.column)
+        self.navigator.week_start = lambda: self.ctx.ws.settings.week_start
         self.navigator.step.connect(self.step_day)
         self.navigator.go_today.connect(self.go_today)
         self.navigator.picked.connect(self.set_day)
@@ -256,7 +257,7 @@ class TodayView(QWidget):
         return _("Today") if self._day == self._today else formats.short_day(self._day)
 
     def _update_header(self) -> None:
-        self.navigator.show_day(self._day, self._today, self.ctx.ws.settings.week_start)
+        self.navigator.show_day(self._day, self._today)
         self.title_changed.emit(self.window_title)
         text = summary_line(self.model.items(), self._day, self._today)
         self.summary.setText(text)

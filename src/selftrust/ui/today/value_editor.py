@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import _
 from selftrust.services.checkins import MAX_VALUE
-from selftrust.ui.today.row_text import isolate
 
 
 class ValueEditor(QDoubleSpinBox):

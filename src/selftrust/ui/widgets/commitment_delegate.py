@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from selftrust.base.bidi import isolate
 from selftrust.ui.look.screens import nullable
 from selftrust.ui.look.theme import accent
 from selftrust.ui.widgets.commitment_list_model import ARCHIVED_ROLE, COLOR_ROLE, DETAIL_ROLE
@@ -126,10 +127,9 @@ class CommitmentDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(quiet if archived else text_color)
         leading = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
-        # The title isolated (FSI … PDI; base.bidi.isolate once that is on main): in either
-        # direction it keeps its own order, on the leading side.
+        # The title isolated: in either direction it keeps its own order, on the leading side.
         painter.drawText(span(QRectF(text_rect.left(), top, text_rect.width(), line)), leading,
-                         f"\u2068{title}\u2069")
+                         isolate(title))
         painter.setFont(opt.font)
         painter.setPen(quiet)
         painter.drawText(span(QRectF(text_rect.left(), top + line, text_rect.width(), line)),
