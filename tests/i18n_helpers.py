@@ -16,6 +16,9 @@ if TYPE_CHECKING:  # Qt only for the widget walker: the CLI's tests never import
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QAbstractButton, QWidget
 
+# Languages are offered by their own names ("Deutsch"), in every language: never translated.
+LANGUAGE_NAMES = ("English", "Deutsch", "Español", "Français", "עברית", "العربية")
+
 _INNERMOST = re.compile(r"\[[^\[\]]*\]")
 
 
@@ -31,7 +34,7 @@ def untranslated(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
     """The words of ``text`` outside any bracket (``allowed``: words that are not words
     a translator owns, e.g. a commitment title the test typed itself, "Self-Trust",
     "Loop Habit Tracker")."""
-    for word in allowed:
+    for word in (*allowed, *LANGUAGE_NAMES):
         text = text.replace(word, " ")
     return [w for w in re.findall(r"[^\W\d_]{2,}", outside_brackets(text))]
 

@@ -51,7 +51,7 @@ def test_ctrl_comma_opens_preferences(qtbot: QtBot, window) -> None:
     dialog = the_dialog(qtbot, PreferencesDialog)
     assert dialog.day_start.currentText() == "04:00"
     assert dialog.day_start_hint.text() == "A check-in at 01:00 still counts for the day before."
-    assert dialog.week_start.currentText() == "Monday"
+    assert dialog.week_start.currentText() == "As your language has it (Monday)"
     dialog.close()
 
 

@@ -39,6 +39,7 @@ from selftrust.base import formats
 from selftrust.base.i18n import N_, _, pgettext
 from selftrust.domain.days import day_of
 from selftrust.services.errors import UserError
+from selftrust.services.settings import LANGUAGE_WEEK
 from selftrust.ui.dialogs import messages
 from selftrust.ui.dialogs.commitment_form import section_label
 from selftrust.ui.dialogs.opening import open_modal, shown
@@ -167,9 +168,14 @@ class PreferencesDialog(QDialog):
         self.week_start = QComboBox()
         self.week_start.setObjectName("week-start")
         self.week_start.setAccessibleName(_("Weeks start on"))
+        # TRANSLATORS: the first choice of "Weeks start on": the weekday the person's
+        # language's locale starts weeks on ({day}), until they choose another.
+        self.week_start.addItem(_("As your language has it ({day})").format(
+            day=formats.weekday_name(formats.first_weekday())), LANGUAGE_WEEK)
         for day in range(7):
             self.week_start.addItem(formats.weekday_name(day), day)
-        self.week_start.setCurrentIndex(settings.week_start)
+        self.week_start.setCurrentIndex(self.week_start.findData(
+            LANGUAGE_WEEK if settings.chosen_week_start is None else settings.chosen_week_start))
         self.week_hint = Hint(_("For “times a week” promises and weekly targets."))
         self.week_hint.setMinimumWidth(em * 30)
         self._fit_hints()
@@ -231,6 +237,11 @@ class PreferencesDialog(QDialog):
         self.general_layout = layout
         layout.setContentsMargins(em * 2, em * 2, em * 2, 0)
         layout.setSpacing(6)
+        from selftrust.ui.dialogs.language_prefs import LanguageSection
+
+        self.language = LanguageSection(general)
+        layout.addWidget(self.language)
+        layout.addSpacing(em)
         layout.addWidget(section_label(_("Days and weeks")))
         layout.addLayout(day_form)
         layout.addSpacing(em)
@@ -384,8 +395,9 @@ class PreferencesDialog(QDialog):
 
     def _week_start_changed(self, index: int) -> None:
         day = int(self.week_start.itemData(index))
-        if not self._save_settings(week_start=day):
-            self._reset_combo(self.week_start, self.ctx.ws.settings.week_start)
+        if not self._save_settings(chosen_week_start=None if day == LANGUAGE_WEEK else day):
+            chosen = self.ctx.ws.settings.chosen_week_start
+            self._reset_combo(self.week_start, LANGUAGE_WEEK if chosen is None else chosen)
 
     @staticmethod
     def _reset_combo(box: QComboBox, value: int) -> None:
