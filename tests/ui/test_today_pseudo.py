@@ -272,3 +272,20 @@ def test_the_english_counts_agree_with_their_number() -> None:
         "The one promise kept yesterday")
     assert row_text.amount_text(2.5, "km") == "2.5 km"
     assert row_text.amount_text(1250, "m") == "1,250 m"
+
+
+def test_the_first_paint_numbers_are_the_formats_numbers(
+    language: Callable[[str], str]
+) -> None:
+    """Counts and amounts written without Babel read exactly as Babel writes them."""
+    from selftrust.base import formats
+    from selftrust.ui.today import first_paint
+
+    for code in ("en_GB", "en_XA"):
+        language(code)
+        first_paint._kept = first_paint._Kept(code, formats.decimal(1.5, 1)[1:-1], {})
+        for n in (0, 7, 999, 1000, 1250, 10**6):
+            assert first_paint.number(n) == formats.number(n)
+        for x in (0.0, 2.5, 2.05, 12.0, 999.994, 999.999, 1234.5, 0.005):
+            assert first_paint.amount(x) == formats.decimal(x, 2), x
+    first_paint._kept = first_paint._Kept()

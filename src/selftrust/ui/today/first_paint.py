@@ -76,8 +76,8 @@ def number(n: int) -> str:
 
 def amount(value: float) -> str:
     """``formats.decimal(value, 2)``: "12", "2.5" / "2,5", "1,250"."""
-    if 0 <= value < 1000:
-        rounded = round(value, 2)
+    rounded = round(value, 2)
+    if 0 <= rounded < 1000:
         if rounded == int(rounded):
             return str(int(rounded))
         kept = _current()
