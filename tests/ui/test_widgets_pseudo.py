@@ -138,3 +138,13 @@ def test_a_sentence_keeps_its_fields_in_the_order_of_the_language(qtbot: QtBot) 
     row.set_template("{end} is after {start}")
     assert order() == ["end", "is after", "start"]
     assert row.property("sentence") == "{end} is after {start}"
+
+
+def test_every_palette_colour_has_a_translated_name(language: Callable[[str], str]) -> None:
+    """The names live in resources/palette.json; the picker's table must know each one."""
+    from selftrust.base.palette import commitment_colors
+    from selftrust.ui.widgets.color_picker import colour_name
+
+    language("en_XA")
+    for colour in commitment_colors():
+        assert untranslated(colour_name(colour.name)) == [], colour.name
