@@ -363,7 +363,7 @@ def test_pauses_in_the_form(qtbot: QtBot, ctx: UiContext) -> None:
     pauses.end.setDate(to_qdate(date(2027, 1, 3)))
     click(qtbot, pauses.add_button)
     assert pauses.list.count() == 1
-    assert pauses.list.item(0).text() == "Thu 24 Dec 2026 – Sun 3 Jan 2027 · 11 days"
+    assert pauses.list.item(0).text() == "Thu, 24 Dec 2026 – Sun, 3 Jan 2027 · 11 days"
     pauses.start.setDate(to_qdate(date(2027, 2, 10)))
     pauses.end.setDate(to_qdate(date(2027, 2, 1)))
     assert not pauses.add_button.isEnabled()

@@ -75,7 +75,8 @@ def test_editing_a_note_shows_the_other_version_beside_it(
     key(qtbot, view, Qt.Key.Key_N)
     editor = view.note_editor
     assert editor.isVisible() and editor.kept.isVisible()
-    assert editor.kept.text() == "Also written on Laptop:\nin the <i>sun</i>"
+    # The computer's name set apart by Unicode isolates (invisible), as its person typed it.
+    assert editor.kept.text() == "Also written on \u2068Laptop\u2069:\nin the <i>sun</i>"
     assert editor.kept.textFormat() is Qt.TextFormat.PlainText  # as typed
     assert editor.text.toPlainText() == "in the rain"  # the shown note is the one edited
     qtbot.keyClick(editor.text, Qt.Key.Key_Escape)

@@ -102,7 +102,7 @@ def _item_with(**changes: object):  # type: ignore[no-untyped-def]
 def test_the_day_titles() -> None:
     assert row_text.day_title(TODAY) == "Tuesday 24 November"
     assert row_text.day_title_with_year(date(2025, 12, 31), TODAY) == (
-        "Wednesday 31 December 2025")
+        "Wednesday, 31 December 2025")  # Babel's en_GB: a comma before a date with its year
     assert row_text.relative_day(TODAY + timedelta(days=1), TODAY) == "Tomorrow"
     assert row_text.relative_day(TODAY + timedelta(days=2), TODAY) == ""
 

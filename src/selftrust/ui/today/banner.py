@@ -12,7 +12,9 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from selftrust.base.i18n import _
 from selftrust.ui.look.theme import GOLD, accent, soft
+from selftrust.ui.widgets.keys import key_text, tip_with_keys
 
 
 class Banner(QFrame):
@@ -35,8 +37,8 @@ class Banner(QFrame):
         self.close_button.setObjectName("today-banner-close")
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setAccessibleName("Dismiss this message")
-        self.close_button.setToolTip("Dismiss (Esc)")
+        self.close_button.setAccessibleName(_("Dismiss this message"))
+        self.close_button.setToolTip(tip_with_keys(_("Dismiss"), key_text("Esc")))
         self.close_button.clicked.connect(self._dismissed_by_user)
         row.addWidget(self.label, 1)
         row.addWidget(self.action)
@@ -67,7 +69,7 @@ class Banner(QFrame):
         if action:
             self.action.setText(action)
             self.action.setAccessibleName(action)
-            self.action.setToolTip(f"{action} ({keys})" if keys else action)
+            self.action.setToolTip(tip_with_keys(action, keys))
         self._tint()
         self.show()
 

@@ -11,6 +11,9 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QVBoxLayout, QWidget
 
+from selftrust.base.i18n import _
+from selftrust.ui.widgets.dates import qt_locale
+
 
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -33,7 +36,8 @@ class CalendarPopup(QFrame):
         layout.setContentsMargins(4, 4, 4, 4)
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("today-calendar")
-        self.calendar.setAccessibleName("Choose a day to show")
+        self.calendar.setAccessibleName(_("Choose a day to show"))
+        self.calendar.setLocale(qt_locale())  # month and weekday names as the app speaks
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)

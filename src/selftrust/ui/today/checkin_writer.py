@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinChange, CheckinState
 from selftrust.services.dashboard import DayItem
@@ -34,14 +36,14 @@ class CheckinWriter:
         """Record one check-in and make it undoable; a refusal is shown, nothing changes
         (None)."""
         if not item.checkable:
-            self._banner.show_message(FUTURE_LINE, kind="info")
+            self._banner.show_message(_(FUTURE_LINE), kind="info")
             return None
         try:
             change = self._ctx.ws.checkins.record(item.commitment_id, item.day, state)
         except UserError as exc:
             self._banner.show_message(str(exc), kind="problem")
             return None
-        push_checkin(self._ctx.undo, self._ctx.ws, change, text + _repair_words(change))
+        push_checkin(self._ctx.undo, self._ctx.ws, change, _with_repair(text, change))
         if change.repair_news:
             self._banner.show_message(change.repair_news, kind="info")
         elif self._banner.kind == "problem":
@@ -50,18 +52,20 @@ class CheckinWriter:
 
     def toggle_kept(self, item: DayItem) -> None:
         if item.status is Status.KEPT:
-            self.write(item, None, f"Clear “{item.title}”")
+            # TRANSLATORS: this and the next ones name a change in the Edit menu ("Undo
+            # Mark “Walk” kept"); {title} is the commitment's title, in your quotation marks.
+            self.write(item, None, _("Clear “{title}”").format(title=isolate(item.title)))
         elif item.commitment.measurable:
             self._ask_amount(item)
         else:
             self.write(item, CheckinState(Status.KEPT, None, item.note),
-                       f"Mark “{item.title}” kept")
+                       _("Mark “{title}” kept").format(title=isolate(item.title)))
 
     def mark_missed(self, item: DayItem) -> None:
         if item.status is Status.MISSED:
             return
         change = self.write(item, CheckinState(Status.MISSED, None, item.note),
-                            f"Mark “{item.title}” not kept")
+                            _("Mark “{title}” not kept").format(title=isolate(item.title)))
         if change is not None and not change.repaired_after:  # a repair needs no offer
             self._missed(item)
 
@@ -69,18 +73,20 @@ class CheckinWriter:
         if item.status is Status.SKIPPED:
             return
         self.write(item, CheckinState(Status.SKIPPED, None, item.note),
-                   f"Skip “{item.title}”")
+                   _("Skip “{title}”").format(title=isolate(item.title)))
 
     def clear(self, item: DayItem) -> None:
         if item.status is None:
             return
-        self.write(item, None, f"Clear “{item.title}”")
+        self.write(item, None, _("Clear “{title}”").format(title=isolate(item.title)))
 
 
-def _repair_words(change: CheckinChange) -> str:
-    """The undo text's tail when the change started or ended a repair."""
+def _with_repair(text: str, change: CheckinChange) -> str:
+    """The undo text, and what the change did to a repair when it started or ended one."""
     if change.repaired_before == change.repaired_after:
-        return ""
+        return text
     if change.repaired_after:
-        return " — your reflection now repairs the miss"
-    return " — your reflection is a reflection, not a repair"
+        # TRANSLATORS: an undo entry: {action} is what was done ("Mark “Walk” kept").
+        return _("{action} — your reflection now repairs the miss").format(action=text)
+    # TRANSLATORS: an undo entry: {action} is what was done ("Mark “Walk” kept").
+    return _("{action} — your reflection is a reflection, not a repair").format(action=text)

@@ -8,6 +8,7 @@ checked, so the calendar shows them muted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,8 +16,11 @@ from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from selftrust.base.i18n import _, ngettext
 from selftrust.ui.look.icons import icon
+from selftrust.ui.today import first_paint
 from selftrust.ui.today.row_text import day_title_with_year, relative_day
+from selftrust.ui.widgets.keys import key_text, tip_with_keys
 
 if TYPE_CHECKING:
     from selftrust.ui.today.calendar_popup import CalendarPopup
@@ -35,15 +39,16 @@ class DayNavigator(QWidget):
         u = self.fontMetrics().height()
         row.setSpacing(u // 3)
 
-        self.previous_button = self._button("previous-day", "Previous day", "Alt+Left")
-        self.next_button = self._button("next-day", "Next day", "Alt+Right")
+        self.previous_button = self._button("previous-day", _("Previous day"), "Alt+Left")
+        self.next_button = self._button("next-day", _("Next day"), "Alt+Right")
         self.today_button = QToolButton(self)
         self.today_button.setObjectName("today-go-today")
-        self.today_button.setText("Today")
-        self.today_button.setAccessibleName("Go to today")
-        self.today_button.setToolTip("Back to today (Ctrl+T)")
+        # TRANSLATORS: a short button that goes back to today's page.
+        self.today_button.setText(_("Today"))
+        self.today_button.setAccessibleName(_("Go to today"))
+        self.today_button.setToolTip(tip_with_keys(_("Back to today"), key_text("Ctrl+T")))
         self.today_button.setAutoRaise(True)
-        self.calendar_button = self._button("calendar", "Go to date", "Ctrl+G")
+        self.calendar_button = self._button("calendar", _("Go to date"), "Ctrl+G")
 
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -54,9 +59,11 @@ class DayNavigator(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long day's name (another language's) takes two lines
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("today-day-relative")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)
         titles.addWidget(self.subtitle)
         titles.addWidget(self.title)
 
@@ -76,35 +83,52 @@ class DayNavigator(QWidget):
         self.popup: CalendarPopup | None = None
         self._day = date.today()
         self._today = self._day
-        self._week_start = 0
+        # The first day of the week, asked when the calendar opens: "as the language
+        # has it" is Babel's to say, and Babel waits until after the first paint.
+        self.week_start: Callable[[], int] = lambda: 0
 
     def _button(self, icon_name: str, name: str, keys: str) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(f"today-{icon_name}")
-        button.setIcon(icon(icon_name))
+        button.setIcon(icon(self._drawn(icon_name)))
         u = self.fontMetrics().height()
         button.setIconSize(QSize(round(u * 1.25), round(u * 1.25)))
         button.setAccessibleName(name)
-        button.setToolTip(f"{name} ({keys})")
+        button.setToolTip(tip_with_keys(name, key_text(keys)))
         button.setAutoRaise(True)
         return button
+
+    def _drawn(self, name: str) -> str:
+        """The arrows point the way the days go: right to left, the day before is on
+        the right and its arrow points right."""
+        if self.isRightToLeft():
+            return {"previous-day": "next-day", "next-day": "previous-day"}.get(name, name)
+        return name
 
     def refresh_icons(self) -> None:
         for button, name in ((self.previous_button, "previous-day"),
                              (self.next_button, "next-day"),
                              (self.calendar_button, "calendar")):
-            button.setIcon(icon(name))
+            button.setIcon(icon(self._drawn(name)))
 
-    def show_day(self, day: date, today: date, week_start: int) -> None:
-        self._day, self._today, self._week_start = day, today, week_start
-        self.title.setText(day_title_with_year(day, today))
+    def show_day(self, day: date, today: date) -> None:
+        self._day, self._today = day, today
+        title = day_title_with_year(day, today)
+        self.title.setText(title)
         relative = relative_day(day, today)
         if not relative:
             delta = (today - day).days
-            relative = f"{delta} days ago" if delta > 0 else f"In {-delta} days"
+            if delta > 0:
+                relative = ngettext("{n} day ago", "{n} days ago", delta)
+            else:
+                relative = ngettext("In {n} day", "In {n} days", -delta)
+            relative = relative.format(n=first_paint.number(abs(delta)))
         self.subtitle.setText(relative)
         self.today_button.setEnabled(day != today)
-        self.setAccessibleName(f"Showing {day_title_with_year(day, today)}, {relative}")
+        # TRANSLATORS: what a screen reader says of Today's heading ("Showing Tuesday
+        # 24 November, Yesterday").
+        self.setAccessibleName(_("Showing {day}, {relative}").format(day=title,
+                                                                     relative=relative))
 
     def request_calendar(self) -> None:
         if self.popup is None:
@@ -112,7 +136,7 @@ class DayNavigator(QWidget):
 
             self.popup = CalendarPopup(self)
             self.popup.picked.connect(self.picked)
-        self.popup.prepare(self._day, self._today, self._week_start)
+        self.popup.prepare(self._day, self._today, self.week_start())
         self.popup.adjustSize()
         anchor = self.calendar_button.mapToGlobal(QPoint(self.calendar_button.width(),
                                                          self.calendar_button.height()))

@@ -13,17 +13,19 @@ from datetime import date
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from selftrust.base.i18n import N_, _
 from selftrust.ui.widgets.empty_state import EmptyState
+from selftrust.ui.widgets.keys import key_text, tip_with_keys
 
 FIRST_PROMISE = (
-    "Make a promise to yourself",
-    "Start with something small you can keep today: a short walk, ten pages, "
-    "a glass of water. Trust grows one kept promise at a time.",
+    N_("Make a promise to yourself"),
+    N_("Start with something small you can keep today: a short walk, ten pages, "
+       "a glass of water. Trust grows one kept promise at a time."),
 )
 ALL_ARCHIVED = (
-    "Your promises are resting in the archive",
-    "Everything you kept is still there. Bring one back from Manage commitments, "
-    "or make a fresh promise to yourself.",
+    N_("Your promises are resting in the archive"),
+    N_("Everything you kept is still there. Bring one back from Manage commitments, "
+       "or make a fresh promise to yourself."),
 )
 
 
@@ -44,12 +46,14 @@ class EmptyPages:
     def first(self) -> EmptyState:
         """The invitation shown when there are no commitments at all."""
         if self._first is None:
-            empty = EmptyState("add", *FIRST_PROMISE, "Make your first promise", self._column)
+            title, text = FIRST_PROMISE
+            empty = EmptyState("add", _(title), _(text), _("Make your first promise"),
+                               self._column)
             empty.setObjectName("today-empty-first")
             if empty.button is not None:
                 empty.button.setObjectName("today-first-promise")
-                empty.button.setAccessibleName("Make your first promise")
-                empty.button.setToolTip(f"Make a new promise ({_new_keys()})")
+                empty.button.setAccessibleName(_("Make your first promise"))
+                empty.button.setToolTip(tip_with_keys(_("Make a new promise"), _new_keys()))
             empty.action_clicked.connect(self._new_commitment)
             self._first = self._add(empty)
         return self._first
@@ -58,8 +62,8 @@ class EmptyPages:
     def rest(self) -> EmptyState:
         """Shown on a day with nothing due."""
         if self._rest is None:
-            empty = EmptyState("today", "Nothing is due today", "Rest is part of it, too.",
-                               None, self._column)
+            empty = EmptyState("today", _("Nothing is due today"),
+                               _("Rest is part of it, too."), None, self._column)
             empty.setObjectName("today-empty-rest")
             self._rest = self._add(empty)
         return self._rest
@@ -67,33 +71,42 @@ class EmptyPages:
     def show_first(self, archived: bool) -> None:
         """No live commitment: invite the first one (or a fresh one beside the archive)."""
         empty = self.first
-        empty.set_text(*(ALL_ARCHIVED if archived else FIRST_PROMISE))
+        title, text = ALL_ARCHIVED if archived else FIRST_PROMISE
+        empty.set_text(_(title), _(text))
         if empty.button is not None:
-            words = "Make a new promise" if archived else "Make your first promise"
+            words = _("Make a new promise") if archived else _("Make your first promise")
             empty.button.setText(words)
             empty.button.setAccessibleName(words)
+        self._fit(empty)
         self._pages.setCurrentWidget(empty)
 
     def show_rest(self, day: date, today: date) -> None:
-        when = "today" if day == today else "on this day"
-        self.rest.set_text(f"Nothing is due {when}", "Rest is part of it, too.")
+        title = _("Nothing is due today") if day == today else _("Nothing is due on this day")
+        self.rest.set_text(title, _("Rest is part of it, too."))
+        self._fit(self.rest)
         self._pages.setCurrentWidget(self.rest)
 
     def _add(self, empty: EmptyState) -> EmptyState:
-        _room_to_wrap(empty, self._owner.fontMetrics().height())
+        self._fit(empty)
         self._pages.addWidget(empty)
         return empty
+
+    def _fit(self, empty: EmptyState) -> None:
+        """Room for the words shown now (another language's may take more lines)."""
+        _room_to_wrap(empty, self._owner.fontMetrics().height())
 
 
 def _room_to_wrap(empty: EmptyState, u: int) -> None:
     """A centred, wrapped label gets no height-for-width from its layout: give it a
     width and the height its lines need at that width."""
-    width = min(empty.text.maximumWidth(), round(u * 26))
+    fm = empty.text.fontMetrics()
+    longest = max((fm.horizontalAdvance(word) for word in empty.text.text().split()), default=0)
+    # Wide enough for its longest word too (a long compound in another language).
+    width = min(empty.text_room(), max(round(u * 26), longest + u // 2))
     empty.text.setFixedWidth(width)
     empty.text.setMinimumHeight(empty.text.heightForWidth(width))
 
 
 def _new_keys() -> str:
     """The keys of the window's "New commitment" (the platform's standard New)."""
-    keys = QKeySequence(QKeySequence.StandardKey.New)
-    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+    return key_text(QKeySequence(QKeySequence.StandardKey.New))

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selftrust.base.words import counted
+from selftrust.base import formats
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _, ngettext
 from selftrust.services.checkins import MAX_NOTE_LENGTH
 from selftrust.services.sync.kept import KeptText
+from selftrust.ui.widgets.keys import key_text, tip_with_keys
 
 
 class NoteText(QPlainTextEdit):
@@ -78,16 +81,18 @@ class NoteEditor(QFrame):
         self.text.setObjectName("today-note-text")
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(round(u * 3.6))
-        self.text.setPlaceholderText("A few words about today (just for you)")
+        self.text.setPlaceholderText(_("A few words about today (just for you)"))
         self.counter = QLabel(self)
         self.counter.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_button = QPushButton("Save note", self)
+        self.counter.setWordWrap(True)
+        self.save_button = QPushButton(_("Save note"), self)
         self.save_button.setObjectName("today-note-save")
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save the note (Enter)")
-        self.cancel_button = QPushButton("Cancel", self)
+        self.save_button.setToolTip(tip_with_keys(_("Save the note"), key_text("Enter")))
+        self.cancel_button = QPushButton(_("Cancel"), self)
         self.cancel_button.setObjectName("today-note-cancel")
-        self.cancel_button.setToolTip("Leave the note as it was (Esc)")
+        self.cancel_button.setToolTip(tip_with_keys(_("Leave the note as it was"),
+                                                    key_text("Esc")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.counter, 1)
         buttons.addWidget(self.cancel_button)
@@ -107,10 +112,16 @@ class NoteEditor(QFrame):
     def open_for(self, commitment_id: int, title: str, note: str,
                  kept: Sequence[KeptText] = ()) -> None:
         self.commitment_id = commitment_id
-        self.heading.setText(f"Note on “{title}”")
-        self.kept.setText("\n".join(f"Also written on {k.device}:\n{k.text}" for k in kept))
+        # TRANSLATORS: the heading of the note editor; {title} is the commitment's title.
+        self.heading.setText(_("Note on “{title}”").format(title=isolate(title)))
+        self.kept.setText("\n".join(
+            # TRANSLATORS: above a note's other version that sync kept; {device} is the
+            # name of the other computer, as its person typed it.
+            _("Also written on {device}:").format(device=isolate(k.device)) + "\n" + k.text
+            for k in kept))
         self.kept.setVisible(bool(kept))
-        self.text.setAccessibleName(f"Note on {title}")
+        # TRANSLATORS: the note field's name for screen readers.
+        self.text.setAccessibleName(_("Note on {title}").format(title=isolate(title)))
         self.text.setPlainText(note)
         self.show()
         self.text.setFocus()
@@ -124,12 +135,16 @@ class NoteEditor(QFrame):
         n = len(self.text.toPlainText())
         left = MAX_NOTE_LENGTH - n
         if left < 0:
-            self.counter.setText(
-                f"{counted(-left, 'character')} too long (up to {MAX_NOTE_LENGTH:,})")
+            self.counter.setText(ngettext(
+                "{n} character too long (up to {limit})",
+                "{n} characters too long (up to {limit})", -left,
+            ).format(n=formats.number(-left), limit=formats.number(MAX_NOTE_LENGTH)))
         elif left < 200:
-            self.counter.setText(f"{counted(left, 'character')} left")
+            self.counter.setText(ngettext("{n} character left", "{n} characters left", left)
+                                 .format(n=formats.number(left)))
         else:
-            self.counter.setText("Enter saves · Shift+Enter for a new line · Esc cancels")
+            # TRANSLATORS: under the note field; Enter, Shift and Esc are keys.
+            self.counter.setText(_("Enter saves · Shift+Enter for a new line · Esc cancels"))
         self.save_button.setEnabled(left >= 0)
 
     def _save(self) -> None:

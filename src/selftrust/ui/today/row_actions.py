@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from selftrust.base.i18n import _
 from selftrust.domain.history import Status
 from selftrust.services.dashboard import DayItem
 from selftrust.ui.look.icons import icon
+from selftrust.ui.widgets.keys import key_text, tip_with_keys
 
 
 @dataclass
@@ -43,10 +45,14 @@ class RowActions:
         live = item is not None and item.checkable
         measurable = bool(item and item.commitment.measurable)
         kept = bool(item and item.status is Status.KEPT)
-        self.kept.setText("&Clear kept" if kept else
-                          ("Enter amount and mark &kept…" if measurable else "Mark &kept"))
+        if kept:
+            self.kept.setText(_("&Clear kept"))
+        elif measurable:
+            self.kept.setText(_("Enter amount and mark &kept…"))
+        else:
+            self.kept.setText(_("Mark &kept"))
         has_note = bool(item and item.note)
-        self.note.setText("Edit &note…" if has_note else "Add &note…")
+        self.note.setText(_("Edit &note…") if has_note else _("Add &note…"))
         for action in (self.kept, self.missed, self.skip, self.clear, self.note):
             action.setEnabled(item is not None)
         self.clear.setEnabled(bool(item and item.status is not None))
@@ -73,7 +79,7 @@ def _action(parent: QWidget, text: str, tip: str, keys: list[str], icon_name: st
             ) -> QAction:
     action = QAction(text, parent)
     action.setShortcuts([QKeySequence(k) for k in keys])
-    action.setToolTip(f"{tip} ({keys[0]})")
+    action.setToolTip(tip_with_keys(tip, key_text(keys[0])))
     action.setStatusTip(tip)
     action.setShortcutVisibleInContextMenu(True)
     action.setData(icon_name)  # drawn when the menu first opens: start-up stays lean
@@ -83,17 +89,21 @@ def _action(parent: QWidget, text: str, tip: str, keys: list[str], icon_name: st
 
 
 def make_row_actions(parent: QWidget) -> RowActions:
+    # The keys are single letters of the English words (M for "not kept", S for skip):
+    # they stay as they are in every language, as the list's description says them.
     return RowActions(
-        kept=_action(parent, "Mark &kept", "Mark kept; again clears it", ["Space"], "kept"),
-        missed=_action(parent, "Mark &not kept", "It didn't happen this time", ["M"],
+        kept=_action(parent, _("Mark &kept"), _("Mark kept; again clears it"), ["Space"],
+                     "kept"),
+        missed=_action(parent, _("Mark &not kept"), _("It didn't happen this time"), ["M"],
                        "missed"),
-        skip=_action(parent, "&Skip this day", "A planned rest or an excused day", ["S"],
-                     "skip"),
-        clear=_action(parent, "C&lear", "Back to unmarked", ["Delete", "Backspace"]),
-        note=_action(parent, "Add &note…", "A few words about this day", ["N"], "note"),
-        amount=_action(parent, "Enter &amount…", "How much you did", ["Return", "Enter"],
-                       "edit"),
-        reflect=_action(parent, "&Reflect on this…", "Write a kind reflection on this day",
-                        ["R"], "reflect"),
-        edit=_action(parent, "&Edit commitment…", "Change this commitment", ["E"], "edit"),
+        skip=_action(parent, _("&Skip this day"), _("A planned rest or an excused day"),
+                     ["S"], "skip"),
+        clear=_action(parent, _("C&lear"), _("Back to unmarked"), ["Delete", "Backspace"]),
+        note=_action(parent, _("Add &note…"), _("A few words about this day"), ["N"], "note"),
+        amount=_action(parent, _("Enter &amount…"), _("How much you did"),
+                       ["Return", "Enter"], "edit"),
+        reflect=_action(parent, _("&Reflect on this…"),
+                        _("Write a kind reflection on this day"), ["R"], "reflect"),
+        edit=_action(parent, _("&Edit commitment…"), _("Change this commitment"), ["E"],
+                     "edit"),
     )

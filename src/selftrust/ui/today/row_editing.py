@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import N_, _, pgettext
 from selftrust.domain.history import Status
 from selftrust.services.checkins import CheckinState
 from selftrust.ui.today.banner import Banner
@@ -23,8 +25,8 @@ if TYPE_CHECKING:
     from selftrust.services.sync.kept import KeptText
     from selftrust.ui.today.note_editor import NoteEditor
 
-NOTE_NEEDS_CHECKIN = ("A note goes with a check-in: mark this day kept, not kept or skipped "
-                      "first, then add your note.")
+NOTE_NEEDS_CHECKIN = N_("A note goes with a check-in: mark this day kept, not kept or "
+                        "skipped first, then add your note.")
 
 
 class RowEditing:
@@ -49,7 +51,7 @@ class RowEditing:
         if not item.commitment.measurable:
             return
         if not item.checkable:
-            self._banner.show_message(FUTURE_LINE, kind="info")
+            self._banner.show_message(_(FUTURE_LINE), kind="info")
             return
         index = self._model.index(row, 0)
         self._list.setCurrentIndex(index)
@@ -67,8 +69,10 @@ class RowEditing:
         unit = target.unit if target else ""
         if item.status is Status.KEPT and item.value == value:
             return
-        self._writer.write(item, CheckinState(Status.KEPT, value, item.note),
-                           f"Enter {amount_text(value, unit)} for “{item.title}”")
+        # TRANSLATORS: a change in the Edit menu ("Undo Enter 12 pages for “Read”").
+        text = _("Enter {amount} for “{title}”").format(amount=amount_text(value, unit),
+                                                      title=isolate(item.title))
+        self._writer.write(item, CheckinState(Status.KEPT, value, item.note), text)
         QTimer.singleShot(0, self._list.setFocus)
 
     # --- notes ----------------------------------------------------------------------
@@ -91,10 +95,10 @@ class RowEditing:
     def edit_note(self, row: int) -> None:
         item = self._model.item(row)
         if not item.checkable:
-            self._banner.show_message(FUTURE_LINE, kind="info")
+            self._banner.show_message(_(FUTURE_LINE), kind="info")
             return
         if item.status is None:
-            self._banner.show_message(NOTE_NEEDS_CHECKIN, kind="info")
+            self._banner.show_message(_(NOTE_NEEDS_CHECKIN), kind="info")
             return
         self.note_editor.open_for(item.commitment_id, item.title, item.note,
                                   self._kept_notes(item.commitment_id, item.day))
@@ -109,7 +113,11 @@ class RowEditing:
             self.close_note()
             self._list.setFocus()
             return
-        text = f"Note on “{item.title}”" if note.strip() else f"Remove note on “{item.title}”"
+        if note.strip():
+            # TRANSLATORS: a change in the Edit menu ("Undo Note on “Walk”").
+            text = pgettext("undo", "Note on “{title}”").format(title=isolate(item.title))
+        else:
+            text = _("Remove note on “{title}”").format(title=isolate(item.title))
         if self._writer.write(item, CheckinState(item.status, item.value, note), text):
             self.close_note()
             self._list.setFocus()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base.bidi import isolate
 from selftrust.domain.history import Status
 from selftrust.domain.occasions import DayState
 from selftrust.services.dashboard import DayItem
@@ -80,6 +81,12 @@ class TodayDelegate(QStyledItemDelegate):
         return max(12, option.fontMetrics.height())
 
     def geometry(self, option: QStyleOptionViewItem, words: str = "") -> RowGeometry:
+        """Where a row's parts are drawn, as the eye sees them: mirrored right to left."""
+        return _visual(option, self._logical(option, words))
+
+    def _logical(self, option: QStyleOptionViewItem, words: str = "") -> RowGeometry:
+        """The parts left to right (the colour mark, the words, the state, the check
+        circle): the order of a left-to-right language."""
         u = self.unit(option)
         r = option.rect
         gap = max(3, u // 4)
@@ -89,7 +96,10 @@ class TodayDelegate(QStyledItemDelegate):
                     card.height() - pad)
         side = round(u * 2.0)
         check = QRect(card.right() - pad - side, card.center().y() - side // 2 + 1, side, side)
-        status_width = min(round(u * 9), option.fontMetrics.horizontalAdvance(words) + u // 2) \
+        # The state's words as wide as they need, up to a third of the card (longer
+        # languages' "partly kept"), never less room than nine lines' height.
+        most = max(round(u * 9), card.width() // 3)
+        status_width = min(most, option.fontMetrics.horizontalAdvance(words) + u // 2) \
             if words else 0
         status = QRect(check.left() - pad // 2 - status_width, card.top(), status_width,
                        card.height())
@@ -98,15 +108,16 @@ class TodayDelegate(QStyledItemDelegate):
         return RowGeometry(card, bar, check, text, status)
 
     def text_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
-        """Where a row's title and details are drawn (left of the amount editor while
+        """Where a row's title and details are drawn (beside the amount editor while
         it is open on that row, so it never hides words the row needs)."""
         item: DayItem = index.data(ItemRole)
-        g = self.geometry(option, status_words(item))
-        return self._text_beside_editor(option, g) if self._is_editing(index) else g.text
+        g = self._logical(option, status_words(item))
+        text = self._text_beside_editor(option, g) if self._is_editing(index) else g.text
+        return QStyle.visualRect(option.direction, option.rect, text)
 
     def _text_beside_editor(self, option: QStyleOptionViewItem, g: RowGeometry) -> QRect:
         pad = max(8, round(self.unit(option) * 0.8))
-        right = min(g.text.right(), self._editor_rect(option).left() - pad // 2)
+        right = min(g.text.right(), self._logical_editor_rect(option).left() - pad // 2)
         return QRect(g.text.left(), g.text.top(), max(0, right - g.text.left()),
                      g.text.height())
 
@@ -125,11 +136,13 @@ class TodayDelegate(QStyledItemDelegate):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setLayoutDirection(option.direction)
         pal = option.palette
-        g = self.geometry(option, status_words(item))
+        g = self._logical(option, status_words(item))
         editing = self._is_editing(index)
         if editing:  # the amount editor sits over the status: the words end before it
             g = replace(g, text=self._text_beside_editor(option, g), status=QRect())
+        g = _visual(option, g)
         u = self.unit(option)
         color = QColor(item.commitment.color)
         text_color = pal.color(pal.ColorRole.Text)
@@ -162,6 +175,8 @@ class TodayDelegate(QStyledItemDelegate):
 
     def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, item: DayItem,
                     g: RowGeometry, strong: QColor, muted: QColor) -> None:
+        """The title, and the details under it with a note mark after them, from the
+        leading edge (the left, or the right in a right-to-left language)."""
         u = self.unit(option)
         title_font = QFont(option.font)
         title_font.setPointSizeF(option.font.pointSizeF() * 1.12)
@@ -173,24 +188,27 @@ class TodayDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(strong)
         title = tfm.elidedText(item.title, Qt.TextElideMode.ElideRight, g.text.width())
-        painter.drawText(QRect(g.text.left(), top, g.text.width(), tfm.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        # Isolated: a title in either direction keeps its own order, on the leading side.
+        painter.drawText(QRect(g.text.left(), top, g.text.width(), tfm.height()), LEADING,
+                         isolate(title))
 
         painter.setFont(option.font)
         painter.setPen(muted)
         y = top + tfm.height() + round(u * 0.3)
-        x = g.text.left()
-        right = g.text.right()
         side = dfm.height()
-        room = right - x - (side + u // 2 if item.note else 0)
-        detail = dfm.elidedText("  ·  ".join(detail_parts(item)), Qt.TextElideMode.ElideRight,
-                                max(0, room))
+        room = max(0, g.text.width() - (side + u // 2 if item.note else 0))
+        # Each part isolated: a part in the other direction (a unit the person typed, an
+        # untranslated word) keeps its own order, and the parts follow the language's.
+        parts = "  ·  ".join(isolate(part) for part in detail_parts(item))
+        detail = dfm.elidedText(parts, Qt.TextElideMode.ElideRight, room)
         width = dfm.horizontalAdvance(detail)
-        painter.drawText(QRect(x, y, max(0, room), dfm.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        left = g.text.right() + 1 - room if rtl else g.text.left()
+        painter.drawText(QRect(left, y, room, dfm.height()), LEADING, detail)
         if item.note:  # a small note mark right after the details: "there are words here"
-            left = x + width + (u // 2 if detail else 0)
-            painter.drawPixmap(QRect(left, y, side, side), pixmap("note", side, muted))
+            after = width + (u // 2 if detail else 0)
+            mark = g.text.right() + 1 - after - side if rtl else g.text.left() + after
+            painter.drawPixmap(QRect(mark, y, side, side), pixmap("note", side, muted))
 
     def _paint_status(self, painter: QPainter, option: QStyleOptionViewItem, item: DayItem,
                       g: RowGeometry, muted: QColor) -> None:
@@ -201,8 +219,7 @@ class TodayDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         fm = option.fontMetrics
         text = fm.elidedText(words, Qt.TextElideMode.ElideLeft, g.status.width())
-        painter.drawText(g.status, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         text)
+        painter.drawText(g.status, TRAILING, isolate(text))
 
     def _paint_check(self, painter: QPainter, item: DayItem, g: RowGeometry, color: QColor,
                      muted: QColor, base: QColor, hover: bool) -> None:
@@ -350,7 +367,12 @@ class TodayDelegate(QStyledItemDelegate):
                                     float(editor.value()))
 
     def _editor_rect(self, option: QStyleOptionViewItem) -> QRect:
-        g = self.geometry(option)
+        return QStyle.visualRect(option.direction, option.rect,
+                                 self._logical_editor_rect(option))
+
+    def _logical_editor_rect(self, option: QStyleOptionViewItem) -> QRect:
+        """Over the state words, before the check circle."""
+        g = self._logical(option)
         u = self.unit(option)
         height = min(g.card.height() - u // 2, round(u * 1.9))
         width = round(u * 9)
@@ -369,6 +391,23 @@ class TodayDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             return False
         return super().eventFilter(editor, event)
+
+
+LEADING = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+TRAILING = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+
+
+def _visual(option: QStyleOptionViewItem, g: RowGeometry) -> RowGeometry:
+    """The row's parts mirrored in a right-to-left layout (the painter mirrors the
+    alignment of the words inside them)."""
+    if option.direction != Qt.LayoutDirection.RightToLeft:
+        return g
+    r = option.rect
+
+    def flip(rect: QRect) -> QRect:
+        return QStyle.visualRect(option.direction, r, rect) if rect.isValid() else rect
+
+    return RowGeometry(flip(g.card), flip(g.bar), flip(g.check), flip(g.text), flip(g.status))
 
 
 def _on(color: QColor) -> QColor:

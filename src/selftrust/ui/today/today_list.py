@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
+from selftrust.base.i18n import _
+
 
 class TodayList(QListView):
     """The list of rows: keys come from the row actions, the menu from the view."""
@@ -17,10 +19,12 @@ class TodayList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("today-list")
-        self.setAccessibleName("The day's commitments")
-        self.setAccessibleDescription(
+        self.setAccessibleName(_("The day's commitments"))
+        # TRANSLATORS: the keys of Today's list, for screen readers; the letters stay
+        # M, S and N in every language (they are the keys to press).
+        self.setAccessibleDescription(_(
             "Space marks kept, M not kept, S skip, Delete clears, N adds a note, "
-            "Enter an amount")
+            "Enter an amount"))
         self.setUniformItemSizes(True)
         self.setMouseTracking(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -17,10 +17,13 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from selftrust.base import formats
+from selftrust.base.i18n import _, pgettext
 from selftrust.domain.history import Status
 from selftrust.services.dashboard import DayItem
 from selftrust.services.events import Change, What
 from selftrust.ui.shell.context import UiContext
+from selftrust.ui.today import first_paint
 from selftrust.ui.today.banner import Banner
 from selftrust.ui.today.checkin_writer import CheckinWriter
 from selftrust.ui.today.day_navigator import DayNavigator
@@ -53,6 +56,7 @@ class TodayView(QWidget):
         self._stale = False
         self._merged = False  # stale since a change merged from elsewhere
         self._offer_for: tuple[int, date] | None = None  # the miss the banner offers for
+        first_paint.attach(ctx.prefs.qs)
         self._build()
         self.reload()
         ctx.bridge.changed.connect(self._on_change)
@@ -75,13 +79,14 @@ class TodayView(QWidget):
         box.setSpacing(round(u * 0.6))
 
         self.navigator = DayNavigator(self.column)
+        self.navigator.week_start = lambda: self.ctx.ws.settings.week_start
         self.navigator.step.connect(self.step_day)
         self.navigator.go_today.connect(self.go_today)
         self.navigator.picked.connect(self.set_day)
         self.summary = QLabel(self.column)
         self.summary.setObjectName("today-summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.future_line = QLabel(FUTURE_LINE, self.column)
+        self.future_line = QLabel(_(FUTURE_LINE), self.column)
         self.future_line.setObjectName("today-future-line")
         self.future_line.setTextFormat(Qt.TextFormat.PlainText)
         self.future_line.setWordWrap(True)
@@ -96,7 +101,7 @@ class TodayView(QWidget):
         self.list.escaped.connect(self.banner.dismiss)
         self.banner.dismissed.connect(self.list.setFocus)
         self.list.doubleClicked.connect(self._on_double_click)
-        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.list.selectionModel().currentChanged.connect(lambda *_args: self._update_actions())
 
         self.actions_ = make_row_actions(self)
         self.actions_.attach(self.list)
@@ -249,10 +254,10 @@ class TodayView(QWidget):
     @property
     def window_title(self) -> str:
         """"Today", or the shown day ("Mon 23 Nov"): what the window's title names."""
-        return "Today" if self._day == self._today else f"{self._day:%a %d %b}"
+        return _("Today") if self._day == self._today else formats.short_day(self._day)
 
     def _update_header(self) -> None:
-        self.navigator.show_day(self._day, self._today, self.ctx.ws.settings.week_start)
+        self.navigator.show_day(self._day, self._today)
         self.title_changed.emit(self.window_title)
         text = summary_line(self.model.items(), self._day, self._today)
         self.summary.setText(text)
@@ -310,7 +315,8 @@ class TodayView(QWidget):
         cid, day = item.commitment_id, item.day
         self._offer_for = (cid, day)
         keys = self.actions_.reflect.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.banner.show_message(REFLECT_OFFER, kind="offer", action="Reflect",
+        self.banner.show_message(_(REFLECT_OFFER), kind="offer",
+                                 action=pgettext("verb, button", "Reflect"),
                                  callback=lambda: self.ctx.nav().reflect_on(cid, day), keys=keys)
 
     def edit_commitment(self, row: int) -> None:
@@ -385,6 +391,8 @@ class TodayView(QWidget):
                 self._painted = True
                 # After this paint pass has drawn the children too.
                 QTimer.singleShot(0, self.painted_with_data.emit)
+                # The headings of the coming weeks, for the next start's first paint.
+                QTimer.singleShot(0, lambda: first_paint.keep_ahead(self._today))
             self.figures.painted()
         return super().event(event)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
+from selftrust.base.bidi import isolate
+from selftrust.base.i18n import _
 from selftrust.services.checkins import MAX_VALUE
 
 
@@ -24,9 +26,14 @@ class ValueEditor(QDoubleSpinBox):
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         if unit:
             self.setSuffix(f" {unit}")
-        name = f"Amount of {unit} for {title}" if unit else f"Amount for {title}"
+        if unit:
+            # TRANSLATORS: the amount field's name ("Amount of pages for Read").
+            name = _("Amount of {unit} for {title}").format(unit=unit, title=isolate(title))
+        else:
+            name = _("Amount for {title}").format(title=isolate(title))
         self.setAccessibleName(name)
-        self.setToolTip(f"{name}. Enter saves, Esc cancels.")
+        # TRANSLATORS: the amount field's tooltip; {name} is its name just above.
+        self.setToolTip(_("{name}. Enter saves, Esc cancels.").format(name=name))
         self._blank = False  # set_empty: no amount offered until the user types one
 
     def set_empty(self) -> None:
@@ -35,7 +42,10 @@ class ValueEditor(QDoubleSpinBox):
         self.setValue(0.0)
         self._blank = True
         self.lineEdit().textEdited.connect(self._typed)
-        self.lineEdit().setPlaceholderText(f"{self.suffix().strip() or 'amount'} today")
+        unit = self.suffix().strip()
+        # TRANSLATORS: the empty amount field of a weekly or monthly amount ("km today").
+        self.lineEdit().setPlaceholderText(_("{unit} today").format(unit=unit) if unit
+                                           else _("amount today"))
         self.lineEdit().clear()
 
     def _typed(self, text: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from selftrust.ui.look.icons import icon
+from selftrust.ui.widgets.keys import key_text, tip_with_keys
 
 Keys = QKeySequence.StandardKey | str | list[str] | None
 
@@ -27,8 +28,7 @@ def dialog_action(owner: QWidget, text: str, tip: str, keys: Keys, icon_name: st
         action.setShortcuts([QKeySequence(k) for k in keys])
     elif isinstance(keys, str):
         action.setShortcut(QKeySequence(keys))
-    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+    action.setToolTip(tip_with_keys(tip, key_text(action.shortcut())))
     action.setStatusTip(tip)
     if icon_name:
         action.setIcon(icon(icon_name))

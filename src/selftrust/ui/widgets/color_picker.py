@@ -10,9 +10,33 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QHBoxLayout, QWidget
 
+from selftrust.base.i18n import N_, _, pgettext
 from selftrust.base.palette import PaletteColor, commitment_colors
 
-CUSTOM_NAME = "Current colour"
+CUSTOM_NAME = N_("Current colour")
+
+
+def colour_name(name: str) -> str:
+    """A colour's name from the palette (resources/palette.json) in the person's language."""
+    names = {
+        "Ocean": pgettext("colour", "Ocean"),
+        "Tangerine": pgettext("colour", "Tangerine"),
+        "Raspberry": pgettext("colour", "Raspberry"),
+        "Sky": pgettext("colour", "Sky"),
+        "Rose": pgettext("colour", "Rose"),
+        "Plum": pgettext("colour", "Plum"),
+        "Brick": pgettext("colour", "Brick"),
+        "Teal": pgettext("colour", "Teal"),
+        "Slate": pgettext("colour", "Slate"),
+        "Leaf": pgettext("colour", "Leaf"),
+        "Indigo": pgettext("colour", "Indigo"),
+        "Orchid": pgettext("colour", "Orchid"),
+        "Moss": pgettext("colour", "Moss"),
+        "Violet": pgettext("colour", "Violet"),
+        "Gold": pgettext("colour", "Gold"),
+        CUSTOM_NAME: _(CUSTOM_NAME),
+    }
+    return names.get(name, name)
 
 
 class Swatch(QAbstractButton):
@@ -23,8 +47,8 @@ class Swatch(QAbstractButton):
         self.color = color
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(color.name)
-        self.setToolTip(color.name)
+        self.setAccessibleName(colour_name(color.name))
+        self.setToolTip(colour_name(color.name))
         self.setObjectName(f"swatch-{color.hex}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.focus_shown = False
@@ -73,7 +97,7 @@ class ColorPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Colour")
+        self.setAccessibleName(_("Colour"))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self._row = QHBoxLayout(self)
@@ -101,9 +125,10 @@ class ColorPicker(QWidget):
         return checked.color.hex
 
     def color_name(self) -> str:
+        """The chosen colour's name, as the person reads it."""
         checked = self.group.checkedButton()
         assert isinstance(checked, Swatch)
-        return checked.color.name
+        return colour_name(checked.color.name)
 
     def set_color(self, hex_color: str) -> None:
         wanted = hex_color.lower()
@@ -154,4 +179,5 @@ class ColorPicker(QWidget):
         self.changed.emit()
 
     def _describe(self) -> None:
-        self.setAccessibleDescription(f"{self.color_name()} is chosen")
+        # TRANSLATORS: for screen readers; {colour} is a colour's name ("Ocean").
+        self.setAccessibleDescription(_("{colour} is chosen").format(colour=self.color_name()))

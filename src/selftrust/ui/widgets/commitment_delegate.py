@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from selftrust.base.bidi import isolate
 from selftrust.ui.look.screens import nullable
 from selftrust.ui.look.theme import accent
 from selftrust.ui.widgets.commitment_list_model import ARCHIVED_ROLE, COLOR_ROLE, DETAIL_ROLE
@@ -76,10 +77,20 @@ class CommitmentDelegate(QStyledItemDelegate):
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setLayoutDirection(opt.direction)
+        # Laid out left to right, then mirrored in a right-to-left language.
+        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
+
+        def at(x: float) -> float:
+            return rect.left() + rect.right() - x if rtl else x
+
+        def span(r: QRectF) -> QRectF:
+            return QRectF(at(r.right()), r.top(), r.width(), r.height()) if rtl else r
+
         x = rect.left() + unit * 0.6
         check = index.data(Qt.ItemDataRole.CheckStateRole)
         if check is not None:
-            self._draw_check(painter, self.check_rect(rect, unit), pal,
+            self._draw_check(painter, self.check_rect(rect, unit, opt.direction), pal,
                              Qt.CheckState(check) == Qt.CheckState.Checked, selected)
             x += unit * 1.6
         elif self.grip:  # six dots: "you can drag me"
@@ -89,8 +100,8 @@ class CommitmentDelegate(QStyledItemDelegate):
             cy = rect.center().y()
             for col in range(2):
                 for r in (-1, 0, 1):
-                    painter.drawEllipse(QPointF(x + col * dot * 2.6, cy + r * dot * 2.6), dot / 2
-                                        + 0.4, dot / 2 + 0.4)
+                    painter.drawEllipse(QPointF(at(x + col * dot * 2.6), cy + r * dot * 2.6),
+                                        dot / 2 + 0.4, dot / 2 + 0.4)
             x += unit * 1.1
         color = QColor(index.data(COLOR_ROLE) or "#888888")
         radius = unit * 0.42
@@ -100,7 +111,7 @@ class CommitmentDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_blend(pal.color(QPalette.ColorRole.Base), color, 0.45)
                          if archived else color)
-        painter.drawEllipse(QPointF(x + radius, rect.center().y()), radius, radius)
+        painter.drawEllipse(QPointF(at(x + radius), rect.center().y()), radius, radius)
         x += radius * 2 + unit * 0.7
 
         text_rect = QRectF(x, rect.top(), rect.right() - x - unit * 0.6, rect.height())
@@ -115,19 +126,26 @@ class CommitmentDelegate(QStyledItemDelegate):
         top = rect.center().y() - line
         painter.setFont(title_font)
         painter.setPen(quiet if archived else text_color)
-        painter.drawText(QRectF(text_rect.left(), top, text_rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        leading = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        # The title isolated: in either direction it keeps its own order, on the leading side.
+        painter.drawText(span(QRectF(text_rect.left(), top, text_rect.width(), line)), leading,
+                         isolate(title))
         painter.setFont(opt.font)
         painter.setPen(quiet)
-        painter.drawText(QRectF(text_rect.left(), top + line, text_rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.drawText(span(QRectF(text_rect.left(), top + line, text_rect.width(), line)),
+                         leading, detail)
         painter.restore()
 
     # --- the check box ----------------------------------------------------------------
     @staticmethod
-    def check_rect(rect: QRectF, unit: int) -> QRectF:
+    def check_rect(rect: QRectF, unit: int,
+                   direction: Qt.LayoutDirection = Qt.LayoutDirection.LeftToRight) -> QRectF:
+        """The check box at the row's leading edge (the right, right to left)."""
         side = unit * 1.05
-        return QRectF(rect.left() + unit * 0.6, rect.center().y() - side / 2, side, side)
+        left = rect.left() + unit * 0.6
+        if direction == Qt.LayoutDirection.RightToLeft:
+            left = rect.right() - unit * 0.6 - side
+        return QRectF(left, rect.center().y() - side / 2, side, side)
 
     @staticmethod
     def _draw_check(painter: QPainter, box: QRectF, pal: QPalette, checked: bool,
@@ -163,12 +181,12 @@ class CommitmentDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.MouseButtonRelease:
             assert isinstance(event, QMouseEvent)
             fm = QFontMetrics(option.font)
-            box = self.check_rect(QRectF(option.rect), fm.height())
+            box = self.check_rect(QRectF(option.rect), fm.height(), option.direction)
             hit = box.adjusted(-6, -6, 6, 6).contains(event.position())
             toggle = hit and event.button() == Qt.MouseButton.LeftButton
         elif event.type() == QEvent.Type.MouseButtonDblClick:
             fm = QFontMetrics(option.font)
-            box = self.check_rect(QRectF(option.rect), fm.height())
+            box = self.check_rect(QRectF(option.rect), fm.height(), option.direction)
             assert isinstance(event, QMouseEvent)
             return box.adjusted(-6, -6, 6, 6).contains(event.position())  # swallow it
         elif event.type() == QEvent.Type.KeyPress:

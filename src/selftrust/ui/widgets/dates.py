@@ -1,13 +1,44 @@
-"""Date pickers and date words shared by the dialogs."""
+"""Date and time fields and date words shared by the dialogs, in the person's language.
+
+The fields are Qt's: their month and weekday names and their order come from Qt's
+locale for the language the app speaks (``qt_locale``); the words beside them come from
+``base.formats`` (Babel), which writes the same CLDR names.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
 
-DATE_FORMAT = "ddd d MMM yyyy"
+from selftrust.base import formats, i18n
+from selftrust.base.i18n import _, ngettext
+
+_QUOTED = re.compile(r"('(?:[^']|'')*')")
+
+
+def qt_locale() -> QLocale:
+    """Qt's locale for the language spoken now (the pseudo-language's dates are the
+    app's English: Qt has no brackets to add)."""
+    return QLocale(i18n.ENGLISH if i18n.is_pseudo() else i18n.language())
+
+
+def date_format(locale: QLocale) -> str:
+    """A date field's format: the locale's long date with short names, so the order
+    and the words are the language's ("ddd, d MMM yyyy", "ddd, d. MMM yyyy",
+    "ddd, MMM d, yyyy")."""
+    parts = _QUOTED.split(locale.dateFormat(QLocale.FormatType.LongFormat))
+    return "".join(
+        part if part.startswith("'") else part.replace("dddd", "ddd").replace("MMMM", "MMM")
+        for part in parts
+    )
+
+
+def time_format(locale: QLocale) -> str:
+    """A time field's format: "HH:mm", or "h:mm AP" where the clock has twelve hours."""
+    return locale.timeFormat(QLocale.FormatType.ShortFormat)
 
 
 def to_qdate(day: date) -> QDate:
@@ -33,12 +64,21 @@ def date_edit(day: date, accessible_name: str, parent: QWidget | None = None) ->
     """A date field with a calendar pop-up; the week in the pop-up starts on Monday
     unless ``set_week_start`` says otherwise."""
     edit = DateEdit(to_qdate(day), parent)
+    locale = qt_locale()
+    edit.setLocale(locale)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(date_format(locale))
     edit.setAccessibleName(accessible_name)
     edit.setMinimumDate(QDate(1970, 1, 1))
     edit.setMaximumDate(QDate(2199, 12, 31))
     return edit
+
+
+def speak_times(edit: QTimeEdit) -> None:
+    """A time field in the language's clock: "20:00" or "8:00 PM"."""
+    locale = qt_locale()
+    edit.setLocale(locale)
+    edit.setDisplayFormat(time_format(locale))
 
 
 def set_week_start(edit: QDateEdit, week_start: int) -> None:
@@ -49,16 +89,18 @@ def set_week_start(edit: QDateEdit, week_start: int) -> None:
 
 
 def day_words(day: date, *, year: bool = True) -> str:
-    """"Tue 24 Nov 2026": the same spelling as the date fields."""
-    text = f"{day:%a} {day.day} {day:%b}"  # no %-d: it is not portable
-    return f"{text} {day.year}" if year else text
+    """"Tue, 24 Nov 2026" / "Di., 24. Nov. 2026": a day as the date fields show it."""
+    return formats.skeleton(day, "yMMMEd") if year else formats.short_day(day)
 
 
 def span_words(start: date, end: date) -> str:
-    """"Mon 14 Dec – Sun 3 Jan 2027 · 21 days" (both ends included)."""
+    """"Mon, 14 Dec – Sun, 3 Jan 2027 · 21 days" (both ends included)."""
     days = (end - start).days + 1
-    count = "1 day" if days == 1 else f"{days} days"
+    count = ngettext("{n} day", "{n} days", days).format(n=formats.number(days))
     if start == end:
-        return f"{day_words(start)} · {count}"
+        # TRANSLATORS: one day of planned rest, and how long that is ("Tue, 24 Nov 2026 · 1 day").
+        return _("{day} · {count}").format(day=day_words(start), count=count)
     first = day_words(start, year=start.year != end.year)
-    return f"{first} – {day_words(end)} · {count}"
+    # TRANSLATORS: a span of days, both ends included, and how many days it holds.
+    return _("{first} – {last} · {count}").format(first=first, last=day_words(end),
+                                                  count=count)

@@ -31,10 +31,12 @@ class EmptyState(QWidget):
         # layout's width (alignment flags break height-for-width), so the texts live
         # in a column of bounded width, centred by stretches on both sides.
         column = QWidget(self)
-        column.setMaximumWidth(480)
+        # Room for a long word of a longer language, measured from the font.
+        column.setMaximumWidth(max(480, round(self.fontMetrics().height() * 40)))
         column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(12, 12, 12, 12)
+        self._column = column
         self.icon_name = icon_name
         self.icon = QLabel()
         self.icon.setPixmap(pixmap(icon_name, 56))
@@ -74,6 +76,11 @@ class EmptyState(QWidget):
         middle.addStretch(1)
         outer.addLayout(middle)
         outer.addStretch(2)
+
+    def text_room(self) -> int:
+        """The widest the texts can be: the column's width inside its margins."""
+        margins = self._column.contentsMargins()
+        return self._column.maximumWidth() - margins.left() - margins.right()
 
     def set_text(self, title: str, text: str) -> None:
         self.title.setText(title)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from selftrust.base.i18n import _
 from selftrust.ui.look.theme import is_dark
 
 MESSAGE_LIGHT = "#9A4A1F"  # a warm brick: noticeable, never alarming
@@ -71,7 +72,7 @@ class InlineMessage(_PaletteLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setObjectName("inline-message")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(_("Message"))
         self.hide()
 
     def _colour(self) -> QColor:

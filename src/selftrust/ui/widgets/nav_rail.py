@@ -6,6 +6,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QButtonGroup, QFrame, QToolButton, QVBoxLayout, QWidget
 
+from selftrust.ui.widgets.keys import key_text, tip_with_keys
+
 
 class NavRail(QFrame):
     selected = Signal(str)
@@ -31,7 +33,7 @@ class NavRail(QFrame):
         button.setIcon(action.icon())
         button.setIconSize(QSize(20, 20))
         button.setText(action.text().replace("&", ""))
-        button.setToolTip(f"{action.toolTip()} ({action.shortcut().toString()})")
+        button.setToolTip(tip_with_keys(action.toolTip(), key_text(action.shortcut())))
         button.setAccessibleName(action.text().replace("&", ""))
         button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding,
                              button.sizePolicy().verticalPolicy())

@@ -15,18 +15,18 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QWidget,
 )
 
+from selftrust.base.i18n import _
 from selftrust.domain.commitment import Pause, merge_pauses
 from selftrust.ui.look.icons import icon
 from selftrust.ui.widgets.dates import date_edit, set_week_start, span_words, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
-from selftrust.ui.widgets.layouts import column
+from selftrust.ui.widgets.layouts import column, sentence
 
 
 class PauseEditor(QWidget):
@@ -43,40 +43,36 @@ class PauseEditor(QWidget):
         self._pauses: tuple[Pause, ...] = ()
         self._entry_chosen = False  # the user picked dates and has not added them yet
         first = today + timedelta(days=1)
-        self.start = date_edit(first, "Pause from")
-        self.end = date_edit(first + timedelta(days=6), "Pause until")
+        self.start = date_edit(first, _("Pause from"))
+        self.end = date_edit(first + timedelta(days=6), _("Pause until"))
         for edit in (self.start, self.end):
             set_week_start(edit, week_start)
-        self.add_button = QPushButton(icon("pause"), "Add pa&use")
-        self.add_button.setAccessibleName("Add pause")
+        self.add_button = QPushButton(icon("pause"), _("Add pa&use"))
+        self.add_button.setAccessibleName(_("Add pause"))
         self.add_button.setAutoDefault(False)
-        self.add_button.setToolTip("Rest on these days: they count as skipped, so a streak "
-                                   "neither breaks nor grows")
+        self.add_button.setToolTip(_("Rest on these days: they count as skipped, so a "
+                                     "streak neither breaks nor grows"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Pauses")
+        self.list.setAccessibleName(_("Pauses"))
         self.list.setObjectName("pause-list")
         self.list.setUniformItemSizes(True)
         self.list.setSpacing(2)
-        self.remove_button = QPushButton("Remo&ve")
-        self.remove_button.setAccessibleName("Remove pause")
+        self.remove_button = QPushButton(_("Remo&ve"))
+        self.remove_button.setAccessibleName(_("Remove pause"))
         self.remove_button.setAutoDefault(False)
-        self.empty = Hint("No pauses. Planning a holiday or some rest? Add it here, and those "
-                          "days won't count against you.")
+        self.empty = Hint(_("No pauses. Planning a holiday or some rest? Add it here, and "
+                            "those days won't count against you."))
         self.message = InlineMessage()
         self.pending_hint = Hint("")
         self.pending_hint.setObjectName("pause-pending")
         self.pending_hint.setVisible(False)
 
+        # TRANSLATORS: a row of fields: {start} and {end} are date fields (both days
+        # included); the "Add pause" button follows.
         entry = QHBoxLayout()
         entry.setContentsMargins(0, 0, 0, 0)
-        from_label = QLabel("From")
-        to_label = QLabel("to")
-        for label in (from_label, to_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        entry.addWidget(from_label)
-        entry.addWidget(self.start)
-        entry.addWidget(to_label)
-        entry.addWidget(self.end)
+        entry.addWidget(sentence(_("From {start} to {end}"),
+                                 {"start": self.start, "end": self.end}, stretch=False))
         entry.addWidget(self.add_button)
         entry.addStretch(1)
 
@@ -166,9 +162,9 @@ class PauseEditor(QWidget):
                                        for p in self._pauses):
             pending = None  # already paused: nothing new to save
         if pending is not None:
-            self.pending_hint.setText(
-                f"Save will pause {span_words(pending.start, pending.end)}. "
-                "To plan another pause as well, press Add pause first.")
+            self.pending_hint.setText(_(
+                "Save will pause {span}. To plan another pause as well, press Add pause "
+                "first.").format(span=span_words(pending.start, pending.end)))
         self.pending_hint.setVisible(pending is not None)
         self.empty.setVisible(not self._pauses and pending is None)
 
@@ -178,7 +174,7 @@ class PauseEditor(QWidget):
         if ok:
             self.message.clear_message()
         else:
-            self.message.show_message("A pause ends on or after the day it starts.")
+            self.message.show_message(_("A pause ends on or after the day it starts."))
 
     def _refresh(self) -> None:
         self.list.clear()

@@ -14,18 +14,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTimeEdit, QWidget
 
-from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _
 from selftrust.domain.reminder import ALL_DAYS, Reminder, ReminderError
+from selftrust.ui.widgets.dates import speak_times
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 from selftrust.ui.widgets.layouts import column
 from selftrust.ui.widgets.schedule_editor import WeekdayToggles
 
 DEFAULT_TIME = QTime(8, 0)
-NO_DAYS = "Pick at least one day for the reminder, or turn it off."
-RUNS = "It comes while Self-Trust runs, on days this promise is still open."
-NO_TRAY = ("Reminders cannot be shown on this desktop: it has no notification service "
-           "and no system tray. A reminder set here is kept for a desktop that has one.")
-TURNED_OFF = "Reminders are turned off in Preferences for now."
+NO_DAYS = N_("Pick at least one day for the reminder, or turn it off.")
+RUNS = N_("It comes while Self-Trust runs, on days this promise is still open.")
+NO_TRAY = N_("Reminders cannot be shown on this desktop: it has no notification service "
+             "and no system tray. A reminder set here is kept for a desktop that has one.")
+TURNED_OFF = N_("Reminders are turned off in Preferences for now.")
 
 
 class TimeEdit(QTimeEdit):
@@ -48,29 +50,32 @@ class ReminderEditor(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.switch = QCheckBox("&Remind me at")
+        # TRANSLATORS: a check box followed by a time field ("Remind me at [08:00]").
+        self.switch = QCheckBox(_("&Remind me at"))
         self.switch.setObjectName("reminder-on")
-        self.switch.setAccessibleName("Remind me")
+        self.switch.setAccessibleName(_("Remind me"))
         self.time = TimeEdit(DEFAULT_TIME)
         self.time.setObjectName("reminder-time")
-        self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName("Reminder time")
-        self.time.setAlignment(Qt.AlignmentFlag.AlignRight)
+        speak_times(self.time)
+        self.time.setAccessibleName(_("Reminder time"))
+        self.time.setAlignment(Qt.AlignmentFlag.AlignTrailing)
         self.weekdays = WeekdayToggles(week_start)
         self.weekdays.setObjectName("reminder-days")
         for day, chip in self.weekdays.buttons.items():
             chip.setObjectName(f"reminder-weekday-{day}")
-            chip.setAccessibleName(f"Remind on {WEEKDAY_TITLES[day]}")
-            chip.setToolTip(f"Remind on {WEEKDAY_TITLES[day]}")
+            # TRANSLATORS: a weekday's button in a reminder ("Remind on Monday").
+            words = _("Remind on {weekday}").format(weekday=formats.weekday_name(day))
+            chip.setAccessibleName(words)
+            chip.setToolTip(words)
         self.weekdays.set_day_mask(ALL_DAYS)
         self.message = InlineMessage()
         self.can_remind = tray_available
-        notes = [RUNS] if tray_available else [NO_TRAY]
+        notes = [_(RUNS)] if tray_available else [_(NO_TRAY)]
         if tray_available and not reminders_on:
-            notes.append(TURNED_OFF)
+            notes.append(_(TURNED_OFF))
         self.hint = Hint("\n".join(notes))
         self.hint.setObjectName("reminder-hint")
-        self.hint.setAccessibleName("About reminders")
+        self.hint.setAccessibleName(_("About reminders"))
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -120,7 +125,7 @@ class ReminderEditor(QWidget):
         self.weekdays.setVisible(on)
         self.hint.setVisible(on or not can)
         if on and self.weekdays.day_mask() == 0:
-            self.message.show_message(NO_DAYS)
+            self.message.show_message(_(NO_DAYS))
         else:
             self.message.clear_message()
         self.changed.emit()

@@ -7,7 +7,7 @@ or the domain's own kind message when the choice cannot be kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from selftrust.domain.days import WEEKDAY_TITLES
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext
 from selftrust.domain.schedule import (
     ALL_WEEKDAYS,
     MAX_WINDOW_DAYS,
@@ -33,14 +33,15 @@ from selftrust.domain.schedule import (
 from selftrust.ui.widgets.chip import ToggleChip
 from selftrust.ui.widgets.dates import date_edit, set_week_start, to_date, to_qdate
 from selftrust.ui.widgets.labels import Hint, InlineMessage
+from selftrust.ui.widgets.layouts import Sentence, sentence
 
 KIND_LABELS: tuple[tuple[ScheduleKind, str], ...] = (
-    (ScheduleKind.DAILY, "Every day"),
-    (ScheduleKind.WEEKDAYS, "On chosen weekdays"),
-    (ScheduleKind.PER_WEEK, "A number of times a week"),
-    (ScheduleKind.PER_MONTH, "A number of times a month"),
-    (ScheduleKind.IN_DAYS, "A number of times in any few days"),
-    (ScheduleKind.ONCE, "Once, on one day"),
+    (ScheduleKind.DAILY, N_("Every day")),
+    (ScheduleKind.WEEKDAYS, N_("On chosen weekdays")),
+    (ScheduleKind.PER_WEEK, N_("A number of times a week")),
+    (ScheduleKind.PER_MONTH, N_("A number of times a month")),
+    (ScheduleKind.IN_DAYS, N_("A number of times in any few days")),
+    (ScheduleKind.ONCE, N_("Once, on one day")),
 )
 
 
@@ -49,24 +50,32 @@ def _spin(low: int, high: int, value: int, name: str) -> QSpinBox:
     spin.setRange(low, high)
     spin.setValue(value)
     spin.setAccessibleName(name)
-    spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+    spin.setAlignment(Qt.AlignmentFlag.AlignTrailing)
     spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0000") + 28)
     return spin
 
 
-def _sentence(*parts: QWidget | str) -> QWidget:
-    """A row that reads as a sentence: "[3] times a week"."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for part in parts:
-        if isinstance(part, str):
-            label = QLabel(part)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(label)
-        else:
-            layout.addWidget(part)
-    layout.addStretch(1)
+def _week_words(n: int) -> str:
+    # TRANSLATORS: {times} is a number field; the words follow its number.
+    return ngettext("{times} time a week", "{times} times a week", n)
+
+
+def _month_words(n: int) -> str:
+    # TRANSLATORS: {times} is a number field; the words follow its number.
+    return ngettext("{times} time a month", "{times} times a month", n)
+
+
+def _window_words(n: int) -> str:
+    # TRANSLATORS: {times} and {days} are number fields ("2 times in any 5 days"); the
+    # words follow the number of times.
+    return ngettext("{times} time in any {days} days", "{times} times in any {days} days", n)
+
+
+def _counted(spin: QSpinBox, words: Callable[[int], str], fields: dict[str, QWidget]
+             ) -> Sentence:
+    """A sentence around ``spin`` whose words follow its number ("1 time", "3 times")."""
+    row = sentence(words(spin.value()), fields)
+    spin.valueChanged.connect(lambda n: row.set_template(words(n)))
     return row
 
 
@@ -81,14 +90,16 @@ class WeekdayToggles(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.buttons: dict[int, ToggleChip] = {}
+        short = [formats.weekday_name(day, "abbreviated") for day in range(7)]
+        widest = max(self.fontMetrics().horizontalAdvance(name) for name in short)
         for offset in range(7):
             weekday = (week_start + offset) % 7
-            title = WEEKDAY_TITLES[weekday]
-            button = ToggleChip(title[:3])
+            title = formats.weekday_name(weekday)
+            button = ToggleChip(short[weekday])
             button.setAccessibleName(title)
             button.setToolTip(title)
             button.setObjectName(f"weekday-{weekday}")
-            button.setMinimumWidth(self.fontMetrics().horizontalAdvance("Wed") * 2)
+            button.setMinimumWidth(widest * 2)
             button.toggled.connect(self.changed)
             self.buttons[weekday] = button
             layout.addWidget(button)
@@ -118,31 +129,35 @@ class ScheduleEditor(QWidget):
         super().__init__(parent)
         today = today or date.today()
         self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Schedule")
+        self.kind_box.setAccessibleName(_("Schedule"))
         for kind, label in KIND_LABELS:
-            self.kind_box.addItem(label, kind.value)
+            self.kind_box.addItem(_(label), kind.value)
 
         self.weekdays = WeekdayToggles(week_start)
-        self.week_times = _spin(1, 7, 3, "Times a week")
-        self.month_times = _spin(1, 31, 2, "Times a month")
-        self.window_times = _spin(1, MAX_WINDOW_DAYS, 2, "Times")
-        self.window_days = _spin(1, MAX_WINDOW_DAYS, 5, "In any number of days")
-        self.once_day: QDateEdit = date_edit(today, "The day")
+        self.week_times = _spin(1, 7, 3, _("Times a week"))
+        self.month_times = _spin(1, 31, 2, _("Times a month"))
+        self.window_times = _spin(1, MAX_WINDOW_DAYS, 2, _("Times"))
+        self.window_days = _spin(1, MAX_WINDOW_DAYS, 5, _("In any number of days"))
+        self.once_day: QDateEdit = date_edit(today, _("The day"))
         set_week_start(self.once_day, week_start)
 
         # only the page of the chosen kind is shown (hidden ones take no space)
         self.pages: dict[ScheduleKind, QWidget] = {
             ScheduleKind.WEEKDAYS: self.weekdays,
-            ScheduleKind.PER_WEEK: _sentence(self.week_times, "times a week"),
-            ScheduleKind.PER_MONTH: _sentence(self.month_times, "times a month"),
-            ScheduleKind.IN_DAYS: _sentence(self.window_times, "times in any", self.window_days,
-                                            "days"),
-            ScheduleKind.ONCE: _sentence("on", self.once_day),
+            ScheduleKind.PER_WEEK: _counted(self.week_times, _week_words,
+                                            {"times": self.week_times}),
+            ScheduleKind.PER_MONTH: _counted(self.month_times, _month_words,
+                                             {"times": self.month_times}),
+            ScheduleKind.IN_DAYS: _counted(self.window_times, _window_words,
+                                           {"times": self.window_times,
+                                            "days": self.window_days}),
+            # TRANSLATORS: {day} is a date field: a promise for one day only.
+            ScheduleKind.ONCE: sentence(_("on {day}"), {"day": self.once_day}),
         }
 
         self.summary = Hint()
         self.summary.setObjectName("schedule-summary")
-        self.summary.setAccessibleName("Schedule summary")
+        self.summary.setAccessibleName(_("Schedule summary"))
         self.message = InlineMessage()
         self.note = Hint()
         self.note.hide()
@@ -150,7 +165,7 @@ class ScheduleEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.kind_box, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.kind_box, 0, Qt.AlignmentFlag.AlignLeading)
         for page in self.pages.values():
             layout.addWidget(page)
         layout.addWidget(self.summary)
@@ -250,6 +265,7 @@ class ScheduleEditor(QWidget):
             self.message.show_message(str(exc))
         else:
             self.message.clear_message()
-            self.summary.setText(f"Due: {text}")
+            # TRANSLATORS: under the schedule's fields; {schedule} says when ("Due: every day").
+            self.summary.setText(_("Due: {schedule}").format(schedule=text))
             self.summary.show()
         self.changed.emit()

@@ -16,23 +16,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selftrust.base import formats
+from selftrust.base.i18n import N_, _, ngettext
 from selftrust.domain.commitment import MAX_TARGET, MAX_UNIT_LENGTH, Target, TargetError
 from selftrust.domain.days import Period
 from selftrust.ui.widgets.chip import ToggleChip
+from selftrust.ui.widgets.dates import qt_locale
 from selftrust.ui.widgets.labels import InlineMessage
 
 PERIOD_LABELS: tuple[tuple[Period, str], ...] = (
-    (Period.DAY, "a day"),
-    (Period.WEEK, "a week"),
-    (Period.MONTH, "a month"),
+    # TRANSLATORS: the end of "At least [20] [pages] [a day]".
+    (Period.DAY, N_("a day")),
+    (Period.WEEK, N_("a week")),
+    (Period.MONTH, N_("a month")),
 )
 
 
 class AmountBox(QDoubleSpinBox):
-    """Amounts as people write them: "10", "2.5", never "10.00"."""
+    """Amounts as people write them: "10", "2.5" (or "2,5"), never "10.00"; a point or
+    a comma is read as the decimal sign either way."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(qt_locale())
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
-        return f"{value:.{self.decimals()}f}".rstrip("0").rstrip(".")
+        text = f"{value:.{self.decimals()}f}".rstrip("0").rstrip(".")
+        return text.replace(".", self.locale().decimalPoint())
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
         try:
@@ -46,36 +56,38 @@ class TargetEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.yes_no = ToggleChip("&Yes or no", exclusive=True)
+        self.yes_no = ToggleChip(_("&Yes or no"), exclusive=True)
         self.yes_no.setObjectName("kind-yes-no")
-        self.yes_no.setAccessibleName("Yes or no")
-        self.yes_no.setToolTip("Either I did it or I didn't")
-        self.measurable = ToggleChip("&Measurable", exclusive=True)
+        self.yes_no.setAccessibleName(_("Yes or no"))
+        self.yes_no.setToolTip(_("Either I did it or I didn't"))
+        self.measurable = ToggleChip(_("&Measurable"), exclusive=True)
         self.measurable.setObjectName("kind-measurable")
-        self.measurable.setAccessibleName("Measurable")
-        self.measurable.setToolTip("I count an amount: pages, kilometres, glasses, cups…")
+        self.measurable.setAccessibleName(_("Measurable"))
+        self.measurable.setToolTip(_("I count an amount: pages, kilometres, glasses, cups…"))
         self.yes_no.setChecked(True)
 
         self.bound = QComboBox()
-        self.bound.setAccessibleName("At least or at most")
-        self.bound.addItem("At least", False)
-        self.bound.addItem("At most", True)
+        self.bound.setAccessibleName(_("At least or at most"))
+        # TRANSLATORS: the start of "At least [20] [pages] [a day]".
+        self.bound.addItem(_("At least"), False)
+        self.bound.addItem(_("At most"), True)
         self.amount = AmountBox()
-        self.amount.setAccessibleName("Target amount")
+        self.amount.setAccessibleName(_("Target amount"))
         self.amount.setDecimals(2)
         self.amount.setRange(0, MAX_TARGET)
         self.amount.setValue(1)
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignTrailing)
         self.amount.setFixedWidth(self.fontMetrics().horizontalAdvance("0000000.00") + 24)
         self.unit = QLineEdit()
-        self.unit.setAccessibleName("Unit")
-        self.unit.setPlaceholderText("unit: pages, km…")
+        self.unit.setAccessibleName(_("Unit"))
+        self.unit.setPlaceholderText(_("unit: pages, km…"))
         self.unit.setMaxLength(200)  # longer than allowed, so the message can explain
         self.unit.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 10)
         self.per = QComboBox()
-        self.per.setAccessibleName("Per")
+        # TRANSLATORS: the name of the field that says "a day", "a week" or "a month".
+        self.per.setAccessibleName(_("Per"))
         for period, label in PERIOD_LABELS:
-            self.per.addItem(label, period.value)
+            self.per.addItem(_(label), period.value)
 
         kinds = QHBoxLayout()
         kinds.setContentsMargins(0, 0, 0, 0)
@@ -155,9 +167,13 @@ class TargetEditor(QWidget):
             self.target()
         except TargetError as exc:
             text = str(exc)
-            if len(self.unit.text().strip()) > MAX_UNIT_LENGTH:
-                text = (f"Keep the unit to {MAX_UNIT_LENGTH} characters or fewer "
-                        f"(it has {len(self.unit.text().strip())}).")
+            length = len(self.unit.text().strip())
+            if length > MAX_UNIT_LENGTH:
+                text = ngettext(
+                    "Keep the unit to {limit} character or fewer (it has {n}).",
+                    "Keep the unit to {limit} characters or fewer (it has {n}).",
+                    MAX_UNIT_LENGTH,
+                ).format(limit=formats.number(MAX_UNIT_LENGTH), n=formats.number(length))
             self.message.show_message(text)
         else:
             self.message.clear_message()
