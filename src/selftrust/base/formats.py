@@ -174,7 +174,14 @@ def duration(delta: timedelta, *, threshold: float = 0.85) -> str:
 
 
 def number(n: int) -> str:
-    """"1,250" / "1.250" / "1 250": a whole number with the locale's grouping."""
+    """"1,250" / "1.250" / "1 250": a whole number with the locale's grouping.
+
+    Below a thousand every locale writes the plain digits (Babel writes Latin digits in
+    every language unless asked otherwise), so small counts — most of them, and those on
+    Today at start-up — do not read a locale's data.
+    """
+    if 0 <= n < 1000 and type(n) is int:
+        return str(n)
     from babel.numbers import format_decimal
 
     return format_decimal(n, locale=locale())
@@ -206,11 +213,35 @@ def join(items: list[str], style: Literal["standard", "or"] = "standard") -> str
     return _shown(format_list(items, style=style, locale=locale()))
 
 
+# CLDR's first day of the week where it is not Monday, by territory (weekData firstDay),
+# so that the week's first day is known without reading a locale's data: Today asks for
+# it at start-up. tests/i18n/test_formats.py holds it to Babel's CLDR for every locale.
+_FIRST_DAY = {
+    **dict.fromkeys(("AF", "BH", "DJ", "DZ", "EG", "IQ", "IR", "JO", "KW", "LY", "OM", "QA",
+                     "SD", "SY"), 5),
+    **dict.fromkeys(("AG", "AS", "BD", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO",
+                     "ET", "GT", "GU", "HK", "HN", "ID", "IL", "IN", "IS", "JM", "JP", "KE",
+                     "KH", "KR", "LA", "MH", "MM", "MO", "MT", "MX", "MZ", "NI", "NP", "PA",
+                     "PE", "PH", "PK", "PR", "PT", "PY", "SA", "SG", "ST", "SV", "TH", "TL",
+                     "TT", "TW", "UM", "US", "VE", "VI", "WS", "YE", "ZA", "ZW"), 6),
+    "MV": 4,
+}
+# The country a language alone most likely means (CLDR's likely subtags), for the
+# languages we ship; any other falls back to Babel.
+_LIKELY_TERRITORY = {"en": "US", "de": "DE", "es": "ES", "fr": "FR", "he": "IL", "ar": "EG"}
+
+
 def first_weekday() -> int:
     """The first day of the week where the person lives (0 = Monday … 6 = Sunday).
 
     A language alone names no country ("he"): its most likely one ("he_IL") decides.
     """
+    code = i18n.ENGLISH if i18n.is_pseudo() else i18n.language()
+    parts = code.split("_")
+    territory = parts[-1] if len(parts) > 1 and parts[-1].isupper() else (
+        _LIKELY_TERRITORY.get(parts[0]))
+    if territory is not None:
+        return _FIRST_DAY.get(territory, 0)
     loc = locale()
     if loc.territory is None:
         from babel.core import Locale, get_global
