@@ -35,11 +35,11 @@ from selftrust.services.chart_range import ChartRange
 from selftrust.services.errors import Invalid
 from selftrust.ui.charts.catalog import CHARTS, EXPORT_FORMATS, NAMES, chart_info
 from selftrust.ui.charts.filter_button import CommitmentFilter
-from selftrust.ui.charts.flow import FlowLayout
 from selftrust.ui.charts.range_picker import RangePicker
 from selftrust.ui.charts.warm_up import WarmUp
 from selftrust.ui.dialogs import messages
 from selftrust.ui.shell.context import UiContext
+from selftrust.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from selftrust.ui.charts.canvas import DataCanvas

@@ -8,7 +8,7 @@ the next start: building every window again would lose what the person has open.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from selftrust.base import i18n
 from selftrust.base.i18n import _
@@ -40,6 +40,11 @@ class LanguageSection(QWidget):
                            None)
         for language in i18n.shipped_languages():
             self.combo.addItem(language.name, language.code)
+        # Sized to its languages' names, not to the longer "as the system is set" line.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(24)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         chosen = i18n.chosen_language()
         index = self.combo.findData(chosen.split("_")[0]) if chosen else 0
         self.combo.setCurrentIndex(max(index, 0))
@@ -51,7 +56,10 @@ class LanguageSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(section_label(_("&Language"), self.combo))
-        layout.addWidget(self.combo)
+        row = QHBoxLayout()
+        row.addWidget(self.combo)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addWidget(self.note)
         self.combo.currentIndexChanged.connect(self._chosen)
 

@@ -174,6 +174,11 @@ class PreferencesDialog(QDialog):
             day=formats.weekday_name(formats.first_weekday())), LANGUAGE_WEEK)
         for day in range(7):
             self.week_start.addItem(formats.weekday_name(day), day)
+        # As wide as a weekday in any language; the longer "as your language has it" is
+        # shortened in the closed box (the list shows it whole), not widening the page.
+        self.week_start.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.week_start.setMinimumContentsLength(16)
         self.week_start.setCurrentIndex(self.week_start.findData(
             LANGUAGE_WEEK if settings.chosen_week_start is None else settings.chosen_week_start))
         self.week_hint = Hint(_("For “times a week” promises and weekly targets."))
@@ -261,6 +266,9 @@ class PreferencesDialog(QDialog):
         # Wide enough that the notes wrap to two lines at most: the dialog then fits an
         # 800 × 600 screen, and at 200 % it keeps its shape (everything scales with em).
         self.setMinimumWidth(em * 50 + self.sections.width())
+        # …and never narrower than the pages' own rows (a longer language's checkbox or
+        # field label), or their ends would be cut off at the side.
+        self.setMinimumWidth(max(self.minimumWidth(), self.minimumSizeHint().width()))
         keep_wrapped_heights(self)  # every note of every page whole, in any language
 
         self.day_start.currentIndexChanged.connect(self._day_start_changed)

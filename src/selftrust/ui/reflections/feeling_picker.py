@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from selftrust.base import formats
 from selftrust.base.i18n import _
-from selftrust.ui.reflections.flow_layout import FlowLayout
 from selftrust.ui.reflections.words import feeling_words
+from selftrust.ui.widgets.flow_layout import FlowLayout
 
 SELECT_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)

@@ -100,7 +100,7 @@ class DetailsHeader(QWidget):
         title_row.addWidget(self.dot, 0, Qt.AlignmentFlag.AlignVCenter)
         title_row.addWidget(self.title, 1)
         outer.addLayout(title_row)
-        self.schedule = _label(muted=True)
+        self.schedule = _label(muted=True, wrap=True)  # a long schedule in a long language
         outer.addWidget(self.schedule)
         outer.addSpacing(4)
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from selftrust.domain.schedule import (
 )
 from selftrust.ui.widgets.chip import ToggleChip
 from selftrust.ui.widgets.dates import date_edit, set_week_start, to_date, to_qdate
+from selftrust.ui.widgets.flow_layout import FlowLayout
 from selftrust.ui.widgets.labels import Hint, InlineMessage
 from selftrust.ui.widgets.layouts import Sentence, sentence
 
@@ -86,9 +86,9 @@ class WeekdayToggles(QWidget):
 
     def __init__(self, week_start: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        # The chips wrap onto a second line where seven of them do not fit (a narrow
+        # window, a language with longer day names), instead of being cut off.
+        layout = FlowLayout(self, spacing=4, line_spacing=4)
         self.buttons: dict[int, ToggleChip] = {}
         short = [formats.weekday_name(day, "abbreviated") for day in range(7)]
         widest = max(self.fontMetrics().horizontalAdvance(name) for name in short)
@@ -103,7 +103,6 @@ class WeekdayToggles(QWidget):
             button.toggled.connect(self.changed)
             self.buttons[weekday] = button
             layout.addWidget(button)
-        layout.addStretch(1)
 
     def day_mask(self) -> int:
         return sum(1 << day for day, button in self.buttons.items() if button.isChecked())

@@ -1,11 +1,10 @@
 """A row of controls that goes on in a second line when the window is too narrow.
 
-The chart buttons, the range and the commitment filter fit one row each in English;
-in longer languages ("Einhaltungsquote" for "Kept rate", or the pseudo-language's
-bracketed words) the rows alone were wider than an 800-pixel window, which then
-could not be made that small. Here the controls keep their natural size and wrap like
-words, each line's controls centred on the line, from the right in a right-to-left
-language.
+The chart buttons, the feeling pills and the weekday chips fit one row in English; in
+longer languages ("Einhaltungsquote" for "Kept rate", or the pseudo-language's bracketed
+words) a row that cannot wrap makes its whole page wider than the window, and the end of
+the row is cut off. Here the controls keep their natural size and wrap like words in a
+line of text, from the right in a right-to-left language. One layout for every such row.
 """
 
 from __future__ import annotations
