@@ -47,7 +47,25 @@ def shots() -> list[tuple[str, list[str], str]]:
         for chart in CHARTS:
             out.append((f"charts-{chart}-{theme}.png", ["--view", "charts", "--chart", chart],
                         "demo"))
+    # In the person's language: German, and Hebrew (right to left), on demo data made in
+    # that language; the data folder "demo-<code>" is also what says which language.
+    for code in LANGUAGES:
+        for view, name, extra in (("today", "today", ["--size", SIZES["small"]]),
+                                  ("today", "today-large", ["--size", SIZES["large"]]),
+                                  ("reflection-dialog", "reflection", []),
+                                  ("jar", "jar", []),
+                                  ("charts", "charts-growth", ["--chart", "growth"])):
+            out.append((f"{name}-{code}-light.png", ["--view", view, *extra], f"demo-{code}"))
     return out
+
+
+LANGUAGES = ("de", "he")
+
+
+def _speaking(env: dict[str, str], data: str) -> dict[str, str]:
+    """The environment for a data folder: "demo-de" speaks German, the others English."""
+    code = data.partition("-")[2] if data.startswith("demo-") else "en_GB"
+    return dict(env, SELFTRUST_LANGUAGE=code)
 
 
 def main() -> int:
@@ -64,9 +82,11 @@ def main() -> int:
     tmp.mkdir(mode=0o700)
     try:
         folders = {"demo": tmp / "demo", "empty": tmp / "empty"}
-        subprocess.run([*base, "--data-dir", str(folders["demo"]), "demo", "--years", "2",
-                        "--commitments", "8", "--seed", "1"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        folders |= {f"demo-{code}": tmp / f"demo-{code}" for code in LANGUAGES}
+        for data in ("demo", *(f"demo-{code}" for code in LANGUAGES)):
+            subprocess.run([*base, "--data-dir", str(folders[data]), "demo", "--years", "2",
+                            "--commitments", "8", "--seed", "1"], env=_speaking(env, data),
+                           check=True, stdout=subprocess.DEVNULL)
         # `screenshot` only reads: the empty folder is made (a database, no data) first.
         subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
                         "from selftrust.services.workspace import open_workspace; "
@@ -78,7 +98,7 @@ def main() -> int:
             theme = "dark" if "-dark" in name else "light"
             subprocess.run([*base, "--data-dir", str(folders[data]), "screenshot", *extra,
                             "--theme", theme, "--out", str(OUT / name)],
-                           env=env, check=True, stdout=subprocess.DEVNULL,
+                           env=_speaking(env, data), check=True, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
             print(name)
     finally:
