@@ -58,8 +58,22 @@ def test_the_pseudo_language_marks_what_the_locale_wrote(language: Callable[[str
 
 
 @pytest.mark.parametrize("code", ["en_GB", "de", "es", "fr", "he", "ar", "en_US"])
-def test_small_numbers_are_babels_without_asking_babel(code: str) -> None:
+def test_small_numbers_are_babels_without_asking_babel(
+    language: Callable[[str], str], code: str
+) -> None:
+    language(code)
     from babel.numbers import format_decimal
 
     for n in (0, 1, 7, 42, 999):
         assert formats.number(n) == format_decimal(n, locale=code)
+
+
+@pytest.mark.parametrize("code", ["en_GB", "de", "fr", "he"])
+def test_whole_amounts_are_babels_without_asking_babel(
+    language: Callable[[str], str], code: str
+) -> None:
+    language(code)
+    from babel.numbers import format_decimal
+
+    for x in (0.0, 1.0, 10.0, 999.0, 9.96):
+        assert formats.decimal(x) == format_decimal(round(x, 1), format="#,##0.#", locale=code)
