@@ -225,7 +225,7 @@ class JarView(QWidget):
                 "for about {per}, in the same colours as the whole.",
                 "Your jar is full to the brim: it shows {drawn} marbles, each standing "
                 "for about {per}, in the same colours as the whole.", drawn).format(
-                    drawn=formats.number(drawn), per=formats.number(round(per))))
+                    drawn=formats.number(drawn), per=formats.decimal(per, 1)))
         self.sample_note.setVisible(p.marbles > drawn)
         note = note_words(p, self.ctx.ws.settings.jar_rules)
         self.empty_note.setText(note)
