@@ -229,11 +229,11 @@ def test_insights_are_true_for_the_crafted_data(crafted: Crafted) -> None:
     _, _, mondays = made
     lines = ChartData(ws).insights(ALL, limit=10)
     assert f"You repaired 2 of {len(mondays)} misses since 1 October 2026." in lines
-    assert "Most of your misses of “Walk” fall on Mondays." in lines
-    assert any(line.startswith("Longest run: 24 days of “Read”") for line in lines)
+    assert "Most of your misses of “\u2068Walk\u2069” fall on Mondays." in lines
+    assert any(line.startswith("Longest run: 24 days of “\u2068Read\u2069”") for line in lines)
 
 
-WEEKDAY_LINE = "Most of your misses of “Walk” fall on Mondays."
+WEEKDAY_LINE = "Most of your misses of “\u2068Walk\u2069” fall on Mondays."
 
 
 def test_without_a_lead_the_insights_keep_their_order(crafted: Crafted) -> None:
@@ -244,7 +244,7 @@ def test_without_a_lead_the_insights_keep_their_order(crafted: Crafted) -> None:
 
 @pytest.mark.parametrize(("lead", "first"), [
     (Topic.WEEKDAYS, WEEKDAY_LINE),
-    (Topic.STREAK, "Longest run: 24 days of “Read”"),
+    (Topic.STREAK, "Longest run: 24 days of “\u2068Read\u2069”"),
     (Topic.KEPT, "You kept "),
     (Topic.REPAIRS, "You repaired 2 of"),
 ])

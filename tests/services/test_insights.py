@@ -14,7 +14,7 @@ TODAY = date(2026, 11, 24)
 def test_most_means_more_than_half() -> None:
     # Monday first: 4 of 7 misses on Mondays.
     assert say.weekday_misses("Walk", [4, 1, 0, 1, 0, 1, 0]) == (
-        "Most of your misses of “Walk” fall on Mondays."
+        "Most of your misses of “\u2068Walk\u2069” fall on Mondays."
     )
 
 
@@ -39,13 +39,14 @@ def test_weekday_counts_need_seven_days() -> None:
 
 def test_strength_growth_in_points_since_a_day_this_year() -> None:
     line = say.strength_change("Read", 0.52, 0.70, date(2026, 3, 1), TODAY)
-    assert line == "Your strength in “Read” has grown 18 points since 1 March."
+    assert line == "Your strength in “\u2068Read\u2069” has grown 18 points since 1 March."
 
 
 def test_strength_dip_is_said_kindly_with_the_year_when_it_was_last_year() -> None:
     line = say.strength_change("Floss", 0.80, 0.68, date(2025, 11, 25), TODAY)
     assert line == (
-        "“Floss” has eased 12 points since 25 November 2025; every kept day lifts it again."
+        "“\u2068Floss\u2069” has eased 12 points since 25 November 2025; "
+        "every kept day lifts it again."
     )
 
 
@@ -78,7 +79,7 @@ def test_jar_growth_and_dip() -> None:
 def test_longest_streak_needs_three() -> None:
     assert say.longest_streak("Walk", 2, "day", date(2026, 1, 1), date(2026, 1, 2)) is None
     assert say.longest_streak("Call Mum", 8, "week", date(2026, 9, 28), date(2026, 11, 22)) == (
-        "Longest run: 8 weeks of “Call Mum” in a row, 28 September – 22 November 2026."
+        "Longest run: 8 weeks of “\u2068Call Mum\u2069” in a row, 28 September – 22 November 2026."
     )
 
 

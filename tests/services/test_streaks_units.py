@@ -82,7 +82,7 @@ def test_chart_insights_and_bars_count_times_for_a_weekday_promise(ws: Workspace
     data = ChartData(ws)
     [bar] = data.streaks(ChartRange("3m"))
     assert bar.unit == "time"
-    assert any("10 times of “Journal” in a row" in line
+    assert any("10 times of “\u2068Journal\u2069” in a row" in line
                for line in data.insights(ChartRange("3m")))
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from selftrust.base import formats
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import _, ngettext, pgettext
 
 
@@ -80,7 +81,7 @@ def weekday_misses(title: str, missed: Sequence[int]) -> str | None:
     if missed[top] * 2 > total:
         # TRANSLATORS: {title} is a commitment's title; {weekdays} is e.g. "Mondays".
         return _("Most of your misses of “{title}” fall on {weekdays}.").format(
-            title=title, weekdays=days)
+            title=isolate(title), weekdays=days)
     if missed[top] >= 1.5 * missed[second] and missed[top] >= 3:
         # TRANSLATORS: {weekdays} is e.g. "Mondays"; "({count} of {total})": the misses on
         # that weekday of all the misses.
@@ -90,7 +91,7 @@ def weekday_misses(title: str, missed: Sequence[int]) -> str | None:
             "More of your misses of “{title}” fall on {weekdays} than on any other day "
             "({count} of {total}).",
             total,
-        ).format(title=title, weekdays=days, count=formats.number(missed[top]),
+        ).format(title=isolate(title), weekdays=days, count=formats.number(missed[top]),
                  total=formats.number(total))
     return None
 
@@ -107,13 +108,13 @@ def strength_change(title: str, then: float, now: float, since: date, today: dat
             "Your strength in “{title}” has grown {n} point since {day}.",
             "Your strength in “{title}” has grown {n} points since {day}.",
             points,
-        ).format(title=title, n=formats.number(points), day=day)
+        ).format(title=isolate(title), n=formats.number(points), day=day)
     # TRANSLATORS: strength is a 0–100 score; {day} is "3 March" or "3 March 2025".
     return ngettext(
         "“{title}” has eased {n} point since {day}; every kept day lifts it again.",
         "“{title}” has eased {n} points since {day}; every kept day lifts it again.",
         -points,
-    ).format(title=title, n=formats.number(-points), day=day)
+    ).format(title=isolate(title), n=formats.number(-points), day=day)
 
 
 # The insights below end with ``span``, the chart's range in words: "in the last 4
@@ -199,7 +200,7 @@ def longest_streak(title: str, length: int, unit: str, first: date, last: date) 
         # TRANSLATORS: {span} is the run's dates: "3–29 March 2026".
         line = ngettext("Longest run: {n} day of “{title}” in a row, {span}.",
                         "Longest run: {n} days of “{title}” in a row, {span}.", length)
-    return line.format(n=n, title=title, span=span)
+    return line.format(n=n, title=isolate(title), span=span)
 
 
 def kept_share(kept: int, due: int, span: str) -> str | None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.base import formats
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import _, pgettext
 from selftrust.services import auto_export
 from selftrust.services.backups import (
@@ -189,8 +190,8 @@ class BackupsDialog(QDialog):
         row.addWidget(self.restore_button)
         layout.addLayout(row)
         # TRANSLATORS: {folder} is where the backups are kept
-        self.status = _plain(_("Kept in {folder}").format(folder=backups_folder(ctx.ws)), self,
-                             muted=True)
+        folder = isolate(str(backups_folder(ctx.ws)))
+        self.status = _plain(_("Kept in {folder}").format(folder=folder), self, muted=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setAccessibleName(_("Backup status"))
         layout.addWidget(self.status)

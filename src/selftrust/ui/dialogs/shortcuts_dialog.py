@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from selftrust.base import formats
+from selftrust.base.bidi import isolate
 from selftrust.base.i18n import N_, _, pgettext
 from selftrust.ui.look.screens import nullable
 from selftrust.ui.shell.context import UiContext
@@ -49,8 +50,11 @@ def keys_text(action: QAction) -> str:
     """"Alt+Left or Ctrl+PgUp": an action's keys, as the platform writes keys, joined
     as the person's language lists alternatives."""
     native = QKeySequence.SequenceFormat.NativeText
+    # Each key set apart, left to right, in a sentence of any direction (Qt's own text
+    # opens an embedding in a right-to-left language and never closes it).
     return formats.join([
-        k.toString(native) for k in action.shortcuts()
+        isolate(k.toString(native).replace("\u202a", "").replace("\u202c", ""))
+        for k in action.shortcuts()
         if not k.isEmpty() and first_key(k) < SPECIAL_KEYS
     ], style="or")
 

@@ -24,13 +24,19 @@ from selftrust.ui.reflections.feeling_picker import FeelingPicker
 from selftrust.ui.reflections.plain_label import plain_label
 from selftrust.ui.reflections.words import but_hint, prompt_words
 
-CARD_STYLE = (
-    "QFrame#card { background: palette(base); border: 1px solid palette(midlight); "
-    "border-radius: 10px; }"
-    "QFrame#card QPlainTextEdit { background: transparent; border: none; }"
-    "QFrame#butHint { background: palette(alternate-base); border-radius: 8px; "
-    "border-left: 3px solid #D4A72C; }"
-)
+
+def card_style() -> str:
+    """The cards' look; the hint's accent stands on the side a line begins on."""
+    from PySide6.QtGui import QGuiApplication
+
+    side = "right" if QGuiApplication.isRightToLeft() else "left"
+    return (
+        "QFrame#card { background: palette(base); border: 1px solid palette(midlight); "
+        "border-radius: 10px; }"
+        "QFrame#card QPlainTextEdit { background: transparent; border: none; }"
+        "QFrame#butHint { background: palette(alternate-base); border-radius: 8px; "
+        f"border-{side}: 3px solid #D4A72C; }}"
+    )
 
 
 class PartEdit(QPlainTextEdit):
@@ -94,7 +100,7 @@ class ReflectionForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(CARD_STYLE)
+        self.setStyleSheet(card_style())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         spacing = QFontMetrics(self.font()).height()

@@ -26,7 +26,15 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 
 from selftrust.base import i18n
@@ -85,6 +93,7 @@ class _spoken:  # noqa: N801 - one state, not a kind of thing (no dataclass: sta
     code: str | None = None
     translator: QTranslator | None = None
     locale: QLocale | None = None  # Qt's default locale from before a language was set
+    mirror: QObject | None = None  # the right-to-left touches (_RightToLeftFields)
 
 
 def start(app: QCoreApplication) -> str:
@@ -122,6 +131,45 @@ def follow(app: QCoreApplication) -> None:
     if rtl or QGuiApplication.layoutDirection() != Qt.LayoutDirection.LeftToRight:
         QGuiApplication.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    if rtl and _spoken.mirror is None:
+        _spoken.mirror = _RightToLeftFields(app)
+        app.installEventFilter(_spoken.mirror)
+    elif not rtl and _spoken.mirror is not None:
+        app.removeEventFilter(_spoken.mirror)
+        _spoken.mirror = None
+
+
+class _RightToLeftFields(QObject):
+    """What the mirrored layout leaves undone in a right-to-left language, done to each
+    widget as it is first shown (Qt's Polish event):
+
+    - a text box's lines run right to left and start at the right, as its placeholder
+      does (QPlainTextEdit keeps its document left to right);
+    - a label whose text is all Latin (a title the person wrote in English, a figure)
+      stands on the right like the Hebrew ones, instead of where its letters would put it;
+    - a date or time field keeps its parts in their order ("24 בנוב׳ 2026", "20:00"):
+      Qt mirrors the sections of a QDateTimeEdit, which scrambles them.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Polish:
+            from PySide6.QtWidgets import QDateTimeEdit, QLabel, QPlainTextEdit, QTextEdit
+
+            if isinstance(watched, QPlainTextEdit | QTextEdit):
+                option = watched.document().defaultTextOption()
+                option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+                watched.document().setDefaultTextOption(option)
+            elif isinstance(watched, QDateTimeEdit):
+                watched.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+                watched.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            elif isinstance(watched, QLabel):
+                align = watched.alignment()
+                if (align & Qt.AlignmentFlag.AlignLeft
+                        and not align & Qt.AlignmentFlag.AlignAbsolute):
+                    vertical = align & Qt.AlignmentFlag.AlignVertical_Mask
+                    watched.setAlignment(vertical | Qt.AlignmentFlag.AlignRight
+                                         | Qt.AlignmentFlag.AlignAbsolute)
+        return False
 
 
 def qt_translator_in_use() -> QTranslator | None:
