@@ -32,6 +32,7 @@ def test_hebrew_fields_read_from_the_right(qtbot: QtBot, hebrew: None) -> None:
     page.show()
     qtbot.waitExposed(page)
     assert box.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    assert box.document().defaultTextOption().alignment() & Qt.AlignmentFlag.AlignRight
     assert title.alignment() & Qt.AlignmentFlag.AlignRight
     assert title.alignment() & Qt.AlignmentFlag.AlignAbsolute
     assert day.layoutDirection() == Qt.LayoutDirection.LeftToRight  # its parts in order

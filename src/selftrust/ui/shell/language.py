@@ -158,6 +158,8 @@ class _RightToLeftFields(QObject):
             if isinstance(watched, QPlainTextEdit | QTextEdit):
                 option = watched.document().defaultTextOption()
                 option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+                # QPlainTextEdit reads "left" literally, whatever the direction
+                option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
                 watched.document().setDefaultTextOption(option)
             elif isinstance(watched, QDateTimeEdit):
                 watched.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
