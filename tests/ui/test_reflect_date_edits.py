@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit
 
-from selftrust.ui.reflections.date_edits import date_pattern, qt_pattern, speak_dates
+from selftrust.ui.widgets.dates import date_pattern, qt_pattern, speak_dates
 
 
 def test_cldr_patterns_become_qt_patterns() -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from selftrust.base.i18n import _, pgettext
 from selftrust.services.chart_range import ChartRange, presets
-from selftrust.ui.reflections.date_edits import speak_dates
+from selftrust.ui.widgets.dates import speak_dates
 
 CUSTOM = "custom"
 

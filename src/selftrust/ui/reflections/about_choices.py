@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QWidget
 from selftrust.base.i18n import _, pgettext
 from selftrust.services.drafts import Draft
 from selftrust.services.records import CommitmentRow
-from selftrust.ui.reflections.date_edits import speak_dates
+from selftrust.ui.widgets.dates import speak_dates
 
 
 class AboutChoices(QWidget):

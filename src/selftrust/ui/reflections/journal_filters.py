@@ -13,8 +13,8 @@ from selftrust.base.i18n import N_, _, pgettext
 from selftrust.services.journal import FREE
 from selftrust.services.records import CommitmentRow
 from selftrust.ui.look.icons import icon
-from selftrust.ui.reflections.date_edits import speak_dates
 from selftrust.ui.shell.context import UiContext
+from selftrust.ui.widgets.dates import speak_dates
 
 SEARCH_DELAY_MS = 150
 RANGES = (

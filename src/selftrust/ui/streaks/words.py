@@ -17,6 +17,7 @@ from selftrust.domain.commitment import Target
 from selftrust.domain.occasions import DayState
 from selftrust.domain.streaks import Streak
 from selftrust.services.calendar import DayInfo, StreakDetails
+from selftrust.services.streak_units import streak_length
 
 
 def state_words(state: DayState) -> str:
@@ -69,15 +70,9 @@ def legend_tip(state: DayState) -> str:
 
 
 def length(n: int, unit: str = "day") -> str:
-    """12 days, 11 times (a weekday promise counts occasions, not days), 1 week, 2 months."""
-    count = formats.number(n)
-    if unit == "time":
-        return ngettext("{n} time", "{n} times", n).format(n=count)
-    if unit == "week":
-        return ngettext("{n} week", "{n} weeks", n).format(n=count)
-    if unit == "month":
-        return ngettext("{n} month", "{n} months", n).format(n=count)
-    return ngettext("{n} day", "{n} days", n).format(n=count)
+    """12 days, 11 times (a weekday promise counts occasions, not days), 1 week, 2 months:
+    the services' words for a run, as the charts and the CLI say it too."""
+    return streak_length(n, unit)
 
 
 def in_a_row(n: int, unit: str = "day") -> str:

@@ -2,13 +2,15 @@
 
 The fields are Qt's: their month and weekday names and their order come from Qt's
 locale for the language the app speaks (``qt_locale``); the words beside them come from
-``base.formats`` (Babel), which writes the same CLDR names.
+``base.formats`` (Babel), which writes the same CLDR names. The reflections' and the
+charts' date boxes (``speak_dates``) take CLDR's own pattern of a width, in Qt's letters.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Literal
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
@@ -104,3 +106,50 @@ def span_words(start: date, end: date) -> str:
     # TRANSLATORS: a span of days, both ends included, and how many days it holds.
     return _("{first} – {last} · {count}").format(first=first, last=day_words(end),
                                                   count=count)
+
+
+_TOKENS = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
+
+
+def qt_pattern(cldr: str) -> str:
+    """A CLDR date pattern ("EEEE, d MMMM y") in Qt's letters ("dddd, d MMMM yyyy")."""
+
+    def one(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token.startswith("'"):
+            return token  # quoted text: Qt quotes the same way
+        letter, n = token[0], len(token)
+        if letter == "y":
+            return "yy" if n == 2 else "yyyy"
+        if letter in "ML":
+            return "M" * min(n, 4)
+        if letter == "d":
+            return "d" * min(n, 2)
+        if letter in "Ece":
+            return "dddd" if n >= 4 else "ddd"
+        if letter == "G":
+            return ""  # the era: Qt has no letter for it
+        return f"'{token}'"  # any other field letter: written as it is
+
+    return _TOKENS.sub(one, cldr).strip()
+
+
+def date_pattern(width: Literal["full", "long", "medium", "short"]) -> str:
+    """The language's own date pattern of this width, for a QDateEdit."""
+    from babel.dates import get_date_format
+
+    return qt_pattern(str(get_date_format(width, locale=formats.locale()).pattern))
+
+
+def speak_dates(edit: QDateEdit, width: Literal["full", "long", "medium", "short"],
+                week_start: int | None = None) -> None:
+    """The box (and its pop-up calendar) in the app's language and its date pattern;
+    ``week_start`` (0 = Monday): the first day of the pop-up's weeks, as the person chose
+    it for the whole app."""
+    locale = QLocale(str(formats.locale()))
+    edit.setLocale(locale)
+    calendar = edit.calendarWidget()
+    calendar.setLocale(locale)
+    if week_start is not None:
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek(week_start + 1))
+    edit.setDisplayFormat(date_pattern(width))
