@@ -11,9 +11,9 @@ from tests.e2e.helpers import Run
 def test_before_a_folder_is_chosen_it_says_how(run: Run) -> None:
     run("add", "Walk")
     result = run("sync", ok=False)
-    assert result.returncode == 2
+    assert result.returncode == 3  # "does not sync": its own code, in any language
     assert result.stderr.count("\n") == 1 and "selftrust sync --folder" in result.stderr
-    assert run("sync", "--status", ok=False).returncode == 2
+    assert run("sync", "--status", ok=False).returncode == 3
 
 
 def test_a_missing_folder_is_one_clear_line(run: Run, tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_status_pass_and_leave(run: Run, tmp_path: Path) -> None:
     other = run("sync", "--folder", str(tmp_path), ok=False)
     assert other.returncode == 2 and "--leave" in other.stderr
     assert "no longer syncs" in run("sync", "--leave").stdout
-    assert run("sync", ok=False).returncode == 2
+    assert run("sync", ok=False).returncode == 3
     assert list((folder / "Self-Trust" / "devices").iterdir())  # its files stay for others
     assert run("list", "--json").stdout.count("Walk") == 1  # the record stays
 
@@ -66,5 +66,14 @@ def test_one_pass_at_a_time(run: Run, tmp_path: Path) -> None:
     run("sync", "--folder", str(folder))
     with one_pass_at_a_time(tmp_path / "data"):  # as another process's pass would hold it
         busy = run("sync", ok=False)
-    assert busy.returncode == 2 and "Another sync pass is running" in busy.stderr
+    assert busy.returncode == 4 and "Another sync pass is running" in busy.stderr
     assert run("sync").returncode == 0
+
+
+def test_the_window_reads_the_same_codes_as_the_command_gives() -> None:
+    """The window tells "does not sync" and "another pass runs" by these codes, whatever
+    language the command's words are in."""
+    from selftrust.cli.common import EXIT_NOT_SYNCING, EXIT_SYNC_BUSY
+    from selftrust.ui.shell.sync_follow import BUSY_CODE, NOT_SYNCING_CODE
+
+    assert (NOT_SYNCING_CODE, BUSY_CODE) == (EXIT_NOT_SYNCING, EXIT_SYNC_BUSY)

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_NOT_SYNCING = 3
+"""`selftrust sync` on data that does not sync (yet, or any more)."""
+EXIT_SYNC_BUSY = 4
+"""`selftrust sync` while another pass runs for the same data: try again in a moment."""
 
 
 class CliError(Exception):

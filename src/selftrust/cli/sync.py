@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from selftrust.base import formats
 from selftrust.base.i18n import N_, _, ngettext
-from selftrust.cli.common import CliError, Command, open_data, print_json
+from selftrust.cli.common import (
+    EXIT_NOT_SYNCING,
+    EXIT_SYNC_BUSY,
+    CliError,
+    Command,
+    open_data,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from selftrust.services.sync import DeviceSeen, Merged, PassResult, SyncStatus
@@ -37,6 +44,20 @@ def _sync_args(p: argparse.ArgumentParser) -> None:
 
 
 def _sync(args: argparse.Namespace) -> int:
+    """A sync command; "does not sync" and "another pass runs" exit with codes of their
+    own, so the window (which runs this in its language) tells them apart without words."""
+    from selftrust.services.sync.lock import SyncBusy
+    from selftrust.services.sync.setup import NotSyncing
+
+    try:
+        return _sync_command(args)
+    except NotSyncing as exc:
+        raise CliError(str(exc), EXIT_NOT_SYNCING) from None
+    except SyncBusy as exc:
+        raise CliError(str(exc), EXIT_SYNC_BUSY) from None
+
+
+def _sync_command(args: argparse.Namespace) -> int:
     from selftrust.services import sync
     if args.passphrase_file is not None and (args.status or args.leave or args.merge):
         raise CliError(_("--passphrase-file goes with a sync pass, not with --status, --leave "

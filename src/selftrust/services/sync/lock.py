@@ -18,6 +18,12 @@ from selftrust.base.i18n import N_, _
 from selftrust.services.errors import Invalid
 
 LOCK_FILE = "sync.lock"
+
+
+class SyncBusy(Invalid):
+    """Another pass holds this data folder: not a problem, the changes come in a moment."""
+
+
 BUSY = N_("Another sync pass is running for this data; it will bring the changes in a moment.")
 
 
@@ -28,7 +34,7 @@ def one_pass_at_a_time(data_folder: Path) -> Iterator[None]:
         try:
             _lock(fd)
         except OSError:
-            raise Invalid(_(BUSY)) from None
+            raise SyncBusy(_(BUSY)) from None
         yield
     finally:
         os.close(fd)  # closing the file releases the lock

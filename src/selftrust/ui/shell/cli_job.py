@@ -84,6 +84,9 @@ class CliJob(QObject):
         self._timeout.setInterval(timeout_ms)
         self._timeout.timeout.connect(self._too_long)
         self._timed_out = False
+        self.exit_code: int | None = None
+        """The code the last command that refused ended with (``failed``); None if it
+        did not end by itself (never started, stopped, crashed)."""
 
     @property
     def running(self) -> bool:
@@ -149,6 +152,7 @@ class CliJob(QObject):
         if error == QProcess.ProcessError.FailedToStart and self._process is not None:
             process = self._process
             self._done(process)
+            self.exit_code = None
             # TRANSLATORS: {reason} is the system's own words (often English).
             self.failed.emit(_("Self-Trust could not start its helper command "
                                "({reason}).").format(reason=process.errorString()))
@@ -158,12 +162,14 @@ class CliJob(QObject):
         if process is None:
             return
         self._done(process)
+        self.exit_code = None
         out = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
         err = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
         if self._timed_out:
             self.failed.emit(_("It took too long and was stopped; nothing half-done was "
                                "kept."))
         elif status != QProcess.ExitStatus.NormalExit or code != 0:
+            self.exit_code = code if status == QProcess.ExitStatus.NormalExit else None
             self.failed.emit(_one_line(err) or _(
                 "Self-Trust could not start its helper command (it ended with code "
                 "{code}).").format(code=code))

@@ -42,26 +42,10 @@ log = logging.getLogger(__name__)
 START_AFTER_MS = 5_000  # not while the window paints for the first time
 SEND_AFTER_MS = 1_500  # after the last save: a burst of check-offs is one pass
 CLOSE_WITHIN_MS = 4_000  # the last pass as the window closes; never holds it longer
-NOT_SET_UP = "does not sync yet"  # in the command's words when no folder is chosen
-BUSY = "Another sync pass is running"  # a pass typed in a terminal: ours comes after it
-
-
-def not_set_up(problem: str) -> bool:
-    """Whether the command's one line says this data does not sync (yet, or any more).
-
-    The command speaks the window's language (``cli_job``): its English words, or the
-    services' sentence as the window's language has it."""
-    # TRANSLATORS: the same sentence as `selftrust sync` says it (keep the two alike).
-    told = _("This data does not sync yet: choose a folder your file-sync tool carries "
-             "with `selftrust sync --folder FOLDER`.")
-    return NOT_SET_UP in problem or problem.strip() == told
-
-
-def busy(problem: str) -> bool:
-    """Whether the command's one line says another pass is running (ours comes after)."""
-    from selftrust.services.sync.lock import BUSY as SENTENCE  # only when a pass failed
-
-    return problem.startswith(BUSY) or problem.strip() == _(SENTENCE)
+# How `selftrust sync` says "this data does not sync" and "another pass runs": by its exit
+# code (cli/common.py), the same in every language its words may be in.
+NOT_SYNCING_CODE = 3
+BUSY_CODE = 4
 
 
 class OutsideWatch(Protocol):
@@ -280,13 +264,13 @@ class SyncFollower(QObject):
         self._release(task, False)
         log.info("selftrust sync (%s) refused: %s", task.kind, problem)
         if task.kind == "status":
-            if not_set_up(problem):
+            if self.job.exit_code == NOT_SYNCING_CODE:
                 self.status = None
                 self._remember(False)
                 self.watch.stop()
             else:
                 self.problem = problem
-        elif task.kind == "pass" and busy(problem):
+        elif task.kind == "pass" and self.job.exit_code == BUSY_CODE:
             self._send.start()  # not a problem: try again in a moment
         elif task.kind == "pass":
             self.problem = problem
